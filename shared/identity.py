@@ -1,0 +1,43 @@
+"""Stable identities: article ids from canonical URLs and content hashes of normalised text."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from courlan import normalize_url
+
+_WS = re.compile(r"\s+")
+_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
+
+
+def canonical_url(url: str) -> str:
+    """The canonical form of an article URL (courlan: tracking parameters, fragments, case).
+
+    Falls back to the stripped input where courlan cannot parse it, so an odd URL still gets a
+    stable id instead of failing the article.
+    """
+    url = url.strip()
+    try:
+        canonical = normalize_url(url, strict=True, trailing_slash=False)
+    except (ValueError, AttributeError):
+        return url
+    return str(canonical) or url
+
+
+def article_id(url: str) -> str:
+    """32 hex chars of the sha256 of the canonical URL (DESIGN.md)."""
+    return hashlib.sha256(canonical_url(url).encode("utf-8")).hexdigest()[:32]
+
+
+def normalise_text(text: str) -> str:
+    """Case-, punctuation- and whitespace-insensitive form of a text, for duplicate detection."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _PUNCT.sub(" ", text)
+    return _WS.sub(" ", text).strip()
+
+
+def content_hash(text: str) -> str:
+    """The near-duplicate key: 32 hex chars of the sha256 of the normalised text."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:32]

@@ -1,0 +1,43 @@
+from pathlib import Path
+
+import pytest
+
+from shared.settings import (
+    NewsflowSettings,
+    NoBrokerError,
+    SettingsError,
+    idempotence_for,
+    load,
+    resolve_bootstrap,
+    write_bundled_broker,
+)
+
+
+def test_bad_value_exits_naming_the_variable(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("NEWSFLOW_KAFKA_PARTITIONS", "many")
+    with pytest.raises(SettingsError):
+        load(NewsflowSettings)
+    assert "NEWSFLOW_KAFKA_PARTITIONS" in capsys.readouterr().err
+
+
+def test_explicit_bootstrap_wins_and_means_real_kafka(tmp_path: Path) -> None:
+    write_bundled_broker(tmp_path, "127.0.0.1:1", 1)
+    settings = NewsflowSettings(state_dir=tmp_path, kafka_bootstrap="kafka:9092")
+    assert resolve_bootstrap(settings) == ("kafka:9092", False)
+    assert idempotence_for(settings, bundled=False) is True
+
+
+def test_bundled_broker_address_comes_from_the_state_dir(tmp_path: Path) -> None:
+    write_bundled_broker(tmp_path, "127.0.0.1:4567", 42)
+    settings = NewsflowSettings(state_dir=tmp_path)
+    assert resolve_bootstrap(settings) == ("127.0.0.1:4567", True)
+    # Tansu fails InitProducerId: idempotence is off for the bundled broker unless forced.
+    assert idempotence_for(settings, bundled=True) is False
+    assert idempotence_for(NewsflowSettings(kafka_idempotence=True), bundled=True) is True
+
+
+def test_no_broker_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(NoBrokerError, match="NEWSFLOW_KAFKA_BOOTSTRAP"):
+        resolve_bootstrap(NewsflowSettings(state_dir=tmp_path))
