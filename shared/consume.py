@@ -73,10 +73,8 @@ class Record(Protocol):
     def headers(self) -> Sequence[tuple[str, bytes]]: ...
 
 
-class Publish(Protocol):
-    async def __call__(
-        self, value: bytes, topic: str, *, key: bytes | None, headers: dict[str, str]
-    ) -> Any: ...
+# Publishes (value, topic, key=, headers=) and waits for the broker: KafkaBroker.publish.
+Publish = Callable[..., Awaitable[Any]]
 
 
 @dataclass(frozen=True)

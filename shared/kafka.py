@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import ssl
-from typing import Any
+from typing import Any, Final
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
@@ -26,9 +27,9 @@ log = logging.getLogger(__name__)
 
 # Consumers start from the beginning of a topic they have never committed on: nothing published
 # before a service's first start is lost.
-AUTO_OFFSET_RESET = "earliest"
+AUTO_OFFSET_RESET: Final = "earliest"
 # Kafka's default for acks: all in-sync replicas must have the record before it counts as sent.
-ACKS = "all"
+ACKS: Final = "all"
 
 
 def _ssl_context(settings: NewsflowSettings) -> ssl.SSLContext:
@@ -53,7 +54,9 @@ def security_from(settings: NewsflowSettings) -> BaseSecurity | None:
     if protocol == "SSL":
         return BaseSecurity(ssl_context=context, use_ssl=True)
     username = settings.kafka_sasl_username or ""
-    password = settings.kafka_sasl_password.get_secret_value() if settings.kafka_sasl_password else ""
+    password = (
+        settings.kafka_sasl_password.get_secret_value() if settings.kafka_sasl_password else ""
+    )
     kinds: dict[str, type[SASLPlaintext] | type[SASLScram256] | type[SASLScram512]] = {
         "PLAIN": SASLPlaintext,
         "SCRAM-SHA-256": SASLScram256,
@@ -76,7 +79,9 @@ def admin_kwargs(settings: NewsflowSettings) -> dict[str, Any]:
         kwargs["sasl_mechanism"] = settings.kafka_sasl_mechanism
         kwargs["sasl_plain_username"] = settings.kafka_sasl_username
         kwargs["sasl_plain_password"] = (
-            settings.kafka_sasl_password.get_secret_value() if settings.kafka_sasl_password else None
+            settings.kafka_sasl_password.get_secret_value()
+            if settings.kafka_sasl_password
+            else None
         )
     return kwargs
 
@@ -122,11 +127,9 @@ async def ensure_topics(settings: NewsflowSettings) -> None:
             if name not in existing
         ]
         if wanted:
-            try:
+            # Another service may create them between our list and create: that is the goal.
+            with contextlib.suppress(TopicAlreadyExistsError):
                 await admin.create_topics(wanted)
-            except TopicAlreadyExistsError:
-                # Another service created them between our list and create: that is the goal.
-                pass
             log.info("created topics", extra={"topics": [t.name for t in wanted]})
     finally:
         await admin.close()

@@ -39,9 +39,7 @@ class TextFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         base = super().format(record)
         extra = {
-            k: v
-            for k, v in record.__dict__.items()
-            if k not in _STANDARD and not k.startswith("_")
+            k: v for k, v in record.__dict__.items() if k not in _STANDARD and not k.startswith("_")
         }
         return base + ("  " + " ".join(f"{k}={v}" for k, v in extra.items()) if extra else "")
 

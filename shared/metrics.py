@@ -10,7 +10,9 @@ from prometheus_client import Counter, Gauge
 from shared.version import VERSION
 
 BUILD_INFO = Gauge(
-    "newsflow_build_info", "Always 1; labels say which service and version run.", ["service", "version"]
+    "newsflow_build_info",
+    "Always 1; labels say which service and version run.",
+    ["service", "version"],
 )
 MESSAGES_PROCESSED = Counter(
     "newsflow_messages_processed",

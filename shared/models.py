@@ -38,9 +38,7 @@ EventType = Literal[
     "COERCE",
     "ASSAULT",
 ]
-Quad = Literal[
-    "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"
-]
+Quad = Literal["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
 
 # PLOVER's quad classes (Halterman et al., PLOVER codebook, 2023).
 QUAD_OF_TYPE: dict[str, Quad] = {

@@ -56,7 +56,10 @@ async def read_dead_letters(settings: NewsflowSettings) -> list[DeadLetter]:
         await consumer.seek_to_beginning(*assigned)
         ends = await consumer.end_offsets(assigned)
         out: list[DeadLetter] = []
-        while any(await consumer.position(tp) < ends[tp] for tp in assigned):
+        async def behind() -> bool:
+            return any([await consumer.position(tp) < ends[tp] for tp in assigned])
+
+        while await behind():
             batches = await consumer.getmany(*assigned, timeout_ms=1000)
             for records in batches.values():
                 for r in records:

@@ -53,9 +53,17 @@ def summary(enriched: EnrichedArticle) -> Table:
     table.add_column("value")
     table.add_column("detail")
     for entity in enriched.entities:
-        table.add_row("actor", entity.name, f"{entity.kind} {entity.country_code or ''} ×{len(entity.mentions)}")
+        table.add_row(
+            "actor",
+            entity.name,
+            f"{entity.kind} {entity.country_code or ''} ×{len(entity.mentions)}",
+        )
     for place in enriched.places:
-        where = f"{place.lat:.2f},{place.lon:.2f}" if place.lat is not None and place.lon is not None else "?"
+        where = (
+            f"{place.lat:.2f},{place.lon:.2f}"
+            if place.lat is not None and place.lon is not None
+            else "?"
+        )
         table.add_row("place", place.name, f"{place.kind} {place.country_code or ''} {where}")
     for time in enriched.times:
         table.add_row("time", time.text, f"{time.type} {time.value}")
@@ -68,10 +76,14 @@ def summary(enriched: EnrichedArticle) -> Table:
     return table
 
 
-def run_extract(*, file: Path | None, jsonl: Path | None, published: str | None, as_json: bool) -> None:
+def run_extract(
+    *, file: Path | None, jsonl: Path | None, published: str | None, as_json: bool
+) -> None:
     articles = articles_from_jsonl(jsonl) if jsonl else [article_from_file(file, published)]  # type: ignore[arg-type]
     settings = load(ExtractorSettings)
-    extractor = Extractor(settings.spacy_model, batch_size=settings.batch_size, max_chars=settings.max_chars)
+    extractor = Extractor(
+        settings.spacy_model, batch_size=settings.batch_size, max_chars=settings.max_chars
+    )
     results = extractor.extract(articles)
     if as_json:
         for result in results:

@@ -170,7 +170,9 @@ def loose_from_text_file(raw: str) -> tuple[LooseArticle, dt.date | None]:
 
 def iter_files(path: Path) -> Iterator[Path]:
     if path.is_dir():
-        yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        yield from sorted(
+            p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+        )
     elif path.is_file():
         yield path
     else:

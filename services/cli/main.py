@@ -1,4 +1,4 @@
-"""`newsflow`: the command line of DESIGN.md. Its names and flags are relied on by users' scripts."""
+"""`newsflow`: the command line of DESIGN.md; users' scripts rely on its names and flags."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from shared.settings import NoBrokerError, NewsflowSettings, load
+from shared.settings import NewsflowSettings, NoBrokerError, load
 
 app = typer.Typer(
     help="Newsflow: news feeds to a stream and an index of dated events.",
@@ -56,7 +56,9 @@ def _run_service(name: str) -> None:
 
 @app.command()
 def up(
-    demo: Annotated[bool, typer.Option(help="Serve the bundled demo feed and print its events.")] = False,
+    demo: Annotated[
+        bool, typer.Option(help="Serve the bundled demo feed and print its events.")
+    ] = False,
 ) -> None:
     """Run the bundled broker (unless NEWSFLOW_KAFKA_BOOTSTRAP is set) and all three services."""
     from services.cli.up import run_up
@@ -87,9 +89,16 @@ def indexer() -> None:
 
 @app.command()
 def extract(
-    file: Annotated[Path | None, typer.Argument(help="A text file (a leading `date YYYY-MM-DD` is read as the date).")] = None,
-    published: Annotated[str | None, typer.Option(help="Publication date or datetime (ISO).")] = None,
-    jsonl: Annotated[Path | None, typer.Option(help="JSON lines: objects with text and published_at.")] = None,
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="A text file (a leading `date YYYY-MM-DD` is read as the date)."),
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date or datetime (ISO).")
+    ] = None,
+    jsonl: Annotated[
+        Path | None, typer.Option(help="JSON lines: objects with text and published_at.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print EnrichedArticle JSON.")] = False,
 ) -> None:
     """Run the extractor on a text without Kafka and print what it found."""
@@ -107,8 +116,12 @@ def extract(
 @app.command()
 def fetch(
     urls: Annotated[list[str], typer.Argument(help="Feed or page URLs.")],
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow private and loopback addresses.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="One Article JSON object per line.")] = False,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow private and loopback addresses.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One Article JSON object per line.")
+    ] = False,
 ) -> None:
     """Fetch URLs as the fetcher would and print the resulting articles."""
     from services.cli.fetch_cmd import run_fetch
@@ -119,7 +132,9 @@ def fetch(
 @app.command()
 def ingest(
     path: Annotated[Path, typer.Argument(help="A text, HTML or JSON file, or a folder of them.")],
-    published: Annotated[str | None, typer.Option(help="Publication date or datetime (ISO).")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date or datetime (ISO).")
+    ] = None,
 ) -> None:
     """Publish local files as articles (backfills)."""
     from services.cli.ingest_cmd import run_ingest
@@ -135,7 +150,7 @@ def ingest(
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help="Full-text query (\"\" for everything).")] = "",
+    query: Annotated[str, typer.Argument(help='Full-text query ("" for everything).')] = "",
     actor: Annotated[str | None, typer.Option(help="Canonical actor name.")] = None,
     place: Annotated[str | None, typer.Option(help="Place name.")] = None,
     country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country code.")] = None,
@@ -206,8 +221,12 @@ def dlq_list(
 
 @dlq_app.command("replay")
 def dlq_replay(
-    offsets: Annotated[list[str] | None, typer.Argument(help="PARTITION:OFFSET of records to replay; none = all.")] = None,
-    service: Annotated[str | None, typer.Option(help="Only records dead-lettered by this service.")] = None,
+    offsets: Annotated[
+        list[str] | None, typer.Argument(help="PARTITION:OFFSET of records to replay; none = all.")
+    ] = None,
+    service: Annotated[
+        str | None, typer.Option(help="Only records dead-lettered by this service.")
+    ] = None,
 ) -> None:
     """Re-send dead-lettered messages to the topic they came from."""
     from services.cli.dlq_cmd import run_dlq_replay

@@ -39,7 +39,12 @@ def results_table(kind: str, results: list[dict[str, Any]]) -> Table:
         for column in ("published", "title", "source", "url"):
             table.add_column(column)
         for r in results:
-            table.add_row(_when(r.get("published_at")), str(r.get("title", "")), str(r.get("source", "")), str(r.get("url", "")))
+            table.add_row(
+                _when(r.get("published_at")),
+                str(r.get("title", "")),
+                str(r.get("source", "")),
+                str(r.get("url", "")),
+            )
     return table
 
 
@@ -50,14 +55,18 @@ def run_search(params: dict[str, str], *, as_json: bool) -> int:
     try:
         response = httpx.get(url, params=params, timeout=TIMEOUT_SECONDS)
     except httpx.HTTPError as exc:
-        console.print(f"newsflow: cannot reach the search API at {url} ({exc}); is `newsflow up` running?")
+        console.print(
+            f"newsflow: cannot reach the search API at {url} ({exc}); is `newsflow up` running?"
+        )
         return 3
     if response.status_code >= 400:
         try:
             detail = response.json().get("detail", response.text)
         except ValueError:
             detail = response.text
-        console.print(f"newsflow: search failed ({response.status_code}): {json.dumps(detail) if not isinstance(detail, str) else detail}")
+        console.print(
+            f"newsflow: search failed ({response.status_code}): {json.dumps(detail) if not isinstance(detail, str) else detail}"
+        )
         return 2 if response.status_code < 500 else 1
     body = response.json()
     if as_json:

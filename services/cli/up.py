@@ -66,7 +66,8 @@ class Child:
     restarts: int = 0
 
     async def start(self) -> None:
-        log_file = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child, closed on stop
+        # Opening a log file is instant; the child inherits the descriptor and we close ours.
+        log_file = open(self.log_path, "ab")  # noqa: ASYNC230, SIM115
         self.process = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
@@ -141,7 +142,9 @@ class Supervisor:
         self.console.print(f"services starting; logs in {logs}")
         if not await _wait_ready(f"{api}/readyz", stop):
             return 1
-        self.console.print(f"[bold]search API listening at {api}/v1/search[/bold] (docs: {api}/docs)")
+        self.console.print(
+            f"[bold]search API listening at {api}/v1/search[/bold] (docs: {api}/docs)"
+        )
         tasks = [asyncio.create_task(self._watch(child, stop)) for child in self.children]
         if self.demo:
             tasks.append(asyncio.create_task(print_events(self.settings, self.console, stop)))
@@ -209,7 +212,9 @@ def events_table(messages: list[EventMessage]) -> Table:
 async def print_events(settings: NewsflowSettings, console: Console, stop: asyncio.Event) -> None:
     """Follow news.events.v1 from the beginning and print each batch of events as a table."""
     consumer = AIOKafkaConsumer(
-        topics.EVENTS, auto_offset_reset="earliest", enable_auto_commit=False,
+        topics.EVENTS,
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
         **admin_kwargs(settings),
     )
     await consumer.start()
@@ -243,4 +248,3 @@ async def run_up(settings: NewsflowSettings, demo: bool) -> int:
         console.print("stopping services…")
         await supervisor.shutdown()
         console.print(f"stopped (ran {dt.datetime.now(dt.UTC) - started})")
-

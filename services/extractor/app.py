@@ -37,7 +37,9 @@ def event_messages(enriched: EnrichedArticle) -> list[EventMessage]:
 
 def build(settings: ExtractorSettings) -> Service:
     broker = make_broker(settings, service=SERVICE)
-    extractor = Extractor(settings.spacy_model, batch_size=settings.batch_size, max_chars=settings.max_chars)
+    extractor = Extractor(
+        settings.spacy_model, batch_size=settings.batch_size, max_chars=settings.max_chars
+    )
 
     # Declared for the AsyncAPI document; publishing goes through publish_all for batching.
     broker.publisher(topics.ENRICHED, title="enriched", schema=EnrichedArticle)

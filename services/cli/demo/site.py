@@ -54,7 +54,7 @@ def render_page(article: DemoArticle) -> str:
 <meta name="author" content="{html.escape(article.author)}">
 <meta property="article:published_time" content="{iso}">
 </head><body>
-<header><nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/sport">Sport</a></nav></header>
+<header><nav><a href="/">Home</a> | <a href="/world">World</a></nav></header>
 <main><article>
 <h1>{html.escape(article.title)}</h1>
 <p class="byline">By {html.escape(article.author)} · <time datetime="{iso}">{iso[:10]}</time></p>

@@ -28,7 +28,9 @@ class FakeRecord:
 class Sent:
     items: list[tuple[bytes, str, bytes | None, dict[str, str]]] = field(default_factory=list)
 
-    async def __call__(self, value: bytes, topic: str, *, key: bytes | None, headers: dict[str, str]) -> Any:
+    async def __call__(
+        self, value: bytes, topic: str, *, key: bytes | None, headers: dict[str, str]
+    ) -> Any:
         self.items.append((value, topic, key, headers))
 
 
@@ -43,13 +45,16 @@ async def test_invalid_message_goes_to_dlq_and_the_rest_are_processed() -> None:
 
     sent = Sent()
     process = BatchProcessor("svc", Ping, work, sent, NO_WAIT)
-    await process([FakeRecord(b'{"n": 1}', 0), FakeRecord(b"not json", 1), FakeRecord(b'{"n": 3}', 2)])
+    await process(
+        [FakeRecord(b'{"n": 1}', 0), FakeRecord(b"not json", 1), FakeRecord(b'{"n": 3}', 2)]
+    )
     assert done == [1, 3]
     assert len(sent.items) == 1
     value, topic, key, headers = sent.items[0]
     assert (value, topic, key) == (b"not json", "news.dlq.v1", b"k")
     assert headers[H_REASON] == "invalid_message"
-    assert headers[H_TOPIC] == "in" and headers[H_OFFSET] == "1"
+    assert headers[H_TOPIC] == "in"
+    assert headers[H_OFFSET] == "1"
 
 
 async def test_a_poison_message_is_isolated_after_bounded_retries() -> None:
@@ -67,7 +72,8 @@ async def test_a_poison_message_is_isolated_after_bounded_retries() -> None:
     # the batch once, then each alone; "2" is tried 1 + 2 retries times
     assert calls[0] == [1, 2, 3]
     assert calls.count([2]) == 3
-    assert [1] in calls and [3] in calls
+    assert [1] in calls
+    assert [3] in calls
     assert [h[H_REASON] for *_, h in sent.items] == ["processing_failed"]
 
 

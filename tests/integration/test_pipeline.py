@@ -1,0 +1,107 @@
+"""The extractor and indexer as services on the real bundled broker."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+from prometheus_client import REGISTRY
+
+from services.cli.dlq_cmd import read_dead_letters
+from services.extractor.app import build as build_extractor
+from services.extractor.settings import ExtractorSettings
+from services.indexer.app import build as build_indexer
+from services.indexer.settings import IndexerSettings
+from shared import topics
+from shared.consume import H_OFFSET, H_REASON, H_SERVICE, H_TOPIC
+from shared.models import EnrichedArticle, EventMessage
+from shared.settings import NewsflowSettings
+from tests.integration.conftest import collect, eventually, produce, running
+from tests.samples import article
+
+pytestmark = pytest.mark.timeout(180)
+
+
+async def test_article_becomes_enriched_article_and_events(service_env: dict[str, str]) -> None:
+    kafka = service_env["NEWSFLOW_KAFKA_BOOTSTRAP"]
+    sent = article()
+    async with running(build_extractor(ExtractorSettings())):
+        await produce(kafka, topics.ARTICLES, [(sent.id.encode(), sent.model_dump_json().encode())])
+        enriched_records = await collect(kafka, topics.ENRICHED, lambda got: len(got) >= 1)
+        enriched = EnrichedArticle.model_validate_json(enriched_records[0][1])
+        assert enriched_records[0][0] == sent.id.encode()
+        assert enriched.article == sent
+        assert {"Steve Witkoff", "Jared Kushner"} <= {e.name for e in enriched.entities}
+        for mention in (m for e in enriched.entities for m in e.mentions):
+            assert sent.text[mention.start : mention.end] == mention.text
+        assert enriched.events, "the Florida meeting is an event"
+        event_records = await collect(
+            kafka, topics.EVENTS, lambda got: len(got) >= len(enriched.events)
+        )
+        messages = [EventMessage.model_validate_json(v) for _, v, _ in event_records]
+        assert [k for k, _, _ in event_records] == [m.event.id.encode() for m in messages]
+        assert {m.event.id for m in messages} == {e.id for e in enriched.events}
+        assert all(m.url == sent.url and m.published_at == sent.published_at for m in messages)
+
+
+async def test_invalid_messages_go_to_the_dlq_and_the_rest_flow(service_env: dict[str, str]) -> None:
+    kafka = service_env["NEWSFLOW_KAFKA_BOOTSTRAP"]
+    good = article()
+    async with running(build_extractor(ExtractorSettings())):
+        await produce(
+            kafka,
+            topics.ARTICLES,
+            [
+                (b"bad-1", b"\xff\xfe not json"),
+                (b"bad-2", json.dumps({"id": "x", "text": "missing fields"}).encode()),
+                (good.id.encode(), good.model_dump_json().encode()),
+            ],
+        )
+        dead = await collect(kafka, topics.DLQ, lambda got: len(got) >= 2)
+        await collect(kafka, topics.ENRICHED, lambda got: len(got) >= 1)
+    assert sorted(k for k, _, _ in dead) == [b"bad-1", b"bad-2"]
+    for key, value, headers in dead:
+        assert headers[H_TOPIC] == topics.ARTICLES.encode()
+        assert headers[H_SERVICE] == b"extractor"
+        assert headers[H_REASON] == b"invalid_message"
+        assert headers[H_OFFSET].isdigit()
+    assert b"\xff\xfe not json" in [v for _, v, _ in dead], "the original bytes are kept"
+    # What `newsflow dlq list` reads.
+    letters = await read_dead_letters(NewsflowSettings())
+    assert len(letters) == 2
+    assert {d.headers[H_REASON] for d in letters} == {"invalid_message"}
+
+
+async def test_indexer_makes_enriched_articles_searchable_once(service_env: dict[str, str]) -> None:
+    kafka = service_env["NEWSFLOW_KAFKA_BOOTSTRAP"]
+    api = f"http://127.0.0.1:{service_env['NEWSFLOW_API_PORT']}"
+    settings = IndexerSettings()
+    async with running(build_extractor(ExtractorSettings())), running(build_indexer(settings)):
+        sent = article()
+        payload = (sent.id.encode(), sent.model_dump_json().encode())
+        await produce(kafka, topics.ARTICLES, [payload])
+        async with httpx.AsyncClient(base_url=api, timeout=10) as client:
+
+            async def found() -> bool:
+                r = await client.get("/v1/search", params={"q": "Witkoff"})
+                return r.status_code == 200 and len(r.json()["results"]) == 1
+
+            await eventually(found)
+            written = REGISTRY.get_sample_value("newsflow_index_writes_total", {"kind": "articles"})
+            events = (await client.get("/v1/search", params={"type": "events", "actor": "Steve Witkoff"})).json()
+            assert events["results"], events
+            # A redelivered article (the same message again) changes nothing in the index.
+            await produce(kafka, topics.ARTICLES, [payload])
+            await collect(kafka, topics.ENRICHED, lambda got: len(got) >= 2)
+
+            async def settled() -> bool:
+                now = REGISTRY.get_sample_value("newsflow_index_writes_total", {"kind": "articles"})
+                return now == (written or 0) + 1
+
+            await eventually(settled)
+            again = (await client.get("/v1/search", params={"q": "Witkoff"})).json()
+            assert len(again["results"]) == 1
+            events_again = (await client.get("/v1/search", params={"type": "events", "actor": "Steve Witkoff"})).json()
+            assert len(events_again["results"]) == len(events["results"])
+            assert (await client.get("/readyz")).status_code == 200
