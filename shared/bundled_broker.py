@@ -38,6 +38,17 @@ async def wait_until_ready(bootstrap: str, timeout: float = START_TIMEOUT_SECOND
     """Wait until a Kafka client can list topics at `bootstrap`."""
     deadline = time.monotonic() + timeout
     last: BaseException | None = None
+    host, _, port = bootstrap.rpartition(":")
+    # A plain TCP connect first: aiokafka logs every refused connection at ERROR level.
+    while time.monotonic() < deadline:
+        try:
+            _, writer = await asyncio.open_connection(host, int(port))
+        except OSError as exc:
+            last = exc
+            await asyncio.sleep(0.1)
+            continue
+        writer.close()
+        break
     while time.monotonic() < deadline:
         admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=3000)
         try:

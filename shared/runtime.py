@@ -41,12 +41,20 @@ def add_ops_routes(
     app: FastAPI,
     ready: Callable[[], Awaitable[bool]],
     registry: CollectorRegistry = REGISTRY,
+    *,
+    health: bool = True,
 ) -> FastAPI:
-    """`/metrics` (Prometheus), `/healthz` (alive) and `/readyz` (connected and consuming)."""
+    """`/metrics` (Prometheus), `/healthz` (alive) and `/readyz` (connected and consuming).
+
+    `health=False` for an app that serves its own health routes (the indexer's API).
+    """
 
     @app.get("/metrics", include_in_schema=False)
     async def metrics() -> Response:
         return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+
+    if not health:
+        return app
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:

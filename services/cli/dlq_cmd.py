@@ -56,6 +56,7 @@ async def read_dead_letters(settings: NewsflowSettings) -> list[DeadLetter]:
         await consumer.seek_to_beginning(*assigned)
         ends = await consumer.end_offsets(assigned)
         out: list[DeadLetter] = []
+
         async def behind() -> bool:
             return any([await consumer.position(tp) < ends[tp] for tp in assigned])
 

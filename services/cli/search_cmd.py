@@ -64,9 +64,8 @@ def run_search(params: dict[str, str], *, as_json: bool) -> int:
             detail = response.json().get("detail", response.text)
         except ValueError:
             detail = response.text
-        console.print(
-            f"newsflow: search failed ({response.status_code}): {json.dumps(detail) if not isinstance(detail, str) else detail}"
-        )
+        text = detail if isinstance(detail, str) else json.dumps(detail)
+        console.print(f"newsflow: search failed ({response.status_code}): {text}")
         return 2 if response.status_code < 500 else 1
     body = response.json()
     if as_json:

@@ -44,8 +44,9 @@ RESTART_BACKOFF_SECONDS = 1.0
 RESTART_BACKOFF_CAP_SECONDS = 30.0
 # Loading spaCy and connecting take a few seconds; a slow CI machine may need much longer.
 READY_TIMEOUT_SECONDS = 120.0
-# The demo feed is polled often so the demo shows events quickly.
-DEMO_POLL_SECONDS = 30
+# The demo feed is polled as often as the fetcher allows (its floor is 60 s), so new demo
+# articles show up quickly; the first poll is immediate anyway.
+DEMO_POLL_SECONDS = 60
 
 
 def _port_free(port: int, host: str = "127.0.0.1") -> bool:

@@ -15,6 +15,7 @@ from services.extractor.settings import ExtractorSettings
 from shared import topics
 from shared.consume import BatchProcessor, Item, RetryPolicy
 from shared.kafka import AUTO_OFFSET_RESET, make_broker, publish_all
+from shared.lag import lag_loop
 from shared.models import Article, EnrichedArticle, EventMessage
 from shared.runtime import Service, add_ops_routes
 
@@ -37,6 +38,7 @@ def event_messages(enriched: EnrichedArticle) -> list[EventMessage]:
 
 def build(settings: ExtractorSettings) -> Service:
     broker = make_broker(settings, service=SERVICE)
+    # Loads the model (seconds) before consuming, so readiness means "can work".
     extractor = Extractor(
         settings.spacy_model, batch_size=settings.batch_size, max_chars=settings.max_chars
     )
@@ -48,16 +50,17 @@ def build(settings: ExtractorSettings) -> Service:
     async def work(items: list[Item[Article]]) -> None:
         started = time.perf_counter()
         # spaCy is CPU-bound: keep the event loop (heartbeats, /metrics) responsive.
-        enriched = await asyncio.to_thread(extractor.extract, [item.value for item in items])
+        results = await asyncio.to_thread(extractor.run, [item.value for item in items])
         metrics.EXTRACTION_DURATION.observe(time.perf_counter() - started)
         out: list[tuple[str, str, bytes]] = []
-        for result in enriched:
-            out.append((topics.ENRICHED, result.article.id, result.model_dump_json().encode()))
-            for message in event_messages(result):
+        for result in results:
+            enriched = result.enriched
+            out.append((topics.ENRICHED, enriched.article.id, enriched.model_dump_json().encode()))
+            for message in event_messages(enriched):
                 out.append((topics.EVENTS, message.event.id, message.model_dump_json().encode()))
         await publish_all(broker, out)
-        for result in enriched:
-            metrics.observe(result)
+        for result in results:
+            metrics.observe(result.enriched, result.stats)
 
     process = BatchProcessor(
         service=SERVICE,
@@ -87,8 +90,7 @@ def build(settings: ExtractorSettings) -> Service:
         app=FastAPI(title="newsflow extractor"),
         host=settings.ops_host,
         port=settings.ops_port,
-        # Loading the model takes seconds: before consuming, so readiness means "can work".
-        startup=[lambda: asyncio.to_thread(extractor.load)],
+        loops=[lag_loop(settings, SERVICE, settings.group_id, topics.ARTICLES)],
     )
     add_ops_routes(service.app, service.ready)
     return service

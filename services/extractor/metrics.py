@@ -2,6 +2,7 @@
 
 from prometheus_client import Counter, Histogram
 
+from services.extractor.pipeline import ArticleStats
 from shared.models import EnrichedArticle
 
 # Counts per article: most articles have a handful to a few dozen of each.
@@ -24,7 +25,11 @@ EVENTS_PUBLISHED = Counter(
 )
 
 
-def observe(enriched: EnrichedArticle) -> None:
+def observe(enriched: EnrichedArticle, stats: ArticleStats) -> None:
+    if stats.outcome != "ok":
+        EXTRACTION_FAILURES.labels(reason=stats.outcome).inc()
+    if stats.truncated:
+        EXTRACTION_FAILURES.labels(reason="truncated").inc()
     ENTITIES.observe(len(enriched.entities))
     PLACES.observe(len(enriched.places))
     TIMES.observe(len(enriched.times))

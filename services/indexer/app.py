@@ -15,6 +15,7 @@ from services.indexer.store import StoreUnavailable, open_store
 from shared import topics
 from shared.consume import BatchProcessor, Item, RetryPolicy, TransientError
 from shared.kafka import AUTO_OFFSET_RESET, make_broker
+from shared.lag import lag_loop
 from shared.models import EnrichedArticle
 from shared.runtime import Service, add_ops_routes
 
@@ -74,6 +75,7 @@ def build(settings: IndexerSettings) -> Service:
         port=settings.api_port,
         startup=[store.open],
         shutdown=[store.close],
+        loops=[lag_loop(settings, SERVICE, GROUP_ID, topics.ENRICHED)],
     )
-    add_ops_routes(api, ready)
+    add_ops_routes(api, ready, health=False)
     return service

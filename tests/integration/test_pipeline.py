@@ -45,7 +45,9 @@ async def test_article_becomes_enriched_article_and_events(service_env: dict[str
         assert all(m.url == sent.url and m.published_at == sent.published_at for m in messages)
 
 
-async def test_invalid_messages_go_to_the_dlq_and_the_rest_flow(service_env: dict[str, str]) -> None:
+async def test_invalid_messages_go_to_the_dlq_and_the_rest_flow(
+    service_env: dict[str, str],
+) -> None:
     kafka = service_env["NEWSFLOW_KAFKA_BOOTSTRAP"]
     good = article()
     async with running(build_extractor(ExtractorSettings())):
@@ -60,8 +62,8 @@ async def test_invalid_messages_go_to_the_dlq_and_the_rest_flow(service_env: dic
         )
         dead = await collect(kafka, topics.DLQ, lambda got: len(got) >= 2)
         await collect(kafka, topics.ENRICHED, lambda got: len(got) >= 1)
-    assert sorted(k for k, _, _ in dead) == [b"bad-1", b"bad-2"]
-    for key, value, headers in dead:
+    assert sorted(k or b"" for k, _, _ in dead) == [b"bad-1", b"bad-2"]
+    for _, _, headers in dead:
         assert headers[H_TOPIC] == topics.ARTICLES.encode()
         assert headers[H_SERVICE] == b"extractor"
         assert headers[H_REASON] == b"invalid_message"
@@ -89,7 +91,9 @@ async def test_indexer_makes_enriched_articles_searchable_once(service_env: dict
 
             await eventually(found)
             written = REGISTRY.get_sample_value("newsflow_index_writes_total", {"kind": "articles"})
-            events = (await client.get("/v1/search", params={"type": "events", "actor": "Steve Witkoff"})).json()
+            events = (
+                await client.get("/v1/search", params={"type": "events", "actor": "Steve Witkoff"})
+            ).json()
             assert events["results"], events
             # A redelivered article (the same message again) changes nothing in the index.
             await produce(kafka, topics.ARTICLES, [payload])
@@ -102,6 +106,8 @@ async def test_indexer_makes_enriched_articles_searchable_once(service_env: dict
             await eventually(settled)
             again = (await client.get("/v1/search", params={"q": "Witkoff"})).json()
             assert len(again["results"]) == 1
-            events_again = (await client.get("/v1/search", params={"type": "events", "actor": "Steve Witkoff"})).json()
+            events_again = (
+                await client.get("/v1/search", params={"type": "events", "actor": "Steve Witkoff"})
+            ).json()
             assert len(events_again["results"]) == len(events["results"])
             assert (await client.get("/readyz")).status_code == 200

@@ -1,0 +1,253 @@
+"""Actors: one canonical Entity per real-world person, organisation, country or group.
+
+From the repaired entity spans (`mentions`):
+- countries: a GPE that is a country ("US", "the United States") and a demonym ("Russian
+  officials", "Ukrainians") become the country (ISO code, GeoNames name); a national capital
+  used as an actor rather than a location ("Kyiv says", "acceptable to Moscow", "Moscow's
+  forces") stands for its country, as event coding conventionally reads such metonymy;
+- groups: supranational demonyms ("European" -> Europe) and other NORP spans;
+- people and organisations: PERSON and ORG spans clustered by name; a bare surname ("Putin",
+  "Trump’s") joins the full name ("Vladimir Putin") it shares; titles and possessives are
+  stripped (`names`). The cluster's kind is a vote over its mentions, because spaCy's small
+  model often tags a surname ORG. Votes: a multi-word PERSON mention counts 2 (full names are
+  where the model is most reliable), any other mention 1; a person also gets 1 for a role noun
+  beside the name ("top negotiator Rustem Umerov") and 1 for a known given name when there is
+  other person evidence. Ties go to person when any mention says person.
+Bare surnames the model missed ("Umerov wrote") are added as mentions of the person they name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from services.extractor.demonyms import country_of_demonym, group_of_demonym
+from services.extractor.gazetteer import Gazetteer
+from services.extractor.mentions import Candidate
+from services.extractor.names import (
+    canonical_person,
+    has_known_given_name,
+    is_role_word,
+    strip_possessive,
+    surname,
+)
+from shared.models import Entity, EntityKind, Mention
+
+# Dependency roles in which a capital's name stands for its government, not a location.
+_ACTOR_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "dative"})
+# Prepositions whose object is an actor ("guarantees for Kyiv", "talks with Moscow").
+_ACTOR_PREPOSITIONS = frozenset({"for", "with", "against", "by", "on", "upon"})
+
+# Weights of the person/organisation vote (see the module docstring).
+_FULL_NAME_VOTE = 2
+_MENTION_VOTE = 1
+_CUE_VOTE = 1
+
+
+@dataclass
+class _Cluster:
+    name: str
+    kind: EntityKind | None  # fixed for countries and groups; voted for names
+    country_code: str | None = None
+    members: list[Candidate] = field(default_factory=list)
+    person_votes: int = 0
+    org_votes: int = 0
+    role_cue: bool = False
+
+    def decide(self) -> EntityKind:
+        if self.kind is not None:
+            return self.kind
+        person = self.person_votes
+        if self.role_cue:
+            person += _CUE_VOTE
+        if (person > 0) and has_known_given_name(self.name):
+            person += _CUE_VOTE
+        return "person" if person > 0 and person >= self.org_votes else "organization"
+
+
+@dataclass(frozen=True)
+class Actors:
+    """The article's actors and, for the event reader, which token belongs to which actor."""
+
+    entities: list[Entity]
+    by_token: dict[int, str]
+    kinds: dict[str, EntityKind]
+
+    def at(self, token: Token) -> str | None:
+        """The entity name of the actor `token` is part of, if any."""
+        return self.by_token.get(token.i)
+
+
+def used_as_actor(token: Token) -> bool:
+    """Whether a place name in this position names an actor ("Kyiv says") or a place."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ in _ACTOR_ROLES:
+        return True
+    if token.dep_ != "pobj":
+        return False
+    preposition = token.head
+    if preposition.lemma_ in _ACTOR_PREPOSITIONS:
+        return True
+    return preposition.lemma_ == "to" and preposition.head.pos_ in {"ADJ", "NOUN"}
+
+
+def _role_cue(doc: Doc, candidate: Candidate) -> bool:
+    if candidate.first > 0 and is_role_word(doc[candidate.first - 1].text):
+        return True
+    root = doc[candidate.root]
+    if root.dep_ in {"appos", "compound"} and is_role_word(root.head.text):
+        return True
+    return any(c.dep_ == "appos" and is_role_word(c.text) for c in root.children)
+
+
+def _org_name(text: str) -> str:
+    return " ".join(strip_possessive(text).split())
+
+
+class _Builder:
+    def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.clusters: dict[str, _Cluster] = {}
+
+    def _add(self, key: str, name: str, kind: EntityKind | None, c: Candidate) -> _Cluster:
+        cluster = self.clusters.get(key)
+        if cluster is None:
+            cluster = self.clusters[key] = _Cluster(name=name, kind=kind)
+        cluster.members.append(c)
+        return cluster
+
+    def add_country(self, code: str, c: Candidate) -> None:
+        country = self.gazetteer.country_by_code(code)
+        cluster = self._add(f"country:{code}", country.name if country else c.text, "country", c)
+        cluster.country_code = code
+
+    def add_fixed(self, c: Candidate) -> list[Candidate]:
+        """Countries and groups; returns the person/organisation spans left for clustering."""
+        if c.label == "NORP":
+            code = country_of_demonym(c.text)
+            if code is not None:
+                self.add_country(code, c)
+            else:
+                group = group_of_demonym(c.text) or _org_name(c.text)
+                self._add(f"group:{group.casefold()}", group, "group", c)
+            return []
+        if c.label == "ORG" and len(c.text.split()) == 1 and is_role_word(c.text):
+            return []  # "Secretary of State Marco Rubio" tags "State" ORG
+        country = self.gazetteer.country(c.text)
+        if c.label in {"GPE", "ORG"} and country is not None and country.country_code:
+            self.add_country(country.country_code, c)
+            return []
+        if c.label == "GPE":
+            code = self.gazetteer.capital_country(c.text)
+            if code is not None and used_as_actor(self.doc[c.root]):
+                self.add_country(code, c)
+            return []
+        return [c]
+
+    def add_named(self, named: list[Candidate]) -> None:
+        full: list[tuple[Candidate, str]] = []
+        single: list[tuple[Candidate, str]] = []
+        for c in named:
+            name = canonical_person(c.text) if c.label == "PERSON" else _org_name(c.text)
+            if c.label == "ORG" and len(name.split()) > 1 and _role_cue(self.doc, c):
+                name = canonical_person(name)
+            (full if len(name.split()) > 1 else single).append((c, name))
+        for c, name in full:
+            self._vote(self._add(f"named:{name.casefold()}", name, None, c), c, full_name=True)
+        for c, word in single:
+            cluster = self._person_with_surname(word, c.start)
+            if cluster is None:
+                cluster = self._add(f"named:{word.casefold()}", word, None, c)
+            else:
+                cluster.members.append(c)
+            self._vote(cluster, c, full_name=False)
+
+    def _vote(self, cluster: _Cluster, c: Candidate, *, full_name: bool) -> None:
+        if c.label == "PERSON":
+            cluster.person_votes += _FULL_NAME_VOTE if full_name else _MENTION_VOTE
+        else:
+            cluster.org_votes += _MENTION_VOTE
+        cluster.role_cue = cluster.role_cue or _role_cue(self.doc, c)
+
+    def _personlike(self) -> Iterable[_Cluster]:
+        for cluster in self.clusters.values():
+            named = cluster.kind is None and len(cluster.name.split()) > 1
+            if named and (cluster.person_votes > 0 or cluster.role_cue):
+                yield cluster
+
+    def _person_with_surname(self, word: str, before: int) -> _Cluster | None:
+        matches = [c for c in self._personlike() if surname(c.name).casefold() == word.casefold()]
+        if not matches:
+            return None
+        earlier = [c for c in matches if min(m.start for m in c.members) < before]
+        pool = earlier or matches
+        return max(pool, key=lambda c: min(m.start for m in c.members) if earlier else 0)
+
+    def add_missed_surnames(self, sentence_of: list[int]) -> None:
+        covered = {
+            i for cl in self.clusters.values() for m in cl.members for i in range(m.first, m.stop)
+        }
+        people = {
+            surname(c.name): c
+            for c in self.clusters.values()
+            if c.kind is None and c.decide() == "person" and len(c.name.split()) > 1
+        }
+        for token in self.doc:
+            cluster = people.get(token.text)
+            if cluster is None or token.i in covered or token.pos_ != "PROPN":
+                continue
+            cluster.members.append(
+                Candidate(
+                    label="PERSON",
+                    text=token.text,
+                    start=token.idx,
+                    end=token.idx + len(token.text),
+                    first=token.i,
+                    stop=token.i + 1,
+                    root=token.i,
+                    sentence=sentence_of[token.i],
+                )
+            )
+
+    def build(self) -> Actors:
+        entities: list[Entity] = []
+        by_token: dict[int, str] = {}
+        kinds: dict[str, EntityKind] = {}
+        for cluster in self.clusters.values():
+            kind = cluster.decide()
+            name = cluster.name
+            if name in kinds:  # two clusters with one display name: keep them apart
+                name = f"{name} ({kind})"
+            seen: set[tuple[int, int]] = set()
+            mentions: list[Mention] = []
+            for m in sorted(cluster.members, key=lambda m: m.start):
+                if (m.start, m.end) in seen:
+                    continue
+                seen.add((m.start, m.end))
+                mentions.append(Mention(text=m.text, start=m.start, end=m.end, sentence=m.sentence))
+                for i in range(m.first, m.stop):
+                    by_token[i] = name
+            kinds[name] = kind
+            entities.append(
+                Entity(name=name, kind=kind, country_code=cluster.country_code, mentions=mentions)
+            )
+        entities.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
+        return Actors(entities=entities, by_token=by_token, kinds=kinds)
+
+
+def find_actors(
+    doc: Doc, candidates: list[Candidate], gazetteer: Gazetteer, sentence_of: list[int]
+) -> Actors:
+    """The article's actors from its repaired entity spans (see the module docstring)."""
+    builder = _Builder(doc, gazetteer)
+    named: list[Candidate] = []
+    for c in candidates:
+        if c.label in {"PERSON", "ORG", "NORP", "GPE"}:
+            named.extend(builder.add_fixed(c))
+    builder.add_named(named)
+    builder.add_missed_surnames(sentence_of)
+    return builder.build()

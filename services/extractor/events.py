@@ -1,0 +1,608 @@
+"""Events from the dependency parse: who did what to whom, where and when.
+
+Each verb whose clause has an actor as subject or object is an event, except:
+- reported speech: a verb of saying ("Rubio said that ...") is no event itself; the verbs of
+  its content clause are read as usual, and a pronoun subject there ("he", "we", "it") is the
+  speaker when it can be;
+- control verbs ("are set to arrive", "tries to coax", "intends to capture"): the event is the
+  verb they control, which takes their subject (or, for "force Ukraine to ...", their object);
+- a typed verb's own infinitive ("threatened to strike Kyiv") adds its objects to that verb's
+  event instead of making a second one.
+
+Sources are the subject's actors, through conjunctions ("US and European teams"), appositions
+("envoy, Kirill Dmitriev"), nationality or country modifiers ("Russian officials", "US
+negotiators"), the possessor of an agent noun ("Moscow's forces") and relative pronouns ("the
+delegation that will meet"). A clause without a subject takes its governing clause's: an
+infinitive of purpose ("arrive ... to meet"), a conjunct ("held talks and agreed"), a participle
+("adding that"). Targets are the object's actors, the objects of relational prepositions
+("meet with", "talks with", "sanctions on"), the subject of a demanded clause ("demanded Ukraine
+abandon") and, for a passive, the subject.
+
+Places are the locative place mentions ("in Florida") of the clause, else of the clauses it
+inherits its subject from, else of the sentence. The date is the first DATE/TIME expression of
+the clause (or of those governing clauses); without one it is the publication date.
+
+Confidence, in 0..1: 0.3 for a clause with an actor, plus 0.25 when the trigger is typed,
+0.15 when it has both a source and a target, 0.1 for an explicit date, 0.1 for a place, and
+0.1 when its actors were read straight from the clause (no pronoun, relative pronoun or
+inherited subject); the sum is multiplied by 0.6 when the event is negated ("did not
+respond") or hypothetical (may/might/could/would/should, or under hope/want/try/fail).
+A negated cooperative type becomes REJECT ("will not cede"); a negated conflictual one loses
+its type (an attack that did not happen is no ASSAULT).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from services.extractor.actors import Actors, used_as_actor
+from services.extractor.geocode import Places
+from services.extractor.plover import (
+    COOPERATIVE_TYPES,
+    LIGHT_VERBS,
+    noun_type,
+    phrasal_type,
+    quad_of,
+    verb_type,
+)
+from shared.models import Event, EventType, Mention, TimeExpression
+
+# Verbs of saying: their content clause is the event, they are not.
+SPEECH_VERBS = frozenset(
+    {
+        "say", "tell", "add", "write", "state", "claim", "insist", "note", "explain", "argue",
+        "stress", "reply", "comment", "acknowledge", "announce", "report", "declare", "suggest",
+        "believe", "think", "predict", "confirm", "admit", "recall", "post", "tweet",
+        "indicate", "signal", "assert", "maintain", "reiterate", "emphasize", "emphasise",
+        "mention", "describe", "quote", "hope", "know", "feel", "expect", "fear",
+    }
+)  # fmt: skip
+# Verbs of saying that are an event when they have no content clause ("warned Kyiv").
+_SPEECH_UNLESS_BARE = frozenset({"warn"})
+# Verbs that hand their subject to the infinitive they govern and are not events themselves.
+CONTROL_VERBS = frozenset(
+    {
+        "set", "plan", "expect", "try", "seek", "want", "hope", "aim", "intend", "go", "begin",
+        "start", "continue", "need", "schedule", "prepare", "attempt", "fail", "have", "be",
+        "wish", "decide", "manage", "appear", "seem", "tend", "look", "move", "like", "choose",
+        "get", "stand", "scramble", "rush", "struggle", "resume", "keep",
+    }
+)  # fmt: skip
+# Governing verbs that make what they control hypothetical.
+_IRREALIS_CONTROL = frozenset({"hope", "want", "try", "seek", "wish", "fail", "attempt", "need"})
+_MODALS = frozenset({"may", "might", "could", "would", "should"})
+# Nouns whose possessor is the actor ("Moscow's forces", "Trump's administration").
+AGENT_NOUNS = frozenset(
+    {
+        "force", "troop", "army", "military", "government", "administration", "official",
+        "delegation", "negotiator", "diplomat", "minister", "ministry", "leader", "envoy",
+        "team", "navy", "police", "authority", "spokesman", "spokeswoman", "spokesperson",
+        "president", "cabinet", "parliament", "regime", "soldier", "fighter", "representative",
+        "ambassador", "embassy", "agency", "intelligence", "service", "officer",
+    }
+)  # fmt: skip
+# "all of Ukraine": the actor is the object of "of".
+_QUANTIFIERS = frozenset(
+    {"all", "some", "part", "most", "much", "rest", "both", "each", "many", "several", "none"}
+)
+# Prepositions whose object is a target ("meet with", "sanctions on", "out of").
+TARGET_PREPOSITIONS = frozenset(
+    {"with", "against", "to", "toward", "towards", "on", "upon", "at", "into", "from",
+     "between", "among", "over", "out", "of"}
+)  # fmt: skip
+# Prepositions whose object is where something happens.
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within",
+     "into", "to", "from", "over", "along", "off", "through", "towards", "toward"}
+)  # fmt: skip
+# Dependencies that start a clause of its own.
+_CLAUSE_DEPS = frozenset(
+    {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass", "pcomp"}
+)
+# Verbs in these positions modify a noun or are gerunds without a clause of their own.
+_NOT_EVENTS_DEPS = frozenset({"amod", "acl", "pcomp", "compound", "aux", "auxpass"})
+# Dependencies along which a place name sits inside its locative phrase ("in Miami's Beach").
+_NOMINAL_DEPS = frozenset({"compound", "nmod", "poss", "conj", "appos"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+_FIRST_PERSON = frozenset({"i", "we"})
+_THIRD_PERSONAL = frozenset({"he", "she"})
+_THIRD_OTHER = frozenset({"it", "they"})
+
+# Confidence components (see the module docstring).
+_BASE = 0.3
+_TYPED = 0.25
+_BOTH_SIDES = 0.15
+_EXPLICIT_DATE = 0.1
+_PLACED = 0.1
+_DIRECT = 0.1
+_HEDGED = 0.6
+
+
+@dataclass
+class _Found:
+    names: list[str] = field(default_factory=list)
+    direct: bool = True
+
+    def extend(self, names: list[str]) -> None:
+        for name in names:
+            if name not in self.names:
+                self.names.append(name)
+
+
+def publication_date(published_at: dt.datetime) -> TimeExpression:
+    """The stand-in date of an event whose clause names none."""
+    day = published_at.date()
+    return TimeExpression(
+        text=day.isoformat(),
+        type="DATE",
+        value=day.isoformat(),
+        start_date=day,
+        end_date=day,
+        anchored=False,
+    )
+
+
+class _Reader:
+    def __init__(
+        self,
+        doc: Doc,
+        actors: Actors,
+        places: Places,
+        times: list[TimeExpression],
+        sentences: list[Span],
+    ) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.places = places
+        self.sentences = sentences
+        self.sentence_of = {t.i: n for n, s in enumerate(sentences) for t in s}
+        starts = [t.idx for t in doc]
+        self.time_at: dict[int, TimeExpression] = {}
+        for time in times:
+            if time.start is None or time.end is None or time.type not in {"DATE", "TIME"}:
+                continue
+            first = max(0, bisect.bisect_right(starts, time.start) - 1)
+            stop = max(first + 1, bisect.bisect_left(starts, time.end))
+            for i in range(first, min(stop, len(doc))):
+                self.time_at.setdefault(i, time)
+
+    # --- actors of a noun phrase -------------------------------------------------------------
+
+    def noun_actors(self, token: Token, depth: int = 0) -> list[str]:
+        if depth > 6:  # a guard against parse cycles through conj/appos chains
+            return []
+        found = _Found()
+        own = self.actors.at(token)
+        appositions = [
+            name
+            for child in token.children
+            if child.dep_ == "appos"
+            for name in self.noun_actors(child, depth + 1)
+        ]
+        if own is not None:
+            found.extend([own])
+        elif appositions:
+            found.extend(appositions)
+        else:
+            for child in token.children:
+                if child.dep_ in {"compound", "amod", "nmod"}:
+                    found.extend(self._modifier_actors(child))
+                elif child.dep_ == "poss" and token.lemma_.casefold() in AGENT_NOUNS:
+                    found.extend(self.noun_actors(child, depth + 1))
+                elif child.dep_ == "prep" and (
+                    (child.lemma_ == "of" and token.lemma_.casefold() in _QUANTIFIERS)
+                    or (child.lemma_ in {"from", "of"} and token.lemma_.casefold() in AGENT_NOUNS)
+                ):
+                    found.extend(self._prep_objects(child, depth + 1))
+        for child in token.children:
+            if child.dep_ != "conj":
+                continue
+            if any(grand.dep_ == "case" for grand in child.children):
+                found.extend(self._possessed_apposition(child, depth + 1))
+            else:
+                found.extend(self.noun_actors(child, depth + 1))
+        return found.names
+
+    def _modifier_actors(self, token: Token) -> list[str]:
+        own = self.actors.at(token)
+        if own is None:
+            return []
+        names = [own]
+        for child in token.children:
+            if child.dep_ == "conj":
+                names.extend(n for n in self._modifier_actors(child) if n not in names)
+        return names
+
+    def _possessed_apposition(self, possessor: Token, depth: int) -> list[str]:
+        """ "Witkoff and Trump’s son-in-law, Jared Kushner": the conjunct is Kushner, not Trump."""
+        end = self.sentences[self.sentence_of[possessor.i]].end
+        for token in self.doc[possessor.i + 1 : min(possessor.i + 6, end)]:
+            if token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            names = [
+                name
+                for child in token.children
+                if child.dep_ == "appos"
+                for name in self.noun_actors(child, depth + 1)
+            ]
+            return names or self._name_after_comma(token, end)
+        return []
+
+    def _name_after_comma(self, noun: Token, end: int) -> list[str]:
+        """The parser sometimes loses the apposition of "son-in-law, Jared Kushner": take the
+        actor right after the comma that closes the noun phrase."""
+        for token in self.doc[noun.i + 1 : min(noun.i + 8, end - 1)]:
+            if token.pos_ in {"VERB", "CCONJ", "AUX"}:
+                return []
+            if token.text == ",":
+                name = self.actors.at(self.doc[token.i + 1])
+                return [name] if name is not None else []
+        return []
+
+    def _prep_objects(self, preposition: Token, depth: int = 0) -> list[str]:
+        names: list[str] = []
+        for child in preposition.children:
+            if child.dep_ == "pobj":
+                names.extend(self.noun_actors(child, depth + 1))
+            elif child.dep_ in {"prep", "conj"}:
+                names.extend(self._prep_objects(child, depth + 1))
+        return names
+
+    # --- subjects ------------------------------------------------------------------------------
+
+    def subject_actors(self, verb: Token, depth: int = 0) -> _Found:
+        """The actors of `verb`'s subject, inherited from the governing clause where it has none."""
+        found = _Found()
+        if depth > 8:
+            return found
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for subject in subjects:
+            if subject.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+                found.extend(self.noun_actors(verb.head))
+                found.direct = False
+            elif subject.pos_ == "PRON":
+                found.extend(self._pronoun_actors(subject, verb))
+                found.direct = False
+            else:
+                found.extend(self.noun_actors(subject))
+        if subjects:
+            return found
+        governor = self._governor(verb)
+        if governor is None:
+            return found
+        if verb.dep_ == "xcomp":
+            controllers = [c for c in governor.children if c.dep_ in {"dobj", "dative"}]
+            objects = [n for c in controllers for n in self.noun_actors(c)]
+            if objects:
+                return _Found(objects, direct=False)
+        inherited = self.subject_actors(governor, depth + 1)
+        return _Found(inherited.names, direct=False)
+
+    def _governor(self, verb: Token) -> Token | None:
+        """The clause `verb` takes its subject from: infinitive, conjunct or participle heads."""
+        head = verb.head
+        if head is verb or head.pos_ not in {"VERB", "AUX"}:
+            return None
+        if verb.dep_ in {"xcomp", "conj"}:
+            return head
+        if verb.dep_ == "advcl":
+            purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            participle = verb.tag_ in {"VBG", "VBN"}
+            if purpose or participle:
+                return head
+        return None
+
+    def _speaker(self, verb: Token) -> list[str] | None:
+        """The speaker when `verb` heads (a conjunct of) the content clause of a verb of saying."""
+        clause = verb
+        while clause.dep_ in {"conj", "xcomp"} and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH_VERBS | _SPEECH_UNLESS_BARE:
+            return None
+        return self.subject_actors(clause.head).names
+
+    def _pronoun_actors(self, pronoun: Token, verb: Token) -> list[str]:
+        word = pronoun.lower_
+        speaker = self._speaker(verb)
+        if speaker:
+            people = all(self.actors.kinds.get(n) == "person" for n in speaker)
+            if (
+                word in _FIRST_PERSON
+                or (word in _THIRD_PERSONAL and people)
+                or (word in _THIRD_OTHER and not people)
+            ):
+                return speaker
+        if word in _THIRD_PERSONAL:
+            return self._previous_person(pronoun)
+        return []
+
+    def _previous_person(self, pronoun: Token) -> list[str]:
+        """The nearest person named before the pronoun in its sentence or the one before."""
+        number = self.sentence_of[pronoun.i]
+        start = self.sentences[number - 1].start if number > 0 else 0
+        for i in range(pronoun.i - 1, start - 1, -1):
+            name = self.actors.by_token.get(i)
+            if name is not None and self.actors.kinds.get(name) == "person":
+                return [name]
+        return []
+
+    # --- objects -------------------------------------------------------------------------------
+
+    def object_actors(self, verb: Token, event_noun: Token | None) -> list[str]:
+        found = _Found()
+        for child in verb.children:
+            if child.dep_ in {"dobj", "dative", "obj"}:
+                found.extend(self.noun_actors(child))
+            elif child.dep_ == "prep" and child.lemma_.casefold() in TARGET_PREPOSITIONS:
+                found.extend(self._prep_objects(child))
+            elif child.dep_ == "agent":
+                continue
+            elif child.dep_ == "ccomp" and verb.lemma_ not in SPEECH_VERBS:
+                for grand in child.children:
+                    if grand.dep_ == "nsubj" and grand.pos_ != "PRON":
+                        found.extend(self.noun_actors(grand))
+            elif child.dep_ == "nsubjpass":
+                found.extend(self.noun_actors(child))
+        if event_noun is not None:
+            for child in event_noun.children:
+                if child.dep_ == "prep" and child.lemma_.casefold() in TARGET_PREPOSITIONS:
+                    found.extend(self._prep_objects(child))
+        if verb.dep_ == "relcl" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+            relative_subject = any(c.tag_ in _RELATIVE_TAGS for c in verb.children)
+            if not relative_subject:
+                found.extend(self.noun_actors(verb.head))
+        return found.names
+
+    def passive_sources(self, verb: Token) -> list[str]:
+        return [
+            name
+            for child in verb.children
+            if child.dep_ == "agent"
+            for name in self._prep_objects(child)
+        ]
+
+    # --- places and times ----------------------------------------------------------------------
+
+    def clause_tokens(self, verb: Token) -> list[Token]:
+        tokens: list[Token] = []
+        stack = [verb]
+        while stack:
+            token = stack.pop()
+            tokens.append(token)
+            for child in token.children:
+                if child.dep_ in _CLAUSE_DEPS and child.pos_ in {"VERB", "AUX"}:
+                    continue
+                stack.append(child)
+        return sorted(tokens, key=lambda t: t.i)
+
+    def _locative(self, token: Token) -> bool:
+        while token.dep_ in _NOMINAL_DEPS and token.head is not token:
+            token = token.head
+        return (
+            token.dep_ == "pobj"
+            and token.head.lemma_.casefold() in LOCATIVE_PREPOSITIONS
+            and not used_as_actor(token)
+        )
+
+    def places_in(self, tokens: list[Token]) -> list[str]:
+        """Locative place names among `tokens`, leaving out those inside a subject ("officials
+        from Kenya visited ...": Kenya says who, not where)."""
+        in_subject = {
+            t.i for token in tokens if token.dep_ in {"nsubj", "nsubjpass"} for t in token.subtree
+        }
+        names: list[str] = []
+        for token in tokens:
+            if token.i in in_subject:
+                continue
+            name = self.places.by_token.get(token.i)
+            if name is not None and name not in names and self._locative(token):
+                names.append(name)
+        return names
+
+    def time_in(self, verb: Token, tokens: list[Token]) -> TimeExpression | None:
+        """The clause's first date; a relative clause on a date ("June 2024, when ...") has it."""
+        if verb.dep_ == "relcl" and verb.head.i in self.time_at:
+            return self.time_at[verb.head.i]
+        for token in tokens:
+            time = self.time_at.get(token.i)
+            if time is not None:
+                return time
+        return None
+
+    def chain(self, verb: Token) -> list[Token]:
+        """`verb` and the clauses it inherits its subject from, nearest first."""
+        verbs = [verb]
+        while len(verbs) < 8:
+            governor = self._governor(verbs[-1])
+            if governor is None or any(c.dep_ == "nsubj" for c in verbs[-1].children):
+                break
+            verbs.append(governor)
+        return verbs
+
+
+@dataclass(frozen=True)
+class _Draft:
+    verb: Token
+    trigger: str
+    kind: EventType | None
+    sources: list[str]
+    targets: list[str]
+    places: list[str]
+    date: TimeExpression | None
+    direct: bool
+    hedged: bool
+
+
+def _event_noun(verb: Token) -> Token | None:
+    if verb.lemma_.casefold() not in LIGHT_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and noun_type(child.lemma_) is not None:
+            return child
+    return None
+
+
+def _event_type(verb: Token, event_noun: Token | None, negated: bool) -> EventType | None:
+    kind: EventType | None
+    if event_noun is not None:
+        kind = noun_type(event_noun.lemma_)
+    else:
+        kind = None
+        for child in verb.children:
+            if child.dep_ in {"prt", "prep"}:
+                kind = phrasal_type(verb.lemma_, child.lemma_)
+                if kind is not None:
+                    break
+        kind = kind or verb_type(verb.lemma_)
+    if negated and kind is not None:
+        return "REJECT" if kind in COOPERATIVE_TYPES else None
+    return kind
+
+
+def _negated(verb: Token, event_noun: Token | None) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    if event_noun is not None and any(c.lower_ == "no" for c in event_noun.children):
+        return True
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_ in CONTROL_VERBS
+        and any(c.dep_ == "neg" for c in head.children)
+    )
+
+
+def _hedged(verb: Token, chain: list[Token]) -> bool:
+    for clause in chain:
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children):
+            return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in _IRREALIS_CONTROL
+
+
+def _is_candidate(verb: Token) -> bool:
+    if verb.pos_ != "VERB" or verb.dep_ in _NOT_EVENTS_DEPS:
+        return False
+    lemma = verb.lemma_.casefold()
+    has = {c.dep_ for c in verb.children}
+    if lemma in CONTROL_VERBS and "xcomp" in has:
+        return False
+    if lemma in LIGHT_VERBS and "xcomp" in has and _event_noun(verb) is None:
+        return False
+    if lemma in _SPEECH_UNLESS_BARE:
+        return "ccomp" not in has
+    return not (lemma in SPEECH_VERBS and _event_noun(verb) is None)
+
+
+def _confidence(draft: _Draft, explicit: bool) -> float:
+    score = _BASE
+    score += _TYPED if draft.kind is not None else 0.0
+    score += _BOTH_SIDES if draft.sources and draft.targets else 0.0
+    score += _EXPLICIT_DATE if explicit else 0.0
+    score += _PLACED if draft.places else 0.0
+    score += _DIRECT if draft.direct else 0.0
+    if draft.hedged:
+        score *= _HEDGED
+    return round(min(1.0, max(0.0, score)), 3)
+
+
+def _draft(reader: _Reader, verb: Token) -> _Draft | None:
+    event_noun = _event_noun(verb)
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    found = _Found(reader.passive_sources(verb)) if passive else reader.subject_actors(verb)
+    targets = reader.object_actors(verb, event_noun)
+    kind = _event_type(verb, event_noun, _negated(verb, event_noun))
+    if kind is not None:
+        for child in verb.children:
+            if child.dep_ == "xcomp":
+                targets.extend(t for t in reader.object_actors(child, None) if t not in targets)
+    sources = found.names
+    targets = [t for t in targets if t not in sources]
+    if not sources and not targets:
+        return None
+    chain = reader.chain(verb)
+    places: list[str] = []
+    date: TimeExpression | None = None
+    for clause in chain:
+        tokens = reader.clause_tokens(clause)
+        places = places or reader.places_in(tokens)
+        date = date or reader.time_in(clause, tokens)
+    if not places:
+        sentence = reader.sentences[reader.sentence_of[verb.i]]
+        places = reader.places_in(list(sentence))
+    return _Draft(
+        verb=verb,
+        trigger=verb.lemma_.casefold(),
+        kind=kind,
+        sources=sources,
+        targets=targets,
+        places=places,
+        date=date,
+        direct=found.direct and len(chain) == 1,
+        hedged=_negated(verb, event_noun) or _hedged(verb, chain),
+    )
+
+
+def _skip_own_infinitive(verb: Token) -> bool:
+    """An infinitive under a typed verb belongs to that verb's event ("threatened to strike")."""
+    if verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    return _is_candidate(head) and _event_type(head, _event_noun(head), False) is not None
+
+
+def find_events(
+    doc: Doc,
+    *,
+    article_id: str,
+    actors: Actors,
+    places: Places,
+    times: list[TimeExpression],
+    published_at: dt.datetime,
+) -> list[Event]:
+    """The article's events in text order, ids `<article_id>-<ordinal>` from 0."""
+    sentences = list(doc.sents)
+    reader = _Reader(doc, actors, places, times, sentences)
+    fallback = publication_date(published_at)
+    events: list[Event] = []
+    for number, sentence in enumerate(sentences):
+        text = sentence.text
+        lead = len(text) - len(text.lstrip())
+        body = text.strip()
+        start = sentence.start_char + lead
+        for verb in sentence:
+            if not _is_candidate(verb) or _skip_own_infinitive(verb):
+                continue
+            draft = _draft(reader, verb)
+            if draft is None:
+                continue
+            explicit = draft.date is not None
+            events.append(
+                Event(
+                    id=f"{article_id}-{len(events)}",
+                    article_id=article_id,
+                    sentence=body,
+                    sentence_index=number,
+                    start=start,
+                    end=start + len(body),
+                    trigger=draft.trigger,
+                    trigger_span=Mention(
+                        text=verb.text,
+                        start=verb.idx,
+                        end=verb.idx + len(verb.text),
+                        sentence=number,
+                    ),
+                    type=draft.kind,
+                    quad=quad_of(draft.kind),
+                    sources=draft.sources,
+                    targets=draft.targets,
+                    places=draft.places,
+                    date=draft.date or fallback,
+                    date_source="explicit" if explicit else "publication",
+                    confidence=_confidence(draft, explicit),
+                )
+            )
+    return events

@@ -1,0 +1,142 @@
+"""Named-entity spans read from a parsed article, trimmed and with spaCy's clearest errors fixed.
+
+Shared by `actors` and `geocode`. Each candidate's character span is trimmed of a leading
+"the" and a trailing possessive ("Trump’s" -> "Trump"), so `text[start:end]` is the name itself.
+Label repairs made here (the person/organisation vote is left to `actors`):
+- a demonym ("Ukrainian", tagged GPE) is NORP;
+- a "person" whose name is a gazetteer country or large city ("Kyiv") is GPE, unless it is a
+  name or surname of a person the article names in full;
+- a "place" that is no gazetteer name but a word of a person named in full ("Scholz") is PERSON;
+- an "organisation" after a locative preposition that the gazetteer knows ("from Bakhmut") is GPE.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from services.extractor.demonyms import is_demonym
+from services.extractor.gazetteer import Gazetteer
+from services.extractor.names import canonical_person, possessive_suffix_length
+
+# The labels Newsflow reads; others (DATE, MONEY, ...) belong to other modules or none.
+LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
+
+# A one-word "person" that names a city this large is a misread place ("Kyiv", 2.9M); smaller
+# towns share too many names with people to overrule the model.
+MIN_POPULATION_TO_OVERRULE_PERSON = 100_000
+
+_ARTICLES = frozenset({"the", "The", "THE"})
+# Prepositions after which an ORG-tagged gazetteer name is a place ("withdrew from Bakhmut").
+_LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around", "across"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One trimmed entity span with its (repaired) label."""
+
+    label: str
+    text: str
+    start: int
+    end: int
+    first: int  # first token index
+    stop: int  # one past the last token index
+    root: int  # token index of the span's syntactic root
+    sentence: int
+    modifier: bool = False  # modifies a common noun ("US negotiators", "Russian officials")
+
+
+def sentence_of_tokens(doc: Doc) -> list[int]:
+    """The sentence index (in `list(doc.sents)`) of every token."""
+    index = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = number
+    return index
+
+
+def _trim(doc: Doc, text: str, span: Span) -> tuple[int, int, int, int] | None:
+    """Token and character bounds of `span` without a leading article or trailing possessive."""
+    first, stop = span.start, span.end
+    while first < stop and (doc[first].text in _ARTICLES or doc[first].is_punct):
+        first += 1
+    while stop > first and (doc[stop - 1].tag_ == "POS" or doc[stop - 1].is_punct):
+        stop -= 1
+    if first >= stop:
+        return None
+    start_char = doc[first].idx
+    end_char = doc[stop - 1].idx + len(doc[stop - 1].text)
+    end_char -= possessive_suffix_length(text[start_char:end_char])
+    if end_char <= start_char:
+        return None
+    return first, stop, start_char, end_char
+
+
+def read_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
+    """The article's PERSON/ORG/NORP/GPE/LOC/FAC spans in text order, trimmed and repaired."""
+    sentence = sentence_of_tokens(doc)
+    text = doc.text  # Doc.text joins every token on each access: read it once
+    raw: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        bounds = _trim(doc, text, ent)
+        if bounds is None:
+            continue
+        first, stop, start, end = bounds
+        raw.append(
+            Candidate(
+                label=ent.label_,
+                text=text[start:end],
+                start=start,
+                end=end,
+                first=first,
+                stop=stop,
+                root=doc[first:stop].root.i,
+                sentence=sentence[first],
+                modifier=_is_modifier(doc[first:stop].root),
+            )
+        )
+    person_words = {
+        word.casefold()
+        for c in raw
+        if c.label == "PERSON" and len(canonical_person(c.text).split()) > 1
+        for word in canonical_person(c.text).split()
+    }
+    return [_repair(doc, c, gazetteer, person_words) for c in raw]
+
+
+def _is_modifier(root: Token) -> bool:
+    return root.dep_ in {"compound", "amod"} and root.head.pos_ == "NOUN"
+
+
+def _in_locative_phrase(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lemma_.casefold() in _LOCATIVE
+
+
+def _repair(
+    doc: Doc, candidate: Candidate, gazetteer: Gazetteer, person_words: set[str]
+) -> Candidate:
+    label = candidate.label
+    text = candidate.text
+    if label in {"GPE", "NORP", "PERSON", "LOC"} and is_demonym(text):
+        label = "NORP"
+    elif (
+        label == "PERSON"
+        and text.casefold() not in person_words
+        and gazetteer.is_place(text, MIN_POPULATION_TO_OVERRULE_PERSON)
+    ):
+        label = "GPE"
+    elif label in {"GPE", "LOC"} and text.casefold() in person_words:
+        if not gazetteer.is_place(text, 0):
+            label = "PERSON"  # "Scholz" after "Olaf Scholz"
+    elif (
+        label == "ORG"
+        and text.casefold() not in person_words
+        and _in_locative_phrase(doc[candidate.root])
+        and gazetteer.is_place(text, 0)
+    ):
+        label = "GPE"  # "withdrew from Bakhmut"
+    return candidate if label == candidate.label else dataclasses.replace(candidate, label=label)

@@ -1,0 +1,120 @@
+"""Personal names: titles and possessives off ("President Vladimir Putin‘s" -> "Vladimir Putin").
+
+Titles come from nameparser's list of some 800 honorifics and offices, plus the role nouns news
+puts before names that it lacks; given names from gender-guesser's first-name dictionary.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import gender_guesser.detector  # type: ignore[import-untyped]  # ships no type information
+from nameparser.config import CONSTANTS
+
+from services.extractor.demonyms import is_demonym
+
+# Role nouns that precede names in news copy but are missing from nameparser's titles.
+_EXTRA_ROLES = frozenset(
+    {
+        "negotiator",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "advisor",
+        "official",
+        "tycoon",
+        "mr",
+        "ms",
+        "mrs",
+        "top",
+        "former",
+        "acting",
+        "incoming",
+        "outgoing",
+        "then",
+        "opposition",
+        "national",
+        "security",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+    }
+)
+
+# Words that join a multi-word title ("Secretary of State") and go with it.
+_TITLE_JOINERS = frozenset({"of", "the", "for", "and"})
+
+# A possessive ending in any of the apostrophes news text uses.
+_POSSESSIVE = re.compile(r"(?:['’‘`´][sS]?|[sS]['’])$")
+
+# Suffixes that are not the surname ("Martin Luther King Jr.").
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,").casefold()
+
+
+def is_role_word(word: str) -> bool:
+    """A title or role noun that may stand before a name ("President", "envoy", "Mr")."""
+    bare = _bare(word)
+    return bare in CONSTANTS.titles or bare in _EXTRA_ROLES
+
+
+def possessive_suffix_length(text: str) -> int:
+    """How many characters at the end of `text` are a possessive ending ("Putin‘s" -> 2).
+
+    A plural possessive ("officials’") keeps its "s": only the apostrophe goes.
+    """
+    match = _POSSESSIVE.search(text)
+    if match is None or match.start() == 0:
+        return 0
+    suffix = match.group(0)
+    return 1 if suffix[0] in "sS" else len(suffix)
+
+
+def strip_possessive(text: str) -> str:
+    cut = possessive_suffix_length(text)
+    return text[: len(text) - cut] if cut else text
+
+
+def leading_title_words(words: list[str]) -> int:
+    """How many leading words are titles, role nouns or demonyms (always leaving one word)."""
+    count = 0
+    while count < len(words) - 1:
+        word = words[count]
+        joiner = _bare(word) in _TITLE_JOINERS and count > 0 and is_role_word(words[count + 1])
+        if not (joiner or is_role_word(word) or is_demonym(word)):
+            break
+        count += 1
+    return count
+
+
+def canonical_person(text: str) -> str:
+    """The bare name: no title, demonym or possessive ("Russian President Putin’s" -> "Putin")."""
+    words = strip_possessive(text.strip()).split()
+    if not words:
+        return text.strip()
+    return " ".join(words[leading_title_words(words) :])
+
+
+def surname(name: str) -> str:
+    """The word a later bare mention uses ("Vladimir Putin" -> "Putin")."""
+    words = [w for w in name.split() if _bare(w) not in _SUFFIXES] or name.split()
+    return words[-1] if words else name
+
+
+@functools.lru_cache(maxsize=1)
+def _detector() -> gender_guesser.detector.Detector:
+    # Reads its ~40k-name dictionary from disk: once per process.
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def has_known_given_name(name: str) -> bool:
+    """Whether the first word of `name` is a known given name ("Rustem Umerov": yes)."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    return bool(_detector().get_gender(words[0]) != "unknown")

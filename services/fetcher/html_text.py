@@ -1,0 +1,63 @@
+"""HTML fragments (feed summaries and content) to plain text with paragraphs kept."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+# Elements that end a paragraph when the text is flattened.
+_BLOCKS = frozenset(
+    {
+        "p", "div", "section", "article", "blockquote", "li", "ul", "ol", "dl", "dt", "dd",
+        "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "tr", "figure", "figcaption",
+        "header", "footer", "aside", "address", "hr", "br",
+    }
+)  # fmt: skip
+# Their text is not prose: scripts, styles, embedded media.
+_DROP = frozenset({"script", "style", "noscript", "iframe", "object", "embed", "template"})
+_SPACES = re.compile(r"\s+")
+_PARA_BREAK = "\x00"  # a marker no text contains after parsing (NUL is dropped below)
+_LOOKS_LIKE_HTML = re.compile(r"<[a-zA-Z!/]|&[#a-zA-Z0-9]+;")
+
+
+class _Flattener(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._dropping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _DROP:
+            self._dropping += 1
+        elif tag in _BLOCKS:
+            self.parts.append(_PARA_BREAK)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _DROP:
+            self._dropping = max(0, self._dropping - 1)
+        elif tag in _BLOCKS:
+            self.parts.append(_PARA_BREAK)
+
+    def handle_data(self, data: str) -> None:
+        if not self._dropping:
+            self.parts.append(data.replace(_PARA_BREAK, ""))
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment: paragraphs separated by one blank line.
+
+    `<br>` ends a paragraph too: feeds use `<br><br>` where they mean `</p><p>`.
+    """
+    if not fragment or not fragment.strip():
+        return ""
+    if not _LOOKS_LIKE_HTML.search(fragment):
+        return _paragraphs(fragment.replace(_PARA_BREAK, "").replace("\n\n", _PARA_BREAK))
+    parser = _Flattener()
+    parser.feed(fragment)
+    parser.close()
+    return _paragraphs("".join(parser.parts))
+
+
+def _paragraphs(flat: str) -> str:
+    paragraphs = (_SPACES.sub(" ", chunk).strip() for chunk in flat.split(_PARA_BREAK))
+    return "\n\n".join(p for p in paragraphs if p)

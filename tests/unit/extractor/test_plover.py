@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from typing import get_args
+
+import pytest
+
+from services.extractor.plover import (
+    NOUN_TYPES,
+    VERB_TYPES,
+    noun_type,
+    phrasal_type,
+    quad_of,
+    verb_type,
+)
+from shared.models import QUAD_OF_TYPE, EventType
+
+
+def test_every_plover_type_has_trigger_verbs() -> None:
+    assert set(VERB_TYPES.values()) == set(get_args(EventType))
+
+
+def test_noun_table_only_uses_plover_types() -> None:
+    assert set(NOUN_TYPES.values()) <= set(get_args(EventType))
+
+
+@pytest.mark.parametrize(
+    ("lemma", "kind"),
+    [
+        ("meet", "CONSULT"), ("talk", "CONSULT"), ("discuss", "CONSULT"), ("visit", "CONSULT"),
+        ("agree", "AGREE"), ("sign", "AGREE"),
+        ("attack", "ASSAULT"), ("strike", "ASSAULT"), ("bomb", "ASSAULT"), ("shell", "ASSAULT"),
+        ("sanction", "SANCTION"), ("protest", "PROTEST"), ("demand", "DEMAND"),
+        ("criticise", "DISAPPROVE"), ("condemn", "DISAPPROVE"),
+        ("reject", "REJECT"), ("refuse", "REJECT"),
+        ("threaten", "THREATEN"), ("warn", "THREATEN"),
+        ("arrest", "COERCE"), ("detain", "COERCE"),
+        ("aid", "AID"), ("donate", "AID"), ("withdraw", "RETREAT"), ("retreat", "RETREAT"),
+        ("deploy", "MOBILIZE"), ("mobilize", "MOBILIZE"),
+        ("investigate", "INVESTIGATE"), ("probe", "INVESTIGATE"),
+        ("support", "SUPPORT"), ("praise", "SUPPORT"), ("endorse", "SUPPORT"),
+        ("concede", "CONCEDE"), ("apologize", "CONCEDE"), ("cooperate", "COOPERATE"),
+        ("steal", "CRIME"), ("murder", "CRIME"),
+    ],
+)  # fmt: skip
+def test_brief_lexicon(lemma: str, kind: EventType) -> None:
+    assert verb_type(lemma) == kind
+
+
+def test_unknown_verb_is_untyped() -> None:
+    assert verb_type("arrive") is None
+    assert quad_of(None) is None
+
+
+def test_nouns_and_phrasal_verbs() -> None:
+    assert noun_type("talk") == "CONSULT"
+    assert noun_type("invasion") == "ASSAULT"
+    assert phrasal_type("call", "for") == "DEMAND"
+    assert phrasal_type("call", "up") is None
+
+
+def test_quad_comes_from_the_shared_table() -> None:
+    for kind in get_args(EventType):
+        assert quad_of(kind) == QUAD_OF_TYPE[kind]

@@ -1,0 +1,414 @@
+"""Behaviour every `Store` must have, written once and run against each backend.
+
+A backend's test module subclasses `StoreCases` and provides the fixture `reopen`: a function
+returning a new, unopened store over one fresh, empty database (the same database on every
+call). Not collected by itself (the file name does not start with `test_`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import pytest
+
+from services.indexer.query import SearchQuery, build_query
+from services.indexer.results import ArticleHit, EventHit, Facets, SearchPage, UpsertStats
+from services.indexer.store import Store
+from tests import factories as f
+
+Reopen = Callable[[], Store]
+
+HOSTILE = [
+    '"',
+    '""',
+    '"""',
+    "AND (",
+    "NEAR(",
+    "NEAR(a b, 3)",
+    "talks OR",
+    "OR talks",
+    "NOT talks",
+    "-talks",
+    "talks*",
+    "*",
+    "title:talks",
+    "^talks",
+    "{title text}: talks",
+    "talks AND (Miami OR",
+    "'; DROP TABLE articles; --",
+    "a'b\"c",
+    "\\",
+    "talks & | ! <-> :*",
+    "(",
+    ")",
+    "talks)",
+    "ünïcödé ταλκς 会谈",
+    "🙂 talks",
+    "x" * 400,
+]
+
+
+def q(**params: Any) -> SearchQuery:
+    return build_query(params)
+
+
+def ids(page: SearchPage) -> list[str]:
+    return [hit.id for hit in page.results]
+
+
+def articles(page: SearchPage) -> list[ArticleHit]:
+    hits = [hit for hit in page.results if isinstance(hit, ArticleHit)]
+    assert len(hits) == len(page.results)
+    return hits
+
+
+def events(page: SearchPage) -> list[EventHit]:
+    hits = [hit for hit in page.results if isinstance(hit, EventHit)]
+    assert len(hits) == len(page.results)
+    return hits
+
+
+CORPUS = f.corpus()
+FLORIDA, BERLIN, SANCTIONS, MARKETS = (e.article.id for e in CORPUS)
+
+
+def counts(facets: Facets, name: str) -> dict[str, int]:
+    return {c.value: c.count for c in getattr(facets, name)}
+
+
+async def collect(store: Store, query: SearchQuery) -> tuple[list[str], list[int]]:
+    """Every id over all pages, and the size of each page."""
+    seen: list[str] = []
+    sizes: list[int] = []
+    params = query.model_dump(exclude_none=True)
+    cursor: str | None = None
+    for _ in range(100):
+        page = await store.search(build_query({**params, "cursor": cursor}))
+        seen += ids(page)
+        sizes.append(len(page.results))
+        cursor = page.next_cursor
+        if cursor is None:
+            return seen, sizes
+    raise AssertionError("pagination did not end")
+
+
+class StoreCases:
+    @pytest.fixture
+    async def store(self, reopen: Reopen) -> AsyncIterator[Store]:
+        store = reopen()
+        await store.open()
+        yield store
+        await store.close()
+
+    @pytest.fixture
+    async def loaded(self, store: Store) -> Store:
+        await store.upsert(CORPUS)
+        return store
+
+    # -- writes ---------------------------------------------------------------------------
+
+    async def test_ping_and_empty_search(self, store: Store) -> None:
+        assert await store.ping()
+        page = await store.search(q())
+        assert page.results == []
+        assert page.total == 0
+        assert page.next_cursor is None
+
+    async def test_upsert_counts_rows(self, store: Store) -> None:
+        stats = await store.upsert(CORPUS)
+        assert stats == UpsertStats(articles=4, stale=0, events=5, events_removed=0)
+        assert (await store.search(q())).total == 4
+        assert (await store.search(q(type="events"))).total == 5
+
+    async def test_empty_batch_writes_nothing(self, store: Store) -> None:
+        assert await store.upsert([]) == UpsertStats()
+
+    async def test_redelivery_changes_nothing(self, loaded: Store) -> None:
+        queries = [q(), q(q="talks"), q(type="events"), q(country="RU", type="events")]
+        before = [await loaded.search(x) for x in queries]
+        facets_before = [await loaded.facets(x) for x in queries]
+        stats = await loaded.upsert(CORPUS)
+        assert stats.events_removed == 0
+        assert stats.stale == 0
+        after = [await loaded.search(x) for x in queries]
+        assert after == before
+        assert [await loaded.facets(x) for x in queries] == facets_before
+        assert await loaded.get_article(FLORIDA) == CORPUS[0]
+
+    async def test_reupsert_with_fewer_events_removes_the_rest(self, loaded: Store) -> None:
+        old = CORPUS[0]
+        newer = old.model_copy(
+            update={
+                "events": old.events[:1],
+                "extracted_at": old.extracted_at + dt.timedelta(hours=1),
+            }
+        )
+        stats = await loaded.upsert([newer])
+        assert stats == UpsertStats(articles=1, events=1, events_removed=1)
+        assert await loaded.get_event(f"{FLORIDA}-1") is None
+        assert await loaded.get_event(f"{FLORIDA}-0") is not None
+        page = await loaded.search(q(type="events", actor="Vladimir Putin"))
+        assert page.results == []
+        facets = await loaded.facets(q(type="events"))
+        assert "Vladimir Putin" not in counts(facets, "actors")
+        assert counts(facets, "event_types")["DEMAND"] == 1
+
+    async def test_reupsert_replaces_entities_and_text(self, loaded: Store) -> None:
+        old = CORPUS[2]
+        article = old.article.model_copy(update={"title": "Embargo widened", "text": "Embargo."})
+        newer = old.model_copy(
+            update={
+                "article": article,
+                "entities": [f.entity("Janet Yellen", country_code="US")],
+                "extracted_at": old.extracted_at + dt.timedelta(hours=1),
+            }
+        )
+        await loaded.upsert([newer])
+        assert ids(await loaded.search(q(q="embargo"))) == [SANCTIONS]
+        assert ids(await loaded.search(q(q="banks"))) == []
+        assert ids(await loaded.search(q(actor="Marco Rubio"))) == []
+        assert ids(await loaded.search(q(actor="janet yellen"))) == [SANCTIONS]
+
+    async def test_older_extraction_is_skipped(self, loaded: Store) -> None:
+        old = CORPUS[0]
+        older = old.model_copy(
+            update={"events": [], "extracted_at": old.extracted_at - dt.timedelta(days=1)}
+        )
+        stats = await loaded.upsert([older])
+        assert stats == UpsertStats(stale=1)
+        assert await loaded.get_article(FLORIDA) == old
+
+    async def test_batch_keeps_the_latest_copy_of_an_article(self, store: Store) -> None:
+        old = CORPUS[0]
+        newer = old.model_copy(
+            update={"events": [], "extracted_at": old.extracted_at + dt.timedelta(hours=1)}
+        )
+        stats = await store.upsert([newer, old])
+        assert stats == UpsertStats(articles=1, events=0)
+        assert await store.get_article(FLORIDA) == newer
+
+    async def test_reopen_keeps_data_and_schema(self, loaded: Store, reopen: Reopen) -> None:
+        again = reopen()
+        await again.open()
+        try:
+            assert ids(await again.search(q(q="Kushner"))) == [FLORIDA]
+        finally:
+            await again.close()
+
+    # -- articles -------------------------------------------------------------------------
+
+    async def test_newest_first_without_text(self, loaded: Store) -> None:
+        page = await loaded.search(q())
+        assert ids(page) == [FLORIDA, BERLIN, SANCTIONS, MARKETS]
+        assert all(hit.score is None for hit in articles(page))
+
+    async def test_title_match_ranks_above_body_match(self, loaded: Store) -> None:
+        page = await loaded.search(q(q="talks"))
+        assert ids(page) == [BERLIN, FLORIDA]
+        scores = [hit.score for hit in articles(page)]
+        assert scores[0] is not None
+        assert scores[1] is not None
+        assert scores[0] > scores[1]
+
+    async def test_words_are_anded_and_stemmed(self, loaded: Store) -> None:
+        assert ids(await loaded.search(q(q="sanction"))) == [SANCTIONS]
+        assert ids(await loaded.search(q(q="talks Miami"))) == [FLORIDA]
+        assert ids(await loaded.search(q(q="talks Moscow"))) == []
+
+    async def test_quoted_phrase_keeps_word_order(self, loaded: Store) -> None:
+        assert ids(await loaded.search(q(q='"Jared Kushner"'))) == [FLORIDA]
+        assert ids(await loaded.search(q(q='"Kushner Jared"'))) == []
+
+    async def test_operators_are_searched_as_words(self, loaded: Store) -> None:
+        # Read as syntax, "OR" would widen this to every article mentioning Moscow.
+        assert ids(await loaded.search(q(q="Kushner OR Moscow"))) == []
+
+    @pytest.mark.parametrize("text", HOSTILE)
+    async def test_hostile_text_never_raises(self, loaded: Store, text: str) -> None:
+        try:
+            query = q(q=text)
+        except ValueError:
+            return  # refused by validation: the API answers 400
+        page = await loaded.search(query)
+        assert isinstance(page.total, int)
+        await loaded.facets(query)
+        await loaded.search(q(q=text, type="events"))
+
+    async def test_hit_fields(self, loaded: Store) -> None:
+        (hit,) = articles(await loaded.search(q(q="Kushner")))
+        source = CORPUS[0].article
+        assert (hit.id, hit.url, hit.title, hit.source) == (
+            source.id,
+            source.url,
+            source.title,
+            source.source,
+        )
+        assert hit.published_at == source.published_at
+        assert "**Kushner**" in hit.snippet
+        # Most mentioned first: Putin has three mentions, Dmitriev two.
+        assert hit.entities[:2] == ["Vladimir Putin", "Kirill Dmitriev"]
+        assert set(hit.entities) == {e.name for e in CORPUS[0].entities}
+
+    async def test_snippet_without_text_is_the_lead(self, loaded: Store) -> None:
+        page = await loaded.search(q(country="DE"))
+        assert articles(page)[0].snippet.startswith("Rustem Umerov held talks")
+
+    async def test_actor_filter_is_case_insensitive(self, loaded: Store) -> None:
+        assert ids(await loaded.search(q(actor="vladimir PUTIN"))) == [FLORIDA]
+        assert ids(await loaded.search(q(actor="Putin"))) == []
+        assert ids(await loaded.search(q(actor="Russia"))) == [BERLIN, SANCTIONS]
+
+    async def test_place_country_and_event_type_filters(self, loaded: Store) -> None:
+        assert ids(await loaded.search(q(place="moscow"))) == [SANCTIONS]
+        assert ids(await loaded.search(q(country="ua"))) == [FLORIDA, BERLIN]
+        assert ids(await loaded.search(q(country="DE"))) == [BERLIN]
+        assert ids(await loaded.search(q(event_type="sanction"))) == [SANCTIONS]
+        assert ids(await loaded.search(q(event_type="DEMAND", country="US"))) == [FLORIDA]
+
+    async def test_publication_days_are_inclusive(self, loaded: Store) -> None:
+        day = await loaded.search(q(since="2025-12-15", until="2025-12-15"))
+        assert ids(day) == [BERLIN]
+        assert ids(await loaded.search(q(since="2025-12"))) == [FLORIDA, BERLIN]
+        assert ids(await loaded.search(q(until="2025-11"))) == [SANCTIONS, MARKETS]
+        assert ids(await loaded.search(q(published_since="2025-12-16"))) == [FLORIDA]
+        assert ids(await loaded.search(q(until="9999-12-31", since="0001-01-01"))) == [
+            FLORIDA,
+            BERLIN,
+            SANCTIONS,
+            MARKETS,
+        ]
+
+    async def test_text_with_filters(self, loaded: Store) -> None:
+        assert ids(await loaded.search(q(q="talks", country="DE"))) == [BERLIN]
+        assert ids(await loaded.search(q(q="talks", since="2025-12-16"))) == [FLORIDA]
+
+    # -- events ---------------------------------------------------------------------------
+
+    async def test_events_latest_date_first(self, loaded: Store) -> None:
+        page = await loaded.search(q(type="events"))
+        assert ids(page) == [
+            f"{FLORIDA}-0",
+            f"{FLORIDA}-1",
+            f"{BERLIN}-0",
+            f"{BERLIN}-1",
+            f"{SANCTIONS}-0",
+        ]
+
+    async def test_event_hit_carries_article_facts(self, loaded: Store) -> None:
+        (hit,) = events(await loaded.search(q(type="events", event_type="SANCTION")))
+        expected = CORPUS[2].events[0]
+        assert hit.model_dump(include=set(type(expected).model_fields)) == expected.model_dump()
+        assert (hit.url, hit.title, hit.source) == (
+            CORPUS[2].article.url,
+            CORPUS[2].article.title,
+            CORPUS[2].article.source,
+        )
+        assert await loaded.get_event(expected.id) == hit
+
+    async def test_event_dates_overlap_the_range(self, loaded: Store) -> None:
+        page = await loaded.search(q(type="events", since="2025-12-10", until="2025-12-14"))
+        # The 2025-12-14 meeting, and the demand dated "this month" (2025-12-01..31).
+        assert ids(page) == [f"{BERLIN}-0", f"{BERLIN}-1"]
+        page = await loaded.search(q(type="events", since="2025-11-29", until="2025-11-29"))
+        assert ids(page) == [f"{SANCTIONS}-0"]
+
+    async def test_event_filters(self, loaded: Store) -> None:
+        by_actor = await loaded.search(q(type="events", actor="russia"))
+        assert ids(by_actor) == [f"{BERLIN}-1", f"{SANCTIONS}-0"]
+        by_place = await loaded.search(q(type="events", place="Florida"))
+        assert ids(by_place) == [f"{FLORIDA}-0"]
+        by_country = await loaded.search(q(type="events", country="US"))
+        assert ids(by_country) == [f"{FLORIDA}-0", f"{SANCTIONS}-0"]
+        by_type = await loaded.search(q(type="events", event_type="CONSULT"))
+        assert ids(by_type) == [f"{FLORIDA}-0", f"{BERLIN}-0"]
+        by_text = await loaded.search(q(type="events", q="banks"))
+        assert ids(by_text) == [f"{SANCTIONS}-0"]
+        by_publication = await loaded.search(
+            q(type="events", published_since="2025-12-01", published_until="2025-12-19")
+        )
+        assert ids(by_publication) == [f"{BERLIN}-0", f"{BERLIN}-1"]
+
+    # -- facets ---------------------------------------------------------------------------
+
+    async def test_article_facets(self, loaded: Store) -> None:
+        facets = await loaded.facets(q())
+        assert counts(facets, "countries") == {"RU": 3, "US": 2, "UA": 2, "DE": 1}
+        assert counts(facets, "event_types") == {"CONSULT": 2, "DEMAND": 2, "SANCTION": 1}
+        assert counts(facets, "actors")["Russia"] == 2
+        assert facets.actors[0].value == "Russia"
+        text_facets = await loaded.facets(q(q="talks"))
+        assert counts(text_facets, "places") == {
+            "Berlin": 1,
+            "Florida": 1,
+            "Kyiv": 1,
+            "Miami": 1,
+            "Ukraine": 1,
+        }
+
+    async def test_event_facets(self, loaded: Store) -> None:
+        facets = await loaded.facets(q(type="events"))
+        assert counts(facets, "actors")["Russia"] == 2
+        assert counts(facets, "countries") == {"RU": 4, "US": 2, "UA": 2, "DE": 1}
+        assert counts(facets, "event_types") == {"CONSULT": 2, "DEMAND": 2, "SANCTION": 1}
+        assert counts(facets, "places") == {"Berlin": 1, "Florida": 1, "Moscow": 1}
+
+    async def test_facet_size_bounds_each_facet(self, loaded: Store) -> None:
+        facets = await loaded.facets(q(), size=2)
+        assert [len(facets.actors), len(facets.countries)] == [2, 2]
+        assert [c.value for c in facets.countries] == ["RU", "UA"]  # tie on 2: by value
+
+    @pytest.mark.parametrize("kind", ["articles", "events"])
+    async def test_facet_count_is_the_filtered_total(self, loaded: Store, kind: str) -> None:
+        """A facet's count is what the query returns with that value as a filter."""
+        facets = await loaded.facets(q(type=kind), size=50)
+        checked = 0
+        for facet, param in [
+            ("actors", "actor"),
+            ("places", "place"),
+            ("countries", "country"),
+            ("event_types", "event_type"),
+        ]:
+            for value in getattr(facets, facet):
+                page = await loaded.search(q(type=kind, **{param: value.value}))
+                assert page.total == value.count, (facet, value)
+                checked += 1
+        assert checked >= 15
+
+    # -- pagination -----------------------------------------------------------------------
+
+    @pytest.mark.parametrize(
+        ("params", "expected"),
+        [
+            ({}, 25),
+            ({"q": "ceasefire"}, 25),
+            ({"type": "events"}, 25),
+            ({"q": "talks", "type": "events", "since": "2025-01-01"}, 25),
+        ],
+    )
+    async def test_pages_cover_everything_once(
+        self, store: Store, params: dict[str, Any], expected: int
+    ) -> None:
+        await store.upsert(f.many(25))
+        seen, sizes = await collect(store, q(limit=10, **params))
+        assert len(seen) == expected
+        assert len(set(seen)) == expected
+        assert sizes == [10, 10, 5]
+        whole = await store.search(q(limit=100, **params))
+        assert ids(whole) == seen
+        assert whole.total == expected
+
+    async def test_exact_last_page_has_no_cursor(self, store: Store) -> None:
+        await store.upsert(f.many(10))
+        page = await store.search(q(limit=10))
+        assert len(page.results) == 10
+        assert page.next_cursor is None
+
+    async def test_cursor_is_stable_when_newer_articles_arrive(self, store: Store) -> None:
+        await store.upsert(f.many(6))
+        first = await store.search(q(limit=3))
+        await store.upsert(f.many(9)[6:])  # three newer articles land between the pages
+        second = await store.search(q(limit=3, cursor=first.next_cursor))
+        older = [e.article.id for e in reversed(f.many(6))]
+        assert ids(first) + ids(second) == older

@@ -1,0 +1,289 @@
+"""The search API over a SQLite store in tmp_path, called in-process (httpx ASGITransport)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from services.indexer.api import create_api
+from services.indexer.query import SearchQuery
+from services.indexer.results import SearchPage
+from services.indexer.store import QueryRejected, StoreUnavailable
+from services.indexer.store_sqlite import SqliteStore
+from shared.models import Event
+from tests import factories as f
+from tests.unit.indexer.store_cases import BERLIN, CORPUS, FLORIDA, HOSTILE, SANCTIONS
+
+Observed = list[tuple[str, int, float]]
+ARTICLE_KEYS = {"id", "url", "title", "source", "published_at", "snippet", "entities", "score"}
+EVENT_KEYS = set(Event.model_fields) | {"url", "title", "source", "published_at"}
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[SqliteStore]:
+    store = SqliteStore(tmp_path / "index.sqlite3", readers=2)
+    await store.open()
+    await store.upsert(CORPUS)
+    yield store
+    await store.close()
+
+
+@pytest.fixture
+def observed() -> Observed:
+    return []
+
+
+def client_for(app: FastAPI) -> httpx.AsyncClient:
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
+
+
+@pytest.fixture
+async def client(store: SqliteStore, observed: Observed) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_api(store, observe_search=lambda *args: observed.append(args))
+    async with client_for(app) as client:
+        yield client
+
+
+async def test_article_search_response(client: httpx.AsyncClient) -> None:
+    response = await client.get("/v1/search", params={"q": "talks"})
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == {"results", "next_cursor", "total", "query", "facets"}
+    assert [hit["id"] for hit in body["results"]] == [BERLIN, FLORIDA]
+    assert all(set(hit) == ARTICLE_KEYS for hit in body["results"])
+    assert body["total"] == 2
+    assert body["next_cursor"] is None
+    assert body["query"]["q"] == "talks"
+    assert body["query"]["type"] == "articles"
+    assert set(body["facets"]) == {"actors", "places", "countries", "event_types"}
+    assert {"value": "UA", "count": 2} in body["facets"]["countries"]
+
+
+async def test_event_search_response(client: httpx.AsyncClient) -> None:
+    response = await client.get(
+        "/v1/search", params={"type": "events", "actor": "russia", "since": "2025-11"}
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert [hit["id"] for hit in body["results"]] == [f"{BERLIN}-1", f"{SANCTIONS}-0"]
+    assert all(set(hit) == EVENT_KEYS for hit in body["results"])
+    first = body["results"][0]
+    assert first["title"] == CORPUS[1].article.title
+    assert first["date"]["value"] == "2025-12"
+    assert body["query"]["since"] == "2025-11-01"
+    assert body["facets"]["event_types"] == [
+        {"value": "DEMAND", "count": 1},
+        {"value": "SANCTION", "count": 1},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"since": "last week"}, "since"),
+        ({"until": "2025-02-30"}, "until"),
+        ({"published_since": "2025-1"}, "published_since"),
+        ({"since": "2025-12-02", "until": "2025-12-01"}, "query"),
+        ({"type": "people"}, "type"),
+        ({"event_type": "HUG"}, "event_type"),
+        ({"country": "Ukraine"}, "country"),
+        ({"limit": "0"}, "limit"),
+        ({"limit": "101"}, "limit"),
+        ({"limit": "ten"}, "limit"),
+        ({"cursor": "garbage!"}, "query"),
+        ({"cursor": "e30"}, "query"),
+        ({"q": '"'}, "query"),
+        ({"q": "( ) * -"}, "query"),
+        ({"q": "talks\x00"}, "q"),
+        ({"actor": "x" * 500}, "actor"),
+        ({"facets": "maybe"}, "facets"),
+    ],
+)
+async def test_bad_queries_are_400(
+    client: httpx.AsyncClient, params: dict[str, str], field: str
+) -> None:
+    response = await client.get("/v1/search", params=params)
+    assert response.status_code == 400, response.text
+    body = response.json()
+    assert body["error"] == "bad_request"
+    assert body["details"][0]["field"] == field
+    assert body["message"].startswith(f"{field}: ")
+
+
+async def test_cursor_of_another_kind_of_query_is_400(client: httpx.AsyncClient) -> None:
+    page = (await client.get("/v1/search", params={"type": "events", "limit": 1})).json()
+    response = await client.get(
+        "/v1/search", params={"type": "articles", "cursor": page["next_cursor"]}
+    )
+    assert response.status_code == 400
+    assert "different kind of query" in response.json()["message"]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+@pytest.mark.parametrize("kind", ["articles", "events"])
+async def test_hostile_text_is_never_a_server_error(
+    client: httpx.AsyncClient, text: str, kind: str
+) -> None:
+    response = await client.get("/v1/search", params={"q": text, "type": kind})
+    assert response.status_code in (200, 400), response.text
+    assert isinstance(response.json(), dict)
+
+
+async def test_pages_follow_the_cursor(client: httpx.AsyncClient, store: SqliteStore) -> None:
+    await store.upsert(f.many(11))
+    seen: list[str] = []
+    cursor = None
+    for _ in range(10):
+        params = {"limit": "4", "facets": "false"} | ({"cursor": cursor} if cursor else {})
+        body = (await client.get("/v1/search", params=params)).json()
+        assert body["facets"] is None
+        assert body["total"] == 15
+        seen += [hit["id"] for hit in body["results"]]
+        cursor = body["next_cursor"]
+        if cursor is None:
+            break
+    assert len(seen) == len(set(seen)) == 15
+
+
+async def test_limit_defaults_and_ceiling_from_settings(store: SqliteStore) -> None:
+    async with client_for(create_api(store, default_limit=2, max_limit=3)) as client:
+        body = (await client.get("/v1/search")).json()
+        assert len(body["results"]) == 2
+        assert body["next_cursor"] is not None
+        assert (await client.get("/v1/search", params={"limit": 3})).status_code == 200
+        too_many = await client.get("/v1/search", params={"limit": 4})
+        assert too_many.status_code == 400
+        assert too_many.json()["details"] == [{"field": "limit", "message": "must be at most 3"}]
+
+
+async def test_same_message_twice_gives_the_same_answers(
+    client: httpx.AsyncClient, store: SqliteStore
+) -> None:
+    queries = [{}, {"q": "talks"}, {"type": "events"}, {"type": "events", "country": "RU"}]
+    before = [(await client.get("/v1/search", params=p)).json() for p in queries]
+    await store.upsert(CORPUS)
+    await store.upsert(list(reversed(CORPUS)))
+    after = [(await client.get("/v1/search", params=p)).json() for p in queries]
+    assert after == before
+
+
+async def test_article_by_id(client: httpx.AsyncClient) -> None:
+    response = await client.get(f"/v1/articles/{FLORIDA}")
+    assert response.status_code == 200
+    assert response.json() == json.loads(CORPUS[0].model_dump_json())
+    missing = await client.get("/v1/articles/" + "0" * 32)
+    assert missing.status_code == 404
+    assert missing.json()["error"] == "not_found"
+
+
+async def test_event_by_id(client: httpx.AsyncClient) -> None:
+    response = await client.get(f"/v1/events/{FLORIDA}-0")
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == EVENT_KEYS
+    assert body["sources"] == ["Kirill Dmitriev"]
+    assert body["url"] == CORPUS[0].article.url
+    assert (await client.get(f"/v1/events/{FLORIDA}-9")).status_code == 404
+
+
+async def test_search_latency_is_observed(client: httpx.AsyncClient, observed: Observed) -> None:
+    await client.get("/v1/search", params={"type": "events"})
+    await client.get("/v1/search", params={"since": "never"})
+    await client.get("/v1/search", params={"type": "people"})
+    await client.get("/healthz")
+    assert [(kind, status) for kind, status, _ in observed] == [
+        ("events", 200),
+        ("articles", 400),
+        ("invalid", 400),
+    ]
+    assert all(seconds >= 0 for _, _, seconds in observed)
+
+
+async def test_health_and_readiness(store: SqliteStore) -> None:
+    consuming = True
+
+    async def ready() -> bool:
+        return consuming
+
+    async with client_for(create_api(store, ready=ready)) as client:
+        assert (await client.get("/healthz")).json() == {"status": "ok"}
+        response = await client.get("/readyz")
+        assert response.status_code == 200
+        assert response.json() == {"status": "ready", "store": True, "service": True}
+        consuming = False
+        response = await client.get("/readyz")
+        assert response.status_code == 503
+        assert response.json()["service"] is False
+        consuming = True
+        await store.close()
+        response = await client.get("/readyz")
+        assert response.status_code == 503
+        assert response.json() == {"status": "not ready", "store": False, "service": True}
+
+
+async def test_failing_readiness_check_is_not_ready(store: SqliteStore) -> None:
+    async def ready() -> bool:
+        raise RuntimeError("consumer crashed")
+
+    async with client_for(create_api(store, ready=ready)) as client:
+        assert (await client.get("/readyz")).status_code == 503
+
+
+async def test_health_routes_can_be_left_to_the_service(store: SqliteStore) -> None:
+    async with client_for(create_api(store, health_routes=False)) as client:
+        assert (await client.get("/healthz")).status_code == 404
+
+
+def failing(exc: Exception) -> Callable[[SearchQuery], Awaitable[SearchPage]]:
+    async def search(_query: SearchQuery) -> SearchPage:
+        raise exc
+
+    return search
+
+
+@pytest.mark.parametrize(
+    ("exc", "status", "error"),
+    [
+        (StoreUnavailable("connection refused"), 503, "unavailable"),
+        (QueryRejected("fts5: syntax error"), 400, "bad_request"),
+    ],
+)
+async def test_store_failures_map_to_statuses(
+    store: SqliteStore,
+    monkeypatch: pytest.MonkeyPatch,
+    exc: Exception,
+    status: int,
+    error: str,
+) -> None:
+    monkeypatch.setattr(store, "search", failing(exc))
+    async with client_for(create_api(store)) as client:
+        response = await client.get("/v1/search", params={"q": "talks"})
+    assert response.status_code == status
+    assert response.json()["error"] == error
+
+
+async def test_openapi_documents_the_search(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/docs")).status_code == 200
+    spec = (await client.get("/openapi.json")).json()
+    params = {p["name"] for p in spec["paths"]["/v1/search"]["get"]["parameters"]}
+    assert params >= {
+        "q",
+        "actor",
+        "place",
+        "country",
+        "type",
+        "event_type",
+        "since",
+        "until",
+        "published_since",
+        "published_until",
+        "limit",
+        "cursor",
+    }
+    assert "/v1/articles/{article_id}" in spec["paths"]
+    assert "/v1/events/{event_id}" in spec["paths"]

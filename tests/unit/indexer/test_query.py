@@ -1,0 +1,212 @@
+"""The query model, cursors and the translation of free text into safe full-text input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from services.indexer.query import (
+    MAX_LIMIT,
+    MAX_TERMS,
+    Cursor,
+    QueryError,
+    build_query,
+    day_after,
+    fts5_match,
+    name_key,
+    parse_terms,
+    pg_websearch,
+)
+from tests.unit.indexer.store_cases import HOSTILE
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("putin witkoff", ("putin", "witkoff")),
+        ('"Jared Kushner" Miami', ("Jared Kushner", "Miami")),
+        ('  "  Jared   Kushner " ', ("Jared Kushner",)),
+        ('"unbalanced phrase', ("unbalanced phrase",)),
+        ("AND ( NEAR(", ("AND", "NEAR(")),
+        ('"', ()),
+        ("* ( ) - ^ :", ()),
+        ("title:talks", ("title:talks",)),
+        ('a"b', ("a", "b")),
+        ("会谈 ταλκς", ("会谈", "ταλκς")),
+    ],
+)
+def test_parse_terms(text: str, terms: tuple[str, ...]) -> None:
+    assert parse_terms(text) == terms
+
+
+def test_fts5_match_quotes_every_term() -> None:
+    assert fts5_match(("AND", "NEAR(", 'say "hi"')) == '"AND" "NEAR(" "say ""hi"""'
+    with pytest.raises(QueryError):
+        fts5_match(())
+
+
+def test_pg_websearch_quotes_every_term() -> None:
+    assert pg_websearch(("or", "-talks", "Jared Kushner")) == '"or" "-talks" "Jared Kushner"'
+    with pytest.raises(QueryError):
+        pg_websearch(())
+
+
+@pytest.fixture(scope="module")
+def fts() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(title, text, tokenize='porter unicode61')")
+    conn.execute("INSERT INTO t VALUES ('near and or', 'talks in Miami NOT Moscow')")
+    return conn
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_is_valid_fts5(fts: sqlite3.Connection, text: str) -> None:
+    """Whatever the user typed, FTS5 accepts the translated expression (no syntax error)."""
+    terms = parse_terms(text)
+    if not terms:
+        with pytest.raises(ValidationError, match="no searchable word"):
+            build_query({"q": text})
+        return
+    rows = fts.execute("SELECT count(*) FROM t WHERE t MATCH ?", (fts5_match(terms),)).fetchone()
+    assert rows[0] in (0, 1)
+
+
+def test_raw_syntax_would_have_failed(fts: sqlite3.Connection) -> None:
+    """The guard above is not vacuous: these inputs are FTS5 syntax errors when passed raw."""
+    for raw in ('"', "AND (", "NEAR(", "talks)"):
+        with pytest.raises(sqlite3.OperationalError, match=r"fts5|unterminated"):
+            fts.execute("SELECT count(*) FROM t WHERE t MATCH ?", (raw,)).fetchone()
+
+
+def test_operator_words_are_words(fts: sqlite3.Connection) -> None:
+    match = fts5_match(parse_terms("NOT Moscow"))
+    assert fts.execute("SELECT count(*) FROM t WHERE t MATCH ?", (match,)).fetchone()[0] == 1
+
+
+def test_defaults() -> None:
+    query = build_query({})
+    assert (query.type, query.limit, query.q, query.order) == ("articles", 20, None, "published")
+    assert build_query({"q": "x"}).order == "rank"
+    assert build_query({"q": "x", "type": "events"}).order == "event"
+
+
+def test_blank_values_mean_unset() -> None:
+    query = build_query({"q": "   ", "actor": "", "country": " ", "event_type": ""})
+    assert (query.q, query.actor, query.country, query.event_type) == (None, None, None, None)
+
+
+def test_normalisation() -> None:
+    query = build_query({"country": "ua", "event_type": "consult", "actor": "  Putin "})
+    assert (query.country, query.event_type, query.actor) == ("UA", "CONSULT", "Putin")
+
+
+@pytest.mark.parametrize(
+    ("value", "since", "until"),
+    [
+        ("2025-12-20", dt.date(2025, 12, 20), dt.date(2025, 12, 20)),
+        ("2025-12", dt.date(2025, 12, 1), dt.date(2025, 12, 31)),
+        ("2024-02", dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
+        ("2025", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+        ("9999-12", dt.date(9999, 12, 1), dt.date(9999, 12, 31)),
+    ],
+)
+def test_periods(value: str, since: dt.date, until: dt.date) -> None:
+    query = build_query({"since": value, "until": value})
+    assert (query.since, query.until) == (since, until)
+    query = build_query({"published_since": value, "published_until": value})
+    assert (query.published_since, query.published_until) == (since, until)
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"since": "yesterday"}, "must be a date"),
+        ({"since": "2025-13"}, "month"),
+        ({"until": "2025-02-30"}, "date"),
+        ({"since": "0000"}, "year"),
+        ({"since": "1734652800"}, "must be a date"),
+        ({"since": "2025-12-21", "until": "2025-12-20"}, "since is after until"),
+        ({"published_since": "2026", "published_until": "2025"}, "after"),
+        ({"type": "people"}, "articles"),
+        ({"event_type": "HUG"}, "CONSULT"),
+        ({"country": "Ukraine"}, "alpha-2"),
+        ({"country": "U1"}, "alpha-2"),
+        ({"limit": 0}, "greater than or equal to 1"),
+        ({"limit": MAX_LIMIT + 1}, "less than or equal to 100"),
+        ({"q": "x" * 501}, "at most 500"),
+        ({"q": " ".join(["w"] * (MAX_TERMS + 1))}, "more than 32 terms"),
+        ({"q": '" ( ) *'}, "no searchable word"),
+        ({"q": "talks\x00"}, "control characters"),
+        ({"actor": "Putin\x1b[31m"}, "control characters"),
+        ({"place": "Kyiv\ud800"}, "unicode"),
+        ({"actor": "x" * 201}, "at most 200"),
+        ({"surprise": 1}, "Extra inputs"),
+    ],
+)
+def test_invalid_queries(params: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        build_query(params)
+
+
+def test_cursor_round_trip() -> None:
+    for cursor in [
+        Cursor(o="rank", s=-1.25e-06, id="a" * 32),
+        Cursor(o="published", s="2025-12-20T18:00:00.000000+00:00", id="b" * 32),
+        Cursor(o="event", s="2025-12-20", id="c" * 32 + "-3"),
+    ]:
+        token = cursor.encode()
+        assert token.isascii()
+        assert "=" not in token
+        assert Cursor.decode(token) == cursor
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "not base64!",
+        "e30",  # {}
+        "bnVsbA",  # null
+        Cursor(o="rank", s=1.0, id="x").encode()[:-3],
+        "x" * 600,
+        # valid JSON, wrong shapes:
+        "eyJvIjoicmFuayIsInMiOiJ4IiwiaWQiOiJ4In0",  # rank with a string
+        "eyJvIjoicmFuayIsInMiOk5hTiwiaWQiOiJ4In0",  # rank with NaN
+        "eyJvIjoiZXZlbnQiLCJzIjoiMjAyNS0xMy0wMSIsImlkIjoieCJ9",  # event, month 13
+        "eyJvIjoicHVibGlzaGVkIiwicyI6IjIwMjUtMTItMjBUMTA6MDA6MDAiLCJpZCI6IngifQ",  # naive
+        "eyJvIjoid2hhdCIsInMiOjEsImlkIjoieCJ9",  # unknown order
+    ],
+)
+def test_forged_cursors_are_refused(token: str) -> None:
+    with pytest.raises(QueryError):
+        Cursor.decode(token)
+    with pytest.raises(ValidationError, match="cursor"):
+        build_query({"cursor": token})
+
+
+def test_cursor_must_fit_the_query() -> None:
+    token = Cursor(o="event", s="2025-12-20", id="x-0").encode()
+    assert build_query({"type": "events", "cursor": token}).after == Cursor.decode(token)
+    with pytest.raises(ValidationError, match="different kind of query"):
+        build_query({"type": "articles", "cursor": token})
+    with pytest.raises(ValidationError, match="different kind of query"):
+        build_query(
+            {
+                "q": "talks",
+                "cursor": Cursor(o="published", s="2025-12-20T00:00:00+00:00", id="x").encode(),
+            }
+        )
+
+
+def test_name_key() -> None:
+    assert name_key("  Vladimir   PUTIN ") == "vladimir putin"
+    assert name_key("STRASSE") == name_key("Straße")
+    assert name_key("ＫＹＩＶ") == "kyiv"
+
+
+def test_day_after_the_end_of_the_calendar() -> None:
+    assert day_after(dt.date(2025, 12, 31)) == dt.date(2026, 1, 1)
+    assert day_after(dt.date.max) is None

@@ -1,0 +1,93 @@
+"""How an EnrichedArticle becomes rows, and the pure helpers around pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from services.indexer.paging import iso_timestamp
+from services.indexer.records import latest_per_article, to_record
+from services.indexer.results import ELLIPSIS, UpsertStats, lead_snippet
+from shared.models import TimeExpression
+from tests import factories as f
+from tests.unit.indexer.store_cases import CORPUS
+
+
+def test_event_interval_falls_back_to_the_publication_day() -> None:
+    a = f.article(
+        published_at=dt.datetime(2025, 12, 20, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    )
+    duration = TimeExpression(
+        text="nearly four years", type="DURATION", value="P4Y", anchored=False
+    )
+    ev = f.event(a, 0).model_copy(update={"date": duration, "date_source": "explicit"})
+    (row,) = to_record(f.enriched(a, events=[ev])).events
+    # 23:30 at UTC-5 is the 21st in UTC, the day the index files it under.
+    assert (row.date_start, row.date_end, row.date_value) == (
+        dt.date(2025, 12, 21),
+        dt.date(2025, 12, 21),
+        "P4Y",
+    )
+
+
+def test_open_ended_interval_uses_the_known_end() -> None:
+    a = f.article()
+    ev = f.event(a, 0, date=("2025-12", None, dt.date(2025, 12, 31)))
+    (row,) = to_record(f.enriched(a, events=[ev])).events
+    assert (row.date_start, row.date_end) == (dt.date(2025, 12, 31), dt.date(2025, 12, 31))
+
+
+def test_event_actors_places_and_countries() -> None:
+    record = to_record(CORPUS[0])
+    first = record.events[0]
+    assert first.actors == [
+        ("Kirill Dmitriev", "kirill dmitriev", "source"),
+        ("Steve Witkoff", "steve witkoff", "target"),
+        ("Jared Kushner", "jared kushner", "target"),
+    ]
+    assert first.place_names == [("Florida", "florida")]
+    assert first.countries == ["RU", "US"]
+    assert record.events[1].countries == ["RU"]
+
+
+def test_repeated_names_and_ids_collapse() -> None:
+    a = f.article()
+    ev = f.event(a, 0, sources=["Putin", "putin"], targets=["Putin"], places=["Kyiv", "KYIV"])
+    record = to_record(f.enriched(a, events=[ev, ev]))
+    (row,) = record.events
+    assert [(key, role) for _, key, role in row.actors] == [
+        ("putin", "source"),
+        ("putin", "target"),
+    ]
+    assert row.place_names == [("Kyiv", "kyiv")]
+
+
+def test_timestamps_are_utc() -> None:
+    a = f.article(
+        published_at=dt.datetime(2025, 12, 20, 12, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+    )
+    record = to_record(f.enriched(a))
+    assert record.published_at == dt.datetime(2025, 12, 20, 9, tzinfo=dt.UTC)
+    assert iso_timestamp(record.published_at) == "2025-12-20T09:00:00.000000+00:00"
+    assert iso_timestamp("2025-12-20T12:00:00+03:00") == "2025-12-20T09:00:00.000000+00:00"
+
+
+def test_latest_per_article_keeps_the_latest_in_id_order() -> None:
+    old = CORPUS[0]
+    newer = old.model_copy(update={"extracted_at": old.extracted_at + dt.timedelta(hours=1)})
+    chosen = latest_per_article([newer, *CORPUS[1:], old])
+    assert [e.article.id for e in chosen] == sorted(e.article.id for e in CORPUS)
+    assert newer in chosen
+    assert old not in chosen
+
+
+def test_lead_snippet() -> None:
+    assert lead_snippet("Short\n\ntext.") == "Short text."
+    long = "word " * 100
+    snippet = lead_snippet(long, limit=50)
+    assert snippet.endswith(ELLIPSIS)
+    assert len(snippet) <= 51
+    assert not snippet[:-1].endswith(" ")
+
+
+def test_upsert_stats_add() -> None:
+    assert UpsertStats(1, 0, 2, 0) + UpsertStats(0, 1, 3, 1) == UpsertStats(1, 1, 5, 1)

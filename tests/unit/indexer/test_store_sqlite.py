@@ -1,0 +1,100 @@
+"""The shared store cases over SQLite files in tmp_path, plus what only SQLite has."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from services.indexer.query import build_query
+from services.indexer.store import (
+    SCHEMA_VERSION,
+    QueryRejected,
+    SchemaMismatch,
+    StoreError,
+    StoreUnavailable,
+    open_store,
+    sqlite_path,
+)
+from services.indexer.store_sqlite import SqliteStore, _store_error
+from tests.unit.indexer.store_cases import CORPUS, Reopen, StoreCases
+
+
+class TestSqliteStore(StoreCases):
+    @pytest.fixture
+    def reopen(self, tmp_path: Path) -> Reopen:
+        path = tmp_path / "state" / "index.sqlite3"
+        return lambda: SqliteStore(path, readers=2)
+
+
+async def test_database_is_in_wal_mode(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "index.sqlite3")
+    await store.open()
+    await store.upsert(CORPUS)
+    await store.close()
+    with sqlite3.connect(tmp_path / "index.sqlite3") as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(CORPUS)
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+
+
+async def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "index.sqlite3"
+    store = SqliteStore(path)
+    await store.open()
+    await store.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION + 1,))
+    with pytest.raises(SchemaMismatch, match="newer"):
+        await SqliteStore(path).open()
+
+
+async def test_unopened_store_is_unavailable(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "index.sqlite3")
+    assert not await store.ping()
+    with pytest.raises(StoreUnavailable):
+        await store.search(build_query({}))
+    with pytest.raises(StoreUnavailable):
+        await store.upsert(CORPUS)
+
+
+async def test_close_twice_is_harmless(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "index.sqlite3")
+    await store.open()
+    await store.close()
+    await store.close()
+    assert not await store.ping()
+
+
+def test_open_store_chooses_by_scheme(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path}/x.sqlite3")
+    assert isinstance(store, SqliteStore)
+    assert store.path == tmp_path / "x.sqlite3"
+    assert sqlite_path("sqlite:///relative/index.sqlite3") == Path("relative/index.sqlite3")
+    from services.indexer.store_postgres import PostgresStore
+
+    assert isinstance(open_store("postgresql://postgres@127.0.0.1/x"), PostgresStore)
+    assert isinstance(open_store("postgres://postgres@127.0.0.1/x"), PostgresStore)
+
+
+@pytest.mark.parametrize(
+    "url", ["mysql://x/y", "sqlite://", "sqlite:///", "sqlite:///:memory:", "index.sqlite3"]
+)
+def test_open_store_refuses_other_urls(url: str) -> None:
+    with pytest.raises(ValueError, match=r"sqlite|scheme|memory"):
+        open_store(url)
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ('fts5: syntax error near "AND"', QueryRejected),
+        ("unterminated string", QueryRejected),
+        ("database is locked", StoreUnavailable),
+        ("no such table: articles", StoreError),
+    ],
+)
+def test_sqlite_errors_are_classified(message: str, kind: type[StoreError]) -> None:
+    error = _store_error(sqlite3.OperationalError(message))
+    assert type(error) is kind
