@@ -195,7 +195,7 @@ async def _wait_ready(url: str, stop: asyncio.Event) -> bool:
 
 def events_table(messages: list[EventMessage]) -> Table:
     table = Table(title="events", show_lines=False)
-    for column in ("when", "who", "what", "whom", "where", "source"):
+    for column in ("when", "who", "what", "whom", "where", "article"):
         table.add_column(column)
     for message in messages:
         event = message.event
@@ -205,7 +205,7 @@ def events_table(messages: list[EventMessage]) -> Table:
             f"{event.trigger} ({event.type or 'untyped'})",
             ", ".join(event.targets) or "-",
             ", ".join(event.places) or "-",
-            message.source,
+            message.title,
         )
     return table
 

@@ -31,7 +31,8 @@ def load_demo_articles(now: dt.datetime | None = None) -> list[DemoArticle]:
     """The bundled demo articles, dated relative to `now` (so "on Monday" stays plausible)."""
     now = now or dt.datetime.now(dt.UTC)
     raw = json.loads(resources.files(__package__).joinpath("articles.json").read_text("utf-8"))
-    base = now.replace(hour=9, minute=0, second=0, microsecond=0)
+    # An hour ago, so "today's" article is never in the future (the fetcher rejects those).
+    base = now.replace(minute=0, second=0, microsecond=0) - dt.timedelta(hours=1)
     return [
         DemoArticle(
             slug=item["slug"],
