@@ -25,10 +25,15 @@ from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
 from aiokafka.errors import KafkaError
+from faststream import AckPolicy
+from faststream.kafka import KafkaBroker
+from faststream.kafka.annotations import KafkaMessage
 from pydantic import BaseModel, ValidationError
 
 from shared import topics
+from shared.kafka import AUTO_OFFSET_RESET
 from shared.metrics import DLQ_MESSAGES, MESSAGES_PROCESSED
+from shared.settings import NewsflowSettings
 
 log = logging.getLogger(__name__)
 
@@ -186,3 +191,42 @@ class BatchProcessor(Generic[M]):
                 await self.dead_letter(item.record, "processing_failed", exc)
             else:
                 MESSAGES_PROCESSED.labels(service=self.service, outcome="ok").inc()
+
+
+def subscribe_batches(
+    broker: KafkaBroker,
+    topic: str,
+    *,
+    service: str,
+    group_id: str,
+    model: type[M],
+    work: Callable[[list[Item[M]]], Awaitable[None]],
+    settings: NewsflowSettings,
+    max_records: int,
+    batch_timeout_ms: int = 200,
+) -> BatchProcessor[M]:
+    """Consume `topic` in batches with `work`, committing each batch only after it is done."""
+    process = BatchProcessor(
+        service=service,
+        model=model,
+        work=work,
+        publish=broker.publish,
+        retry=RetryPolicy(settings.max_retries, settings.retry_backoff_seconds),
+    )
+
+    @broker.subscriber(
+        topic,
+        group_id=group_id,
+        batch=True,
+        max_records=max_records,
+        batch_timeout_ms=batch_timeout_ms,
+        auto_offset_reset=AUTO_OFFSET_RESET,
+        # An exception (the broker or a store away) rewinds instead of committing.
+        ack_policy=AckPolicy.NACK_ON_ERROR,
+        title=topic,
+    )
+    async def on_batch(message: KafkaMessage) -> None:
+        records = message.raw_message
+        await process(records if isinstance(records, tuple) else (records,))
+
+    return process

@@ -6,15 +6,13 @@ import asyncio
 import time
 
 from fastapi import FastAPI
-from faststream import AckPolicy
-from faststream.kafka.annotations import KafkaMessage
 
 from services.extractor import metrics
 from services.extractor.pipeline import Extractor
 from services.extractor.settings import ExtractorSettings
 from shared import topics
-from shared.consume import BatchProcessor, Item, RetryPolicy
-from shared.kafka import AUTO_OFFSET_RESET, make_broker, publish_all
+from shared.consume import Item, subscribe_batches
+from shared.kafka import make_broker, publish_all
 from shared.lag import lag_loop
 from shared.models import Article, EnrichedArticle, EventMessage
 from shared.runtime import Service, add_ops_routes
@@ -62,26 +60,16 @@ def build(settings: ExtractorSettings) -> Service:
         for result in results:
             metrics.observe(result.enriched, result.stats)
 
-    process = BatchProcessor(
+    subscribe_batches(
+        broker,
+        topics.ARTICLES,
         service=SERVICE,
+        group_id=settings.group_id,
         model=Article,
         work=work,
-        publish=broker.publish,
-        retry=RetryPolicy(settings.max_retries, settings.retry_backoff_seconds),
-    )
-
-    @broker.subscriber(
-        topics.ARTICLES,
-        group_id=settings.group_id,
-        batch=True,
+        settings=settings,
         max_records=settings.batch_size,
-        auto_offset_reset=AUTO_OFFSET_RESET,
-        ack_policy=AckPolicy.NACK_ON_ERROR,
-        title="articles",
     )
-    async def on_articles(message: KafkaMessage) -> None:
-        records = message.raw_message
-        await process(records if isinstance(records, tuple) else (records,))
 
     service = Service(
         name=SERVICE,

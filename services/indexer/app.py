@@ -5,16 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from faststream import AckPolicy
-from faststream.kafka.annotations import KafkaMessage
-
 from services.indexer import metrics
 from services.indexer.api import create_api
 from services.indexer.settings import IndexerSettings
 from services.indexer.store import StoreUnavailable, open_store
 from shared import topics
-from shared.consume import BatchProcessor, Item, RetryPolicy, TransientError
-from shared.kafka import AUTO_OFFSET_RESET, make_broker
+from shared.consume import Item, TransientError, subscribe_batches
+from shared.kafka import make_broker
 from shared.lag import lag_loop
 from shared.models import EnrichedArticle
 from shared.runtime import Service, add_ops_routes
@@ -38,27 +35,17 @@ def build(settings: IndexerSettings) -> Service:
         metrics.INDEX_WRITE_DURATION.observe(time.perf_counter() - started)
         metrics.observe_indexed(batch, dt.datetime.now(dt.UTC))
 
-    process = BatchProcessor(
+    subscribe_batches(
+        broker,
+        topics.ENRICHED,
         service=SERVICE,
+        group_id=GROUP_ID,
         model=EnrichedArticle,
         work=work,
-        publish=broker.publish,
-        retry=RetryPolicy(settings.max_retries, settings.retry_backoff_seconds),
-    )
-
-    @broker.subscriber(
-        topics.ENRICHED,
-        group_id=GROUP_ID,
-        batch=True,
+        settings=settings,
         max_records=settings.batch_size,
         batch_timeout_ms=int(settings.batch_max_wait_seconds * 1000),
-        auto_offset_reset=AUTO_OFFSET_RESET,
-        ack_policy=AckPolicy.NACK_ON_ERROR,
-        title="enriched",
     )
-    async def on_enriched(message: KafkaMessage) -> None:
-        records = message.raw_message
-        await process(records if isinstance(records, tuple) else (records,))
 
     service: Service
 
