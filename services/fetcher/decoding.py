@@ -41,6 +41,11 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]
 # sequences almost never occur by chance in Latin-1 text.
 _LEGACY_SINGLE_BYTE = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252", "windows-1252"})
 
+# Invalid UTF-8 sequences tolerated: at most one per this many non-ASCII bytes (1%).
+_MAX_BAD_UTF8_SHARE = 100
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
 # WHATWG Encoding Standard: these labels mean windows-1252 on the web.
 _WEB_ALIASES = {"iso8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252"}
 
@@ -59,7 +64,25 @@ def _try(data: bytes, codec: str) -> str | None:
     try:
         return data.decode(codec)
     except (UnicodeDecodeError, LookupError):
-        return None
+        pass
+    if codec == "utf-8":
+        return _mostly_utf8(data)
+    return None
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with replacement characters when the invalid sequences are a stray few.
+
+    A page declared UTF-8 that holds one corrupt byte (a truncated copy-paste deep in a comment)
+    is still UTF-8: browsers decode it with U+FFFD and so do we, instead of handing the whole
+    page to the detector, which then guesses a legacy charset and garbles every letter. A page
+    mislabelled UTF-8 but written in Latin-1 fails at nearly every non-ASCII byte and stays
+    rejected.
+    """
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    return text if high and bad * _MAX_BAD_UTF8_SHARE <= high else None
 
 
 def _prefers_utf8(data: bytes, codec: str) -> bool:
@@ -100,7 +123,8 @@ def decode(data: bytes, http_charset: str | None = None) -> tuple[str, str]:
 
     Order: HTTP charset, BOM, XML declaration or HTML meta, charset-normalizer, and finally UTF-8
     with replacement characters so a mangled byte never loses the whole document. A candidate
-    that does not decode cleanly is skipped.
+    that does not decode cleanly is skipped, except that UTF-8 tolerates a stray few invalid
+    sequences (`_mostly_utf8`).
     """
     candidates: list[str] = []
     http_codec = _codec_name(http_charset)
@@ -121,8 +145,9 @@ def decode(data: bytes, http_charset: str | None = None) -> tuple[str, str]:
             return _strip_bom(text), candidate
     if data.isascii():
         return data.decode("ascii"), "ascii"
-    if _try(data, "utf-8") is not None:
-        return _strip_bom(data.decode("utf-8")), "utf-8"
+    as_utf8 = _try(data, "utf-8")
+    if as_utf8 is not None:
+        return _strip_bom(as_utf8), "utf-8"
     best = from_bytes(data).best()
     if best is not None and best.encoding:
         codec = _codec_name(best.encoding) or "utf-8"

@@ -2,7 +2,12 @@
 
 `poll_feed` is the service's unit of work: conditional GET, parse, skip what was seen, fetch the
 new items' pages under the per-host limits, hand each article to `publish` and mark it seen only
-after `publish` returned (the broker acknowledged it).
+after `publish` returned (the broker acknowledged it). An article that repeats a published one by
+URL, by exact text or by near-duplicate text (near_duplicates.py) is not published; its URLs
+are recorded as aliases of the published one.
+
+Two polls running at once may both publish one syndicated story when neither has marked it seen
+yet (the check and the mark straddle the `publish` await): at-least-once, as everywhere else.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from .feed_model import FeedItem, ParsedFeed
 from .feeds import parse_feed
 from .feeds_config import FeedConfig
 from .host_limits import HostLimiter
+from .near_duplicates import Fingerprint, fingerprint
 from .pages import PageExtraction, extract_page
 from .polling import Bounds, disable_reason, failure_delay, next_interval
 from .safe_http import FEED_ACCEPT, PAGE_ACCEPT, FetchResult, SafeClient
@@ -57,6 +63,9 @@ class Tally:
     bytes_by_kind: Counter[str] = field(default_factory=Counter)  # kind: feed|page
     page_status_classes: Counter[str] = field(default_factory=Counter)
     extraction_failures: Counter[str] = field(default_factory=Counter)
+    # Items not published again, by reason: url (link, redirect or alias already published),
+    # content (identical normalised text), near (near-duplicate text). Sums to `duplicates`.
+    duplicates: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass(slots=True)
@@ -78,7 +87,8 @@ class PollResult:
 
     Label values: outcome ok|not_modified|error|refused|disabled; reason (errors.py reasons,
     `publish`, or None); status_class 2xx|3xx|4xx|5xx|None; extraction failure reasons
-    page_<fetch reason>|not_html|empty_page|empty.
+    page_<fetch reason>|not_html|empty_page|empty; duplicate reasons (tally.duplicates)
+    url|content|near.
     """
 
     feed_url: str
@@ -161,7 +171,7 @@ class _Fetcher:
             self.tally.extraction_failures["empty_page"] += 1
         return page, result.final_url
 
-    async def article(self, item: FeedItem, feed_url: str | None) -> tuple[Article, list[str]]:
+    async def article(self, item: FeedItem, feed_url: str | None) -> _Built:
         """Article for a feed item plus the other URLs that lead to it (for dedup aliases)."""
         assert item.url is not None  # callers skip link-less items
         page: PageExtraction | None = None
@@ -179,16 +189,17 @@ class _Fetcher:
         except EmptyArticleError:
             self.tally.extraction_failures["empty"] += 1
             raise
-        return article, [item.url, final_url]
+        sketch = await asyncio.to_thread(fingerprint, article.text)
+        return _Built(article, [item.url, final_url], sketch)
 
     async def articles(
         self, items: list[FeedItem], feed_url: str | None
-    ) -> AsyncGenerator[tuple[Article, list[str]], None]:
+    ) -> AsyncGenerator[_Built, None]:
         """Articles of `items` in completion order; pages fetched concurrently (the host
         limiter decides how many hit one publisher). Items without text are skipped."""
         gate = asyncio.Semaphore(MAX_PARALLEL_ITEMS)
 
-        async def one(item: FeedItem) -> tuple[Article, list[str]] | None:
+        async def one(item: FeedItem) -> _Built | None:
             async with gate:
                 try:
                     return await self.article(item, feed_url)
@@ -205,6 +216,15 @@ class _Fetcher:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+
+
+@dataclass(frozen=True, slots=True)
+class _Built:
+    """An item's article, the URLs that led to it, and its near-duplicate fingerprint."""
+
+    article: Article
+    urls: list[str]
+    fingerprint: Fingerprint | None
 
 
 def _seen(state: FetcherState | None, item_url: str) -> bool:
@@ -233,7 +253,8 @@ async def fetch_url(
         page = await asyncio.to_thread(extract_page, text, url=result.final_url)
         article = build_article(url=result.final_url, fetched_at=dt.datetime.now(dt.UTC), page=page)
         outcome = FetchOutcome(url, result.final_url, "page", tally=fetcher.tally)
-        if state is not None and state.is_seen(article.id, article.content_hash):
+        sketch = await asyncio.to_thread(fingerprint, article.text)
+        if _repeats(state, article, sketch, fetcher.tally):
             outcome.already_seen = 1
         else:
             outcome.articles.append(article)
@@ -246,15 +267,26 @@ async def fetch_url(
     for item in _new_items(feed, settings):
         if _seen(state, item.url or ""):
             outcome.already_seen += 1
+            fetcher.tally.duplicates["url"] += 1
         else:
             fresh.append(item)
     async with aclosing(fetcher.articles(fresh, result.final_url)) as built:
-        async for article, _aliases in built:
-            if state is not None and state.is_seen(article.id, article.content_hash):
+        async for one in built:
+            if _repeats(state, one.article, one.fingerprint, fetcher.tally):
                 outcome.already_seen += 1
                 continue
-            outcome.articles.append(article)
+            outcome.articles.append(one.article)
     return outcome
+
+
+def _repeats(
+    state: FetcherState | None, article: Article, sketch: Fingerprint | None, tally: Tally
+) -> bool:
+    """True (counted by reason) when `article` repeats a published one; records nothing."""
+    found = None if state is None else state.find_duplicate(article, sketch)
+    if found is not None:
+        tally.duplicates[found.reason] += 1
+    return found is not None
 
 
 async def _parse(result: FetchResult) -> ParsedFeed:
@@ -326,12 +358,20 @@ async def poll_feed(
     for item in _new_items(parsed, settings):
         if _seen(state, item.url or ""):
             outcome.duplicates += 1
+            fetcher.tally.duplicates["url"] += 1
         else:
             fresh.append(item)
     async with aclosing(fetcher.articles(fresh, feed.url)) as built:
-        async for article, aliases in built:
-            if state.is_seen(article.id, article.content_hash):
+        async for one in built:
+            article = one.article
+            duplicate = state.find_duplicate(article, one.fingerprint)
+            if duplicate is not None:
                 outcome.duplicates += 1
+                fetcher.tally.duplicates[duplicate.reason] += 1
+                # The repeat's URLs (canonical first: one alias per canonical URL is kept) now
+                # lead to the published article: skipped before any fetch next time, and
+                # listed as where else the story ran.
+                state.record_duplicate(duplicate, [article.url, *one.urls])
                 continue
             try:
                 await publish(article)
@@ -339,7 +379,7 @@ async def poll_feed(
                 name = type(exc).__name__
                 log.warning("publish failed for %s: %s: %s", article.id, name, exc)
                 return poll.publish_failed(outcome)
-            state.mark_published(article, aliases=aliases)
+            state.mark_published(article, aliases=one.urls, fingerprint=one.fingerprint)
             outcome.new_items += 1
     # Validators only after every new item was published: a crash before this point makes the
     # next poll a full GET again instead of a 304 that would hide unpublished items.

@@ -65,7 +65,7 @@ def observe_poll(feed: FeedConfig, result: PollResult, seconds: float) -> None:
         page_reason = reason.removeprefix("page_")
         if page_reason in _REFUSALS:
             REFUSALS.labels(reason=page_reason).inc(n)
-    if result.duplicates:
-        DEDUPLICATED.labels(reason="seen").inc(result.duplicates)
+    for reason, n in result.tally.duplicates.items():
+        DEDUPLICATED.labels(reason=reason).inc(n)
     if result.outcome in ("ok", "not_modified"):
         LAST_SUCCESS.labels(feed=feed_label(feed)).set_to_current_time()

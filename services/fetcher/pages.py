@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -73,12 +74,20 @@ def extract_page(
 
 
 def _clean(value: object) -> str:
-    return " ".join(value.split()) if isinstance(value, str) else ""
+    return " ".join(_nfc(value).split()) if isinstance(value, str) else ""
+
+
+def _nfc(text: str) -> str:
+    # trafilatura's `extract` returns NFC but `bare_extraction` does not; without it a page
+    # written with precomposed Bengali or Devanagari letters (composition exclusions) matches
+    # neither the gold segments nor the same story from another site.
+    return unicodedata.normalize("NFC", text)
 
 
 def _paragraphs(text: object, title: str) -> str:
     if not isinstance(text, str):
         return ""
+    text = _nfc(text)
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
     # trafilatura keeps the headline as the first line; it is the title, not body text.

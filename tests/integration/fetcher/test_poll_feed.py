@@ -15,17 +15,29 @@ from shared.models import Article
 
 from .conftest import Handler, LocalServer, send
 
-PARAGRAPH = (
-    "Negotiators met in Miami on Saturday to discuss the proposal, officials said, and both "
-    "sides described the talks as constructive after several hours of discussion. "
-)
+# Two different stories: near-identical texts would be published once (near_duplicates.py).
+PARAGRAPHS = {
+    "1": (
+        "Negotiators met in Miami on Saturday to discuss the proposal, officials said, and both "
+        "sides described the talks as constructive after several hours of discussion. ",
+        "A second round is planned for next month, when the delegations expect to exchange "
+        "written drafts on the remaining points of the agreement. ",
+    ),
+    "2": (
+        "Heavy rain flooded roads across the northern valley overnight, and emergency crews "
+        "evacuated dozens of homes near the river before dawn on Sunday. ",
+        "Forecasters warned that more storms would arrive by Tuesday and urged drivers to "
+        "avoid the mountain passes until the water recedes. ",
+    ),
+}
 
 
-def page(title: str, date: str) -> bytes:
+def page(title: str, date: str, n: str = "1") -> bytes:
+    first, second = PARAGRAPHS[n]
     return f"""<!doctype html><html lang="en"><head><title>{title}</title>
 <meta property="article:published_time" content="{date}">
 <meta name="author" content="Ann Writer"></head>
-<body><article><h1>{title}</h1><p>{title}: {PARAGRAPH * 2}</p><p>{PARAGRAPH}</p></article>
+<body><article><h1>{title}</h1><p>{title}: {first * 2}</p><p>{second}</p></article>
 </body></html>""".encode()
 
 
@@ -60,7 +72,7 @@ def serve_feed(server: LocalServer) -> None:
     server.routes["/feed"] = feed
 
     def story(n: str, date: str) -> Handler:
-        html = page(f"Story {n}", date)
+        html = page(f"Story {n}", date, n)
         return lambda h: send(h, 200, html, {"Content-Type": "text/html; charset=utf-8"})
 
     for n, date in (("1", "2025-12-20T10:30:00+00:00"), ("2", "2025-12-20T08:15:00+00:00")):

@@ -92,3 +92,22 @@ def test_invalid_bytes_never_raise() -> None:
 )
 def test_charset_from_content_type(header: str | None, expected: str | None) -> None:
     assert charset_from_content_type(header) == expected
+
+
+def test_declared_utf8_with_one_corrupt_byte_stays_utf8() -> None:
+    # A Polish page (trafilatura's evaluation corpus) declares UTF-8 and holds one bad byte
+    # 97 kB in: strict decoding failed and the detector garbled every letter as mac-latin2.
+    body = ('<meta charset="UTF-8"><p>Nie możemy pozwolić na nękania</p>' * 200).encode()
+    body += b"<!-- \xc3( -->"
+    text, used = decode(body)
+    assert used == "utf-8"
+    assert "Nie możemy pozwolić na nękania" in text
+    assert text.count("\ufffd") == 1
+
+
+def test_latin1_body_mislabelled_utf8_is_still_rejected() -> None:
+    body = ('<meta charset="utf-8"><p>Zürich café déjà vu</p>' * 50).encode("cp1252")
+    text, used = decode(body)
+    assert used != "utf-8"  # the detector's turn: it reads the letters, not U+FFFD
+    assert "\ufffd" not in text
+    assert "Zürich café" in text

@@ -52,3 +52,14 @@ def test_garbage_never_raises() -> None:
     assert "not html" not in page.text
     assert page.published is None
     assert page.title == ""
+
+
+def test_text_is_nfc_like_trafilatura_extract() -> None:
+    # U+09DF is a composition exclusion: NFC writes it as U+09AF U+09BC. trafilatura's
+    # `extract` returns NFC, `bare_extraction` does not; gold segments and other sites use NFC.
+    sentence = "কুষ্টিয়া আসনের সংসদ সদস্য আজ শনিবার সকালে গ্রামে এসেছিলেন। " * 6
+    html = f"<html><body><article><p>{sentence}</p><p>{sentence}</p></article></body></html>"
+    page = extract_page(html, now=NOW)
+    assert page.text
+    assert "\u09df" not in page.text
+    assert "\u09af\u09bc" in page.text
