@@ -120,17 +120,24 @@ def _believable(match: Match, span: Span) -> bool:
     )
 
 
-def find_times(doc: Doc, published_at: dt.datetime) -> list[TimeExpression]:
-    """The time expressions of `doc`, offsets into `doc.text`, resolved against `published_at`."""
+def find_times(
+    doc: Doc, published_at: dt.datetime, *, text: str | None = None
+) -> list[TimeExpression]:
+    """The time expressions of `doc`, offsets into `doc.text`, resolved against `published_at`.
+
+    `text` is `doc.text` when the caller has it already: spaCy joins every token again on each
+    read of `doc.text`.
+    """
+    full_text = doc.text if text is None else text
     anchor = published_at.date()
     sentence_starts = [sent.start_char for sent in doc.sents]
     found: list[TimeExpression] = []
     reference: str | None = None
-    for match in scan(doc.text, Context(anchor)):
+    for match in scan(full_text, Context(anchor)):
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None or not _believable(match, span):
             continue
-        text = doc.text[match.start : match.end]
+        text = full_text[match.start : match.end]
         timex = normalise(text, anchor, tense=clause_tense(span), reference=reference)
         if timex is None:
             continue

@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from services.extractor.actors import Actors, used_as_actor
 from services.extractor.geocode import Places
+from services.extractor.mentions import sentence_of_tokens
 from services.extractor.plover import (
     COOPERATIVE_TYPES,
     LIGHT_VERBS,
@@ -154,13 +155,14 @@ class _Reader:
         places: Places,
         times: list[TimeExpression],
         sentences: list[Span],
+        sentence_of: list[int],
     ) -> None:
         self.doc = doc
         self.actors = actors
         self.places = places
         self.sentences = sentences
-        self.sentence_of = {t.i: n for n, s in enumerate(sentences) for t in s}
-        starts = [t.idx for t in doc]
+        self.sentence_of = sentence_of
+        starts = doc.to_array("IDX").tolist() if times else []  # token start offsets
         self.time_at: dict[int, TimeExpression] = {}
         for time in times:
             if time.start is None or time.end is None or time.type not in {"DATE", "TIME"}:
@@ -562,16 +564,25 @@ def find_events(
     places: Places,
     times: list[TimeExpression],
     published_at: dt.datetime,
+    text: str | None = None,
+    sentence_of: list[int] | None = None,
 ) -> list[Event]:
-    """The article's events in text order, ids `<article_id>-<ordinal>` from 0."""
+    """The article's events in text order, ids `<article_id>-<ordinal>` from 0.
+
+    `text` (`doc.text`) and `sentence_of` (`mentions.sentence_of_tokens(doc)`) are computed
+    when the caller has not: spaCy rebuilds both on each access.
+    """
     sentences = list(doc.sents)
-    reader = _Reader(doc, actors, places, times, sentences)
+    if sentence_of is None:
+        sentence_of = sentence_of_tokens(doc)
+    full_text = doc.text if text is None else text
+    reader = _Reader(doc, actors, places, times, sentences, sentence_of)
     fallback = publication_date(published_at)
     events: list[Event] = []
     for number, sentence in enumerate(sentences):
-        text = sentence.text
-        lead = len(text) - len(text.lstrip())
-        body = text.strip()
+        sentence_text = full_text[sentence.start_char : sentence.end_char]
+        lead = len(sentence_text) - len(sentence_text.lstrip())
+        body = sentence_text.strip()
         start = sentence.start_char + lead
         for verb in sentence:
             if not _is_candidate(verb) or _skip_own_infinitive(verb):

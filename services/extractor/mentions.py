@@ -74,10 +74,20 @@ def _trim(doc: Doc, text: str, span: Span) -> tuple[int, int, int, int] | None:
     return first, stop, start_char, end_char
 
 
-def read_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
-    """The article's PERSON/ORG/NORP/GPE/LOC/FAC spans in text order, trimmed and repaired."""
-    sentence = sentence_of_tokens(doc)
-    text = doc.text  # Doc.text joins every token on each access: read it once
+def read_candidates(
+    doc: Doc,
+    gazetteer: Gazetteer,
+    *,
+    text: str | None = None,
+    sentence_of: list[int] | None = None,
+) -> list[Candidate]:
+    """The article's PERSON/ORG/NORP/GPE/LOC/FAC spans in text order, trimmed and repaired.
+
+    `text` (`doc.text`) and `sentence_of` (`sentence_of_tokens(doc)`) are computed when the
+    caller has not: Doc.text joins every token again on each access.
+    """
+    sentence = sentence_of_tokens(doc) if sentence_of is None else sentence_of
+    text = doc.text if text is None else text
     raw: list[Candidate] = []
     for ent in doc.ents:
         if ent.label_ not in LABELS:

@@ -1,18 +1,18 @@
 """Personal names: titles and possessives off ("President Vladimir Putin‘s" -> "Vladimir Putin").
 
 Titles come from nameparser's list of some 800 honorifics and offices, plus the role nouns news
-puts before names that it lacks; given names from gender-guesser's first-name dictionary.
+puts before names that it lacks; given names from Faker's per-locale first-name lists
+(`given_names`).
 """
 
 from __future__ import annotations
 
-import functools
 import re
 
-import gender_guesser.detector  # type: ignore[import-untyped]  # ships no type information
 from nameparser.config import CONSTANTS
 
 from services.extractor.demonyms import is_demonym
+from services.extractor.given_names import is_given_name
 
 # Role nouns that precede names in news copy but are missing from nameparser's titles.
 _EXTRA_ROLES = frozenset(
@@ -106,15 +106,9 @@ def surname(name: str) -> str:
     return words[-1] if words else name
 
 
-@functools.lru_cache(maxsize=1)
-def _detector() -> gender_guesser.detector.Detector:
-    # Reads its ~40k-name dictionary from disk: once per process.
-    return gender_guesser.detector.Detector(case_sensitive=False)
-
-
 def has_known_given_name(name: str) -> bool:
     """Whether the first word of `name` is a known given name ("Rustem Umerov": yes)."""
     words = name.split()
     if len(words) < 2:
         return False
-    return bool(_detector().get_gender(words[0]) != "unknown")
+    return is_given_name(words[0])

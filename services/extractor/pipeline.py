@@ -177,14 +177,15 @@ class Extractor:
     def _read(
         self, article: Article, doc: Doc, empty: EnrichedArticle, *, truncated: bool
     ) -> Extraction:
-        parsed = len(doc.text)  # Doc.text joins every token on each access: read it once
+        text = doc.text  # Doc.text joins every token on each access: read it once
+        parsed = len(text)
         stats = ArticleStats(article.id, "no_sentences", truncated, parsed)
         if not any(token.is_alpha for token in doc):
             return Extraction(empty, stats)
         try:
             sentence_of = sentence_of_tokens(doc)
-            times = dates.find_times(doc, article.published_at)
-            candidates = read_candidates(doc, self.gazetteer)
+            times = dates.find_times(doc, article.published_at, text=text)
+            candidates = read_candidates(doc, self.gazetteer, text=text, sentence_of=sentence_of)
             actors = find_actors(doc, candidates, self.gazetteer, sentence_of)
             places = geocode(candidates, self.gazetteer)
             events = find_events(
@@ -194,11 +195,13 @@ class Extractor:
                 places=places,
                 times=times,
                 published_at=article.published_at,
+                text=text,
+                sentence_of=sentence_of,
             )
         except Exception:
             logger.exception("extraction failed", extra={"article_id": article.id})
             return Extraction(empty, ArticleStats(article.id, "error", truncated, parsed))
-        if not article.text.startswith(doc.text):
+        if not article.text.startswith(text):
             # Control characters were blanked for the parse: keep only spans that still read
             # the same in the original text.
             _drop_changed_spans(article.text, actors.entities, places.places)
@@ -219,7 +222,7 @@ class Extractor:
                 "ok",
                 truncated,
                 parsed,
-                sentences=sum(1 for _ in doc.sents),
+                sentences=sentence_of[-1] + 1 if sentence_of else 0,
                 entities=len(enriched.entities),
                 places=len(enriched.places),
                 times=len(times),

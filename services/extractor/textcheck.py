@@ -29,6 +29,14 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # A sentence end: terminal punctuation, optionally a closing quote or bracket, then whitespace.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]?\s")
 _KEEP_CONTROLS = frozenset("\n\r\t")
+# `_is_control` as one character class, so that counting and blanking run in C rather than a
+# Python loop over every character (a third of a millisecond per article). The ranges are the
+# Unicode categories Cc (less tab, newline, carriage return), Cs and Co; a test checks them
+# against `unicodedata` over every code point.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
+)
+_BAD = re.compile(_CONTROL.pattern[:-1] + "\ufffd]")
 
 
 @dataclass(frozen=True)
@@ -72,12 +80,12 @@ def check_text(text: str, *, max_chars: int, language: str | None = None) -> Che
     """Decide whether and what to parse; never raises on any string."""
     if not text or text.isspace():
         return CheckedText(None, skip="empty")
-    bad = sum(1 for char in text if _is_control(char) or char == "\ufffd")
+    bad = len(_BAD.findall(text))
     if bad > BINARY_SHARE * len(text):
         return CheckedText(None, skip="binary")
     if language is not None and language != "en":
         return CheckedText(None, skip="not_english")
-    cleaned = "".join(" " if _is_control(char) else char for char in text) if bad else text
+    cleaned = _CONTROL.sub(" ", text) if bad else text
     if language is None and not looks_english(cleaned):
         return CheckedText(None, skip="not_english")
     short = truncate(cleaned, max_chars)

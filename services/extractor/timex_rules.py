@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from dateutil.easter import easter
 
+from services.extractor.regex_needs import fold, may_match, required_substrings
 from services.extractor.timex_calendar import (
     Tense,
     Timex,
@@ -1039,7 +1040,10 @@ def apply_modifier(timex: Timex, mod: str, word: str, anchor: dt.date) -> Timex:
 
 
 def _candidates(text: str, ctx: Context) -> Iterator[Match]:
-    for rule in RULES:
+    folded = fold(text)
+    for rule, needs in zip(RULES, _NEEDS, strict=True):
+        if not may_match(needs, folded):
+            continue  # lacks every word the rule needs: it cannot match (`regex_needs`)
         for found in rule.pattern.finditer(text):
             timex = rule.handler(found, ctx)
             if timex is None:
@@ -1069,6 +1073,8 @@ def scan(text: str, ctx: Context) -> list[Match]:
 
 
 _ORDER = {rule.name: index for index, rule in enumerate(RULES)}
+# For each rule, the substrings it cannot match without (read once from its pattern).
+_NEEDS = tuple(required_substrings(rule.pattern) for rule in RULES)
 
 
 def normalise(

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from services.extractor.textcheck import check_text, looks_english, truncate
+from services.extractor.textcheck import _CONTROL, _is_control, check_text, looks_english, truncate
 
 ENGLISH = (
     "Russian officials are set to arrive in Florida on Saturday to meet with US negotiators "
@@ -48,3 +48,9 @@ def test_truncation_prefers_a_paragraph_then_a_sentence() -> None:
     assert checked.text is not None
     assert ENGLISH.startswith(checked.text[:50])
     assert len(checked.text) <= 200
+
+
+def test_control_class_matches_unicode_categories() -> None:
+    every = "".join(chr(cp) for cp in range(0x110000))
+    expected = [cp for cp in range(0x110000) if _is_control(chr(cp))]
+    assert [ord(m.group()) for m in _CONTROL.finditer(every)] == expected

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from services.extractor import gazetteer_cache
+from services.extractor.gazetteer import Gazetteer
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    value: tuple[dict[str, list[tuple[object, ...]]], dict[str, object]] = (
+        {"kyiv": [("Kyiv", "UA", 50.45, 30.52, 703448, 2797553, "12")]},
+        {},
+    )
+    gazetteer_cache.write(tmp_path, "5000-abc", value)
+    assert gazetteer_cache.read(tmp_path, "5000-abc") == value
+    assert gazetteer_cache.read(tmp_path, "5000-other") is None
+
+
+def test_unreadable_file_reads_as_absent(tmp_path: Path) -> None:
+    (tmp_path / "gazetteer-cities-5000-abc.marshal").write_bytes(b"\xffnot marshal")
+    assert gazetteer_cache.read(tmp_path, "5000-abc") is None
+
+
+def test_write_removes_stale_files_of_its_family_only(tmp_path: Path) -> None:
+    gazetteer_cache.write(tmp_path, "5000-old", {})
+    gazetteer_cache.write(tmp_path, "15000-old", {})
+    gazetteer_cache.write(tmp_path, "5000-new", {})
+    names = sorted(path.name for path in tmp_path.iterdir())
+    assert names == ["gazetteer-cities-15000-old.marshal", "gazetteer-cities-5000-new.marshal"]
+
+
+def test_unwritable_directory_is_not_an_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    gazetteer_cache.write(blocker / "cache", "5000-abc", {})  # logs, does not raise
+    assert gazetteer_cache.read(blocker / "cache", "5000-abc") is None
+
+
+def test_key_changes_with_the_population_floor(tmp_path: Path) -> None:
+    source = tmp_path / "source.py"
+    source.write_text("x = 1\n")
+    first = gazetteer_cache.cache_key(source, 5000)
+    assert first != gazetteer_cache.cache_key(source, 15000)
+    source.write_text("x = 2\n")
+    assert first != gazetteer_cache.cache_key(source, 5000)
+
+
+def test_cached_gazetteer_answers_like_a_built_one(tmp_path: Path) -> None:
+    built = Gazetteer(15000, cache_dir=tmp_path)  # builds and writes
+    assert len(list(tmp_path.iterdir())) == 1
+    cached = Gazetteer(15000, cache_dir=tmp_path)  # reads
+    plain = Gazetteer(15000)
+    for name in ("Kyiv", "Kiev", "Springfield", "Hallandale Beach", "Geneva", "Nowhere"):
+        assert cached.cities(name) == built.cities(name) == plain.cities(name), name
+    assert cached.is_place("Kyiv", 100_000)
