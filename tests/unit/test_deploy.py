@@ -459,3 +459,31 @@ def test_grafana_provisioning_points_at_the_mounted_dashboards(compose: dict[str
     assert providers[0]["options"]["path"] == mounts["./deploy/grafana/dashboards"]
     datasource = _yaml(GRAFANA_PROVISIONING / "datasources" / "prometheus.yml")["datasources"][0]
     assert datasource["url"] == "http://prometheus:9090"
+
+
+def test_code_metrics_and_the_doc_agree(
+    documented: dict[str, tuple[str, frozenset[str]]],
+) -> None:
+    """Every newsflow_ metric the services define is documented, with its type and labels."""
+    import importlib
+
+    from prometheus_client import REGISTRY
+
+    for module in (
+        "shared.metrics",
+        "services.fetcher.metrics",
+        "services.extractor.metrics",
+        "services.indexer.metrics",
+    ):
+        importlib.import_module(module)
+    in_code: dict[str, tuple[str, frozenset[str]]] = {}
+    for collector in list(REGISTRY._collector_to_names):
+        describe = getattr(collector, "describe", None)
+        for family in describe() if describe else ():
+            if not family.name.startswith("newsflow_"):
+                continue
+            name = family.name + "_total" if family.type == "counter" else family.name
+            labels = frozenset(getattr(collector, "_labelnames", ()))
+            in_code[name] = (family.type, labels)
+    ours = {k: v for k, v in documented.items() if k.startswith("newsflow_")}
+    assert in_code == ours
