@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from services.extractor.timex_calendar import Tense, Timex
-from services.extractor.timex_rules import Context, Match, normalise, scan
+from services.extractor.timex_rules import Context, Match, normalise, resolve, scan
 from shared.models import TimeExpression
 
 __all__ = ["Timex", "clause_tense", "find_times", "normalise"]
@@ -47,6 +47,9 @@ _FUTURE_GOVERNORS = frozenset(
     }
 )
 _FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo", "going"})
+# Verbs that arrange something ahead: a date they govern is when it will happen ("has
+# scheduled a news conference Thursday", "a summit set for April", "planned for March").
+_SCHEDULING = frozenset({"schedule", "plan", "slate", "set", "expect", "due"})
 # Modals that leave the time open but look ahead more often than back ("may meet Friday").
 _FORWARD_MODALS = frozenset({"may", "might", "could", "can", "should", "must", "would"})
 # How many steps up the parse a time expression may be from its verb; beyond that the
@@ -63,6 +66,8 @@ _YEAR_LABELS = frozenset({"DATE"})
 _RELATIVE_TO_REFERENCE = frozenset({"year_earlier", "latest_quarter", "year_period"})
 # The topic time of earnings reports, which "a year earlier" and "the quarter" refer to.
 _YEAR_SPECIFIC = re.compile(r"\d{4}-Q[1-4]")
+# A value on the calendar (a year or finer): the story's time for "that year" after it.
+_CALENDAR_VALUE = re.compile(r"\d{4}(?!\d)")
 
 
 def _verb_tense(verb: Token) -> Tense | None:
@@ -85,16 +90,49 @@ def _verb_tense(verb: Token) -> Tense | None:
     return None
 
 
+def _as_soon_as(span: Span) -> bool:
+    """ "as soon as Tuesday": the earliest a coming event may happen."""
+    start = span.start
+    return start >= 3 and [t.lower_ for t in span.doc[start - 3 : start]] == ["as", "soon", "as"]
+
+
+def _scheduled(verb: Token) -> bool:
+    """A verb that arranges what follows it: "scheduled", "planned", "set for", "expected".
+
+    A date before the verb is when the arranging happened ("On Friday, they planned ...").
+    """
+    lemma = verb.lemma_.lower()
+    if lemma in ("set", "expect", "due"):  # "set fire", "expected" alone: only as participles
+        return verb.tag_ == "VBN"
+    return lemma in _SCHEDULING
+
+
 def clause_tense(span: Span) -> Tense | None:
-    """The tense of the clause holding `span`, read from the verb it hangs from."""
+    """The tense of the clause holding `span`, read from the verb it hangs from.
+
+    What a scheduling verb arranges lies ahead ("planned a rally on Saturday"), as does the
+    infinitive of "be to" ("is to resume trading Tuesday"); an infinitive under an adjective
+    takes the tense of the adjective's verb ("would be ready to leave Tuesday").
+    """
+    if _as_soon_as(span):
+        return "future"
     token = span.root
     for _ in range(_MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX") and token not in span:
+            if _scheduled(token) and token.i < span.start:
+                if token.dep_ != "acl":
+                    return "future"
+                token = token.head  # "a summit set for April": the noun's own clause decides
+                continue
             infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
             if token.tag_ == "VB" and infinitive and token.head is not token:
                 governor = token.head
-                if governor.lemma_.lower() in _FUTURE_GOVERNORS:
+                lemma = governor.lemma_.lower()
+                if lemma in _FUTURE_GOVERNORS or (lemma == "be" and token.dep_ == "xcomp"):
                     return "future"
+                if governor.pos_ == "ADJ":
+                    token = governor  # "ready to leave": read the verb above the adjective
+                    continue
                 return _verb_tense(governor) or None
             tense = _verb_tense(token)
             if tense is not None or token.tag_ != "VB":
@@ -133,16 +171,23 @@ def find_times(
     sentence_starts = [sent.start_char for sent in doc.sents]
     found: list[TimeExpression] = []
     reference: str | None = None
+    narrative: str | None = None
     for match in scan(full_text, Context(anchor)):
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None or not _believable(match, span):
             continue
         text = full_text[match.start : match.end]
-        timex = normalise(text, anchor, tense=clause_tense(span), reference=reference)
+        timex = resolve(match, Context(anchor, clause_tense(span), reference, narrative))
         if timex is None:
             continue
-        if match.rule not in _RELATIVE_TO_REFERENCE and _YEAR_SPECIFIC.fullmatch(timex.value):
-            reference = timex.value
+        if (
+            match.rule not in _RELATIVE_TO_REFERENCE
+            and _YEAR_SPECIFIC.fullmatch(timex.value)
+            and (timex.start_date is None or timex.start_date <= anchor)
+        ):
+            reference = timex.value  # a reported quarter: one that has begun, not a forecast
+        if timex.type in ("DATE", "TIME") and _CALENDAR_VALUE.match(timex.value):
+            narrative = timex.value
         found.append(
             TimeExpression(
                 text=text,

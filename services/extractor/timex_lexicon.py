@@ -164,7 +164,7 @@ _TEENS_AND_UNITS = _alternation(_UNITS_WORDS)
 _TENS = _alternation(_TENS_WORDS)
 NUMBER = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:\.\d+)?|(?:{_TENS})(?:[- ](?:{_TEENS_AND_UNITS}))?"
-    rf"|{_TEENS_AND_UNITS}|a dozen|dozen|a couple of|a couple|a single|an|a)"
+    rf"|{_TEENS_AND_UNITS}|a dozen|dozen|a couple of|a couple|couple of|a single|an|a)"
     r"(?:[- ](?:hundred|thousand))?"
 )
 VAGUE = r"(?:a few|the next few|several|few|some|many|a number of|numerous)"

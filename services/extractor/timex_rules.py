@@ -54,13 +54,16 @@ from services.extractor.timex_lexicon import (
 class Context:
     """What a rule needs beyond the text: the anchor, the clause's tense, the topic time.
 
-    `reference` is the value of the last specific date of the document before the expression:
-    "a year earlier" in an earnings report means that quarter a year before.
+    `reference` is the value of the last specific quarter of the document before the
+    expression: "a year earlier" in an earnings report means that quarter a year before.
+    `narrative` is the value of the last date of any kind before it, the story's time that
+    "that year" and "the following month" refer to (HeidelTime's reference time).
     """
 
     anchor: dt.date
     tense: Tense | None = None
     reference: str | None = None
+    narrative: str | None = None
 
 
 Handler = Callable[[re.Match[str], Context], Timex | None]
@@ -78,13 +81,19 @@ class Rule:
 
 @dataclass(frozen=True)
 class Match:
-    """A normalised expression found in a text: `text[start:end]`."""
+    """A normalised expression found in a text: `text[start:end]`.
+
+    `found` is the rule's own match and `modifiers` the words before it in the order they
+    were applied, so that `resolve` can read the expression again in a richer context.
+    """
 
     start: int
     end: int
     rule: str
     timex: Timex
     confirm: bool = False
+    found: re.Match[str] | None = None
+    modifiers: tuple[str, ...] = ()
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -143,11 +152,29 @@ def duration_value(quantity: int | float | None, unit_word: str) -> str:
     time = unit.startswith("T")
     letter = unit[-1]
     if quantity is None:
-        amount = "X"
-    else:
-        total = quantity * size
-        amount = str(int(total)) if total == int(total) else str(total)
-    return ("PT" if time else "P") + amount + letter
+        return ("PT" if time else "P") + "X" + letter
+    total = quantity * size
+    whole = int(total)
+    if total == whole:
+        return ("PT" if time else "P") + str(whole) + letter
+    if unit in _SMALLER:  # TimeML writes a fraction in the next unit down: P2Y6M, PT5H30M
+        count, smaller = _SMALLER[unit]
+        rest = round((total - whole) * count)
+        if smaller.startswith("T"):
+            head = f"P{whole}{letter}T" if not time else f"PT{whole}{letter}"
+            return f"{head}{rest}{smaller[-1]}"
+        return f"P{whole}{letter}{rest}{smaller}"
+    return ("PT" if time else "P") + str(total) + letter
+
+
+# The next smaller TimeML unit and how many of it make one: for fractions ("5 1/2 hours").
+_SMALLER: dict[str, tuple[int, str]] = {
+    "Y": (12, "M"),
+    "W": (7, "D"),
+    "D": (24, "TH"),
+    "TH": (60, "TM"),
+    "TM": (60, "TS"),
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -305,6 +332,17 @@ def _latest_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
         )
     else:
         year, quarter = shift_quarter(ctx.anchor.year, quarter_of(ctx.anchor), -1)
+    return date(f"{year:04d}-Q{quarter}", anchored=True)
+
+
+def _year_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "this year's third quarter", "last year's quarter" (the topic quarter in that year)."""
+    year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    if m["ord"]:
+        quarter = ORDINALS[m["ord"].lower()]
+    else:
+        topic = _reference_quarter(ctx)
+        quarter = topic[1] if topic else quarter_of(ctx.anchor)
     return date(f"{year:04d}-Q{quarter}", anchored=True)
 
 
@@ -506,8 +544,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Timex | None:
     quantity = None if not words or re.fullmatch(VAGUE, words) else number(words)
     if words and quantity is None and not re.fullmatch(VAGUE, words):
         return None
-    half = m.groupdict().get("half")
-    if half and quantity is not None:
+    groups = m.groupdict()
+    if (groups.get("half") or groups.get("half2")) and quantity is not None:
         quantity += 0.5
     return Timex("DURATION", duration_value(quantity, m["unit"]))
 
@@ -520,7 +558,14 @@ def _half_unit(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def _vague_span(m: re.Match[str], ctx: Context) -> Timex | None:
-    """ "recent weeks", "coming months", "years": an unknown number of units."""
+    """ "recent weeks", "coming months", "years": an unknown number of units.
+
+    "In recent years" and "in past years" place something in the vague past rather than
+    measure it (TimeBank's PAST_REF); shorter units are more often a stretch measured.
+    """
+    rel = (m["rel"] or "").lower()
+    if rel in ("recent", "past") and m["unit"].lower() == "years":
+        return Timex("DATE", "PAST_REF", anchored=True)
     return Timex("DURATION", duration_value(None, m["unit"]))
 
 
@@ -619,6 +664,52 @@ def _holiday(m: re.Match[str], ctx: Context) -> Timex | None:
     return date(chosen.isoformat(), anchored=True)
 
 
+def _period_end(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the quarter ended Sept. 30": a period that has ended, so the last such day, up to a
+    year back (fiscal years end months before their reports)."""
+    month, day_number = _month_of(m["month"]), _day_of(m["day"])
+    for year in (ctx.anchor.year, ctx.anchor.year - 1):
+        try:
+            day = dt.date(year, month, day_number)
+        except ValueError:  # February 29 outside leap years
+            continue
+        if day <= ctx.anchor:
+            return date(day.isoformat(), anchored=True)
+    return None
+
+
+def _month_rel_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "January this year", "June last year": the month in the year the words name."""
+    year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    return date(f"{year:04d}-{_month_of(m['month']):02d}", anchored=True)
+
+
+# How precise a story time must be to anchor each unit ("the following month" needs a month).
+_NARRATIVE_PRECISION = {
+    "D": re.compile(r"\d{4}-\d\d-\d\d"),
+    "W": re.compile(r"\d{4}-\d\d-\d\d"),
+    "M": re.compile(r"\d{4}-\d\d"),
+    "Q": re.compile(r"\d{4}-(?:\d\d|Q[1-4])"),
+    "Y": re.compile(r"\d{4}"),
+}
+_ANAPHORIC_STEP = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}
+
+
+def _anaphoric(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "that year", "the following month", "the previous day": relative to the story's time.
+
+    The story's time is the last date mentioned before (`ctx.narrative`) when it is precise
+    enough for the unit, else (as in HeidelTime) the publication date.
+    """
+    unit = _UNIT_CODE[m["unit"].lower()]
+    step = _ANAPHORIC_STEP.get((m["rel"] or "").lower(), 0)
+    narrative = ctx.narrative or ""
+    found = _NARRATIVE_PRECISION[unit].match(narrative)
+    span = interval(narrative) if found else None
+    base = ctx.anchor if span is None else span[0]
+    return date(value_at(shift(base, step, unit), unit), anchored=True)
+
+
 def _week_of(m: re.Match[str], ctx: Context) -> Timex | None:
     inner = _month_day(m, ctx)
     if inner is None or inner.start_date is None:
@@ -672,6 +763,11 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "period_end",
+        _compile(rf"(?<=ended\s)(?P<month>{MONTH})\s+(?P<day>{DAY_NUMBER})(?![\d,]\d)"),
+        _period_end,
+    ),
+    Rule(
         "month_day",
         _compile(rf"(?:{_DAYNAME})?(?P<month>{MONTH})\s+(?P<day>{DAY_NUMBER})(?![\d,]\d)"),
         _month_day,
@@ -692,6 +788,11 @@ RULES: tuple[Rule, ...] = (
         "month_year",
         _compile(rf"(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})"),
         _month_year,
+    ),
+    Rule(
+        "month_rel_year",
+        _compile(rf"(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year"),
+        _month_rel_year,
     ),
     Rule(
         "month",
@@ -755,6 +856,14 @@ RULES: tuple[Rule, ...] = (
                 anchored=False,
             )
         ),
+    ),
+    Rule(
+        "year_quarter",
+        _compile(
+            r"(?P<rel>this|last|next)\s+year['’]s\s+"
+            r"(?:(?P<ord>first|second|third|fourth|final)[- ])?(?:fiscal\s+)?quarter"
+        ),
+        _year_quarter,
     ),
     Rule(
         "latest_quarter",
@@ -853,6 +962,35 @@ RULES: tuple[Rule, ...] = (
         _reference_word,
     ),
     Rule(
+        "fiscal_period",
+        # "the year ended March 31": twelve months named by their end, not a calendar year.
+        _compile(r"the\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)"),
+        lambda m, ctx: Timex("DURATION", "P1Y"),
+    ),
+    Rule(
+        "anaphoric",
+        _compile(
+            r"(?:that|the\s+(?P<rel>following|previous|preceding|prior))\s+"
+            r"(?P<unit>year|month|quarter|week)"
+            r"|(?:(?<=[Ee]arlier\s)|(?<=[Ll]ater\s))that\s+(?P<u2>day)"
+            r"|the\s+(?P<r2>following|next|previous|preceding|prior)\s+(?P<u3>day)"
+        ),
+        lambda m, ctx: (
+            _anaphoric(
+                re.fullmatch(r"(?P<rel>\w*) (?P<unit>\w+)", f"{m['r2'] or ''} {m['u2'] or m['u3']}")
+                or m,
+                ctx,
+            )
+            if (m["u2"] or m["u3"])
+            else _anaphoric(m, ctx)
+        ),
+    ),
+    Rule(
+        "year_end",
+        _compile(r"year[- ]end|year['’]s\s+end"),
+        lambda m, ctx: date(f"{ctx.anchor.year:04d}", anchored=True),
+    ),
+    Rule(
         "this_unit",
         _compile(
             rf"{_PERIOD_REL}\s+(?:(?:fiscal|full|calendar)\s+)?"
@@ -864,7 +1002,8 @@ RULES: tuple[Rule, ...] = (
         "ago",
         _compile(
             rf"{_NUM}[- ](?P<unit>{UNIT})(?:\s+or\s+so)?\s+"
-            r"(?P<dir>ago|earlier|later|from\s+now|hence)"
+            # "three days later" is TimeML's duration "three days" and the signal "later".
+            r"(?P<dir>ago|earlier|from\s+now|hence)"
             rf"|(?P<unit2>{UNIT})\s+(?P<dir2>ago)"
         ),
         lambda m, ctx: _ago(m, ctx) if m["unit"] else Timex("DATE", "PAST_REF", anchored=True),
@@ -872,9 +1011,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "duration",
         _compile(
-            rf"(?:(?:the|a|an)\s+(?!{NUMBER}-{UNIT_SINGULAR}(?![\w-])))?(?:(?:past|last|next|first|final|coming|previous|following|latest|"
-            r"initial|remaining|recent|additional|further|other|full|entire|whole|better\s+part\s+of\s+the)\s+)?"
-            rf"{_NUM}(?P<half>\s+and\s+a\s+half)?[- ](?P<unit>{UNIT})(?:-long)?(?![- ]olds?\b)"
+            # No article before an adjectival duration: "a 16-hour flight", "a five year low".
+            rf"(?:(?:the|a|an)\s+(?!{NUMBER}[- ]{UNIT_SINGULAR}(?![\w-])))?"
+            r"(?:(?:past|last|next|first|final|coming|previous|following|latest|initial|remaining"
+            r"|recent|additional|further|other|full|entire|whole|better\s+part\s+of\s+the)\s+)?"
+            rf"{_NUM}(?P<half>\s+and\s+a\s+half|\s+1/2)?"
+            r"(?:\s+(?:more|trading|business|working|calendar|straight|consecutive))?"
+            rf"[- ](?P<unit>{UNIT})(?:-long)?(?P<half2>\s+and\s+a\s+half)?(?![- ]olds?\b)"
         ),
         _duration,
     ),
@@ -897,8 +1040,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "vague_span",
         _compile(
-            r"(?:(?:the\s+)?(?:recent|coming|past|last|next|following|previous)\s+)?"
-            r"(?P<unit>days|weeks|months|years|decades|centuries)"
+            r"(?:(?P<rel>(?:the\s+)?(?:recent|coming|past|last|next|following|previous))\s+)?"
+            # Not an age: "52 years old".
+            r"(?P<unit>days|weeks|months|years|decades|centuries)(?!\s+old\b)"
         ),
         _vague_span,
     ),
@@ -1039,21 +1183,106 @@ def apply_modifier(timex: Timex, mod: str, word: str, anchor: dt.date) -> Timex:
 # Entry points
 
 
+@dataclass(frozen=True)
+class _Anchor:
+    """Words every match of some rules contains, and how far such a match reaches around them.
+
+    The rules' patterns are tried at every position of the text; one plain search for their
+    anchor word in the folded text (month names, duration units) finds the few places worth
+    trying, and each rule then scans only windows around those. `before` and `after` bound a
+    match's extent (and its lookarounds) on either side of the anchor word, so the windows
+    hold every match the whole text holds.
+    """
+
+    pattern: re.Pattern[str]
+    before: int
+    after: int
+
+
+_MONTH_ANCHOR = _Anchor(
+    re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b"), 40, 40
+)
+_UNIT_ANCHOR = _Anchor(
+    re.compile(r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|millenni"),
+    100,
+    40,
+)
+_AGO_ANCHOR = _Anchor(re.compile(r"\b(?:ago|earlier|hence|from\s+now)\b"), 100, 10)
+# The rules worth scanning by window: the costliest, whose matches always hold the anchor.
+_ANCHORS: dict[str, _Anchor] = {
+    "full_date": _MONTH_ANCHOR,
+    "full_date_dmy": _MONTH_ANCHOR,
+    "period_end": _MONTH_ANCHOR,
+    "month_day": _MONTH_ANCHOR,
+    "day_month": _MONTH_ANCHOR,
+    "week_of": _MONTH_ANCHOR,
+    "month_year": _MONTH_ANCHOR,
+    "month_rel_year": _MONTH_ANCHOR,
+    "month": _MONTH_ANCHOR,
+    "ago": _AGO_ANCHOR,
+    "duration": _UNIT_ANCHOR,
+    "unit_period": _UNIT_ANCHOR,
+    "half_unit": _UNIT_ANCHOR,
+    "vague_span": _UNIT_ANCHOR,
+    "this_unit": _UNIT_ANCHOR,
+    "anaphoric": _UNIT_ANCHOR,
+    "year_earlier": _UNIT_ANCHOR,
+    "year_quarter": _UNIT_ANCHOR,
+    "fiscal_period": _UNIT_ANCHOR,
+    "year_end": _UNIT_ANCHOR,
+}
+_SPACE = re.compile(r"\s")
+
+
+def _windows(anchor: _Anchor, text: str, folded: str) -> list[tuple[int, int]]:
+    """Disjoint stretches of `text` that hold every match of a rule with this anchor.
+
+    Each ends on a space (or the text's end), so no word is cut where a window ends.
+    """
+    windows: list[tuple[int, int]] = []
+    for found in anchor.pattern.finditer(folded):
+        start = max(0, found.start() - anchor.before)
+        space = _SPACE.search(text, min(len(text), found.end() + anchor.after))
+        end = space.start() if space else len(text)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _matches(
+    rule: Rule, text: str, folded: str, cache: dict[int, list[tuple[int, int]]]
+) -> Iterator[re.Match[str]]:
+    anchor = _ANCHORS.get(rule.name)
+    if anchor is None:
+        yield from rule.pattern.finditer(text)
+        return
+    windows = cache.get(id(anchor))
+    if windows is None:
+        windows = cache[id(anchor)] = _windows(anchor, text, folded)
+    for start, end in windows:
+        yield from rule.pattern.finditer(text, start, end)
+
+
 def _candidates(text: str, ctx: Context) -> Iterator[Match]:
     folded = fold(text)
+    windows: dict[int, list[tuple[int, int]]] = {}
     for rule, needs in zip(RULES, _NEEDS, strict=True):
         if not may_match(needs, folded):
             continue  # lacks every word the rule needs: it cannot match (`regex_needs`)
-        for found in rule.pattern.finditer(text):
+        for found in _matches(rule, text, folded, windows):
             timex = rule.handler(found, ctx)
             if timex is None:
                 continue
             start = found.start()
+            words: list[str] = []
             # Modifiers stack: "at least the past 18 months".
             while (before := modifier_before(text, start, timex, rule.name)) is not None:
                 start, word = before
                 timex = apply_modifier(timex, _MODIFIERS[word], word, ctx.anchor)
-            yield Match(start, found.end(), rule.name, timex, rule.confirm)
+                words.append(word)
+            yield Match(start, found.end(), rule.name, timex, rule.confirm, found, tuple(words))
 
 
 def scan(text: str, ctx: Context) -> list[Match]:
@@ -1077,16 +1306,33 @@ _ORDER = {rule.name: index for index, rule in enumerate(RULES)}
 _NEEDS = tuple(required_substrings(rule.pattern) for rule in RULES)
 
 
+def resolve(match: Match, ctx: Context) -> Timex | None:
+    """`match` read again in `ctx` (the clause's tense, the story's time), or None.
+
+    The rule that found it reads it in its place in the text, so context around it that the
+    rule's pattern looked at ("the year ended ...") still counts.
+    """
+    if match.found is None:
+        return match.timex
+    timex = RULES_BY_NAME[match.rule].handler(match.found, ctx)
+    for word in match.modifiers:
+        if timex is None:
+            break
+        timex = apply_modifier(timex, _MODIFIERS[word], word, ctx.anchor)
+    return timex
+
+
 def normalise(
     text: str,
     anchor: dt.date,
     *,
     tense: Tense | None = None,
     reference: str | None = None,
+    narrative: str | None = None,
 ) -> Timex | None:
     """The TIMEX3 reading of one whole expression ("nearly four years" -> P4Y), or None."""
     text = text.strip()
-    ctx = Context(anchor, tense, reference)
+    ctx = Context(anchor, tense, reference, narrative)
     for match in scan(text, ctx):
         if match.start == 0 and match.end == len(text):
             return match.timex

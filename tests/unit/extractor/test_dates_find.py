@@ -74,6 +74,43 @@ def test_weekday_by_clause_tense(parse: Callable[[str], Doc], text: str, value: 
     assert _values(parse, text, WED)["Saturday"] == value
 
 
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # What a scheduling verb arranges lies ahead, whatever the verb's own tense.
+        ("The company has scheduled a news conference Thursday.", "Thursday", "2025-12-18"),
+        ("Protesters planned a large rally on Saturday.", "Saturday", "2025-12-20"),
+        # ... but a date before the verb is when the planning happened.
+        ("On Monday, the government planned new taxes.", "Monday", "2025-12-15"),
+        # "be to" looks ahead; so does "as soon as".
+        ("Shares are to resume trading Tuesday.", "Tuesday", "2025-12-23"),
+        ("The troops would be ready to leave as soon as Tuesday.", "Tuesday", "2025-12-23"),
+        # A participle's own past does not decide for a scheduling verb: its clause does.
+        ("A summit set for April will decide.", "April", "2026-04"),
+        ("The order issued Tuesday was lifted.", "Tuesday", "2025-12-16"),
+    ],
+)
+def test_tense_of_arrangements(
+    parse: Callable[[str], Doc], text: str, expression: str, value: str
+) -> None:
+    assert _values(parse, text, WED)[expression] == value
+
+
+def test_story_time_anchors_anaphora(parse: Callable[[str], Doc]) -> None:
+    text = (
+        "He fled to Florida in June 1998 and returned later that year. On May 22, 1995, he "
+        "was promoted, and the following year he moved to Paris."
+    )
+    values = _values(parse, text, WED)
+    assert values["later that year"] == "1998"
+    assert values["the following year"] == "1996"
+
+
+def test_month_with_relative_year_is_one_expression(parse: Callable[[str], Doc]) -> None:
+    values = _values(parse, "In July last year the leadership split.", WED)
+    assert values == {"July last year": "2024-07"}
+
+
 def test_clause_tense_of_infinitive_with_future_governor(parse: Callable[[str], Doc]) -> None:
     doc = parse("Officials are expected to sign the deal on Monday.")
     monday = next(t for t in doc if t.text == "Monday")

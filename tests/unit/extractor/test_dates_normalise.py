@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from services.extractor import timex_rules
 from services.extractor.dates import normalise
 from services.extractor.timex_calendar import (
     Tense,
@@ -15,7 +16,7 @@ from services.extractor.timex_calendar import (
     value_at,
     weekday_near,
 )
-from services.extractor.timex_rules import RULES, Context, number, scan
+from services.extractor.timex_rules import RULES, Context, number, resolve, scan
 
 # The seed article's date: a Saturday.
 SAT = dt.date(2025, 12, 20)
@@ -38,6 +39,8 @@ CASES: list[tuple[str, str, dt.date, Tense | None, str, str]] = [
     ("week_of", "the week of March 6", dt.date(2000, 2, 24), None, "DATE", "2000-W10"),
     ("month_year", "February 2022", SAT, None, "DATE", "2022-02"),
     ("month_year", "June of 2024", SAT, None, "DATE", "2024-06"),
+    ("month_rel_year", "June last year", SAT, None, "DATE", "2024-06"),
+    ("month_rel_year", "January this year", SAT, "future", "DATE", "2025-01"),
     ("month", "June", SAT, "past", "DATE", "2025-06"),
     ("month", "February", SAT, "future", "DATE", "2026-02"),
     ("month", "last March", SAT, None, "DATE", "2025-03"),
@@ -54,6 +57,8 @@ CASES: list[tuple[str, str, dt.date, Tense | None, str, str]] = [
     ("quarter", "third-quarter", WSJ, None, "DATE", "1989-Q3"),
     ("quarter", "the second quarter of 1990", WSJ, None, "DATE", "1990-Q2"),
     ("latest_quarter", "the latest quarter", WSJ, None, "DATE", "1989-Q3"),
+    ("year_quarter", "this year's third quarter", WSJ, None, "DATE", "1989-Q3"),
+    ("year_quarter", "next year's first quarter", WSJ, None, "DATE", "1990-Q1"),
     ("half", "the first half of 1990", WSJ, None, "DATE", "1990-H1"),
     ("year_period", "the 1988 period", WSJ, None, "DATE", "1988"),
     ("spelled_year", "nineteen ninety-six", SAT, None, "DATE", "1996"),
@@ -73,6 +78,11 @@ CASES: list[tuple[str, str, dt.date, Tense | None, str, str]] = [
     ("reference_word", "now", SAT, None, "DATE", "PRESENT_REF"),
     ("reference_word", "recently", SAT, None, "DATE", "PAST_REF"),
     ("reference_word", "the near future", SAT, None, "DATE", "FUTURE_REF"),
+    ("anaphoric", "the following year", SAT, None, "DATE", "2026"),
+    ("anaphoric", "the previous month", SAT, None, "DATE", "2025-11"),
+    ("anaphoric", "the next day", SAT, None, "DATE", "2025-12-21"),
+    ("year_end", "year-end", SAT, None, "DATE", "2025"),
+    ("year_end", "year's end", SAT, None, "DATE", "2025"),
     ("this_unit", "this month", SAT, None, "DATE", "2025-12"),
     ("this_unit", "last month", SAT, None, "DATE", "2025-11"),
     ("this_unit", "this year", SAT, None, "DATE", "2025"),
@@ -91,11 +101,18 @@ CASES: list[tuple[str, str, dt.date, Tense | None, str, str]] = [
     ("duration", "24 hours", SAT, None, "DURATION", "PT24H"),
     ("duration", "several weeks", SAT, None, "DURATION", "PXW"),
     ("duration", "five-year", SAT, None, "DURATION", "P5Y"),
-    ("duration", "two and a half years", SAT, None, "DURATION", "P2.5Y"),
+    ("duration", "two and a half years", SAT, None, "DURATION", "P2Y6M"),
+    ("duration", "5 1/2 hours", SAT, None, "DURATION", "PT5H30M"),
+    ("duration", "a minute and a half", SAT, None, "DURATION", "PT1M30S"),
+    ("duration", "20 more years", SAT, None, "DURATION", "P20Y"),
+    ("duration", "eight trading days", SAT, None, "DURATION", "P8D"),
+    ("duration", "the next couple of years", SAT, None, "DURATION", "P2Y"),
     ("half_unit", "half an hour", SAT, None, "DURATION", "PT30M"),
     ("unit_period", "a three-year period", SAT, None, "DURATION", "P3Y"),
     ("vague_span", "recent weeks", SAT, None, "DURATION", "PXW"),
     ("vague_span", "years", SAT, None, "DURATION", "PXY"),
+    ("vague_span", "recent years", SAT, None, "DATE", "PAST_REF"),
+    ("vague_span", "recent months", SAT, None, "DURATION", "PXM"),
     ("set_word", "daily", SAT, None, "SET", "P1D"),
     ("every", "every Monday", SAT, None, "SET", "XXXX-WXX-1"),
     ("every", "each July", SAT, None, "SET", "XXXX-07"),
@@ -125,8 +142,87 @@ def test_rule_reads_expression(
     assert (timex.type, timex.value) == (kind, value)
 
 
+# Rules that read the words around the expression, so their cases are whole sentences:
+# (rule, sentence, expression, anchor, type, value).
+IN_CONTEXT: list[tuple[str, str, str, dt.date, str, str]] = [
+    # A fiscal year named by its end is twelve months, not a calendar year.
+    ("fiscal_period", "Sales for the year ended June 30 rose.", "the year", WSJ, "DURATION", "P1Y"),
+    (
+        "fiscal_period",
+        "Profit in the fiscal year ending in May fell.",
+        "the fiscal year",
+        WSJ,
+        "DURATION",
+        "P1Y",
+    ),
+    # A period that "ended" on a day: that day has passed, even ten months back.
+    (
+        "period_end",
+        "Revenue for the year ended Dec. 31 rose.",
+        "Dec. 31",
+        WSJ,
+        "DATE",
+        "1988-12-31",
+    ),
+    (
+        "period_end",
+        "Sales in the quarter ended Sept. 30 fell.",
+        "Sept. 30",
+        WSJ,
+        "DATE",
+        "1989-09-30",
+    ),
+    (
+        "anaphoric",
+        "Talks stalled and later that day they resumed.",
+        "later that day",
+        SAT,
+        "DATE",
+        "2025-12-20",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence", "expression", "anchor", "kind", "value"),
+    IN_CONTEXT,
+    ids=[f"{case[0]}:{case[2]}" for case in IN_CONTEXT],
+)
+def test_rule_reads_expression_in_context(
+    rule: str, sentence: str, expression: str, anchor: dt.date, kind: str, value: str
+) -> None:
+    start = sentence.index(expression)
+    found = [m for m in scan(sentence, Context(anchor)) if m.rule == rule]
+    assert [(m.start, m.end) for m in found] == [(start, start + len(expression))]
+    timex = resolve(found[0], Context(anchor))
+    assert timex is not None
+    assert (timex.type, timex.value) == (kind, value)
+
+
 def test_every_rule_has_a_case() -> None:
-    assert {rule.name for rule in RULES} == {case[0] for case in CASES}
+    cased = {case[0] for case in CASES} | {case[0] for case in IN_CONTEXT}
+    assert {rule.name for rule in RULES} == cased
+
+
+@pytest.mark.parametrize(
+    ("text", "narrative", "value"),
+    [
+        # The story's time, not the publication date: "On May 22, 1995, ... the following year".
+        ("the following year", "1995-05-22", "1996"),
+        ("that year", "1995-05-22", "1995"),
+        ("the following month", "1989-03", "1989-04"),
+        ("the previous day", "1995-05-22", "1995-05-21"),
+        # Too coarse a story time for the unit: the publication date instead.
+        ("the following month", "1995", "2026-01"),
+        ("that year", None, "2025"),
+    ],
+)
+def test_anaphoric_expressions_follow_the_story_time(
+    text: str, narrative: str | None, value: str
+) -> None:
+    timex = normalise(text, SAT, narrative=narrative)
+    assert timex is not None
+    assert timex.value == value
 
 
 @pytest.mark.parametrize(
@@ -203,6 +299,7 @@ def test_relative_dates_are_anchored_and_absolute_ones_not() -> None:
         ("a year earlier", "1989-Q3", "1988-Q3"),
         ("the quarter", "1989-Q2", "1989-Q2"),
         ("the 1988 quarter", "1989-Q3", "1988-Q3"),
+        ("last year's quarter", "1989-Q3", "1988-Q3"),
     ],
 )
 def test_topic_quarter_resolves_report_language(text: str, reference: str, value: str) -> None:
@@ -225,10 +322,17 @@ def test_spans_follow_timeml() -> None:
     assert spans == ["Friday", "the past two months", "the end of the year"]
 
 
+def test_later_is_a_signal_outside_a_duration() -> None:
+    # TimeML: "three days later" is the duration "three days" and the signal "later".
+    text = "Three days later, a man aged 52 years old resigned."
+    found = [(text[m.start : m.end], m.timex.value) for m in scan(text, Context(SAT))]
+    assert found == [("Three days", "P3D")]
+
+
 def test_a_before_an_adjectival_duration_stays_outside() -> None:
-    text = "a 16-hour flight and a three-year period"
+    text = "a 16-hour flight, a five year low and a three-year period"
     spans = [text[m.start : m.end] for m in scan(text, Context(SAT))]
-    assert spans == ["16-hour", "a three-year period"]
+    assert spans == ["16-hour", "five year", "a three-year period"]
 
 
 @pytest.mark.parametrize(
@@ -274,3 +378,24 @@ def test_calendar_helpers() -> None:
     assert month_near(SAT, 7, None) == 2025
     assert day_near(SAT, 2, 29, None) == dt.date(2024, 2, 29)
     assert value_at(SAT, "Y", 10) == "202"
+
+
+def test_scanning_by_anchor_windows_finds_what_the_whole_text_holds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Windows around month names and units must lose nothing the whole-text scan finds.
+    text = (
+        "On Friday, Dec. 19, 2025 the talks ended; for the year ended March 31 sales rose. "
+        "Three days later, about 5 1/2 hours before noon, nearly four years after June 2024, "
+        "the 3rd of December and the week of March 6 came, two weeks ago and last March. "
+        "In January this year, for the past two months, a five year low, year-end, "
+        "the following month and the previous year's third quarter; recent years."
+    )
+
+    def spans() -> list[tuple[int, int, str, str]]:
+        return [(m.start, m.end, m.rule, m.timex.value) for m in scan(text, Context(SAT))]
+
+    windowed = spans()
+    monkeypatch.setattr(timex_rules, "_ANCHORS", {})
+    assert spans() == windowed
+    assert len(windowed) >= 15
