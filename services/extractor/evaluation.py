@@ -3,7 +3,8 @@
 Two readings are scored:
 - TimeBank + AQUAINT (TempEval-3's TBAQ-cleaned, in ../shared; never copied here): strict
   and relaxed span F1, type and value F1, as TempEval-3 Task A computes them;
-- the seed article (../shared/samples): the dates DESIGN.md says a right reading finds.
+- the seed article (../shared/samples): the dates DESIGN.md says a right reading finds, and
+  its people, places and the Florida talks (seed_reading.py).
 
 The scores are compared with eval/floors.json; the exit status is 1 when any falls below its
 floor, 2 when the gold material is missing. Run: `python -m services.extractor.evaluation`.
@@ -24,6 +25,7 @@ from rich.console import Console
 from rich.table import Table
 
 from services.extractor.dates import find_times
+from services.extractor.seed_reading import Check, check_reading
 from services.extractor.timex_timeml import Counts, Document, Tagged, read_timeml, score
 
 REPO = Path(__file__).resolve().parents[2]
@@ -126,6 +128,15 @@ def seed_reading(nlp: Any, text: str) -> list[SeedCheck]:
     ]
 
 
+def full_seed_reading(text: str) -> list[Check]:
+    """The people, places and the Florida talks of DESIGN.md, from the whole extractor."""
+    from services.extractor.pipeline import Extractor  # deferred like load_nlp
+    from services.extractor.textfile import split_date_header
+
+    _, body = split_date_header(text)
+    return check_reading(Extractor(MODEL).extract_one(body, SEED_PUBLISHED))
+
+
 def below_floors(scores: dict[str, dict[str, float]], floors: dict[str, Any]) -> list[str]:
     """The scores under their floors, as messages; a floor whose score is missing counts."""
     failures = []
@@ -207,12 +218,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     for check in checks:
         mark = "[green]pass[/green]" if check.passed else "[red]FAIL[/red]"
         console.print(f"seed {mark} {check.expression!r} -> {check.expected} (got {check.found})")
+    reading = full_seed_reading(seed_text)
+    for item in reading:
+        mark = "[green]pass[/green]" if item.passed else "[red]FAIL[/red]"
+        console.print(f"seed {mark} {item.name} ({item.detail})")
     if args.errors:
         _print_errors(console, corpora, total)
     key = "timeml_subset" if args.subset else "timeml"
     scores = {
         key: {k: round(v, 4) for k, v in total.scores().items()},
         "seed": {"passed": float(sum(c.passed for c in checks))},
+        "seed_reading": {"passed": float(sum(c.passed for c in reading))},
     }
     floors = json.loads(args.floors.read_text(encoding="utf-8"))
     relevant = {k: v for k, v in floors.items() if k in scores}
