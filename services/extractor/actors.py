@@ -33,6 +33,7 @@ from services.extractor.names import (
     strip_possessive,
     surname,
 )
+from services.extractor.parse_table import Tok, parse_table
 from shared.models import Entity, EntityKind, Mention
 
 # Dependency roles in which a capital's name stands for its government, not a location.
@@ -75,12 +76,12 @@ class Actors:
     by_token: dict[int, str]
     kinds: dict[str, EntityKind]
 
-    def at(self, token: Token) -> str | None:
+    def at(self, token: Token | Tok) -> str | None:
         """The entity name of the actor `token` is part of, if any."""
         return self.by_token.get(token.i)
 
 
-def used_as_actor(token: Token) -> bool:
+def used_as_actor(token: Token | Tok) -> bool:
     """Whether a place name in this position names an actor ("Kyiv says") or a place."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
@@ -94,10 +95,10 @@ def used_as_actor(token: Token) -> bool:
     return preposition.lemma_ == "to" and preposition.head.pos_ in {"ADJ", "NOUN"}
 
 
-def _role_cue(doc: Doc, candidate: Candidate) -> bool:
-    if candidate.first > 0 and is_role_word(doc[candidate.first - 1].text):
+def _role_cue(tokens: list[Tok], candidate: Candidate) -> bool:
+    if candidate.first > 0 and is_role_word(tokens[candidate.first - 1].text):
         return True
-    root = doc[candidate.root]
+    root = tokens[candidate.root]
     if root.dep_ in {"appos", "compound"} and is_role_word(root.head.text):
         return True
     return any(c.dep_ == "appos" and is_role_word(c.text) for c in root.children)
@@ -108,8 +109,8 @@ def _org_name(text: str) -> str:
 
 
 class _Builder:
-    def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
-        self.doc = doc
+    def __init__(self, tokens: list[Tok], gazetteer: Gazetteer) -> None:
+        self.tokens = tokens
         self.gazetteer = gazetteer
         self.clusters: dict[str, _Cluster] = {}
 
@@ -143,7 +144,7 @@ class _Builder:
             return []
         if c.label == "GPE":
             code = self.gazetteer.capital_country(c.text)
-            if code is not None and used_as_actor(self.doc[c.root]):
+            if code is not None and used_as_actor(self.tokens[c.root]):
                 self.add_country(code, c)
             return []
         return [c]
@@ -153,7 +154,7 @@ class _Builder:
         single: list[tuple[Candidate, str]] = []
         for c in named:
             name = canonical_person(c.text) if c.label == "PERSON" else _org_name(c.text)
-            if c.label == "ORG" and len(name.split()) > 1 and _role_cue(self.doc, c):
+            if c.label == "ORG" and len(name.split()) > 1 and _role_cue(self.tokens, c):
                 name = canonical_person(name)
             (full if len(name.split()) > 1 else single).append((c, name))
         for c, name in full:
@@ -171,7 +172,7 @@ class _Builder:
             cluster.person_votes += _FULL_NAME_VOTE if full_name else _MENTION_VOTE
         else:
             cluster.org_votes += _MENTION_VOTE
-        cluster.role_cue = cluster.role_cue or _role_cue(self.doc, c)
+        cluster.role_cue = cluster.role_cue or _role_cue(self.tokens, c)
 
     def _personlike(self) -> Iterable[_Cluster]:
         for cluster in self.clusters.values():
@@ -196,7 +197,7 @@ class _Builder:
             for c in self.clusters.values()
             if c.kind is None and c.decide() == "person" and len(c.name.split()) > 1
         }
-        for token in self.doc:
+        for token in self.tokens:
             cluster = people.get(token.text)
             if cluster is None or token.i in covered or token.pos_ != "PROPN":
                 continue
@@ -240,10 +241,15 @@ class _Builder:
 
 
 def find_actors(
-    doc: Doc, candidates: list[Candidate], gazetteer: Gazetteer, sentence_of: list[int]
+    doc: Doc,
+    candidates: list[Candidate],
+    gazetteer: Gazetteer,
+    sentence_of: list[int],
+    tokens: list[Tok] | None = None,
 ) -> Actors:
-    """The article's actors from its repaired entity spans (see the module docstring)."""
-    builder = _Builder(doc, gazetteer)
+    """The article's actors from its repaired entity spans (see the module docstring);
+    `tokens` is `parse_table(doc)`, computed when the caller has not."""
+    builder = _Builder(parse_table(doc) if tokens is None else tokens, gazetteer)
     named: list[Candidate] = []
     for c in candidates:
         if c.label in {"PERSON", "ORG", "NORP", "GPE"}:

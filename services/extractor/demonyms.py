@@ -6,6 +6,8 @@ names most; an adjective or plural that is not here stays a NORP group under its
 
 from __future__ import annotations
 
+import functools
+
 # Adjectival demonym -> ISO 3166-1 alpha-2 of the country. Plurals are derived below.
 # fmt: off
 _COUNTRY_OF: dict[str, str] = {
@@ -77,6 +79,9 @@ def _build() -> dict[str, str]:
 _COUNTRY_TABLE = _build()
 
 
+# Keys of recent names: every entity span is looked up several times per article (demonym,
+# country, group), and news repeats its names; the bound caps memory in a long-running service.
+@functools.lru_cache(maxsize=8192)
 def _key(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).casefold()
 

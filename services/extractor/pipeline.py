@@ -24,6 +24,7 @@ from services.extractor.gazetteer import DEFAULT_MIN_CITY_POPULATION, load_gazet
 from services.extractor.geocode import geocode
 from services.extractor.mentions import read_candidates, sentence_of_tokens
 from services.extractor.nlp import load_model, model_info
+from services.extractor.parse_table import parse_table
 from services.extractor.textcheck import check_text
 from shared.identity import article_id as make_article_id
 from shared.identity import content_hash
@@ -184,9 +185,10 @@ class Extractor:
             return Extraction(empty, stats)
         try:
             sentence_of = sentence_of_tokens(doc)
+            tokens = parse_table(doc)
             times = dates.find_times(doc, article.published_at, text=text)
             candidates = read_candidates(doc, self.gazetteer, text=text, sentence_of=sentence_of)
-            actors = find_actors(doc, candidates, self.gazetteer, sentence_of)
+            actors = find_actors(doc, candidates, self.gazetteer, sentence_of, tokens)
             places = geocode(candidates, self.gazetteer)
             events = find_events(
                 doc,
@@ -197,6 +199,7 @@ class Extractor:
                 published_at=article.published_at,
                 text=text,
                 sentence_of=sentence_of,
+                tokens=tokens,
             )
         except Exception:
             logger.exception("extraction failed", extra={"article_id": article.id})

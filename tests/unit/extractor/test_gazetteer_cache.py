@@ -1,39 +1,61 @@
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from services.extractor import gazetteer_cache
 from services.extractor.gazetteer import Gazetteer
 
+_KYIV = ("Kyiv", "UA", 50.45, 30.52, 703448, 2797553, "12")
+
 
 def test_round_trip(tmp_path: Path) -> None:
-    value: tuple[dict[str, list[tuple[object, ...]]], dict[str, object]] = (
-        {"kyiv": [("Kyiv", "UA", 50.45, 30.52, 703448, 2797553, "12")]},
-        {},
-    )
-    gazetteer_cache.write(tmp_path, "5000-abc", value)
-    assert gazetteer_cache.read(tmp_path, "5000-abc") == value
-    assert gazetteer_cache.read(tmp_path, "5000-other") is None
+    tables = ({"kyiv": [_KYIV]}, {"kiev": [_KYIV, _KYIV]})
+    gazetteer_cache.write(tmp_path, "5000-abc", tables)
+    store = gazetteer_cache.open_store(tmp_path, "5000-abc")
+    assert store is not None
+    assert store.tables == 2
+    assert store.get(0, "kyiv") == [_KYIV]
+    assert store.get(1, "kiev") == [_KYIV, _KYIV]
+    assert store.get(0, "kiev") is None  # tables are kept apart
+    assert store.get(1, "nowhere") is None
+    assert gazetteer_cache.open_store(tmp_path, "5000-other") is None
+
+
+def test_store_answers_from_several_threads(tmp_path: Path) -> None:
+    gazetteer_cache.write(tmp_path, "5000-abc", ({"kyiv": [_KYIV]},))
+    store = gazetteer_cache.open_store(tmp_path, "5000-abc")
+    assert store is not None
+    answers: list[object] = []
+    threads = [
+        threading.Thread(target=lambda: answers.append(store.get(0, "kyiv"))) for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == [[_KYIV]] * 4
 
 
 def test_unreadable_file_reads_as_absent(tmp_path: Path) -> None:
-    (tmp_path / "gazetteer-cities-5000-abc.marshal").write_bytes(b"\xffnot marshal")
-    assert gazetteer_cache.read(tmp_path, "5000-abc") is None
+    (tmp_path / "gazetteer-cities-5000-abc.sqlite3").write_bytes(b"\xffnot a database" * 100)
+    assert gazetteer_cache.open_store(tmp_path, "5000-abc") is None
 
 
 def test_write_removes_stale_files_of_its_family_only(tmp_path: Path) -> None:
-    gazetteer_cache.write(tmp_path, "5000-old", {})
-    gazetteer_cache.write(tmp_path, "15000-old", {})
-    gazetteer_cache.write(tmp_path, "5000-new", {})
+    (tmp_path / "gazetteer-cities-5000-older.marshal").write_bytes(b"an earlier format")
+    gazetteer_cache.write(tmp_path, "5000-old", ({},))
+    gazetteer_cache.write(tmp_path, "15000-old", ({},))
+    gazetteer_cache.write(tmp_path, "5000-new", ({},))
     names = sorted(path.name for path in tmp_path.iterdir())
-    assert names == ["gazetteer-cities-15000-old.marshal", "gazetteer-cities-5000-new.marshal"]
+    assert names == ["gazetteer-cities-15000-old.sqlite3", "gazetteer-cities-5000-new.sqlite3"]
 
 
 def test_unwritable_directory_is_not_an_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
-    gazetteer_cache.write(blocker / "cache", "5000-abc", {})  # logs, does not raise
-    assert gazetteer_cache.read(blocker / "cache", "5000-abc") is None
+    gazetteer_cache.write(blocker / "cache", "5000-abc", ({},))  # logs, does not raise
+    assert gazetteer_cache.open_store(blocker / "cache", "5000-abc") is None
 
 
 def test_key_changes_with_the_population_floor(tmp_path: Path) -> None:
@@ -50,6 +72,8 @@ def test_cached_gazetteer_answers_like_a_built_one(tmp_path: Path) -> None:
     assert len(list(tmp_path.iterdir())) == 1
     cached = Gazetteer(15000, cache_dir=tmp_path)  # reads
     plain = Gazetteer(15000)
-    for name in ("Kyiv", "Kiev", "Springfield", "Hallandale Beach", "Geneva", "Nowhere"):
-        assert cached.cities(name) == built.cities(name) == plain.cities(name), name
+    for name in ("Kyiv", "Kiev", "Springfield", "Hallandale Beach", "Geneva", "Nowhere", "KYIV"):
+        for _ in range(2):  # the second answer comes from the store's memo
+            assert cached.cities(name) == built.cities(name) == plain.cities(name), name
     assert cached.is_place("Kyiv", 100_000)
+    assert not cached.is_place("Nowhere", 0)

