@@ -16,11 +16,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from services.extractor.textfile import split_date_header
+from services.fetcher.articles import source_domain
 from shared.identity import article_id, canonical_url, content_hash
 from shared.models import Article, DateSource
 
 SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl"}
-_DATE_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 # A first line this short with no final full stop reads as a headline, not a paragraph.
 MAX_TITLE_CHARS = 140
@@ -63,16 +64,6 @@ def as_utc(value: dt.datetime | dt.date) -> dt.datetime:
     return value.astimezone(dt.UTC)
 
 
-def split_date_header(text: str) -> tuple[dt.date | None, str]:
-    match = _DATE_HEADER.match(text)
-    if not match:
-        return None, text
-    try:
-        return dt.date.fromisoformat(match.group(1)), text[match.end() :]
-    except ValueError:
-        return None, text
-
-
 def title_and_body(text: str) -> tuple[str, str]:
     """A headline line if the text starts with one, else the first sentence as title."""
     text = text.strip()
@@ -105,12 +96,11 @@ def build_article(
         published, source = default_published, published_source
     else:
         published, source = now, "fetched"
-    host = re.match(r"^[a-z]+://([^/:]+)", url)
     return Article(
         id=loose.id or article_id(url),
         url=url,
         feed_url=None,
-        source=loose.source or (host.group(1) if host else "local"),
+        source=loose.source or source_domain(url) or "local",
         title=loose.title,
         text=loose.text,
         summary=loose.summary,

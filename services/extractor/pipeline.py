@@ -9,7 +9,6 @@ parse is logged with the article id and reported as outcome "error" for that art
 from __future__ import annotations
 
 import datetime as dt
-import importlib.metadata
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from services.extractor.textcheck import check_text
 from shared.identity import article_id as make_article_id
 from shared.identity import content_hash
 from shared.models import Article, EnrichedArticle, Entity, ExtractorInfo, Place
+from shared.version import VERSION
 
 logger = logging.getLogger(__name__)
 
@@ -71,13 +71,6 @@ def _drop_changed_spans(text: str, *groups: Sequence[Entity | Place]) -> None:
             item.mentions = [m for m in item.mentions if text[m.start : m.end] == m.text]
 
 
-def _newsflow_version() -> str:
-    try:
-        return importlib.metadata.version("newsflow")
-    except importlib.metadata.PackageNotFoundError:
-        return "0.0.0+unknown"
-
-
 class Extractor:
     """Loads the model and gazetteer once; `extract` is then pure and thread-confined."""
 
@@ -96,9 +89,7 @@ class Extractor:
         self.max_chars = max_chars
         self.n_process = n_process
         info = model_info(self.nlp)
-        self.info = ExtractorInfo(
-            version=_newsflow_version(), model=info.name, model_version=info.version
-        )
+        self.info = ExtractorInfo(version=VERSION, model=info.name, model_version=info.version)
 
     def extract(
         self, articles: Sequence[Article], *, now: dt.datetime | None = None

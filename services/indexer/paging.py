@@ -96,3 +96,17 @@ def facets_from_rows(rows: Iterable[Row]) -> Facets:
         # promise it; sort again so the answer never depends on the plan.
         counts.sort(key=lambda c: (-c.count, c.value))
     return Facets(**found)
+
+
+# Actor names per article hit: enough for a result line; the article endpoint has all of them.
+MAX_HIT_ENTITIES = 20
+
+
+def names_by_article(rows: Iterable[Sequence[Any]]) -> dict[str, list[str]]:
+    """(article_id, name) rows, most mentioned first -> each article's first distinct names."""
+    names: dict[str, list[str]] = {}
+    for article_id, name in rows:
+        held = names.setdefault(article_id, [])
+        if len(held) < MAX_HIT_ENTITIES and name not in held:
+            held.append(name)
+    return names

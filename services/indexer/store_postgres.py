@@ -49,8 +49,6 @@ COMMAND_TIMEOUT_SECONDS = 60.0
 HEADLINE_OPTIONS = (
     f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=30, MinWords=12, MaxFragments=1"
 )
-# Actor names per hit, as in the SQLite store.
-MAX_HIT_ENTITIES = 20
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL);
@@ -385,19 +383,14 @@ async def _write_one(conn: Any, r: ArticleRecord, now: dt.datetime) -> UpsertSta
 
 
 async def _entity_names(conn: Any, ids: list[str]) -> dict[str, list[str]]:
-    names: dict[str, list[str]] = {}
     if not ids:
-        return names
+        return {}
     rows = await conn.fetch(
         "SELECT article_id, name FROM entities WHERE article_id = ANY($1::text[]) "
         "ORDER BY article_id, mentions DESC, name",
         ids,
     )
-    for article_id, name in rows:
-        held = names.setdefault(article_id, [])
-        if len(held) < MAX_HIT_ENTITIES and name not in held:
-            held.append(name)
-    return names
+    return paging.names_by_article(rows)
 
 
 async def _snippets(conn: Any, query: SearchQuery, ids: list[str]) -> dict[str, str]:

@@ -60,8 +60,6 @@ BUSY_TIMEOUT_SECONDS = 30.0
 BM25_WEIGHTS = (2.5, 1.0)
 # Tokens of context in a snippet: about one sentence around the best match.
 SNIPPET_TOKENS = 24
-# Actor names per hit: enough for a result line; the article endpoint has all of them.
-MAX_HIT_ENTITIES = 20
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -457,19 +455,14 @@ def _in(ids: list[str], first: int) -> str:
 
 
 def _entity_names(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[str]]:
-    names: dict[str, list[str]] = {}
     if not ids:
-        return names
+        return {}
     rows = conn.execute(
         f"SELECT article_id, name FROM entities WHERE article_id IN ({_in(ids, 1)}) "
         "ORDER BY article_id, mentions DESC, name",
         ids,
     )
-    for article_id, name in rows:
-        held = names.setdefault(article_id, [])
-        if len(held) < MAX_HIT_ENTITIES and name not in held:
-            held.append(name)
-    return names
+    return paging.names_by_article(rows)
 
 
 def _snippets(conn: sqlite3.Connection, query: SearchQuery, ids: list[str]) -> dict[str, str]:
