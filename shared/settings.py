@@ -63,10 +63,6 @@ class NewsflowSettings(BaseSettings):
     retry_backoff_seconds: float = Field(default=0.5, ge=0, le=60)
 
 
-class BrokerAddress(NewsflowSettings):
-    """Only what is needed to find the broker (commands that just publish or inspect)."""
-
-
 S = TypeVar("S", bound=NewsflowSettings)
 
 

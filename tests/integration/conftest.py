@@ -95,9 +95,6 @@ async def collect(
         await consumer.stop()
 
 
-Eventually = Callable[[Callable[[], Awaitable[bool]]], Awaitable[None]]
-
-
 async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 60.0) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
