@@ -29,6 +29,25 @@ log = logging.getLogger(__name__)
 CONNECT_RETRY_SECONDS = 2.0
 
 
+class StoppedWhileStarting(SystemExit):
+    """SIGTERM/SIGINT came while the service was still starting (loading a model, say)."""
+
+
+def stop_cleanly_while_starting() -> None:
+    """Until `Service.run` takes the signals over, SIGTERM or SIGINT ends the process with 0.
+
+    Start-up can take seconds (the extractor loads its spaCy model); an orchestrator that stops
+    the service then should see a clean exit, not death by signal (143) or a traceback.
+    """
+
+    def stop(signum: int, _frame: object) -> None:
+        log.info("stopped while starting", extra={"signal": signal.Signals(signum).name})
+        raise StoppedWhileStarting(0)
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, stop)
+
+
 class _QuietServer(uvicorn.Server):
     """uvicorn without its own signal handling: the service owns SIGTERM/SIGINT."""
 

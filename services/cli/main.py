@@ -29,6 +29,9 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 
 def _run_service(name: str) -> None:
     from shared.logs import setup_logging
+    from shared.runtime import stop_cleanly_while_starting
+
+    stop_cleanly_while_starting()
 
     if name == "fetcher":
         from services.fetcher.app import build as build_fetcher

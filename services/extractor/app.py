@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 
 from fastapi import FastAPI
@@ -18,6 +19,7 @@ from shared.models import Article, EnrichedArticle, EventMessage
 from shared.runtime import Service, add_ops_routes
 
 SERVICE = "extractor"
+log = logging.getLogger(__name__)
 
 
 def event_messages(enriched: EnrichedArticle) -> list[EventMessage]:
@@ -37,6 +39,7 @@ def event_messages(enriched: EnrichedArticle) -> list[EventMessage]:
 def build(settings: ExtractorSettings) -> Service:
     broker = make_broker(settings, service=SERVICE)
     # Loads the model (seconds) before consuming, so readiness means "can work".
+    log.info("loading the spaCy model", extra={"model": settings.spacy_model})
     extractor = Extractor(
         settings.spacy_model, batch_size=settings.batch_size, max_chars=settings.max_chars
     )
