@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlsplit
 
-from shared.identity import article_id, canonical_url, content_hash
+from shared.identity import article_id, canonical_url, content_hash, source_domain
 from shared.models import Article, DateSource
 
 from .feed_model import FeedItem
@@ -18,12 +17,6 @@ MIN_PAGE_TEXT_CHARS = 200
 
 class EmptyArticleError(ValueError):
     """Neither the page nor the feed gave any text: nothing to publish (reason `empty`)."""
-
-
-def source_domain(url: str) -> str:
-    """The publisher's domain: the URL's host without a leading `www.`."""
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    return host.removeprefix("www.")
 
 
 def _plausible(when: dt.datetime | None, now: dt.datetime) -> dt.datetime | None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from services.fetcher.articles import EmptyArticleError, build_article, source_domain
+from services.fetcher.articles import EmptyArticleError, build_article
 from services.fetcher.feed_model import FeedItem
 from services.fetcher.pages import PageExtraction
 from shared.identity import article_id, content_hash
@@ -85,14 +85,3 @@ def test_fetch_time_is_the_last_resort_and_future_dates_are_ignored() -> None:
 def test_no_text_at_all_is_refused() -> None:
     with pytest.raises(EmptyArticleError):
         build_article(url="https://example.com/c", fetched_at=FETCHED, item=FeedItem(url="x"))
-
-
-@pytest.mark.parametrize(
-    ("url", "domain"),
-    [
-        ("https://www.BBC.co.uk/news/1", "bbc.co.uk"),
-        ("http://news.example.com:8080/x", "news.example.com"),
-    ],
-)
-def test_source_domain(url: str, domain: str) -> None:
-    assert source_domain(url) == domain
