@@ -23,12 +23,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from services.extractor.demonyms import country_of_demonym, group_of_demonym
+from services.extractor.demonyms import country_of_demonym, group_of_demonym, is_demonym
 from services.extractor.gazetteer import Gazetteer
 from services.extractor.mentions import Candidate
 from services.extractor.names import (
     canonical_person,
     has_known_given_name,
+    has_organisation_head,
     is_role_word,
     strip_possessive,
     surname,
@@ -60,6 +61,8 @@ class _Cluster:
     def decide(self) -> EntityKind:
         if self.kind is not None:
             return self.kind
+        if has_organisation_head(self.name):
+            return "organization"
         person = self.person_votes
         if self.role_cue:
             person += _CUE_VOTE
@@ -113,6 +116,8 @@ class _Builder:
         self.tokens = tokens
         self.gazetteer = gazetteer
         self.clusters: dict[str, _Cluster] = {}
+        # Single-word NORP spans that are no demonym: a person's surname if one has it.
+        self.maybe_surnames: list[Candidate] = []
 
     def _add(self, key: str, name: str, kind: EntityKind | None, c: Candidate) -> _Cluster:
         cluster = self.clusters.get(key)
@@ -132,6 +137,8 @@ class _Builder:
             code = country_of_demonym(c.text)
             if code is not None:
                 self.add_country(code, c)
+            elif group_of_demonym(c.text) is None and len(c.text.split()) == 1:
+                self.maybe_surnames.append(c)  # "killed Slepian": a group only if no one's name
             else:
                 group = group_of_demonym(c.text) or _org_name(c.text)
                 self._add(f"group:{group.casefold()}", group, "group", c)
@@ -149,10 +156,19 @@ class _Builder:
             return []
         return [c]
 
+    def _titles_only(self, text: str) -> bool:
+        """ "U.S. Surgeon", "Foreign Minister": roles, demonyms and countries, but no name."""
+        words = strip_possessive(text).split()
+        return all(
+            is_role_word(w) or is_demonym(w) or self.gazetteer.country(w) is not None for w in words
+        )
+
     def add_named(self, named: list[Candidate]) -> None:
         full: list[tuple[Candidate, str]] = []
         single: list[tuple[Candidate, str]] = []
         for c in named:
+            if self._titles_only(c.text) and not has_organisation_head(c.text):
+                continue
             name = canonical_person(c.text) if c.label == "PERSON" else _org_name(c.text)
             if c.label == "ORG" and len(name.split()) > 1 and _role_cue(self.tokens, c):
                 name = canonical_person(name)
@@ -160,7 +176,7 @@ class _Builder:
         for c, name in full:
             self._vote(self._add(f"named:{name.casefold()}", name, None, c), c, full_name=True)
         for c, word in single:
-            cluster = self._person_with_surname(word, c.start)
+            cluster = self._person_with_surname(word, c.start) or self._person_with_given_name(word)
             if cluster is None:
                 cluster = self._add(f"named:{word.casefold()}", word, None, c)
             else:
@@ -187,6 +203,26 @@ class _Builder:
         earlier = [c for c in matches if min(m.start for m in c.members) < before]
         pool = earlier or matches
         return max(pool, key=lambda c: min(m.start for m in c.members) if earlier else 0)
+
+    def _person_with_given_name(self, word: str) -> _Cluster | None:
+        """The one person whose full name starts with `word` ("Elian" for "Elian Gonzalez");
+        None when no one or several do, or when `word` is also someone's surname."""
+        key = word.casefold()
+        people = list(self._personlike())
+        if any(surname(c.name).casefold() == key for c in people):
+            return None
+        matches = [c for c in people if c.name.split()[0].casefold() == key]
+        return matches[0] if len(matches) == 1 else None
+
+    def add_norp_surnames(self) -> None:
+        """Single-word NORP spans: a mention of the person whose surname they are, else a group."""
+        for c in self.maybe_surnames:
+            word = _org_name(c.text)
+            person = self._person_with_surname(word, c.start)
+            if person is not None:
+                person.members.append(c)
+            else:
+                self._add(f"group:{word.casefold()}", word, "group", c)
 
     def add_missed_surnames(self, sentence_of: list[int]) -> None:
         covered = {
@@ -255,5 +291,6 @@ def find_actors(
         if c.label in {"PERSON", "ORG", "NORP", "GPE"}:
             named.extend(builder.add_fixed(c))
     builder.add_named(named)
+    builder.add_norp_surnames()
     builder.add_missed_surnames(sentence_of)
     return builder.build()

@@ -143,6 +143,8 @@ def _repair(
     text = candidate.text
     if label in {"GPE", "NORP", "PERSON", "LOC"} and is_demonym(text):
         label = "NORP"
+    elif label == "NORP" and gazetteer.is_place(text, MIN_POPULATION_TO_OVERRULE_PERSON):
+        label = "GPE"  # "BUFFALO, N.Y. (AP)": a dateline city the model took for a people
     elif (
         label == "PERSON"
         and text.casefold() not in person_words

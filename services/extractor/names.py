@@ -47,6 +47,63 @@ _EXTRA_ROLES = frozenset(
     }
 )
 
+# Head nouns that make a name an organisation whatever the model's label ("Warsaw Pact",
+# "Labour Party", "Metropolitan Police"): the last word of the name, compared in lower case.
+_ORGANISATION_HEADS = frozenset(
+    {
+        "administration",
+        "agency",
+        "airlines",
+        "alliance",
+        "army",
+        "assembly",
+        "association",
+        "authority",
+        "bank",
+        "board",
+        "brigade",
+        "bureau",
+        "cabinet",
+        "command",
+        "commission",
+        "committee",
+        "company",
+        "congress",
+        "corp",
+        "corporation",
+        "council",
+        "court",
+        "department",
+        "federation",
+        "forces",
+        "foundation",
+        "front",
+        "fund",
+        "government",
+        "group",
+        "guard",
+        "inc",
+        "institute",
+        "league",
+        "ltd",
+        "ministry",
+        "marines",
+        "movement",
+        "navy",
+        "network",
+        "organisation",
+        "organization",
+        "pact",
+        "parliament",
+        "party",
+        "police",
+        "senate",
+        "service",
+        "union",
+        "university",
+    }
+)
+
 logger = logging.getLogger(__name__)
 
 
@@ -156,6 +213,12 @@ def canonical_person(text: str) -> str:
     if not words:
         return text.strip()
     return " ".join(words[leading_title_words(words) :])
+
+
+def has_organisation_head(name: str) -> bool:
+    """Whether `name` ends in a noun only organisations end in ("Warsaw Pact": yes)."""
+    words = name.split()
+    return len(words) > 1 and _bare(words[-1]) in _ORGANISATION_HEADS
 
 
 def surname(name: str) -> str:

@@ -120,3 +120,76 @@ def test_token_index_covers_every_mention(actors_of: ReadActors) -> None:
     found = actors_of("Marco Rubio met Russian officials.")
     assert set(found.by_token.values()) == {"Marco Rubio", "Russia"}
     assert found.kinds["Marco Rubio"] == "person"
+
+
+def test_a_title_without_a_name_is_not_a_person(actors_of: ReadActors) -> None:
+    # The model tags "U.S. Surgeon" PERSON beside "David Satcher" (checked).
+    found = actors_of(
+        "NAIROBI, Kenya (AP) _  U.S. Surgeon General David Satcher on Wednesday led a team of "
+        "medical specialists to Africa to help victims of terrorist attacks."
+    )
+    people = [e.name for e in found.entities if e.kind == "person"]
+    assert people == ["David Satcher"]
+
+
+def test_an_organisation_head_noun_outvotes_a_person_label(actors_of: ReadActors) -> None:
+    # The model tags "Warsaw Pact" PERSON here (checked).
+    found = actors_of(
+        "The Netherlands early this week became the last country to ratify NATO expansion to "
+        "include the three former Warsaw Pact nations."
+    )
+    assert _by_name(found)["Warsaw Pact"].kind == "organization"
+
+
+def test_a_surname_tagged_norp_joins_its_person(actors_of: ReadActors) -> None:
+    # The model tags the later "Slepian"s NORP (checked): they are still Barnett Slepian.
+    found = actors_of(
+        "Kopp has eluded authorities since they obtained a warrant for him in the sniper "
+        "shooting of Dr. Barnett Slepian, a 52-year-old obstetrician-gynecologist. The official "
+        "said the hair was in a cap that authorities found very near the location from which "
+        "the sniper is thought to have fired the rifle bullet that killed Slepian as he stood "
+        "in the kitchen of his home. Authorities obtained a material-witness arrest warrant for "
+        "Kopp after they said Kopp's car was spotted in Amherst in the weeks before Slepian was "
+        "killed."
+    )
+    people = _by_name(found)
+    assert [e.name for e in found.entities if "Slepian" in e.name] == ["Barnett Slepian"]
+    assert {m.text for m in people["Barnett Slepian"].mentions} == {"Barnett Slepian", "Slepian"}
+    assert all(e.kind != "group" for e in found.entities)
+
+
+def test_armed_forces_named_by_country_stay_organisations(actors_of: ReadActors) -> None:
+    found = actors_of("The U.S. Navy and the Russian Army held exercises near the coast.")
+    organisations = {e.name for e in found.entities if e.kind == "organization"}
+    assert "U.S. Navy" in organisations
+
+
+def test_a_first_name_alone_joins_the_only_person_who_has_it(actors_of: ReadActors) -> None:
+    found = actors_of(
+        "The decision to return 6-year-old Elian Gonzalez to Cuba does not guarantee that the "
+        "boy will go home soon. Elian has been staying with relatives in Miami. His father, "
+        "Juan Miguel Gonzalez, wants Elian back."
+    )
+    people = _by_name(found)
+    assert "Elian" not in people
+    assert [m.text for m in people["Elian Gonzalez"].mentions] == [
+        "Elian Gonzalez",
+        "Elian",
+        "Elian",
+    ]
+
+
+def test_a_first_name_shared_by_two_people_stays_apart(actors_of: ReadActors) -> None:
+    found = actors_of("John Smith met John Brown in London. John said the talks went well.")
+    people = _by_name(found)
+    assert len(people["John Smith"].mentions) == 1
+    assert len(people["John Brown"].mentions) == 1
+
+
+def test_an_upper_case_dateline_city_is_a_place_not_a_group(actors_of: ReadActors) -> None:
+    # The model tags "BUFFALO" NORP (checked).
+    found = actors_of(
+        "BUFFALO, N.Y. (AP) --  About 500 people attended a Sunday night memorial service for "
+        "the Buffalo-area physician who performed abortions."
+    )
+    assert all(e.name.casefold() != "buffalo" for e in found.entities)
