@@ -99,6 +99,8 @@ def used_as_actor(token: Token | Tok) -> bool:
 
 
 def _role_cue(tokens: list[Tok], candidate: Candidate) -> bool:
+    if candidate.text.isupper():
+        return False  # "INS Commissioner Doris Meissner": an acronym is the employer
     if candidate.first > 0 and is_role_word(tokens[candidate.first - 1].text):
         return True
     root = tokens[candidate.root]

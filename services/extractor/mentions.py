@@ -105,6 +105,8 @@ def read_candidates(
         if bounds is None:
             continue
         first, stop, start, end = bounds
+        if stop - first == 1 and doc[first].tag_.startswith("VB"):
+            continue  # "Rescued on Nov. 25 by fishermen, ...": a verb is nobody's name
         root = doc[first:stop].root  # Span.root walks the span's heads: find it once
         raw.append(
             Candidate(

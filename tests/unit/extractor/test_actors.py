@@ -193,3 +193,22 @@ def test_an_upper_case_dateline_city_is_a_place_not_a_group(actors_of: ReadActor
         "the Buffalo-area physician who performed abortions."
     )
     assert all(e.name.casefold() != "buffalo" for e in found.entities)
+
+
+def test_a_sentence_initial_verb_is_nobody(actors_of: ReadActors) -> None:
+    # The model tags "Rescued" PERSON (checked).
+    found = actors_of(
+        "Rescued on Nov. 25 by fishermen off the Florida coast, Elian has become the subject of "
+        "an international custody battle."
+    )
+    assert "Rescued" not in _by_name(found)
+
+
+def test_an_acronym_before_a_title_is_the_employer(actors_of: ReadActors) -> None:
+    found = actors_of(
+        "They said they would appeal the decision, announced Wednesday by INS Commissioner "
+        "Doris Meissner, that Elian must be returned to his father by Jan. 14."
+    )
+    by_name = _by_name(found)
+    assert by_name["INS"].kind == "organization"
+    assert by_name["Doris Meissner"].kind == "person"
