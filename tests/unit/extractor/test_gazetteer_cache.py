@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -19,7 +20,20 @@ def test_round_trip(tmp_path: Path) -> None:
     assert store.get(1, "kiev") == [_KYIV, _KYIV]
     assert store.get(0, "kiev") is None  # tables are kept apart
     assert store.get(1, "nowhere") is None
+    assert store.items(1) == {"kiev": [_KYIV, _KYIV]}
+    assert store.items(2) == {}  # no such table: empty, not an error
     assert gazetteer_cache.open_store(tmp_path, "5000-other") is None
+
+
+def test_unreadable_table_reads_as_none(tmp_path: Path) -> None:
+    gazetteer_cache.write(tmp_path, "5000-abc", ({"UA": (49.0, 31.4)},))
+    path = tmp_path / "gazetteer-cities-5000-abc.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE entries SET value = ? WHERE key = 'UA'", (b"\xff\x00",))
+    connection.close()
+    store = gazetteer_cache.open_store(tmp_path, "5000-abc")
+    assert store is not None
+    assert store.items(0) is None
 
 
 def test_store_answers_from_several_threads(tmp_path: Path) -> None:
@@ -58,13 +72,18 @@ def test_unwritable_directory_is_not_an_error(tmp_path: Path) -> None:
     assert gazetteer_cache.open_store(blocker / "cache", "5000-abc") is None
 
 
-def test_key_changes_with_the_population_floor(tmp_path: Path) -> None:
-    source = tmp_path / "source.py"
+def test_key_changes_with_the_population_floor_and_each_source(tmp_path: Path) -> None:
+    source, other = tmp_path / "source.py", tmp_path / "other.py"
     source.write_text("x = 1\n")
-    first = gazetteer_cache.cache_key(source, 5000)
-    assert first != gazetteer_cache.cache_key(source, 15000)
+    other.write_text("y = 1\n")
+    first = gazetteer_cache.cache_key([source, other], 5000)
+    assert first == gazetteer_cache.cache_key([source, other], 5000)
+    assert first != gazetteer_cache.cache_key([source, other], 15000)
+    other.write_text("y = 2\n")
+    second = gazetteer_cache.cache_key([source, other], 5000)
+    assert second != first
     source.write_text("x = 2\n")
-    assert first != gazetteer_cache.cache_key(source, 5000)
+    assert gazetteer_cache.cache_key([source, other], 5000) not in {first, second}
 
 
 def test_cached_gazetteer_answers_like_a_built_one(tmp_path: Path) -> None:
@@ -77,3 +96,32 @@ def test_cached_gazetteer_answers_like_a_built_one(tmp_path: Path) -> None:
             assert cached.cities(name) == built.cities(name) == plain.cities(name), name
     assert cached.is_place("Kyiv", 100_000)
     assert not cached.is_place("Nowhere", 0)
+    # Countries and states carry the points stored with the index.
+    for country in ("Ukraine", "Russia", "Fiji", "Antarctica"):
+        assert cached.country(country) == built.country(country) == plain.country(country)
+    for state in ("Florida", "Texas", "Georgia"):
+        assert cached.us_state(state) == built.us_state(state) == plain.us_state(state)
+    ukraine = cached.country("Ukraine")
+    assert ukraine is not None
+    assert ukraine.lat is not None
+
+
+def test_store_of_an_earlier_layout_is_rebuilt(tmp_path: Path) -> None:
+    Gazetteer(15000, cache_dir=tmp_path)
+    (path,) = tmp_path.iterdir()
+    key = path.name.removeprefix("gazetteer-cities-").removesuffix(".sqlite3")
+    # The same key, written as before region points were stored: two tables of cities only.
+    gazetteer_cache.write(tmp_path, key, ({"kyiv": []}, {}))
+    store = gazetteer_cache.open_store(tmp_path, key)
+    assert store is not None
+    assert store.tables == 2
+    store.close()
+    rebuilt = Gazetteer(15000, cache_dir=tmp_path)
+    florida = rebuilt.us_state("Florida")
+    assert florida is not None
+    assert florida.lat is not None
+    assert rebuilt.cities("Kyiv")  # the index was rebuilt too, not read from the stub
+    store = gazetteer_cache.open_store(tmp_path, key)
+    assert store is not None
+    assert store.tables == 3
+    store.close()

