@@ -163,7 +163,10 @@ class Event(Message):
     sentence_index: int = Field(ge=0)
     start: int = Field(ge=0, description="Sentence start offset into Article.text.")
     end: int = Field(ge=0, description="Sentence end offset into Article.text.")
-    trigger: str = Field(description="Lemma of the trigger verb.", examples=["meet"])
+    trigger: str = Field(
+        description='Lemma of the trigger: a verb, or a noun that names the event ("talks").',
+        examples=["meet", "talk"],
+    )
     trigger_span: Mention
     type: EventType | None = Field(default=None, description="PLOVER category, or null.")
     quad: Quad | None = Field(default=None, description="PLOVER quad class, from the type.")

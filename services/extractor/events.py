@@ -3,30 +3,44 @@
 Each verb whose clause has an actor as subject or object is an event, except:
 - reported speech: a verb of saying ("Rubio said that ...") is no event itself; the verbs of
   its content clause are read as usual, and a pronoun subject there ("he", "we", "it") is the
-  speaker when it can be;
+  speaker when it can be. "We", "us" and "our" in a quotation or content clause whose speaker
+  is known are the speaker's side (`quotes.speaker_side`: "Ukraine's Rustem Umerov" -> Ukraine);
+  without a known speaker they name no one;
 - control verbs ("are set to arrive", "tries to coax", "intends to capture"): the event is the
   verb they control, which takes their subject (or, for "force Ukraine to ...", their object);
 - a typed verb's own infinitive ("threatened to strike Kyiv") adds its objects to that verb's
   event instead of making a second one.
+
+An event noun with actor participants is an event too ("talks between Russia and Ukraine",
+"Witkoff's meeting with Dmitriev", "U.S. sanctions on Russia"; lexicon `plover.NOMINAL_TYPES`,
+participant roles in `nominal_events`), trigger the noun's lemma, unless the clause's verb event
+already is its event: the noun is the object of a light verb that made an event ("held talks
+with"), or the governing verb's event has the noun's type ("agreed to a deal with the US": the
+noun's targets join the verb's event).
 
 Sources are the subject's actors, through conjunctions ("US and European teams"), appositions
 ("envoy, Kirill Dmitriev"), nationality or country modifiers ("Russian officials", "US
 negotiators"), the possessor of an agent noun ("Moscow's forces") and relative pronouns ("the
 delegation that will meet"). A clause without a subject takes its governing clause's: an
 infinitive of purpose ("arrive ... to meet"), a conjunct ("held talks and agreed"), a participle
-("adding that"). Targets are the object's actors, the objects of relational prepositions
-("meet with", "talks with", "sanctions on"), the subject of a demanded clause ("demanded Ukraine
-abandon") and, for a passive, the subject.
+("adding that"), an adjective's infinitive ("we are ready to meet"). Targets are the object's
+actors, the objects of relational prepositions ("meet with", "talks with", "sanctions on"), the
+subject of a demanded clause ("demanded Ukraine abandon") and, for a passive, the subject.
 
 Places are the locative place mentions ("in Florida") of the clause, else of the clauses it
 inherits its subject from, else of the sentence. The date is the first DATE/TIME expression of
-the clause (or of those governing clauses); without one it is the publication date.
+the clause (or of those governing clauses); without one it is the publication date. An event
+noun's are those of its own phrase ("talks on Friday in Geneva"), else its clause's (the date
+only when the noun is the clause's subject: "talks ... ended on Friday"; "condemned the
+sanctions on Friday" dates the condemnation), else as above.
 
 Confidence, in 0..1: 0.3 for a clause with an actor, plus 0.25 when the trigger is typed,
 0.15 when it has both a source and a target, 0.1 for an explicit date, 0.1 for a place, and
 0.1 when its actors were read straight from the clause (no pronoun, relative pronoun or
 inherited subject); the sum is multiplied by 0.6 when the event is negated ("did not
-respond") or hypothetical (may/might/could/would/should, or under hope/want/try/fail).
+respond") or hypothetical (may/might/could/would/should, under hope/want/try/fail, or an
+adjective's infinitive: "ready to meet"), by 0.8 for an event read from a noun (the noun says
+less about who did what than a verb), and by 0.8 when "we" was read as the speaker's side.
 A negated cooperative type becomes REJECT ("will not cede"); a negated conflictual one loses
 its type (an attack that did not happen is no ASSAULT).
 """
@@ -42,15 +56,26 @@ from spacy.tokens import Doc, Span
 from services.extractor.actors import Actors, used_as_actor
 from services.extractor.geocode import Places
 from services.extractor.mentions import sentence_of_tokens
+from services.extractor.nominal_events import (
+    denied,
+    governing_verb,
+    hypothetical,
+    modifies_a_thing,
+    participant_slots,
+    partner_after,
+    phrase_tokens,
+)
 from services.extractor.parse_table import Tok, parse_table
 from services.extractor.plover import (
     COOPERATIVE_TYPES,
     LIGHT_VERBS,
+    NOMINAL_TYPES,
     noun_type,
     phrasal_type,
     quad_of,
     verb_type,
 )
+from services.extractor.quotes import Quote, find_quotes, quote_at, speaker_side
 from shared.models import Event, EventType, Mention, TimeExpression
 
 # Verbs of saying: their content clause is the event, they are not.
@@ -111,6 +136,12 @@ _NOT_EVENTS_DEPS = frozenset({"amod", "acl", "pcomp", "compound", "aux", "auxpas
 _NOMINAL_DEPS = frozenset({"compound", "nmod", "poss", "conj", "appos"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _FIRST_PERSON = frozenset({"i", "we"})
+# First-person forms read as the speaker ("me") or the speaker's side ("us", "our").
+_FIRST_SINGULAR = frozenset({"i", "me", "my", "mine"})
+_FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
+_POSSESSIVE_PERSONAL = frozenset({"his", "her"})
+# Adjectives whose infinitive is scheduled, not merely intended ("due to meet").
+_SCHEDULED_ADJECTIVES = frozenset({"due", "set", "poised", "scheduled"})
 _THIRD_PERSONAL = frozenset({"he", "she"})
 _THIRD_OTHER = frozenset({"it", "they"})
 
@@ -122,6 +153,8 @@ _EXPLICIT_DATE = 0.1
 _PLACED = 0.1
 _DIRECT = 0.1
 _HEDGED = 0.6
+_NOMINAL = 0.8
+_SIDE = 0.8
 
 
 @dataclass
@@ -172,6 +205,13 @@ class _Reader:
             stop = max(first + 1, bisect.bisect_left(starts, time.end))
             for i in range(first, min(stop, len(tokens))):
                 self.time_at.setdefault(i, time)
+        # Quotations and speakers' sides are read only when a first-person pronoun needs them.
+        self._quotes: list[Quote] | None = None
+        self._quote_starts: list[int] = []
+        self._quote_speakers: dict[int, list[str]] = {}
+        self._sides: dict[str, str] = {}
+        # How many times "we"/"us"/"our" was read as a speaker's side (a draft compares counts).
+        self.side_reads = 0
 
     # --- actors of a noun phrase -------------------------------------------------------------
 
@@ -180,6 +220,9 @@ class _Reader:
             return []
         found = _Found()
         own = self.actors.at(token)
+        if own is None and token.pos_ == "PRON" and token.lower_ in _FIRST_SINGULAR | _FIRST_PLURAL:
+            head = token.head
+            return self._first_person(token, head if head.pos_ in {"VERB", "AUX"} else None)
         appositions = [
             name
             for child in token.children
@@ -200,7 +243,7 @@ class _Reader:
                     (child.lemma_ == "of" and token.lemma_.casefold() in _QUANTIFIERS)
                     or (child.lemma_ in {"from", "of"} and token.lemma_.casefold() in AGENT_NOUNS)
                 ):
-                    found.extend(self._prep_objects(child, depth + 1))
+                    found.extend(self.prep_objects(child, depth + 1))
         for child in token.children:
             if child.dep_ != "conj":
                 continue
@@ -246,13 +289,13 @@ class _Reader:
                 return [name] if name is not None else []
         return []
 
-    def _prep_objects(self, preposition: Tok, depth: int = 0) -> list[str]:
+    def prep_objects(self, preposition: Tok, depth: int = 0) -> list[str]:
         names: list[str] = []
         for child in preposition.children:
             if child.dep_ == "pobj":
                 names.extend(self.noun_actors(child, depth + 1))
             elif child.dep_ in {"prep", "conj"}:
-                names.extend(self._prep_objects(child, depth + 1))
+                names.extend(self.prep_objects(child, depth + 1))
         return names
 
     # --- subjects ------------------------------------------------------------------------------
@@ -288,6 +331,8 @@ class _Reader:
     def _governor(self, verb: Tok) -> Tok | None:
         """The clause `verb` takes its subject from: infinitive, conjunct or participle heads."""
         head = verb.head
+        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+            return head.head  # "we are ready to meet": the copula has the subject
         if head is verb or head.pos_ not in {"VERB", "AUX"}:
             return None
         if verb.dep_ in {"xcomp", "conj"}:
@@ -310,18 +355,82 @@ class _Reader:
 
     def _pronoun_actors(self, pronoun: Tok, verb: Tok) -> list[str]:
         word = pronoun.lower_
+        if word in _FIRST_PERSON:
+            return self._first_person(pronoun, verb)
         speaker = self._speaker(verb)
         if speaker:
             people = all(self.actors.kinds.get(n) == "person" for n in speaker)
-            if (
-                word in _FIRST_PERSON
-                or (word in _THIRD_PERSONAL and people)
-                or (word in _THIRD_OTHER and not people)
-            ):
+            if (word in _THIRD_PERSONAL and people) or (word in _THIRD_OTHER and not people):
                 return speaker
         if word in _THIRD_PERSONAL:
             return self._previous_person(pronoun)
         return []
+
+    def _first_person(self, pronoun: Tok, verb: Tok | None) -> list[str]:
+        """ "I" is the speaker, "we" the speaker's side; with no known speaker, no one."""
+        speaker = (self._speaker(verb) if verb is not None else None) or self._quote_speaker(
+            pronoun
+        )
+        if not speaker:
+            return []
+        if pronoun.lower_ not in _FIRST_PLURAL:
+            return speaker
+        self.side_reads += 1
+        sides: list[str] = []
+        for name in speaker:
+            side = self._sides.get(name)
+            if side is None:
+                side = self._sides[name] = speaker_side(name, self.actors, self.tokens)
+            if side not in sides:
+                sides.append(side)
+        return sides
+
+    def _quote_speaker(self, token: Tok) -> list[str]:
+        """The speaker of the quotation holding `token`, if it has one."""
+        if self._quotes is None:
+            self._quotes = find_quotes(
+                self.tokens, self.sentence_of, SPEECH_VERBS | _SPEECH_UNLESS_BARE
+            )
+            self._quote_starts = [quote.start for quote in self._quotes]
+        quote = quote_at(self._quotes, self._quote_starts, token.i)
+        if quote is None or quote.verb is None:
+            return []
+        known = self._quote_speakers.get(quote.start)
+        if known is None:
+            self._quote_speakers[quote.start] = []  # a guard against quotes attributing each other
+            known = self._quote_speakers[quote.start] = self.subject_actors(quote.verb).names
+        return known
+
+    def possessor_actors(self, possessor: Tok) -> _Found:
+        """The actors of an event noun's possessor: "Witkoff's", "our", "his"."""
+        if possessor.pos_ != "PRON":
+            return _Found(self.noun_actors(possessor))
+        if possessor.lower_ in _POSSESSIVE_PERSONAL:
+            return _Found(self._previous_person(possessor), direct=False)
+        return _Found(self.noun_actors(possessor), direct=False)
+
+    def modifier_chain(self, token: Tok, depth: int = 0) -> list[str]:
+        """The actors among an event noun's modifiers, through chained compounds and conjuncts
+        ("the Russia-Ukraine talks": Russia modifies Ukraine, which modifies talks), not through
+        other words ("the Kenya embassy bombing": Kenya says which embassy)."""
+        own = self.actors.at(token)
+        if own is None:
+            return []
+        found = _Found()
+        chained = [
+            child
+            for child in token.children
+            if depth < 4  # chains of modifiers are short; a guard against parse cycles
+            and child.dep_ in {"compound", "amod", "nmod", "conj"}
+        ]
+        for child in chained:  # in text order: "Russia-Ukraine" is Russia, then Ukraine
+            if child.i < token.i:
+                found.extend(self.modifier_chain(child, depth + 1))
+        found.extend([own])
+        for child in chained:
+            if child.i > token.i:
+                found.extend(self.modifier_chain(child, depth + 1))
+        return found.names
 
     def _previous_person(self, pronoun: Tok) -> list[str]:
         """The nearest person named before the pronoun in its sentence or the one before."""
@@ -341,7 +450,7 @@ class _Reader:
             if child.dep_ in {"dobj", "dative", "obj"}:
                 found.extend(self.noun_actors(child))
             elif child.dep_ == "prep" and child.lemma_.casefold() in TARGET_PREPOSITIONS:
-                found.extend(self._prep_objects(child))
+                found.extend(self.prep_objects(child))
             elif child.dep_ == "agent":
                 continue
             elif child.dep_ == "ccomp" and verb.lemma_ not in SPEECH_VERBS:
@@ -353,7 +462,7 @@ class _Reader:
         if event_noun is not None:
             for child in event_noun.children:
                 if child.dep_ == "prep" and child.lemma_.casefold() in TARGET_PREPOSITIONS:
-                    found.extend(self._prep_objects(child))
+                    found.extend(self.prep_objects(child))
         if verb.dep_ == "relcl" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
             relative_subject = any(c.tag_ in _RELATIVE_TAGS for c in verb.children)
             if not relative_subject:
@@ -365,7 +474,7 @@ class _Reader:
             name
             for child in verb.children
             if child.dep_ == "agent"
-            for name in self._prep_objects(child)
+            for name in self.prep_objects(child)
         ]
 
     # --- places and times ----------------------------------------------------------------------
@@ -391,16 +500,18 @@ class _Reader:
             and not used_as_actor(token)
         )
 
-    def places_in(self, tokens: list[Tok]) -> list[str]:
+    def places_in(self, tokens: list[Tok], *, skip_subjects: bool = True) -> list[str]:
         """Locative place names among `tokens`, leaving out those inside a subject ("officials
-        from Kenya visited ...": Kenya says who, not where)."""
+        from Kenya visited ...": Kenya says who, not where) unless `skip_subjects` is false."""
         by_token = self.places.by_token
         placed = [token for token in tokens if token.i in by_token]
         if not placed:  # most clauses name no place: skip walking their subjects
             return []
-        in_subject = {
-            t.i for token in tokens if token.dep_ in {"nsubj", "nsubjpass"} for t in token.subtree
-        }
+        in_subject = (
+            {t.i for token in tokens if token.dep_ in {"nsubj", "nsubjpass"} for t in token.subtree}
+            if skip_subjects
+            else set()
+        )
         names: list[str] = []
         for token in placed:
             if token.i in in_subject:
@@ -431,9 +542,9 @@ class _Reader:
         return verbs
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Draft:
-    verb: Tok
+    token: Tok  # the trigger: a verb, or an event noun
     trigger: str
     kind: EventType | None
     sources: list[str]
@@ -442,6 +553,8 @@ class _Draft:
     date: TimeExpression | None
     direct: bool
     hedged: bool
+    nominal: bool = False
+    side: bool = False  # "we" read as the speaker's side
 
 
 def _event_noun(verb: Tok) -> Tok | None:
@@ -475,19 +588,26 @@ def _negated(verb: Tok, event_noun: Tok | None) -> bool:
         return True
     if event_noun is not None and any(c.lower_ == "no" for c in event_noun.children):
         return True
+    if verb.dep_ != "xcomp":
+        return False
     head = verb.head
-    return (
-        verb.dep_ == "xcomp"
-        and head.lemma_ in CONTROL_VERBS
-        and any(c.dep_ == "neg" for c in head.children)
-    )
+    if head.pos_ == "ADJ" and head.dep_ == "acomp":
+        head = head.head  # "we are not ready to meet"
+    elif head.lemma_ not in CONTROL_VERBS:
+        return False
+    return any(c.dep_ == "neg" for c in head.children)
 
 
 def _hedged(verb: Tok, chain: list[Tok]) -> bool:
     for clause in chain:
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children):
             return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_ in _IRREALIS_CONTROL
+    if verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    if head.pos_ == "ADJ":  # "ready to meet", "likely to strike"; not "due to meet"
+        return head.lemma_.casefold() not in _SCHEDULED_ADJECTIVES
+    return head.lemma_ in _IRREALIS_CONTROL
 
 
 def _is_candidate(verb: Tok) -> bool:
@@ -513,10 +633,15 @@ def _confidence(draft: _Draft, explicit: bool) -> float:
     score += _DIRECT if draft.direct else 0.0
     if draft.hedged:
         score *= _HEDGED
+    if draft.nominal:
+        score *= _NOMINAL
+    if draft.side:
+        score *= _SIDE
     return round(min(1.0, max(0.0, score)), 3)
 
 
 def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
+    side_reads = reader.side_reads
     event_noun = _event_noun(verb)
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     found = _Found(reader.passive_sources(verb)) if passive else reader.subject_actors(verb)
@@ -541,7 +666,7 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         sentence = reader.sentences[reader.sentence_of[verb.i]]
         places = reader.places_in(reader.tokens[sentence.start : sentence.end])
     return _Draft(
-        verb=verb,
+        token=verb,
         trigger=verb.lemma_.casefold(),
         kind=kind,
         sources=sources,
@@ -550,7 +675,109 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         date=date,
         direct=found.direct and len(chain) == 1,
         hedged=_negated(verb, event_noun) or _hedged(verb, chain),
+        side=reader.side_reads > side_reads,
     )
+
+
+def _nominal_draft(
+    reader: _Reader,
+    noun: Tok,
+    kind: EventType,
+    verb_drafts: dict[int, _Draft],
+    event_nouns: frozenset[int],
+) -> _Draft | None:
+    """The event an event noun names, if it has actor participants and is not its clause's
+    verb event already (see the module docstring)."""
+    if reader.actors.at(noun) is not None or modifies_a_thing(noun):
+        return None  # part of a name ("the Peace Summit") or of another noun ("attack helicopters")
+    verb = governing_verb(noun)
+    if denied(noun, verb):
+        return None
+    carrier = verb_drafts.get(verb.i) if verb is not None else None
+    if carrier is not None and verb is not None and _event_noun(verb) is noun:
+        return None  # "held talks with": the light verb's event is the noun's
+    side_reads = reader.side_reads
+    slots = participant_slots(noun, kind)
+    found = _Found()
+    against = _Found()
+    countries: list[str] = []  # named by a compound: the source only if there is a target
+    kinds = reader.actors.kinds
+    for slot in slots.sources:
+        if slot.dep_ not in {"compound", "amod", "nmod"}:
+            _add_slot(reader, found, slot)
+            continue
+        for name in reader.modifier_chain(slot):
+            if slots.person_patients and kinds.get(name) == "person":
+                against.extend([name])
+            elif (
+                slots.ambiguous_countries and slot.pos_ == "PROPN" and kinds.get(name) == "country"
+            ):
+                countries.append(name)
+            else:
+                found.extend([name])
+    for slot in slots.targets:
+        _add_slot(reader, against, slot)
+    partner = partner_after(noun, verb, kind) if verb is not None else None
+    if partner is not None:
+        against.extend(reader.prep_objects(partner))
+    if against.names:
+        found.extend(countries)
+    parties = _Found()
+    for slot in slots.parties:
+        _add_slot(reader, parties, slot)
+    (against if found.names else found).extend(parties.names)
+    sources = found.names
+    targets = [t for t in against.names if t not in sources]
+    if not sources and not targets:
+        return None
+    if carrier is not None and carrier.kind == kind:
+        # "Iran agreed to a deal with the US": one event, the verb's, with the noun's targets.
+        carrier.targets.extend(t for t in targets if t not in carrier.targets + carrier.sources)
+        return None
+    tokens = phrase_tokens(noun, event_nouns)
+    places = reader.places_in(tokens, skip_subjects=False)
+    date = next((reader.time_at[t.i] for t in tokens if t.i in reader.time_at), None)
+    chain = reader.chain(verb) if verb is not None else []
+    # The clause's date is the event's when the clause tells of the event ("talks ended on
+    # Friday"), i.e. when the noun is its subject; as an object ("condemned the sanctions")
+    # the clause's date is that of the other act.
+    subject = verb is not None and noun.head is verb and noun.dep_ in {"nsubj", "nsubjpass"}
+    for clause in chain:
+        if places and (date or not subject):
+            break
+        clause_tokens = reader.clause_tokens(clause)
+        places = places or reader.places_in(clause_tokens)
+        if subject:
+            date = date or reader.time_in(clause, clause_tokens)
+    if not places:
+        sentence = reader.sentences[reader.sentence_of[noun.i]]
+        places = reader.places_in(reader.tokens[sentence.start : sentence.end])
+    hedged = hypothetical(noun, verb) or (
+        verb is not None and (_negated(verb, None) or _hedged(verb, chain))
+    )
+    return _Draft(
+        token=noun,
+        trigger=noun.lemma_.casefold(),
+        kind=kind,
+        sources=sources,
+        targets=targets,
+        places=places,
+        date=date,
+        direct=found.direct and against.direct,
+        hedged=hedged,
+        nominal=True,
+        side=reader.side_reads > side_reads,
+    )
+
+
+def _add_slot(reader: _Reader, found: _Found, slot: Tok) -> None:
+    """Add the actors a possessor or a prepositional slot of an event noun names."""
+    if slot.dep_ == "poss":
+        possessor = reader.possessor_actors(slot)
+        found.extend(possessor.names)
+        found.direct = found.direct and possessor.direct
+    else:
+        found.extend(reader.prep_objects(slot))
 
 
 def _skip_own_infinitive(verb: Tok) -> bool:
@@ -592,13 +819,32 @@ def find_events(
         lead = len(sentence_text) - len(sentence_text.lstrip())
         body = sentence_text.strip()
         start = sentence.start_char + lead
-        for verb in table[sentence.start : sentence.end]:
-            # Most tokens are no verb: skip them before the call (`_is_candidate` checks it too).
-            if verb.pos_ != "VERB" or not _is_candidate(verb) or _skip_own_infinitive(verb):
+        drafts: list[_Draft] = []
+        by_verb: dict[int, _Draft] = {}
+        nouns: list[tuple[Tok, EventType]] = []
+        for token in table[sentence.start : sentence.end]:
+            # Most tokens are neither: test the part of speech before anything else.
+            pos = token.pos_
+            if pos == "NOUN":
+                noun_kind = NOMINAL_TYPES.get(token.lemma_)
+                if noun_kind is not None:
+                    nouns.append((token, noun_kind))
                 continue
-            draft = _draft(reader, verb)
-            if draft is None:
+            if pos != "VERB" or not _is_candidate(token) or _skip_own_infinitive(token):
                 continue
+            draft = _draft(reader, token)
+            if draft is not None:
+                drafts.append(draft)
+                by_verb[token.i] = draft
+        if nouns:
+            event_nouns = frozenset(noun.i for noun, _ in nouns)
+            for noun, noun_kind in nouns:
+                nominal = _nominal_draft(reader, noun, noun_kind, by_verb, event_nouns)
+                if nominal is not None:
+                    drafts.append(nominal)
+            drafts.sort(key=lambda d: d.token.i)
+        for draft in drafts:
+            trigger = draft.token
             explicit = draft.date is not None
             events.append(
                 Event(
@@ -610,9 +856,9 @@ def find_events(
                     end=start + len(body),
                     trigger=draft.trigger,
                     trigger_span=Mention(
-                        text=verb.text,
-                        start=verb.idx,
-                        end=verb.idx + len(verb.text),
+                        text=trigger.text,
+                        start=trigger.idx,
+                        end=trigger.idx + len(trigger.text),
                         sentence=number,
                     ),
                     type=draft.kind,

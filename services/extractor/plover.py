@@ -28,6 +28,15 @@ A verb in neither table gives an untyped event (`type` null), as the contract al
 
 "strike" is read as ASSAULT: in international news it is far more often a military strike
 than a labour one.
+
+`NOMINAL_TYPES` is the subset of the noun table whose nouns name an event on their own, with no
+light verb ("talks between Russia and Ukraine", "U.S. sanctions on Russia", "an attack on Kyiv");
+`nominal_events` reads them. Left out, because alone they more often name something else: "call"
+(a call for / a phone call), "package", "exercise" (also an exercise of rights), "support" (mostly
+material, so AID, or public opinion), "settlement" (also a colony), "appeal" (also in court),
+"rally" (also a campaign or market rally), "march", "demand" (mostly economic: "demand for
+American exports") and "compromise" (a compromise between two sides is an agreement, not a
+concession).
 """
 
 from __future__ import annotations
@@ -80,7 +89,7 @@ _VERBS: dict[EventType, tuple[str, ...]] = {
 }  # fmt: skip
 
 _NOUNS: dict[EventType, tuple[str, ...]] = {
-    "AGREE": ("agreement", "deal", "accord", "truce", "treaty", "pact", "settlement"),
+    "AGREE": ("agreement", "deal", "accord", "truce", "treaty", "pact", "settlement", "armistice"),
     "CONSULT": (
         "talk", "meeting", "summit", "visit", "negotiation", "discussion", "consultation", "call",
     ),
@@ -91,16 +100,25 @@ _NOUNS: dict[EventType, tuple[str, ...]] = {
     "RETREAT": ("withdrawal", "retreat", "ceasefire", "evacuation"),
     "INVESTIGATE": ("investigation", "probe", "inquiry", "inspection"),
     "DEMAND": ("demand", "ultimatum", "appeal"),
-    "DISAPPROVE": ("criticism", "condemnation", "complaint", "lawsuit"),
+    "DISAPPROVE": ("criticism", "condemnation", "complaint", "lawsuit", "accusation"),
     "REJECT": ("rejection", "veto", "boycott"),
     "THREATEN": ("threat", "warning"),
-    "SANCTION": ("sanction", "embargo", "ban", "tariff", "restriction"),
+    "SANCTION": ("sanction", "embargo", "ban", "tariff", "restriction", "expulsion"),
     "PROTEST": ("protest", "demonstration", "rally", "march"),
     "CRIME": ("theft", "murder", "robbery", "kidnapping", "fraud"),
     "MOBILIZE": ("mobilization", "mobilisation", "deployment"),
-    "COERCE": ("arrest", "crackdown", "raid", "detention"),
-    "ASSAULT": ("attack", "invasion", "offensive", "strike", "bombing", "assault", "airstrike"),
+    "COERCE": ("arrest", "crackdown", "raid", "detention", "deportation"),
+    "ASSAULT": (
+        "attack", "invasion", "offensive", "strike", "bombing", "assault", "airstrike",
+        "shelling", "bombardment", "incursion",
+    ),
 }  # fmt: skip
+
+# Event nouns too vague to name an event without a light verb (see the module docstring).
+_NEEDS_A_LIGHT_VERB = frozenset(
+    {"call", "package", "exercise", "support", "settlement", "appeal", "rally", "march",
+     "compromise", "demand"}
+)  # fmt: skip
 
 # Verbs that carry the event of their object noun instead of one of their own.
 LIGHT_VERBS = frozenset(
@@ -133,6 +151,9 @@ VERB_TYPES: dict[str, EventType] = {
 NOUN_TYPES: dict[str, EventType] = {
     lemma: kind for kind, lemmas in _NOUNS.items() for lemma in lemmas
 }
+NOMINAL_TYPES: dict[str, EventType] = {
+    lemma: kind for lemma, kind in NOUN_TYPES.items() if lemma not in _NEEDS_A_LIGHT_VERB
+}
 
 # Types that describe a cooperative act: a negated one ("will not cede") is a refusal.
 COOPERATIVE_TYPES = frozenset(
@@ -153,6 +174,11 @@ def phrasal_type(lemma: str, particle: str) -> EventType | None:
 def noun_type(lemma: str) -> EventType | None:
     """The PLOVER type of an event noun's lemma ("talk", "invasion"), or None."""
     return NOUN_TYPES.get(lemma.casefold())
+
+
+def nominal_type(lemma: str) -> EventType | None:
+    """The PLOVER type of a noun that names an event by itself ("talks", "sanctions"), or None."""
+    return NOMINAL_TYPES.get(lemma.casefold())
 
 
 def quad_of(kind: EventType | None) -> Quad | None:

@@ -118,8 +118,9 @@ def test_pronoun_in_content_clause_is_the_speaker(read: Read) -> None:
     )
     agree = _one(events, "agree")
     inform = _one(events, "inform")
+    # "We" is the speaker's side: the article makes Umerov Ukraine's negotiator. "he" is Umerov.
     assert (agree.sources, agree.targets, agree.type) == (
-        ["Rustem Umerov"],
+        ["Ukraine"],
         ["United States"],
         "AGREE",
     )
@@ -179,3 +180,202 @@ def test_event_ids_follow_text_order(read: Read) -> None:
     assert events[1].sources == ["Emmanuel Macron"]
     assert events[1].targets == ["Olaf Scholz"]
     assert events[1].sentence == "Macron later praised Scholz."
+
+
+# --- events named by a noun -------------------------------------------------------------------
+
+
+def test_talks_between_two_sides_are_both_sources(read: Read) -> None:
+    talks = _one(read("Talks between Russia and Ukraine resumed on Friday."), "talk")
+    assert (talks.type, talks.quad) == ("CONSULT", "verbal_cooperation")
+    assert (talks.sources, talks.targets) == (["Russia", "Ukraine"], [])
+    assert (talks.date.value, talks.date_source) == ("2025-12-19", "explicit")
+    assert talks.trigger_span.text == "Talks"
+
+
+def test_possessor_is_source_and_with_is_target(read: Read) -> None:
+    meeting = _one(
+        read("Steve Witkoff's meeting with Kirill Dmitriev in Miami was productive."), "meeting"
+    )
+    assert (meeting.type, meeting.sources, meeting.targets) == (
+        "CONSULT",
+        ["Steve Witkoff"],
+        ["Kirill Dmitriev"],
+    )
+    assert meeting.places == ["Miami"]  # in the noun's own phrase, though the noun is a subject
+    assert meeting.date_source == "publication"
+
+
+def test_hyphenated_compound_names_both_sides_in_text_order(read: Read) -> None:
+    talks = _one(read("The Russia-Ukraine negotiations stalled."), "negotiation")
+    assert (talks.type, talks.sources, talks.targets) == ("CONSULT", ["Russia", "Ukraine"], [])
+
+
+def test_compound_source_and_on_target(read: Read) -> None:
+    sanctions = _one(read("U.S. sanctions on Russia hurt the economy."), "sanction")
+    assert (sanctions.type, sanctions.sources, sanctions.targets) == (
+        "SANCTION",
+        ["United States"],
+        ["Russia"],
+    )
+
+
+def test_compound_country_alone_is_ambiguous_for_material_acts(read: Read) -> None:
+    # "the Iran sanctions" are sanctions on Iran, "the Kuwait invasion" an invasion of Kuwait.
+    assert "sanction" not in {e.trigger for e in read("The Iran sanctions were lifted.")}
+    assert "invasion" not in {e.trigger for e in read("Prices rose after the Kuwait invasion.")}
+
+
+def test_attack_on_target_by_source(read: Read) -> None:
+    attack = _one(read("An attack on Kyiv by Russian forces killed three people."), "attack")
+    assert (attack.type, attack.sources, attack.targets) == ("ASSAULT", ["Russia"], ["Ukraine"])
+
+
+def test_protest_against_target(read: Read) -> None:
+    protests = _one(
+        read("Protests against the Serbian government spread across Belgrade."), "protest"
+    )
+    assert (protests.type, protests.sources, protests.targets) == ("PROTEST", [], ["Serbia"])
+    assert protests.places == ["Belgrade"]
+
+
+def test_possessor_of_an_arrest_is_its_patient(read: Read) -> None:
+    arrest = _one(read("Imran Khan's arrest angered Pakistan."), "arrest")
+    assert (arrest.type, arrest.sources, arrest.targets) == ("COERCE", [], ["Khan"])
+    by_police = _one(
+        read("The arrest of Imran Khan by Pakistani police angered his supporters."), "arrest"
+    )
+    assert (by_police.sources, by_police.targets) == (["Pakistan"], ["Imran Khan"])
+
+
+def test_visit_to_a_capital(read: Read) -> None:
+    visit = _one(read("Volodymyr Zelensky's visit to Washington ended."), "visit")
+    assert (visit.type, visit.sources, visit.targets) == (
+        "CONSULT",
+        ["Volodymyr Zelensky"],
+        ["United States"],
+    )
+
+
+def test_light_verb_event_is_not_counted_twice(read: Read) -> None:
+    events = read("The United States held talks with Russia.")
+    assert [(e.trigger, e.type, e.sources, e.targets) for e in events] == [
+        ("hold", "CONSULT", ["United States"], ["Russia"])
+    ]
+
+
+def test_verb_of_the_same_type_takes_the_nouns_participants(read: Read) -> None:
+    events = read("Iran agreed to a deal with the United States.")
+    assert [(e.trigger, e.type, e.sources, e.targets) for e in events] == [
+        ("agree", "AGREE", ["Iran"], ["United States"])
+    ]
+
+
+def test_verb_of_another_type_keeps_the_noun_event(read: Read) -> None:
+    events = read("Russia condemned the U.S. sanctions on Iran.")
+    assert (_one(events, "condemn").type, _one(events, "condemn").sources) == (
+        "DISAPPROVE",
+        ["Russia"],
+    )
+    sanctions = _one(events, "sanction")
+    assert (sanctions.sources, sanctions.targets) == (["United States"], ["Iran"])
+    assert [e.trigger for e in events] == ["condemn", "sanction"]  # text order
+
+
+def test_denied_event_nouns_are_no_events(read: Read) -> None:
+    ruled_out = read("Russia ruled out any meeting between Vladimir Putin and Volodymyr Zelensky.")
+    assert "meeting" not in {e.trigger for e in ruled_out}
+    assert read("There were no talks between Israel and Hamas.") == []
+
+
+def test_noun_qualifying_a_thing_is_no_event(read: Read) -> None:
+    events = read("Russia bought attack helicopters from Iran.")
+    assert [e.trigger for e in events] == ["buy"]
+
+
+def test_sought_event_noun_is_hypothetical(read: Read) -> None:
+    sought = _one(read("Ukraine called for talks with Russia."), "talk")
+    held = _one(read("Talks with Russia ended."), "talk")
+    assert sought.targets == held.targets == ["Russia"]
+    assert sought.confidence < held.confidence
+
+
+def test_noun_event_is_less_sure_than_the_verb_event(read: Read) -> None:
+    noun = _one(read("Russia's attack on Ukraine on Friday killed dozens."), "attack")
+    verb = _one(read("Russia attacked Ukraine on Friday."), "attack")
+    assert (noun.sources, noun.targets, noun.date.value) == (["Russia"], ["Ukraine"], "2025-12-19")
+    assert (verb.sources, verb.targets, verb.date.value) == (["Russia"], ["Ukraine"], "2025-12-19")
+    assert (noun.trigger_span.text, verb.trigger_span.text) == ("attack", "attacked")
+    assert noun.confidence < verb.confidence
+
+
+def test_threat_of_strikes_is_two_events(read: Read) -> None:
+    events = read("Vladimir Putin's threat of nuclear strikes against NATO alarmed Europe.")
+    threat, strikes = _one(events, "threat"), _one(events, "strike")
+    assert (threat.type, threat.sources, threat.targets) == ("THREATEN", ["Vladimir Putin"], [])
+    assert (strikes.type, strikes.sources, strikes.targets) == ("ASSAULT", [], ["NATO"])
+
+
+# --- "we" in a quotation ----------------------------------------------------------------------
+
+
+def test_quoted_we_is_the_speakers_country(read: Read) -> None:
+    events = read(
+        "Ukraine’s top negotiator Rustem Umerov arrived in Miami. “We are ready to meet,” "
+        "Umerov said."
+    )
+    meet = _one(events, "meet")
+    assert (meet.type, meet.sources, meet.targets) == ("CONSULT", ["Ukraine"], [])
+    assert meet.confidence < 0.5  # a readiness (hedged), read through a pronoun and a side
+
+
+def test_quoted_we_lowers_the_confidence(read: Read) -> None:
+    quoted = _one(read("“We met Russia,” Ukraine’s top negotiator Rustem Umerov said."), "meet")
+    named = _one(
+        read("Ukraine’s top negotiator Rustem Umerov said that Ukraine met Russia."), "meet"
+    )
+    assert (
+        (quoted.sources, quoted.targets)
+        == (named.sources, named.targets)
+        == (
+            ["Ukraine"],
+            ["Russia"],
+        )
+    )
+    assert quoted.confidence < named.confidence
+
+
+def test_quoted_we_without_a_tie_is_the_speaker(read: Read) -> None:
+    # The quote spans two sentences; the speaker comes after it. Rubio is tied to no country.
+    meet = _one(
+        read("“It is up to them. We will meet Russia on Friday,” Marco Rubio said."), "meet"
+    )
+    assert (meet.sources, meet.targets, meet.date.value) == (
+        ["Marco Rubio"],
+        ["Russia"],
+        "2025-12-19",
+    )
+
+
+def test_quoted_us_and_our(read: Read) -> None:
+    attack = _one(
+        read("“Russia attacked us,” said Ukrainian President Volodymyr Zelensky."), "attack"
+    )
+    assert (attack.sources, attack.targets) == (["Russia"], ["Ukraine"])
+    talks = _one(
+        read("“Our talks with Russia went well,” Ukraine’s top negotiator Rustem Umerov said."),
+        "talk",
+    )
+    assert (talks.sources, talks.targets) == (["Ukraine"], ["Russia"])
+
+
+def test_quoted_i_is_the_speaker_not_the_side(read: Read) -> None:
+    meet = _one(read("“I will meet Vladimir Putin,” US President Donald Trump said."), "meet")
+    assert (meet.sources, meet.targets) == (["Donald Trump"], ["Vladimir Putin"])
+
+
+def test_we_without_a_speaker_names_no_one(read: Read) -> None:
+    for text in ("We will meet Russia on Friday.", "“We will meet Russia on Friday.”"):
+        meet = _one(read(text), "meet")
+        assert (meet.sources, meet.targets) == ([], ["Russia"]), text
+    assert read("“We are ready to meet.”") == []

@@ -5,8 +5,10 @@ from typing import get_args
 import pytest
 
 from services.extractor.plover import (
+    NOMINAL_TYPES,
     NOUN_TYPES,
     VERB_TYPES,
+    nominal_type,
     noun_type,
     phrasal_type,
     quad_of,
@@ -61,3 +63,26 @@ def test_nouns_and_phrasal_verbs() -> None:
 def test_quad_comes_from_the_shared_table() -> None:
     for kind in get_args(EventType):
         assert quad_of(kind) == QUAD_OF_TYPE[kind]
+
+
+@pytest.mark.parametrize(
+    ("lemma", "kind"),
+    [
+        ("talk", "CONSULT"), ("negotiation", "CONSULT"), ("meeting", "CONSULT"),
+        ("summit", "CONSULT"), ("agreement", "AGREE"), ("deal", "AGREE"), ("accord", "AGREE"),
+        ("sanction", "SANCTION"), ("embargo", "SANCTION"), ("attack", "ASSAULT"),
+        ("strike", "ASSAULT"), ("bombing", "ASSAULT"), ("shelling", "ASSAULT"),
+        ("protest", "PROTEST"), ("demonstration", "PROTEST"), ("aid", "AID"),
+        ("investigation", "INVESTIGATE"), ("probe", "INVESTIGATE"), ("threat", "THREATEN"),
+    ],
+)  # fmt: skip
+def test_nouns_that_name_an_event_alone(lemma: str, kind: EventType) -> None:
+    assert nominal_type(lemma) == kind
+    assert noun_type(lemma) == kind  # and after a light verb
+
+
+def test_vague_nouns_need_a_light_verb() -> None:
+    for lemma in ("call", "package", "support", "settlement", "rally", "demand"):
+        assert noun_type(lemma) is not None, lemma
+        assert nominal_type(lemma) is None, lemma
+    assert set(NOMINAL_TYPES.items()) < set(NOUN_TYPES.items())
