@@ -163,25 +163,37 @@ def weekday_near(anchor: dt.date, weekday: int, tense: Tense | None) -> dt.date:
     return anchor - dt.timedelta(days=behind)
 
 
-def month_near(anchor: dt.date, month: int, tense: Tense | None) -> int:
-    """The year of a month named without one: looking back or ahead by tense, else nearest."""
+def month_near(anchor: dt.date, month: int, tense: Tense | None, *, firm: bool = False) -> int:
+    """The year of a month named without one: looking back or ahead by tense, else nearest.
+
+    A past tense that is not the date's own (not `firm`) reaches back at most
+    `_MONTH_REACH_DAYS`; beyond that the nearer month wins.
+    """
     if month == anchor.month:
         return anchor.year
     if tense == "past":
-        return anchor.year if month < anchor.month else anchor.year - 1
+        year = anchor.year if month < anchor.month else anchor.year - 1
+        if firm or (anchor - dt.date(year, month, 15)).days < _MONTH_REACH_DAYS:
+            return year
     if tense == "future":
         return anchor.year if month > anchor.month else anchor.year + 1
     candidates = (anchor.year - 1, anchor.year, anchor.year + 1)
     return min(candidates, key=lambda year: abs((dt.date(year, month, 15) - anchor).days))
 
 
-# A tense looks back or ahead at most half a year; beyond that the nearer date wins, as the
-# parse's tense is often the reporting verb's ("said the deadline is Jan. 14").
+# A tense that is not the date's own looks back or ahead at most half a year; beyond that the
+# nearer date wins, as the parse's tense is often a reporting verb's ("said the deadline is
+# Jan. 14") or a noun's verb's ("gave no reason for the Jan. 14 deadline").
 _TENSE_REACH_DAYS = 183
+# A month in a clause whose past is not its own ("a cutback in its oil supply in September")
+# lies back at most nine months: the next few months are more likely the coming ones.
+_MONTH_REACH_DAYS = 270
 
 
-def day_near(anchor: dt.date, month: int, day: int, tense: Tense | None) -> dt.date | None:
-    """The date of "March 30" without a year: within six months of `anchor`, by tense."""
+def day_near(
+    anchor: dt.date, month: int, day: int, tense: Tense | None, *, firm: bool = False
+) -> dt.date | None:
+    """The date of "March 30" without a year: by tense, within six months unless `firm`."""
     options = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -192,10 +204,10 @@ def day_near(anchor: dt.date, month: int, day: int, tense: Tense | None) -> dt.d
         return None
     if tense == "past":
         past = [d for d in options if d <= anchor]
-        if past and (anchor - max(past)).days < _TENSE_REACH_DAYS:
+        if past and (firm or (anchor - max(past)).days < _TENSE_REACH_DAYS):
             return max(past)
     if tense == "future":
         future = [d for d in options if d >= anchor]
-        if future and (min(future) - anchor).days < _TENSE_REACH_DAYS:
+        if future and (firm or (min(future) - anchor).days < _TENSE_REACH_DAYS):
             return min(future)
     return min(options, key=lambda d: abs((d - anchor).days))

@@ -168,6 +168,12 @@ NUMBER = (
     r"(?:[- ](?:hundred|thousand))?"
 )
 VAGUE = r"(?:a few|the next few|several|few|some|many|a number of|numerous)"
+_DIGIT_WORDS = _alternation(_UNITS_WORDS[:9])
+# A year in words, as broadcast transcripts say it: "nineteen ninety-four", "two thousand".
+SPELLED_YEAR = (
+    rf"(?:nineteen\s+(?:(?:{_TENS})(?:[- ](?:{_DIGIT_WORDS}))?|hundred\s+and\s+(?:{_DIGIT_WORDS}))"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_DIGIT_WORDS}))?)"
+)
 UNIT = (
     r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?"
     r"|centur(?:y|ies)|millenni(?:um|a))"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from dateutil.easter import easter
 
-from services.extractor.regex_needs import fold, may_match, required_substrings
+from services.extractor.regex_needs import Needs, compile_with_needs, fold, may_match
 from services.extractor.timex_calendar import (
     Tense,
     Timex,
@@ -40,6 +40,7 @@ from services.extractor.timex_lexicon import (
     PARTS_OF_DAY,
     SEASON,
     SEASONS,
+    SPELLED_YEAR,
     UNIT,
     UNIT_SINGULAR,
     UNITS,
@@ -64,6 +65,7 @@ class Context:
     tense: Tense | None = None
     reference: str | None = None
     narrative: str | None = None
+    firm: bool = False
 
 
 Handler = Callable[[re.Match[str], Context], Timex | None]
@@ -99,7 +101,13 @@ class Match:
 def _compile(pattern: str) -> re.Pattern[str]:
     # Word boundaries on both sides; "mid-" may precede an expression, but nothing may follow
     # with a hyphen ("five-year-old" is not "five-year").
-    return re.compile(rf"(?<![\w'])(?:{pattern})(?![\w-])", re.IGNORECASE)
+    compiled, needs = compile_with_needs(rf"(?<![\w'])(?:{pattern})(?![\w-])", re.IGNORECASE)
+    _NEEDS_OF[compiled] = needs
+    return compiled
+
+
+# Each rule pattern's needs (`regex_needs`), read while it is compiled.
+_NEEDS_OF: dict[re.Pattern[str], Needs | None] = {}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -203,8 +211,28 @@ def _full_date(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def _month_day(m: re.Match[str], ctx: Context) -> Timex | None:
-    day = day_near(ctx.anchor, _month_of(m["month"]), _day_of(m["day"]), ctx.tense)
+    month, number = _month_of(m["month"]), _day_of(m["day"])
+    day = day_near(ctx.anchor, month, number, ctx.tense, firm=ctx.firm)
+    weekday = m.groupdict().get("dayname")
+    if day is not None and weekday and day.weekday() != _weekday_of(weekday):
+        # "Saturday, April 25": the weekday names the year when the tense guessed wrong.
+        named = [
+            d for d in _dates_of(ctx.anchor, month, number) if d.weekday() == _weekday_of(weekday)
+        ]
+        if named:
+            day = min(named, key=lambda d: abs((d - ctx.anchor).days))
     return date(day.isoformat(), anchored=True) if day else None
+
+
+def _dates_of(anchor: dt.date, month: int, number: int) -> list[dt.date]:
+    """`month`/`number` in the year of `anchor` and the years on either side, where it exists."""
+    found = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            found.append(dt.date(year, month, number))
+        except ValueError:  # February 29 outside leap years
+            continue
+    return found
 
 
 def _numeric_date(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -217,14 +245,50 @@ def _numeric_date(m: re.Match[str], ctx: Context) -> Timex | None:
     return date(day.isoformat(), anchored=False)
 
 
+def _year_number(text: str) -> int | None:
+    """The year written in `text`: "1994", "nineteen ninety-four", "two thousand"."""
+    if text.isdigit():
+        return int(text)
+    found = re.fullmatch(
+        r"nineteen\s+(?:hundred\s+(?:and\s+)?)?(?P<n>.+)|two\s+thousand(?:\s+(?:and\s+)?(?P<n2>.+))?",
+        text.strip().lower(),
+    )
+    if found is None:
+        return None
+    rest = number(found["n"] or found["n2"] or "0")
+    if rest is None or rest != int(rest) or not 0 <= rest < 100:
+        return None
+    return (1900 if found["n"] else 2000) + int(rest)
+
+
 def _month_year(m: re.Match[str], ctx: Context) -> Timex | None:
-    return date(f"{int(m['year']):04d}-{_month_of(m['month']):02d}", anchored=False)
+    year = _year_number(m["year"])
+    if year is None:
+        return None
+    return date(f"{year:04d}-{_month_of(m['month']):02d}", anchored=False)
+
+
+# "the annual March for Life", "the March of the Combatant Mothers": a procession, not a month.
+_MARCH_BEFORE = re.compile(r"(?:\b(?:the|a|annual)\s*)(?:``|[\"“])?\s*$", re.IGNORECASE)
+_MARCH_AFTER = re.compile(r"\s+(?:of|for|on|against)\b")
+
+
+def _procession(m: re.Match[str]) -> bool:
+    start, end = m.span("month")
+    return (
+        m["month"].lower() == "march"
+        and not m["rel"]
+        and _MARCH_AFTER.match(m.string, end) is not None
+        and _MARCH_BEFORE.search(m.string, max(0, start - 12), start) is not None
+    )
 
 
 def _month_alone(m: re.Match[str], ctx: Context) -> Timex | None:
     name = m["month"]
     if len(name) <= 4 and name.lower() not in ("may", "june", "july") and not name.endswith("."):
         return None  # "Jan" alone is a first name (Jan Kavan); "Jan." is the month
+    if _procession(m):
+        return None
     month = _month_of(name)
     rel = (m["rel"] or "").lower()
     if rel == "last":
@@ -234,7 +298,7 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Timex | None:
     elif rel == "this":
         year = ctx.anchor.year
     else:
-        year = month_near(ctx.anchor, month, ctx.tense)
+        year = month_near(ctx.anchor, month, ctx.tense, firm=ctx.firm)
     return date(f"{year:04d}-{month:02d}", anchored=True)
 
 
@@ -275,10 +339,30 @@ def _season_index(day: dt.date) -> tuple[int, int]:
 _SEASON_CODES = ("SP", "SU", "FA", "WI")
 
 
+# A capitalised season inside a name: "the Arab Spring", "``Spring of Life'' demonstrations".
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b(?P<word>[A-Z][a-z]+)\s+$")
+_NAME_AFTER = re.compile(r"\s+of\s+[A-Z]")
+_NOT_NAMES = frozenset(
+    {"The", "This", "That", "Last", "Next", "In", "By", "Since", "During", "Until", "Early"}
+    | {"Late", "Mid", "Each", "Every", "Its", "Their", "Our"}
+)
+
+
+def _season_name(m: re.Match[str]) -> bool:
+    start, end = m.span("season")
+    if not m["season"][0].isupper() or m["rel"] or m["year"]:
+        return False
+    if _NAME_AFTER.match(m.string, end):
+        return True
+    before = _NAME_BEFORE.search(m.string, max(0, start - 20), start)
+    return before is not None and before["word"] not in _NOT_NAMES
+
+
 def _season(m: re.Match[str], ctx: Context) -> Timex | None:
     code = SEASONS[m["season"].lower()]
     if m["year"]:
-        return date(f"{int(m['year']):04d}-{code}", anchored=False)
+        year = _year_number(m["year"])
+        return date(f"{year:04d}-{code}", anchored=False) if year is not None else None
     wanted = _SEASON_CODES.index(code)
     year, current = _season_index(ctx.anchor)
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower()).removeprefix("the ").removeprefix("this ")
@@ -440,7 +524,9 @@ def _clock(m: re.Match[str], ctx: Context) -> Timex | None:
     if m["day"]:
         day = _day_word(m["day"], ctx)
     elif m["month"]:
-        day = day_near(ctx.anchor, _month_of(m["month"]), _day_of(m["dom"]), ctx.tense)
+        day = day_near(
+            ctx.anchor, _month_of(m["month"]), _day_of(m["dom"]), ctx.tense, firm=ctx.firm
+        )
     if day is None:
         return None
     return date(f"{day.isoformat()}T{clock}", anchored=True, kind="TIME")
@@ -464,6 +550,7 @@ _REFS = {
         "the past",
         "more recently",
         "most recently",
+        "then current",
     ),
     "FUTURE_REF": (
         "the future",
@@ -479,8 +566,24 @@ _REFS = {
 _REF_OF = {word: ref for ref, words in _REFS.items() for word in words}
 
 
+# "the past three summers", "the past few seasons": an adjective, not the past itself.
+_NEXT_WORD = re.compile(r"\s+([\w-]+)")
+_COUNTS = frozenset(NUMBER_WORDS) | {"few", "several", "many", "some", "couple", "numerous"}
+
+
+def _count_after(m: re.Match[str]) -> bool:
+    found = _NEXT_WORD.match(m.string, m.end())
+    if found is None:
+        return False
+    word = found[1].lower()
+    return word[0].isdigit() or word in _COUNTS or word.split("-")[0] in _COUNTS
+
+
 def _reference_word(m: re.Match[str], ctx: Context) -> Timex | None:
-    value = _REF_OF[re.sub(r"\s+", " ", m[0].lower())]
+    words = re.sub(r"\s+", " ", m[0].lower())
+    if words == "the past" and _count_after(m):
+        return None
+    value = _REF_OF[words]
     if value == "PRESENT_REF":
         return Timex("DATE", value, ctx.anchor, ctx.anchor, anchored=True)
     return Timex("DATE", value, anchored=True)
@@ -539,6 +642,13 @@ def _duration(m: re.Match[str], ctx: Context) -> Timex | None:
     unit_word = m["unit"].lower()
     if unit_word == "quarters" and m[0][m.start("unit") - m.start() - 1] == "-":
         return None  # "three-quarters" is a fraction
+    if (
+        unit_word.startswith("quarter")
+        and words in ("a", "an", "one", "three")
+        and m[0].lower().startswith(words)
+        and _OF_AFTER.match(m.string, m.end())
+    ):
+        return None  # "more than a quarter of the market", "three quarters of its sales"
     if unit_word == "second" and words in ("a", "an"):
         return None  # "a second term", "a second time"
     quantity = None if not words or re.fullmatch(VAGUE, words) else number(words)
@@ -547,7 +657,29 @@ def _duration(m: re.Match[str], ctx: Context) -> Timex | None:
     groups = m.groupdict()
     if (groups.get("half") or groups.get("half2")) and quantity is not None:
         quantity += 0.5
+    if m[0].lower() == f"{words} {unit_word}" and words in ("a", "an") and _per(m):
+        return Timex("SET", duration_value(1, unit_word))  # "$1 billion a year": a rate
     return Timex("DURATION", duration_value(quantity, m["unit"]))
+
+
+# What stands before a rate's "a year": an amount ("$500 million a year", "twice a week") or
+# what is counted ("four flights a week", "interviews a day"); not a preposition ("within a
+# week") nor a verb ("was a year").
+_RATE_BEFORE = re.compile(
+    r"(?:\d|\b(?:hundred|thousand|million|billion|trillion|dozens|times|twice|once)"
+    r"|\b(?!(?:was|is|has|does|says|as|its|his|this|thus|plus|less|across|towards?)\b)"
+    r"[a-z]{2,}s)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _per(m: re.Match[str]) -> bool:
+    """ "a year" after an amount or a plural noun: how often, not how long."""
+    start = m.start()
+    return _RATE_BEFORE.search(m.string, max(0, start - 20), start) is not None
+
+
+_OF_AFTER = re.compile(rf"\s+of\b(?!\s+(?:fiscal\s+)?{YEAR})", re.IGNORECASE)
 
 
 def _half_unit(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -611,11 +743,15 @@ def _weekday_set(m: re.Match[str], ctx: Context) -> Timex | None:
 def _weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     weekday = _weekday_of(m["day"])
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
-    ahead = (weekday - ctx.anchor.weekday()) % 7
+    base = ctx.anchor
+    story = _STORY_DAY.match(ctx.narrative or "")
+    if rel.startswith("the ") and story:
+        base = dt.date.fromisoformat(story[0])  # "the previous Friday": before the story's day
+    ahead = (weekday - base.weekday()) % 7
     if rel in ("last", "this past", "past", "the previous"):
-        day = ctx.anchor - dt.timedelta(days=(7 - ahead) if ahead else 7)
+        day = base - dt.timedelta(days=(7 - ahead) if ahead else 7)
     elif rel in ("next", "this coming", "coming", "the following"):
-        day = ctx.anchor + dt.timedelta(days=ahead or 7)
+        day = base + dt.timedelta(days=ahead or 7)
     else:
         day = weekday_near(ctx.anchor, weekday, ctx.tense)
     return date(day.isoformat(), anchored=True)
@@ -647,21 +783,29 @@ def _holiday_day(name: str, year: int) -> dt.date:
         return dt.date(year, 10, 31)
     if name.startswith("valentine"):
         return dt.date(year, 2, 14)
+    if name.startswith("election"):  # the Tuesday after the first Monday of November
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
     return dt.date(year, 11, 11)  # veterans day, the last alternative
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "Christmas", "last Thanksgiving", "Easter week" (the ISO week holding Easter)."""
+    week = bool(m["week"])
     if m["year"]:
-        return date(_holiday_day(m["name"], int(m["year"])).isoformat(), anchored=False)
+        day = _holiday_day(m["name"], int(m["year"]))
+        return date(week_value(day) if week else day.isoformat(), anchored=False)
     rel = (m["rel"] or "").lower()
     options = [_holiday_day(m["name"], ctx.anchor.year + step) for step in (-1, 0, 1)]
+    # A week has begun on its Monday: "as Easter week began" six days before Easter.
+    begins = {d: d - dt.timedelta(days=d.weekday()) if week else d for d in options}
     if rel == "last" or (not rel and ctx.tense == "past"):
-        chosen = max(d for d in options if d <= ctx.anchor)
+        chosen = max(d for d in options if begins[d] <= ctx.anchor)
     elif rel == "next" or (not rel and ctx.tense == "future"):
         chosen = min(d for d in options if d >= ctx.anchor)
     else:
         chosen = min(options, key=lambda d: abs((d - ctx.anchor).days))
-    return date(chosen.isoformat(), anchored=True)
+    return date(week_value(chosen) if week else chosen.isoformat(), anchored=True)
 
 
 def _period_end(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -684,6 +828,7 @@ def _month_rel_year(m: re.Match[str], ctx: Context) -> Timex | None:
     return date(f"{year:04d}-{_month_of(m['month']):02d}", anchored=True)
 
 
+_STORY_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 # How precise a story time must be to anchor each unit ("the following month" needs a month).
 _NARRATIVE_PRECISION = {
     "D": re.compile(r"\d{4}-\d\d-\d\d"),
@@ -692,6 +837,7 @@ _NARRATIVE_PRECISION = {
     "Q": re.compile(r"\d{4}-(?:\d\d|Q[1-4])"),
     "Y": re.compile(r"\d{4}"),
 }
+_BEFORE_AFTER = {"before": "previous", "after": "following"}
 _ANAPHORIC_STEP = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}
 
 
@@ -720,6 +866,17 @@ def _week_of(m: re.Match[str], ctx: Context) -> Timex | None:
 # ---------------------------------------------------------------------------------------------
 # The rule table. Order breaks ties between equally long matches: earlier wins.
 
+_DECADES = (
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+)
+_DECADE_WORDS = "|".join(_DECADES)
 _NUM = rf"(?P<n>{NUMBER}|{VAGUE})"
 _DAYNAME = rf"(?P<dayname>{WEEKDAY}),?\s+"
 _PERIOD_REL = (
@@ -786,7 +943,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "month_year",
-        _compile(rf"(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})"),
+        _compile(rf"(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR}|{SPELLED_YEAR})"),
         _month_year,
     ),
     Rule(
@@ -818,10 +975,17 @@ RULES: tuple[Rule, ...] = (
         lambda m, ctx: _decade(re.fullmatch(r"(?P<decade>\d+)", m["decade"] or m["d2"]) or m, ctx),
     ),
     Rule(
+        "decade_word",
+        # "the nineties", "the nineteen-sixties": only with "the" ("in his sixties" is an age).
+        _compile(rf"the\s+(?:nineteen[- ]?)?(?P<word>{_DECADE_WORDS})"),
+        lambda m, ctx: date(f"19{_DECADES.index(m['word'].lower()) + 2}", anchored=False),
+    ),
+    Rule(
         "century",
         _compile(
-            r"the\s+(?P<ord>\d{1,2}(?:st|nd|rd|th)|eighteenth|nineteenth|twentieth|twenty[- ]first)"
-            r"\s+century"
+            # "the 20th century"; "a 20th century democrat", "the fabled 11th century temple".
+            r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|eighteenth|nineteenth|twentieth"
+            r"|twenty[- ]first)\s+century"
         ),
         _century,
     ),
@@ -831,11 +995,11 @@ RULES: tuple[Rule, ...] = (
             r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the past|the coming|past|the)"
             r"\s+)?"
             rf"(?P<season>{SEASON})"
-            rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"
+            rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}|{SPELLED_YEAR}))?"
         ),
         lambda m, ctx: (
             None
-            if (m["season"].lower() == "fall" and not (m["rel"] or m["year"]))
+            if (m["season"].lower() == "fall" and not (m["rel"] or m["year"])) or _season_name(m)
             else _season(m, ctx)
         ),
     ),
@@ -920,7 +1084,8 @@ RULES: tuple[Rule, ...] = (
         "part_of_day",
         _compile(
             rf"(?P<day>this|yesterday|tomorrow|today|last|{WEEKDAY})\s+(?P<part>{PART_OF_DAY})"
-            rf"|(?:(?:early|late|mid)[- ]?)?(?P<p2>{PART_OF_DAY})\s+(?:on\s+)?"
+            # "mid-afternoon Friday", but not "midnight Friday" (the clock rule's).
+            rf"|(?:(?:early|late)[- ]?|mid[- ])?(?P<p2>{PART_OF_DAY})\s+(?:on\s+)?"
             rf"(?P<d2>yesterday|today|tomorrow|{WEEKDAY})"
         ),
         lambda m, ctx: (
@@ -936,7 +1101,7 @@ RULES: tuple[Rule, ...] = (
         _compile(
             r"(?:(?P<h>[012]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m(?!\w))"
             r"|(?P<h2>[012]?\d):(?P<min2>[0-5]\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|local|hours?)\b)"
-            r"|(?P<word>noon|midday|midnight))"
+            r"|(?P<word>(?<![Hh]igh\s)noon|midday|midnight))"
             r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
             rf"(?:,?\s+(?:on\s+)?(?:(?P<day>today|tonight|yesterday|tomorrow|{WEEKDAY})"
             rf"|(?P<month>{MONTH})\s+(?P<dom>{DAY_NUMBER})))?"
@@ -953,6 +1118,27 @@ RULES: tuple[Rule, ...] = (
                 ctx,
             )
         ),
+    ),
+    Rule(
+        "part_alone",
+        # "by mid afternoon", "late-evening": the day is the publication's.
+        _compile(
+            r"(?:(?<=early[- ])|(?<=late[- ])|(?<=mid[- ]))"
+            r"(?P<part>morning|afternoon|evening)(?!\s+(?:hours?|news|paper|edition|show)\b)"
+        ),
+        lambda m, ctx: date(
+            _day_value(ctx.anchor, PARTS_OF_DAY[m["part"].lower()]), anchored=True, kind="TIME"
+        ),
+    ),
+    Rule(
+        "soon",
+        # An adverb of what lies ahead; not "as soon as Tuesday", "soon after", nor a past
+        # narrative's "was soon released".
+        _compile(
+            r"as\s+soon\s+as\s+possible"
+            r"|(?<!\bas\s)soon(?!\s+(?:after|afterwards?|thereafter|before|as)\b)"
+        ),
+        lambda m, ctx: None if ctx.tense == "past" else Timex("DATE", "FUTURE_REF", anchored=True),
     ),
     Rule(
         "reference_word",
@@ -974,14 +1160,21 @@ RULES: tuple[Rule, ...] = (
             r"(?P<unit>year|month|quarter|week)"
             r"|(?:(?<=[Ee]arlier\s)|(?<=[Ll]ater\s))that\s+(?P<u2>day)"
             r"|the\s+(?P<r2>following|next|previous|preceding|prior)\s+(?P<u3>day)"
+            # "down from $450 million the year before": before the story's time, when nothing
+            # follows "before" to say before what.
+            r"|the\s+(?P<u4>year|month|week|day)\s+(?P<r4>before|after)(?=\s*(?:[.,;:)]|$))"
         ),
         lambda m, ctx: (
             _anaphoric(
-                re.fullmatch(r"(?P<rel>\w*) (?P<unit>\w+)", f"{m['r2'] or ''} {m['u2'] or m['u3']}")
+                re.fullmatch(
+                    r"(?P<rel>\w*) (?P<unit>\w+)",
+                    f"{_BEFORE_AFTER.get(m['r4'] or '', m['r2'] or '')} "
+                    f"{m['u2'] or m['u3'] or m['u4']}",
+                )
                 or m,
                 ctx,
             )
-            if (m["u2"] or m["u3"])
+            if (m["u2"] or m["u3"] or m["u4"])
             else _anaphoric(m, ctx)
         ),
     ),
@@ -1073,7 +1266,8 @@ RULES: tuple[Rule, ...] = (
         _compile(
             r"(?:(?P<rel>last|next|this)\s+)?(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day))?|"
             r"New\s+Year's(?:\s+(?:Eve|Day))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|"
-            r"Independence\s+Day|Halloween|Valentine's\s+Day|Veterans\s+Day))"
+            r"Independence\s+Day|Halloween|Valentine's\s+Day|Veterans\s+Day|Election\s+Day))"
+            r"(?P<week>\s+week)?"
             rf"(?:\s+(?P<year>{YEAR}))?"
         ),
         _holiday,
@@ -1303,7 +1497,7 @@ def scan(text: str, ctx: Context) -> list[Match]:
 
 _ORDER = {rule.name: index for index, rule in enumerate(RULES)}
 # For each rule, the substrings it cannot match without (read once from its pattern).
-_NEEDS = tuple(required_substrings(rule.pattern) for rule in RULES)
+_NEEDS = tuple(_NEEDS_OF[rule.pattern] for rule in RULES)
 
 
 def resolve(match: Match, ctx: Context) -> Timex | None:

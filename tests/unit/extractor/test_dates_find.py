@@ -142,3 +142,210 @@ def test_year_earlier_reads_the_topic_quarter(parse: Callable[[str], Doc]) -> No
 
 def test_no_times_in_text_without_any(parse: Callable[[str], Doc]) -> None:
     assert find_times(parse("The minister spoke to reporters in Kyiv."), SAT) == []
+
+
+def _on(year: int, month: int, day: int) -> dt.datetime:
+    return dt.datetime(year, month, day, 12, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "expression", "value"),
+    [
+        # The date's own past verb: back, even more than half a year ("firm" tense).
+        (
+            "He was last seen Nov. 3, the day before police issued a warrant.",
+            _on(1999, 5, 7),
+            "Nov. 3",
+            "1998-11-03",
+        ),
+        (
+            "Slepian was shot to death on the night of Oct. 23 as he stood in his kitchen.",
+            _on(1999, 5, 5),
+            "Oct. 23",
+            "1998-10-23",
+        ),
+        # "set on" a day is when it happened; "set for" a day arranges it.
+        (
+            "Stocks rose, leaving the index within 70 points of its record high set on Aug. 6.",
+            _on(1998, 2, 6),
+            "Aug. 6",
+            "1997-08-06",
+        ),
+        # "since" a time: it has passed, whatever the tense of the clause.
+        (
+            "Investigators have been searching for Kopp since shortly after the Oct. 23 slaying.",
+            _on(1999, 5, 6),
+            "Oct. 23",
+            "1998-10-23",
+        ),
+        # A past tense that is not the date's own only leans: the nearer date wins.
+        (
+            "Meissner gave no reason for the Jan. 14 deadline.",
+            _on(2000, 1, 5),
+            "Jan. 14",
+            "2000-01-14",
+        ),
+        (
+            "Directors authorized a 3-for-2 split of the common, payable Dec. 7.",
+            _on(1989, 10, 27),
+            "Dec. 7",
+            "1989-12-07",
+        ),
+        (
+            "Dow Jones said it extended its offer until 5 p.m. EST Nov. 9.",
+            _on(1989, 11, 2),
+            "5 p.m. EST Nov. 9",
+            "1989-11-09T17:00",
+        ),
+        # The weekday decides the year.
+        (
+            "The Times said in an editorial on Saturday, April 25: the court erred.",
+            _on(1998, 4, 24),
+            "Saturday, April 25",
+            "1998-04-25",
+        ),
+    ],
+)
+def test_month_day_reach_follows_the_dates_own_clause(
+    parse: Callable[[str], Doc], text: str, when: dt.datetime, expression: str, value: str
+) -> None:
+    assert _values(parse, text, when)[expression] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "expression", "value"),
+    [
+        # A deadline given or extended lies ahead of a past clause.
+        (
+            "The government gave Merieux until mid-November to submit more information.",
+            _on(1989, 10, 30),
+            "mid-November",
+            "1989-11",
+        ),
+        (
+            "A group of lenders has extended Control Data $90 million in revolving loans through "
+            "January.",
+            _on(1989, 10, 30),
+            "January",
+            "1990-01",
+        ),
+        # An infinitive of purpose under a past verb: its month need not be a year back.
+        (
+            "Dealers placed heavy buy orders to start the first trading day for November "
+            "transactions.",
+            _on(1989, 10, 30),
+            "November",
+            "1989-11",
+        ),
+        # An "-ing" participle takes its governor's past ("has fluctuated ... rising").
+        (
+            "Nashua's stock has fluctuated sharply, rising to a high of $42.875 a share in June "
+            "from $29.75 in March.",
+            _on(1989, 10, 30),
+            "March",
+            "1989-03",
+        ),
+        # A month under a noun in a past clause: the coming month, not eleven back.
+        (
+            "Reports said Saudi Arabia told oil companies of a 15-20 percent cutback in its oil "
+            "supply in September.",
+            _on(1990, 8, 16),
+            "September",
+            "1990-09",
+        ),
+        (
+            "More than two-thirds of the systems shipped were products introduced in April.",
+            _on(1989, 10, 26),
+            "April",
+            "1989-04",
+        ),
+    ],
+)
+def test_month_year_follows_the_dates_own_clause(
+    parse: Callable[[str], Doc], text: str, when: dt.datetime, expression: str, value: str
+) -> None:
+    assert _values(parse, text, when)[expression] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "expression", "value"),
+    [
+        # A clause that opens after the date ("that ... could") is not the date's.
+        (
+            "President Clinton, meantime, glossed over stern warnings from Moscow on Thursday that "
+            "US air strikes against Iraq could do serious harm to relations with the Kremlin.",
+            _on(1998, 2, 13),
+            "Thursday",
+            "1998-02-12",
+        ),
+        # "could be located", "could not be reached": an attempt made.
+        (
+            "Neither he nor Elian's four grandparents could be located Wednesday in Cardenas.",
+            _on(2000, 1, 6),
+            "Wednesday",
+            "2000-01-05",
+        ),
+        (
+            "U.S. Immigration officials postponed until Tuesday morning any action on the case.",
+            _on(2000, 3, 30),
+            "Tuesday morning",
+            "2000-04-04TMO",
+        ),
+        # A plan of the past perfect was overtaken: "had been due to expire Friday evening".
+        (
+            "The bid was extended to Nov. 16. It had been due to expire Friday evening.",
+            _on(1989, 10, 30),
+            "Friday evening",
+            "1989-10-27TEV",
+        ),
+        (
+            "The group might come to the U.S. as early as Tuesday.",
+            _on(2000, 4, 3),
+            "Tuesday",
+            "2000-04-04",
+        ),
+    ],
+)
+def test_weekday_follows_the_dates_own_clause(
+    parse: Callable[[str], Doc], text: str, when: dt.datetime, expression: str, value: str
+) -> None:
+    assert _values(parse, text, when)[expression] == value
+
+
+def test_march_the_procession_is_not_a_month(parse: Callable[[str], Doc]) -> None:
+    text = "Police scanned the crowd at the annual March for Life on Capitol Hill in March."
+    times = find_times(parse(text), _on(1999, 1, 22))
+    assert [(t.text, t.start) for t in times] == [("March", text.rindex("March"))]
+
+
+def test_soon_looks_ahead_only_outside_a_past_narrative(parse: Callable[[str], Doc]) -> None:
+    ahead = _values(parse, "Kellogg soon will begin selling boxes for 99 cents.", WED)
+    assert ahead == {"soon": "FUTURE_REF"}
+    assert _values(parse, "He was taken to a hospital and was soon released.", WED) == {}
+
+
+def test_year_as_a_modifier_with_a_date_label(parse: Callable[[str], Doc]) -> None:
+    values = _values(
+        parse, "Analysts were predicting 1990 BellSouth earnings of $3.90 a share.", WED
+    )
+    assert values == {"1990": "1990"}
+
+
+def test_topic_quarter_is_a_reported_one_not_a_forecast(parse: Callable[[str], Doc]) -> None:
+    text = (
+        "Travelers Corp.'s third-quarter net income rose 11%. Travelers estimated that the "
+        "earthquake will result in a fourth-quarter charge of less than $10 million. Earnings "
+        "from commercial lines fell, compared with earnings of $6.1 million a year ago."
+    )
+    values = _values(parse, text, _on(1989, 11, 2))
+    assert values["fourth-quarter"] == "1989-Q4"
+    assert values["a year ago"] == "1988-Q3"
+
+
+def test_previous_weekday_counts_from_the_story_day(parse: Callable[[str], Doc]) -> None:
+    text = (
+        "London share prices closed sharply lower Friday. The index closed down 4.5% from the "
+        "previous Friday."
+    )
+    values = _values(parse, text, _on(1989, 10, 30))
+    assert values == {"Friday": "1989-10-27", "the previous Friday": "1989-10-20"}

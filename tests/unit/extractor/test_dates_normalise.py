@@ -39,6 +39,8 @@ CASES: list[tuple[str, str, dt.date, Tense | None, str, str]] = [
     ("week_of", "the week of March 6", dt.date(2000, 2, 24), None, "DATE", "2000-W10"),
     ("month_year", "February 2022", SAT, None, "DATE", "2022-02"),
     ("month_year", "June of 2024", SAT, None, "DATE", "2024-06"),
+    # Broadcast transcripts spell the year out.
+    ("month_year", "January nineteen ninety-seven", SAT, None, "DATE", "1997-01"),
     ("month_rel_year", "June last year", SAT, None, "DATE", "2024-06"),
     ("month_rel_year", "January this year", SAT, "future", "DATE", "2025-01"),
     ("month", "June", SAT, "past", "DATE", "2025-06"),
@@ -48,10 +50,15 @@ CASES: list[tuple[str, str, dt.date, Tense | None, str, str]] = [
     ("fiscal_year", "fiscal 1989", SAT, None, "DATE", "1989"),
     ("decade", "the 1990s", SAT, None, "DATE", "199"),
     ("decade", "the '80s", SAT, None, "DATE", "198"),
+    ("decade_word", "the nineties", SAT, None, "DATE", "199"),
+    ("decade_word", "the nineteen-sixties", SAT, None, "DATE", "196"),
     ("century", "the 20th century", SAT, None, "DATE", "19"),
+    # Without "the" when it modifies a noun: "the fabled 11th century temple".
+    ("century", "11th century", SAT, None, "DATE", "10"),
     ("season", "last fall", dt.date(1999, 4, 10), None, "DATE", "1998-FA"),
     ("season", "this summer", SAT, None, "DATE", "2025-SU"),
     ("season", "the winter of 1994", SAT, None, "DATE", "1994-WI"),
+    ("season", "the winter of nineteen ninety-four", SAT, None, "DATE", "1994-WI"),
     ("quarter", "the third quarter", WSJ, None, "DATE", "1989-Q3"),
     ("quarter", "the fourth quarter", dt.date(1998, 1, 26), None, "DATE", "1997-Q4"),
     ("quarter", "third-quarter", WSJ, None, "DATE", "1989-Q3"),
@@ -75,9 +82,14 @@ CASES: list[tuple[str, str, dt.date, Tense | None, str, str]] = [
     ("clock", "10:35 a.m.", SAT, None, "TIME", "2025-12-20T10:35"),
     ("clock", "10 p.m. Wednesday", SAT, None, "TIME", "2025-12-17T22:00"),
     ("clock", "noon", SAT, None, "TIME", "2025-12-20T12:00"),
+    # "midnight Friday" is a clock time, not "mid" + "night".
+    ("clock", "midnight Friday", SAT, "past", "TIME", "2025-12-19T24:00"),
+    ("soon", "soon", SAT, "future", "DATE", "FUTURE_REF"),
+    ("soon", "as soon as possible", SAT, None, "DATE", "FUTURE_REF"),
     ("reference_word", "now", SAT, None, "DATE", "PRESENT_REF"),
     ("reference_word", "recently", SAT, None, "DATE", "PAST_REF"),
     ("reference_word", "the near future", SAT, None, "DATE", "FUTURE_REF"),
+    ("reference_word", "then current", SAT, None, "DATE", "PAST_REF"),
     ("anaphoric", "the following year", SAT, None, "DATE", "2026"),
     ("anaphoric", "the previous month", SAT, None, "DATE", "2025-11"),
     ("anaphoric", "the next day", SAT, None, "DATE", "2025-12-21"),
@@ -124,6 +136,10 @@ CASES: list[tuple[str, str, dt.date, Tense | None, str, str]] = [
     ("weekday", "last Saturday", SAT, None, "DATE", "2025-12-13"),
     ("holiday", "Christmas", SAT, "future", "DATE", "2025-12-25"),
     ("holiday", "Thanksgiving", SAT, "past", "DATE", "2025-11-27"),
+    # The Tuesday after the first Monday of November.
+    ("holiday", "Election Day", dt.date(1998, 10, 26), "future", "DATE", "1998-11-03"),
+    # The ISO week holding Easter: begun on its Monday, six days before Easter 2000.
+    ("holiday", "Easter week", dt.date(2000, 4, 17), "past", "DATE", "2000-W16"),
 ]
 
 
@@ -180,6 +196,28 @@ IN_CONTEXT: list[tuple[str, str, str, dt.date, str, str]] = [
         "DATE",
         "2025-12-20",
     ),
+    # "the year before" with nothing after it to say before what: the story's time.
+    (
+        "anaphoric",
+        "Sales fell to $300 million, down from $450 million the year before.",
+        "the year before",
+        SAT,
+        "DATE",
+        "2024",
+    ),
+    # "by mid afternoon": the day is the publication's.
+    (
+        "part_alone",
+        "By mid afternoon, officials were saying the operation was over.",
+        "mid afternoon",
+        dt.date(1998, 3, 6),
+        "TIME",
+        "1998-03-06TAF",
+    ),
+    # "a year" after an amount or what is counted is a rate: TimeML's SET.
+    ("duration", "Exiles send $1 billion a year to Cuba.", "a year", WSJ, "SET", "P1Y"),
+    ("duration", "Qantas flies four flights a week.", "a week", WSJ, "SET", "P1W"),
+    ("duration", "The deal could take as long as a month.", "a month", WSJ, "DURATION", "P1M"),
 ]
 
 
@@ -399,3 +437,70 @@ def test_scanning_by_anchor_windows_finds_what_the_whole_text_holds(
     monkeypatch.setattr(timex_rules, "_ANCHORS", {})
     assert spans() == windowed
     assert len(windowed) >= 15
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Protesters gathered at the annual March for Life on Capitol Hill.",
+        "His stepmother was at the head of the ``March of the Combatant Mothers.''",
+        "Funds hold more than a quarter of the entire high-yield market.",
+        "The poster showed Gary Cooper from the film ``High Noon.''",
+        "Protests spread across the region in the Arab Spring.",
+        "They started a series of ``Spring of Life'' demonstrations.",
+        "It had no records for the past three summers.",
+    ],
+)
+def test_names_and_fractions_are_not_times(sentence: str) -> None:
+    assert [(m.rule, sentence[m.start : m.end]) for m in scan(sentence, Context(SAT))] == []
+
+
+def test_soon_in_a_past_narrative_is_not_ahead() -> None:
+    found = [m for m in scan("He was soon released.", Context(SAT)) if m.rule == "soon"]
+    assert len(found) == 1
+    assert resolve(found[0], Context(SAT, "past")) is None
+    assert scan("She left soon after the vote.", Context(SAT)) == []
+
+
+def test_weekday_names_the_year_of_a_month_day() -> None:
+    # April 25 was a Saturday in 1998, not in 1997: the past tense alone would go back.
+    timex = normalise("Saturday, April 25", dt.date(1998, 4, 24), tense="past")
+    assert timex is not None
+    assert timex.value == "1998-04-25"
+
+
+def test_previous_weekday_is_before_the_story_day() -> None:
+    timex = normalise("the previous Friday", dt.date(1989, 10, 30), narrative="1989-10-27")
+    assert timex is not None
+    assert timex.value == "1989-10-20"
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "tense", "firm", "expected"),
+    [
+        # A tense that is the date's own reaches back a whole year ("was last seen Nov. 3").
+        (11, 3, "past", True, dt.date(1998, 11, 3)),
+        # One that only leans ("the Nov. 3 deadline") reaches half a year: the nearer wins.
+        (11, 3, "past", False, dt.date(1999, 11, 3)),
+        (3, 30, "past", False, dt.date(1999, 3, 30)),
+    ],
+)
+def test_day_near_reaches_by_firmness(
+    month: int, day: int, tense: Tense, firm: bool, expected: dt.date
+) -> None:
+    assert day_near(dt.date(1999, 5, 7), month, day, tense, firm=firm) == expected
+
+
+@pytest.mark.parametrize(
+    ("anchor", "month", "firm", "year"),
+    [
+        # "a cutback in its oil supply in September" in August: the coming September.
+        (dt.date(1990, 8, 16), 9, False, 1990),
+        # "the October slaying" in April: six months back is still within reach.
+        (dt.date(1999, 4, 19), 10, False, 1998),
+        # The date's own past tense: back, however far.
+        (dt.date(1990, 8, 16), 9, True, 1989),
+    ],
+)
+def test_month_near_reaches_by_firmness(anchor: dt.date, month: int, firm: bool, year: int) -> None:
+    assert month_near(anchor, month, "past", firm=firm) == year
