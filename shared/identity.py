@@ -7,9 +7,10 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-# The URNs Newsflow gives texts that have no URL (`urn:newsflow:text:<hex>`, lower case) are
-# canonical as made, so they skip courlan, whose import costs a one-shot command ~25 ms.
-OWN_URN_PREFIX = "urn:newsflow:"
+# The URNs Newsflow gives texts that have no URL (`urn:newsflow:text:` and 32 lower-case hex
+# digits) are canonical as made, so they skip courlan, whose import costs a one-shot command
+# ~25 ms. Only that exact form: courlan rewrites others ("...#frag", "...?utm_source=x").
+_OWN_URN = re.compile(r"urn:newsflow:text:[0-9a-f]{32}")
 
 _WS = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
@@ -22,7 +23,7 @@ def canonical_url(url: str) -> str:
     stable id instead of failing the article.
     """
     url = url.strip()
-    if url.startswith(OWN_URN_PREFIX):
+    if _OWN_URN.fullmatch(url):
         return url
     from courlan import normalize_url
 

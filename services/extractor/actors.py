@@ -61,8 +61,8 @@ class _Cluster:
     def decide(self) -> EntityKind:
         if self.kind is not None:
             return self.kind
-        if has_organisation_head(self.name):
-            return "organization"
+        if has_organisation_head(self.name) and not has_known_given_name(self.name):
+            return "organization"  # "Warsaw Pact"; but "Margaret Court" is a person
         person = self.person_votes
         if self.role_cue:
             person += _CUE_VOTE
@@ -113,6 +113,38 @@ def _org_name(text: str) -> str:
     return " ".join(strip_possessive(text).split())
 
 
+class _People:
+    """The article's people with full names, by surname and by given name, for the single
+    words that may name one of them ("Putin", "Elian")."""
+
+    def __init__(self, clusters: Iterable[_Cluster]) -> None:
+        self.by_surname: dict[str, list[_Cluster]] = {}
+        self.by_given_name: dict[str, list[_Cluster]] = {}
+        for cluster in clusters:
+            self.by_surname.setdefault(surname(cluster.name).casefold(), []).append(cluster)
+            given = cluster.name.split()[0].casefold()
+            self.by_given_name.setdefault(given, []).append(cluster)
+
+    def with_surname(self, word: str, before: int) -> _Cluster | None:
+        """The person `word` is the surname of: the latest one named before offset `before`,
+        else the first one named."""
+        matches = self.by_surname.get(word.casefold())
+        if not matches:
+            return None
+        earlier = [c for c in matches if min(m.start for m in c.members) < before]
+        pool = earlier or matches
+        return max(pool, key=lambda c: min(m.start for m in c.members) if earlier else 0)
+
+    def with_given_name(self, word: str) -> _Cluster | None:
+        """The one person whose full name starts with `word` ("Elian" for "Elian Gonzalez");
+        None when no one or several do, or when `word` is also someone's surname."""
+        key = word.casefold()
+        matches = self.by_given_name.get(key, [])
+        if len(matches) != 1 or key in self.by_surname:
+            return None
+        return matches[0]
+
+
 class _Builder:
     def __init__(self, tokens: list[Tok], gazetteer: Gazetteer) -> None:
         self.tokens = tokens
@@ -159,9 +191,10 @@ class _Builder:
         return [c]
 
     def _titles_only(self, text: str) -> bool:
-        """ "U.S. Surgeon", "Foreign Minister": roles, demonyms and countries, but no name."""
+        """ "U.S. Surgeon", "Foreign Minister": a role with demonyms and countries, but no name
+        (a lone "Chad" or "Jordan" has no role word: it may be a person's name)."""
         words = strip_possessive(text).split()
-        return all(
+        return any(is_role_word(w) for w in words) and all(
             is_role_word(w) or is_demonym(w) or self.gazetteer.country(w) is not None for w in words
         )
 
@@ -177,8 +210,10 @@ class _Builder:
             (full if len(name.split()) > 1 else single).append((c, name))
         for c, name in full:
             self._vote(self._add(f"named:{name.casefold()}", name, None, c), c, full_name=True)
+        # The people with full names are settled now: a single word only joins one of them.
+        people = _People(self._personlike())
         for c, word in single:
-            cluster = self._person_with_surname(word, c.start) or self._person_with_given_name(word)
+            cluster = people.with_surname(word, c.start) or people.with_given_name(word)
             if cluster is None:
                 cluster = self._add(f"named:{word.casefold()}", word, None, c)
             else:
@@ -198,29 +233,12 @@ class _Builder:
             if named and (cluster.person_votes > 0 or cluster.role_cue):
                 yield cluster
 
-    def _person_with_surname(self, word: str, before: int) -> _Cluster | None:
-        matches = [c for c in self._personlike() if surname(c.name).casefold() == word.casefold()]
-        if not matches:
-            return None
-        earlier = [c for c in matches if min(m.start for m in c.members) < before]
-        pool = earlier or matches
-        return max(pool, key=lambda c: min(m.start for m in c.members) if earlier else 0)
-
-    def _person_with_given_name(self, word: str) -> _Cluster | None:
-        """The one person whose full name starts with `word` ("Elian" for "Elian Gonzalez");
-        None when no one or several do, or when `word` is also someone's surname."""
-        key = word.casefold()
-        people = list(self._personlike())
-        if any(surname(c.name).casefold() == key for c in people):
-            return None
-        matches = [c for c in people if c.name.split()[0].casefold() == key]
-        return matches[0] if len(matches) == 1 else None
-
     def add_norp_surnames(self) -> None:
         """Single-word NORP spans: a mention of the person whose surname they are, else a group."""
+        people = _People(self._personlike())
         for c in self.maybe_surnames:
             word = _org_name(c.text)
-            person = self._person_with_surname(word, c.start)
+            person = people.with_surname(word, c.start)
             if person is not None:
                 person.members.append(c)
             else:

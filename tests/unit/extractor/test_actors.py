@@ -8,7 +8,9 @@ from spacy.language import Language
 from services.extractor.actors import Actors, find_actors
 from services.extractor.gazetteer import Gazetteer
 from services.extractor.mentions import read_candidates, sentence_of_tokens
+from services.extractor.pipeline import Extractor
 from shared.models import Entity
+from tests.unit.extractor.conftest import SEED_PUBLISHED
 
 ReadActors = Callable[[str], Actors]
 
@@ -186,13 +188,16 @@ def test_a_first_name_shared_by_two_people_stays_apart(actors_of: ReadActors) ->
     assert len(people["John Brown"].mentions) == 1
 
 
-def test_an_upper_case_dateline_city_is_a_place_not_a_group(actors_of: ReadActors) -> None:
+def test_an_upper_case_dateline_city_is_a_place_not_a_group(extractor: Extractor) -> None:
     # The model tags "BUFFALO" NORP (checked).
-    found = actors_of(
+    found = extractor.extract_one(
         "BUFFALO, N.Y. (AP) --  About 500 people attended a Sunday night memorial service for "
-        "the Buffalo-area physician who performed abortions."
+        "the Buffalo-area physician who performed abortions.",
+        SEED_PUBLISHED,
     )
     assert all(e.name.casefold() != "buffalo" for e in found.entities)
+    buffalo = [p for p in found.places if p.mentions[0].text == "BUFFALO"]
+    assert [(p.name, p.kind, p.country_code) for p in buffalo] == [("Buffalo", "city", "US")]
 
 
 def test_a_sentence_initial_verb_is_nobody(actors_of: ReadActors) -> None:
@@ -201,7 +206,9 @@ def test_a_sentence_initial_verb_is_nobody(actors_of: ReadActors) -> None:
         "Rescued on Nov. 25 by fishermen off the Florida coast, Elian has become the subject of "
         "an international custody battle."
     )
-    assert "Rescued" not in _by_name(found)
+    by_name = _by_name(found)
+    assert "Rescued" not in by_name
+    assert by_name["Elian"].kind == "person"
 
 
 def test_an_acronym_before_a_title_is_the_employer(actors_of: ReadActors) -> None:
@@ -212,3 +219,16 @@ def test_an_acronym_before_a_title_is_the_employer(actors_of: ReadActors) -> Non
     by_name = _by_name(found)
     assert by_name["INS"].kind == "organization"
     assert by_name["Doris Meissner"].kind == "person"
+
+
+def test_a_known_given_name_keeps_a_person_whose_surname_is_an_institution(
+    actors_of: ReadActors,
+) -> None:
+    found = actors_of("Tennis great Margaret Court criticized the players on Sunday.")
+    assert _by_name(found)["Margaret Court"].kind == "person"
+
+
+def test_a_first_name_that_is_a_country_is_kept(actors_of: ReadActors) -> None:
+    found = actors_of("Chad Smith met the mayor on Monday. Chad said the talks went well.")
+    people = _by_name(found)
+    assert [m.text for m in people["Chad Smith"].mentions] == ["Chad Smith", "Chad"]

@@ -32,3 +32,16 @@ def test_own_urns_skip_courlan_and_keep_the_same_id(text: str) -> None:
 
 def test_real_urls_still_go_through_courlan() -> None:
     assert canonical_url("https://Example.com/a?utm_source=x#frag") == "https://example.com/a"
+
+
+@pytest.mark.parametrize(
+    "urn",
+    [
+        "urn:newsflow:text:0123456789abcdef0123456789abcdef#frag",
+        "urn:newsflow:text:0123456789abcdef0123456789abcdef?utm_source=x",
+        "urn:newsflow:text:0123456789abcdef0123456789abcdef/",
+        "URN:newsflow:text:0123456789abcdef0123456789abcdef",
+    ],
+)
+def test_other_urn_forms_are_canonicalised_as_before(urn: str) -> None:
+    assert canonical_url(urn) == normalize_url(urn, strict=True, trailing_slash=False)
