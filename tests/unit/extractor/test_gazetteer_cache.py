@@ -86,6 +86,17 @@ def test_key_changes_with_the_population_floor_and_each_source(tmp_path: Path) -
     assert gazetteer_cache.cache_key([source, other], 5000) not in {first, second}
 
 
+def test_key_changes_with_a_data_file(tmp_path: Path) -> None:
+    source, table = tmp_path / "source.py", tmp_path / "table.txt"
+    source.write_text("x = 1\n")
+    table.write_text("UA.05\tDonetsk Oblast\n")
+    first = gazetteer_cache.cache_key([source], 5000, [table])
+    assert first == gazetteer_cache.cache_key([source], 5000, [table])
+    assert first != gazetteer_cache.cache_key([source], 5000)
+    table.write_text("UA.05\tDonetsk Oblast\nUA.08\tKherson Oblast\n")
+    assert gazetteer_cache.cache_key([source], 5000, [table]) != first
+
+
 def test_cached_gazetteer_answers_like_a_built_one(tmp_path: Path) -> None:
     built = Gazetteer(15000, cache_dir=tmp_path)  # builds and writes
     assert len(list(tmp_path.iterdir())) == 1
@@ -110,18 +121,33 @@ def test_store_of_an_earlier_layout_is_rebuilt(tmp_path: Path) -> None:
     Gazetteer(15000, cache_dir=tmp_path)
     (path,) = tmp_path.iterdir()
     key = path.name.removeprefix("gazetteer-cities-").removesuffix(".sqlite3")
-    # The same key, written as before region points were stored: two tables of cities only.
-    gazetteer_cache.write(tmp_path, key, ({"kyiv": []}, {}))
+    # The same key, written as before regions were stored: cities and points only.
+    gazetteer_cache.write(tmp_path, key, ({"kyiv": []}, {}, {"UA": (49.0, 31.4)}))
     store = gazetteer_cache.open_store(tmp_path, key)
     assert store is not None
-    assert store.tables == 2
+    assert store.tables == 3
     store.close()
     rebuilt = Gazetteer(15000, cache_dir=tmp_path)
     florida = rebuilt.us_state("Florida")
     assert florida is not None
     assert florida.lat is not None
     assert rebuilt.cities("Kyiv")  # the index was rebuilt too, not read from the stub
+    ukraine = rebuilt.country("Ukraine")
+    assert ukraine is not None
+    assert (ukraine.lat, ukraine.lon) != (49.0, 31.4)  # nor the points
     store = gazetteer_cache.open_store(tmp_path, key)
     assert store is not None
-    assert store.tables == 3
+    assert store.tables == 4
     store.close()
+
+
+def test_cached_gazetteer_answers_regions_like_a_built_one(tmp_path: Path) -> None:
+    built = Gazetteer(15000, cache_dir=tmp_path)  # builds and writes
+    cached = Gazetteer(15000, cache_dir=tmp_path)  # reads
+    plain = Gazetteer(15000)
+    for name in ("Bavaria", "Donetsk Oblast", "Donetsk region", "Punjab", "N.Y.", "Nowhere"):
+        for _ in range(2):  # the second answer comes from the store's memo
+            assert cached.regions(name) == built.regions(name) == plain.regions(name), name
+    (bavaria,) = cached.regions("Bavaria")
+    assert (bavaria.country_code, bavaria.admin1, bavaria.kind) == ("DE", "02", "region")
+    assert bavaria.lat is not None

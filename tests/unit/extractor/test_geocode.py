@@ -5,13 +5,13 @@ import pytest
 from spacy.language import Language
 
 from services.extractor.gazetteer import DEFAULT_MIN_CITY_POPULATION, Gazetteer, GeoEntry
-from services.extractor.geocode import GeoContext, Places, geocode, resolve
+from services.extractor.geocode import GeoContext, Hint, Places, geocode, resolve
 from services.extractor.mentions import read_candidates
 
 
 def _geocode(nlp: Language, gazetteer: Gazetteer, text: str) -> Places:
     doc = nlp(text)
-    found = geocode(read_candidates(doc, gazetteer), gazetteer)
+    found = geocode(read_candidates(doc, gazetteer), gazetteer, text=doc.text)
     for place in found.places:
         for m in place.mentions:
             assert text[m.start : m.end] == m.text
@@ -122,7 +122,7 @@ def _point(gazetteer: Gazetteer, name: str, context: GeoContext = _NO_CONTEXT) -
         ("Florida", "region", (24.0, 31.0, -88.0, -79.0)),
         ("Texas", "region", (25.8, 36.5, -106.7, -93.5)),
         ("California", "region", (32.5, 42.0, -124.5, -114.1)),
-        ("New York", "region", (40.5, 45.1, -79.8, -71.8)),
+        ("New York state", "region", (40.5, 45.1, -79.8, -71.8)),
         ("Alaska", "region", (51.0, 71.5, -180.0, -129.9)),
     ],
 )
@@ -141,7 +141,7 @@ def test_countries_and_states_have_points_inside(
 def test_a_state_point_is_not_drawn_to_its_metropolis(gazetteer: Gazetteer) -> None:
     # New York City is listed as the city, its boroughs and dozens of neighbourhoods; counted
     # row by row they would pull the state's point into the city (40.5-40.95 N).
-    new_york = _point(gazetteer, "New York")
+    new_york = _point(gazetteer, "New York state")
     assert new_york.kind == "region"
     assert new_york.lat is not None
     assert new_york.lat > 41.5
@@ -220,3 +220,209 @@ def test_geocoded_countries_and_states_carry_coordinates(
         assert places[name].lat is not None, name
     assert places["Florida"].kind == "region"
     assert places["Ukraine"].kind == "country"
+
+
+# First-level regions outside the US (admin1).
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "admin1", "geonames_id"),
+    [
+        ("Bavaria", "DE", "02", 2951839),
+        ("Donetsk region", "UA", "05", 709716),
+        ("Donetsk Oblast", "UA", "05", 709716),
+        ("the Donetsk oblast", "UA", "05", 709716),
+        ("Zaporizhzhia region", "UA", "26", 687699),
+        ("Crimea", "UA", "11", 703883),
+        ("Ontario", "CA", "08", 6093943),
+        ("Scotland", "GB", "SCT", 2638360),
+        ("Catalonia", "ES", "56", 3336901),
+        ("Rajasthan", "IN", "24", 1258899),  # the table writes "Rājasthān"
+    ],
+)
+def test_first_level_regions_resolve(
+    gazetteer: Gazetteer, name: str, code: str, admin1: str, geonames_id: int
+) -> None:
+    entry = _point(gazetteer, name)
+    assert (entry.kind, entry.country_code, entry.admin1) == ("region", code, admin1), name
+    assert entry.geonames_id == geonames_id, name
+
+
+@pytest.mark.parametrize(
+    ("name", "box"),
+    [
+        ("Bavaria", (47.2, 50.6, 8.9, 13.9)),
+        ("Donetsk Oblast", (46.8, 49.3, 36.5, 39.0)),
+        ("Scotland", (54.6, 60.9, -7.7, -0.7)),
+        ("Ontario", (41.6, 57.0, -95.2, -74.3)),
+    ],
+)
+def test_regions_have_points_inside(
+    gazetteer: Gazetteer, name: str, box: tuple[float, float, float, float]
+) -> None:
+    entry = _point(gazetteer, name)
+    south, north, west, east = box
+    assert entry.lat is not None
+    assert entry.lon is not None
+    assert south <= entry.lat <= north, (name, entry.lat)
+    assert west <= entry.lon <= east, (name, entry.lon)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "code", "admin1"),
+    [
+        ("Donetsk", "city", "UA", "05"),  # the region is named after its city
+        ("Kherson", "city", "UA", "08"),
+        ("New York", "city", "US", "NY"),
+        ("Washington", "city", "US", "DC"),  # a national capital
+        ("Florida", "region", "US", "FL"),  # far larger than Florida, Cuba
+        ("Ontario", "region", "CA", "08"),  # far larger than Ontario, California
+        ("Victoria", "region", "AU", "07"),
+        ("Saint Paul", "city", "US", "MN"),  # far larger than the parish of Antigua
+    ],
+)
+def test_a_region_and_a_city_of_one_name(
+    gazetteer: Gazetteer, name: str, kind: str, code: str, admin1: str
+) -> None:
+    entry = resolve(name, gazetteer, GeoContext())
+    assert entry is not None, name
+    assert (entry.kind, entry.country_code, entry.admin1) == (kind, code, admin1), name
+
+
+def test_a_region_word_makes_it_the_region(gazetteer: Gazetteer) -> None:
+    worded = Hint(region=True)
+    for name, code, admin1 in [("Donetsk", "UA", "05"), ("New York", "US", "NY")]:
+        entry = resolve(name, gazetteer, GeoContext(), worded)
+        assert entry is not None
+        assert (entry.kind, entry.country_code, entry.admin1) == ("region", code, admin1)
+    # "Kyiv region" is the oblast around the city, not the city that is a region of its own.
+    oblast = resolve("Kyiv region", gazetteer, GeoContext())
+    assert oblast is not None
+    assert (oblast.name, oblast.admin1) == ("Kyiv Oblast", "13")
+
+
+def test_context_decides_between_regions_and_cities(gazetteer: Gazetteer) -> None:
+    india = resolve("Punjab", gazetteer, GeoContext(frozenset({"IN"})))
+    pakistan = resolve("Punjab", gazetteer, GeoContext(frozenset({"PK"})))
+    assert india is not None
+    assert pakistan is not None
+    assert (india.country_code, pakistan.country_code) == ("IN", "PK")
+    # Ontario, California, in a story that names the US and not Canada.
+    ontario = resolve("Ontario", gazetteer, GeoContext(frozenset({"US"}), frozenset({"CA"})))
+    assert ontario is not None
+    assert (ontario.kind, ontario.country_code) == ("city", "US")
+
+
+def test_shared_and_small_regions_need_their_country(gazetteer: Gazetteer) -> None:
+    # "Northern" names provinces of a dozen countries; "Gulf" a small province of Papua New
+    # Guinea; "Red Sea" a governorate of Egypt and a state of Sudan, but news means the sea.
+    for name in ("Northern", "Gulf", "Red Sea"):
+        assert resolve(name, gazetteer, GeoContext()) is None, name
+    ghana = resolve("Northern", gazetteer, GeoContext(frozenset({"GH"})))
+    assert ghana is not None
+    assert (ghana.kind, ghana.country_code) == ("region", "GH")
+    # A parish of Antigua, in a story about Antigua and Barbuda.
+    parish = resolve("Saint Paul", gazetteer, GeoContext(frozenset({"AG"})))
+    assert parish is not None
+    assert (parish.kind, parish.country_code) == ("region", "AG")
+
+
+def test_regions_in_an_article(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "Explosions were heard in Donetsk Oblast and in the Kherson region on Monday. "
+        "Officials in Bavaria and Scotland reacted. Fighting went on near Donetsk."
+    )
+    found = _geocode(nlp, gazetteer, text)
+    places = {p.name: p for p in found.places}
+    assert places["Donetsk Oblast"].kind == "region"
+    assert places["Kherson Oblast"].kind == "region"  # tagged PERSON, "region" after it
+    assert places["Bavaria"].country_code == "DE"
+    assert places["Scotland"].kind == "region"
+    assert places["Donetsk"].kind == "city"
+    assert places["Donetsk"].geonames_id == 709717
+
+
+# Wire copy: datelines, AP state abbreviations, "City, Region" pairs.
+
+
+def test_dateline_names_the_city(nlp: Language, gazetteer: Gazetteer) -> None:
+    for text, name in [
+        ("\n\nNEW YORK (AP) _\n\nThe governor and the mayor met on Monday.", "New York City"),
+        ("\n\nWASHINGTON (AP) _\n\nThe Senate voted on Monday.", "Washington"),
+    ]:
+        found = _geocode(nlp, gazetteer, text)
+        (place,) = [p for p in found.places if p.mentions[0].start == 2]
+        assert (place.name, place.kind, place.country_code) == (name, "city", "US")
+
+
+def test_city_and_state_abbreviation(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "\n\nBIRMINGHAM, Ala. (AP) _\n\nA bomb exploded at a clinic in Birmingham, Ala., "
+        "on Thursday. The suspect moved from Portland, Ore., to Albany, N.Y., last year."
+    )
+    found = _geocode(nlp, gazetteer, text)
+    places = {p.name: p for p in found.places}
+    birmingham = places["Birmingham"]
+    assert (birmingham.country_code, birmingham.geonames_id) == ("US", 4049979)
+    assert len(birmingham.mentions) == 2
+    assert {"Alabama", "Oregon", "New York"} <= set(places)
+    assert places["Alabama"].kind == "region"
+    assert places["Portland"].geonames_id == 5746545  # Portland, Oregon
+    assert (places["Albany"].country_code, places["Albany"].geonames_id) == ("US", 5106834)
+
+
+def test_a_pair_that_is_a_list_is_read_as_one(nlp: Language, gazetteer: Gazetteer) -> None:
+    found = _geocode(nlp, gazetteer, "The prime ministers met in Paris, London and Berlin.")
+    places = {p.name: p for p in found.places}
+    assert (places["Paris"].country_code, places["London"].country_code) == ("FR", "GB")
+
+
+def test_part_of_a_continent_gets_no_country(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Bombs hit the U.S. embassies in East Africa, and Albright flew to East Africa."
+    found = _geocode(nlp, gazetteer, text)
+    places = {p.name: p for p in found.places}
+    assert places["East Africa"].country_code is None
+    assert places["United States"].country_code == "US"
+
+
+def test_an_organisation_in_capitals_is_not_a_small_town(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "Poland, Hungary and the Czech Republic joined NATO on Friday. NATO officials "
+        "welcomed them. Warsaw has long pressed for Poland's access to NATO."
+    )
+    found = _geocode(nlp, gazetteer, text)
+    assert "Nato" not in {p.name for p in found.places}
+    assert {"Poland", "Hungary", "Warsaw"} <= {p.name for p in found.places}
+    # Looked up alone, the name is still the town.
+    nato = resolve("NATO", gazetteer, GeoContext())
+    assert nato is not None
+    assert nato.country_code == "PH"
+
+
+def test_without_the_text_the_words_around_are_not_read(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "Shelling hit the Kherson region on Monday."
+    doc = nlp(text)
+    candidates = read_candidates(doc, gazetteer)
+    (alone,) = geocode(candidates, gazetteer).places
+    (worded,) = geocode(candidates, gazetteer, text=text).places
+    assert (alone.name, alone.kind) == ("Kherson", "city")
+    assert (worded.name, worded.kind) == ("Kherson Oblast", "region")
+
+
+def test_the_region_after_a_city_is_read_as_one(nlp: Language, gazetteer: Gazetteer) -> None:
+    # A postal code, and an abbreviation whose period the tokenizer split off, are the state
+    # only after a city of theirs.
+    text = "\n\nINDEPENDENCE, MO. (AP) -- Poland joined the alliance in Independence on Friday."
+    found = _geocode(nlp, gazetteer, text)
+    places = {p.name: p for p in found.places}
+    assert (places["Independence"].country_code, places["Missouri"].kind) == ("US", "region")
+    # A list is no city and region: no New York lies in Washington state, so Washington is
+    # the city it is alone.
+    found = _geocode(nlp, gazetteer, "Leaders met in New York, Washington and Chicago.")
+    places = {p.name: p for p in found.places}
+    assert places["Washington"].kind == "city"
+    assert places["New York City"].kind == "city"

@@ -1,0 +1,223 @@
+"""How English news writes place names around the gazetteer's own: region words, AP state
+abbreviations, datelines.
+
+Pure string rules, shared by the gazetteer (which keys first-level regions by their bare names)
+and the geocoder (which reads the words around a mention):
+- a region word after or before a name makes it the region: "Donetsk region", "the Donetsk
+  oblast", "Kherson Oblast", "New York state", "the state of Punjab", "Free State of Bavaria";
+- AP style abbreviates US states after a city ("Birmingham, Ala.", "Albany, N.Y."), and
+  datelines give the city an article was filed from ("NAIROBI, Kenya (AP) _").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+
+def lookup_key(name: str) -> str:
+    """The gazetteer's key of a name: casefolded, single spaces, typographic apostrophes plain,
+    no leading "the"."""
+    key = " ".join(name.replace("’", "'").split()).casefold()
+    return key.removeprefix("the ") if key.startswith("the ") and len(key) > 4 else key
+
+
+def fold(name: str) -> str:
+    """`name` without accents ("Rājasthān" -> "Rajasthan"): English copy drops them."""
+    if name.isascii():
+        return name
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+# English words that name a first-level division, as news and GeoNames' English names write
+# them after the name ("Donetsk Oblast", "Kabul Province", "Nairobi County") or before it with
+# "of" ("State of Sikkim", "Region of Murcia"). County, district and department are first-level
+# in some countries (Kenya, Romania; Colombia, Peru), second-level in others.
+_REGION_WORDS = (
+    "oblast",
+    "oblast'",
+    "region",
+    "province",
+    "state",
+    "governorate",
+    "prefecture",
+    "krai",
+    "kray",
+    "territory",
+    "voivodeship",
+    "canton",
+    "emirate",
+    "county",
+    "district",
+    "department",
+    "republic",
+    "autonomous region",
+    "autonomous republic",
+    "autonomous province",
+    "union territory",
+    "capital territory",
+    "federal district",
+)
+# Words that name a region only before it: "Community of Madrid", while "Valencian Community"
+# and "the Jewish community" have an adjective before the word.
+_PREFIX_WORDS = ("community", "autonomous community")
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_WORDS = _alternatives(_REGION_WORDS)
+_ALL_WORDS = _alternatives(_REGION_WORDS + _PREFIX_WORDS)
+# Adjectives of official long forms: "Free State of Bavaria", "National Capital Territory of
+# Delhi", "Autonomous Republic of Crimea".
+_QUALIFIERS = r"(?:(?:free|autonomous|federal|special|national|national capital|union)\s+)*"
+_SUFFIXED = re.compile(rf"(?P<core>.+?)\s+(?:{_WORDS})", re.IGNORECASE)
+_PREFIXED = re.compile(
+    rf"{_QUALIFIERS}(?:{_ALL_WORDS})\s+of\s+(?:the\s+)?(?P<core>.+)", re.IGNORECASE
+)
+
+# A region word right after a mention ("Kherson region", "New York state"), or "<word> of"
+# right before it ("the state of Punjab", "the Indian state of Punjab").
+_WORD_AFTER = re.compile(rf"\s+(?:{_WORDS})\b", re.IGNORECASE)
+_WORD_BEFORE = re.compile(rf"\b(?:{_ALL_WORDS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+# How far before a mention "<word> of " can start: the longest word plus " of the ".
+_LOOK_BEHIND = max(len(word) for word in _REGION_WORDS) + 10
+
+
+# Recent names: the gazetteer and the geocoder ask for each of an article's names several
+# times, and news repeats its names; the bound caps memory.
+@functools.lru_cache(maxsize=8192)
+def region_core(name: str) -> str | None:
+    """The bare name in a region name with a region word ("Donetsk Oblast" -> "Donetsk", "the
+    state of New York" -> "New York", "Free State of Bavaria" -> "Bavaria"), else None."""
+    text = " ".join(name.split())
+    if text[:4].casefold() == "the ":
+        text = text[4:]
+    if " " not in text:
+        return None  # one word has no region word beside the name
+    for pattern in (_PREFIXED, _SUFFIXED):
+        found = pattern.fullmatch(text)
+        if found is not None:
+            core = found.group("core").strip(" ,")
+            return core if core and core.casefold() != "the" else None
+    return None
+
+
+def region_word_around(text: str, start: int, end: int) -> bool:
+    """Whether a region word follows `text[start:end]` or "<word> of" precedes it."""
+    if _WORD_AFTER.match(text, end) is not None:
+        return True
+    # Most mentions have no "of" before them: look for the word only when there is one.
+    before = text[max(0, start - _LOOK_BEHIND) : start].rstrip().casefold()
+    if not before.endswith((" of", " of the")):
+        return False
+    return _WORD_BEFORE.search(text, max(0, start - _LOOK_BEHIND), start) is not None
+
+
+# Last words of names of seas, rivers and landforms. A few first-level regions are named after
+# one ("Red Sea" governorate of Egypt, state of Sudan; "Tana River" county of Kenya), but news
+# means the feature unless a region word says otherwise ("the Red Sea state").
+_FEATURE_WORDS = frozenset(
+    {
+        "sea", "ocean", "gulf", "bay", "river", "lake", "lakes", "strait", "straits",
+        "channel", "canal", "mountains", "desert", "peninsula",
+    }
+)  # fmt: skip
+
+
+def is_natural_feature(name: str) -> bool:
+    """Whether `name` ends with the word of a sea, river or landform ("Red Sea", "the gulf")."""
+    words = name.casefold().split()
+    return bool(words) and words[-1] in _FEATURE_WORDS
+
+
+# The AP Stylebook's abbreviations of US states, used after a city name and in datelines
+# ("Birmingham, Ala."); the eight states it never abbreviates (Alaska, Hawaii, Idaho, Iowa,
+# Maine, Ohio, Texas, Utah) have none. Value: the state's postal code.
+AP_STATE_ABBREVIATIONS: dict[str, str] = {
+    "Ala.": "AL",
+    "Ariz.": "AZ",
+    "Ark.": "AR",
+    "Calif.": "CA",
+    "Colo.": "CO",
+    "Conn.": "CT",
+    "Del.": "DE",
+    "D.C.": "DC",
+    "Fla.": "FL",
+    "Ga.": "GA",
+    "Ill.": "IL",
+    "Ind.": "IN",
+    "Kan.": "KS",
+    "Ky.": "KY",
+    "La.": "LA",
+    "Md.": "MD",
+    "Mass.": "MA",
+    "Mich.": "MI",
+    "Minn.": "MN",
+    "Miss.": "MS",
+    "Mo.": "MO",
+    "Mont.": "MT",
+    "Neb.": "NE",
+    "Nev.": "NV",
+    "N.H.": "NH",
+    "N.J.": "NJ",
+    "N.M.": "NM",
+    "N.Y.": "NY",
+    "N.C.": "NC",
+    "N.D.": "ND",
+    "Okla.": "OK",
+    "Ore.": "OR",
+    "Pa.": "PA",
+    "R.I.": "RI",
+    "S.C.": "SC",
+    "S.D.": "SD",
+    "Tenn.": "TN",
+    "Vt.": "VT",
+    "Va.": "VA",
+    "Wash.": "WA",
+    "W.Va.": "WV",
+    "Wis.": "WI",
+    "Wyo.": "WY",
+}
+# Looked up without the final period and spaces: spaCy may leave the period out of the span
+# ("Ala" before "(AP)"), and "W. Va." is also written.
+_AP_KEYS: dict[str, str] = {
+    abbreviation.replace(" ", "").rstrip(".").casefold(): code
+    for abbreviation, code in AP_STATE_ABBREVIATIONS.items()
+}
+
+
+def ap_state_code(name: str) -> str | None:
+    """The postal code of the US state an AP abbreviation stands for ("N.Y." -> "NY")."""
+    if "." not in name:
+        # "Ala", "Mass", "Miss" and "Wash" without their period are words or names, not states.
+        return None
+    return _AP_KEYS.get(name.replace(" ", "").rstrip(".").casefold())
+
+
+# A dateline opens a wire story: the city in capitals, optionally a country, state or date
+# after a comma, then the agency in brackets or a dash ("NAIROBI, Kenya (AP) _", "MOSCOW
+# (AP)_", "KYIV, Ukraine (AP) —", "LONDON, Dec 5 (Reuters) -", "WASHINGTON --").
+_DATELINE = re.compile(
+    r"\s*(?P<place>[A-Z][A-Z.'’\- ]*[A-Z.])"
+    r"(?:\s*,\s*[^\n(),]{1,40}?)?"
+    r"\s*(?:\([A-Za-z][A-Za-z .&-]{0,30}\)|--|—|–|_|-\s)"
+)
+
+
+def dateline_place(text: str) -> tuple[int, int] | None:
+    """The character span of the place a dateline at the start of `text` names, or None."""
+    found = _DATELINE.match(text)
+    return None if found is None else found.span("place")
+
+
+_PAIR_GAP = re.compile(r"\s*,\s*")
+
+
+def is_pair_gap(text: str, end: int, start: int) -> bool:
+    """Whether `text[end:start]` is the comma of "City, Region" ("Birmingham, Ala.")."""
+    return _PAIR_GAP.fullmatch(text, end, start) is not None
