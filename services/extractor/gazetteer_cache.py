@@ -31,6 +31,7 @@ import os
 import sqlite3
 import sys
 import threading
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -111,6 +112,10 @@ def cache_key(sources: Sequence[Path], min_city_population: int, data: Sequence[
     return f"{min_city_population}-{digest.hexdigest()[:16]}"
 
 
+# A temporary file this old belongs to no live writer (a build takes about two seconds).
+_ORPHAN_AGE_SECONDS = 3600
+
+
 def _path(directory: Path, key: str) -> Path:
     return directory / f"{_PREFIX}{key}{_SUFFIX}"
 
@@ -167,7 +172,15 @@ def write(directory: Path, key: str, tables: Sequence[Mapping[str, Any]]) -> Non
                 if stale != path:
                     with contextlib.suppress(OSError):
                         stale.unlink()
+        # Left by a process killed mid-write (SIGKILL, power loss); a live writer's is recent.
+        for orphan in directory.glob(f"{_PREFIX}{family}-*.tmp"):
+            with contextlib.suppress(OSError):
+                if time.time() - orphan.stat().st_mtime > _ORPHAN_AGE_SECONDS:
+                    orphan.unlink()
     except (OSError, ValueError, sqlite3.Error) as exc:
         logger.info("gazetteer cache %s not written: %s", path, exc)
+    finally:
+        # Also when the write is cut short by SystemExit (a stop while starting): after
+        # os.replace the temporary is gone and this does nothing.
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)

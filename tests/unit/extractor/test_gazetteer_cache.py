@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
+import time
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from services.extractor import gazetteer_cache
 from services.extractor.gazetteer import Gazetteer
@@ -151,3 +156,25 @@ def test_cached_gazetteer_answers_regions_like_a_built_one(tmp_path: Path) -> No
     (bavaria,) = cached.regions("Bavaria")
     assert (bavaria.country_code, bavaria.admin1, bavaria.kind) == ("DE", "02", "region")
     assert bavaria.lat is not None
+
+
+class _StoppedWhileReading(dict[str, list[int]]):
+    def items(self) -> Any:
+        raise SystemExit(0)  # what a SIGTERM during start-up raises (shared.runtime)
+
+
+def test_a_write_cut_short_by_system_exit_leaves_no_temporary_file(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit):
+        gazetteer_cache.write(tmp_path, "5000-abc", [{"kyiv": [1]}, _StoppedWhileReading()])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_old_orphaned_temporary_file_is_swept(tmp_path: Path) -> None:
+    old = tmp_path / "gazetteer-cities-5000-old.sqlite3.123.tmp"
+    recent = tmp_path / "gazetteer-cities-5000-new.sqlite3.456.tmp"
+    for orphan in (old, recent):
+        orphan.write_bytes(b"partial")
+    os.utime(old, (time.time() - 2 * 3600,) * 2)
+    gazetteer_cache.write(tmp_path, "5000-abc", [{"kyiv": [1]}])
+    assert not old.exists()
+    assert recent.exists()  # may be a live writer's
