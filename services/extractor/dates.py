@@ -1,8 +1,10 @@
 """Time expressions: find them in a parsed article and normalise them to TIMEX3 values.
 
-The rules (timex_rules) find and read the expressions in the plain text; spaCy's parse adds
-what the words alone do not say: the tense of the clause ("are set to arrive on Saturday"
-looks ahead, "talks on Friday ended" looks back) and whether "May" is a month or a verb.
+The rules (timex_rules, run by timex_scan) find and read the expressions in the plain text;
+spaCy's parse adds what the words alone do not say: the tense of the clause ("are set to
+arrive on Saturday" looks ahead, "talks on Friday ended" looks back), whether "May" is a month
+or a verb, whether "a year" follows an amount ("$1 billion a year": how often) or a verb
+("takes a year": how long), and whether "the twenties" is a temperature.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from services.extractor.timex_calendar import Tense, Timex
-from services.extractor.timex_rules import Context, Match, normalise, resolve, scan
+from services.extractor.timex_rules import Context
+from services.extractor.timex_scan import Match, normalise, resolve, scan
 from shared.models import TimeExpression
 
 __all__ = ["Timex", "clause_reading", "clause_tense", "find_times", "normalise"]
@@ -82,6 +85,24 @@ _RELATIVE_TO_REFERENCE = frozenset({"year_earlier", "latest_quarter", "year_peri
 _YEAR_SPECIFIC = re.compile(r"\d{4}-Q[1-4]")
 # A value on the calendar (a year or finer): the story's time for "that year" after it.
 _CALENDAR_VALUE = re.compile(r"\d{4}(?!\d)")
+# What a rate's "a year" follows: an amount ("$1 billion a year", "500 a day") or what is
+# counted ("four flights a week", "five times a year"); not a verb ("takes a year", "lasts a
+# week"). spaCy tags "twice" and "once" as adverbs or predeterminers, so they are named.
+_AMOUNT_TAGS = frozenset({"CD", "NNS", "NNPS"})
+_HOW_OFTEN = frozenset({"once", "twice", "thrice"})
+# The rules that read it (a bare "a year" is the duration rule's): no other match pays for it.
+_RATE_RULES = frozenset({"duration"})
+# A decade word is a temperature, not a time, where a level stands or moves to it: "Highs will
+# be in the twenties", "Temperatures dropped into the thirties" (lemmas of the level's nouns,
+# of the verbs that move it, and of the prepositions of where it moves to).
+_LEVEL_NOUNS = frozenset(
+    {"high", "low", "temperature", "temp", "reading", "mercury", "thermometer", "degree", "chill"}
+)
+_LEVEL_VERBS = frozenset(
+    {"drop", "fall", "rise", "climb", "plunge", "slip", "sink", "dip", "tumble", "plummet"}
+    | {"soar", "jump", "hover", "reach", "warm", "cool"}
+)
+_DESTINATIONS = frozenset({"into", "to"})
 
 
 def _verb_tense(verb: Token) -> Tense | None:
@@ -237,11 +258,41 @@ def clause_tense(span: Span) -> Tense | None:
     return clause_reading(span)[0]
 
 
+def _after_amount(span: Span) -> bool:
+    """ "a year" after an amount or what is counted: how often, not how long (see `Context`)."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.tag_ in _AMOUNT_TAGS or before.lower_ in _HOW_OFTEN
+
+
+def _level(span: Span) -> bool:
+    """ "in the twenties" where a temperature stands or moves: a level, not the 1920s."""
+    root = span.root
+    head, preposition = root.head, None
+    if root.dep_ == "pobj" and head.pos_ == "ADP":
+        head, preposition = head.head, head.lower_
+    if head.lemma_.lower() in _LEVEL_NOUNS:  # "highs in the twenties"
+        return True
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    if head.lemma_.lower() in _LEVEL_VERBS and (
+        preposition in _DESTINATIONS or (preposition is None and root.dep_ == "dobj")
+    ):
+        return True  # "dropped into the thirties", "reached the nineties"
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _LEVEL_NOUNS for c in head.children
+    )
+
+
 def _believable(match: Match, span: Span) -> bool:
-    """spaCy's word classes veto the rules' guesses: "May" the modal, "2000 workers"."""
+    """spaCy's word classes veto the rules' guesses: "May" the modal, "2000 workers", a
+    temperature "in the twenties"."""
     for token in span:
         if token.lower_ in _VERB_LIKE_MONTHS and token.pos_ in ("VERB", "AUX"):
             return False
+    if match.rule == "decade_word":
+        return not _level(span)
     if not match.confirm:
         return True
     before = span.doc[span.start - 1] if span.start > 0 else None
@@ -285,7 +336,8 @@ def find_times(
             continue
         text = full_text[match.start : match.end]
         tense, firm = clause_reading(span)
-        timex = resolve(match, Context(anchor, tense, reference, narrative, firm))
+        after_amount = match.rule in _RATE_RULES and _after_amount(span)
+        timex = resolve(match, Context(anchor, tense, reference, narrative, firm, after_amount))
         if timex is None:
             continue
         if (

@@ -93,19 +93,13 @@ def _node(op: Any, av: Any) -> Needs | None:
 
 
 def required_substrings(pattern: re.Pattern[str]) -> Needs | None:
-    """A set of strings one of which `fold(text)` contains whenever `pattern` matches in text."""
-    return _sequence(sre_parse.parse(pattern.pattern, pattern.flags))
+    """A set of strings one of which `fold(text)` contains whenever `pattern` matches in text.
 
-
-def compile_with_needs(pattern: str, flags: int = 0) -> tuple[re.Pattern[str], Needs | None]:
-    """`re.compile(pattern, flags)` and its `required_substrings`.
-
-    Reading the needs parses the pattern a second time (~3 ms over all the time rules at
-    import); compiling from that one parse would need CPython's private compiler API, whose
-    shape changes between versions, so it is not worth the risk.
+    It parses the pattern again (~3 ms over all the time rules, once at import): compiling
+    from one shared parse would need CPython's private compiler API, whose shape changes
+    between versions.
     """
-    compiled = re.compile(pattern, flags)
-    return compiled, required_substrings(compiled)
+    return _sequence(sre_parse.parse(pattern.pattern, pattern.flags))
 
 
 def may_match(needs: Needs | None, folded: str) -> bool:

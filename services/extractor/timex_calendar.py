@@ -190,16 +190,22 @@ _TENSE_REACH_DAYS = 183
 _MONTH_REACH_DAYS = 270
 
 
+def dates_of(anchor: dt.date, month: int, day: int) -> list[dt.date]:
+    """`month`/`day` in the year of `anchor` and the years on either side, where it exists."""
+    found = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            found.append(dt.date(year, month, day))
+        except ValueError:  # February 29 outside leap years
+            continue
+    return found
+
+
 def day_near(
     anchor: dt.date, month: int, day: int, tense: Tense | None, *, firm: bool = False
 ) -> dt.date | None:
     """The date of "March 30" without a year: by tense, within six months unless `firm`."""
-    options = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            options.append(dt.date(year, month, day))
-        except ValueError:  # February 29 outside leap years
-            continue
+    options = dates_of(anchor, month, day)
     if not options:
         return None
     if tense == "past":

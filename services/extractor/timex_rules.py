@@ -1,24 +1,24 @@
 """The rules: each is a pattern for a kind of time expression and the function that normalises it.
 
-`scan(text, ...)` finds every rule match in a text; `normalise(text, anchor, ...)` normalises
-one expression. Spans follow the TimeML (TempEval-3) conventions: no leading preposition
-("Friday", not "on Friday"), modifiers and determiners inside ("nearly four years",
-"the end of the year", "the past two months").
+Spans follow the TimeML (TempEval-3) conventions: no leading preposition ("Friday", not
+"on Friday"), determiners inside ("the past two months") and modifiers too ("nearly four
+years", "the end of the year"), which `timex_modifiers` reads. `timex_scan` runs the rules
+over a text; `timex_numbers` reads the quantities they hold.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from dateutil.easter import easter
 
-from services.extractor.regex_needs import Needs, compile_with_needs, fold, may_match
 from services.extractor.timex_calendar import (
     Tense,
     Timex,
+    dates_of,
     day_near,
     interval,
     month_near,
@@ -43,12 +43,12 @@ from services.extractor.timex_lexicon import (
     SPELLED_YEAR,
     UNIT,
     UNIT_SINGULAR,
-    UNITS,
     VAGUE,
     WEEKDAY,
     WEEKDAYS,
     YEAR,
 )
+from services.extractor.timex_numbers import duration_value, number, unit_of, year_number
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,8 @@ class Context:
     expression: "a year earlier" in an earnings report means that quarter a year before.
     `narrative` is the value of the last date of any kind before it, the story's time that
     "that year" and "the following month" refer to (HeidelTime's reference time).
+    `after_amount`: an amount or what is counted stands right before the expression ("$1
+    billion a year", "four flights a week", "twice a week"), so that "a year" is how often.
     """
 
     anchor: dt.date
@@ -66,6 +68,7 @@ class Context:
     reference: str | None = None
     narrative: str | None = None
     firm: bool = False
+    after_amount: bool = False
 
 
 Handler = Callable[[re.Match[str], Context], Timex | None]
@@ -81,33 +84,10 @@ class Rule:
     confirm: bool = False
 
 
-@dataclass(frozen=True)
-class Match:
-    """A normalised expression found in a text: `text[start:end]`.
-
-    `found` is the rule's own match and `modifiers` the words before it in the order they
-    were applied, so that `resolve` can read the expression again in a richer context.
-    """
-
-    start: int
-    end: int
-    rule: str
-    timex: Timex
-    confirm: bool = False
-    found: re.Match[str] | None = None
-    modifiers: tuple[str, ...] = ()
-
-
 def _compile(pattern: str) -> re.Pattern[str]:
     # Word boundaries on both sides; "mid-" may precede an expression, but nothing may follow
     # with a hyphen ("five-year-old" is not "five-year").
-    compiled, needs = compile_with_needs(rf"(?<![\w'])(?:{pattern})(?![\w-])", re.IGNORECASE)
-    _NEEDS_OF[compiled] = needs
-    return compiled
-
-
-# Each rule pattern's needs (`regex_needs`), read while it is compiled.
-_NEEDS_OF: dict[re.Pattern[str], Needs | None] = {}
+    return re.compile(rf"(?<![\w'])(?:{pattern})(?![\w-])", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -123,66 +103,6 @@ def date(value: str, *, anchored: bool, kind: str = "DATE") -> Timex:
 
 def _day_value(day: dt.date, part: str | None = None) -> str:
     return day.isoformat() + (f"T{part}" if part else "")
-
-
-def number(text: str) -> int | float | None:
-    """The quantity written in `text` ("twenty-four", "3", "a"), or None when vague."""
-    words = re.sub(r"\s+", " ", text.strip().lower().replace(",", ""))
-    factor = 1
-    for scale, size in ((" hundred", 100), ("-hundred", 100), (" thousand", 1000)):
-        if words.endswith(scale):
-            words, factor = words[: -len(scale)], size
-    if words in ("hundred", "thousand"):
-        return factor
-    try:
-        quantity: float = float(words)
-    except ValueError:
-        parts = re.split(r"[- ]", words)
-        if words in NUMBER_WORDS:
-            quantity = NUMBER_WORDS[words]
-        elif len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
-            quantity = NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
-        else:
-            return None
-    quantity *= factor
-    return int(quantity) if quantity == int(quantity) else quantity
-
-
-def _unit(word: str) -> tuple[str, int]:
-    word = word.lower().rstrip("s")
-    word = "century" if word == "centurie" else word
-    return UNITS.get(word, ("Y", 1000) if word.startswith("millenni") else ("D", 1))
-
-
-def duration_value(quantity: int | float | None, unit_word: str) -> str:
-    """P4Y, PT3H, PXD: `quantity` units (None: an unknown number)."""
-    unit, size = _unit(unit_word)
-    time = unit.startswith("T")
-    letter = unit[-1]
-    if quantity is None:
-        return ("PT" if time else "P") + "X" + letter
-    total = quantity * size
-    whole = int(total)
-    if total == whole:
-        return ("PT" if time else "P") + str(whole) + letter
-    if unit in _SMALLER:  # TimeML writes a fraction in the next unit down: P2Y6M, PT5H30M
-        count, smaller = _SMALLER[unit]
-        rest = round((total - whole) * count)
-        if smaller.startswith("T"):
-            head = f"P{whole}{letter}T" if not time else f"PT{whole}{letter}"
-            return f"{head}{rest}{smaller[-1]}"
-        return f"P{whole}{letter}{rest}{smaller}"
-    return ("PT" if time else "P") + str(total) + letter
-
-
-# The next smaller TimeML unit and how many of it make one: for fractions ("5 1/2 hours").
-_SMALLER: dict[str, tuple[int, str]] = {
-    "Y": (12, "M"),
-    "W": (7, "D"),
-    "D": (24, "TH"),
-    "TH": (60, "TM"),
-    "TM": (60, "TS"),
-}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -217,22 +137,11 @@ def _month_day(m: re.Match[str], ctx: Context) -> Timex | None:
     if day is not None and weekday and day.weekday() != _weekday_of(weekday):
         # "Saturday, April 25": the weekday names the year when the tense guessed wrong.
         named = [
-            d for d in _dates_of(ctx.anchor, month, number) if d.weekday() == _weekday_of(weekday)
+            d for d in dates_of(ctx.anchor, month, number) if d.weekday() == _weekday_of(weekday)
         ]
         if named:
             day = min(named, key=lambda d: abs((d - ctx.anchor).days))
     return date(day.isoformat(), anchored=True) if day else None
-
-
-def _dates_of(anchor: dt.date, month: int, number: int) -> list[dt.date]:
-    """`month`/`number` in the year of `anchor` and the years on either side, where it exists."""
-    found = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            found.append(dt.date(year, month, number))
-        except ValueError:  # February 29 outside leap years
-            continue
-    return found
 
 
 def _numeric_date(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -245,24 +154,8 @@ def _numeric_date(m: re.Match[str], ctx: Context) -> Timex | None:
     return date(day.isoformat(), anchored=False)
 
 
-def _year_number(text: str) -> int | None:
-    """The year written in `text`: "1994", "nineteen ninety-four", "two thousand"."""
-    if text.isdigit():
-        return int(text)
-    found = re.fullmatch(
-        r"nineteen\s+(?:hundred\s+(?:and\s+)?)?(?P<n>.+)|two\s+thousand(?:\s+(?:and\s+)?(?P<n2>.+))?",
-        text.strip().lower(),
-    )
-    if found is None:
-        return None
-    rest = number(found["n"] or found["n2"] or "0")
-    if rest is None or rest != int(rest) or not 0 <= rest < 100:
-        return None
-    return (1900 if found["n"] else 2000) + int(rest)
-
-
 def _month_year(m: re.Match[str], ctx: Context) -> Timex | None:
-    year = _year_number(m["year"])
+    year = year_number(m["year"])
     if year is None:
         return None
     return date(f"{year:04d}-{_month_of(m['month']):02d}", anchored=False)
@@ -361,7 +254,7 @@ def _season_name(m: re.Match[str]) -> bool:
 def _season(m: re.Match[str], ctx: Context) -> Timex | None:
     code = SEASONS[m["season"].lower()]
     if m["year"]:
-        year = _year_number(m["year"])
+        year = year_number(m["year"])
         return date(f"{year:04d}-{code}", anchored=False) if year is not None else None
     wanted = _SEASON_CODES.index(code)
     year, current = _season_index(ctx.anchor)
@@ -628,7 +521,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Timex | None:
     """ "two days ago", "five years earlier", "a month from now"."""
     direction = -1 if m["dir"].lower() in ("ago", "earlier", "before", "back") else 1
     quantity = number(m["n"]) if m["n"] else None
-    unit, size = _unit(m["unit"])
+    unit, size = unit_of(m["unit"])
     if unit.startswith("T"):
         return None
     if quantity is None or quantity != int(quantity):
@@ -657,33 +550,16 @@ def _duration(m: re.Match[str], ctx: Context) -> Timex | None:
     groups = m.groupdict()
     if (groups.get("half") or groups.get("half2")) and quantity is not None:
         quantity += 0.5
-    if m[0].lower() == f"{words} {unit_word}" and words in ("a", "an") and _per(m):
+    if ctx.after_amount and words in ("a", "an") and m[0].lower() == f"{words} {unit_word}":
         return Timex("SET", duration_value(1, unit_word))  # "$1 billion a year": a rate
     return Timex("DURATION", duration_value(quantity, m["unit"]))
-
-
-# What stands before a rate's "a year": an amount ("$500 million a year", "twice a week") or
-# what is counted ("four flights a week", "interviews a day"); not a preposition ("within a
-# week") nor a verb ("was a year").
-_RATE_BEFORE = re.compile(
-    r"(?:\d|\b(?:hundred|thousand|million|billion|trillion|dozens|times|twice|once)"
-    r"|\b(?!(?:was|is|has|does|says|as|its|his|this|thus|plus|less|across|towards?)\b)"
-    r"[a-z]{2,}s)\s+$",
-    re.IGNORECASE,
-)
-
-
-def _per(m: re.Match[str]) -> bool:
-    """ "a year" after an amount or a plural noun: how often, not how long."""
-    start = m.start()
-    return _RATE_BEFORE.search(m.string, max(0, start - 20), start) is not None
 
 
 _OF_AFTER = re.compile(rf"\s+of\b(?!\s+(?:fiscal\s+)?{YEAR})", re.IGNORECASE)
 
 
 def _half_unit(m: re.Match[str], ctx: Context) -> Timex | None:
-    unit, _ = _unit(m["unit"])
+    unit, _ = unit_of(m["unit"])
     if unit == "TH":
         return Timex("DURATION", "PT30M")
     return Timex("DURATION", duration_value(0.5, m["unit"]))
@@ -744,7 +620,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     weekday = _weekday_of(m["day"])
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     base = ctx.anchor
-    story = _STORY_DAY.match(ctx.narrative or "")
+    story = _NARRATIVE_PRECISION["D"].match(ctx.narrative or "")
     if rel.startswith("the ") and story:
         base = dt.date.fromisoformat(story[0])  # "the previous Friday": before the story's day
     ahead = (weekday - base.weekday()) % 7
@@ -811,15 +687,10 @@ def _holiday(m: re.Match[str], ctx: Context) -> Timex | None:
 def _period_end(m: re.Match[str], ctx: Context) -> Timex | None:
     """ "the quarter ended Sept. 30": a period that has ended, so the last such day, up to a
     year back (fiscal years end months before their reports)."""
-    month, day_number = _month_of(m["month"]), _day_of(m["day"])
-    for year in (ctx.anchor.year, ctx.anchor.year - 1):
-        try:
-            day = dt.date(year, month, day_number)
-        except ValueError:  # February 29 outside leap years
-            continue
-        if day <= ctx.anchor:
-            return date(day.isoformat(), anchored=True)
-    return None
+    ended = [
+        d for d in dates_of(ctx.anchor, _month_of(m["month"]), _day_of(m["day"])) if d <= ctx.anchor
+    ]
+    return date(max(ended).isoformat(), anchored=True) if ended else None
 
 
 def _month_rel_year(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -828,11 +699,11 @@ def _month_rel_year(m: re.Match[str], ctx: Context) -> Timex | None:
     return date(f"{year:04d}-{_month_of(m['month']):02d}", anchored=True)
 
 
-_STORY_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 # How precise a story time must be to anchor each unit ("the following month" needs a month).
 _NARRATIVE_PRECISION = {
-    "D": re.compile(r"\d{4}-\d\d-\d\d"),
-    "W": re.compile(r"\d{4}-\d\d-\d\d"),
+    "D": _ISO_DAY,
+    "W": _ISO_DAY,
     "M": re.compile(r"\d{4}-\d\d"),
     "Q": re.compile(r"\d{4}-(?:\d\d|Q[1-4])"),
     "Y": re.compile(r"\d{4}"),
@@ -976,8 +847,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "decade_word",
-        # "the nineties", "the nineteen-sixties": only with "the" ("in his sixties" is an age).
-        _compile(rf"the\s+(?:nineteen[- ]?)?(?P<word>{_DECADE_WORDS})"),
+        # "the nineties", "the nineteen-sixties": only with "the" ("in his sixties" is an age),
+        # which may stand before a modifier ("the early nineties": the modifier is read apart).
+        _compile(
+            r"(?:the\s+|(?<=the\searly\s)|(?<=the\slate\s)|(?<=the\smid\s)|(?<=the\smid-))"
+            rf"(?:nineteen[- ]?)?(?P<word>{_DECADE_WORDS})"
+        ),
         lambda m, ctx: date(f"19{_DECADES.index(m['word'].lower()) + 2}", anchored=False),
     ),
     Rule(
@@ -1275,259 +1150,3 @@ RULES: tuple[Rule, ...] = (
 )
 
 RULES_BY_NAME = {rule.name: rule for rule in RULES}
-
-# ---------------------------------------------------------------------------------------------
-# Modifiers before an expression: TimeML puts them inside the span and records a `mod`.
-
-_MODIFIERS: dict[str, str] = {
-    "the end of": "END",
-    "the close of": "END",
-    "end of": "END",
-    "the beginning of": "START",
-    "the start of": "START",
-    "beginning of": "START",
-    "the early part of": "START",
-    "the middle of": "MID",
-    "the early": "START",
-    "the late": "END",
-    "the mid": "MID",
-    "the rest of": "END",
-    "the remainder of": "END",
-    "the balance of": "END",
-    "early": "START",
-    "earlier": "START",
-    "late": "END",
-    "later": "END",
-    "mid": "MID",
-    "nearly": "APPROX",
-    "almost": "APPROX",
-    "about": "APPROX",
-    "around": "APPROX",
-    "approximately": "APPROX",
-    "roughly": "APPROX",
-    "some": "APPROX",
-    "more than": "MORE_THAN",
-    "over": "MORE_THAN",
-    "well over": "MORE_THAN",
-    "just over": "MORE_THAN",
-    "less than": "LESS_THAN",
-    "under": "LESS_THAN",
-    "just under": "LESS_THAN",
-    "at least": "EQUAL_OR_MORE",
-    "no less than": "EQUAL_OR_MORE",
-    "at most": "EQUAL_OR_LESS",
-    "no more than": "EQUAL_OR_LESS",
-    "up to": "EQUAL_OR_LESS",
-}
-_MODIFIER_BEFORE = re.compile(
-    r"(?<![\w'-])(?P<mod>"
-    + "|".join(sorted((k.replace(" ", r"\s+") for k in _MODIFIERS), key=len, reverse=True))
-    + r")(?:\s+|-)$",
-    re.IGNORECASE,
-)
-# The modifiers that only make sense before a duration or a count ("some 40 years").
-_QUANTITY_MODIFIERS = frozenset(
-    m for m, code in _MODIFIERS.items() if code not in ("START", "END", "MID")
-)
-# How far back the longest modifier ("the early part of ") can reach.
-_MODIFIER_REACH = 24
-
-
-def modifier_before(text: str, start: int, timex: Timex, rule: str) -> tuple[int, str] | None:
-    """A modifier that ends right before `text[start:]`: (its start, its words).
-
-    Quantity modifiers ("nearly", "over") only bind to amounts: durations, "ago" phrases and
-    clock times; before "the" they are prepositions ("over the past year").
-    """
-    found = _MODIFIER_BEFORE.search(text[max(0, start - _MODIFIER_REACH) : start])
-    if not found:
-        return None
-    word = re.sub(r"\s+", " ", found["mod"].lower())
-    if word in _QUANTITY_MODIFIERS and (
-        (timex.type not in ("DURATION", "TIME") and rule != "ago")
-        or text[start : start + 4].lower() == "the "
-    ):
-        return None
-    return start - len(found[0]), word
-
-
-def apply_modifier(timex: Timex, mod: str, word: str, anchor: dt.date) -> Timex:
-    """`timex` with the modifier `mod` ("END" for "the end of"), its interval narrowed."""
-    start, end = timex.start_date, timex.end_date
-    if start is None or end is None or timex.type in ("DURATION", "SET"):
-        return replace(timex, mod=mod)
-    word = word.lower()
-    third = (end - start) // 3
-    if word == "earlier" and start <= anchor <= end:
-        end = max(start, anchor - dt.timedelta(days=1))
-    elif word == "later" and start <= anchor <= end:
-        start = min(end, anchor + dt.timedelta(days=1))
-    elif word.startswith(("the rest", "the remainder", "the balance")) and start <= anchor <= end:
-        start = anchor
-    elif mod == "START":
-        end = start + third
-    elif mod == "END":
-        start = end - third
-    elif mod == "MID":
-        start, end = start + third, end - third
-    return replace(timex, start_date=start, end_date=end, mod=mod)
-
-
-# ---------------------------------------------------------------------------------------------
-# Entry points
-
-
-@dataclass(frozen=True)
-class _Anchor:
-    """Words every match of some rules contains, and how far such a match reaches around them.
-
-    The rules' patterns are tried at every position of the text; one plain search for their
-    anchor word in the folded text (month names, duration units) finds the few places worth
-    trying, and each rule then scans only windows around those. `before` and `after` bound a
-    match's extent (and its lookarounds) on either side of the anchor word, so the windows
-    hold every match the whole text holds.
-    """
-
-    pattern: re.Pattern[str]
-    before: int
-    after: int
-
-
-_MONTH_ANCHOR = _Anchor(
-    re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b"), 40, 40
-)
-_UNIT_ANCHOR = _Anchor(
-    re.compile(r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|millenni"),
-    100,
-    40,
-)
-_AGO_ANCHOR = _Anchor(re.compile(r"\b(?:ago|earlier|hence|from\s+now)\b"), 100, 10)
-# The rules worth scanning by window: the costliest, whose matches always hold the anchor.
-_ANCHORS: dict[str, _Anchor] = {
-    "full_date": _MONTH_ANCHOR,
-    "full_date_dmy": _MONTH_ANCHOR,
-    "period_end": _MONTH_ANCHOR,
-    "month_day": _MONTH_ANCHOR,
-    "day_month": _MONTH_ANCHOR,
-    "week_of": _MONTH_ANCHOR,
-    "month_year": _MONTH_ANCHOR,
-    "month_rel_year": _MONTH_ANCHOR,
-    "month": _MONTH_ANCHOR,
-    "ago": _AGO_ANCHOR,
-    "duration": _UNIT_ANCHOR,
-    "unit_period": _UNIT_ANCHOR,
-    "half_unit": _UNIT_ANCHOR,
-    "vague_span": _UNIT_ANCHOR,
-    "this_unit": _UNIT_ANCHOR,
-    "anaphoric": _UNIT_ANCHOR,
-    "year_earlier": _UNIT_ANCHOR,
-    "year_quarter": _UNIT_ANCHOR,
-    "fiscal_period": _UNIT_ANCHOR,
-    "year_end": _UNIT_ANCHOR,
-}
-_SPACE = re.compile(r"\s")
-
-
-def _windows(anchor: _Anchor, text: str, folded: str) -> list[tuple[int, int]]:
-    """Disjoint stretches of `text` that hold every match of a rule with this anchor.
-
-    Each ends on a space (or the text's end), so no word is cut where a window ends.
-    """
-    windows: list[tuple[int, int]] = []
-    for found in anchor.pattern.finditer(folded):
-        start = max(0, found.start() - anchor.before)
-        space = _SPACE.search(text, min(len(text), found.end() + anchor.after))
-        end = space.start() if space else len(text)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
-        else:
-            windows.append((start, end))
-    return windows
-
-
-def _matches(
-    rule: Rule, text: str, folded: str, cache: dict[int, list[tuple[int, int]]]
-) -> Iterator[re.Match[str]]:
-    anchor = _ANCHORS.get(rule.name)
-    if anchor is None:
-        yield from rule.pattern.finditer(text)
-        return
-    windows = cache.get(id(anchor))
-    if windows is None:
-        windows = cache[id(anchor)] = _windows(anchor, text, folded)
-    for start, end in windows:
-        yield from rule.pattern.finditer(text, start, end)
-
-
-def _candidates(text: str, ctx: Context) -> Iterator[Match]:
-    folded = fold(text)
-    windows: dict[int, list[tuple[int, int]]] = {}
-    for rule, needs in zip(RULES, _NEEDS, strict=True):
-        if not may_match(needs, folded):
-            continue  # lacks every word the rule needs: it cannot match (`regex_needs`)
-        for found in _matches(rule, text, folded, windows):
-            timex = rule.handler(found, ctx)
-            if timex is None:
-                continue
-            start = found.start()
-            words: list[str] = []
-            # Modifiers stack: "at least the past 18 months".
-            while (before := modifier_before(text, start, timex, rule.name)) is not None:
-                start, word = before
-                timex = apply_modifier(timex, _MODIFIERS[word], word, ctx.anchor)
-                words.append(word)
-            yield Match(start, found.end(), rule.name, timex, rule.confirm, found, tuple(words))
-
-
-def scan(text: str, ctx: Context) -> list[Match]:
-    """The time expressions of `text`, longest first where they overlap, in text order."""
-    found = sorted(
-        _candidates(text, ctx),
-        key=lambda m: (-(m.end - m.start), m.start, _ORDER[m.rule]),
-    )
-    chosen: list[Match] = []
-    taken: list[tuple[int, int]] = []
-    for match in found:
-        if any(match.start < end and start < match.end for start, end in taken):
-            continue
-        chosen.append(match)
-        taken.append((match.start, match.end))
-    return sorted(chosen, key=lambda m: m.start)
-
-
-_ORDER = {rule.name: index for index, rule in enumerate(RULES)}
-# For each rule, the substrings it cannot match without (read once from its pattern).
-_NEEDS = tuple(_NEEDS_OF[rule.pattern] for rule in RULES)
-
-
-def resolve(match: Match, ctx: Context) -> Timex | None:
-    """`match` read again in `ctx` (the clause's tense, the story's time), or None.
-
-    The rule that found it reads it in its place in the text, so context around it that the
-    rule's pattern looked at ("the year ended ...") still counts.
-    """
-    if match.found is None:
-        return match.timex
-    timex = RULES_BY_NAME[match.rule].handler(match.found, ctx)
-    for word in match.modifiers:
-        if timex is None:
-            break
-        timex = apply_modifier(timex, _MODIFIERS[word], word, ctx.anchor)
-    return timex
-
-
-def normalise(
-    text: str,
-    anchor: dt.date,
-    *,
-    tense: Tense | None = None,
-    reference: str | None = None,
-    narrative: str | None = None,
-) -> Timex | None:
-    """The TIMEX3 reading of one whole expression ("nearly four years" -> P4Y), or None."""
-    text = text.strip()
-    ctx = Context(anchor, tense, reference, narrative)
-    for match in scan(text, ctx):
-        if match.start == 0 and match.end == len(text):
-            return match.timex
-    return None

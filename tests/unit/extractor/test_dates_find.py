@@ -151,165 +151,216 @@ def _on(year: int, month: int, day: int) -> dt.datetime:
 @pytest.mark.parametrize(
     ("text", "when", "expression", "value"),
     [
-        # The date's own past verb: back, even more than half a year ("firm" tense).
-        (
+        # A month-day by the date's own past verb: back, even more than half a year ("firm").
+        pytest.param(
             "He was last seen Nov. 3, the day before police issued a warrant.",
             _on(1999, 5, 7),
             "Nov. 3",
             "1998-11-03",
+            id="month_day-own-past-verb",
         ),
-        (
+        pytest.param(
             "Slepian was shot to death on the night of Oct. 23 as he stood in his kitchen.",
             _on(1999, 5, 5),
             "Oct. 23",
             "1998-10-23",
+            id="month_day-through-a-time-noun",
         ),
         # "set on" a day is when it happened; "set for" a day arranges it.
-        (
+        pytest.param(
             "Stocks rose, leaving the index within 70 points of its record high set on Aug. 6.",
             _on(1998, 2, 6),
             "Aug. 6",
             "1997-08-06",
+            id="month_day-set-on",
         ),
         # "since" a time: it has passed, whatever the tense of the clause.
-        (
+        pytest.param(
             "Investigators have been searching for Kopp since shortly after the Oct. 23 slaying.",
             _on(1999, 5, 6),
             "Oct. 23",
             "1998-10-23",
+            id="month_day-since",
         ),
         # A past tense that is not the date's own only leans: the nearer date wins.
-        (
+        pytest.param(
             "Meissner gave no reason for the Jan. 14 deadline.",
             _on(2000, 1, 5),
             "Jan. 14",
             "2000-01-14",
+            id="month_day-under-a-noun",
         ),
-        (
+        pytest.param(
             "Directors authorized a 3-for-2 split of the common, payable Dec. 7.",
             _on(1989, 10, 27),
             "Dec. 7",
             "1989-12-07",
+            id="month_day-under-an-adjective",
         ),
-        (
+        pytest.param(
             "Dow Jones said it extended its offer until 5 p.m. EST Nov. 9.",
             _on(1989, 11, 2),
             "5 p.m. EST Nov. 9",
             "1989-11-09T17:00",
+            id="month_day-extended-until",
         ),
         # The weekday decides the year.
-        (
+        pytest.param(
             "The Times said in an editorial on Saturday, April 25: the court erred.",
             _on(1998, 4, 24),
             "Saturday, April 25",
             "1998-04-25",
+            id="month_day-named-weekday",
         ),
-    ],
-)
-def test_month_day_reach_follows_the_dates_own_clause(
-    parse: Callable[[str], Doc], text: str, when: dt.datetime, expression: str, value: str
-) -> None:
-    assert _values(parse, text, when)[expression] == value
-
-
-@pytest.mark.parametrize(
-    ("text", "when", "expression", "value"),
-    [
         # A deadline given or extended lies ahead of a past clause.
-        (
+        pytest.param(
             "The government gave Merieux until mid-November to submit more information.",
             _on(1989, 10, 30),
             "mid-November",
             "1989-11",
+            id="month-deadline-given",
         ),
-        (
+        pytest.param(
             "A group of lenders has extended Control Data $90 million in revolving loans through "
             "January.",
             _on(1989, 10, 30),
             "January",
             "1990-01",
+            id="month-extended-through",
         ),
         # An infinitive of purpose under a past verb: its month need not be a year back.
-        (
+        pytest.param(
             "Dealers placed heavy buy orders to start the first trading day for November "
             "transactions.",
             _on(1989, 10, 30),
             "November",
             "1989-11",
+            id="month-infinitive-of-purpose",
         ),
         # An "-ing" participle takes its governor's past ("has fluctuated ... rising").
-        (
+        pytest.param(
             "Nashua's stock has fluctuated sharply, rising to a high of $42.875 a share in June "
             "from $29.75 in March.",
             _on(1989, 10, 30),
             "March",
             "1989-03",
+            id="month-participle",
         ),
         # A month under a noun in a past clause: the coming month, not eleven back.
-        (
+        pytest.param(
             "Reports said Saudi Arabia told oil companies of a 15-20 percent cutback in its oil "
             "supply in September.",
             _on(1990, 8, 16),
             "September",
             "1990-09",
+            id="month-under-a-noun-ahead",
         ),
-        (
+        pytest.param(
             "More than two-thirds of the systems shipped were products introduced in April.",
             _on(1989, 10, 26),
             "April",
             "1989-04",
+            id="month-under-a-noun-back",
+        ),
+        # A clause that opens after the date ("that ... could") is not the date's.
+        pytest.param(
+            "President Clinton, meantime, glossed over stern warnings from Moscow on Thursday that "
+            "US air strikes against Iraq could do serious harm to relations with the Kremlin.",
+            _on(1998, 2, 13),
+            "Thursday",
+            "1998-02-12",
+            id="weekday-clause-after-the-date",
+        ),
+        # "could be located", "could not be reached": an attempt made.
+        pytest.param(
+            "Neither he nor Elian's four grandparents could be located Wednesday in Cardenas.",
+            _on(2000, 1, 6),
+            "Wednesday",
+            "2000-01-05",
+            id="weekday-could-be-located",
+        ),
+        pytest.param(
+            "U.S. Immigration officials postponed until Tuesday morning any action on the case.",
+            _on(2000, 3, 30),
+            "Tuesday morning",
+            "2000-04-04TMO",
+            id="weekday-postponed-until",
+        ),
+        # A plan of the past perfect was overtaken: "had been due to expire Friday evening".
+        pytest.param(
+            "The bid was extended to Nov. 16. It had been due to expire Friday evening.",
+            _on(1989, 10, 30),
+            "Friday evening",
+            "1989-10-27TEV",
+            id="weekday-past-perfect-plan",
+        ),
+        pytest.param(
+            "The group might come to the U.S. as early as Tuesday.",
+            _on(2000, 4, 3),
+            "Tuesday",
+            "2000-04-04",
+            id="weekday-as-early-as",
         ),
     ],
 )
-def test_month_year_follows_the_dates_own_clause(
+def test_date_follows_its_own_clause(
     parse: Callable[[str], Doc], text: str, when: dt.datetime, expression: str, value: str
 ) -> None:
     assert _values(parse, text, when)[expression] == value
 
 
 @pytest.mark.parametrize(
-    ("text", "when", "expression", "value"),
+    ("text", "expression", "kind", "value"),
     [
-        # A clause that opens after the date ("that ... could") is not the date's.
-        (
-            "President Clinton, meantime, glossed over stern warnings from Moscow on Thursday that "
-            "US air strikes against Iraq could do serious harm to relations with the Kremlin.",
-            _on(1998, 2, 13),
-            "Thursday",
-            "1998-02-12",
-        ),
-        # "could be located", "could not be reached": an attempt made.
-        (
-            "Neither he nor Elian's four grandparents could be located Wednesday in Cardenas.",
-            _on(2000, 1, 6),
-            "Wednesday",
-            "2000-01-05",
-        ),
-        (
-            "U.S. Immigration officials postponed until Tuesday morning any action on the case.",
-            _on(2000, 3, 30),
-            "Tuesday morning",
-            "2000-04-04TMO",
-        ),
-        # A plan of the past perfect was overtaken: "had been due to expire Friday evening".
-        (
-            "The bid was extended to Nov. 16. It had been due to expire Friday evening.",
-            _on(1989, 10, 30),
-            "Friday evening",
-            "1989-10-27TEV",
-        ),
-        (
-            "The group might come to the U.S. as early as Tuesday.",
-            _on(2000, 4, 3),
-            "Tuesday",
-            "2000-04-04",
-        ),
+        # After an amount or what is counted, "a year" is how often: TimeML's SET.
+        pytest.param("Exiles send $1 billion a year to Cuba.", "a year", "SET", "P1Y", id="money"),
+        pytest.param("Qantas flies four flights a week.", "a week", "SET", "P1W", id="counted"),
+        pytest.param("He meets reporters twice a week.", "a week", "SET", "P1W", id="twice"),
+        # After a verb it is how long, even a verb ending in -s.
+        pytest.param("The process takes a year.", "a year", "DURATION", "P1Y", id="takes"),
+        pytest.param("The review lasts a week.", "a week", "DURATION", "P1W", id="lasts"),
+        pytest.param("He serves a year in prison.", "a year", "DURATION", "P1Y", id="serves"),
+        pytest.param("It remains a month away.", "a month", "DURATION", "P1M", id="remains"),
     ],
 )
-def test_weekday_follows_the_dates_own_clause(
-    parse: Callable[[str], Doc], text: str, when: dt.datetime, expression: str, value: str
+def test_a_year_after_an_amount_is_a_rate(
+    parse: Callable[[str], Doc], text: str, expression: str, kind: str, value: str
 ) -> None:
-    assert _values(parse, text, when)[expression] == value
+    times = [t for t in find_times(parse(text), WED) if t.text == expression]
+    assert [(t.type, t.value) for t in times] == [(kind, value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Highs will be in the twenties on Sunday.", id="highs-in"),
+        pytest.param("Temperatures dropped into the thirties overnight.", id="temperatures-into"),
+        pytest.param("It dropped into the thirties overnight.", id="dropped-into"),
+        pytest.param("Daytime highs in the forties are expected.", id="highs-under-a-noun"),
+    ],
+)
+def test_a_temperature_in_the_twenties_is_no_decade(parse: Callable[[str], Doc], text: str) -> None:
+    assert [t for t in find_times(parse(text), WED) if "ties" in t.text] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        pytest.param(
+            "In the early nineties, the company grew fast.",
+            "the early nineties",
+            "199",
+            id="early-nineties",
+        ),
+        pytest.param("Sales fell in the nineties.", "the nineties", "199", id="fell-in"),
+        pytest.param("He went to high school in the sixties.", "the sixties", "196", id="school"),
+    ],
+)
+def test_a_decade_word_in_a_temporal_use_stays(
+    parse: Callable[[str], Doc], text: str, expression: str, value: str
+) -> None:
+    times = [t for t in find_times(parse(text), WED) if t.text == expression]
+    assert [(t.type, t.value) for t in times] == [("DATE", value)]
 
 
 def test_march_the_procession_is_not_a_month(parse: Callable[[str], Doc]) -> None:

@@ -5,7 +5,8 @@ import re
 import pytest
 
 from services.extractor.regex_needs import fold, may_match, required_substrings
-from services.extractor.timex_rules import _NEEDS, RULES
+from services.extractor.timex_rules import RULES
+from services.extractor.timex_scan import _NEEDS
 
 SAMPLES = [
     "Talks on Friday ended; officials will meet again on Saturday, December 20, 2025.",
