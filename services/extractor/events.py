@@ -4,7 +4,7 @@ Each verb whose clause has an actor as subject or object is an event, except:
 - reported speech: a verb of saying ("Rubio said that ...") is no event itself; the verbs of
   its content clause are read as usual, and a pronoun subject there ("he", "we", "it") is the
   speaker when it can be. "We", "us" and "our" in a quotation or content clause whose speaker
-  is known are the speaker's side (`quotes.speaker_side`: "Ukraine's Rustem Umerov" -> Ukraine);
+  is known are the speaker's side (`quotes.Speakers`: "Ukraine's Rustem Umerov" -> Ukraine);
   without a known speaker they name no one;
 - control verbs ("are set to arrive", "tries to coax", "intends to capture"): the event is the
   verb they control, which takes their subject (or, for "force Ukraine to ...", their object);
@@ -12,11 +12,12 @@ Each verb whose clause has an actor as subject or object is an event, except:
   event instead of making a second one.
 
 An event noun with actor participants is an event too ("talks between Russia and Ukraine",
-"Witkoff's meeting with Dmitriev", "U.S. sanctions on Russia"; lexicon `plover.NOMINAL_TYPES`,
-participant roles in `nominal_events`), trigger the noun's lemma, unless the clause's verb event
-already is its event: the noun is the object of a light verb that made an event ("held talks
-with"), or the governing verb's event has the noun's type ("agreed to a deal with the US": the
-noun's targets join the verb's event).
+"Witkoff's meeting with Dmitriev", "U.S. sanctions on Russia"; lexicon `plover.nominal_type`,
+read by `nominal_events`), trigger the noun's lemma, unless the clause's verb event already is
+its event: the noun is the object of a light verb that made an event ("held talks with"), or
+the governing verb's type before negation is the noun's ("agreed to a deal with the US", "did
+not sign the deal with the US": the noun's targets join the verb's event); nor when the noun is
+denied ("no talks", "refused to sign a deal").
 
 Sources are the subject's actors, through conjunctions ("US and European teams"), appositions
 ("envoy, Kirill Dmitriev"), nationality or country modifiers ("Russian officials", "US
@@ -29,7 +30,8 @@ subject of a demanded clause ("demanded Ukraine abandon") and, for a passive, th
 
 Places are the locative place mentions ("in Florida") of the clause, else of the clauses it
 inherits its subject from, else of the sentence. The date is the first DATE/TIME expression of
-the clause (or of those governing clauses); without one it is the publication date. An event
+the clause (or of those governing clauses) that is a calendar interval (it has a start date:
+"soon" and "recently" have none); without one it is the publication date. An event
 noun's are those of its own phrase ("talks on Friday in Geneva"), else its clause's (the date
 only when the noun is the clause's subject: "talks ... ended on Friday"; "condemned the
 sanctions on Friday" dates the condemnation), else as above.
@@ -54,28 +56,28 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from services.extractor.actors import Actors, used_as_actor
+from services.extractor.clauses import (
+    CONTROL_VERBS,
+    chain,
+    clause_tokens,
+    governor,
+    is_hedged,
+    is_negated,
+)
 from services.extractor.geocode import Places
 from services.extractor.mentions import sentence_of_tokens
-from services.extractor.nominal_events import (
-    denied,
-    governing_verb,
-    hypothetical,
-    modifies_a_thing,
-    participant_slots,
-    partner_after,
-    phrase_tokens,
-)
+from services.extractor.nominal_events import noun_event
 from services.extractor.parse_table import Tok, parse_table
 from services.extractor.plover import (
     COOPERATIVE_TYPES,
     LIGHT_VERBS,
-    NOMINAL_TYPES,
+    nominal_type,
     noun_type,
     phrasal_type,
     quad_of,
     verb_type,
 )
-from services.extractor.quotes import Quote, find_quotes, quote_at, speaker_side
+from services.extractor.quotes import FIRST_PERSON, Speakers
 from shared.models import Event, EventType, Mention, TimeExpression
 
 # Verbs of saying: their content clause is the event, they are not.
@@ -90,18 +92,8 @@ SPEECH_VERBS = frozenset(
 )  # fmt: skip
 # Verbs of saying that are an event when they have no content clause ("warned Kyiv").
 _SPEECH_UNLESS_BARE = frozenset({"warn"})
-# Verbs that hand their subject to the infinitive they govern and are not events themselves.
-CONTROL_VERBS = frozenset(
-    {
-        "set", "plan", "expect", "try", "seek", "want", "hope", "aim", "intend", "go", "begin",
-        "start", "continue", "need", "schedule", "prepare", "attempt", "fail", "have", "be",
-        "wish", "decide", "manage", "appear", "seem", "tend", "look", "move", "like", "choose",
-        "get", "stand", "scramble", "rush", "struggle", "resume", "keep",
-    }
-)  # fmt: skip
-# Governing verbs that make what they control hypothetical.
-_IRREALIS_CONTROL = frozenset({"hope", "want", "try", "seek", "wish", "fail", "attempt", "need"})
-_MODALS = frozenset({"may", "might", "could", "would", "should"})
+# Verbs that attribute a content clause or a quotation to a speaker.
+_SAYING = SPEECH_VERBS | _SPEECH_UNLESS_BARE
 # Nouns whose possessor is the actor ("Moscow's forces", "Trump's administration").
 AGENT_NOUNS = frozenset(
     {
@@ -126,22 +118,13 @@ LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within",
      "into", "to", "from", "over", "along", "off", "through", "towards", "toward"}
 )  # fmt: skip
-# Dependencies that start a clause of its own.
-_CLAUSE_DEPS = frozenset(
-    {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass", "pcomp"}
-)
 # Verbs in these positions modify a noun or are gerunds without a clause of their own.
 _NOT_EVENTS_DEPS = frozenset({"amod", "acl", "pcomp", "compound", "aux", "auxpass"})
 # Dependencies along which a place name sits inside its locative phrase ("in Miami's Beach").
 _NOMINAL_DEPS = frozenset({"compound", "nmod", "poss", "conj", "appos"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
-_FIRST_PERSON = frozenset({"i", "we"})
-# First-person forms read as the speaker ("me") or the speaker's side ("us", "our").
-_FIRST_SINGULAR = frozenset({"i", "me", "my", "mine"})
-_FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
+_FIRST_PERSON = frozenset({"i", "we"})  # as subjects
 _POSSESSIVE_PERSONAL = frozenset({"his", "her"})
-# Adjectives whose infinitive is scheduled, not merely intended ("due to meet").
-_SCHEDULED_ADJECTIVES = frozenset({"due", "set", "poised", "scheduled"})
 _THIRD_PERSONAL = frozenset({"he", "she"})
 _THIRD_OTHER = frozenset({"it", "they"})
 
@@ -196,22 +179,21 @@ class _Reader:
         self.places = places
         self.sentences = sentences
         self.sentence_of = sentence_of
-        starts = [token.idx for token in tokens] if times else []  # token start offsets
+        # Only a date that is a calendar interval can be an event's: the index filters events
+        # by date range, and "soon" (FUTURE_REF) or "recently" (PAST_REF) has none.
         self.time_at: dict[int, TimeExpression] = {}
+        starts: list[int] = []  # token start offsets, read when a date needs them
         for time in times:
-            if time.start is None or time.end is None or time.type not in {"DATE", "TIME"}:
+            if time.start is None or time.end is None or time.start_date is None:
                 continue
+            if time.type not in {"DATE", "TIME"}:
+                continue
+            starts = starts or [token.idx for token in tokens]
             first = max(0, bisect.bisect_right(starts, time.start) - 1)
             stop = max(first + 1, bisect.bisect_left(starts, time.end))
             for i in range(first, min(stop, len(tokens))):
                 self.time_at.setdefault(i, time)
-        # Quotations and speakers' sides are read only when a first-person pronoun needs them.
-        self._quotes: list[Quote] | None = None
-        self._quote_starts: list[int] = []
-        self._quote_speakers: dict[int, list[str]] = {}
-        self._sides: dict[str, str] = {}
-        # How many times "we"/"us"/"our" was read as a speaker's side (a draft compares counts).
-        self.side_reads = 0
+        self.speakers = Speakers(tokens, sentence_of, actors, _SAYING, self._subject_names)
 
     # --- actors of a noun phrase -------------------------------------------------------------
 
@@ -220,9 +202,9 @@ class _Reader:
             return []
         found = _Found()
         own = self.actors.at(token)
-        if own is None and token.pos_ == "PRON" and token.lower_ in _FIRST_SINGULAR | _FIRST_PLURAL:
+        if own is None and token.pos_ == "PRON" and token.lower_ in FIRST_PERSON:
             head = token.head
-            return self._first_person(token, head if head.pos_ in {"VERB", "AUX"} else None)
+            return self.speakers.first_person(token, head if head.pos_ in {"VERB", "AUX"} else None)
         appositions = [
             name
             for child in token.children
@@ -243,7 +225,7 @@ class _Reader:
                     (child.lemma_ == "of" and token.lemma_.casefold() in _QUANTIFIERS)
                     or (child.lemma_ in {"from", "of"} and token.lemma_.casefold() in AGENT_NOUNS)
                 ):
-                    found.extend(self.prep_objects(child, depth + 1))
+                    found.extend(self._prep_objects(child, depth + 1))
         for child in token.children:
             if child.dep_ != "conj":
                 continue
@@ -289,13 +271,13 @@ class _Reader:
                 return [name] if name is not None else []
         return []
 
-    def prep_objects(self, preposition: Tok, depth: int = 0) -> list[str]:
+    def _prep_objects(self, preposition: Tok, depth: int = 0) -> list[str]:
         names: list[str] = []
         for child in preposition.children:
             if child.dep_ == "pobj":
                 names.extend(self.noun_actors(child, depth + 1))
             elif child.dep_ in {"prep", "conj"}:
-                names.extend(self.prep_objects(child, depth + 1))
+                names.extend(self._prep_objects(child, depth + 1))
         return names
 
     # --- subjects ------------------------------------------------------------------------------
@@ -317,47 +299,25 @@ class _Reader:
                 found.extend(self.noun_actors(subject))
         if subjects:
             return found
-        governor = self._governor(verb)
-        if governor is None:
+        head = governor(verb)
+        if head is None:
             return found
         if verb.dep_ == "xcomp":
-            controllers = [c for c in governor.children if c.dep_ in {"dobj", "dative"}]
+            controllers = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
             objects = [n for c in controllers for n in self.noun_actors(c)]
             if objects:
                 return _Found(objects, direct=False)
-        inherited = self.subject_actors(governor, depth + 1)
+        inherited = self.subject_actors(head, depth + 1)
         return _Found(inherited.names, direct=False)
 
-    def _governor(self, verb: Tok) -> Tok | None:
-        """The clause `verb` takes its subject from: infinitive, conjunct or participle heads."""
-        head = verb.head
-        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
-            return head.head  # "we are ready to meet": the copula has the subject
-        if head is verb or head.pos_ not in {"VERB", "AUX"}:
-            return None
-        if verb.dep_ in {"xcomp", "conj"}:
-            return head
-        if verb.dep_ == "advcl":
-            purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-            participle = verb.tag_ in {"VBG", "VBN"}
-            if purpose or participle:
-                return head
-        return None
-
-    def _speaker(self, verb: Tok) -> list[str] | None:
-        """The speaker when `verb` heads (a conjunct of) the content clause of a verb of saying."""
-        clause = verb
-        while clause.dep_ in {"conj", "xcomp"} and clause.head is not clause:
-            clause = clause.head
-        if clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH_VERBS | _SPEECH_UNLESS_BARE:
-            return None
-        return self.subject_actors(clause.head).names
+    def _subject_names(self, verb: Tok) -> list[str]:
+        return self.subject_actors(verb).names
 
     def _pronoun_actors(self, pronoun: Tok, verb: Tok) -> list[str]:
         word = pronoun.lower_
         if word in _FIRST_PERSON:
-            return self._first_person(pronoun, verb)
-        speaker = self._speaker(verb)
+            return self.speakers.first_person(pronoun, verb)
+        speaker = self.speakers.of_clause(verb)
         if speaker:
             people = all(self.actors.kinds.get(n) == "person" for n in speaker)
             if (word in _THIRD_PERSONAL and people) or (word in _THIRD_OTHER and not people):
@@ -366,48 +326,18 @@ class _Reader:
             return self._previous_person(pronoun)
         return []
 
-    def _first_person(self, pronoun: Tok, verb: Tok | None) -> list[str]:
-        """ "I" is the speaker, "we" the speaker's side; with no known speaker, no one."""
-        speaker = (self._speaker(verb) if verb is not None else None) or self._quote_speaker(
-            pronoun
-        )
-        if not speaker:
-            return []
-        if pronoun.lower_ not in _FIRST_PLURAL:
-            return speaker
-        self.side_reads += 1
-        sides: list[str] = []
-        for name in speaker:
-            side = self._sides.get(name)
-            if side is None:
-                side = self._sides[name] = speaker_side(name, self.actors, self.tokens)
-            if side not in sides:
-                sides.append(side)
-        return sides
+    # --- an event noun's participants (`nominal_events.ClauseReader`) -------------------------
 
-    def _quote_speaker(self, token: Tok) -> list[str]:
-        """The speaker of the quotation holding `token`, if it has one."""
-        if self._quotes is None:
-            self._quotes = find_quotes(
-                self.tokens, self.sentence_of, SPEECH_VERBS | _SPEECH_UNLESS_BARE
-            )
-            self._quote_starts = [quote.start for quote in self._quotes]
-        quote = quote_at(self._quotes, self._quote_starts, token.i)
-        if quote is None or quote.verb is None:
-            return []
-        known = self._quote_speakers.get(quote.start)
-        if known is None:
-            self._quote_speakers[quote.start] = []  # a guard against quotes attributing each other
-            known = self._quote_speakers[quote.start] = self.subject_actors(quote.verb).names
-        return known
-
-    def possessor_actors(self, possessor: Tok) -> _Found:
-        """The actors of an event noun's possessor: "Witkoff's", "our", "his"."""
-        if possessor.pos_ != "PRON":
-            return _Found(self.noun_actors(possessor))
-        if possessor.lower_ in _POSSESSIVE_PERSONAL:
-            return _Found(self._previous_person(possessor), direct=False)
-        return _Found(self.noun_actors(possessor), direct=False)
+    def slot_actors(self, slot: Tok) -> tuple[list[str], bool]:
+        """The actors an event noun's possessor ("Witkoff's", "our", "his") or preposition
+        ("with Dmitriev") names, and whether read straight from the text (no pronoun)."""
+        if slot.dep_ != "poss":
+            return self._prep_objects(slot), True
+        if slot.pos_ != "PRON":
+            return self.noun_actors(slot), True
+        if slot.lower_ in _POSSESSIVE_PERSONAL:
+            return self._previous_person(slot), False
+        return self.noun_actors(slot), False
 
     def modifier_chain(self, token: Tok, depth: int = 0) -> list[str]:
         """The actors among an event noun's modifiers, through chained compounds and conjuncts
@@ -450,7 +380,7 @@ class _Reader:
             if child.dep_ in {"dobj", "dative", "obj"}:
                 found.extend(self.noun_actors(child))
             elif child.dep_ == "prep" and child.lemma_.casefold() in TARGET_PREPOSITIONS:
-                found.extend(self.prep_objects(child))
+                found.extend(self._prep_objects(child))
             elif child.dep_ == "agent":
                 continue
             elif child.dep_ == "ccomp" and verb.lemma_ not in SPEECH_VERBS:
@@ -462,7 +392,7 @@ class _Reader:
         if event_noun is not None:
             for child in event_noun.children:
                 if child.dep_ == "prep" and child.lemma_.casefold() in TARGET_PREPOSITIONS:
-                    found.extend(self.prep_objects(child))
+                    found.extend(self._prep_objects(child))
         if verb.dep_ == "relcl" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
             relative_subject = any(c.tag_ in _RELATIVE_TAGS for c in verb.children)
             if not relative_subject:
@@ -474,22 +404,10 @@ class _Reader:
             name
             for child in verb.children
             if child.dep_ == "agent"
-            for name in self.prep_objects(child)
+            for name in self._prep_objects(child)
         ]
 
     # --- places and times ----------------------------------------------------------------------
-
-    def clause_tokens(self, verb: Tok) -> list[Tok]:
-        tokens: list[Tok] = []
-        stack = [verb]
-        while stack:
-            token = stack.pop()
-            tokens.append(token)
-            for child in token.children:
-                if child.dep_ in _CLAUSE_DEPS and child.pos_ in {"VERB", "AUX"}:
-                    continue
-                stack.append(child)
-        return sorted(tokens, key=lambda t: t.i)
 
     def _locative(self, token: Tok) -> bool:
         while token.dep_ in _NOMINAL_DEPS and token.head is not token:
@@ -531,15 +449,28 @@ class _Reader:
                 return time
         return None
 
-    def chain(self, verb: Tok) -> list[Tok]:
-        """`verb` and the clauses it inherits its subject from, nearest first."""
-        verbs = [verb]
-        while len(verbs) < 8:
-            governor = self._governor(verbs[-1])
-            if governor is None or any(c.dep_ == "nsubj" for c in verbs[-1].children):
+    def setting(
+        self, anchor: Tok, clauses: list[Tok], own: list[Tok], *, clause_date: bool = True
+    ) -> tuple[list[str], TimeExpression | None]:
+        """Places and date: those of the `own` tokens (an event noun's phrase), else of the
+        `clauses` (a `chain`), nearest first, their date only when `clause_date`; places else
+        those of `anchor`'s sentence."""
+        places: list[str] = []
+        date: TimeExpression | None = None
+        if own:
+            places = self.places_in(own, skip_subjects=False)
+            date = next((self.time_at[t.i] for t in own if t.i in self.time_at), None)
+        for clause in clauses:
+            if places and (date is not None or not clause_date):
                 break
-            verbs.append(governor)
-        return verbs
+            tokens = clause_tokens(clause)
+            places = places or self.places_in(tokens)
+            if clause_date and date is None:
+                date = self.time_in(clause, tokens)
+        if not places:
+            sentence = self.sentences[self.sentence_of[anchor.i]]
+            places = self.places_in(self.tokens[sentence.start : sentence.end])
+        return places, date
 
 
 @dataclass
@@ -555,6 +486,10 @@ class _Draft:
     hedged: bool
     nominal: bool = False
     side: bool = False  # "we" read as the speaker's side
+    # A verb event's type before negation, and the noun its light verb carries: what a noun
+    # event under the verb compares with (`nominal_events.VerbEvent`).
+    plain_kind: EventType | None = None
+    event_noun: Tok | None = None
 
 
 def _event_noun(verb: Tok) -> Tok | None:
@@ -566,48 +501,23 @@ def _event_noun(verb: Tok) -> Tok | None:
     return None
 
 
-def _event_type(verb: Tok, event_noun: Tok | None, negated: bool) -> EventType | None:
-    kind: EventType | None
+def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
+    """The type the verb (or the noun its light verb carries) names, before negation."""
     if event_noun is not None:
-        kind = noun_type(event_noun.lemma_)
-    else:
-        kind = None
-        for child in verb.children:
-            if child.dep_ in {"prt", "prep"}:
-                kind = phrasal_type(verb.lemma_, child.lemma_)
-                if kind is not None:
-                    break
-        kind = kind or verb_type(verb.lemma_)
-    if negated and kind is not None:
-        return "REJECT" if kind in COOPERATIVE_TYPES else None
-    return kind
+        return noun_type(event_noun.lemma_)
+    for child in verb.children:
+        if child.dep_ in {"prt", "prep"}:
+            kind = phrasal_type(verb.lemma_, child.lemma_)
+            if kind is not None:
+                return kind
+    return verb_type(verb.lemma_)
 
 
-def _negated(verb: Tok, event_noun: Tok | None) -> bool:
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    if event_noun is not None and any(c.lower_ == "no" for c in event_noun.children):
-        return True
-    if verb.dep_ != "xcomp":
-        return False
-    head = verb.head
-    if head.pos_ == "ADJ" and head.dep_ == "acomp":
-        head = head.head  # "we are not ready to meet"
-    elif head.lemma_ not in CONTROL_VERBS:
-        return False
-    return any(c.dep_ == "neg" for c in head.children)
-
-
-def _hedged(verb: Tok, chain: list[Tok]) -> bool:
-    for clause in chain:
-        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children):
-            return True
-    if verb.dep_ != "xcomp":
-        return False
-    head = verb.head
-    if head.pos_ == "ADJ":  # "ready to meet", "likely to strike"; not "due to meet"
-        return head.lemma_.casefold() not in _SCHEDULED_ADJECTIVES
-    return head.lemma_ in _IRREALIS_CONTROL
+def _negated_type(kind: EventType | None) -> EventType | None:
+    """A negated cooperation is a refusal; a conflict that did not happen has no type."""
+    if kind is None:
+        return None
+    return "REJECT" if kind in COOPERATIVE_TYPES else None
 
 
 def _is_candidate(verb: Tok) -> bool:
@@ -641,12 +551,14 @@ def _confidence(draft: _Draft, explicit: bool) -> float:
 
 
 def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
-    side_reads = reader.side_reads
+    side_reads = reader.speakers.side_reads
     event_noun = _event_noun(verb)
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     found = _Found(reader.passive_sources(verb)) if passive else reader.subject_actors(verb)
     targets = reader.object_actors(verb, event_noun)
-    kind = _event_type(verb, event_noun, _negated(verb, event_noun))
+    negated = is_negated(verb, event_noun)
+    plain_kind = _event_type(verb, event_noun)
+    kind = _negated_type(plain_kind) if negated else plain_kind
     if kind is not None:
         for child in verb.children:
             if child.dep_ == "xcomp":
@@ -655,16 +567,8 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
     targets = [t for t in targets if t not in sources]
     if not sources and not targets:
         return None
-    chain = reader.chain(verb)
-    places: list[str] = []
-    date: TimeExpression | None = None
-    for clause in chain:
-        tokens = reader.clause_tokens(clause)
-        places = places or reader.places_in(tokens)
-        date = date or reader.time_in(clause, tokens)
-    if not places:
-        sentence = reader.sentences[reader.sentence_of[verb.i]]
-        places = reader.places_in(reader.tokens[sentence.start : sentence.end])
+    clauses = chain(verb)
+    places, date = reader.setting(verb, clauses, [])
     return _Draft(
         token=verb,
         trigger=verb.lemma_.casefold(),
@@ -673,111 +577,38 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         targets=targets,
         places=places,
         date=date,
-        direct=found.direct and len(chain) == 1,
-        hedged=_negated(verb, event_noun) or _hedged(verb, chain),
-        side=reader.side_reads > side_reads,
+        direct=found.direct and len(clauses) == 1,
+        hedged=negated or is_hedged(verb, clauses),
+        side=reader.speakers.side_reads > side_reads,
+        plain_kind=plain_kind,
+        event_noun=event_noun,
     )
 
 
-def _nominal_draft(
+def _noun_draft(
     reader: _Reader,
     noun: Tok,
     kind: EventType,
     verb_drafts: dict[int, _Draft],
     event_nouns: frozenset[int],
 ) -> _Draft | None:
-    """The event an event noun names, if it has actor participants and is not its clause's
-    verb event already (see the module docstring)."""
-    if reader.actors.at(noun) is not None or modifies_a_thing(noun):
-        return None  # part of a name ("the Peace Summit") or of another noun ("attack helicopters")
-    verb = governing_verb(noun)
-    if denied(noun, verb):
+    side_reads = reader.speakers.side_reads
+    event = noun_event(reader, noun, kind, verb_drafts, event_nouns)
+    if event is None:
         return None
-    carrier = verb_drafts.get(verb.i) if verb is not None else None
-    if carrier is not None and verb is not None and _event_noun(verb) is noun:
-        return None  # "held talks with": the light verb's event is the noun's
-    side_reads = reader.side_reads
-    slots = participant_slots(noun, kind)
-    found = _Found()
-    against = _Found()
-    countries: list[str] = []  # named by a compound: the source only if there is a target
-    kinds = reader.actors.kinds
-    for slot in slots.sources:
-        if slot.dep_ not in {"compound", "amod", "nmod"}:
-            _add_slot(reader, found, slot)
-            continue
-        for name in reader.modifier_chain(slot):
-            if slots.person_patients and kinds.get(name) == "person":
-                against.extend([name])
-            elif (
-                slots.ambiguous_countries and slot.pos_ == "PROPN" and kinds.get(name) == "country"
-            ):
-                countries.append(name)
-            else:
-                found.extend([name])
-    for slot in slots.targets:
-        _add_slot(reader, against, slot)
-    partner = partner_after(noun, verb, kind) if verb is not None else None
-    if partner is not None:
-        against.extend(reader.prep_objects(partner))
-    if against.names:
-        found.extend(countries)
-    parties = _Found()
-    for slot in slots.parties:
-        _add_slot(reader, parties, slot)
-    (against if found.names else found).extend(parties.names)
-    sources = found.names
-    targets = [t for t in against.names if t not in sources]
-    if not sources and not targets:
-        return None
-    if carrier is not None and carrier.kind == kind:
-        # "Iran agreed to a deal with the US": one event, the verb's, with the noun's targets.
-        carrier.targets.extend(t for t in targets if t not in carrier.targets + carrier.sources)
-        return None
-    tokens = phrase_tokens(noun, event_nouns)
-    places = reader.places_in(tokens, skip_subjects=False)
-    date = next((reader.time_at[t.i] for t in tokens if t.i in reader.time_at), None)
-    chain = reader.chain(verb) if verb is not None else []
-    # The clause's date is the event's when the clause tells of the event ("talks ended on
-    # Friday"), i.e. when the noun is its subject; as an object ("condemned the sanctions")
-    # the clause's date is that of the other act.
-    subject = verb is not None and noun.head is verb and noun.dep_ in {"nsubj", "nsubjpass"}
-    for clause in chain:
-        if places and (date or not subject):
-            break
-        clause_tokens = reader.clause_tokens(clause)
-        places = places or reader.places_in(clause_tokens)
-        if subject:
-            date = date or reader.time_in(clause, clause_tokens)
-    if not places:
-        sentence = reader.sentences[reader.sentence_of[noun.i]]
-        places = reader.places_in(reader.tokens[sentence.start : sentence.end])
-    hedged = hypothetical(noun, verb) or (
-        verb is not None and (_negated(verb, None) or _hedged(verb, chain))
-    )
     return _Draft(
         token=noun,
         trigger=noun.lemma_.casefold(),
         kind=kind,
-        sources=sources,
-        targets=targets,
-        places=places,
-        date=date,
-        direct=found.direct and against.direct,
-        hedged=hedged,
+        sources=event.sources,
+        targets=event.targets,
+        places=event.places,
+        date=event.date,
+        direct=event.direct,
+        hedged=event.hedged,
         nominal=True,
-        side=reader.side_reads > side_reads,
+        side=reader.speakers.side_reads > side_reads,
     )
-
-
-def _add_slot(reader: _Reader, found: _Found, slot: Tok) -> None:
-    """Add the actors a possessor or a prepositional slot of an event noun names."""
-    if slot.dep_ == "poss":
-        possessor = reader.possessor_actors(slot)
-        found.extend(possessor.names)
-        found.direct = found.direct and possessor.direct
-    else:
-        found.extend(reader.prep_objects(slot))
 
 
 def _skip_own_infinitive(verb: Tok) -> bool:
@@ -785,7 +616,7 @@ def _skip_own_infinitive(verb: Tok) -> bool:
     if verb.dep_ != "xcomp":
         return False
     head = verb.head
-    return _is_candidate(head) and _event_type(head, _event_noun(head), False) is not None
+    return _is_candidate(head) and _event_type(head, _event_noun(head)) is not None
 
 
 def find_events(
@@ -826,7 +657,7 @@ def find_events(
             # Most tokens are neither: test the part of speech before anything else.
             pos = token.pos_
             if pos == "NOUN":
-                noun_kind = NOMINAL_TYPES.get(token.lemma_)
+                noun_kind = nominal_type(token.lemma_)
                 if noun_kind is not None:
                     nouns.append((token, noun_kind))
                 continue
@@ -839,7 +670,7 @@ def find_events(
         if nouns:
             event_nouns = frozenset(noun.i for noun, _ in nouns)
             for noun, noun_kind in nouns:
-                nominal = _nominal_draft(reader, noun, noun_kind, by_verb, event_nouns)
+                nominal = _noun_draft(reader, noun, noun_kind, by_verb, event_nouns)
                 if nominal is not None:
                     drafts.append(nominal)
             drafts.sort(key=lambda d: d.token.i)

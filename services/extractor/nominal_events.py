@@ -1,8 +1,9 @@
 """Events named by a noun: "talks between Russia and Ukraine", "U.S. sanctions on Russia".
 
-News often names an event with a noun (`plover.NOMINAL_TYPES`) rather than a verb. This module
-reads, from the dependency parse alone, which dependents of such a noun name its participants;
-`events` turns them into actors and builds the event. Roles, by dependent:
+News often names an event with a noun (`plover.nominal_type`) rather than a verb. This module
+reads, from the dependency parse, which dependents of such a noun name its participants, and
+builds its event (`noun_event`) with the reader of clauses in `events` (`ClauseReader`: who a
+dependent names, where and when). Roles, by dependent:
 
 - possessor: source ("Witkoff's meeting"); the target for a noun whose possessor is its
   patient (below);
@@ -37,19 +38,35 @@ Modifiers are read through chained actor names ("Russia-Ukraine") but not throug
 ("the Kenya embassy bombing"), and an event noun that qualifies a thing ("attack helicopters",
 "investigation departments") names no event.
 
-Such an event is not read when the noun is denied: "no talks", or under a verb that rules it out
-("ruled out any meeting", "cancelled the summit", `_DENYING_VERBS`). It is hypothetical (lower
-confidence) under "any" or "possible"/"potential" and under verbs that seek it rather than
-report it ("called for talks", "want a deal", `_SEEKING_VERBS`).
+No event is counted twice: a noun that is the object of a light verb which made an event ("held
+talks with") is that event; a noun under a verb whose type (before negation) is the noun's
+("agreed to a deal with the US", "did not sign the deal with Iran") adds its targets to the
+verb's event, negated or not.
+
+Otherwise such an event is not read when the noun is denied: "no talks", a governing verb that
+rules it out ("ruled out any meeting", "cancelled the summit", `_DENYING_VERBS`), or a verb that
+would bring it about or seeks it (a light verb, a verb of the noun's type or of seeking: "hold
+talks", "sign a deal", "want a deal"), whose object it is, negated or refused up its control
+chain (the verb whose infinitive it is, and so on: "did not want a deal", "the deal was not
+signed", "refused to sign a deal", "did not want to hold talks"). Another verb's negation says
+nothing of the event ("did not condemn the attack", "the raid is not linked with the probe",
+"the assistance is not helping"), and a conjunct or a participle is no control chain ("rejected
+the plan, calling for talks": the talks are sought, not denied). An event is hypothetical
+(lower confidence) under "any" or "possible"/"potential" and under verbs that seek it rather
+than report it ("called for talks", "want a deal", `_SEEKING_VERBS`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from services.extractor.parse_table import Tok
-from services.extractor.plover import NOMINAL_TYPES
-from shared.models import EventType
+from services.extractor.actors import Actors
+from services.extractor.clauses import chain, controller, is_hedged, is_negated
+from services.extractor.parse_table import Tok, subtree_until
+from services.extractor.plover import LIGHT_VERBS, nominal_type, verb_type
+from shared.models import EventType, TimeExpression
 
 # Types whose "on/over/for/at" object is a topic or venue, not a party.
 _PARTNER_ONLY = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -97,6 +114,10 @@ _HYPOTHETICAL_DETERMINERS = frozenset({"any"})
 _HYPOTHETICAL_ADJECTIVES = frozenset({"possible", "potential", "hypothetical", "eventual"})
 # Dependencies that start a clause of its own: a noun phrase's tokens stop there.
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "appos"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# How many verbs up a control chain a denial is looked for ("did not want to try to sign"): a
+# guard against parse cycles; real chains are short.
+_CONTROL_LIMIT = 8
 
 
 @dataclass
@@ -114,9 +135,14 @@ class Slots:
     ambiguous_countries: bool = False
 
 
+def event_noun_type(token: Tok) -> EventType | None:
+    """The type of the event `token` names by itself (`plover.nominal_type`), or None."""
+    return nominal_type(token.lemma_) if token.pos_ == "NOUN" else None
+
+
 def is_event_noun(token: Tok) -> bool:
-    """Whether `token` names an event by itself (`plover.NOMINAL_TYPES`)."""
-    return token.pos_ == "NOUN" and token.lemma_ in NOMINAL_TYPES
+    """Whether `token` names an event by itself."""
+    return event_noun_type(token) is not None
 
 
 def modifies_a_thing(noun: Tok) -> bool:
@@ -132,6 +158,7 @@ def participant_slots(noun: Tok, kind: EventType) -> Slots:
         ambiguous_countries=kind in _COMPOUND_COUNTRY_IS_AMBIGUOUS,
     )
     sources, targets = slots.sources, slots.targets
+    lemma = noun.lemma_.casefold()
     possessor: Tok | None = None
     has_of = False
     for child in noun.children:
@@ -150,7 +177,7 @@ def participant_slots(noun: Tok, kind: EventType) -> Slots:
                 has_of = True
                 if kind in _OF_IS_CONTENT:
                     continue
-                agent = kind in _OF_IS_SOURCE and noun.lemma_ not in _OF_IS_TARGET_NOUNS
+                agent = kind in _OF_IS_SOURCE and lemma not in _OF_IS_TARGET_NOUNS
                 (sources if agent else targets).append(child)
                 # "the arrest of Imran Khan by Pakistani police": the parser often hangs the
                 # agent's "by" on the object of "of"; it is the noun's.
@@ -166,7 +193,7 @@ def participant_slots(noun: Tok, kind: EventType) -> Slots:
             elif word in _target_prepositions(kind):
                 targets.append(child)
     if possessor is not None:
-        patient = noun.lemma_.casefold() in _PATIENT_POSSESSOR and not has_of
+        patient = lemma in _PATIENT_POSSESSOR and not has_of
         (targets if patient else sources).append(possessor)
     return slots
 
@@ -193,11 +220,51 @@ def governing_verb(noun: Tok) -> Tok | None:
     return None
 
 
-def denied(noun: Tok, verb: Tok | None) -> bool:
-    """ "no talks", "ruled out any meeting", "cancelled the summit": the event is not."""
-    if any(child.lower_ == "no" for child in noun.children):
+def denied(noun: Tok, verb: Tok | None, kind: EventType) -> bool:
+    """ "no talks", "ruled out any meeting", "did not sign the deal", "refused to sign a deal":
+    the event (of type `kind`) is not; `verb` is the noun's governing verb (module docstring)."""
+    if _says_no(noun):
         return True
-    return verb is not None and verb.lemma_.casefold() in _DENYING_VERBS
+    if verb is None:
+        return False
+    return _rules_out(verb) or _negated_for(noun, verb, kind)
+
+
+def _says_no(noun: Tok) -> bool:
+    return any(child.lower_ == "no" for child in noun.children)
+
+
+def _rules_out(verb: Tok) -> bool:
+    return verb.lemma_.casefold() in _DENYING_VERBS
+
+
+def _negated_for(noun: Tok, verb: Tok, kind: EventType) -> bool:
+    """Whether `verb`, which would bring about or seeks the noun's event, is negated or refused
+    up its control chain."""
+    if not _brings_about(noun, verb, kind):
+        return False
+    clause: Tok | None = verb
+    for _ in range(_CONTROL_LIMIT):
+        if clause is None:
+            return False
+        if any(c.dep_ == "neg" for c in clause.children) or _rules_out(clause):
+            return True
+        clause = controller(clause)
+    return False
+
+
+def _brings_about(noun: Tok, verb: Tok, kind: EventType) -> bool:
+    """ "hold talks", "sign a deal", "the deal was signed", "agree to a deal", "want a deal": the
+    noun is the verb's object (not its subject: "the talks did not end") and the verb a light
+    verb, a verb of the noun's type or a verb of seeking."""
+    head = noun.head
+    if head is verb:
+        if noun.dep_ == "nsubj":
+            return False
+    elif not (head.dep_ == "prep" and head.head is verb):
+        return False
+    lemma = verb.lemma_.casefold()
+    return lemma in LIGHT_VERBS or lemma in _SEEKING_VERBS or verb_type(lemma) == kind
 
 
 def hypothetical(noun: Tok, verb: Tok | None) -> bool:
@@ -213,16 +280,7 @@ def hypothetical(noun: Tok, verb: Tok | None) -> bool:
 def phrase_tokens(noun: Tok, event_nouns: frozenset[int]) -> list[Tok]:
     """The noun phrase's own tokens, for its date and places: its dependents, not entering
     clauses or other event nouns ("sanctions over the 2022 invasion": 2022 is the invasion's)."""
-    tokens: list[Tok] = []
-    stack = [noun]
-    while stack:
-        token = stack.pop()
-        tokens.append(token)
-        for child in token.children:
-            if child.dep_ in _CLAUSE_DEPS or child.i in event_nouns:
-                continue
-            stack.append(child)
-    return sorted(tokens, key=lambda t: t.i)
+    return subtree_until(noun, lambda child: child.dep_ in _CLAUSE_DEPS or child.i in event_nouns)
 
 
 def partner_after(noun: Tok, verb: Tok, kind: EventType) -> Tok | None:
@@ -235,3 +293,148 @@ def partner_after(noun: Tok, verb: Tok, kind: EventType) -> Tok | None:
         if child.dep_ == "prep" and child.lower_ == "with" and child.i == end + 1:
             return child
     return None
+
+
+# --- the event -------------------------------------------------------------------------------
+
+
+class ClauseReader(Protocol):
+    """What reading a noun event needs from the reader of clauses (`events`)."""
+
+    @property
+    def actors(self) -> Actors: ...
+
+    def slot_actors(self, slot: Tok) -> tuple[list[str], bool]:
+        """The actors a possessor or a preposition of an event noun names, and whether they
+        were read straight from the text (not through a pronoun)."""
+        ...
+
+    def modifier_chain(self, token: Tok) -> list[str]:
+        """The actors a modifier names, through chained modifiers ("the Russia-Ukraine talks")."""
+        ...
+
+    def setting(
+        self, anchor: Tok, clauses: list[Tok], own: list[Tok], *, clause_date: bool
+    ) -> tuple[list[str], TimeExpression | None]:
+        """Places and date: those of the `own` tokens, else of `clauses` nearest first (their
+        date only when `clause_date`); places else those of `anchor`'s sentence."""
+        ...
+
+
+class VerbEvent(Protocol):
+    """The event a verb made, as far as an event noun it governs needs to know."""
+
+    event_noun: Tok | None  # the noun a light verb carries ("held talks"): its event is this
+    plain_kind: EventType | None  # the type before negation ("did not agree": AGREE)
+    sources: list[str]
+    targets: list[str]
+
+
+@dataclass
+class NounEvent:
+    """The event an event noun names: who, where, when, and whether it is hedged (negated or
+    hypothetical) and read straight from the text."""
+
+    sources: list[str]
+    targets: list[str]
+    places: list[str]
+    date: TimeExpression | None
+    direct: bool
+    hedged: bool
+
+
+@dataclass
+class _Side:
+    """Actors on one side of a noun event, in order without repeats, and whether all were read
+    straight from the text."""
+
+    names: list[str] = field(default_factory=list)
+    direct: bool = True
+
+    def extend(self, names: list[str], direct: bool = True) -> None:
+        for name in names:
+            if name not in self.names:
+                self.names.append(name)
+        self.direct = self.direct and direct
+
+
+def noun_event(
+    reader: ClauseReader,
+    noun: Tok,
+    kind: EventType,
+    verb_events: Mapping[int, VerbEvent],
+    event_nouns: frozenset[int],
+) -> NounEvent | None:
+    """The event `noun` (of type `kind`) names, if it has actor participants and is no event of
+    its clause's verb (module docstring); `verb_events` are the sentence's verb events by token,
+    `event_nouns` its event nouns' tokens. A verb event of the noun's type takes its targets."""
+    if reader.actors.at(noun) is not None or modifies_a_thing(noun):
+        return None  # part of a name ("the Peace Summit") or of another noun ("attack helicopters")
+    if _says_no(noun):
+        return None
+    verb = governing_verb(noun)
+    carrier = verb_events.get(verb.i) if verb is not None else None
+    if carrier is not None and carrier.event_noun is noun:
+        return None  # "held talks with": the light verb's event is the noun's
+    if verb is not None and _rules_out(verb):
+        return None  # "cancelled the summit", "suspended the sanctions": no event to merge with
+    if carrier is not None and carrier.plain_kind == kind:
+        # "Iran (did not) agree(d) to a deal with the US": one event, the verb's, with the
+        # noun's targets.
+        _, targets, _ = _participants(reader, noun, kind, verb)
+        carrier.targets.extend(t for t in targets if t not in carrier.targets + carrier.sources)
+        return None
+    if verb is not None and _negated_for(noun, verb, kind):
+        return None
+    sources, targets, direct = _participants(reader, noun, kind, verb)
+    if not sources and not targets:
+        return None
+    clauses = chain(verb) if verb is not None else []
+    # The clause's date is the event's when the clause tells of the event ("talks ended on
+    # Friday"), i.e. when the noun is its subject; as an object ("condemned the sanctions")
+    # the clause's date is that of the other act.
+    subject = verb is not None and noun.head is verb and noun.dep_ in _SUBJECT_DEPS
+    own = phrase_tokens(noun, event_nouns)
+    places, date = reader.setting(noun, clauses, own, clause_date=subject)
+    hedged = hypothetical(noun, verb) or (
+        verb is not None and (is_negated(verb, None) or is_hedged(verb, clauses))
+    )
+    return NounEvent(sources, targets, places, date, direct, hedged)
+
+
+def _participants(
+    reader: ClauseReader, noun: Tok, kind: EventType, verb: Tok | None
+) -> tuple[list[str], list[str], bool]:
+    """The noun's sources and targets, and whether all were read straight from the text."""
+    slots = participant_slots(noun, kind)
+    found = _Side()
+    against = _Side()
+    countries: list[str] = []  # named by a compound: the source only if there is a target
+    kinds = reader.actors.kinds
+    for slot in slots.sources:
+        if slot.dep_ not in _MODIFIER_DEPS:
+            found.extend(*reader.slot_actors(slot))
+            continue
+        for name in reader.modifier_chain(slot):
+            if slots.person_patients and kinds.get(name) == "person":
+                against.extend([name])
+            elif (
+                slots.ambiguous_countries and slot.pos_ == "PROPN" and kinds.get(name) == "country"
+            ):
+                countries.append(name)
+            else:
+                found.extend([name])
+    for slot in slots.targets:
+        against.extend(*reader.slot_actors(slot))
+    partner = partner_after(noun, verb, kind) if verb is not None else None
+    if partner is not None:
+        against.extend(reader.slot_actors(partner)[0])
+    if against.names:
+        found.extend(countries)
+    parties = _Side()
+    for slot in slots.parties:
+        parties.extend(reader.slot_actors(slot)[0])
+    (against if found.names else found).extend(parties.names)
+    sources = found.names
+    targets = [t for t in against.names if t not in sources]
+    return sources, targets, found.direct and against.direct

@@ -9,7 +9,8 @@ once; `Tok` has the same attribute names as `Token`, so code reads either.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from operator import attrgetter
 
 import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
@@ -23,6 +24,7 @@ _COLUMNS = [ORTH, LOWER, POS, TAG, DEP, LEMMA, HEAD, IDX]
 # over, so a long-running service does not grow without bound. A day of news uses fewer.
 _MEMO_LIMIT = 200_000
 _strings_memo: dict[int, str] = {}
+_POSITION = attrgetter("i")
 
 
 class Tok:
@@ -60,6 +62,21 @@ class Tok:
 
     def __repr__(self) -> str:
         return f"Tok({self.i}, {self.text!r})"
+
+
+def subtree_until(token: Tok, stop: Callable[[Tok], bool]) -> list[Tok]:
+    """`token` and its descendants in text order, not entering a child for which `stop` is true
+    (nor anything under it): a clause without its sub-clauses, a noun phrase without the
+    clauses and other event nouns it holds."""
+    tokens = [token]
+    # Walked in place: `tokens` doubles as the queue (the event reader calls this for every
+    # clause, so it avoids a stack and a generator per token).
+    for top in tokens:
+        for child in top.children:
+            if not stop(child):
+                tokens.append(child)
+    tokens.sort(key=_POSITION)
+    return tokens
 
 
 def _strings(hashes: list[int], store: StringStore) -> list[str]:

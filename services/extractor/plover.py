@@ -37,6 +37,9 @@ material, so AID, or public opinion), "settlement" (also a colony), "appeal" (al
 "rally" (also a campaign or market rally), "march", "demand" (mostly economic: "demand for
 American exports") and "compromise" (a compromise between two sides is an agreement, not a
 concession).
+
+Look words up with the functions below (`verb_type`, `noun_type`, `nominal_type`, ...), which
+casefold them, rather than in the tables: the readers and the tests then take one path.
 """
 
 from __future__ import annotations

@@ -12,12 +12,16 @@ organisation or group the article ties the person to ("Ukraine's top negotiator 
 -> Ukraine, "Russian President Vladimir Putin" -> Russia, "NATO chief Mark Rutte" -> NATO,
 "Dmitry Peskov, the Kremlin spokesman" -> Kremlin), else the person. A tie to another person
 ("Trump's top diplomat") is not followed.
+
+`Speakers` answers, for one article, who a first-person pronoun is: the speaker of the content
+clause it stands in ("Umerov said that we ...") or of the quotation holding it; "I" and "me"
+are the speaker, "we", "us" and "our" the speaker's side.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from services.extractor.actors import Actors
@@ -36,6 +40,13 @@ _INTRODUCING = frozenset({":", ","})
 _TIE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _ROLE_DEPS = frozenset({"compound", "appos"})
 _SIDE_KINDS = frozenset({"country", "organization", "group"})
+# First-person forms read as the speaker ("I", "me") or the speaker's side ("we", "us", "our").
+_FIRST_SINGULAR = frozenset({"i", "me", "my", "mine"})
+_FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
+FIRST_PERSON = _FIRST_SINGULAR | _FIRST_PLURAL
+# Dependencies through which a clause continues the content clause it is part of ("said that
+# they met and agreed", "said that they hope to meet").
+_CONTINUING_DEPS = frozenset({"conj", "xcomp"})
 
 
 @dataclass(frozen=True)
@@ -144,3 +155,74 @@ def speaker_side(name: str, actors: Actors, tokens: list[Tok]) -> str:
                 ):
                     return side
     return name
+
+
+class Speakers:
+    """Who speaks a content clause or a quotation of one article, and whose side their "we" is.
+
+    `subject_of(verb)` names the actors of a verb's subject (the reader of clauses in `events`);
+    `speech_verbs` are the lemmas of the verbs of saying. Quotations are found, and a quote's
+    speaker or a person's side read, only when a pronoun asks; each is kept for the article.
+    """
+
+    def __init__(
+        self,
+        tokens: list[Tok],
+        sentence_of: list[int],
+        actors: Actors,
+        speech_verbs: Collection[str],
+        subject_of: Callable[[Tok], list[str]],
+    ) -> None:
+        self._tokens = tokens
+        self._sentence_of = sentence_of
+        self._actors = actors
+        self._speech_verbs = speech_verbs
+        self._subject_of = subject_of
+        self._quotes: list[Quote] | None = None
+        self._quote_starts: list[int] = []
+        self._quote_speakers: dict[int, list[str]] = {}
+        self._sides: dict[str, str] = {}
+        # How many times "we", "us" or "our" was read as a side: an event read compares counts.
+        self.side_reads = 0
+
+    def of_clause(self, verb: Tok) -> list[str] | None:
+        """The speaker when `verb` heads (a conjunct of) the content clause of a verb of saying,
+        else None."""
+        clause = verb
+        while clause.dep_ in _CONTINUING_DEPS and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_ not in self._speech_verbs:
+            return None
+        return self._subject_of(clause.head)
+
+    def first_person(self, pronoun: Tok, verb: Tok | None) -> list[str]:
+        """Who first-person `pronoun` (of clause `verb`, if any) is: "I" the speaker, "we" the
+        speaker's side; with no known speaker, no one."""
+        speaker = (self.of_clause(verb) if verb is not None else None) or self._of_quote(pronoun)
+        if not speaker:
+            return []
+        if pronoun.lower_ not in _FIRST_PLURAL:
+            return speaker
+        self.side_reads += 1
+        sides: list[str] = []
+        for name in speaker:
+            side = self._sides.get(name)
+            if side is None:
+                side = self._sides[name] = speaker_side(name, self._actors, self._tokens)
+            if side not in sides:
+                sides.append(side)
+        return sides
+
+    def _of_quote(self, token: Tok) -> list[str]:
+        """The speaker of the quotation holding `token`, if it has one."""
+        if self._quotes is None:
+            self._quotes = find_quotes(self._tokens, self._sentence_of, self._speech_verbs)
+            self._quote_starts = [quote.start for quote in self._quotes]
+        quote = quote_at(self._quotes, self._quote_starts, token.i)
+        if quote is None or quote.verb is None:
+            return []
+        known = self._quote_speakers.get(quote.start)
+        if known is None:
+            self._quote_speakers[quote.start] = []  # a guard against quotes attributing each other
+            known = self._quote_speakers[quote.start] = self._subject_of(quote.verb)
+        return known

@@ -11,6 +11,7 @@ from services.extractor.events import find_events, publication_date
 from services.extractor.gazetteer import Gazetteer
 from services.extractor.geocode import geocode
 from services.extractor.mentions import read_candidates, sentence_of_tokens
+from services.extractor.parse_table import parse_table
 from shared.models import Event, TimeExpression
 
 ARTICLE = "0123456789abcdef0123456789abcdef"
@@ -40,9 +41,27 @@ def _friday(text: str) -> list[TimeExpression]:
     ]
 
 
+def _soon(text: str) -> list[TimeExpression]:
+    """A stand-in for `dates.find_times` on "soon": a reference to the future, no interval."""
+    start = text.find("soon")
+    if start < 0:
+        return []
+    return [
+        TimeExpression(
+            text="soon",
+            start=start,
+            end=start + 4,
+            sentence=0,
+            type="DATE",
+            value="FUTURE_REF",
+            anchored=True,
+        )
+    ]
+
+
 @pytest.fixture
 def read(nlp: Language, gazetteer: Gazetteer) -> Read:
-    def events_of(text: str) -> list[Event]:
+    def events_of(text: str, times: Callable[[str], list[TimeExpression]] = _friday) -> list[Event]:
         doc = nlp(text)
         candidates = read_candidates(doc, gazetteer)
         actors = find_actors(doc, candidates, gazetteer, sentence_of_tokens(doc))
@@ -51,7 +70,7 @@ def read(nlp: Language, gazetteer: Gazetteer) -> Read:
             article_id=ARTICLE,
             actors=actors,
             places=geocode(candidates, gazetteer),
-            times=_friday(text),
+            times=times(text),
             published_at=PUBLISHED,
         )
         for number, event in enumerate(found):
@@ -88,6 +107,17 @@ def test_publication_date_stands_in(read: Read) -> None:
     assert (condemn.date.start, condemn.date.sentence, condemn.date.anchored) == (None, None, False)
     assert condemn.date.value == condemn.date.text == "2025-12-20"
     assert condemn.confidence < 1
+
+
+def test_a_date_without_an_interval_is_no_event_date(read: Read) -> None:
+    # "soon" (FUTURE_REF) names no calendar interval: an index filtering events by date range
+    # could not place the event, so the publication date stands in.
+    meet = _one(read("Russia will soon meet Ukraine in Geneva.", times=_soon), "meet")
+    assert meet.date == publication_date(PUBLISHED)
+    assert meet.date_source == "publication"
+    dated = _one(read("Russia will meet Ukraine in Geneva on Friday."), "meet")
+    assert (dated.date.value, dated.date_source) == ("2025-12-19", "explicit")
+    assert meet.confidence < dated.confidence  # no bonus for an explicit date
 
 
 def test_control_chain_passes_subject_place_and_date(read: Read) -> None:
@@ -280,6 +310,74 @@ def test_verb_of_another_type_keeps_the_noun_event(read: Read) -> None:
     sanctions = _one(events, "sanction")
     assert (sanctions.sources, sanctions.targets) == (["United States"], ["Iran"])
     assert [e.trigger for e in events] == ["condemn", "sanction"]  # text order
+
+
+def _acts(events: list[Event]) -> list[tuple[str, str | None, list[str], list[str]]]:
+    return [(e.trigger, e.type, e.sources, e.targets) for e in events]
+
+
+def test_negated_verb_of_the_nouns_type_is_one_refusal(read: Read) -> None:
+    # One act, refused: the verb's event (REJECT) takes the noun's target; no AGREE "deal".
+    agreed = read("Iran did not agree to a deal with the United States.")
+    assert _acts(agreed) == [("agree", "REJECT", ["Iran"], ["United States"])]
+    signed = read("Iran did not sign the deal with the United States.")
+    assert _acts(signed) == [("sign", "REJECT", ["Iran"], ["United States"])]
+
+
+def test_event_noun_under_a_refusal_or_negation_is_no_event(read: Read) -> None:
+    refused = read("Iran refused to sign a deal with the United States.")
+    assert _acts(refused) == [("refuse", "REJECT", ["Iran"], [])]
+    unwanted = read("Iran did not want a deal with the United States.")
+    assert "deal" not in {e.trigger for e in unwanted}
+    unsigned = read("The deal with Iran was not signed.")
+    assert "deal" not in {e.trigger for e in unsigned}
+    # Only the verbs that control the noun's clause deny it: not a conjunct or a participle.
+    for text in (
+        "Russia rejected the plan and welcomed talks with Ukraine.",
+        "Russia rejected the plan, calling for talks with Ukraine.",
+    ):
+        assert ("talk", "CONSULT", [], ["Ukraine"]) in _acts(read(text)), text
+
+
+def test_another_verbs_negation_keeps_the_noun_event(read: Read) -> None:
+    # The attack, the raid and the assistance took place: the negated verb says something else.
+    attack = _one(read("Russia did not condemn the attack on Kyiv."), "attack")
+    assert (attack.type, attack.targets) == ("ASSAULT", ["Ukraine"])
+    raid = _one(
+        read("The U.S. air raid on Afghanistan and Sudan is not linked with the probe."), "raid"
+    )
+    assert (raid.sources, raid.targets) == (["United States"], ["Afghanistan", "Sudan"])
+    assistance = _one(
+        read(
+            "The financial assistance from the World Bank and the International Monetary Fund "
+            "is not helping."
+        ),
+        "assistance",
+    )
+    assert assistance.sources == ["World Bank", "International Monetary Fund"]
+
+
+def test_event_nouns_are_found_by_their_casefolded_lemma(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # A lemmatizer that keeps the case ("Talk") still gives the noun's event.
+    text = "Talks between Russia and Ukraine resumed on Friday."
+    doc = nlp(text)
+    tokens = parse_table(doc)
+    tokens[0].lemma_ = "Talk"
+    candidates = read_candidates(doc, gazetteer)
+    sentence_of = sentence_of_tokens(doc)
+    events = find_events(
+        doc,
+        article_id=ARTICLE,
+        actors=find_actors(doc, candidates, gazetteer, sentence_of, tokens),
+        places=geocode(candidates, gazetteer),
+        times=_friday(text),
+        published_at=PUBLISHED,
+        sentence_of=sentence_of,
+        tokens=tokens,
+    )
+    assert _acts(events) == [("talk", "CONSULT", ["Russia", "Ukraine"], [])]
 
 
 def test_denied_event_nouns_are_no_events(read: Read) -> None:

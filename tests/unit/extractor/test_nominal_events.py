@@ -88,13 +88,43 @@ def test_governing_verb_and_denial(parse: Parse) -> None:
     verb = governing_verb(noun)
     assert verb is not None
     assert verb.lemma_ == "rule"
-    assert denied(noun, verb)
+    assert denied(noun, verb, "CONSULT")
     assert hypothetical(noun, verb)  # "any"
     held = _noun(parse, "The meeting between the two leaders ended.", "meeting")
-    assert not denied(held, governing_verb(held))
+    assert not denied(held, governing_verb(held), "CONSULT")
     assert not hypothetical(held, governing_verb(held))
-    assert denied(_noun(parse, "There were no talks.", "talks"), None)
+    assert denied(_noun(parse, "There were no talks.", "talks"), None, "CONSULT")
     assert governing_verb(_noun(parse, "Talks in Geneva", "Talks")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Iran refused to sign a deal with the United States.", "deal", True),
+        ("Iran did not sign the deal.", "deal", True),
+        ("The deal with Iran was not signed.", "deal", True),
+        ("Iran did not want a deal.", "deal", True),
+        ("Iran did not want to sign a deal.", "deal", True),  # negated up the control chain
+        ("Iran refused to hold talks with the United States.", "talks", True),
+        ("Russia wants to cancel the summit with Ukraine.", "summit", True),
+        ("Iran signed the deal.", "deal", False),
+        # Another verb's negation says nothing of the event.
+        ("Russia did not condemn the attack on Kyiv.", "attack", False),
+        ("Russia did not comment on the invasion of Ukraine.", "invasion", False),
+        ("The assistance from the World Bank is not helping.", "assistance", False),
+        ("The U.S. air raid on Sudan is not linked with the probe.", "raid", False),
+        # A conjunct or a participle is no control chain.
+        ("Russia rejected the plan and welcomed talks with Ukraine.", "talks", False),
+        ("Russia rejected the plan, calling for talks with Ukraine.", "talks", False),
+    ],
+)
+def test_denied_under_a_negated_or_refused_verb_that_would_bring_it_about(
+    parse: Parse, text: str, word: str, expected: bool
+) -> None:
+    noun = _noun(parse, text, word)
+    kind = nominal_type(noun.lemma_)
+    assert kind is not None
+    assert denied(noun, governing_verb(noun), kind) is expected
 
 
 def test_sought_event_is_hypothetical(parse: Parse) -> None:
@@ -109,6 +139,16 @@ def test_event_noun_qualifying_a_thing(parse: Parse) -> None:
     assert modifies_a_thing(helicopters)
     murder = _noun(parse, "The murder investigation ended.", "murder")
     assert not modifies_a_thing(murder)  # it qualifies another event
+
+
+def test_event_nouns_are_read_by_their_casefolded_lemma(parse: Parse) -> None:
+    # As `plover.nominal_type` reads them: a lemmatizer that keeps the case changes nothing.
+    assert is_event_noun(Tok(0, "Talks", 0, "talks", "NOUN", "NNS", "ROOT", "Talk"))
+    assert not is_event_noun(Tok(0, "Talks", 0, "talks", "PROPN", "NNP", "ROOT", "Talk"))
+    evacuation = _noun(parse, "The evacuation of Yellowknife began.", "evacuation")
+    evacuation.lemma_ = "Evacuation"
+    slots = participant_slots(evacuation, "RETREAT")
+    assert (_texts(slots.sources), _texts(slots.targets)) == ([], ["of"])
 
 
 def test_phrase_tokens_stop_at_clauses_and_other_event_nouns(parse: Parse) -> None:

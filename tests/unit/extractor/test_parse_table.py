@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from services.extractor.parse_table import parse_table
+from services.extractor.parse_table import parse_table, subtree_until
 
 _TEXT = (
     "Russian officials are set to arrive in Miami on Saturday, where they will meet "
@@ -41,3 +41,17 @@ def test_roots_are_their_own_heads(nlp: Language) -> None:
 
 def test_empty_doc_gives_an_empty_table(nlp: Language) -> None:
     assert parse_table(nlp("")) == []
+
+
+def test_subtree_until_leaves_out_what_it_stops_at(nlp: Language) -> None:
+    table = parse_table(nlp("Kyiv said the talks with Moscow were useful."))
+    said = next(tok for tok in table if tok.text == "said")
+    assert subtree_until(said, lambda child: False) == list(said.subtree)
+    # Without the content clause: the verb, its subject and the full stop, in text order.
+    clause = subtree_until(said, lambda child: child.dep_ == "ccomp")
+    assert [tok.text for tok in clause] == ["Kyiv", "said", "."]
+    talks = next(tok for tok in table if tok.text == "talks")
+    assert [tok.text for tok in subtree_until(talks, lambda child: child.text == "with")] == [
+        "the",
+        "talks",
+    ]

@@ -79,6 +79,7 @@ def test_quad_comes_from_the_shared_table() -> None:
 def test_nouns_that_name_an_event_alone(lemma: str, kind: EventType) -> None:
     assert nominal_type(lemma) == kind
     assert noun_type(lemma) == kind  # and after a light verb
+    assert nominal_type(lemma.capitalize()) == kind  # a lemma that kept its case
 
 
 def test_vague_nouns_need_a_light_verb() -> None:

@@ -12,7 +12,7 @@ from services.extractor.events import SPEECH_VERBS
 from services.extractor.gazetteer import Gazetteer
 from services.extractor.mentions import read_candidates, sentence_of_tokens
 from services.extractor.parse_table import Tok, parse_table
-from services.extractor.quotes import Quote, find_quotes, quote_at, speaker_side
+from services.extractor.quotes import Quote, Speakers, find_quotes, quote_at, speaker_side
 
 Parse = Callable[[str], Doc]
 
@@ -88,3 +88,45 @@ def test_speaker_side_is_the_speaker_without_a_tie_to_a_country(
     )
     assert speaker_side("Marco Rubio", actors, tokens) == "Marco Rubio"  # a person is no side
     assert speaker_side("Russia", actors, tokens) == "Russia"  # a country is its own side
+
+
+def _speakers(nlp: Language, gazetteer: Gazetteer, text: str) -> tuple[Speakers, list[Tok]]:
+    doc = nlp(text)
+    candidates = read_candidates(doc, gazetteer)
+    tokens = parse_table(doc)
+    sentence_of = sentence_of_tokens(doc)
+    actors = find_actors(doc, candidates, gazetteer, sentence_of, tokens)
+
+    def subject_of(verb: Tok) -> list[str]:  # a stand-in for the reader of clauses in `events`
+        subjects = (actors.at(c) for c in verb.children if c.dep_ == "nsubj")
+        return [name for name in subjects if name is not None]
+
+    return Speakers(tokens, sentence_of, actors, SPEECH_VERBS, subject_of), tokens
+
+
+def test_speakers_read_quoted_we_as_the_side_and_i_as_the_speaker(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    speakers, tokens = _speakers(
+        nlp,
+        gazetteer,
+        "“We met Russia and I am glad,” Ukraine’s top negotiator Rustem Umerov said.",
+    )
+    we = next(t for t in tokens if t.text == "We")
+    i = next(t for t in tokens if t.text == "I")
+    assert speakers.first_person(i, i.head) == ["Rustem Umerov"]
+    assert speakers.side_reads == 0
+    assert speakers.first_person(we, we.head) == ["Ukraine"]
+    assert speakers.side_reads == 1
+
+
+def test_speakers_of_a_content_clause_and_of_no_quote(nlp: Language, gazetteer: Gazetteer) -> None:
+    speakers, tokens = _speakers(
+        nlp, gazetteer, "Marco Rubio said that we met Russia. We will meet Ukraine."
+    )
+    met, meet = (next(t for t in tokens if t.text == word) for word in ("met", "meet"))
+    assert speakers.of_clause(met) == ["Marco Rubio"]
+    assert speakers.of_clause(meet) is None
+    we_met, we_meet = (t for t in tokens if t.lower_ == "we")
+    assert speakers.first_person(we_met, met) == ["Marco Rubio"]  # no tie to a country
+    assert speakers.first_person(we_meet, meet) == []  # no speaker: no one
