@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from spacy.attrs import IS_ALPHA
 from spacy.tokens import Doc
 
 from services.extractor import dates
@@ -106,6 +107,7 @@ class Extractor:
             check_text(a.text, max_chars=self.max_chars, language=a.language) for a in articles
         ]
         texts = [(c.text, i) for i, c in enumerate(checked) if c.text is not None]
+        parsed_text = {i: text for text, i in texts}
         docs: dict[int, Doc] = dict(
             (i, doc) for doc, i in self._parse([t for t, _ in texts], [i for _, i in texts])
         )
@@ -120,7 +122,9 @@ class Extractor:
             if doc is None:
                 results.append(Extraction(empty, ArticleStats(article.id, "error")))
                 continue
-            results.append(self._read(article, doc, empty, truncated=check.truncated))
+            results.append(
+                self._read(article, doc, parsed_text[i], empty, truncated=check.truncated)
+            )
         return results
 
     def extract_one(
@@ -167,12 +171,13 @@ class Extractor:
         yield from zip(docs, keys, strict=True)
 
     def _read(
-        self, article: Article, doc: Doc, empty: EnrichedArticle, *, truncated: bool
+        self, article: Article, doc: Doc, text: str, empty: EnrichedArticle, *, truncated: bool
     ) -> Extraction:
-        text = doc.text  # Doc.text joins every token on each access: read it once
+        """Read `doc`, the parse of `text` (spaCy's tokens always rebuild their text exactly, so
+        `text` is `doc.text`, which would join a Token per word to rebuild it)."""
         parsed = len(text)
         stats = ArticleStats(article.id, "no_sentences", truncated, parsed)
-        if not any(token.is_alpha for token in doc):
+        if not doc.to_array(IS_ALPHA).any():
             return Extraction(empty, stats)
         try:
             sentence_of = sentence_of_tokens(doc)
