@@ -9,6 +9,7 @@ parse is logged with the article id and reported as outcome "error" for that art
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -91,6 +92,11 @@ class Extractor:
         self.n_process = n_process
         info = model_info(self.nlp)
         self.info = ExtractorInfo(version=VERSION, model=info.name, model_version=info.version)
+        # The model, vocabulary and gazetteer live as long as the process: out of the cyclic
+        # collector's sight, its full collections no longer walk them again and again while
+        # articles are read (~0.3 ms per article on the benchmark; no collect() first, which
+        # would cost 40 ms to free a few dozen objects).
+        gc.freeze()
 
     def extract(
         self, articles: Sequence[Article], *, now: dt.datetime | None = None
