@@ -61,7 +61,7 @@ class _Cluster:
     def decide(self) -> EntityKind:
         if self.kind is not None:
             return self.kind
-        if has_organisation_head(self.name) and not has_known_given_name(self.name):
+        if has_organisation_head(self.name) and not _given_and_surname(self.name):
             return "organization"  # "Warsaw Pact"; but "Margaret Court" is a person
         person = self.person_votes
         if self.role_cue:
@@ -69,6 +69,12 @@ class _Cluster:
         if (person > 0) and has_known_given_name(self.name):
             person += _CUE_VOTE
         return "person" if person > 0 and person >= self.org_votes else "organization"
+
+
+def _given_and_surname(name: str) -> bool:
+    """ "Margaret Court": two words, the first a given name (a longer name ending in an
+    institution's word is the institution: "Millard Fillmore Suburban Hospital")."""
+    return len(name.split()) == 2 and has_known_given_name(name)
 
 
 @dataclass(frozen=True)
@@ -238,7 +244,11 @@ class _Builder:
         people = _People(self._personlike())
         for c in self.maybe_surnames:
             word = _org_name(c.text)
-            person = people.with_surname(word, c.start)
+            # The person with that surname, else the name the article already uses alone
+            # ("Slepian" tagged PERSON once and NORP five times).
+            person = people.with_surname(word, c.start) or self.clusters.get(
+                f"named:{word.casefold()}"
+            )
             if person is not None:
                 person.members.append(c)
             else:

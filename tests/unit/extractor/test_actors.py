@@ -232,3 +232,24 @@ def test_a_first_name_that_is_a_country_is_kept(actors_of: ReadActors) -> None:
     found = actors_of("Chad Smith met the mayor on Monday. Chad said the talks went well.")
     people = _by_name(found)
     assert [m.text for m in people["Chad Smith"].mentions] == ["Chad Smith", "Chad"]
+
+
+def test_a_long_name_ending_in_an_institution_is_the_institution(actors_of: ReadActors) -> None:
+    found = actors_of(
+        "He was taken to Millard Fillmore Suburban Hospital, where he died an hour later."
+    )
+    assert _by_name(found)["Millard Fillmore Suburban Hospital"].kind == "organization"
+
+
+def test_a_surname_tagged_norp_joins_the_name_used_alone(actors_of: ReadActors) -> None:
+    # No full name in the text: the model tags "Slepian" NORP three times, PERSON once (checked).
+    found = actors_of(
+        "Slepian's lawyer, Glenn Edward Murray, said the sniper's bullet entered through a "
+        "partially draped kitchen window, hit Slepian in the back and exited through his chest. "
+        "Slepian's wife and one son tried to revive him. But one abortion opponent, the Rev. "
+        "Donald Spitz, the founder of Pro-Life Virginia, described Slepian's killer as a "
+        "``hero'' for ending the physician's ``bloodthirsty practice.''"
+    )
+    slepian = [e for e in found.entities if e.name.startswith("Slepian")]
+    assert len(slepian) == 1
+    assert slepian[0].kind == "person"
