@@ -43,8 +43,10 @@ from services.extractor.gazetteer import Gazetteer, GeoEntry
 from services.extractor.mentions import Candidate
 from services.extractor.place_names import (
     dateline_place,
+    fold,
     is_natural_feature,
     is_pair_gap,
+    lookup_key,
     region_core,
     region_word_around,
 )
@@ -74,6 +76,10 @@ ACRONYM_TOWN_POPULATION = 100_000
 # Acronyms are short ("NATO", "OPEC", "UNHCR"); a longer name in capitals is a heading's or a
 # dateline's word, asked only when the article tags it as an organisation too.
 ACRONYM_LENGTH = 5
+# A town smaller than this abroad (its country unnamed in the article) that has the name only
+# as an alternate spelling is rarely what news means: "Naral" (the advocacy group) is an
+# alternate name of Narail, Bangladesh. Such a name stays unresolved (kept, no coordinates).
+ALTERNATE_NAME_TOWN_POPULATION = 100_000
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -251,8 +257,19 @@ def resolve(
     if not cities:
         return region
     if region is None:
-        return _best(cities, context)
+        city = _best(cities, context)
+        return None if _far_fetched(city, name, context) else city
     return _city_or_region(name, cities, region, gazetteer, context)
+
+
+def _far_fetched(city: GeoEntry, name: str, context: GeoContext) -> bool:
+    """A small town abroad that `name` is only an alternate spelling of (see
+    ALTERNATE_NAME_TOWN_POPULATION)."""
+    return (
+        city.population < ALTERNATE_NAME_TOWN_POPULATION
+        and city.country_code not in context.countries
+        and lookup_key(fold(city.name)) != lookup_key(fold(name))
+    )
 
 
 def _qualifier(name: str, gazetteer: Gazetteer) -> GeoEntry | None:
