@@ -25,12 +25,13 @@ from spacy.tokens import Doc, Token
 
 from services.extractor.demonyms import country_of_demonym, group_of_demonym, is_demonym
 from services.extractor.gazetteer import Gazetteer
-from services.extractor.mentions import Candidate
+from services.extractor.mentions import MIN_POPULATION_TO_OVERRULE_PERSON, Candidate
 from services.extractor.names import (
     canonical_person,
     has_known_given_name,
     has_organisation_head,
     is_role_word,
+    organisation_short_names,
     strip_possessive,
     surname,
 )
@@ -158,6 +159,8 @@ class _Builder:
         self.clusters: dict[str, _Cluster] = {}
         # Single-word NORP spans that are no demonym: a person's surname if one has it.
         self.maybe_surnames: list[Candidate] = []
+        # Organisations by the one word the text may call each by (`_short_names`).
+        self.short_names: dict[str, _Cluster] = {}
 
     def _add(self, key: str, name: str, kind: EntityKind | None, c: Candidate) -> _Cluster:
         cluster = self.clusters.get(key)
@@ -218,13 +221,36 @@ class _Builder:
             self._vote(self._add(f"named:{name.casefold()}", name, None, c), c, full_name=True)
         # The people with full names are settled now: a single word only joins one of them.
         people = _People(self._personlike())
+        self.short_names = self._short_names(people)
         for c, word in single:
-            cluster = people.with_surname(word, c.start) or people.with_given_name(word)
+            cluster = (
+                people.with_surname(word, c.start)
+                or people.with_given_name(word)
+                or self.short_names.get(word.casefold())
+            )
             if cluster is None:
                 cluster = self._add(f"named:{word.casefold()}", word, None, c)
             else:
                 cluster.members.append(c)
             self._vote(cluster, c, full_name=False)
+
+    def _short_names(self, people: _People) -> dict[str, _Cluster]:
+        """Organisations by the one word a text may call each by ("Nashua" for "Nashua
+        Corp."), where that word names no other organisation, person or place."""
+        found: dict[str, list[_Cluster]] = {}
+        for cluster in self.clusters.values():
+            if cluster.kind is not None or cluster.person_votes > cluster.org_votes:
+                continue
+            for short in organisation_short_names(cluster.name):
+                key = short.casefold()
+                if key in people.by_surname or key in people.by_given_name:
+                    continue
+                if is_demonym(short) or self.gazetteer.is_place(
+                    short, MIN_POPULATION_TO_OVERRULE_PERSON
+                ):
+                    continue
+                found.setdefault(key, []).append(cluster)
+        return {key: clusters[0] for key, clusters in found.items() if len(clusters) == 1}
 
     def _vote(self, cluster: _Cluster, c: Candidate, *, full_name: bool) -> None:
         if c.label == "PERSON":
@@ -246,8 +272,10 @@ class _Builder:
             word = _org_name(c.text)
             # The person with that surname, else the name the article already uses alone
             # ("Slepian" tagged PERSON once and NORP five times).
-            person = people.with_surname(word, c.start) or self.clusters.get(
-                f"named:{word.casefold()}"
+            person = (
+                people.with_surname(word, c.start)
+                or self.clusters.get(f"named:{word.casefold()}")
+                or self.short_names.get(word.casefold())
             )
             if person is not None:
                 person.members.append(c)

@@ -221,9 +221,45 @@ def canonical_person(text: str) -> str:
 
 
 def has_organisation_head(name: str) -> bool:
-    """Whether `name` ends in a noun only organisations end in ("Warsaw Pact": yes)."""
+    """Whether `name` ends in a noun or legal form only organisations end in ("Warsaw Pact",
+    "Stroh Brewery Co.": yes)."""
     words = name.split()
-    return len(words) > 1 and _bare(words[-1]) in _ORGANISATION_HEADS
+    if len(words) < 2:
+        return False
+    last = words[-1].replace(".", "").casefold()
+    return last in _ORGANISATION_HEADS or last in _LEGAL_FORMS
+
+
+# Legal forms and holding words after a company's name, which short references leave out:
+# "Nashua Corp." is "Nashua", "Ratners Group PLC" is "Ratners" (compared without dots).
+_LEGAL_FORMS = frozenset(
+    {"ag", "bv", "co", "corp", "cos", "gmbh", "group", "holdings", "inc", "llc", "lp", "ltd"}
+    | {"nv", "plc", "sa", "spa"}
+)
+# Words that open many organisations' names and are no short name of any one of them.
+_GENERIC_OPENERS = frozenset(
+    {"first", "general", "federal", "international", "national", "new", "royal", "united"}
+)
+
+
+def organisation_short_names(name: str) -> set[str]:
+    """The one-word names a text may call an organisation by later: "Nashua" for "Nashua
+    Corp.", "Weisfield" for "Weisfield's Inc.", "Crossland" for "Crossland Savings Bank".
+
+    Only names with a legal form or an organisation's head noun have them; the caller rules
+    out words that are also places or people.
+    """
+    words = strip_possessive(name).split()
+    legal = 0
+    while len(words) > 1 and words[-1].replace(".", "").casefold() in _LEGAL_FORMS:
+        words.pop()
+        legal += 1
+    if not legal and not has_organisation_head(name):
+        return set()
+    first = strip_possessive(words[0])
+    if len(words) > 1 and (_bare(first) in _GENERIC_OPENERS or is_role_word(first)):
+        return set()
+    return {first} if first[:1].isupper() else set()
 
 
 def surname(name: str) -> str:

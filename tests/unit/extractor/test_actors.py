@@ -253,3 +253,31 @@ def test_a_surname_tagged_norp_joins_the_name_used_alone(actors_of: ReadActors) 
     slepian = [e for e in found.entities if e.name.startswith("Slepian")]
     assert len(slepian) == 1
     assert slepian[0].kind == "person"
+
+
+def test_a_company_is_one_actor_under_its_short_name(actors_of: ReadActors) -> None:
+    found = actors_of(
+        "Nashua Corp., rumored a potential takeover target for six months, said that a Dutch "
+        "company has sought U.S. approval to buy up to 25% of Nashua's shares. Nashua said it "
+        "had no plans to sell. Crossland Savings Bank's stock plummeted on Friday. Crossland "
+        "said it would suspend its dividend."
+    )
+    by_name = _by_name(found)
+    assert "Nashua" not in by_name
+    assert "Crossland" not in by_name
+    assert by_name["Nashua Corp."].kind == "organization"
+    assert {m.text for m in by_name["Nashua Corp."].mentions} == {"Nashua Corp.", "Nashua"}
+    assert {m.text for m in by_name["Crossland Savings Bank"].mentions} == {
+        "Crossland Savings Bank",
+        "Crossland",
+    }
+
+
+def test_a_place_or_a_generic_word_is_no_short_name(actors_of: ReadActors) -> None:
+    found = actors_of(
+        "The Federal Trade Commission and the Delaware Chancery Court reviewed the offer. "
+        "Federal officials in Delaware declined to comment."
+    )
+    by_name = _by_name(found)
+    assert len(by_name["Federal Trade Commission"].mentions) == 1
+    assert len(by_name["Delaware Chancery Court"].mentions) == 1
