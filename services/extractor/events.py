@@ -17,7 +17,10 @@ read by `nominal_events`), trigger the noun's lemma, unless the clause's verb ev
 its event: the noun is the object of a light verb that made an event ("held talks with"), or
 the governing verb's type before negation is the noun's ("agreed to a deal with the US", "did
 not sign the deal with the US": the noun's targets join the verb's event); nor when the noun is
-denied ("no talks", "refused to sign a deal").
+denied ("no talks", "refused to sign a deal"). A light verb whose passive subject is an event
+noun ("talks were held between Russia and Ukraine") makes no event: the noun's event is read
+with the verb's phrases. The modifiers of an assault noun that name what was attacked ("the U.S.
+Embassy bombings") are not the agent of a verb the noun is the subject of either.
 
 Sources are the subject's actors, through conjunctions ("US and European teams"), appositions
 ("envoy, Kirill Dmitriev"), nationality or country modifiers ("Russian officials", "US
@@ -66,7 +69,12 @@ from services.extractor.clauses import (
 )
 from services.extractor.geocode import Places
 from services.extractor.mentions import sentence_of_tokens
-from services.extractor.nominal_events import noun_event
+from services.extractor.nominal_events import (
+    attacked_modifiers,
+    event_noun_kind,
+    event_noun_type,
+    noun_event,
+)
 from services.extractor.parse_table import Tok, parse_table
 from services.extractor.plover import (
     COOPERATIVE_TYPES,
@@ -218,7 +226,10 @@ class _Reader:
         else:
             for child in token.children:
                 if child.dep_ in {"compound", "amod", "nmod"}:
-                    found.extend(self._modifier_actors(child))
+                    names = self._modifier_actors(child)
+                    # "the U.S. Embassy bombings": the embassy was attacked; it attacked no one.
+                    if names and child not in attacked_modifiers(token, event_noun_type(token)):
+                        found.extend(names)
                 elif child.dep_ == "poss" and token.lemma_.casefold() in AGENT_NOUNS:
                     found.extend(self.noun_actors(child, depth + 1))
                 elif child.dep_ == "prep" and (
@@ -504,7 +515,7 @@ def _event_noun(verb: Tok) -> Tok | None:
 def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
     """The type the verb (or the noun its light verb carries) names, before negation."""
     if event_noun is not None:
-        return noun_type(event_noun.lemma_)
+        return event_noun_kind(event_noun)
     for child in verb.children:
         if child.dep_ in {"prt", "prep"}:
             kind = phrasal_type(verb.lemma_, child.lemma_)
@@ -529,9 +540,15 @@ def _is_candidate(verb: Tok) -> bool:
         return False
     if lemma in LIGHT_VERBS and "xcomp" in has and _event_noun(verb) is None:
         return False
+    if lemma in LIGHT_VERBS and "nsubjpass" in has and _carries_passive_noun(verb):
+        return False  # "talks were held between ...": the noun's event (`nominal_events`)
     if lemma in _SPEECH_UNLESS_BARE:
         return "ccomp" not in has
     return not (lemma in SPEECH_VERBS and _event_noun(verb) is None)
+
+
+def _carries_passive_noun(verb: Tok) -> bool:
+    return any(c.dep_ == "nsubjpass" and event_noun_type(c) is not None for c in verb.children)
 
 
 def _confidence(draft: _Draft, explicit: bool) -> float:
@@ -657,7 +674,8 @@ def find_events(
             # Most tokens are neither: test the part of speech before anything else.
             pos = token.pos_
             if pos == "NOUN":
-                noun_kind = nominal_type(token.lemma_)
+                # The table first: most nouns are none, and need no look at their modifiers.
+                noun_kind = nominal_type(token.lemma_) and event_noun_type(token)
                 if noun_kind is not None:
                     nouns.append((token, noun_kind))
                 continue

@@ -34,9 +34,18 @@ a country named by a compound is as often the target or the place as the agent (
 invasion", "the Iran sanctions", "Ukraine aid", "the Hong Kong protests" against "U.S.
 sanctions"): it is the source only when the noun names a target too ("U.S. sanctions on
 Russia"), else it is left out; a nationality adjective ("Iraqi invasion") is the agent.
-Modifiers are read through chained actor names ("Russia-Ukraine") but not through other words
-("the Kenya embassy bombing"), and an event noun that qualifies a thing ("attack helicopters",
-"investigation departments") names no event.
+Modifiers are read through chained actor names ("Russia-Ukraine") but not through other words,
+and an event noun that qualifies a thing ("attack helicopters", "investigation departments")
+names no event. An assault's modifier naming a building or site ("embassy", "base", "hospital",
+`_BUILDING_WORDS`) says what was attacked: it, the actor it is part of ("the U.S. Embassy
+bombings") and the modifiers before it ("the Israeli embassy attack", "the U.S. embassy
+bombing": whose building) are targets, never the agent.
+
+A noun's type is read on the modifier right before it where the pair has one of its own
+(`plover.COMPOUND_TYPES`: an "air raid" is an ASSAULT, a "raid" COERCE). An event noun that is
+the passive subject of a light verb ("talks were held between Russia and Ukraine", "sanctions
+were imposed on Iran by the US") takes the verb's prepositional and "by" phrases as its own:
+the verb only carries it (`passive_carrier`), as "held talks" does, and makes no event.
 
 No event is counted twice: a noun that is the object of a light verb which made an event ("held
 talks with") is that event; a noun under a verb whose type (before negation) is the noun's
@@ -65,7 +74,7 @@ from typing import Protocol
 from services.extractor.actors import Actors
 from services.extractor.clauses import chain, controller, is_hedged, is_negated
 from services.extractor.parse_table import Tok, subtree_until
-from services.extractor.plover import LIGHT_VERBS, nominal_type, verb_type
+from services.extractor.plover import LIGHT_VERBS, nominal_type, noun_type, verb_type
 from shared.models import EventType, TimeExpression
 
 # Types whose "on/over/for/at" object is a topic or venue, not a party.
@@ -95,6 +104,25 @@ _PATIENT_POSSESSOR = frozenset(
     {"arrest", "detention", "deportation", "expulsion", "murder", "kidnapping"}
 )
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# Buildings and sites an assault is made on: a modifier of an assault noun naming one says what
+# was attacked, not who attacked ("the U.S. Embassy bombings", "the army base attack").
+_BUILDING_WORDS = frozenset(
+    {
+        "embassy", "consulate", "base", "headquarters", "hospital", "school", "barracks",
+        "building", "office", "station", "airport", "airfield", "port", "church", "mosque",
+        "synagogue", "temple", "hotel", "market", "university", "college", "factory", "plant",
+        "refinery", "facility", "center", "centre", "tower", "bridge", "checkpoint", "outpost",
+        "prison", "camp", "compound", "mission", "residence", "palace", "parliament",
+    }
+)  # fmt: skip
+_BUILDING_PLURALS = frozenset(
+    {"embassies", "consulates", "bases", "hospitals", "schools", "buildings", "offices",
+     "stations", "airports", "churches", "mosques", "temples", "hotels", "markets", "factories",
+     "plants", "refineries", "facilities", "centers", "centres", "towers", "bridges",
+     "checkpoints", "outposts", "prisons", "camps", "compounds", "missions"}
+)  # fmt: skip
+# Light verbs whose passive subject is the event noun they carry ("talks were held").
+_PASSIVE_CARRIED_DEPS = frozenset({"prep", "agent"})
 # Governing verbs that say the event does not (or will not) take place.
 _DENYING_VERBS = frozenset(
     {
@@ -126,18 +154,69 @@ class Slots:
     themselves, prepositional and "agent" phrases as the preposition (whose objects they are).
     `parties` ("between X and Y") are sources when no other source names an actor, else targets;
     when `person_patients`, a person named by a modifier is a target; when `ambiguous_countries`,
-    a country named by a compound is a source only if the noun has a target."""
+    a country named by a compound is a source only if the noun has a target. `attacked` are
+    modifiers naming what an assault was made on (`attacked_modifiers`): their actors are
+    targets."""
 
     sources: list[Tok] = field(default_factory=list)
     targets: list[Tok] = field(default_factory=list)
     parties: list[Tok] = field(default_factory=list)
+    attacked: list[Tok] = field(default_factory=list)
     person_patients: bool = False
     ambiguous_countries: bool = False
 
 
 def event_noun_type(token: Tok) -> EventType | None:
-    """The type of the event `token` names by itself (`plover.nominal_type`), or None."""
-    return nominal_type(token.lemma_) if token.pos_ == "NOUN" else None
+    """The type of the event `token` names by itself (`plover.nominal_type`, with the modifier
+    right before it: "air raid"), or None."""
+    if token.pos_ != "NOUN":
+        return None
+    kind = nominal_type(token.lemma_)
+    if kind is None or not token.children:
+        return kind
+    return nominal_type(token.lemma_, compound_word(token))
+
+
+def event_noun_kind(token: Tok) -> EventType | None:
+    """The type of the event a noun names after a light verb ("launched an air raid":
+    `plover.noun_type`, with the modifier right before it), or None."""
+    kind = noun_type(token.lemma_)
+    if kind is None or not token.children:
+        return kind
+    return noun_type(token.lemma_, compound_word(token))
+
+
+def compound_word(noun: Tok) -> str:
+    """The lower-case modifier right before `noun` ("air" of "air raid", "air-raid"), or ""."""
+    word = ""
+    for child in noun.children:  # left children first, in text order
+        if child.i > noun.i:
+            break
+        if child.dep_ in {"compound", "amod"}:
+            word = child.lower_
+    return word
+
+
+def attacked_modifiers(noun: Tok, kind: EventType | None) -> list[Tok]:
+    """The modifiers of an assault noun that name what was attacked: a building word ("the
+    embassy bombing", "the U.S. Embassy bombings") and the modifiers before it, which say whose
+    building it is ("the Israeli embassy attack", which the parser leaves flat)."""
+    if kind != "ASSAULT":
+        return []
+    last = -1
+    for child in noun.children:
+        if child.i > noun.i:
+            break
+        if child.dep_ in _MODIFIER_DEPS and _names_building(child):
+            last = child.i
+    if last < 0:
+        return []
+    return [c for c in noun.children if c.i <= last and c.dep_ in _MODIFIER_DEPS]
+
+
+def _names_building(token: Tok) -> bool:
+    """ "embassy", "Embassy", and the plural of a proper noun, whose lemma spaCy keeps as is."""
+    return token.lemma_.casefold() in _BUILDING_WORDS or token.lower_ in _BUILDING_PLURALS
 
 
 def is_event_noun(token: Tok) -> bool:
@@ -161,10 +240,14 @@ def participant_slots(noun: Tok, kind: EventType) -> Slots:
     lemma = noun.lemma_.casefold()
     possessor: Tok | None = None
     has_of = False
-    for child in noun.children:
+    attacked = attacked_modifiers(noun, kind)
+    slots.attacked.extend(attacked)
+    for child in _dependents(noun):
         dep = child.dep_
         if dep == "poss":
             possessor = child
+        elif dep in _MODIFIER_DEPS and child in attacked:
+            continue
         elif dep in _MODIFIER_DEPS or dep == "agent":
             sources.append(child)
         elif dep == "prep":
@@ -196,6 +279,25 @@ def participant_slots(noun: Tok, kind: EventType) -> Slots:
         patient = lemma in _PATIENT_POSSESSOR and not has_of
         (targets if patient else sources).append(possessor)
     return slots
+
+
+def passive_carrier(noun: Tok) -> Tok | None:
+    """The light verb whose passive subject `noun` is ("talks were held", "sanctions were
+    imposed"): the verb carries the noun's event and its prepositions name the noun's
+    participants ("were held between Russia and Ukraine"), as the noun's own would."""
+    head = noun.head
+    if noun.dep_ != "nsubjpass" or head is noun or head.lemma_.casefold() not in LIGHT_VERBS:
+        return None
+    return head
+
+
+def _dependents(noun: Tok) -> list[Tok]:
+    """The noun's dependents, and those of the passive light verb that carries it."""
+    carrier = passive_carrier(noun)
+    if carrier is None:
+        return list(noun.children)
+    carried = [c for c in carrier.children if c.dep_ in _PASSIVE_CARRIED_DEPS]
+    return [*noun.children, *carried]
 
 
 def _target_prepositions(kind: EventType) -> frozenset[str]:
@@ -426,6 +528,8 @@ def _participants(
                 found.extend([name])
     for slot in slots.targets:
         against.extend(*reader.slot_actors(slot))
+    for slot in slots.attacked:
+        against.extend(_owners(reader, slot))
     partner = partner_after(noun, verb, kind) if verb is not None else None
     if partner is not None:
         against.extend(reader.slot_actors(partner)[0])
@@ -438,3 +542,15 @@ def _participants(
     sources = found.names
     targets = [t for t in against.names if t not in sources]
     return sources, targets, found.direct and against.direct
+
+
+def _owners(reader: ClauseReader, modifier: Tok) -> list[str]:
+    """The actors a modifier of an assault noun names, or those of its own modifiers when it
+    is no actor ("the U.S. embassy bombing": the embassy is the United States')."""
+    names = reader.modifier_chain(modifier)
+    if names:
+        return names
+    for child in modifier.children:
+        if child.dep_ in _MODIFIER_DEPS:
+            names.extend(n for n in reader.modifier_chain(child) if n not in names)
+    return names

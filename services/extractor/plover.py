@@ -20,11 +20,11 @@ A verb in neither table gives an untyped event (`type` null), as the contract al
 | REJECT | reject, refuse, deny, veto, decline, boycott | rejection, veto, boycott |
 | THREATEN | threaten, warn | threat, warning |
 | SANCTION | sanction, embargo, expel, ban, suspend, freeze | sanctions, embargo, ban, tariff |
-| PROTEST | protest, demonstrate, march, rally, strike (labour) | protest, demonstration, rally |
+| PROTEST | protest, demonstrate, march, rally, strike (labour) | protest, rally, hunger strike |
 | CRIME | steal, murder, rob, kidnap, smuggle, bribe, hack | theft, murder, robbery |
 | MOBILIZE | deploy, mobilize, mobilise, mass, station | mobilization, deployment |
 | COERCE | arrest, detain, force, seize (people), deport, jail | arrest, crackdown, raid |
-| ASSAULT | attack, strike, bomb, shell, invade, kill, capture | attack, invasion, offensive |
+| ASSAULT | attack, strike, bomb, shell, invade, kill, capture | attack, invasion, air raid |
 
 "strike" is read as ASSAULT: in international news it is far more often a military strike
 than a labour one.
@@ -37,6 +37,12 @@ material, so AID, or public opinion), "settlement" (also a colony), "appeal" (al
 "rally" (also a campaign or market rally), "march", "demand" (mostly economic: "demand for
 American exports") and "compromise" (a compromise between two sides is an agreement, not a
 concession).
+
+A modifier can change what the noun names: an "air raid" is an assault, not a police raid, and a
+"hunger strike" a protest, not a military strike. `COMPOUND_TYPES` keys such nouns on the
+modifier and the noun ("air raid"); `noun_type` and `nominal_type` take the modifier and look the
+pair up before the noun alone. Each pair's noun is in the noun table, so a reader need only look
+for a modifier once the noun is an event noun.
 
 Look words up with the functions below (`verb_type`, `noun_type`, `nominal_type`, ...), which
 casefold them, rather than in the tables: the readers and the tests then take one path.
@@ -117,6 +123,16 @@ _NOUNS: dict[EventType, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
+# Modifier and event noun whose type differs from the noun's alone (see the module docstring).
+COMPOUND_TYPES: dict[str, EventType] = {
+    "air raid": "ASSAULT",
+    "bombing raid": "ASSAULT",
+    "hunger strike": "PROTEST",
+    "general strike": "PROTEST",
+    "labor strike": "PROTEST",
+    "labour strike": "PROTEST",
+}
+
 # Event nouns too vague to name an event without a light verb (see the module docstring).
 _NEEDS_A_LIGHT_VERB = frozenset(
     {"call", "package", "exercise", "support", "settlement", "appeal", "rally", "march",
@@ -174,14 +190,25 @@ def phrasal_type(lemma: str, particle: str) -> EventType | None:
     return PHRASAL_TYPES.get((lemma.casefold(), particle.casefold()))
 
 
-def noun_type(lemma: str) -> EventType | None:
-    """The PLOVER type of an event noun's lemma ("talk", "invasion"), or None."""
-    return NOUN_TYPES.get(lemma.casefold())
+def noun_type(lemma: str, modifier: str = "") -> EventType | None:
+    """The PLOVER type of an event noun's lemma ("talk", "invasion"), with the modifier right
+    before it when there is one ("air" + "raid" -> ASSAULT), or None."""
+    key = lemma.casefold()
+    if modifier and key in NOUN_TYPES:
+        kind = COMPOUND_TYPES.get(f"{modifier.casefold()} {key}")
+        if kind is not None:
+            return kind
+    return NOUN_TYPES.get(key)
 
 
-def nominal_type(lemma: str) -> EventType | None:
-    """The PLOVER type of a noun that names an event by itself ("talks", "sanctions"), or None."""
-    return NOMINAL_TYPES.get(lemma.casefold())
+def nominal_type(lemma: str, modifier: str = "") -> EventType | None:
+    """The PLOVER type of a noun that names an event by itself ("talks", "sanctions"), with the
+    modifier right before it when there is one ("air" + "raid" -> ASSAULT), or None."""
+    key = lemma.casefold()
+    kind = NOMINAL_TYPES.get(key)
+    if modifier and kind is not None:
+        return COMPOUND_TYPES.get(f"{modifier.casefold()} {key}", kind)
+    return kind
 
 
 def quad_of(kind: EventType | None) -> Quad | None:

@@ -414,6 +414,61 @@ def test_threat_of_strikes_is_two_events(read: Read) -> None:
     assert (strikes.type, strikes.sources, strikes.targets) == ("ASSAULT", [], ["NATO"])
 
 
+def test_an_attacked_building_is_the_target_not_the_attacker(read: Read) -> None:
+    # "the U.S. Embassy bombings": the embassy (and whose it is) was bombed; it bombed no one.
+    suspect = _one(
+        read("Police arrested a suspect in the U.S. Embassy bombings in Nairobi."), "bombing"
+    )
+    assert (suspect.type, suspect.sources, suspect.targets) == ("ASSAULT", [], ["U.S. Embassy"])
+    claimed = _one(read("Hamas claimed the Israeli embassy attack."), "attack")
+    assert (claimed.sources, claimed.targets) == ([], ["Israel"])
+    lower = _one(read("The U.S. embassy bombing shocked Tanzania."), "bombing")
+    assert (lower.sources, lower.targets) == ([], ["United States"])
+    of = _one(read("The bombing of the U.S. Embassy in Nairobi killed 200 people."), "bombing")
+    assert (of.sources, of.targets) == ([], ["U.S. Embassy"])
+    # The verb whose subject the bombings are does not take the embassy as its agent either.
+    killed = read("The U.S. Embassy bombings killed 200 people.")
+    assert _acts(killed) == [("bombing", "ASSAULT", [], ["U.S. Embassy"])]
+    # A modifier that names no building keeps its reading: Hamas attacked the base.
+    rockets = _one(read("The Hamas rocket attack on the Israeli army base killed two."), "kill")
+    assert (rockets.sources, rockets.targets) == (["Hamas"], ["Israel"])
+
+
+def test_passive_light_verb_is_its_nouns_event(read: Read) -> None:
+    # As "Russia and Ukraine held talks" reads: one CONSULT, both sides as sources, no "hold".
+    talks = read("Talks were held between Russia and Ukraine on Friday.")
+    assert _acts(talks) == [("talk", "CONSULT", ["Russia", "Ukraine"], [])]
+    assert talks[0].date.value == "2025-12-19"
+    assert _acts(read("A meeting was held with Iran.")) == [("meeting", "CONSULT", [], ["Iran"])]
+    assert _acts(read("Talks were held by Russia with Ukraine.")) == [
+        ("talk", "CONSULT", ["Russia"], ["Ukraine"])
+    ]
+    assert _acts(read("Sanctions were imposed on Iran by the United States.")) == [
+        ("sanction", "SANCTION", ["United States"], ["Iran"])
+    ]
+    assert read("Talks were not held between Russia and Ukraine.") == []
+
+
+def test_a_compound_event_noun_takes_the_compounds_type(read: Read) -> None:
+    # An air raid is an assault; a raid alone stays a police raid (COERCE).
+    air = _one(read("The U.S. air raid on Afghanistan and Sudan angered Pakistan."), "raid")
+    assert (air.type, air.sources, air.targets) == (
+        "ASSAULT",
+        ["United States"],
+        ["Afghanistan", "Sudan"],
+    )
+    launched = _one(read("Israel launched an air raid on Lebanon."), "launch")
+    assert (launched.type, launched.sources, launched.targets) == (
+        "ASSAULT",
+        ["Israel"],
+        ["Lebanon"],
+    )
+    police = _one(read("Kenyan police carried out a raid on Al-Shabaab."), "carry")
+    assert police.type == "COERCE"
+    hunger = _one(read("Navalny's hunger strike alarmed Germany."), "strike")
+    assert (hunger.type, hunger.sources) == ("PROTEST", ["Navalny"])
+
+
 # --- "we" in a quotation ----------------------------------------------------------------------
 
 

@@ -8,13 +8,17 @@ import pytest
 from spacy.tokens import Doc
 
 from services.extractor.nominal_events import (
+    attacked_modifiers,
     denied,
+    event_noun_kind,
+    event_noun_type,
     governing_verb,
     hypothetical,
     is_event_noun,
     modifies_a_thing,
     participant_slots,
     partner_after,
+    passive_carrier,
     phrase_tokens,
 )
 from services.extractor.parse_table import Tok, parse_table
@@ -172,3 +176,57 @@ def test_partner_hung_on_the_verb(parse: Parse) -> None:
     assert partner is not None
     assert partner.text == "with"
     assert partner_after(noun, verb, "ASSAULT") is None
+
+
+def test_modifiers_naming_an_attacked_building(parse: Parse) -> None:
+    embassy = _noun(parse, "Hamas claimed the Israeli embassy attack.", "attack")
+    assert _texts(attacked_modifiers(embassy, "ASSAULT")) == ["Israeli", "embassy"]
+    slots = participant_slots(embassy, "ASSAULT")
+    assert (_texts(slots.sources), _texts(slots.attacked)) == ([], ["Israeli", "embassy"])
+    named = _noun(parse, "The U.S. Embassy bombings killed 200 people.", "bombings")
+    assert _texts(participant_slots(named, "ASSAULT").attacked) == ["Embassy"]
+    assert _texts(participant_slots(named, "ASSAULT").sources) == []
+    # Only for assaults, and only modifiers up to the building word.
+    assert attacked_modifiers(embassy, "PROTEST") == []
+    rockets = _noun(parse, "The Hamas rocket attack on the base killed two.", "attack")
+    assert attacked_modifiers(rockets, "ASSAULT") == []
+    assert _texts(participant_slots(rockets, "ASSAULT").sources) == ["Hamas", "rocket"]
+
+
+def test_passive_light_verb_lends_its_prepositions(parse: Parse) -> None:
+    talks = _noun(parse, "Talks were held between Russia and Ukraine in Geneva.", "Talks")
+    carrier = passive_carrier(talks)
+    assert carrier is not None
+    assert carrier.lemma_ == "hold"
+    assert _slots(parse, "Talks were held between Russia and Ukraine.", "Talks") == (
+        [],
+        [],
+        ["between"],
+    )
+    assert _slots(parse, "Talks were held by Russia with Ukraine.", "Talks") == (
+        ["by"],
+        ["with"],
+        [],
+    )
+    # Not a light verb, or not passive: the verb's phrases are its own.
+    assert passive_carrier(_noun(parse, "Talks were criticised by Russia.", "Talks")) is None
+    assert passive_carrier(_noun(parse, "Talks between them ended.", "Talks")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "nominal", "after_light_verb"),
+    [
+        ("The air raid on Gaza ended.", "raid", "ASSAULT", "ASSAULT"),
+        ("The air-raid on Gaza ended.", "raid", "ASSAULT", "ASSAULT"),
+        ("The police raid on the camp ended.", "raid", "COERCE", "COERCE"),
+        ("The raid on the camp ended.", "raid", "COERCE", "COERCE"),
+        ("His hunger strike ended.", "strike", "PROTEST", "PROTEST"),
+        ("The air strike on Gaza ended.", "strike", "ASSAULT", "ASSAULT"),
+    ],
+)
+def test_a_compound_event_noun_is_typed_on_the_compound(
+    parse: Parse, text: str, word: str, nominal: str, after_light_verb: str
+) -> None:
+    noun = _noun(parse, text, word)
+    assert event_noun_type(noun) == nominal
+    assert event_noun_kind(noun) == after_light_verb
