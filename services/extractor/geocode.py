@@ -96,6 +96,9 @@ class GeoContext:
 
     countries: frozenset[str] = frozenset()
     us_states: frozenset[str] = frozenset()
+    # The publisher's country (`publisher.publisher_country`): weighs like a country the
+    # article names, for places of countries the article does not name.
+    publisher: str | None = None
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,7 @@ def article_context(candidates: list[Candidate], gazetteer: Gazetteer) -> GeoCon
 
 def _score(entry: GeoEntry, context: GeoContext) -> float:
     score = math.log10(entry.population + 1)
-    if entry.country_code in context.countries:
+    if entry.country_code in context.countries or entry.country_code == context.publisher:
         score += CONTEXT_BONUS
     if entry.country_code == "US" and entry.admin1 in context.us_states:
         score += STATE_BONUS
@@ -353,14 +356,23 @@ def _place(entry: GeoEntry) -> Place:
 
 
 def geocode(
-    candidates: list[Candidate], gazetteer: Gazetteer, *, text: str | None = None
+    candidates: list[Candidate],
+    gazetteer: Gazetteer,
+    *,
+    text: str | None = None,
+    publisher: str | None = None,
 ) -> Places:
     """One Place per distinct place the article mentions, with every mention, in text order.
 
     `text` (the parsed text the candidates' offsets point into) lets the words around each
     mention count: datelines, "City, Region" pairs, region words ("the Donetsk region").
+    `publisher` (the publisher's country code, `publisher.publisher_country`) breaks ties the
+    article leaves: "Hamilton" on a New Zealand site is Hamilton, NZ, unless the article
+    names Canada.
     """
     context = article_context(candidates, gazetteer)
+    if publisher is not None and gazetteer.country_by_code(publisher) is not None:
+        context = dataclasses.replace(context, publisher=publisher)
     organisations = {c.text.casefold() for c in candidates if c.label == "ORG"}
     spots = [c for c in candidates if c.label in PLACE_LABELS]
     resolved: dict[tuple[str, bool, bool, int | None, int | None], GeoEntry | None] = {}

@@ -26,6 +26,7 @@ from services.extractor.geocode import geocode
 from services.extractor.mentions import read_candidates, sentence_of_tokens
 from services.extractor.nlp import load_model, model_info
 from services.extractor.parse_table import parse_table
+from services.extractor.publisher import publisher_country
 from services.extractor.textcheck import check_text
 from shared.identity import article_id as make_article_id
 from shared.identity import content_hash
@@ -191,7 +192,12 @@ class Extractor:
             times = dates.find_times(doc, article.published_at, text=text)
             candidates = read_candidates(doc, self.gazetteer, text=text, sentence_of=sentence_of)
             actors = find_actors(doc, candidates, self.gazetteer, sentence_of, tokens)
-            places = geocode(candidates, self.gazetteer, text=text)
+            places = geocode(
+                candidates,
+                self.gazetteer,
+                text=text,
+                publisher=publisher_country(article.source),
+            )
             events = find_events(
                 doc,
                 article_id=article.id,

@@ -449,3 +449,21 @@ def test_an_alternate_spelling_of_a_large_city_still_resolves(
 ) -> None:
     found = _geocode(nlp, gazetteer, "The delegation flew to Kiev on Monday.")
     assert [(p.name, p.country_code) for p in found.places] == [("Kyiv", "UA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "country"),
+    [
+        ("Floods closed roads in Hamilton on Monday.", "NZ", "NZ"),
+        ("Floods closed roads in Hamilton on Monday.", None, "CA"),
+        ("Floods closed roads in Hamilton, Canada's steel town, on Monday.", "NZ", "CA"),
+        ("Floods closed roads in Hamilton on Monday.", "EU", "CA"),  # no such country
+    ],
+)
+def test_the_publishers_country_breaks_a_tie_the_article_leaves(
+    nlp: Language, gazetteer: Gazetteer, text: str, publisher: str | None, country: str
+) -> None:
+    doc = nlp(text)
+    found = geocode(read_candidates(doc, gazetteer), gazetteer, text=text, publisher=publisher)
+    (hamilton,) = [p for p in found.places if p.name == "Hamilton"]
+    assert hamilton.country_code == country

@@ -110,3 +110,26 @@ def test_extract_one_builds_a_given_article(extractor: Extractor) -> None:
     assert all(e.id.startswith(article.id + "-") for e in enriched.events)
     again = extractor.extract_one(STORY, PUBLISHED, article_id="f" * 32)
     assert again.article.id == "f" * 32
+
+
+def test_the_publishers_domain_places_an_ambiguous_city(extractor: Extractor) -> None:
+    def hamilton_country(source: str) -> str | None:
+        text = "Floods closed roads in Hamilton on Monday."
+        url = f"https://{source}/floods"
+        published = dt.datetime(2025, 12, 20, tzinfo=dt.UTC)
+        article = Article(
+            id=article_id(url),
+            url=url,
+            source=source,
+            title="Floods",
+            text=text,
+            published_at=published,
+            published_at_source="page",
+            fetched_at=published,
+            content_hash=content_hash(text),
+        )
+        (place,) = extractor.extract([article])[0].places
+        return place.country_code
+
+    assert hamilton_country("stuff.co.nz") == "NZ"
+    assert hamilton_country("news.example.com") == "CA"
