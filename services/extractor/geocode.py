@@ -43,10 +43,8 @@ from services.extractor.gazetteer import Gazetteer, GeoEntry
 from services.extractor.mentions import Candidate
 from services.extractor.place_names import (
     dateline_place,
-    fold,
     is_natural_feature,
     is_pair_gap,
-    lookup_key,
     region_core,
     region_word_around,
 )
@@ -59,6 +57,10 @@ CONTEXT_BONUS = 1.0
 # A US state the article names: "Springfield" with "Illinois" is Springfield, IL (116k) over
 # Springfield, MO (169k).
 STATE_BONUS = 1.0
+# The publisher's country is weaker evidence than a country the article names: a factor of
+# about 3 in population ("Hamilton" on a New Zealand site: Hamilton, NZ, 192k, over Hamilton,
+# Canada, 569k; Perth on a British one is still Perth, Australia).
+PUBLISHER_BONUS = 0.5
 # A region name shared by regions of this many countries or more ("Central", "Northern",
 # "Eastern": provinces of Kenya, Zambia, Sri Lanka, Ghana...) says nothing without its country.
 GENERIC_REGION_COUNTRIES = 3
@@ -76,10 +78,6 @@ ACRONYM_TOWN_POPULATION = 100_000
 # Acronyms are short ("NATO", "OPEC", "UNHCR"); a longer name in capitals is a heading's or a
 # dateline's word, asked only when the article tags it as an organisation too.
 ACRONYM_LENGTH = 5
-# A town smaller than this abroad (its country unnamed in the article) that has the name only
-# as an alternate spelling is rarely what news means: "Naral" (the advocacy group) is an
-# alternate name of Narail, Bangladesh. Such a name stays unresolved (kept, no coordinates).
-ALTERNATE_NAME_TOWN_POPULATION = 100_000
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -96,8 +94,8 @@ class GeoContext:
 
     countries: frozenset[str] = frozenset()
     us_states: frozenset[str] = frozenset()
-    # The publisher's country (`publisher.publisher_country`): weighs like a country the
-    # article names, for places of countries the article does not name.
+    # The publisher's country (`publisher.publisher_country`): weaker than a country the
+    # article names (PUBLISHER_BONUS).
     publisher: str | None = None
 
 
@@ -157,8 +155,10 @@ def article_context(candidates: list[Candidate], gazetteer: Gazetteer) -> GeoCon
 
 def _score(entry: GeoEntry, context: GeoContext) -> float:
     score = math.log10(entry.population + 1)
-    if entry.country_code in context.countries or entry.country_code == context.publisher:
+    if entry.country_code in context.countries:
         score += CONTEXT_BONUS
+    elif entry.country_code == context.publisher:
+        score += PUBLISHER_BONUS
     if entry.country_code == "US" and entry.admin1 in context.us_states:
         score += STATE_BONUS
     return score
@@ -260,19 +260,8 @@ def resolve(
     if not cities:
         return region
     if region is None:
-        city = _best(cities, context)
-        return None if _far_fetched(city, name, context) else city
+        return _best(cities, context)
     return _city_or_region(name, cities, region, gazetteer, context)
-
-
-def _far_fetched(city: GeoEntry, name: str, context: GeoContext) -> bool:
-    """A small town abroad that `name` is only an alternate spelling of (see
-    ALTERNATE_NAME_TOWN_POPULATION)."""
-    return (
-        city.population < ALTERNATE_NAME_TOWN_POPULATION
-        and city.country_code not in context.countries
-        and lookup_key(fold(city.name)) != lookup_key(fold(name))
-    )
 
 
 def _qualifier(name: str, gazetteer: Gazetteer) -> GeoEntry | None:

@@ -9,25 +9,30 @@ suffix-list library is used.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 # ccTLDs that differ from the ISO 3166-1 code of their country.
 _TLD_COUNTRY = {"uk": "GB"}
 # ccTLDs marketed worldwide for their letters, not their country.
 _GENERIC_USE = frozenset(
-    {"ai", "am", "cc", "co", "fm", "gg", "io", "la", "ly", "me", "nu", "sh", "tk", "to", "tv", "ws"}
+    {"ai", "am", "cc", "co", "cx", "fm", "gg", "gl", "im", "io", "la", "ly", "md", "me", "ms"}
+    | {"nu", "sc", "sh", "tk", "to", "tv", "vc", "ws"}
 )
 
 
 def publisher_country(source: str) -> str | None:
     """The ISO 3166-1 alpha-2 code a publisher's domain points to, or None.
 
-    `source` is `Article.source` (the publisher's domain, e.g. "bbc.co.uk"); a value that is no
-    domain (the "local" of texts given on the command line) gives None. The caller checks that
+    `source` is `Article.source` (the publisher's domain, e.g. "bbc.co.uk"; a URL or a port is
+    read for its host); a value that is no domain (the "local" of texts given on the command
+    line) gives None. The caller checks that
     the code is a country it knows.
     """
-    labels = source.strip().rstrip(".").lower().rsplit(".", 1)
+    host = urlsplit(source if "//" in source else f"//{source}").hostname or ""
+    labels = host.rstrip(".").rsplit(".", 1)
     if len(labels) != 2:
         return None
     tld = labels[1]
-    if len(tld) != 2 or not tld.isalpha() or tld in _GENERIC_USE:
+    if len(tld) != 2 or not (tld.isascii() and tld.isalpha()) or tld in _GENERIC_USE:
         return None
     return _TLD_COUNTRY.get(tld, tld.upper())

@@ -113,8 +113,7 @@ def test_extract_one_builds_a_given_article(extractor: Extractor) -> None:
 
 
 def test_the_publishers_domain_places_an_ambiguous_city(extractor: Extractor) -> None:
-    def hamilton_country(source: str) -> str | None:
-        text = "Floods closed roads in Hamilton on Monday."
+    def hamilton_country(source: str, text: str = "Floods closed roads in Hamilton.") -> str | None:
         url = f"https://{source}/floods"
         published = dt.datetime(2025, 12, 20, tzinfo=dt.UTC)
         article = Article(
@@ -128,8 +127,10 @@ def test_the_publishers_domain_places_an_ambiguous_city(extractor: Extractor) ->
             fetched_at=published,
             content_hash=content_hash(text),
         )
-        (place,) = extractor.extract([article])[0].places
-        return place.country_code
+        places = extractor.extract([article])[0].places
+        return next(p.country_code for p in places if p.name == "Hamilton")
 
     assert hamilton_country("stuff.co.nz") == "NZ"
     assert hamilton_country("news.example.com") == "CA"
+    # The article's own words outweigh the publisher's country.
+    assert hamilton_country("stuff.co.nz", "Floods in Canada closed roads in Hamilton.") == "CA"

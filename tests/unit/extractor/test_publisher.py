@@ -21,6 +21,10 @@ from services.extractor.publisher import publisher_country
         ("news.tv", None),
         ("local", None),
         ("", None),
+        ("stuff.co.nz:443", "NZ"),
+        ("https://www.Stuff.co.NZ/world/x", "NZ"),
+        ("xn--p1ai.рф", None),
+        ("nrk.no", "NO"),
         ("europa.eu", "EU"),  # not a country: the caller checks the code against the gazetteer
     ],
 )
