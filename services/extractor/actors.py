@@ -34,6 +34,7 @@ from services.extractor.names import (
     organisation_short_names,
     strip_possessive,
     surname,
+    without_initials,
 )
 from services.extractor.parse_table import Tok, parse_table
 from shared.models import Entity, EntityKind, Mention
@@ -62,7 +63,10 @@ class _Cluster:
     def decide(self) -> EntityKind:
         if self.kind is not None:
             return self.kind
-        if has_organisation_head(self.name) and not _given_and_surname(self.name):
+        named_as_person = self.role_cue and not self.org_votes  # "Actress ... Union"
+        if has_organisation_head(self.name) and not (
+            named_as_person or _given_and_surname(self.name)
+        ):
             return "organization"  # "Warsaw Pact"; but "Margaret Court" is a person
         person = self.person_votes
         if self.role_cue:
@@ -73,9 +77,9 @@ class _Cluster:
 
 
 def _given_and_surname(name: str) -> bool:
-    """ "Margaret Court": two words, the first a given name (a longer name ending in an
-    institution's word is the institution: "Millard Fillmore Suburban Hospital")."""
-    return len(name.split()) == 2 and has_known_given_name(name)
+    """ "Margaret Court", "Gabrielle M. Union": a given name and a surname (a longer name ending
+    in an institution's word is the institution: "Millard Fillmore Suburban Hospital")."""
+    return len(without_initials(name)) == 2 and has_known_given_name(name)
 
 
 @dataclass(frozen=True)
@@ -221,7 +225,7 @@ class _Builder:
             self._vote(self._add(f"named:{name.casefold()}", name, None, c), c, full_name=True)
         # The people with full names are settled now: a single word only joins one of them.
         people = _People(self._personlike())
-        self.short_names = self._short_names(people)
+        self.short_names = self._short_names(people, single)
         for c, word in single:
             cluster = (
                 people.with_surname(word, c.start)
@@ -234,16 +238,24 @@ class _Builder:
                 cluster.members.append(c)
             self._vote(cluster, c, full_name=False)
 
-    def _short_names(self, people: _People) -> dict[str, _Cluster]:
-        """Organisations by the one word a text may call each by ("Nashua" for "Nashua
-        Corp."), where that word names no other organisation, person or place."""
+    def _short_names(
+        self, people: _People, single: list[tuple[Candidate, str]]
+    ) -> dict[str, _Cluster]:
+        """Companies by the one word a text may call each by ("Nashua" for "Nashua Corp."),
+        where that word names no other organisation, person or place, and never stands
+        after a title ("President Trump")."""
+        titled = {
+            word.casefold()
+            for c, word in single
+            if c.label == "PERSON" and c.first > 0 and is_role_word(self.tokens[c.first - 1].text)
+        }
         found: dict[str, list[_Cluster]] = {}
         for cluster in self.clusters.values():
             if cluster.kind is not None or cluster.person_votes > cluster.org_votes:
                 continue
             for short in organisation_short_names(cluster.name):
                 key = short.casefold()
-                if key in people.by_surname or key in people.by_given_name:
+                if key in people.by_surname or key in people.by_given_name or key in titled:
                     continue
                 if is_demonym(short) or self.gazetteer.is_place(
                     short, MIN_POPULATION_TO_OVERRULE_PERSON

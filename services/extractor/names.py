@@ -222,44 +222,67 @@ def canonical_person(text: str) -> str:
 
 def has_organisation_head(name: str) -> bool:
     """Whether `name` ends in a noun or legal form only organisations end in ("Warsaw Pact",
-    "Stroh Brewery Co.": yes)."""
+    "Stroh Brewery Co.": yes; "Zaldy Co", a surname without the form's dot: no)."""
     words = name.split()
     if len(words) < 2:
         return False
-    last = words[-1].replace(".", "").casefold()
-    return last in _ORGANISATION_HEADS or last in _LEGAL_FORMS
+    return words[-1].replace(".", "").casefold() in _ORGANISATION_HEADS or is_legal_form(words[-1])
 
 
-# Legal forms and holding words after a company's name, which short references leave out:
-# "Nashua Corp." is "Nashua", "Ratners Group PLC" is "Ratners" (compared without dots).
-_LEGAL_FORMS = frozenset(
-    {"ag", "bv", "co", "corp", "cos", "gmbh", "group", "holdings", "inc", "llc", "lp", "ltd"}
-    | {"nv", "plc", "sa", "spa"}
-)
+# Legal forms after a company's name, which short references leave out ("Nashua Corp." is
+# "Nashua"). Some are also surnames ("Co", "Sa"): those count only written as forms are, with
+# their dots or in capitals ("Co.", "S.A.", "AG").
+_LEGAL_FORMS = frozenset({"corp", "gmbh", "holdings", "inc", "llc", "ltd", "plc"})
+_DOTTED_LEGAL_FORMS = frozenset({"ag", "bv", "co", "cos", "lp", "nv", "sa", "spa"})
+# Company-name heads that short references also leave out ("Ratners Group PLC" is "Ratners",
+# "Crossland Savings Bank" is "Crossland").
+_COMPANY_HEADS = frozenset({"airlines", "bank", "group"})
 # Words that open many organisations' names and are no short name of any one of them.
 _GENERIC_OPENERS = frozenset(
-    {"first", "general", "federal", "international", "national", "new", "royal", "united"}
+    {"bank", "first", "general", "federal", "international", "national", "new", "royal"}
+    | {"united"}
 )
+
+
+def is_legal_form(word: str) -> bool:
+    """ "Inc.", "Corp", "PLC", "Co.", "S.A.", "AG"; not "Co" or "Sa" (also surnames)."""
+    bare = word.replace(".", "").casefold()
+    if bare in _LEGAL_FORMS:
+        return True
+    return bare in _DOTTED_LEGAL_FORMS and ("." in word or (len(word) > 1 and word.isupper()))
+
+
+def _is_initial(word: str) -> bool:
+    return "." in word and len(word.replace(".", "")) <= 2
 
 
 def organisation_short_names(name: str) -> set[str]:
-    """The one-word names a text may call an organisation by later: "Nashua" for "Nashua
-    Corp.", "Weisfield" for "Weisfield's Inc.", "Crossland" for "Crossland Savings Bank".
+    """The one-word names a text may call a company by later: "Nashua" for "Nashua Corp.",
+    "Weisfield" for "Weisfield's Inc.", "Crossland" for "Crossland Savings Bank".
 
-    Only names with a legal form or an organisation's head noun have them; the caller rules
-    out words that are also places or people.
+    Only names with a legal form or a company head have them (not "Trump Organization" or
+    "Clinton Foundation", whose first word is a person's name more often than theirs), and not
+    a first word that is an initial or generic; the caller rules out words that are also
+    places or people in the article, or that stand after a title ("President Trump").
     """
     words = strip_possessive(name).split()
-    legal = 0
-    while len(words) > 1 and words[-1].replace(".", "").casefold() in _LEGAL_FORMS:
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    company = False
+    while len(words) > 1 and (is_legal_form(words[-1]) or words[-1].casefold() in _COMPANY_HEADS):
         words.pop()
-        legal += 1
-    if not legal and not has_organisation_head(name):
+        company = True
+    if not company or not words:
         return set()
     first = strip_possessive(words[0])
-    if len(words) > 1 and (_bare(first) in _GENERIC_OPENERS or is_role_word(first)):
+    if _bare(first) in _GENERIC_OPENERS or is_role_word(first) or _is_initial(first):
         return set()
     return {first} if first[:1].isupper() else set()
+
+
+def without_initials(name: str) -> list[str]:
+    """The words of `name` that are no initials ("Gabrielle M. Union": Gabrielle, Union)."""
+    return [w for w in name.split() if not _is_initial(w)]
 
 
 def surname(name: str) -> str:

@@ -8,6 +8,7 @@ from spacy.language import Language
 from services.extractor.actors import Actors, find_actors
 from services.extractor.gazetteer import Gazetteer
 from services.extractor.mentions import read_candidates, sentence_of_tokens
+from services.extractor.names import organisation_short_names
 from services.extractor.pipeline import Extractor
 from shared.models import Entity
 from tests.unit.extractor.conftest import SEED_PUBLISHED
@@ -281,3 +282,53 @@ def test_a_place_or_a_generic_word_is_no_short_name(actors_of: ReadActors) -> No
     by_name = _by_name(found)
     assert len(by_name["Federal Trade Commission"].mentions) == 1
     assert len(by_name["Delaware Chancery Court"].mentions) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "organisation"),
+    [
+        (
+            "The Trump Organization said it would appeal. President Trump said the ruling was "
+            "unfair. Trump also attacked the judge.",
+            "Trump",
+            "Trump Organization",
+        ),
+        (
+            "The Clinton Foundation said it had done nothing wrong. Former President Clinton "
+            "denied the report.",
+            "Clinton",
+            "Clinton Foundation",
+        ),
+    ],
+)
+def test_a_person_is_not_swallowed_by_an_organisation_named_after_them(
+    actors_of: ReadActors, text: str, person: str, organisation: str
+) -> None:
+    by_name = _by_name(actors_of(text))
+    assert by_name[organisation].kind == "organization"
+    assert all(m.text != person for m in by_name[organisation].mentions)
+    assert by_name[person].kind == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Philippine lawmaker Zaldy Co denied the charges on Monday.", "Zaldy Co"),
+        ("Actress Gabrielle M. Union said she would attend the gala.", "Gabrielle M. Union"),
+    ],
+)
+def test_a_surname_that_looks_like_an_institution_word_stays_a_person(
+    actors_of: ReadActors, text: str, name: str
+) -> None:
+    assert _by_name(actors_of(text))[name].kind == "person"
+
+
+def test_short_names_come_from_the_company_not_its_articles_or_founders() -> None:
+    assert organisation_short_names("The Walt Disney Co.") == {"Walt"}
+    assert organisation_short_names("Ford Motor Co.") == {"Ford"}
+    assert organisation_short_names("J.P. Morgan Chase & Co.") == set()
+    assert organisation_short_names("Bank of America Corp.") == set()
+    assert organisation_short_names("Trump Organization") == set()
+    assert organisation_short_names("Nashua Corp.") == {"Nashua"}
+    assert organisation_short_names("Ratners Group PLC") == {"Ratners"}
+    assert organisation_short_names("Allianz AG") == {"Allianz"}
