@@ -17,7 +17,7 @@ from services.cli.inputs import (
     parse_when,
     records_from_json,
 )
-from services.extractor.pipeline import Extractor
+from services.extractor.pipeline import Extractor, freeze_loaded_objects
 from services.extractor.settings import ExtractorSettings
 from shared.models import Article, EnrichedArticle
 from shared.settings import load
@@ -84,6 +84,7 @@ def run_extract(
     extractor = Extractor(
         settings.spacy_model, batch_size=settings.batch_size, max_chars=settings.max_chars
     )
+    freeze_loaded_objects()
     results = extractor.extract(articles)
     if as_json:
         for result in results:

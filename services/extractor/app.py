@@ -9,7 +9,7 @@ import time
 from fastapi import FastAPI
 
 from services.extractor import metrics
-from services.extractor.pipeline import Extractor
+from services.extractor.pipeline import Extractor, freeze_loaded_objects
 from services.extractor.settings import ExtractorSettings
 from shared import topics
 from shared.consume import Item, subscribe_batches
@@ -43,6 +43,7 @@ def build(settings: ExtractorSettings) -> Service:
     extractor = Extractor(
         settings.spacy_model, batch_size=settings.batch_size, max_chars=settings.max_chars
     )
+    freeze_loaded_objects()
 
     # Declared for the AsyncAPI document; publishing goes through publish_all for batching.
     broker.publisher(topics.ENRICHED, title="enriched", schema=EnrichedArticle)

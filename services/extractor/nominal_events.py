@@ -214,6 +214,21 @@ def attacked_modifiers(noun: Tok, kind: EventType | None) -> list[Tok]:
     return [c for c in noun.children if c.i <= last and c.dep_ in _MODIFIER_DEPS]
 
 
+def _ambiguous_owner(modifier: Tok) -> bool:
+    """ "the Israeli hospital strike", "the Russian school attack": an adjective before a
+    common building word may say whose the building is or who struck it; it names neither
+    side (a proper name, "the U.S. Embassy bombings", says whose)."""
+    if modifier.dep_ != "amod" or _names_building(modifier):
+        return False
+    head = modifier.head
+    building = (
+        head
+        if _names_building(head)
+        else next((c for c in head.children if _names_building(c)), None)
+    )
+    return building is None or building.text.islower()
+
+
 def _names_building(token: Tok) -> bool:
     """ "embassy", "Embassy", and the plural of a proper noun, whose lemma spaCy keeps as is."""
     return token.lemma_.casefold() in _BUILDING_WORDS or token.lower_ in _BUILDING_PLURALS
@@ -529,7 +544,8 @@ def _participants(
     for slot in slots.targets:
         against.extend(*reader.slot_actors(slot))
     for slot in slots.attacked:
-        against.extend(_owners(reader, slot))
+        if not _ambiguous_owner(slot):
+            against.extend(_owners(reader, slot))
     partner = partner_after(noun, verb, kind) if verb is not None else None
     if partner is not None:
         against.extend(reader.slot_actors(partner)[0])
@@ -551,6 +567,6 @@ def _owners(reader: ClauseReader, modifier: Tok) -> list[str]:
     if names:
         return names
     for child in modifier.children:
-        if child.dep_ in _MODIFIER_DEPS:
+        if child.dep_ in _MODIFIER_DEPS and not _ambiguous_owner(child):
             names.extend(n for n in reader.modifier_chain(child) if n not in names)
     return names
