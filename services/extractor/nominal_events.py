@@ -67,7 +67,7 @@ than report it ("called for talks", "want a deal", `_SEEKING_VERBS`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -171,19 +171,20 @@ def event_noun_type(token: Tok) -> EventType | None:
     right before it: "air raid"), or None."""
     if token.pos_ != "NOUN":
         return None
-    kind = nominal_type(token.lemma_)
-    if kind is None or not token.children:
-        return kind
-    return nominal_type(token.lemma_, compound_word(token))
+    return _with_compound(nominal_type, token)
 
 
 def event_noun_kind(token: Tok) -> EventType | None:
     """The type of the event a noun names after a light verb ("launched an air raid":
     `plover.noun_type`, with the modifier right before it), or None."""
-    kind = noun_type(token.lemma_)
+    return _with_compound(noun_type, token)
+
+
+def _with_compound(lookup: Callable[[str, str], EventType | None], token: Tok) -> EventType | None:
+    kind = lookup(token.lemma_, "")
     if kind is None or not token.children:
-        return kind
-    return noun_type(token.lemma_, compound_word(token))
+        return kind  # the compound is read only for a known noun that has modifiers
+    return lookup(token.lemma_, compound_word(token))
 
 
 def compound_word(noun: Tok) -> str:

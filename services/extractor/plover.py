@@ -193,19 +193,19 @@ def phrasal_type(lemma: str, particle: str) -> EventType | None:
 def noun_type(lemma: str, modifier: str = "") -> EventType | None:
     """The PLOVER type of an event noun's lemma ("talk", "invasion"), with the modifier right
     before it when there is one ("air" + "raid" -> ASSAULT), or None."""
-    key = lemma.casefold()
-    if modifier and key in NOUN_TYPES:
-        kind = COMPOUND_TYPES.get(f"{modifier.casefold()} {key}")
-        if kind is not None:
-            return kind
-    return NOUN_TYPES.get(key)
+    return _typed_noun(NOUN_TYPES, lemma, modifier)
 
 
 def nominal_type(lemma: str, modifier: str = "") -> EventType | None:
     """The PLOVER type of a noun that names an event by itself ("talks", "sanctions"), with the
     modifier right before it when there is one ("air" + "raid" -> ASSAULT), or None."""
+    return _typed_noun(NOMINAL_TYPES, lemma, modifier)
+
+
+def _typed_noun(table: dict[str, EventType], lemma: str, modifier: str) -> EventType | None:
+    """`table`'s type of the noun, or its compound's where the pair has one of its own."""
     key = lemma.casefold()
-    kind = NOMINAL_TYPES.get(key)
+    kind = table.get(key)
     if modifier and kind is not None:
         return COMPOUND_TYPES.get(f"{modifier.casefold()} {key}", kind)
     return kind
