@@ -17,7 +17,7 @@ from services.cli.inputs import (
     parse_when,
     records_from_json,
 )
-from services.extractor.pipeline import Extractor, freeze_loaded_objects
+from services.extractor.pipeline import process_extractor
 from services.extractor.settings import ExtractorSettings
 from shared.models import Article, EnrichedArticle
 from shared.settings import load
@@ -81,10 +81,7 @@ def run_extract(
 ) -> None:
     articles = articles_from_jsonl(jsonl) if jsonl else [article_from_file(file, published)]  # type: ignore[arg-type]
     settings = load(ExtractorSettings)
-    extractor = Extractor(
-        settings.spacy_model, batch_size=settings.batch_size, max_chars=settings.max_chars
-    )
-    freeze_loaded_objects()
+    extractor = process_extractor(settings)
     results = extractor.extract(articles)
     if as_json:
         for result in results:

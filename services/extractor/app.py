@@ -9,7 +9,7 @@ import time
 from fastapi import FastAPI
 
 from services.extractor import metrics
-from services.extractor.pipeline import Extractor, freeze_loaded_objects
+from services.extractor.pipeline import process_extractor
 from services.extractor.settings import ExtractorSettings
 from shared import topics
 from shared.consume import Item, subscribe_batches
@@ -40,10 +40,7 @@ def build(settings: ExtractorSettings) -> Service:
     broker = make_broker(settings, service=SERVICE)
     # Loads the model (seconds) before consuming, so readiness means "can work".
     log.info("loading the spaCy model", extra={"model": settings.spacy_model})
-    extractor = Extractor(
-        settings.spacy_model, batch_size=settings.batch_size, max_chars=settings.max_chars
-    )
-    freeze_loaded_objects()
+    extractor = process_extractor(settings)
 
     # Declared for the AsyncAPI document; publishing goes through publish_all for batching.
     broker.publisher(topics.ENRICHED, title="enriched", schema=EnrichedArticle)

@@ -27,6 +27,7 @@ from services.extractor.mentions import read_candidates, sentence_of_tokens
 from services.extractor.nlp import load_model, model_info
 from services.extractor.parse_table import parse_table
 from services.extractor.publisher import publisher_country
+from services.extractor.settings import ExtractorSettings
 from services.extractor.textcheck import check_text
 from shared.identity import article_id as make_article_id
 from shared.identity import content_hash
@@ -72,19 +73,6 @@ def _drop_changed_spans(text: str, *groups: Sequence[Entity | Place]) -> None:
     for group in groups:
         for item in group:
             item.mentions = [m for m in item.mentions if text[m.start : m.end] == m.text]
-
-
-def freeze_loaded_objects() -> None:
-    """Take everything loaded so far (the model, vocabulary, gazetteer) out of the cyclic
-    collector's sight, for good: its full collections then no longer walk them again and again
-    while articles are read (~0.3 ms per article on the benchmark).
-
-    For a process's entry point, once, after it built its Extractor (the service, `newsflow
-    extract`): it is process-wide, and what is frozen is never collected, so library code and
-    tests do not call it. No `gc.collect()` first: it would cost ~40 ms to free a few dozen
-    objects.
-    """
-    gc.freeze()
 
 
 class Extractor:
@@ -248,3 +236,20 @@ class Extractor:
                 events=len(events),
             ),
         )
+
+
+def process_extractor(settings: ExtractorSettings) -> Extractor:
+    """The one Extractor of a process (the service, `newsflow extract`), built from its settings.
+
+    Then everything loaded so far (the model, vocabulary, gazetteer) is taken out of the cyclic
+    collector's sight, for good (`gc.freeze`): its full collections no longer walk them again
+    and again while articles are read (~0.3 ms per article on the benchmark). It is
+    process-wide and what is frozen is never collected, so it belongs here, once per process,
+    not in `Extractor` (tests build several). No `gc.collect()` first: it would cost ~40 ms to
+    free a few dozen objects.
+    """
+    extractor = Extractor(
+        settings.spacy_model, batch_size=settings.batch_size, max_chars=settings.max_chars
+    )
+    gc.freeze()
+    return extractor
