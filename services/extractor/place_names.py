@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
 
 def lookup_key(name: str) -> str:
@@ -21,14 +20,6 @@ def lookup_key(name: str) -> str:
     no leading "the"."""
     key = " ".join(name.replace("’", "'").split()).casefold()
     return key.removeprefix("the ") if key.startswith("the ") and len(key) > 4 else key
-
-
-def fold(name: str) -> str:
-    """`name` without accents ("Rājasthān" -> "Rajasthan"): English copy drops them."""
-    if name.isascii():
-        return name
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 # English words that name a first-level division, as news and GeoNames' English names write
