@@ -224,11 +224,14 @@ class _Reader:
         elif appositions:
             found.extend(appositions)
         else:
+            attacked: list[Tok] | None = None  # read once, when a modifier names an actor
             for child in token.children:
                 if child.dep_ in {"compound", "amod", "nmod"}:
                     names = self._modifier_actors(child)
+                    if names and attacked is None:
+                        attacked = attacked_modifiers(token, event_noun_type(token))
                     # "the U.S. Embassy bombings": the embassy was attacked; it attacked no one.
-                    if names and child not in attacked_modifiers(token, event_noun_type(token)):
+                    if names and child not in (attacked or ()):
                         found.extend(names)
                 elif child.dep_ == "poss" and token.lemma_.casefold() in AGENT_NOUNS:
                     found.extend(self.noun_actors(child, depth + 1))
