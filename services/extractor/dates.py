@@ -83,6 +83,10 @@ _DETERMINER_TAGS = frozenset({"DT", "POS", "PRP$"})
 _RELATIVE_TO_REFERENCE = frozenset({"year_earlier", "latest_quarter", "year_period"})
 # The topic time of earnings reports, which "a year earlier" and "the quarter" refer to.
 _YEAR_SPECIFIC = re.compile(r"\d{4}-Q[1-4]")
+# A reporting period of several months, the topic of the figures after it.
+_MONTHS_PERIOD = re.compile(
+    r"the\s+(?:first\s+|latest\s+|past\s+)?(?:six|nine)\s+months", re.IGNORECASE
+)
 # A value on the calendar (a year or finer): the story's time for "that year" after it.
 _CALENDAR_VALUE = re.compile(r"\d{4}(?!\d)")
 # What a rate's "a year" follows: an amount ("$1 billion a year", "500 a day") or what is
@@ -346,6 +350,9 @@ def find_times(
             and _reported(timex, tense, anchor)
         ):
             reference = timex.value
+        elif _MONTHS_PERIOD.fullmatch(text):
+            # "For the nine months, ... a year earlier": the topic is no longer a quarter.
+            reference = None
         if timex.type in ("DATE", "TIME") and _CALENDAR_VALUE.match(timex.value):
             narrative = timex.value
         found.append(

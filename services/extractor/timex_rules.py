@@ -414,8 +414,8 @@ def _clock(m: re.Match[str], ctx: Context) -> Timex | None:
             hour = 0
         clock = f"{hour:02d}:{m['min'] or '00'}"
     day: dt.date | None = ctx.anchor
-    if m["day"]:
-        day = _day_word(m["day"], ctx)
+    if m["day"] or m["later"]:
+        day = _day_word(m["day"] or m["later"], ctx)
     elif m["month"]:
         day = day_near(
             ctx.anchor, _month_of(m["month"]), _day_of(m["dom"]), ctx.tense, firm=ctx.firm
@@ -829,7 +829,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "year",
-        _compile(rf"(?P<year>{YEAR})(?!s|\d|-\d|,\d|\.\d)"),
+        # Not a clock time: "(1900 GMT)", "at 1400 hours".
+        _compile(rf"(?P<year>{YEAR})(?!s|\d|-\d|,\d|\.\d|\s*(?:GMT|UTC|[ECMP][SD]T|hours)\b)"),
         _year_alone,
         confirm=True,
     ),
@@ -919,7 +920,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "half",
         _compile(
-            r"(?:the\s+)?(?P<half>first|second|last|latter)\s+half"
+            # "the first two quarters of 1990" is that year's first half; without a year,
+            # "the last two quarters" is a span back from now (a duration).
+            r"(?:the\s+)?(?P<half>first|second|last|latter)\s+"
+            r"(?:half|two\s+quarters(?=\s+of\s+(?:fiscal\s+)?(?:\d|this|last|next)))"
             rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}|this year|last year|next year))?"
         ),
         _half,
@@ -931,7 +935,8 @@ RULES: tuple[Rule, ...] = (
             r"\s+(?:(?:first|second|third|fourth)[- ])?(?:quarter|period|fiscal year|year|month)"
             r"|year[- ](?:earlier|ago)"
             r"|a\s+year\s+(?:earlier|ago|before)"
-            r"|the\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)"
+            r"|the\s+(?:(?:same|corresponding|comparable)\s+)?(?:period|quarter)\s+"
+            r"(?:a\s+year\s+(?:ago|earlier)|last\s+year)"
         ),
         _year_earlier,
     ),
@@ -980,13 +985,18 @@ RULES: tuple[Rule, ...] = (
             r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
             rf"(?:,?\s+(?:on\s+)?(?:(?P<day>today|tonight|yesterday|tomorrow|{WEEKDAY})"
             rf"|(?P<month>{MONTH})\s+(?P<dom>{DAY_NUMBER})))?"
+            # "10:35 a.m. (0735 GMT) Friday": the day after the bracketed conversion dates
+            # the time; the weekday stays an expression of its own.
+            rf"(?(day)|(?(month)|(?=\s*\((?:\d{{1,2}}:?\d\d|[^()]{{0,12}}[ap]\.?m\.?)\s*"
+            rf"(?:GMT|UTC|[ECMP][SD]T)\),?\s+(?:on\s+)?(?P<later>{WEEKDAY})\b)?))"
         ),
         lambda m, ctx: (
             _clock(m, ctx)
             if not m["h2"]
             else _clock(
                 re.fullmatch(
-                    r"(?P<h>\d+):(?P<min>\d+)(?P<ap>)(?P<word>)(?P<day>)(?P<month>)(?P<dom>)",
+                    r"(?P<h>\d+):(?P<min>\d+)(?P<ap>)(?P<word>)(?P<day>)(?P<month>)(?P<dom>)"
+                    r"(?P<later>)",
                     f"{m['h2']}:{m['min2']}",
                 )
                 or m,

@@ -140,6 +140,19 @@ def test_year_earlier_reads_the_topic_quarter(parse: Callable[[str], Doc]) -> No
     assert values == {"the third quarter": "1989-Q3", "a year earlier": "1988-Q3"}
 
 
+def test_year_earlier_after_the_nine_months_is_the_year(parse: Callable[[str], Doc]) -> None:
+    text = (
+        "Profit rose in the third quarter. For the nine months, net was $9 million, "
+        "compared with a loss a year earlier."
+    )
+    times = find_times(parse(text), dt.datetime(1989, 10, 26, tzinfo=dt.UTC))
+    assert [(t.text, t.value) for t in times] == [
+        ("the third quarter", "1989-Q3"),
+        ("the nine months", "P9M"),
+        ("a year earlier", "1988"),
+    ]
+
+
 def test_no_times_in_text_without_any(parse: Callable[[str], Doc]) -> None:
     assert find_times(parse("The minister spoke to reporters in Kyiv."), SAT) == []
 

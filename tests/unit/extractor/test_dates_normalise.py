@@ -72,10 +72,12 @@ CASES: list[tuple[str, str, dt.date, Tense | None, str, str]] = [
     ("year_quarter", "this year's third quarter", WSJ, None, "DATE", "1989-Q3"),
     ("year_quarter", "next year's first quarter", WSJ, None, "DATE", "1990-Q1"),
     ("half", "the first half of 1990", WSJ, None, "DATE", "1990-H1"),
+    ("half", "the first two quarters of 1990", WSJ, None, "DATE", "1990-H1"),
     ("year_period", "the 1988 period", WSJ, None, "DATE", "1988"),
     ("spelled_year", "nineteen ninety-six", SAT, None, "DATE", "1996"),
     ("year_earlier", "a year earlier", WSJ, None, "DATE", "1988"),
     ("year_earlier", "year-ago", WSJ, None, "DATE", "1988"),
+    ("year_earlier", "the quarter a year ago", WSJ, None, "DATE", "1988"),
     ("named_day", "yesterday", SAT, None, "DATE", "2025-12-19"),
     ("named_day", "tomorrow", SAT, None, "DATE", "2025-12-21"),
     ("named_day", "today", SAT, None, "DATE", "2025-12-20"),
@@ -220,6 +222,26 @@ IN_CONTEXT: list[tuple[str, str, str, dt.date, str, str]] = [
         "1998-03-06TAF",
     ),
     ("duration", "The deal could take as long as a month.", "a month", WSJ, "DURATION", "P1M"),
+    # The weekday after a bracketed time-zone conversion dates the clock time.
+    (
+        "clock",
+        "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+        "about 10:35 a.m.",
+        dt.date(1998, 8, 8),
+        "TIME",
+        "1998-08-07T10:35",
+    ),
+    # Without the weekday the publication's day stays.
+    ("clock", "It ended at 3 p.m. (1900 GMT).", "3 p.m.", SAT, "TIME", "2025-12-20T15:00"),
+    # "the last two quarters" with no year is a span back from now, not a half-year.
+    (
+        "duration",
+        "Sales fell in the last two quarters.",
+        "the last two quarters",
+        WSJ,
+        "DURATION",
+        "P2Q",
+    ),
 ]
 
 
@@ -528,3 +550,8 @@ def test_day_near_reaches_by_firmness(
 )
 def test_month_near_reaches_by_firmness(anchor: dt.date, month: int, firm: bool, year: int) -> None:
     assert month_near(anchor, month, "past", firm=firm) == year
+
+
+@pytest.mark.parametrize("text", ["at 3 p.m. (1900 GMT)", "at 1400 hours", "(2030 UTC)"])
+def test_a_clock_time_in_four_digits_is_not_a_year(text: str) -> None:
+    assert [m for m in scan(text, Context(SAT)) if m.rule == "year"] == []
