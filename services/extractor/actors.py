@@ -23,7 +23,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from services.extractor.demonyms import country_of_demonym, group_of_demonym, is_demonym
+from services.extractor.demonyms import (
+    country_of_demonym,
+    former_state_of_demonym,
+    group_of_demonym,
+    is_demonym,
+)
 from services.extractor.gazetteer import Gazetteer
 from services.extractor.mentions import MIN_POPULATION_TO_OVERRULE_PERSON, Candidate
 from services.extractor.names import (
@@ -37,6 +42,7 @@ from services.extractor.names import (
     without_initials,
 )
 from services.extractor.parse_table import Tok, parse_table
+from services.extractor.place_names import former_country
 from shared.models import Entity, EntityKind, Mention
 
 # Dependency roles in which a capital's name stands for its government, not a location.
@@ -178,11 +184,26 @@ class _Builder:
         cluster = self._add(f"country:{code}", country.name if country else c.text, "country", c)
         cluster.country_code = code
 
+    def add_former_state(self, name: str, c: Candidate) -> bool:
+        """ "the Soviet Union", "Soviet officials": an actor of its own under the state's
+        name, coded as the state that continues it (RU). False when `name` names none."""
+        code = former_country(name)
+        if code is None:
+            return False
+        canonical = " ".join(name.split())
+        canonical = canonical[4:] if canonical.casefold().startswith("the ") else canonical
+        cluster = self._add(f"former:{code}:{canonical.casefold()}", canonical, "country", c)
+        cluster.country_code = code
+        return True
+
     def add_fixed(self, c: Candidate) -> list[Candidate]:
         """Countries and groups; returns the person/organisation spans left for clustering."""
         if c.label == "NORP":
             code = country_of_demonym(c.text)
-            if code is not None:
+            former = former_state_of_demonym(c.text)
+            if former is not None:
+                self.add_former_state(former, c)
+            elif code is not None:
                 self.add_country(code, c)
             elif group_of_demonym(c.text) is None and len(c.text.split()) == 1:
                 self.maybe_surnames.append(c)  # "killed Slepian": a group only if no one's name
@@ -195,6 +216,8 @@ class _Builder:
         country = self.gazetteer.country(c.text)
         if c.label in {"GPE", "ORG"} and country is not None and country.country_code:
             self.add_country(country.country_code, c)
+            return []
+        if c.label in {"GPE", "ORG"} and self.add_former_state(strip_possessive(c.text), c):
             return []
         if c.label == "GPE":
             code = self.gazetteer.capital_country(c.text)

@@ -86,6 +86,22 @@ def _key(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).casefold()
 
 
+# Demonyms of former states -> the state's name (`place_names.FORMER_COUNTRIES` codes it).
+_FORMER_STATE_OF: dict[str, str] = {
+    "soviet": "Soviet Union",
+    "soviets": "Soviet Union",
+    "west german": "West Germany",
+    "west germans": "West Germany",
+    "east german": "East Germany",
+    "east germans": "East Germany",
+}
+
+
+def former_state_of_demonym(text: str) -> str | None:
+    """The former state a demonym stands for ("Soviet" -> "Soviet Union"), else None."""
+    return _FORMER_STATE_OF.get(_key(text))
+
+
 def country_of_demonym(text: str) -> str | None:
     """ISO alpha-2 of the country a demonym stands for ("Russian" -> "RU"), else None."""
     return _COUNTRY_TABLE.get(_key(text))
@@ -97,4 +113,8 @@ def group_of_demonym(text: str) -> str | None:
 
 
 def is_demonym(text: str) -> bool:
-    return country_of_demonym(text) is not None or group_of_demonym(text) is not None
+    return (
+        country_of_demonym(text) is not None
+        or group_of_demonym(text) is not None
+        or former_state_of_demonym(text) is not None
+    )

@@ -37,16 +37,20 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from dataclasses import dataclass
 
 from services.extractor.gazetteer import Gazetteer, GeoEntry
-from services.extractor.mentions import Candidate
+from services.extractor.mentions import MIN_POPULATION_TO_OVERRULE_PERSON, Candidate
+from services.extractor.names import strip_possessive
 from services.extractor.place_names import (
     dateline_place,
+    former_country,
     is_natural_feature,
     is_pair_gap,
     region_core,
     region_word_around,
+    spans_countries,
 )
 from shared.models import Mention, Place, PlaceKind
 
@@ -329,6 +333,84 @@ def _organisation_misread(
     return c.text.casefold() in organisations or len(c.text) <= ACRONYM_LENGTH
 
 
+def _unresolved(
+    name: str, c: Candidate, gazetteer: Gazetteer, country_in_sentence: dict[int, str]
+) -> Place:
+    """A place the gazetteer does not hold: a former country is placed where its successor
+    is; one beside a resolved place in its sentence takes that place's country ("Hallandale
+    Beach, Florida"), unless it spans countries ("the Middle East", "East Africa")."""
+    code = former_country(name)
+    successor = gazetteer.country_by_code(code) if code is not None else None
+    if successor is not None:
+        return Place(
+            name=name,
+            kind="country",
+            country_code=successor.country_code,
+            lat=successor.lat,
+            lon=successor.lon,
+        )
+    several = gazetteer.names_continent(name) or spans_countries(name)
+    return Place(
+        name=name,
+        kind=_KIND_OF_UNRESOLVED.get(c.label, "location"),
+        country_code=None if several else country_in_sentence.get(c.sentence),
+    )
+
+
+# "in Reno": a place ("a letter to Reno" is to the person).
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|into)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _People:
+    """The names the article's person mentions use: surnames of full names, one-word names."""
+
+    surnames: frozenset[str]
+    single: frozenset[str]
+
+
+def _people_names(candidates: list[Candidate]) -> _People:
+    surnames: set[str] = set()
+    single: set[str] = set()
+    for c in candidates:
+        if c.label == "PERSON":
+            words = strip_possessive(c.text).split()
+            (surnames if len(words) > 1 else single).add(words[-1].casefold() if words else "")
+    return _People(frozenset(surnames), frozenset(single))
+
+
+def _person_misread(
+    c: Candidate,
+    entry: GeoEntry | None,
+    people: _People,
+    context: GeoContext,
+    hint: Hint,
+    text: str | None,
+) -> bool:
+    """A one-word name the article gives a person, taken for a town: the surname of a person
+    it names in full ("Janet Reno ... Reno said" as Reno, Nevada), or a name it also tags as a
+    person that would only be a small town in a country it does not name ("President Bush
+    ... Bush" as Bush, Egypt). News writes a person's surname alone after the first mention.
+    Never a country or region, nor a town qualified ("Reno, Nev.") or after a locative
+    preposition ("in Reno")."""
+    word = c.text.casefold()
+    if " " in word or hint.within is not None or (entry is not None and entry.kind != "city"):
+        return False
+    if word not in people.surnames and not (
+        word in people.single
+        and (
+            entry is None
+            or (
+                entry.population < MIN_POPULATION_TO_OVERRULE_PERSON
+                and entry.country_code not in context.countries
+            )
+        )
+    ):
+        return False
+    before = text[max(0, c.start - 12) : c.start] if text is not None else ""
+    return _LOCATIVE_BEFORE.search(before) is None
+
+
 def _id(entry: GeoEntry | None) -> int | None:
     return None if entry is None else entry.geonames_id
 
@@ -363,6 +445,7 @@ def geocode(
     if publisher is not None and gazetteer.country_by_code(publisher) is not None:
         context = dataclasses.replace(context, publisher=publisher)
     organisations = {c.text.casefold() for c in candidates if c.label == "ORG"}
+    people = _people_names(candidates)
     spots = [c for c in candidates if c.label in PLACE_LABELS]
     resolved: dict[tuple[str, bool, bool, int | None, int | None], GeoEntry | None] = {}
     located: list[tuple[Candidate, GeoEntry | None]] = []
@@ -375,7 +458,10 @@ def geocode(
         if key not in resolved:
             resolved[key] = resolve(name, gazetteer, context, hint)
         entry = resolved[key]
-        if hint.city or not _organisation_misread(c, entry, organisations, context):
+        if hint.city or not (
+            _organisation_misread(c, entry, organisations, context)
+            or _person_misread(c, entry, people, context, hint, text)
+        ):
             located.append((c, entry))
         # "Independence, MO": the city lies in the state, so "MO" is Missouri; in "Kharkiv,
         # Kherson and Odesa" no Kharkiv lies in Kherson Oblast, and Kherson is the city.
@@ -399,12 +485,7 @@ def geocode(
             name = " ".join(c.text.split())
             identity = f"unresolved:{name.casefold()}"
             if identity not in places:
-                continental = gazetteer.names_continent(name)
-                places[identity] = Place(
-                    name=name,
-                    kind=_KIND_OF_UNRESOLVED.get(c.label, "location"),
-                    country_code=None if continental else country_in_sentence.get(c.sentence),
-                )
+                places[identity] = _unresolved(name, c, gazetteer, country_in_sentence)
         place = places[identity]
         place.mentions.append(Mention(text=c.text, start=c.start, end=c.end, sentence=c.sentence))
         for i in range(c.first, c.stop):

@@ -130,7 +130,36 @@ def read_candidates(
         if c.label == "PERSON" and len(canonical_person(c.text).split()) > 1
         for word in canonical_person(c.text).split()
     }
-    return [_repair(doc, c, gazetteer, person_words, text) for c in raw]
+    # One-word names right after a title: "President Bush" makes every "Bush" of the article
+    # the person, though a town abroad (Būsh, Egypt, 136,000) is called so too.
+    titled = {c.text.casefold() for c in raw if _after_honorific(doc, c, gazetteer)}
+    return [_repair(doc, c, gazetteer, person_words, titled, text) for c in raw]
+
+
+# Titles that only stand before a person's name: a one-word "place" right after one is the
+# person ("President Bush", "Mr. Reno", "King Hussein").
+_HONORIFICS = frozenset(
+    {
+        "president", "mr", "mrs", "ms", "sen", "senator", "gov", "governor", "rep", "dr",
+        "chancellor", "premier", "king", "queen", "prince", "princess", "pope", "secretary",
+        "minister", "ambassador", "judge", "mayor", "chairman", "sheik", "sheikh", "ayatollah",
+        "emir", "sultan", "gen", "col", "adm", "sgt", "lt",
+    }
+)  # fmt: skip
+
+
+def _after_honorific(doc: Doc, candidate: Candidate, gazetteer: Gazetteer) -> bool:
+    """A one-word PERSON, GPE or LOC span right after a capitalised title, not a country."""
+    if candidate.label not in {"PERSON", "GPE", "LOC"}:
+        return False
+    if candidate.stop - candidate.first != 1 or candidate.first == 0:
+        return False
+    title = doc[candidate.first - 1].text
+    return (
+        title[:1].isupper()
+        and title.casefold().rstrip(".") in _HONORIFICS
+        and gazetteer.country(candidate.text) is None
+    )
 
 
 def _is_modifier(root: Token) -> bool:
@@ -150,12 +179,19 @@ def _names_region(article: str, candidate: Candidate, gazetteer: Gazetteer) -> b
 
 
 def _repair(
-    doc: Doc, candidate: Candidate, gazetteer: Gazetteer, person_words: set[str], article: str
+    doc: Doc,
+    candidate: Candidate,
+    gazetteer: Gazetteer,
+    person_words: set[str],
+    titled: set[str],
+    article: str,
 ) -> Candidate:
     label = candidate.label
     text = candidate.text
     if label in {"GPE", "NORP", "PERSON", "LOC"} and is_demonym(text):
         label = "NORP"
+    elif label in {"PERSON", "GPE", "LOC"} and text.casefold() in titled:
+        label = "PERSON"  # "President Bush ... Bush said", not Bush, Egypt
     elif label == "NORP" and gazetteer.is_place(text, MIN_POPULATION_TO_OVERRULE_PERSON):
         label = "GPE"  # "BUFFALO, N.Y. (AP)": a dateline city the model took for a people
     elif (

@@ -126,6 +126,55 @@ def is_natural_feature(name: str) -> bool:
     return bool(words) and words[-1] in _FEATURE_WORDS
 
 
+# Regions that span several countries and name none of their continents ("East Africa" is
+# `Gazetteer.names_continent`'s): the country of a place beside them is not theirs.
+_MULTINATIONAL = frozenset(
+    {
+        "middle east", "mideast", "near east", "far east", "gulf", "persian gulf",
+        "arabian gulf", "gulf region", "balkans", "caribbean", "scandinavia", "levant",
+        "maghreb", "sahel", "horn of africa", "mediterranean", "baltics", "baltic states",
+        "west bank and gaza", "arab world", "arabian peninsula", "indochina", "the west",
+    }
+)  # fmt: skip
+# Countries under a former name, with the code of the state that continues them (Russia is
+# the Soviet Union's continuator; both Germanys are Germany's territory today). Names of
+# states that split into several (Yugoslavia, Czechoslovakia) are left without a country.
+FORMER_COUNTRIES: dict[str, str] = {
+    "west germany": "DE",
+    "east germany": "DE",
+    "soviet union": "RU",
+    "ussr": "RU",
+    "u.s.s.r.": "RU",
+    "burma": "MM",
+    "zaire": "CD",
+    "ceylon": "LK",
+    "rhodesia": "ZW",
+    "siam": "TH",
+}
+
+
+# Last words of waters that most often wash several countries ("Red Sea", "Gulf of Aden").
+_OPEN_WATERS = frozenset({"sea", "ocean", "gulf"})
+
+
+def spans_countries(name: str) -> bool:
+    """Whether `name` is a region or sea of several countries ("the Middle East", "the Gulf",
+    "the Red Sea", "the Gulf of Aden")."""
+    key = lookup_key(name)
+    words = key.split()
+    return (
+        key in _MULTINATIONAL
+        or f"the {key}" in _MULTINATIONAL
+        or (bool(words) and words[-1] in _OPEN_WATERS)
+        or key.startswith(("gulf of ", "sea of "))
+    )
+
+
+def former_country(name: str) -> str | None:
+    """The code of the country that continues a former one ("West Germany" -> "DE")."""
+    return FORMER_COUNTRIES.get(lookup_key(name))
+
+
 # The AP Stylebook's abbreviations of US states, used after a city name and in datelines
 # ("Birmingham, Ala."); the eight states it never abbreviates (Alaska, Hawaii, Idaho, Iowa,
 # Maine, Ohio, Texas, Utah) have none. Value: the state's postal code.

@@ -337,3 +337,32 @@ def test_short_names_come_from_the_company_not_its_articles_or_founders() -> Non
 )
 def test_the_kind_of_a_name(actors_of: ReadActors, text: str, name: str, kind: str) -> None:
     assert _by_name(actors_of(text))[name].kind == kind
+
+
+def test_a_name_after_a_title_is_the_person_not_a_town(actors_of: ReadActors) -> None:
+    # "Bush" alone is also Būsh, Egypt (136,000 people), large enough for the rule that makes
+    # a one-word "person" a city; "President Bush" says whose name it is in this article.
+    found = actors_of("President Bush met the king. Bush denounced the invasion today.")
+    bush = _by_name(found)["Bush"]
+    assert bush.kind == "person"
+    assert [m.text for m in bush.mentions] == ["Bush", "Bush"]
+    # Without the title the town still wins, as it does for "Kyiv".
+    assert "Bush" not in _by_name(actors_of("Bush denounced the invasion today."))
+
+
+def test_former_states_are_actors_coded_as_their_successor(actors_of: ReadActors) -> None:
+    found = actors_of(
+        "The Soviet Union objected, and Soviet officials protested to West German diplomats. "
+        "West Germany said nothing."
+    )
+    by_name = _by_name(found)
+    assert by_name["Soviet Union"].country_code == "RU"
+    assert [m.text for m in by_name["Soviet Union"].mentions] == ["Soviet Union", "Soviet"]
+    assert (by_name["West Germany"].kind, by_name["West Germany"].country_code) == (
+        "country",
+        "DE",
+    )
+    assert {m.text for m in by_name["West Germany"].mentions} == {"West German", "West Germany"}
+    # Not merged into today's Russia and Germany: the article speaks of the former states.
+    assert "Russia" not in by_name
+    assert "Germany" not in by_name

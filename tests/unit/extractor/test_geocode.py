@@ -459,3 +459,44 @@ def test_small_towns_known_by_their_news_spelling_resolve(gazetteer: Gazetteer) 
         found = resolve(name, gazetteer, GeoContext())
         assert found is not None, name
         assert found.country_code == country
+
+
+def test_a_former_country_is_placed_where_its_successor_is(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    found = _geocode(nlp, gazetteer, "Trade between West Germany and Greece grew.")
+    places = {p.name: p for p in found.places}
+    germany = gazetteer.country_by_code("DE")
+    assert germany is not None
+    west = places["West Germany"]
+    assert (west.kind, west.country_code, west.lat, west.lon) == (
+        "country",
+        "DE",
+        germany.lat,
+        germany.lon,
+    )
+    # Before, it took the country of the place beside it in its sentence: Greece.
+
+
+def test_a_region_or_sea_of_several_countries_takes_no_neighbours_country(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "Iraq massed troops near the Persian Gulf and the Red Sea, and the Middle East waited."
+    places = {p.name: p for p in _geocode(nlp, gazetteer, text).places}
+    assert places["Iraq"].country_code == "IQ"
+    for name in ("Persian Gulf", "Red Sea", "Middle East"):
+        assert places[name].country_code is None, name
+
+
+def test_the_surname_of_a_person_named_in_full_is_not_a_town(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "Attorney General Janet Reno ruled on Friday. The boy's father wrote to Reno again, "
+        "and later flew to Nevada to speak in Reno."
+    )
+    found = _geocode(nlp, gazetteer, text)
+    reno = [p for p in found.places if p.name == "Reno"]
+    # "in Reno" is the city; "wrote to Reno" is the attorney general.
+    assert [m.text for p in reno for m in p.mentions] == ["Reno"]
+    assert text[reno[0].mentions[0].start - 3 : reno[0].mentions[0].start] == "in "

@@ -6,11 +6,13 @@ from services.extractor.given_names import without_accents
 from services.extractor.place_names import (
     ap_state_code,
     dateline_place,
+    former_country,
     is_natural_feature,
     is_pair_gap,
     lookup_key,
     region_core,
     region_word_around,
+    spans_countries,
 )
 
 
@@ -109,3 +111,17 @@ def test_keys_and_folding() -> None:
     assert lookup_key("  The   Donetsk ’Oblast ") == "donetsk 'oblast"
     assert without_accents("Rājasthān") == "Rajasthan"
     assert without_accents("Baden-Württemberg") == "Baden-Wurttemberg"
+
+
+def test_regions_and_seas_of_several_countries() -> None:
+    for name in ("the Middle East", "Persian Gulf", "the Gulf", "Red Sea", "Gulf of Aden"):
+        assert spans_countries(name), name
+    for name in ("Florida", "Gaza Strip", "Lake Placid", "Red Sea state"):
+        assert not spans_countries(name), name
+
+
+def test_former_countries_and_their_successors() -> None:
+    assert former_country("West Germany") == "DE"
+    assert former_country("the Soviet Union") == "RU"
+    assert former_country("Yugoslavia") is None  # split into several states
+    assert former_country("Germany") is None
