@@ -96,7 +96,19 @@ SPEECH_VERBS = frozenset(
         "believe", "think", "predict", "confirm", "admit", "recall", "post", "tweet",
         "indicate", "signal", "assert", "maintain", "reiterate", "emphasize", "emphasise",
         "mention", "describe", "quote", "hope", "know", "feel", "expect", "fear",
+        "exclaim", "remark", "contend", "allege", "testify", "cite", "downplay",
     }
+)  # fmt: skip
+# Verbs that are saying only with a clause of their own kind: "asked how ..." (a question, not
+# a demand), "agrees that ..." (an opinion, when no one is agreed with).
+_QUESTION_WORDS = frozenset({"how", "what", "why", "whether", "if", "who", "when", "where"})
+# Objects of a preposition that make it a time, not a verb's particle ("called on Friday").
+_TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+     "tomorrow", "yesterday", "day", "week", "weekend", "month", "year", "morning",
+     "afternoon", "evening", "night", "january", "february", "march", "april", "may", "june",
+     "july", "august", "september", "october", "november", "december", "jan.", "feb.",
+     "aug.", "sept.", "oct.", "nov.", "dec."}
 )  # fmt: skip
 # Verbs of saying that are an event when they have no content clause ("warned Kyiv").
 _SPEECH_UNLESS_BARE = frozenset({"warn"})
@@ -116,6 +128,24 @@ AGENT_NOUNS = frozenset(
 _QUANTIFIERS = frozenset(
     {"all", "some", "part", "most", "much", "rest", "both", "each", "many", "several", "none"}
 )
+# "40% of Jaguar", "shares of Octel", "a stake in Kofcoh", "control of Octel": the company
+# named as the object of "of" (or of "in" after a stake or an interest), not a word that
+# modifies it ("25% of the British jewelry market" is no act on Britain).
+_HOLDINGS = frozenset(
+    {"%", "percent", "stake", "share", "majority", "minority", "control", "portion", "interest"}
+)
+# Parts and papers of a company, whose owner a holding is in ("51% of Cineplex's unit").
+_COMPANY_PARTS = frozenset(
+    {"unit", "subsidiary", "division", "arm", "affiliate", "business", "operation", "stock",
+     "share", "common", "company", "concern"}
+)  # fmt: skip
+# Subjects that are figures or securities, not doers: "Bethlehem shares rose", "net at GM's
+# finance arm fell". The company named around them did nothing in the clause.
+_FIGURE_NOUNS = frozenset(
+    {"share", "stock", "price", "net", "profit", "earnings", "revenue", "sale", "income",
+     "loss", "volume", "bond", "dividend", "asset", "output", "margin", "debt", "index",
+     "yield", "turnover", "trading", "valuation", "unemployment", "joblessness", "inflation"}
+)  # fmt: skip
 # Prepositions whose object is a target ("meet with", "sanctions on", "out of").
 TARGET_PREPOSITIONS = frozenset(
     {"with", "against", "to", "toward", "towards", "on", "upon", "at", "into", "from",
@@ -235,6 +265,12 @@ class _Reader:
                         found.extend(names)
                 elif child.dep_ == "poss" and token.lemma_.casefold() in AGENT_NOUNS:
                     found.extend(self.noun_actors(child, depth + 1))
+                elif (
+                    child.dep_ == "prep"
+                    and child.lemma_ in {"of", "in"}
+                    and token.lemma_.casefold() in _HOLDINGS
+                ):
+                    found.extend(self._named_objects(child))
                 elif child.dep_ == "prep" and (
                     (child.lemma_ == "of" and token.lemma_.casefold() in _QUANTIFIERS)
                     or (child.lemma_ in {"from", "of"} and token.lemma_.casefold() in AGENT_NOUNS)
@@ -285,6 +321,26 @@ class _Reader:
                 return [name] if name is not None else []
         return []
 
+    def _named_objects(self, preposition: Tok) -> list[str]:
+        """The companies a holding is in: an object that is an actor itself, its apposition
+        ("the steelmaker -- National Steel Corp."), or the owner of a unit or stock named by
+        it ("Cineplex's Film House unit"); not a word that only modifies a market or a figure.
+        """
+        names: list[str] = []
+        for pobj in (c for c in preposition.children if c.dep_ == "pobj"):
+            own = self._modifier_actors(pobj)
+            if not own:
+                own = [n for c in pobj.children if c.dep_ == "appos" for n in self.noun_actors(c)]
+            if not own and pobj.lemma_.casefold() in _COMPANY_PARTS:
+                own = [
+                    n
+                    for c in pobj.children
+                    if c.dep_ in {"compound", "poss"}
+                    for n in self._modifier_actors(c)
+                ]
+            names.extend(n for n in own if n not in names)
+        return names
+
     def _prep_objects(self, preposition: Tok, depth: int = 0) -> list[str]:
         names: list[str] = []
         for child in preposition.children:
@@ -309,6 +365,8 @@ class _Reader:
             elif subject.pos_ == "PRON":
                 found.extend(self._pronoun_actors(subject, verb))
                 found.direct = False
+            elif self._is_figure(subject):
+                continue  # "Bethlehem shares rose": a figure moved, no one acted
             else:
                 found.extend(self.noun_actors(subject))
         if subjects:
@@ -323,6 +381,14 @@ class _Reader:
                 return _Found(objects, direct=False)
         inherited = self.subject_actors(head, depth + 1)
         return _Found(inherited.names, direct=False)
+
+    def _is_figure(self, noun: Tok) -> bool:
+        return noun.lemma_.casefold() in _FIGURE_NOUNS and self.actors.at(noun) is None
+
+    def figure_moved(self, verb: Tok) -> bool:
+        """Whether the verb's active subjects are all figures or securities ("shares rose")."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return bool(subjects) and all(self._is_figure(s) for s in subjects)
 
     def _subject_names(self, verb: Tok) -> list[str]:
         return self.subject_actors(verb).names
@@ -520,11 +586,27 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
     if event_noun is not None:
         return event_noun_kind(event_noun)
     for child in verb.children:
-        if child.dep_ in {"prt", "prep"}:
+        if child.dep_ in {"prt", "prep"} and not _names_a_time(child):
             kind = phrasal_type(verb.lemma_, child.lemma_)
             if kind is not None:
                 return kind
+        if child.dep_ in {"advcl", "ccomp", "xcomp"}:
+            # "called for Vacco to revive the unit": "for" marks the demanded clause.
+            for mark in child.children:
+                if mark.dep_ == "mark" and mark.i < child.i:
+                    kind = phrasal_type(verb.lemma_, mark.lemma_)
+                    if kind is not None:
+                        return kind
+    if verb.lemma_.casefold() == "call" and any(c.dep_ in {"oprd", "xcomp"} for c in verb.children):
+        return None  # "called Bush a liar", "calls discounting a loser's game": no phone call
     return verb_type(verb.lemma_)
+
+
+def _names_a_time(preposition: Tok) -> bool:
+    """ "called on Friday": a preposition before a time is no particle ("call on" DEMAND)."""
+    return preposition.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.lower_ in _TIME_WORDS for c in preposition.children
+    )
 
 
 def _negated_type(kind: EventType | None) -> EventType | None:
@@ -547,7 +629,26 @@ def _is_candidate(verb: Tok) -> bool:
         return False  # "talks were held between ...": the noun's event (`nominal_events`)
     if lemma in _SPEECH_UNLESS_BARE:
         return "ccomp" not in has
+    if _says_by_its_clause(verb, lemma, has):
+        return False
     return not (lemma in SPEECH_VERBS and _event_noun(verb) is None)
+
+
+def _says_by_its_clause(verb: Tok, lemma: str, has: set[str]) -> bool:
+    """ "asked how ..." (a question), "agrees that ..." (an opinion, with no one)."""
+    if "ccomp" not in has:
+        return False
+    if lemma == "ask":
+        return any(
+            child.dep_ == "ccomp"
+            and any(g.lower_ in _QUESTION_WORDS and g.i < child.i for g in child.children)
+            for child in verb.children
+        )
+    if lemma == "agree":
+        return not ({"dobj", "dative"} & has) and not any(
+            child.dep_ == "prep" and child.lemma_ in {"with", "to", "on"} for child in verb.children
+        )
+    return False
 
 
 def _carries_passive_noun(verb: Tok) -> bool:
@@ -571,6 +672,8 @@ def _confidence(draft: _Draft, explicit: bool) -> float:
 
 
 def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
+    if reader.figure_moved(verb):
+        return None  # "Bethlehem shares rose 50 cents on the Big Board": a price, no act
     side_reads = reader.speakers.side_reads
     event_noun = _event_noun(verb)
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)

@@ -110,6 +110,8 @@ def read_candidates(
         first, stop, start, end = bounds
         if stop - first == 1 and doc[first].tag_.startswith("VB"):
             continue  # "Rescued on Nov. 25 by fishermen, ...": a verb is nobody's name
+        if text[start:end] in _TIME_ZONES:
+            continue  # "10:35 a.m. (0735 GMT)": a clock's zone is no organisation
         root = doc[first:stop].root  # Span.root walks the span's heads: find it once
         raw.append(
             Candidate(
@@ -136,6 +138,9 @@ def read_candidates(
     return [_repair(doc, c, gazetteer, person_words, titled, text) for c in raw]
 
 
+_TIME_ZONES = frozenset(
+    {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST"}
+)
 # Titles that only stand before a person's name: a one-word "place" right after one is the
 # person ("President Bush", "Mr. Reno", "King Hussein").
 _HONORIFICS = frozenset(

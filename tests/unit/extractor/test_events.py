@@ -537,3 +537,71 @@ def test_we_without_a_speaker_names_no_one(read: Read) -> None:
         meet = _one(read(text), "meet")
         assert (meet.sources, meet.targets) == ([], ["Russia"]), text
     assert read("“We are ready to meet.”") == []
+
+
+def test_a_figure_that_moved_is_no_event(read: Read) -> None:
+    # The company only owns the shares; the exchange is where they traded, not a target.
+    events = read("Bethlehem Steel Corp. shares rose 50 cents on the New York Stock Exchange.")
+    assert [e.trigger for e in events] == []
+    # A person or country subject still acts.
+    assert _one(read("Bethlehem Steel Corp. sued Nippon Steel."), "sue").sources == [
+        "Bethlehem Steel Corp."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("General Motors Corp. wants to buy 15% of Jaguar PLC.", "buy", "Jaguar PLC"),
+        ("Institut Merieux holds a 12.5% stake in Connaught BioSciences.", "hold",
+         "Connaught BioSciences"),
+        ("Hewlett-Packard Co. raised its stake in Octel Communications Corp.", "raise",
+         "Octel Communications Corp."),
+    ],
+)  # fmt: skip
+def test_a_holding_names_the_company_it_is_in(
+    read: Read, text: str, trigger: str, target: str
+) -> None:
+    assert target in _one(read(text), trigger).targets
+
+
+def test_a_holding_in_a_market_acts_on_no_country(read: Read) -> None:
+    control = _one(read("Ratners Group controls 25% of the British jewelry market."), "control")
+    assert control.targets == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # A question, not a demand.
+        ("McCaw Cellular asked how the public interest would be served.", "ask"),
+        # An opinion when no one is agreed with.
+        ("Joseph Hardiman agrees that program trading is hurting the market.", "agree"),
+        ('"Hallelujah," Madeleine Albright exclaimed.', "exclaim"),
+        ("Consolidated Freightways reported a loss, citing losses at Emery Worldwide.", "cite"),
+    ],
+)
+def test_saying_by_its_clause_is_no_event(read: Read, text: str, trigger: str) -> None:
+    assert trigger not in {e.trigger for e in read(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind"),
+    [
+        # "on Friday" is a time: no "call on" (DEMAND).
+        ("Russia called Ukraine on Friday.", "call", "CONSULT"),
+        ("Russia called on Ukraine to withdraw.", "call", "DEMAND"),
+        ("On Monday, Russia called for Ukraine to withdraw.", "call", "DEMAND"),
+        ("Iran asked Iraq to withdraw its troops.", "ask", "DEMAND"),
+        ("Russia agreed with Ukraine on a ceasefire.", "agree", "AGREE"),
+    ],
+)
+def test_the_same_verbs_with_a_party_are_events(
+    read: Read, text: str, trigger: str, kind: str
+) -> None:
+    assert _one(read(text), trigger).type == kind
+
+
+def test_calling_someone_something_is_no_phone_call(read: Read) -> None:
+    call = _one(read("Saddam Hussein called President Bush a liar."), "call")
+    assert (call.sources, call.targets, call.type) == (["Saddam Hussein"], ["Bush"], None)
