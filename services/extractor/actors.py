@@ -101,6 +101,15 @@ class Actors:
         return self.by_token.get(token.i)
 
 
+# Nouns for people of a country who act apart from or against its state ("Cuban exiles",
+# "Iraqi Kurds" are not Cuba or Iraq).
+_PEOPLE_APART = frozenset(
+    {"exile", "emigre", "émigré", "dissident", "refugee", "immigrant", "rebel", "insurgent",
+     "militant", "separatist", "guerrilla", "opposition", "diaspora", "expatriate", "activist",
+     "protester", "protestor", "defector", "asylum"}
+)  # fmt: skip
+
+
 def used_as_actor(token: Token | Tok) -> bool:
     """Whether a place name in this position names an actor ("Kyiv says") or a place."""
     while token.dep_ == "conj" and token.head is not token:
@@ -184,6 +193,16 @@ class _Builder:
         cluster = self._add(f"country:{code}", country.name if country else c.text, "country", c)
         cluster.country_code = code
 
+    def _people_apart(self, c: Candidate) -> str | None:
+        """ "Cuban exiles": a demonym before a noun for people at odds with or apart from
+        their state names a group ("Cuban exiles"), else None."""
+        if not c.modifier:
+            return None
+        head = self.tokens[c.root].head
+        if head.lemma_.casefold() not in _PEOPLE_APART or head.i != c.stop:
+            return None
+        return f"{c.text} {head.text}"
+
     def add_former_state(self, name: str, c: Candidate) -> bool:
         """ "the Soviet Union", "Soviet officials": an actor of its own under the state's
         name, coded as the state that continues it (RU). False when `name` names none."""
@@ -201,7 +220,11 @@ class _Builder:
         if c.label == "NORP":
             code = country_of_demonym(c.text)
             former = former_state_of_demonym(c.text)
-            if former is not None:
+            people = self._people_apart(c) if code is not None else None
+            if people is not None and code is not None:
+                # "Cuban exiles", "Kurdish rebels": a group from the country, not its state.
+                self._add(f"group:{people.casefold()}", people, "group", c).country_code = code
+            elif former is not None:
                 self.add_former_state(former, c)
             elif code is not None:
                 self.add_country(code, c)

@@ -78,9 +78,11 @@ _VERBS: dict[EventType, tuple[str, ...]] = {
     "DEMAND": ("demand", "urge", "press", "insist", "ask", "appeal", "request"),
     "DISAPPROVE": (
         "criticise", "criticize", "condemn", "denounce", "accuse", "blame", "sue", "rebuke",
-        "censure", "deplore", "slam", "decry",
+        "censure", "deplore", "slam", "decry", "assail", "object", "chide", "scold",
     ),
-    "REJECT": ("reject", "refuse", "deny", "veto", "decline", "boycott", "dismiss", "rebuff"),
+    "REJECT": (
+        "reject", "refuse", "deny", "veto", "decline", "boycott", "dismiss", "rebuff", "resist",
+    ),
     "THREATEN": ("threaten", "warn", "menace"),
     "SANCTION": (
         "sanction", "embargo", "expel", "ban", "suspend", "freeze", "blacklist", "penalize",
@@ -109,7 +111,9 @@ _NOUNS: dict[EventType, tuple[str, ...]] = {
     "RETREAT": ("withdrawal", "retreat", "ceasefire", "evacuation"),
     "INVESTIGATE": ("investigation", "probe", "inquiry", "inspection"),
     "DEMAND": ("demand", "ultimatum", "appeal"),
-    "DISAPPROVE": ("criticism", "condemnation", "complaint", "lawsuit", "accusation"),
+    "DISAPPROVE": (
+        "criticism", "condemnation", "complaint", "lawsuit", "accusation", "objection",
+    ),
     "REJECT": ("rejection", "veto", "boycott"),
     "THREATEN": ("threat", "warning"),
     "SANCTION": ("sanction", "embargo", "ban", "tariff", "restriction", "expulsion"),
@@ -144,7 +148,7 @@ LIGHT_VERBS = frozenset(
     {
         "hold", "have", "launch", "conduct", "begin", "start", "open", "stage", "impose",
         "reach", "make", "take", "attend", "carry", "mount", "resume", "announce", "give",
-        "offer", "seal", "unveil", "host", "join",
+        "offer", "seal", "unveil", "host", "join", "file", "wrap", "conclude",
     }
 )  # fmt: skip
 
@@ -162,6 +166,8 @@ PHRASAL_TYPES: dict[tuple[str, str], EventType] = {
     ("sit", "down"): "CONSULT",
     ("lash", "out"): "DISAPPROVE",
     ("hand", "over"): "CONCEDE",
+    ("turn", "down"): "REJECT",
+    ("charge", "with"): "DISAPPROVE",
 }
 
 VERB_TYPES: dict[str, EventType] = {

@@ -366,3 +366,13 @@ def test_former_states_are_actors_coded_as_their_successor(actors_of: ReadActors
     # Not merged into today's Russia and Germany: the article speaks of the former states.
     assert "Russia" not in by_name
     assert "Germany" not in by_name
+
+
+def test_exiles_and_rebels_of_a_country_are_a_group_not_its_state(
+    actors_of: ReadActors,
+) -> None:
+    found = actors_of("Cuban exiles in Miami vowed to fight. Cuban officials condemned them.")
+    by_name = _by_name(found)
+    assert (by_name["Cuban exiles"].kind, by_name["Cuban exiles"].country_code) == ("group", "CU")
+    # "Cuban officials" still speak for Cuba.
+    assert [m.text for m in by_name["Cuba"].mentions] == ["Cuban"]

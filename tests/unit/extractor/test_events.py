@@ -605,3 +605,26 @@ def test_the_same_verbs_with_a_party_are_events(
 def test_calling_someone_something_is_no_phone_call(read: Read) -> None:
     call = _one(read("Saddam Hussein called President Bush a liar."), "call")
     assert (call.sources, call.targets, call.type) == (["Saddam Hussein"], ["Bush"], None)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind", "targets"),
+    [
+        # A light verb that ends a meeting carries it ("wrapped up a meeting with").
+        ("Kofi Annan wrapped up a meeting with Saddam Hussein in Baghdad.", "wrap", "CONSULT",
+         ["Saddam Hussein"]),
+        ("Britain filed a complaint against Libya.", "file", "DISAPPROVE", ["Libya"]),
+        ("Canada charged James Kopp with attempted murder.", "charge", "DISAPPROVE",
+         ["James Kopp"]),
+    ],
+)  # fmt: skip
+def test_light_and_phrasal_verbs_type_the_event(
+    read: Read, text: str, trigger: str, kind: str, targets: list[str]
+) -> None:
+    event = _one(read(text), trigger)
+    assert (event.type, event.targets) == (kind, targets)
+
+
+def test_exiles_act_for_themselves_not_for_their_state(read: Read) -> None:
+    vow = _one(read("Cuban exiles in Miami vowed to impede the ruling."), "vow")
+    assert vow.sources == ["Cuban exiles"]

@@ -42,6 +42,7 @@ def test_noun_table_only_uses_plover_types() -> None:
         ("support", "SUPPORT"), ("praise", "SUPPORT"), ("endorse", "SUPPORT"),
         ("concede", "CONCEDE"), ("apologize", "CONCEDE"), ("cooperate", "COOPERATE"),
         ("steal", "CRIME"), ("murder", "CRIME"),
+        ("assail", "DISAPPROVE"), ("object", "DISAPPROVE"), ("resist", "REJECT"),
     ],
 )  # fmt: skip
 def test_brief_lexicon(lemma: str, kind: EventType) -> None:
@@ -58,6 +59,9 @@ def test_nouns_and_phrasal_verbs() -> None:
     assert noun_type("invasion") == "ASSAULT"
     assert phrasal_type("call", "for") == "DEMAND"
     assert phrasal_type("call", "up") is None
+    assert phrasal_type("turn", "down") == "REJECT"
+    assert phrasal_type("charge", "with") == "DISAPPROVE"
+    assert noun_type("objection") == "DISAPPROVE"
 
 
 def test_quad_comes_from_the_shared_table() -> None:
