@@ -101,6 +101,10 @@ class Actors:
         return self.by_token.get(token.i)
 
 
+# Titles a monarch, prince or pope is known by with one name ("King Hussein").
+_REGNAL_TITLES = frozenset(
+    {"king", "queen", "prince", "princess", "pope", "sheikh", "sheik", "emir", "sultan"}
+)
 # Nouns for people of a country who act apart from or against its state ("Cuban exiles",
 # "Iraqi Kurds" are not Cuba or Iraq).
 _PEOPLE_APART = frozenset(
@@ -152,14 +156,24 @@ class _People:
             self.by_given_name.setdefault(given, []).append(cluster)
 
     def with_surname(self, word: str, before: int) -> _Cluster | None:
-        """The person `word` is the surname of: the latest one named before offset `before`,
-        else the first one named."""
-        matches = self.by_surname.get(word.casefold())
+        """The person `word` is the surname of: the one called by it last before offset
+        `before` ("Saddam Hussein ... King Hussein ... Hussein said" is the king; "Elian"
+        alone does not call the boy by the surname his father shares), else the first one
+        named."""
+        key = word.casefold()
+        matches = self.by_surname.get(key)
         if not matches:
             return None
-        earlier = [c for c in matches if min(m.start for m in c.members) < before]
-        pool = earlier or matches
-        return max(pool, key=lambda c: min(m.start for m in c.members) if earlier else 0)
+        last_before = {
+            id(c): max(
+                (m.start for m in c.members if m.start < before and key in m.text.casefold()),
+                default=-1,
+            )
+            for c in matches
+        }
+        if all(start < 0 for start in last_before.values()):
+            return min(matches, key=lambda c: min(m.start for m in c.members))
+        return max(matches, key=lambda c: last_before[id(c)])
 
     def with_given_name(self, word: str) -> _Cluster | None:
         """The one person whose full name starts with `word` ("Elian" for "Elian Gonzalez");
@@ -192,6 +206,18 @@ class _Builder:
         country = self.gazetteer.country_by_code(code)
         cluster = self._add(f"country:{code}", country.name if country else c.text, "country", c)
         cluster.country_code = code
+
+    def _regnal_title(self, c: Candidate) -> str | None:
+        """The title a monarch or prince is known by with one name ("King Hussein", "Prince
+        Charles"): that name is no surname to join with another person's."""
+        words = strip_possessive(c.text).split()
+        if len(words) >= 2 and words[-2].casefold() in _REGNAL_TITLES:
+            return words[-2]
+        if len(words) == 1 and c.first > 0:
+            before = self.tokens[c.first - 1].text
+            if before.casefold() in _REGNAL_TITLES:
+                return before
+        return None
 
     def _people_apart(self, c: Candidate) -> str | None:
         """ "Cuban exiles": a demonym before a noun for people at odds with or apart from
@@ -266,6 +292,8 @@ class _Builder:
             name = canonical_person(c.text) if c.label == "PERSON" else _org_name(c.text)
             if c.label == "ORG" and len(name.split()) > 1 and _role_cue(self.tokens, c):
                 name = canonical_person(name)
+            if len(name.split()) == 1 and (regnal := self._regnal_title(c)) is not None:
+                name = f"{regnal} {name}"  # "King Hussein" is not Saddam Hussein
             (full if len(name.split()) > 1 else single).append((c, name))
         for c, name in full:
             self._vote(self._add(f"named:{name.casefold()}", name, None, c), c, full_name=True)

@@ -376,3 +376,30 @@ def test_exiles_and_rebels_of_a_country_are_a_group_not_its_state(
     assert (by_name["Cuban exiles"].kind, by_name["Cuban exiles"].country_code) == ("group", "CU")
     # "Cuban officials" still speak for Cuba.
     assert [m.text for m in by_name["Cuba"].mentions] == ["Cuban"]
+
+
+def test_a_king_known_by_one_name_is_not_a_namesake_by_surname(actors_of: ReadActors) -> None:
+    found = actors_of(
+        "Iraqi President Saddam Hussein sent a message. King Hussein of Jordan met the envoy "
+        "on Thursday. Hussein said the talks went well. Later, Saddam Hussein denounced the "
+        "talks. Hussein also threatened Kuwait."
+    )
+    by_name = _by_name(found)
+    assert [m.text for m in by_name["King Hussein"].mentions] == ["Hussein", "Hussein"]
+    # Each bare "Hussein" is the one last called so: the king, then Saddam Hussein again.
+    assert [m.text for m in by_name["Saddam Hussein"].mentions] == [
+        "Saddam Hussein",
+        "Saddam Hussein",
+        "Hussein",
+    ]
+
+
+def test_a_shared_surname_is_the_person_last_called_by_it(actors_of: ReadActors) -> None:
+    # The boy is called "Elian"; "Gonzalez" alone is the father, named after him.
+    found = actors_of(
+        "Elian Gonzalez, 6, was rescued at sea. Elian now lives in Miami. His father, Juan "
+        "Miguel Gonzalez, wants him back. Elian played outside. Gonzalez said he would fly "
+        "to Miami."
+    )
+    father = _by_name(found)["Juan Miguel Gonzalez"]
+    assert "Gonzalez" in [m.text for m in father.mentions]
