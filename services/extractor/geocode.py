@@ -357,6 +357,24 @@ def _unresolved(
     )
 
 
+def _building_named_like_a_town(c: Candidate, entry: GeoEntry | None, text: str | None) -> bool:
+    """ "the White House" is not White House, Tennessee: a name the model tags a facility,
+    or one written with "the", keeps no small town's coordinates ("the Hague", a city of
+    500,000, still does; "Pleasant Grove, Utah" is asked before, by its state)."""
+    if entry is None or entry.kind != "city":
+        return False
+    if entry.population >= MIN_POPULATION_TO_OVERRULE_PERSON:
+        return False
+    # "in the Atlantic", "in the White House"; not "the Yalta accord", "the Kearny, N.J., maker".
+    written_with_the = (
+        text is not None
+        and not c.modifier
+        and text[max(0, c.start - 4) : c.start].lower() == "the "
+        and not text.startswith(",", c.end)
+    )
+    return c.label == "FAC" or written_with_the
+
+
 # "in Reno": a place ("a letter to Reno" is to the person).
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|into)\s+$", re.IGNORECASE)
 
@@ -458,6 +476,8 @@ def geocode(
         if key not in resolved:
             resolved[key] = resolve(name, gazetteer, context, hint)
         entry = resolved[key]
+        if hint.within is None and _building_named_like_a_town(c, entry, text):
+            entry = None
         if hint.city or not (
             _organisation_misread(c, entry, organisations, context)
             or _person_misread(c, entry, people, context, hint, text)

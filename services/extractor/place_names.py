@@ -98,9 +98,16 @@ def region_core(name: str) -> str | None:
     return None
 
 
+# "upstate New York", "downstate Illinois": only a state has an upstate.
+_STATE_PART_BEFORE = re.compile(r"\b(?:upstate|downstate)\s+$", re.IGNORECASE)
+
+
 def region_word_around(text: str, start: int, end: int) -> bool:
-    """Whether a region word follows `text[start:end]` or "<word> of" precedes it."""
+    """Whether a region word follows `text[start:end]`, "<word> of" precedes it, or
+    "upstate"/"downstate" does."""
     if _WORD_AFTER.match(text, end) is not None:
+        return True
+    if _STATE_PART_BEFORE.search(text, max(0, start - 12), start) is not None:
         return True
     # Most mentions have no "of" before them: look for the word only when there is one.
     before = text[max(0, start - _LOOK_BEHIND) : start].rstrip().casefold()

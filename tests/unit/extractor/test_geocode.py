@@ -500,3 +500,24 @@ def test_the_surname_of_a_person_named_in_full_is_not_a_town(
     # "in Reno" is the city; "wrote to Reno" is the attorney general.
     assert [m.text for p in reno for m in p.mentions] == ["Reno"]
     assert text[reno[0].mentions[0].start - 3 : reno[0].mentions[0].start] == "in "
+
+
+def test_a_building_or_sea_named_like_a_small_town_is_not_the_town(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "Clinton met his aides in the White House. A boy was found clinging to an inner tube "
+        "in the Atlantic. The Kearny, N.J.-based maker of hair accessories grew."
+    )
+    places = {p.name: p for p in _geocode(nlp, gazetteer, text).places}
+    # Not White House, Tennessee, nor Atlantic, Iowa.
+    assert (places["White House"].kind, places["White House"].lat) == ("facility", None)
+    assert (places["Atlantic"].country_code, places["Atlantic"].lat) == (None, None)
+    # A town written with its state stays the town.
+    assert (places["Kearny"].kind, places["Kearny"].country_code) == ("city", "US")
+
+
+def test_upstate_makes_it_the_state(nlp: Language, gazetteer: Gazetteer) -> None:
+    found = _geocode(nlp, gazetteer, "He grew up in upstate New York and moved to New York.")
+    kinds = sorted((p.name, p.kind) for p in found.places)
+    assert kinds == [("New York", "region"), ("New York City", "city")]

@@ -49,6 +49,7 @@ def test_region_core(name: str, core: str | None) -> None:
         ("Fighting raged in Kherson, the regional capital.", "Kherson", False),
         ("Kherson said the talks failed.", "Kherson", False),
         ("The mayor of Kherson spoke.", "Kherson", False),
+        ("He grew up in upstate New York.", "New York", True),
     ],
 )
 def test_region_word_around(text: str, mention: str, worded: bool) -> None:
