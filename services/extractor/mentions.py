@@ -112,6 +112,11 @@ def read_candidates(
             continue  # "Rescued on Nov. 25 by fishermen, ...": a verb is nobody's name
         if text[start:end] in _TIME_ZONES:
             continue  # "10:35 a.m. (0735 GMT)": a clock's zone is no organisation
+        if label == "NORP" and _stance_on_a_thing(doc, text[start:end], first, stop):
+            continue  # "anti-Saudi demonstrations": a stance, not a people
+        if label == "NORP" and stop < len(doc) and doc[stop].lower_ in _WATERS:
+            # "the Persian gulf": the model cut the water's name short.
+            label, stop, end = "LOC", stop + 1, doc[stop].idx + len(doc[stop].text)
         root = doc[first:stop].root  # Span.root walks the span's heads: find it once
         raw.append(
             Candidate(
@@ -136,6 +141,26 @@ def read_candidates(
     # the person, though a town abroad (Būsh, Egypt, 136,000) is called so too.
     titled = {c.text.casefold() for c in raw if _after_honorific(doc, c, gazetteer)}
     return [_repair(doc, c, gazetteer, person_words, titled, text) for c in raw]
+
+
+# Waters whose name the model may tag as a people and a common noun ("Persian" + "gulf").
+_WATERS = frozenset({"gulf", "sea", "ocean", "bay", "strait", "straits", "channel"})
+# People nouns a stance adjective may make a group of ("anti-Orange protesters").
+_STANCE_PEOPLE = frozenset(
+    {"protester", "protestor", "demonstrator", "militant", "rebel", "guerrilla", "activist",
+     "group", "faction", "party", "force", "fighter", "supporter", "politician", "leader",
+     "exile", "unionist", "loyalist", "republican", "nationalist", "student", "crowd"}
+)  # fmt: skip
+
+
+def _stance_on_a_thing(doc: Doc, text: str, first: int, stop: int) -> bool:
+    """ "anti-Saudi", "pro-Iranian" before anything but people ("anti-Saudi demonstrations",
+    "his anti-Soviet views"): a stance, no actor. Before people ("anti-Orange protesters")
+    the group stays."""
+    if not text.casefold().startswith(("anti-", "pro-")):
+        return False
+    head = doc[first:stop].root.head
+    return head.lemma_.casefold() not in _STANCE_PEOPLE
 
 
 _TIME_ZONES = frozenset(

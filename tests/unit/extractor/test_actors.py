@@ -403,3 +403,9 @@ def test_a_shared_surname_is_the_person_last_called_by_it(actors_of: ReadActors)
     )
     father = _by_name(found)["Juan Miguel Gonzalez"]
     assert "Gonzalez" in [m.text for m in father.mentions]
+
+
+def test_a_stance_is_no_actor_unless_it_names_people(actors_of: ReadActors) -> None:
+    found = _by_name(actors_of("He leads anti-Orange protests. Anti-Saudi protesters marched."))
+    assert "anti-Orange" not in found
+    assert found["Anti-Saudi"].kind == "group"

@@ -521,3 +521,8 @@ def test_upstate_makes_it_the_state(nlp: Language, gazetteer: Gazetteer) -> None
     found = _geocode(nlp, gazetteer, "He grew up in upstate New York and moved to New York.")
     kinds = sorted((p.name, p.kind) for p in found.places)
     assert kinds == [("New York", "region"), ("New York City", "city")]
+
+
+def test_a_water_the_model_cut_short_is_one_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    found = _geocode(nlp, gazetteer, "Ships entered the Persian gulf on Friday.")
+    assert [(p.name, p.country_code) for p in found.places] == [("Persian gulf", None)]
