@@ -164,6 +164,10 @@ class _People:
         matches = self.by_surname.get(key)
         if not matches:
             return None
+        # A person the article calls by the given name alone ("Elian") is not the one its
+        # bare surname names when another person has that surname (his father).
+        adults = [c for c in matches if not self._called_by_given_name(c)]
+        matches = adults or matches
         last_before = {
             id(c): max(
                 (m.start for m in c.members if m.start < before and key in m.text.casefold()),
@@ -174,6 +178,11 @@ class _People:
         if all(start < 0 for start in last_before.values()):
             return min(matches, key=lambda c: min(m.start for m in c.members))
         return max(matches, key=lambda c: last_before[id(c)])
+
+    @staticmethod
+    def _called_by_given_name(cluster: _Cluster) -> bool:
+        given = cluster.name.split()[0].casefold()
+        return any(m.text.casefold() == given for m in cluster.members)
 
     def with_given_name(self, word: str) -> _Cluster | None:
         """The one person whose full name starts with `word` ("Elian" for "Elian Gonzalez");

@@ -102,6 +102,15 @@ SPEECH_VERBS = frozenset(
 # Verbs that are saying only with a clause of their own kind: "asked how ..." (a question, not
 # a demand), "agrees that ..." (an opinion, when no one is agreed with).
 _QUESTION_WORDS = frozenset({"how", "what", "why", "whether", "if", "who", "when", "where"})
+# What a person is charged with when accused ("charged Kopp with attempted murder").
+_CHARGES = frozenset(
+    {"murder", "homicide", "manslaughter", "assault", "fraud", "theft", "robbery", "kidnapping",
+     "espionage", "spying", "treason", "conspiracy", "bribery", "smuggling", "trafficking",
+     "terrorism", "corruption", "crime", "offense", "offence", "violation", "count", "rape",
+     "embezzlement", "perjury", "obstruction", "contempt", "possession", "sabotage", "arson",
+     "extortion", "racketeering", "sedition", "genocide", "atrocity", "negligence", "slaying",
+     "killing", "bombing", "shooting", "stabbing", "attack", "hijacking", "abduction"}
+)  # fmt: skip
 # Objects of a preposition that make it a time, not a verb's particle ("called on Friday").
 _TIME_WORDS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
@@ -586,8 +595,8 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
     if event_noun is not None:
         return event_noun_kind(event_noun)
     for child in verb.children:
-        if child.dep_ in {"prt", "prep"} and not _names_a_time(child):
-            kind = phrasal_type(verb.lemma_, child.lemma_)
+        if child.dep_ in {"prt", "prep"}:
+            kind = _phrasal_kind(verb, child)
             if kind is not None:
                 return kind
         if child.dep_ in {"advcl", "ccomp", "xcomp"}:
@@ -607,6 +616,18 @@ def _names_a_time(preposition: Tok) -> bool:
     return preposition.dep_ == "prep" and any(
         c.dep_ == "pobj" and c.lower_ in _TIME_WORDS for c in preposition.children
     )
+
+
+def _phrasal_kind(verb: Tok, particle: Tok) -> EventType | None:
+    """The verb's type with this particle or preposition. "Charged ... with" accuses only of
+    a crime ("charged Kopp with murder"; "charged the inspectors with verifying" is a task)."""
+    if _names_a_time(particle):
+        return None
+    if (verb.lemma_.casefold(), particle.lemma_.casefold()) == ("charge", "with") and not any(
+        c.dep_ == "pobj" and c.lemma_.casefold() in _CHARGES for c in particle.children
+    ):
+        return None
+    return phrasal_type(verb.lemma_, particle.lemma_)
 
 
 def _negated_type(kind: EventType | None) -> EventType | None:

@@ -159,8 +159,10 @@ def _stance_on_a_thing(doc: Doc, text: str, first: int, stop: int) -> bool:
     the group stays."""
     if not text.casefold().startswith(("anti-", "pro-")):
         return False
-    head = doc[first:stop].root.head
-    return head.lemma_.casefold() not in _STANCE_PEOPLE
+    root = doc[first:stop].root
+    if root.dep_ not in {"amod", "compound", "nmod"}:
+        return False  # "Pro-republicans hope ...": the word itself names the people
+    return root.head.lemma_.casefold() not in _STANCE_PEOPLE
 
 
 _TIME_ZONES = frozenset(

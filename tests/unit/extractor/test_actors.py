@@ -395,11 +395,12 @@ def test_a_king_known_by_one_name_is_not_a_namesake_by_surname(actors_of: ReadAc
 
 
 def test_a_shared_surname_is_the_person_last_called_by_it(actors_of: ReadActors) -> None:
-    # The boy is called "Elian"; "Gonzalez" alone is the father, named after him.
+    # The boy is called "Elian"; "Gonzalez" alone is the father, even after the boy's full
+    # name comes again.
     found = actors_of(
         "Elian Gonzalez, 6, was rescued at sea. Elian now lives in Miami. His father, Juan "
-        "Miguel Gonzalez, wants him back. Elian played outside. Gonzalez said he would fly "
-        "to Miami."
+        "Miguel Gonzalez, wants him back. A judge heard the case of Elian Gonzalez on Monday. "
+        "Gonzalez said he would fly to Miami."
     )
     father = _by_name(found)["Juan Miguel Gonzalez"]
     assert "Gonzalez" in [m.text for m in father.mentions]

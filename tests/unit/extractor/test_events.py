@@ -628,3 +628,18 @@ def test_light_and_phrasal_verbs_type_the_event(
 def test_exiles_act_for_themselves_not_for_their_state(read: Read) -> None:
     vow = _one(read("Cuban exiles in Miami vowed to impede the ruling."), "vow")
     assert vow.sources == ["Cuban exiles"]
+
+
+def test_charged_with_a_task_is_no_accusation(read: Read) -> None:
+    task = _one(
+        read("The Security Council charged the inspectors with verifying that Iraq complied."),
+        "charge",
+    )
+    assert task.type is None
+    slaying = _one(read("On May 6, police charged James Kopp with the slaying."), "charge")
+    assert slaying.type == "DISAPPROVE"
+
+
+def test_a_stance_word_that_is_the_subject_names_its_people(read: Read) -> None:
+    hope = _one(read("Pro-republicans hope to elect an Australian president."), "elect")
+    assert hope.sources == ["Pro-republicans"]
