@@ -67,6 +67,10 @@ _COUNTRY_ALIASES: dict[str, str] = {
     "East Timor": "TL",
     "Vatican City": "VA",
     "UAE": "AE",
+    "Bosnia": "BA",
+    "Irish Republic": "IE",
+    "Republic of Ireland": "IE",
+    "Burma": "MM",
 }
 
 # Canonical names where GeoNames' own would read oddly in a sentence or list.

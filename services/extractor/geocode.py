@@ -44,6 +44,7 @@ from services.extractor.gazetteer import Gazetteer, GeoEntry
 from services.extractor.mentions import MIN_POPULATION_TO_OVERRULE_PERSON, Candidate
 from services.extractor.names import strip_possessive
 from services.extractor.place_names import (
+    ap_state_code,
     dateline_place,
     former_country,
     is_natural_feature,
@@ -111,6 +112,9 @@ class Hint:
     city: bool = False  # a dateline's place ("NEW YORK (AP)")
     within: GeoEntry | None = None  # the country or region after its comma ("Birmingham, Ala.")
     qualifier: GeoEntry | None = None  # it is that country or region ("Ala.", "MO")
+    # `within` is surely where it lies, not the next item of a list ("Southport, Conn.,",
+    # "Surrey, England."; not "New York, Washington and Chicago").
+    surely_within: bool = False
 
 
 _NO_HINT = Hint()
@@ -223,10 +227,34 @@ def _city_or_region(
     return region if _score(region, context) >= _score(city, context) else city
 
 
+_DIRECTION = re.compile(
+    r"(?:northern|southern|eastern|western|central|upstate|downstate|north|south|east|west)\s+",
+    re.IGNORECASE,
+)
+
+
 def resolve(
     name: str, gazetteer: Gazetteer, context: GeoContext, hint: Hint = _NO_HINT
 ) -> GeoEntry | None:
-    """The gazetteer entry `name` most likely means in this context, or None."""
+    """The gazetteer entry `name` most likely means in this context, or None.
+
+    A name the gazetteer does not hold that is a part of a region or country ("Northern
+    California", "western Kenya") is that region or country ("Northern Ireland", "South
+    Africa" and "West Virginia" are held under their own names and never cut; nor are a
+    former state, "West Germany", or part of a continent, "Central America")."""
+    entry = _resolve(name, gazetteer, context, hint)
+    if entry is not None or hint.within is not None:
+        return entry
+    if former_country(name) is not None or gazetteer.names_continent(name):
+        return None  # "West Germany" is no part of Germany, "Central America" none of America
+    part = _DIRECTION.match(name)
+    if part is None or part.end() == len(name):
+        return None
+    whole = _resolve(name[part.end() :], gazetteer, context, dataclasses.replace(hint, region=True))
+    return whole if whole is not None and whole.kind in {"region", "country"} else None
+
+
+def _resolve(name: str, gazetteer: Gazetteer, context: GeoContext, hint: Hint) -> GeoEntry | None:
     if hint.qualifier is not None:
         return hint.qualifier
     if not hint.city:
@@ -254,6 +282,10 @@ def resolve(
         inside = [r for r in regions if within.kind == "country" and _inside(r, within)]
         if inside:
             return _best(inside, context)
+        if hint.surely_within:
+            # "Southport, Conn.": a town too small for the gazetteer is in Connecticut, not
+            # Southport, England; the caller keeps it unresolved in the qualifier's country.
+            return None
     if hint.city:
         if cities:
             return _best(cities, context)
@@ -308,16 +340,34 @@ def _spots(spots: list[Candidate], text: str | None, gazetteer: Gazetteer) -> li
                 name = head.strip()
         paired = False
         following = spots[i + 1] if i + 1 < len(spots) else None
+        surely = within is not None
         if within is None and following is not None and is_pair_gap(text, c.end, following.start):
             within = _qualifier(following.text, gazetteer)
             paired = within is not None
+            after = spots[i + 2] if i + 2 < len(spots) else None
+            surely = paired and _qualifier_closes(text, following, after)
         hint = Hint(
             region=region_word_around(text, c.start, c.end),
             city=dateline is not None and dateline[0] <= c.start < dateline[1],
             within=within,
+            surely_within=surely,
         )
         found.append(_Spot(c, name, hint, paired))
     return found
+
+
+_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:the\s+)?")
+
+
+def _qualifier_closes(text: str, qualifier: Candidate, after: Candidate | None) -> bool:
+    """Whether a name after a comma ends its phrase as a qualifier does ("Southport, Conn.,
+    and works", "Surrey, England.") rather than going on as a list, whose next item is a
+    place right after a comma or "and" ("New York, Washington and Chicago", "..., Washington,
+    and Chicago"). An AP state abbreviation is always a qualifier."""
+    if ap_state_code(qualifier.text) is not None or after is None:
+        return True
+    gap = _LIST_GAP.match(text, qualifier.end, after.start)
+    return gap is None or gap.end() != after.start
 
 
 def _organisation_misread(
@@ -333,12 +383,11 @@ def _organisation_misread(
     return c.text.casefold() in organisations or len(c.text) <= ACRONYM_LENGTH
 
 
-def _unresolved(
-    name: str, c: Candidate, gazetteer: Gazetteer, country_in_sentence: dict[int, str]
-) -> Place:
+def _unresolved(name: str, c: Candidate, gazetteer: Gazetteer, beside: str | None) -> Place:
     """A place the gazetteer does not hold: a former country is placed where its successor
-    is; one beside a resolved place in its sentence takes that place's country ("Hallandale
-    Beach, Florida"), unless it spans countries ("the Middle East", "East Africa")."""
+    is; others take the country `beside` them, their qualifier's ("Moonachie, N.J.") or that
+    of a resolved place in their sentence, unless they span countries ("the Middle East",
+    "East Africa", "Yugoslavia")."""
     code = former_country(name)
     successor = gazetteer.country_by_code(code) if code is not None else None
     if successor is not None:
@@ -353,7 +402,7 @@ def _unresolved(
     return Place(
         name=name,
         kind=_KIND_OF_UNRESOLVED.get(c.label, "location"),
-        country_code=None if several else country_in_sentence.get(c.sentence),
+        country_code=None if several else beside,
     )
 
 
@@ -383,18 +432,21 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|into)\s+$", re.IGNO
 class _People:
     """The names the article's person mentions use: surnames of full names, one-word names."""
 
-    surnames: frozenset[str]
-    single: frozenset[str]
+    named: frozenset[str]  # given names and surnames of the people named in full
+    single: frozenset[str]  # one-word person mentions
 
 
 def _people_names(candidates: list[Candidate]) -> _People:
-    surnames: set[str] = set()
+    named: set[str] = set()
     single: set[str] = set()
     for c in candidates:
         if c.label == "PERSON":
             words = strip_possessive(c.text).split()
-            (surnames if len(words) > 1 else single).add(words[-1].casefold() if words else "")
-    return _People(frozenset(surnames), frozenset(single))
+            if len(words) > 1:
+                named.update((words[0].casefold(), words[-1].casefold()))
+            elif words:
+                single.add(words[0].casefold())
+    return _People(frozenset(named), frozenset(single))
 
 
 def _person_misread(
@@ -405,16 +457,17 @@ def _person_misread(
     hint: Hint,
     text: str | None,
 ) -> bool:
-    """A one-word name the article gives a person, taken for a town: the surname of a person
-    it names in full ("Janet Reno ... Reno said" as Reno, Nevada), or a name it also tags as a
-    person that would only be a small town in a country it does not name ("President Bush
-    ... Bush" as Bush, Egypt). News writes a person's surname alone after the first mention.
-    Never a country or region, nor a town qualified ("Reno, Nev.") or after a locative
-    preposition ("in Reno")."""
+    """A one-word name the article gives a person, taken for a town: the surname or given
+    name of a person it names in full ("Janet Reno ... Reno said" as Reno, Nevada; "Elizabeth
+    Brotons ... Elizabeth" as Elizabeth, New Jersey), or a name it also tags as a person that
+    would only be a small town in a country it does not name ("President Bush ... Bush" as
+    Bush, Egypt). News writes a person's surname alone after the first mention. Never a
+    country or region, nor a town qualified ("Reno, Nev.") or after a locative preposition
+    ("in Reno")."""
     word = c.text.casefold()
     if " " in word or hint.within is not None or (entry is not None and entry.kind != "city"):
         return False
-    if word not in people.surnames and not (
+    if word not in people.named and not (
         word in people.single
         and (
             entry is None
@@ -468,6 +521,7 @@ def geocode(
     resolved: dict[tuple[str, bool, bool, int | None, int | None], GeoEntry | None] = {}
     located: list[tuple[Candidate, GeoEntry | None]] = []
     qualifier: GeoEntry | None = None  # what the mention after a city's comma stands for
+    qualified_country: dict[int, str] = {}  # unresolved towns' countries from their qualifier
     for spot in _spots(spots, text, gazetteer):
         c, name, hint = spot.candidate, spot.name, spot.hint
         if qualifier is not None:
@@ -478,6 +532,8 @@ def geocode(
         entry = resolved[key]
         if hint.within is None and _building_named_like_a_town(c, entry, text):
             entry = None
+        if entry is None and hint.within is not None and hint.within.country_code:
+            qualified_country[id(c)] = hint.within.country_code
         if hint.city or not (
             _organisation_misread(c, entry, organisations, context)
             or _person_misread(c, entry, people, context, hint, text)
@@ -505,7 +561,12 @@ def geocode(
             name = " ".join(c.text.split())
             identity = f"unresolved:{name.casefold()}"
             if identity not in places:
-                places[identity] = _unresolved(name, c, gazetteer, country_in_sentence)
+                places[identity] = _unresolved(
+                    name,
+                    c,
+                    gazetteer,
+                    qualified_country.get(id(c)) or country_in_sentence.get(c.sentence),
+                )
         place = places[identity]
         place.mentions.append(Mention(text=c.text, start=c.start, end=c.end, sentence=c.sentence))
         for i in range(c.first, c.stop):

@@ -98,8 +98,13 @@ def region_core(name: str) -> str | None:
     return None
 
 
-# "upstate New York", "downstate Illinois": only a state has an upstate.
-_STATE_PART_BEFORE = re.compile(r"\b(?:upstate|downstate)\s+$", re.IGNORECASE)
+# "upstate New York", "western New York", "Northern California": a part of a region is
+# named by the region, not by a city of its name.
+_STATE_PART_BEFORE = re.compile(
+    r"\b(?:upstate|downstate|northern|southern|eastern|western|central|north-central|"
+    r"northeastern|northwestern|southeastern|southwestern)\s+$",
+    re.IGNORECASE,
+)
 
 
 def region_word_around(text: str, start: int, end: int) -> bool:
@@ -107,7 +112,7 @@ def region_word_around(text: str, start: int, end: int) -> bool:
     "upstate"/"downstate" does."""
     if _WORD_AFTER.match(text, end) is not None:
         return True
-    if _STATE_PART_BEFORE.search(text, max(0, start - 12), start) is not None:
+    if _STATE_PART_BEFORE.search(text, max(0, start - 14), start) is not None:
         return True
     # Most mentions have no "of" before them: look for the word only when there is one.
     before = text[max(0, start - _LOOK_BEHIND) : start].rstrip().casefold()
@@ -152,7 +157,6 @@ FORMER_COUNTRIES: dict[str, str] = {
     "soviet union": "RU",
     "ussr": "RU",
     "u.s.s.r.": "RU",
-    "burma": "MM",
     "zaire": "CD",
     "ceylon": "LK",
     "rhodesia": "ZW",
@@ -160,8 +164,11 @@ FORMER_COUNTRIES: dict[str, str] = {
 }
 
 
-# Last words of waters that most often wash several countries ("Red Sea", "Gulf of Aden").
-_OPEN_WATERS = frozenset({"sea", "ocean", "gulf"})
+# Last words of waters that most often wash several countries ("Red Sea", "Gulf of Aden",
+# "the Florida Straits").
+_OPEN_WATERS = frozenset({"sea", "ocean", "gulf", "strait", "straits"})
+# Former states that split into several: no one country continues them.
+_SPLIT_STATES = frozenset({"yugoslavia", "czechoslovakia"})
 
 
 def spans_countries(name: str) -> bool:
@@ -172,8 +179,9 @@ def spans_countries(name: str) -> bool:
     return (
         key in _MULTINATIONAL
         or f"the {key}" in _MULTINATIONAL
+        or key in _SPLIT_STATES
         or (bool(words) and words[-1] in _OPEN_WATERS)
-        or key.startswith(("gulf of ", "sea of "))
+        or key.startswith(("gulf of ", "sea of ", "strait of ", "straits of "))
     )
 
 

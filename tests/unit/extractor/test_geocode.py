@@ -526,3 +526,43 @@ def test_upstate_makes_it_the_state(nlp: Language, gazetteer: Gazetteer) -> None
 def test_a_water_the_model_cut_short_is_one_place(nlp: Language, gazetteer: Gazetteer) -> None:
     found = _geocode(nlp, gazetteer, "Ships entered the Persian gulf on Friday.")
     assert [(p.name, p.country_code) for p in found.places] == [("Persian gulf", None)]
+
+
+def test_qualified_towns_split_states_and_parts_of_regions(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "He lives in Southport, Conn., and works in Northern California. Trade with Bosnia "
+        "and Yugoslavia grew, and with Central America. She visited western New York."
+    )
+    places = {p.name: p for p in _geocode(nlp, gazetteer, text).places}
+    # Too small for the gazetteer, but in Connecticut: not Southport, England.
+    assert (places["Southport"].country_code, places["Southport"].lat) == ("US", None)
+    assert places["California"].kind == "region"
+    assert places["Bosnia and Herzegovina"].country_code == "BA"
+    # Split into several states, and part of a continent: no country.
+    assert places["Yugoslavia"].country_code is None
+    assert places["Central America"].country_code is None
+    assert places["New York"].kind == "region"
+    # A country after the comma is where a town lies; a list of places is no such pair.
+    found = _geocode(
+        nlp,
+        gazetteer,
+        "Born in Surrey, England, she met leaders in New York, Washington, and Chicago.",
+    )
+    places = {p.name: p for p in found.places}
+    assert (places["Surrey"].country_code, places["Surrey"].lat) == ("GB", None)
+    assert {"New York City", "Washington", "Chicago"} <= set(places)
+
+
+def test_a_given_name_and_a_neighbourhood_are_no_towns(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "Elian's mother, Elizabeth Brotons, drowned. Elizabeth had fled Cuba. Crowds gathered "
+        "in Little Havana. He was born in Elizabeth, N.J."
+    )
+    found = _geocode(nlp, gazetteer, text)
+    elizabeth = [m.text for p in found.places if p.name == "Elizabeth" for m in p.mentions]
+    assert len(elizabeth) == 1  # only "Elizabeth, N.J."
+    names = {p.name for p in found.places}
+    assert "Little Havana" in names
+    assert "Havana" not in names
