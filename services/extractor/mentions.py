@@ -114,7 +114,7 @@ def read_candidates(
             continue  # "10:35 a.m. (0735 GMT)": a clock's zone is no organisation
         if label == "NORP" and _stance_on_a_thing(doc, text[start:end], first, stop):
             continue  # "anti-Saudi demonstrations": a stance, not a people
-        if label in {"GPE", "LOC"} and first > 0 and doc[first - 1].text == "Little":
+        if label in {"GPE", "LOC"} and text.startswith("Little ", start - 7) and first > 0:
             # "Little Havana" (in Miami) cut short: not Havana, Cuba.
             first, start = first - 1, doc[first - 1].idx
         if label == "NORP" and stop < len(doc) and doc[stop].lower_ in _WATERS:
