@@ -96,8 +96,18 @@ SPEECH_VERBS = frozenset(
         "believe", "think", "predict", "confirm", "admit", "recall", "post", "tweet",
         "indicate", "signal", "assert", "maintain", "reiterate", "emphasize", "emphasise",
         "mention", "describe", "quote", "hope", "know", "feel", "expect", "fear",
-        "exclaim", "remark", "contend", "allege", "testify", "cite", "downplay",
+        "exclaim", "remark", "contend", "allege", "testify", "cite", "downplay", "echo",
+        "articulate",
     }
+)  # fmt: skip
+# States and wishes, which no one does to anyone ("wants him back", "still needs the
+# go-ahead", "seems allied"): never an event, though their infinitive may be one ("wants to
+# visit"). Not "become": "became members of NATO" is joining it.
+_STATE_VERBS = frozenset({"want", "need", "seem", "suspect", "wish", "deserve", "lack", "resemble"})
+# What "declined to ..." refuses when it is only no comment: no refusal (REJECT) of anything.
+_NO_COMMENT = frozenset(
+    {"comment", "elaborate", "say", "discuss", "specify", "identify", "disclose", "name",
+     "speculate", "answer", "respond", "reply", "confirm", "release"}
 )  # fmt: skip
 # Verbs that are saying only with a clause of their own kind: "asked how ..." (a question, not
 # a demand), "agrees that ..." (an opinion, when no one is agreed with).
@@ -650,8 +660,18 @@ def _is_candidate(verb: Tok) -> bool:
         return False  # "talks were held between ...": the noun's event (`nominal_events`)
     if lemma in _SPEECH_UNLESS_BARE:
         return "ccomp" not in has
-    if _says_by_its_clause(verb, lemma, has):
+    if _says_by_its_clause(verb, lemma, has) or lemma in _STATE_VERBS:
         return False
+    if lemma == "accord" and verb.lower_ == "according":
+        return False  # "according to Advanced Medical": an attribution
+    if lemma == "decline" and any(
+        c.dep_ == "xcomp" and c.lemma_.casefold() in _NO_COMMENT for c in verb.children
+    ):
+        return False  # "declined to comment"
+    if lemma in _NO_COMMENT and verb.dep_ == "xcomp" and verb.head.lemma_ == "decline":
+        return False  # nor is what was not said ("declined to discuss the talks")
+    if lemma == "reach" and "nsubjpass" in has and _event_noun(verb) is None:
+        return False  # "Mr. Roy couldn't be reached" (for comment)
     return not (lemma in SPEECH_VERBS and _event_noun(verb) is None)
 
 

@@ -643,3 +643,29 @@ def test_charged_with_a_task_is_no_accusation(read: Read) -> None:
 def test_a_stance_word_that_is_the_subject_names_its_people(read: Read) -> None:
     hope = _one(read("Pro-republicans hope to elect an Australian president."), "elect")
     assert hope.sources == ["Pro-republicans"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Juan Miguel Gonzalez wants Elian back.",
+        "Paribas still needs the go-ahead from the Commission des Operations de Bourse.",
+        "Iraq seems ready.",
+        "Dataproducts officials declined to comment on the suit.",
+        "Dataproducts officials declined to discuss the talks with DPC Acquisition.",
+        "Mr. Roy of Nashua Corp. couldn't be reached.",
+        "The unit had more than $110 million in sales, according to Advanced Medical Corp.",
+    ],
+)
+def test_states_no_comment_and_attributions_are_no_events(read: Read, text: str) -> None:
+    assert read(text) == []
+
+
+def test_becoming_a_member_is_an_event(read: Read) -> None:
+    become = _one(read("Poland became a member of NATO on Friday."), "become")
+    assert become.sources == ["Poland"]
+
+
+def test_declining_something_else_is_still_a_refusal(read: Read) -> None:
+    decline = _one(read("Iraq declined to withdraw from Kuwait."), "decline")
+    assert decline.type == "REJECT"
