@@ -42,7 +42,7 @@ from services.extractor.names import (
     without_initials,
 )
 from services.extractor.parse_table import Tok, parse_table
-from services.extractor.place_names import former_country
+from services.extractor.place_names import former_country, former_name
 from shared.models import Entity, EntityKind, Mention
 
 # Dependency roles in which a capital's name stands for its government, not a location.
@@ -106,11 +106,11 @@ _REGNAL_TITLES = frozenset(
     {"king", "queen", "prince", "princess", "pope", "sheikh", "sheik", "emir", "sultan"}
 )
 # Nouns for people of a country who act apart from or against its state ("Cuban exiles",
-# "Iraqi Kurds" are not Cuba or Iraq).
+# "Iraqi dissidents" are not Cuba or Iraq).
 _PEOPLE_APART = frozenset(
     {"exile", "emigre", "émigré", "dissident", "refugee", "immigrant", "rebel", "insurgent",
      "militant", "separatist", "guerrilla", "opposition", "diaspora", "expatriate", "activist",
-     "protester", "protestor", "defector", "asylum"}
+     "protester", "protestor", "defector"}
 )  # fmt: skip
 
 
@@ -166,8 +166,11 @@ class _People:
             return None
         # A person the article calls by the given name alone ("Elian") is not the one its
         # bare surname names when another person has that surname (his father).
-        adults = [c for c in matches if not self._called_by_given_name(c)]
-        matches = adults or matches
+        # A monarch known by one name ("King Hussein") is no namesake of that kind.
+        namesakes = [c for c in matches if c.name.split()[0].casefold() not in _REGNAL_TITLES]
+        adults = [c for c in namesakes if not self._called_by_given_name(c)]
+        if adults and len(adults) < len(namesakes):
+            matches = adults + [c for c in matches if c not in namesakes]
         last_before = {
             id(c): max(
                 (m.start for m in c.members if m.start < before and key in m.text.casefold()),
@@ -228,15 +231,18 @@ class _Builder:
                 return before
         return None
 
-    def _people_apart(self, c: Candidate) -> str | None:
+    def _people_apart(self, c: Candidate) -> tuple[str, str] | None:
         """ "Cuban exiles": a demonym before a noun for people at odds with or apart from
-        their state names a group ("Cuban exiles"), else None."""
+        their state names a group: (its key, its name in the plural: "a Cuban exile" and
+        "Cuban exiles" are one group), else None."""
         if not c.modifier:
             return None
         head = self.tokens[c.root].head
-        if head.lemma_.casefold() not in _PEOPLE_APART or head.i != c.stop:
+        lemma = head.lemma_.casefold()
+        if lemma not in _PEOPLE_APART or head.i != c.stop:
             return None
-        return f"{c.text} {head.text}"
+        plural = head.text if head.tag_ == "NNS" else f"{head.lemma_}s"
+        return f"{c.text.casefold()} {lemma}", f"{c.text} {plural}"
 
     def add_former_state(self, name: str, c: Candidate) -> bool:
         """ "the Soviet Union", "Soviet officials": an actor of its own under the state's
@@ -244,8 +250,7 @@ class _Builder:
         code = former_country(name)
         if code is None:
             return False
-        canonical = " ".join(name.split())
-        canonical = canonical[4:] if canonical.casefold().startswith("the ") else canonical
+        canonical = former_name(name)  # "USSR", "U.S.S.R." and "the Soviet Union" are one
         cluster = self._add(f"former:{code}:{canonical.casefold()}", canonical, "country", c)
         cluster.country_code = code
         return True
@@ -255,10 +260,13 @@ class _Builder:
         if c.label == "NORP":
             code = country_of_demonym(c.text)
             former = former_state_of_demonym(c.text)
+            if code is None and former is not None:
+                code = former_country(former)
             people = self._people_apart(c) if code is not None else None
             if people is not None and code is not None:
-                # "Cuban exiles", "Kurdish rebels": a group from the country, not its state.
-                self._add(f"group:{people.casefold()}", people, "group", c).country_code = code
+                # "Cuban exiles", "Soviet dissidents": a group from the country, not its state.
+                key, name = people
+                self._add(f"group:{key}", name, "group", c).country_code = code
             elif former is not None:
                 self.add_former_state(former, c)
             elif code is not None:

@@ -107,10 +107,10 @@ _STATE_VERBS = frozenset({"want", "need", "seem", "suspect", "wish", "deserve", 
 # What "declined to ..." refuses when it is only no comment: no refusal (REJECT) of anything.
 _NO_COMMENT = frozenset(
     {"comment", "elaborate", "say", "discuss", "specify", "identify", "disclose", "name",
-     "speculate", "answer", "respond", "reply", "confirm", "release"}
+     "speculate", "confirm"}
 )  # fmt: skip
-# Verbs that are saying only with a clause of their own kind: "asked how ..." (a question, not
-# a demand), "agrees that ..." (an opinion, when no one is agreed with).
+# "asked how ...": a question, not a demand. ("Agreed that ..." stays AGREE: "Israel and the
+# PLO agreed that talks would resume" is an agreement, though "agrees that" may be an opinion.)
 _QUESTION_WORDS = frozenset({"how", "what", "why", "whether", "if", "who", "when", "where"})
 # What a person is charged with when accused ("charged Kopp with attempted murder").
 _CHARGES = frozenset(
@@ -676,7 +676,7 @@ def _is_candidate(verb: Tok) -> bool:
 
 
 def _says_by_its_clause(verb: Tok, lemma: str, has: set[str]) -> bool:
-    """ "asked how ..." (a question), "agrees that ..." (an opinion, with no one)."""
+    """ "asked how ...": a question, not a demand."""
     if "ccomp" not in has:
         return False
     if lemma == "ask":
@@ -684,10 +684,6 @@ def _says_by_its_clause(verb: Tok, lemma: str, has: set[str]) -> bool:
             child.dep_ == "ccomp"
             and any(g.lower_ in _QUESTION_WORDS and g.i < child.i for g in child.children)
             for child in verb.children
-        )
-    if lemma == "agree":
-        return not ({"dobj", "dative"} & has) and not any(
-            child.dep_ == "prep" and child.lemma_ in {"with", "to", "on"} for child in verb.children
         )
     return False
 

@@ -45,8 +45,10 @@ from services.extractor.mentions import MIN_POPULATION_TO_OVERRULE_PERSON, Candi
 from services.extractor.names import strip_possessive
 from services.extractor.place_names import (
     ap_state_code,
+    compass_word_before,
     dateline_place,
     former_country,
+    former_name,
     is_natural_feature,
     is_pair_gap,
     region_core,
@@ -251,7 +253,12 @@ def resolve(
     if part is None or part.end() == len(name):
         return None
     whole = _resolve(name[part.end() :], gazetteer, context, dataclasses.replace(hint, region=True))
-    return whole if whole is not None and whole.kind in {"region", "country"} else None
+    if whole is None:
+        return None
+    # A country, a US state, or a region of a country the article names: not "the East
+    # Coast" as the Coast region of Tanzania.
+    known = whole.country_code == "US" or whole.country_code in context.countries
+    return whole if whole.kind == "country" or (whole.kind == "region" and known) else None
 
 
 def _resolve(name: str, gazetteer: Gazetteer, context: GeoContext, hint: Hint) -> GeoEntry | None:
@@ -347,7 +354,8 @@ def _spots(spots: list[Candidate], text: str | None, gazetteer: Gazetteer) -> li
             after = spots[i + 2] if i + 2 < len(spots) else None
             surely = paired and _qualifier_closes(text, following, after)
         hint = Hint(
-            region=region_word_around(text, c.start, c.end),
+            region=region_word_around(text, c.start, c.end)
+            or (compass_word_before(text, c.start) and gazetteer.us_state(name) is not None),
             city=dateline is not None and dateline[0] <= c.start < dateline[1],
             within=within,
             surely_within=surely,
@@ -392,7 +400,7 @@ def _unresolved(name: str, c: Candidate, gazetteer: Gazetteer, beside: str | Non
     successor = gazetteer.country_by_code(code) if code is not None else None
     if successor is not None:
         return Place(
-            name=name,
+            name=former_name(name),
             kind="country",
             country_code=successor.country_code,
             lat=successor.lat,
@@ -424,6 +432,8 @@ def _building_named_like_a_town(c: Candidate, entry: GeoEntry | None, text: str 
     return c.label == "FAC" or written_with_the
 
 
+# A city this large is meant as the city even where a person of the article bears its name.
+_METROPOLIS = 1_000_000
 # "in Reno": a place ("a letter to Reno" is to the person).
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|into)\s+$", re.IGNORECASE)
 
@@ -467,6 +477,8 @@ def _person_misread(
     word = c.text.casefold()
     if " " in word or hint.within is not None or (entry is not None and entry.kind != "city"):
         return False
+    if entry is not None and entry.population >= _METROPOLIS:
+        return False  # "Herbert London ... flights to London": the city
     if word not in people.named and not (
         word in people.single
         and (
@@ -518,7 +530,7 @@ def geocode(
     organisations = {c.text.casefold() for c in candidates if c.label == "ORG"}
     people = _people_names(candidates)
     spots = [c for c in candidates if c.label in PLACE_LABELS]
-    resolved: dict[tuple[str, bool, bool, int | None, int | None], GeoEntry | None] = {}
+    resolved: dict[tuple[str, bool, bool, int | None, int | None, bool], GeoEntry | None] = {}
     located: list[tuple[Candidate, GeoEntry | None]] = []
     qualifier: GeoEntry | None = None  # what the mention after a city's comma stands for
     qualified_country: dict[int, str] = {}  # unresolved towns' countries from their qualifier
@@ -526,7 +538,14 @@ def geocode(
         c, name, hint = spot.candidate, spot.name, spot.hint
         if qualifier is not None:
             hint = dataclasses.replace(hint, qualifier=qualifier)
-        key = (name.casefold(), hint.region, hint.city, _id(hint.within), _id(hint.qualifier))
+        key = (
+            name.casefold(),
+            hint.region,
+            hint.city,
+            _id(hint.within),
+            _id(hint.qualifier),
+            hint.surely_within,
+        )
         if key not in resolved:
             resolved[key] = resolve(name, gazetteer, context, hint)
         entry = resolved[key]
@@ -559,6 +578,8 @@ def geocode(
                 places[identity] = _place(entry)
         else:
             name = " ".join(c.text.split())
+            if former_country(name) is not None:
+                name = former_name(name)  # "USSR" and "the Soviet Union" are one place
             identity = f"unresolved:{name.casefold()}"
             if identity not in places:
                 places[identity] = _unresolved(

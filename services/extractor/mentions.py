@@ -117,7 +117,7 @@ def read_candidates(
         if label in {"GPE", "LOC"} and text.startswith("Little ", start - 7) and first > 0:
             # "Little Havana" (in Miami) cut short: not Havana, Cuba.
             first, start = first - 1, doc[first - 1].idx
-        if label == "NORP" and stop < len(doc) and doc[stop].lower_ in _WATERS:
+        if label == "NORP" and stop < len(doc) and _names_a_water(doc, stop):
             # "the Persian gulf": the model cut the water's name short.
             label, stop, end = "LOC", stop + 1, doc[stop].idx + len(doc[stop].text)
         root = doc[first:stop].root  # Span.root walks the span's heads: find it once
@@ -152,8 +152,20 @@ _WATERS = frozenset({"gulf", "sea", "ocean", "bay", "strait", "straits", "channe
 _STANCE_PEOPLE = frozenset(
     {"protester", "protestor", "demonstrator", "militant", "rebel", "guerrilla", "activist",
      "group", "faction", "party", "force", "fighter", "supporter", "politician", "leader",
-     "exile", "unionist", "loyalist", "republican", "nationalist", "student", "crowd"}
+     "exile", "unionist", "loyalist", "republican", "nationalist", "student", "crowd",
+     "militiaman", "militia", "gunman", "troop", "soldier", "mob", "lawmaker", "legislator",
+     "deputy", "candidate", "voter", "official", "government", "regime", "movement",
+     "organization", "organisation", "camp", "wing", "bloc", "coalition", "alliance"}
 )  # fmt: skip
+
+
+def _names_a_water(doc: Doc, i: int) -> bool:
+    """ "the Persian gulf": a water word right after the people's name, heading its own
+    phrase ("an American sea captain", "Iranian sea mines", "British Channel 4" name none)."""
+    word = doc[i]
+    if word.lower_ not in _WATERS or word.dep_ in {"compound", "amod", "nmod"}:
+        return False
+    return i + 1 >= len(doc) or not (doc[i + 1].like_num or doc[i + 1].pos_ == "PROPN")
 
 
 def _stance_on_a_thing(doc: Doc, text: str, first: int, stop: int) -> bool:
@@ -181,6 +193,18 @@ _HONORIFICS = frozenset(
         "emir", "sultan", "gen", "col", "adm", "sgt", "lt",
     }
 )  # fmt: skip
+
+
+_PLACE_BEFORE = frozenset({"in", "at", "from", "near", "into", "outside"})
+
+
+def _written_as_a_place(doc: Doc, candidate: Candidate, article: str) -> bool:
+    """ "in Lincoln", "Lincoln, Neb.": written as a place, whatever a title elsewhere says
+    ("President Lincoln")."""
+    if candidate.first > 0 and doc[candidate.first - 1].lower_ in _PLACE_BEFORE:
+        return True
+    after = article[candidate.end : candidate.end + 3]
+    return len(after) == 3 and after[0] == "," and after[1] == " " and after[2].isupper()
 
 
 def _after_honorific(doc: Doc, candidate: Candidate, gazetteer: Gazetteer) -> bool:
@@ -225,7 +249,11 @@ def _repair(
     text = candidate.text
     if label in {"GPE", "NORP", "PERSON", "LOC"} and is_demonym(text):
         label = "NORP"
-    elif label in {"PERSON", "GPE", "LOC"} and text.casefold() in titled:
+    elif (
+        label in {"PERSON", "GPE", "LOC"}
+        and text.casefold() in titled
+        and not _written_as_a_place(doc, candidate, article)
+    ):
         label = "PERSON"  # "President Bush ... Bush said", not Bush, Egypt
     elif label == "NORP" and gazetteer.is_place(text, MIN_POPULATION_TO_OVERRULE_PERSON):
         label = "GPE"  # "BUFFALO, N.Y. (AP)": a dateline city the model took for a people

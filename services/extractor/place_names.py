@@ -98,13 +98,20 @@ def region_core(name: str) -> str | None:
     return None
 
 
-# "upstate New York", "western New York", "Northern California": a part of a region is
-# named by the region, not by a city of its name.
-_STATE_PART_BEFORE = re.compile(
-    r"\b(?:upstate|downstate|northern|southern|eastern|western|central|north-central|"
-    r"northeastern|northwestern|southeastern|southwestern)\s+$",
+# "upstate New York": only a state has an upstate.
+_STATE_PART_BEFORE = re.compile(r"\b(?:upstate|downstate)\s+$", re.IGNORECASE)
+# "western New York", "northern Kentucky": a compass word before a US state's name (a city's,
+# "western Moscow", stays the city).
+_COMPASS_BEFORE = re.compile(
+    r"\b(?:northern|southern|eastern|western|central|northeastern|northwestern|"
+    r"southeastern|southwestern)\s+$",
     re.IGNORECASE,
 )
+
+
+def compass_word_before(text: str, start: int) -> bool:
+    """Whether a compass word ("western", "northern") stands right before `text[start:]`."""
+    return _COMPASS_BEFORE.search(text, max(0, start - 14), start) is not None
 
 
 def region_word_around(text: str, start: int, end: int) -> bool:
@@ -185,9 +192,20 @@ def spans_countries(name: str) -> bool:
     )
 
 
+# One name for each former state written several ways.
+_FORMER_NAMES: dict[str, str] = {"ussr": "Soviet Union", "u.s.s.r.": "Soviet Union"}
+
+
 def former_country(name: str) -> str | None:
     """The code of the country that continues a former one ("West Germany" -> "DE")."""
     return FORMER_COUNTRIES.get(lookup_key(name))
+
+
+def former_name(name: str) -> str:
+    """The one name of a former state written several ways ("USSR" -> "Soviet Union")."""
+    bare = " ".join(name.split())
+    bare = bare[4:] if bare.casefold().startswith("the ") else bare
+    return _FORMER_NAMES.get(lookup_key(bare), bare)
 
 
 # The AP Stylebook's abbreviations of US states, used after a city name and in datelines

@@ -410,3 +410,24 @@ def test_a_stance_is_no_actor_unless_it_names_people(actors_of: ReadActors) -> N
     found = _by_name(actors_of("He leads anti-Orange protests. Anti-Saudi protesters marched."))
     assert "anti-Orange" not in found
     assert found["Anti-Saudi"].kind == "group"
+
+
+def test_review_cases_of_former_states_monarchs_and_groups(actors_of: ReadActors) -> None:
+    found = _by_name(
+        actors_of(
+            "The USSR and the U.S.S.R. and the Soviet Union are one state. Soviet dissidents "
+            "criticized Moscow. A Cuban exile spoke. Cuban exiles marched."
+        )
+    )
+    assert {m.text for m in found["Soviet Union"].mentions} == {"USSR", "U.S.S.R.", "Soviet Union"}
+    assert found["Soviet dissidents"].country_code == "RU"
+    assert len(found["Cuban exiles"].mentions) == 2
+    # "Saddam" is his given name, yet the bare "Hussein" right after him is still him: the king
+    # is no namesake of the kind a child and his father are.
+    saddam = _by_name(
+        actors_of(
+            "Saddam Hussein met King Hussein. Later Saddam Hussein warned the West. Saddam was "
+            "defiant. Hussein said the talks failed."
+        )
+    )["Saddam Hussein"]
+    assert "Hussein" in [m.text for m in saddam.mentions]

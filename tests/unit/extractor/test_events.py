@@ -575,8 +575,6 @@ def test_a_holding_in_a_market_acts_on_no_country(read: Read) -> None:
     [
         # A question, not a demand.
         ("McCaw Cellular asked how the public interest would be served.", "ask"),
-        # An opinion when no one is agreed with.
-        ("Joseph Hardiman agrees that program trading is hurting the market.", "agree"),
         ('"Hallelujah," Madeleine Albright exclaimed.', "exclaim"),
         ("Consolidated Freightways reported a loss, citing losses at Emery Worldwide.", "cite"),
     ],
@@ -594,6 +592,8 @@ def test_saying_by_its_clause_is_no_event(read: Read, text: str, trigger: str) -
         ("On Monday, Russia called for Ukraine to withdraw.", "call", "DEMAND"),
         ("Iran asked Iraq to withdraw its troops.", "ask", "DEMAND"),
         ("Russia agreed with Ukraine on a ceasefire.", "agree", "AGREE"),
+        ("Israel and the PLO agreed that talks would resume.", "agree", "AGREE"),
+        ("Iraq declined to release the hostages.", "decline", "REJECT"),
     ],
 )
 def test_the_same_verbs_with_a_party_are_events(

@@ -566,3 +566,24 @@ def test_a_given_name_and_a_neighbourhood_are_no_towns(nlp: Language, gazetteer:
     names = {p.name for p in found.places}
     assert "Little Havana" in names
     assert "Havana" not in names
+
+
+def test_review_cases_of_compass_words_titles_and_namesakes(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # A compass word before a city keeps the city; "the East Coast" is no region of Tanzania.
+    moscow = _geocode(nlp, gazetteer, "Police patrolled western Moscow.")
+    assert [(p.name, p.kind) for p in moscow.places] == [("Moscow", "city")]
+    coast = _geocode(nlp, gazetteer, "A storm battered the East Coast of the United States.")
+    assert all(p.country_code in (None, "US") for p in coast.places)
+    # A place written as one ("in Lincoln, Neb.") stays a place beside "President Lincoln".
+    lincoln = _geocode(
+        nlp, gazetteer, "President Lincoln spoke. The museum opened in Lincoln, Neb., on Friday."
+    )
+    assert ("Lincoln", "US") in {(p.name, p.country_code) for p in lincoln.places}
+    # A metropolis stays the city beside a person who bears its name.
+    london = _geocode(nlp, gazetteer, "Herbert London, a candidate, took flights to London.")
+    assert [p.name for p in london.places] == ["London"]
+    # A people's name before a water word that modifies a noun is no water.
+    captain = _geocode(nlp, gazetteer, "An American sea captain met Iranian officials.")
+    assert captain.places == []
