@@ -86,6 +86,7 @@ from services.extractor.plover import (
     verb_type,
 )
 from services.extractor.quotes import FIRST_PERSON, Speakers
+from services.extractor.timex_lexicon import MONTHS, WEEKDAYS
 from shared.models import Event, EventType, Mention, TimeExpression
 
 # Verbs of saying: their content clause is the event, they are not.
@@ -121,13 +122,11 @@ _CHARGES = frozenset(
      "extortion", "racketeering", "sedition", "genocide", "atrocity", "negligence", "slaying",
      "killing", "bombing", "shooting", "stabbing", "attack", "hijacking", "abduction"}
 )  # fmt: skip
-# Objects of a preposition that make it a time, not a verb's particle ("called on Friday").
-_TIME_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-     "tomorrow", "yesterday", "day", "week", "weekend", "month", "year", "morning",
-     "afternoon", "evening", "night", "january", "february", "march", "april", "may", "june",
-     "july", "august", "september", "october", "november", "december", "jan.", "feb.",
-     "aug.", "sept.", "oct.", "nov.", "dec."}
+# Objects of a preposition that make it a time, not a verb's particle ("called on Friday"),
+# besides month and weekday names (`timex_lexicon`).
+_TIME_NOUNS = frozenset(
+    {"today", "tomorrow", "yesterday", "day", "week", "weekend", "month", "year", "morning",
+     "afternoon", "evening", "night"}
 )  # fmt: skip
 # Verbs of saying that are an event when they have no content clause ("warned Kyiv").
 _SPEECH_UNLESS_BARE = frozenset({"warn"})
@@ -624,8 +623,13 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
 def _names_a_time(preposition: Tok) -> bool:
     """ "called on Friday": a preposition before a time is no particle ("call on" DEMAND)."""
     return preposition.dep_ == "prep" and any(
-        c.dep_ == "pobj" and c.lower_ in _TIME_WORDS for c in preposition.children
+        c.dep_ == "pobj" and _is_time_word(c.lower_) for c in preposition.children
     )
+
+
+def _is_time_word(word: str) -> bool:
+    bare = word.rstrip(".")
+    return bare in _TIME_NOUNS or bare in WEEKDAYS or bare in MONTHS
 
 
 def _phrasal_kind(verb: Tok, particle: Tok) -> EventType | None:

@@ -44,6 +44,7 @@ from services.extractor.gazetteer import Gazetteer, GeoEntry
 from services.extractor.mentions import MIN_POPULATION_TO_OVERRULE_PERSON, Candidate
 from services.extractor.names import strip_possessive
 from services.extractor.place_names import (
+    COMPASS_WORDS,
     ap_state_code,
     compass_word_before,
     dateline_place,
@@ -229,10 +230,7 @@ def _city_or_region(
     return region if _score(region, context) >= _score(city, context) else city
 
 
-_DIRECTION = re.compile(
-    r"(?:northern|southern|eastern|western|central|upstate|downstate|north|south|east|west)\s+",
-    re.IGNORECASE,
-)
+_DIRECTION = re.compile(rf"{COMPASS_WORDS}\s+", re.IGNORECASE)
 
 
 def resolve(

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from services.extractor.demonyms import is_demonym
 from services.extractor.gazetteer import Gazetteer
 from services.extractor.names import canonical_person, possessive_suffix_length
-from services.extractor.place_names import region_core, region_word_around
+from services.extractor.place_names import WATER_WORDS, region_core, region_word_around
 
 # The labels Newsflow reads; others (DATE, MONEY, ...) belong to other modules or none.
 LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
@@ -146,8 +146,6 @@ def read_candidates(
     return [_repair(doc, c, gazetteer, person_words, titled, text) for c in raw]
 
 
-# Waters whose name the model may tag as a people and a common noun ("Persian" + "gulf").
-_WATERS = frozenset({"gulf", "sea", "ocean", "bay", "strait", "straits", "channel"})
 # People nouns a stance adjective may make a group of ("anti-Orange protesters").
 _STANCE_PEOPLE = frozenset(
     {"protester", "protestor", "demonstrator", "militant", "rebel", "guerrilla", "activist",
@@ -163,7 +161,7 @@ def _names_a_water(doc: Doc, i: int) -> bool:
     """ "the Persian gulf": a water word right after the people's name, heading its own
     phrase ("an American sea captain", "Iranian sea mines", "British Channel 4" name none)."""
     word = doc[i]
-    if word.lower_ not in _WATERS or word.dep_ in {"compound", "amod", "nmod"}:
+    if word.lower_ not in WATER_WORDS or word.dep_ in {"compound", "amod", "nmod"}:
         return False
     return i + 1 >= len(doc) or not (doc[i + 1].like_num or doc[i + 1].pos_ == "PROPN")
 

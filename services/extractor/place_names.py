@@ -102,11 +102,11 @@ def region_core(name: str) -> str | None:
 _STATE_PART_BEFORE = re.compile(r"\b(?:upstate|downstate)\s+$", re.IGNORECASE)
 # "western New York", "northern Kentucky": a compass word before a US state's name (a city's,
 # "western Moscow", stays the city).
-_COMPASS_BEFORE = re.compile(
-    r"\b(?:northern|southern|eastern|western|central|northeastern|northwestern|"
-    r"southeastern|southwestern)\s+$",
-    re.IGNORECASE,
+COMPASS_WORDS = (
+    r"(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|"
+    r"southwestern|north|south|east|west|upstate|downstate)"
 )
+_COMPASS_BEFORE = re.compile(rf"\b{COMPASS_WORDS}\s+$", re.IGNORECASE)
 
 
 def compass_word_before(text: str, start: int) -> bool:
@@ -174,6 +174,8 @@ FORMER_COUNTRIES: dict[str, str] = {
 # Last words of waters that most often wash several countries ("Red Sea", "Gulf of Aden",
 # "the Florida Straits").
 _OPEN_WATERS = frozenset({"sea", "ocean", "gulf", "strait", "straits"})
+# Words that name a water after a people's name ("the Persian gulf", "the Irish sea").
+WATER_WORDS = _OPEN_WATERS | {"bay", "channel"}
 # Former states that split into several: no one country continues them.
 _SPLIT_STATES = frozenset({"yugoslavia", "czechoslovakia"})
 
