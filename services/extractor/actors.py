@@ -32,6 +32,7 @@ from services.extractor.demonyms import (
 from services.extractor.gazetteer import Gazetteer
 from services.extractor.mentions import MIN_POPULATION_TO_OVERRULE_PERSON, Candidate
 from services.extractor.names import (
+    REGNAL_TITLES,
     canonical_person,
     has_known_given_name,
     has_organisation_head,
@@ -101,10 +102,6 @@ class Actors:
         return self.by_token.get(token.i)
 
 
-# Titles a monarch, prince or pope is known by with one name ("King Hussein").
-_REGNAL_TITLES = frozenset(
-    {"king", "queen", "prince", "princess", "pope", "sheikh", "sheik", "emir", "sultan"}
-)
 # Nouns for people of a country who act apart from or against its state ("Cuban exiles",
 # "Iraqi dissidents" are not Cuba or Iraq).
 _PEOPLE_APART = frozenset(
@@ -167,7 +164,7 @@ class _People:
         # A person the article calls by the given name alone ("Elian") is not the one its
         # bare surname names when another person has that surname (his father).
         # A monarch known by one name ("King Hussein") is no namesake of that kind.
-        namesakes = [c for c in matches if c.name.split()[0].casefold() not in _REGNAL_TITLES]
+        namesakes = [c for c in matches if c.name.split()[0].casefold() not in REGNAL_TITLES]
         adults = [c for c in namesakes if not self._called_by_given_name(c)]
         if adults and len(adults) < len(namesakes):
             matches = adults + [c for c in matches if c not in namesakes]
@@ -223,11 +220,11 @@ class _Builder:
         """The title a monarch or prince is known by with one name ("King Hussein", "Prince
         Charles"): that name is no surname to join with another person's."""
         words = strip_possessive(c.text).split()
-        if len(words) >= 2 and words[-2].casefold() in _REGNAL_TITLES:
+        if len(words) >= 2 and words[-2].casefold() in REGNAL_TITLES:
             return words[-2]
         if len(words) == 1 and c.first > 0:
             before = self.tokens[c.first - 1].text
-            if before.casefold() in _REGNAL_TITLES:
+            if before.casefold() in REGNAL_TITLES:
                 return before
         return None
 

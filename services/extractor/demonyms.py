@@ -86,15 +86,14 @@ def _key(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).casefold()
 
 
-# Demonyms of former states -> the state's name (`place_names.FORMER_COUNTRIES` codes it).
-_FORMER_STATE_OF: dict[str, str] = {
+# Demonyms of former states -> the state's name (`place_names.FORMER_COUNTRIES` codes it);
+# each takes "s" in the plural ("Soviets", "West Germans").
+_FORMER_STATES = {
     "soviet": "Soviet Union",
-    "soviets": "Soviet Union",
     "west german": "West Germany",
-    "west germans": "West Germany",
     "east german": "East Germany",
-    "east germans": "East Germany",
 }
+_FORMER_STATE_OF = _FORMER_STATES | {f"{word}s": state for word, state in _FORMER_STATES.items()}
 
 
 def former_state_of_demonym(text: str) -> str | None:

@@ -664,7 +664,7 @@ def _is_candidate(verb: Tok) -> bool:
         return False  # "talks were held between ...": the noun's event (`nominal_events`)
     if lemma in _SPEECH_UNLESS_BARE:
         return "ccomp" not in has
-    if _says_by_its_clause(verb, lemma, has) or lemma in _STATE_VERBS:
+    if lemma in _STATE_VERBS or (lemma == "ask" and _asks_a_question(verb)):
         return False
     if lemma == "accord" and verb.lower_ == "according":
         return False  # "according to Advanced Medical": an attribution
@@ -679,17 +679,13 @@ def _is_candidate(verb: Tok) -> bool:
     return not (lemma in SPEECH_VERBS and _event_noun(verb) is None)
 
 
-def _says_by_its_clause(verb: Tok, lemma: str, has: set[str]) -> bool:
+def _asks_a_question(verb: Tok) -> bool:
     """ "asked how ...": a question, not a demand."""
-    if "ccomp" not in has:
-        return False
-    if lemma == "ask":
-        return any(
-            child.dep_ == "ccomp"
-            and any(g.lower_ in _QUESTION_WORDS and g.i < child.i for g in child.children)
-            for child in verb.children
-        )
-    return False
+    return any(
+        child.dep_ == "ccomp"
+        and any(g.lower_ in _QUESTION_WORDS and g.i < child.i for g in child.children)
+        for child in verb.children
+    )
 
 
 def _carries_passive_noun(verb: Tok) -> bool:

@@ -45,6 +45,7 @@ from services.extractor.mentions import MIN_POPULATION_TO_OVERRULE_PERSON, Candi
 from services.extractor.names import strip_possessive
 from services.extractor.place_names import (
     COMPASS_WORDS,
+    PLACE_PREPOSITIONS,
     ap_state_code,
     compass_word_before,
     dateline_place,
@@ -433,7 +434,9 @@ def _building_named_like_a_town(c: Candidate, entry: GeoEntry | None, text: str 
 # A city this large is meant as the city even where a person of the article bears its name.
 _METROPOLIS = 1_000_000
 # "in Reno": a place ("a letter to Reno" is to the person).
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|into)\s+$", re.IGNORECASE)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(PLACE_PREPOSITIONS)) + r")\s+$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -529,9 +532,10 @@ def geocode(
     people = _people_names(candidates)
     spots = [c for c in candidates if c.label in PLACE_LABELS]
     resolved: dict[tuple[str, bool, bool, int | None, int | None, bool], GeoEntry | None] = {}
-    located: list[tuple[Candidate, GeoEntry | None]] = []
+    # Each place mention, its entry, and for one left unresolved the country its qualifier
+    # names ("Moonachie, N.J.": US).
+    located: list[tuple[Candidate, GeoEntry | None, str | None]] = []
     qualifier: GeoEntry | None = None  # what the mention after a city's comma stands for
-    qualified_country: dict[int, str] = {}  # unresolved towns' countries from their qualifier
     for spot in _spots(spots, text, gazetteer):
         c, name, hint = spot.candidate, spot.name, spot.hint
         if qualifier is not None:
@@ -549,13 +553,12 @@ def geocode(
         entry = resolved[key]
         if hint.within is None and _building_named_like_a_town(c, entry, text):
             entry = None
-        if entry is None and hint.within is not None and hint.within.country_code:
-            qualified_country[id(c)] = hint.within.country_code
         if hint.city or not (
             _organisation_misread(c, entry, organisations, context)
             or _person_misread(c, entry, people, context, hint, text)
         ):
-            located.append((c, entry))
+            within = hint.within.country_code if hint.within is not None else None
+            located.append((c, entry, within if entry is None else None))
         # "Independence, MO": the city lies in the state, so "MO" is Missouri; in "Kharkiv,
         # Kherson and Odesa" no Kharkiv lies in Kherson Oblast, and Kherson is the city.
         qualifier = None
@@ -563,13 +566,13 @@ def geocode(
             qualifier = hint.within if _inside(entry, hint.within) else None
 
     country_in_sentence: dict[int, str] = {}
-    for c, entry in located:
+    for c, entry, _ in located:
         if entry is not None and entry.country_code:
             country_in_sentence.setdefault(c.sentence, entry.country_code)
 
     places: dict[str, Place] = {}
     by_token: dict[int, str] = {}
-    for c, entry in located:
+    for c, entry, qualified in located:
         if entry is not None:
             identity = f"geonames:{entry.geonames_id or entry.name}"
             if identity not in places:
@@ -584,7 +587,7 @@ def geocode(
                     name,
                     c,
                     gazetteer,
-                    qualified_country.get(id(c)) or country_in_sentence.get(c.sentence),
+                    qualified or country_in_sentence.get(c.sentence),
                 )
         place = places[identity]
         place.mentions.append(Mention(text=c.text, start=c.start, end=c.end, sentence=c.sentence))

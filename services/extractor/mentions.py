@@ -15,14 +15,21 @@ Label repairs made here (the person/organisation vote is left to `actors`):
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from services.extractor.demonyms import is_demonym
 from services.extractor.gazetteer import Gazetteer
-from services.extractor.names import canonical_person, possessive_suffix_length
-from services.extractor.place_names import WATER_WORDS, region_core, region_word_around
+from services.extractor.names import HONORIFICS, canonical_person, possessive_suffix_length
+from services.extractor.place_names import (
+    PLACE_PREPOSITIONS,
+    WATER_WORDS,
+    region_core,
+    region_word_around,
+)
+from services.extractor.timex_lexicon import TIME_ZONE
 
 # The labels Newsflow reads; others (DATE, MONEY, ...) belong to other modules or none.
 LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
@@ -33,7 +40,7 @@ MIN_POPULATION_TO_OVERRULE_PERSON = 100_000
 
 _ARTICLES = frozenset({"the", "The", "THE"})
 # Prepositions after which an ORG-tagged gazetteer name is a place ("withdrew from Bakhmut").
-_LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around", "across"})
+_LOCATIVE = PLACE_PREPOSITIONS | {"to", "around", "across"}
 
 
 @dataclass(frozen=True)
@@ -110,7 +117,7 @@ def read_candidates(
         first, stop, start, end = bounds
         if stop - first == 1 and doc[first].tag_.startswith("VB"):
             continue  # "Rescued on Nov. 25 by fishermen, ...": a verb is nobody's name
-        if text[start:end] in _TIME_ZONES:
+        if _TIME_ZONE.fullmatch(text, start, end):
             continue  # "10:35 a.m. (0735 GMT)": a clock's zone is no organisation
         if label == "NORP" and _stance_on_a_thing(doc, text[start:end], first, stop):
             continue  # "anti-Saudi demonstrations": a stance, not a people
@@ -178,28 +185,13 @@ def _stance_on_a_thing(doc: Doc, text: str, first: int, stop: int) -> bool:
     return root.head.lemma_.casefold() not in _STANCE_PEOPLE
 
 
-_TIME_ZONES = frozenset(
-    {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST"}
-)
-# Titles that only stand before a person's name: a one-word "place" right after one is the
-# person ("President Bush", "Mr. Reno", "King Hussein").
-_HONORIFICS = frozenset(
-    {
-        "president", "mr", "mrs", "ms", "sen", "senator", "gov", "governor", "rep", "dr",
-        "chancellor", "premier", "king", "queen", "prince", "princess", "pope", "secretary",
-        "minister", "ambassador", "judge", "mayor", "chairman", "sheik", "sheikh", "ayatollah",
-        "emir", "sultan", "gen", "col", "adm", "sgt", "lt",
-    }
-)  # fmt: skip
-
-
-_PLACE_BEFORE = frozenset({"in", "at", "from", "near", "into", "outside"})
+_TIME_ZONE = re.compile(TIME_ZONE)
 
 
 def _written_as_a_place(doc: Doc, candidate: Candidate, article: str) -> bool:
     """ "in Lincoln", "Lincoln, Neb.": written as a place, whatever a title elsewhere says
     ("President Lincoln")."""
-    if candidate.first > 0 and doc[candidate.first - 1].lower_ in _PLACE_BEFORE:
+    if candidate.first > 0 and doc[candidate.first - 1].lower_ in PLACE_PREPOSITIONS:
         return True
     after = article[candidate.end : candidate.end + 3]
     return len(after) == 3 and after[0] == "," and after[1] == " " and after[2].isupper()
@@ -214,7 +206,7 @@ def _after_honorific(doc: Doc, candidate: Candidate, gazetteer: Gazetteer) -> bo
     title = doc[candidate.first - 1].text
     return (
         title[:1].isupper()
-        and title.casefold().rstrip(".") in _HONORIFICS
+        and title.casefold().rstrip(".") in HONORIFICS
         and gazetteer.country(candidate.text) is None
     )
 

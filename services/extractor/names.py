@@ -176,6 +176,19 @@ def _bare(word: str) -> str:
     return word.strip(".,").casefold()
 
 
+# Titles a monarch, prince or pope is known by with one name ("King Hussein").
+REGNAL_TITLES = frozenset(
+    {"king", "queen", "prince", "princess", "pope", "sheikh", "sheik", "emir", "sultan"}
+)
+# Titles that only stand before a person's name (a narrower set than `is_role_word`'s): a
+# one-word "place" right after one is the person ("President Bush", "Mr. Reno").
+HONORIFICS = REGNAL_TITLES | {
+    "president", "mr", "mrs", "ms", "sen", "senator", "gov", "governor", "rep", "dr",
+    "chancellor", "premier", "secretary", "minister", "ambassador", "judge", "mayor",
+    "chairman", "ayatollah", "gen", "col", "adm", "sgt", "lt",
+}  # fmt: skip
+
+
 def is_role_word(word: str) -> bool:
     """A title or role noun that may stand before a name ("President", "envoy", "Mr")."""
     bare = _bare(word)

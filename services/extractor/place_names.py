@@ -98,6 +98,8 @@ def region_core(name: str) -> str | None:
     return None
 
 
+# Prepositions before a name that write it as a place ("in Reno", "from Lincoln").
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "into", "outside"})
 # "upstate New York": only a state has an upstate.
 _STATE_PART_BEFORE = re.compile(r"\b(?:upstate|downstate)\s+$", re.IGNORECASE)
 # "western New York", "northern Kentucky": a compass word before a US state's name (a city's,

@@ -160,6 +160,8 @@ SEASON = rf"(?:{_alternation(list(SEASONS))})"
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+# Time zones news writes after a clock time ("5 p.m. EST", "(0735 GMT)").
+TIME_ZONE = r"(?:GMT|UTC|BST|CES?T|[ECMP][SD]T)"
 _TEENS_AND_UNITS = _alternation(_UNITS_WORDS)
 _TENS = _alternation(_TENS_WORDS)
 NUMBER = (

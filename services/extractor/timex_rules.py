@@ -41,6 +41,7 @@ from services.extractor.timex_lexicon import (
     SEASON,
     SEASONS,
     SPELLED_YEAR,
+    TIME_ZONE,
     UNIT,
     UNIT_SINGULAR,
     VAGUE,
@@ -830,7 +831,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "year",
         # Not a clock time: "(1900 GMT)", "at 1400 hours".
-        _compile(rf"(?P<year>{YEAR})(?!s|\d|-\d|,\d|\.\d|\s*(?:GMT|UTC|[ECMP][SD]T|hours)\b)"),
+        _compile(rf"(?P<year>{YEAR})(?!s|\d|-\d|,\d|\.\d|\s*(?:{TIME_ZONE}|hours)\b)"),
         _year_alone,
         confirm=True,
     ),
@@ -980,15 +981,15 @@ RULES: tuple[Rule, ...] = (
         "clock",
         _compile(
             r"(?:(?P<h>[012]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m(?!\w))"
-            r"|(?P<h2>[012]?\d):(?P<min2>[0-5]\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|local|hours?)\b)"
+            rf"|(?P<h2>[012]?\d):(?P<min2>[0-5]\d)(?=\s*(?:{TIME_ZONE}|local|hours?)\b)"
             r"|(?P<word>(?<![Hh]igh\s)noon|midday|midnight))"
-            r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
+            rf"(?:\s+(?:{TIME_ZONE}|local\s+time))?"
             rf"(?:,?\s+(?:on\s+)?(?:(?P<day>today|tonight|yesterday|tomorrow|{WEEKDAY})"
             rf"|(?P<month>{MONTH})\s+(?P<dom>{DAY_NUMBER})))?"
             # "10:35 a.m. (0735 GMT) Friday": the day after the bracketed conversion dates
             # the time; the weekday stays an expression of its own.
             rf"(?(day)|(?(month)|(?=\s*\((?:\d{{1,2}}:?\d\d|[^()]{{0,12}}[ap]\.?m\.?)\s*"
-            rf"(?:GMT|UTC|[ECMP][SD]T)\),?\s+(?:on\s+)?(?P<later>{WEEKDAY})\b)?))"
+            rf"{TIME_ZONE}\),?\s+(?:on\s+)?(?P<later>{WEEKDAY})\b)?))"
         ),
         lambda m, ctx: (
             _clock(m, ctx)
