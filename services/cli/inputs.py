@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from services.extractor.textfile import split_date_header
+from services.cli.textfile import split_date_header
 from shared.identity import article_id, canonical_url, content_hash, source_domain
 from shared.models import Article, DateSource
 

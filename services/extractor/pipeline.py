@@ -1,6 +1,6 @@
 """The extractor's logic end to end: articles in, EnrichedArticles (and per-article stats) out.
 
-`Extractor` parses batches with `nlp.pipe`, then reads times (`dates`), actors, places and events
+`Extractor` parses batches with `nlp.pipe`, then reads times (`timex`), actors, places and events
 from each parse. It never raises on an article: unusable text gives a well-formed EnrichedArticle
 with empty lists and a `skip` outcome in its stats, and an unexpected failure while reading one
 parse is logged with the article id and reported as outcome "error" for that article alone.
@@ -18,17 +18,18 @@ from typing import Literal
 from spacy.attrs import IS_ALPHA
 from spacy.tokens import Doc
 
-from services.extractor import dates
-from services.extractor.actors import find_actors
-from services.extractor.events import find_events
-from services.extractor.gazetteer import DEFAULT_MIN_CITY_POPULATION, load_gazetteer
-from services.extractor.geocode import geocode
-from services.extractor.mentions import read_candidates, sentence_of_tokens
-from services.extractor.nlp import load_model, model_info
-from services.extractor.parse_table import parse_table
-from services.extractor.publisher import publisher_country
+from services.extractor import timex
+from services.extractor.actors.canonical import find_actors
+from services.extractor.actors.mentions import read_candidates
+from services.extractor.events.reader import find_events
+from services.extractor.parse.candidates import sentence_of_tokens
+from services.extractor.parse.model import load_model, model_info
+from services.extractor.parse.table import parse_table
+from services.extractor.parse.textcheck import check_text
+from services.extractor.places.gazetteer import DEFAULT_MIN_CITY_POPULATION, load_gazetteer
+from services.extractor.places.geocode import geocode
+from services.extractor.places.publisher import publisher_country
 from services.extractor.settings import ExtractorSettings
-from services.extractor.textcheck import check_text
 from shared.identity import article_id as make_article_id
 from shared.identity import content_hash
 from shared.models import Article, EnrichedArticle, Entity, ExtractorInfo, Place
@@ -185,7 +186,7 @@ class Extractor:
         try:
             sentence_of = sentence_of_tokens(doc)
             tokens = parse_table(doc)
-            times = dates.find_times(doc, article.published_at, text=text)
+            times = timex.find_times(doc, article.published_at, text=text)
             candidates = read_candidates(doc, self.gazetteer, text=text, sentence_of=sentence_of)
             actors = find_actors(doc, candidates, self.gazetteer, sentence_of, tokens)
             places = geocode(

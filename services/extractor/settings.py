@@ -1,4 +1,7 @@
-"""The extractor's settings (NEWSFLOW_ environment variables), read once at start."""
+"""The extractor's settings (NEWSFLOW_ environment variables), read once at start, and where
+its derived tables are cached between processes."""
+
+from pathlib import Path
 
 from pydantic import Field
 
@@ -26,3 +29,13 @@ class ExtractorSettings(NewsflowSettings):
     group_id: str = "newsflow-extractor"
     ops_host: str = "127.0.0.1"
     ops_port: int = Field(default=9102, ge=0, le=65535)
+
+
+# The gazetteer's index and nameparser's titles are derived once and kept here for the next
+# process: a user cache directory, since they are per machine and safe to delete.
+def default_cache_dir() -> Path | None:
+    """~/.cache/newsflow, or None when the user has no home directory."""
+    try:
+        return Path.home() / ".cache" / "newsflow"
+    except RuntimeError:
+        return None

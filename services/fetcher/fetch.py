@@ -36,8 +36,8 @@ from .feeds_config import FeedConfig
 from .host_limits import HostLimiter
 from .near_duplicates import Fingerprint, fingerprint
 from .pages import PageExtraction, extract_page
-from .polling import Bounds, disable_reason, failure_delay, next_interval
 from .safe_http import FEED_ACCEPT, PAGE_ACCEPT, FetchResult, SafeClient
+from .schedule import Bounds, disable_reason, failure_delay, next_interval
 from .settings import FetcherSettings
 from .state import FeedSchedule, FetcherState, Validators
 

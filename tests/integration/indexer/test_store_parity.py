@@ -14,8 +14,8 @@ import pytest
 
 from services.indexer.query import build_query
 from services.indexer.store import Store
-from services.indexer.store_postgres import PostgresStore
-from services.indexer.store_sqlite import SqliteStore
+from services.indexer.store.postgres import PostgresStore
+from services.indexer.store.sqlite import SqliteStore
 from tests import factories as f
 from tests.unit.indexer.store_cases import CORPUS, collect
 

@@ -9,7 +9,7 @@ import pytest
 
 from services.indexer.query import build_query
 from services.indexer.store import SCHEMA_VERSION, SchemaMismatch, StoreUnavailable
-from services.indexer.store_postgres import PostgresStore
+from services.indexer.store.postgres import PostgresStore
 from tests import factories as f
 from tests.unit.indexer.store_cases import CORPUS, Reopen, StoreCases
 

@@ -8,7 +8,7 @@ from services.cli.demo.site import load_demo_articles, render_page
 from services.cli.extract_cmd import article_from_file, articles_from_jsonl
 from services.cli.ingest_cmd import articles_from_file
 from services.cli.inputs import InputError, parse_when, title_and_body
-from services.extractor.textfile import split_date_header
+from services.cli.textfile import split_date_header
 
 
 def test_date_header_is_metadata_not_text() -> None:

@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
+from eval.seed_reading import PEOPLE, PLACES, check_reading
+from services.cli.textfile import split_date_header
 from services.extractor.pipeline import Extractor
-from services.extractor.seed_reading import PEOPLE, PLACES, check_reading
-from services.extractor.textfile import split_date_header
 from shared.models import EnrichedArticle, Event
 from tests.conftest import material
-from tests.unit.extractor.conftest import SEED_PUBLISHED
+from tests.unit.conftest import SEED_PUBLISHED
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from services.indexer.api import create_api
 from services.indexer.query import SearchQuery
 from services.indexer.results import SearchPage
 from services.indexer.store import QueryRejected, StoreUnavailable
-from services.indexer.store_sqlite import SqliteStore
+from services.indexer.store.sqlite import SqliteStore
 from shared.models import Event
 from tests import factories as f
 from tests.unit.indexer.store_cases import BERLIN, CORPUS, FLORIDA, HOSTILE, SANCTIONS

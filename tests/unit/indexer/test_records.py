@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from services.indexer.paging import iso_timestamp
 from services.indexer.records import latest_per_article, to_record
 from services.indexer.results import ELLIPSIS, UpsertStats, lead_snippet
+from services.indexer.store.rows import iso_timestamp
 from shared.models import TimeExpression
 from tests import factories as f
 from tests.unit.indexer.store_cases import CORPUS

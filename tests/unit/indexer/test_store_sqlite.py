@@ -17,7 +17,7 @@ from services.indexer.store import (
     open_store,
     sqlite_path,
 )
-from services.indexer.store_sqlite import SqliteStore, _store_error
+from services.indexer.store.sqlite import SqliteStore, _store_error
 from tests.unit.indexer.store_cases import CORPUS, Reopen, StoreCases
 
 
@@ -72,7 +72,7 @@ def test_open_store_chooses_by_scheme(tmp_path: Path) -> None:
     assert isinstance(store, SqliteStore)
     assert store.path == tmp_path / "x.sqlite3"
     assert sqlite_path("sqlite:///relative/index.sqlite3") == Path("relative/index.sqlite3")
-    from services.indexer.store_postgres import PostgresStore
+    from services.indexer.store.postgres import PostgresStore
 
     assert isinstance(open_store("postgresql://postgres@127.0.0.1/x"), PostgresStore)
     assert isinstance(open_store("postgres://postgres@127.0.0.1/x"), PostgresStore)

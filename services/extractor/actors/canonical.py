@@ -1,0 +1,454 @@
+"""Actors: one canonical Entity per real-world person, organisation, country or group.
+
+From the repaired entity spans (`mentions`):
+- countries: a GPE that is a country ("US", "the United States") and a demonym ("Russian
+  officials", "Ukrainians") become the country (ISO code, GeoNames name); a national capital
+  used as an actor rather than a location ("Kyiv says", "acceptable to Moscow", "Moscow's
+  forces") stands for its country, as event coding conventionally reads such metonymy;
+- groups: supranational demonyms ("European" -> Europe) and other NORP spans;
+- people and organisations: PERSON and ORG spans clustered by name; a bare surname ("Putin",
+  "Trump’s") joins the full name ("Vladimir Putin") it shares; titles and possessives are
+  stripped (`names`). The cluster's kind is a vote over its mentions, because spaCy's small
+  model often tags a surname ORG. Votes: a multi-word PERSON mention counts 2 (full names are
+  where the model is most reliable), any other mention 1; a person also gets 1 for a role noun
+  beside the name ("top negotiator Rustem Umerov") and 1 for a known given name when there is
+  other person evidence. Ties go to person when any mention says person.
+Bare surnames the model missed ("Umerov wrote") are added as mentions of the person they name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from services.extractor.actors.demonyms import (
+    country_of_demonym,
+    former_state_of_demonym,
+    group_of_demonym,
+    is_demonym,
+)
+from services.extractor.actors.names import (
+    REGNAL_TITLES,
+    canonical_person,
+    has_known_given_name,
+    has_organisation_head,
+    is_role_word,
+    organisation_short_names,
+    surname,
+    without_initials,
+)
+from services.extractor.parse.candidates import Candidate
+from services.extractor.parse.table import Tok, parse_table
+from services.extractor.parse.words import strip_possessive
+from services.extractor.places.gazetteer import MIN_POPULATION_TO_OVERRULE_PERSON, Gazetteer
+from services.extractor.places.names import former_country, former_name
+from shared.models import Entity, EntityKind, Mention
+
+# Dependency roles in which a capital's name stands for its government, not a location.
+_ACTOR_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "dative"})
+# Prepositions whose object is an actor ("guarantees for Kyiv", "talks with Moscow").
+_ACTOR_PREPOSITIONS = frozenset({"for", "with", "against", "by", "on", "upon"})
+
+# Weights of the person/organisation vote (see the module docstring).
+_FULL_NAME_VOTE = 2
+_MENTION_VOTE = 1
+_CUE_VOTE = 1
+
+
+@dataclass
+class _Cluster:
+    name: str
+    kind: EntityKind | None  # fixed for countries and groups; voted for names
+    country_code: str | None = None
+    members: list[Candidate] = field(default_factory=list)
+    person_votes: int = 0
+    org_votes: int = 0
+    role_cue: bool = False
+
+    def decide(self) -> EntityKind:
+        if self.kind is not None:
+            return self.kind
+        named_as_person = self.role_cue and not self.org_votes  # "Actress ... Union"
+        if has_organisation_head(self.name) and not (
+            named_as_person or _given_and_surname(self.name)
+        ):
+            return "organization"  # "Warsaw Pact"; but "Margaret Court" is a person
+        person = self.person_votes
+        if self.role_cue:
+            person += _CUE_VOTE
+        if (person > 0) and has_known_given_name(self.name):
+            person += _CUE_VOTE
+        return "person" if person > 0 and person >= self.org_votes else "organization"
+
+
+def _given_and_surname(name: str) -> bool:
+    """ "Margaret Court", "Gabrielle M. Union": a given name and a surname (a longer name ending
+    in an institution's word is the institution: "Millard Fillmore Suburban Hospital")."""
+    return len(without_initials(name)) == 2 and has_known_given_name(name)
+
+
+@dataclass(frozen=True)
+class Actors:
+    """The article's actors and, for the event reader, which token belongs to which actor."""
+
+    entities: list[Entity]
+    by_token: dict[int, str]
+    kinds: dict[str, EntityKind]
+
+    def at(self, token: Token | Tok) -> str | None:
+        """The entity name of the actor `token` is part of, if any."""
+        return self.by_token.get(token.i)
+
+
+# Nouns for people of a country who act apart from or against its state ("Cuban exiles",
+# "Iraqi dissidents" are not Cuba or Iraq).
+_PEOPLE_APART = frozenset(
+    {"exile", "emigre", "émigré", "dissident", "refugee", "immigrant", "rebel", "insurgent",
+     "militant", "separatist", "guerrilla", "opposition", "diaspora", "expatriate", "activist",
+     "protester", "protestor", "defector"}
+)  # fmt: skip
+
+
+def used_as_actor(token: Token | Tok) -> bool:
+    """Whether a place name in this position names an actor ("Kyiv says") or a place."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ in _ACTOR_ROLES:
+        return True
+    if token.dep_ != "pobj":
+        return False
+    preposition = token.head
+    if preposition.lemma_ in _ACTOR_PREPOSITIONS:
+        return True
+    return preposition.lemma_ == "to" and preposition.head.pos_ in {"ADJ", "NOUN"}
+
+
+def _role_cue(tokens: list[Tok], candidate: Candidate) -> bool:
+    if candidate.text.isupper():
+        return False  # "INS Commissioner Doris Meissner": an acronym is the employer
+    if candidate.first > 0 and is_role_word(tokens[candidate.first - 1].text):
+        return True
+    root = tokens[candidate.root]
+    if root.dep_ in {"appos", "compound"} and is_role_word(root.head.text):
+        return True
+    return any(c.dep_ == "appos" and is_role_word(c.text) for c in root.children)
+
+
+def _org_name(text: str) -> str:
+    return " ".join(strip_possessive(text).split())
+
+
+class _People:
+    """The article's people with full names, by surname and by given name, for the single
+    words that may name one of them ("Putin", "Elian")."""
+
+    def __init__(self, clusters: Iterable[_Cluster]) -> None:
+        self.by_surname: dict[str, list[_Cluster]] = {}
+        self.by_given_name: dict[str, list[_Cluster]] = {}
+        for cluster in clusters:
+            self.by_surname.setdefault(surname(cluster.name).casefold(), []).append(cluster)
+            given = cluster.name.split()[0].casefold()
+            self.by_given_name.setdefault(given, []).append(cluster)
+
+    def with_surname(self, word: str, before: int) -> _Cluster | None:
+        """The person `word` is the surname of: the one called by it last before offset
+        `before` ("Saddam Hussein ... King Hussein ... Hussein said" is the king; "Elian"
+        alone does not call the boy by the surname his father shares), else the first one
+        named."""
+        key = word.casefold()
+        matches = self.by_surname.get(key)
+        if not matches:
+            return None
+        # A person the article calls by the given name alone ("Elian") is not the one its
+        # bare surname names when another person has that surname (his father).
+        # A monarch known by one name ("King Hussein") is no namesake of that kind.
+        namesakes = [c for c in matches if c.name.split()[0].casefold() not in REGNAL_TITLES]
+        adults = [c for c in namesakes if not self._called_by_given_name(c)]
+        if adults and len(adults) < len(namesakes):
+            matches = adults + [c for c in matches if c not in namesakes]
+        last_before = {
+            id(c): max(
+                (m.start for m in c.members if m.start < before and key in m.text.casefold()),
+                default=-1,
+            )
+            for c in matches
+        }
+        if all(start < 0 for start in last_before.values()):
+            return min(matches, key=lambda c: min(m.start for m in c.members))
+        return max(matches, key=lambda c: last_before[id(c)])
+
+    @staticmethod
+    def _called_by_given_name(cluster: _Cluster) -> bool:
+        given = cluster.name.split()[0].casefold()
+        return any(m.text.casefold() == given for m in cluster.members)
+
+    def with_given_name(self, word: str) -> _Cluster | None:
+        """The one person whose full name starts with `word` ("Elian" for "Elian Gonzalez");
+        None when no one or several do, or when `word` is also someone's surname."""
+        key = word.casefold()
+        matches = self.by_given_name.get(key, [])
+        if len(matches) != 1 or key in self.by_surname:
+            return None
+        return matches[0]
+
+
+class _Builder:
+    def __init__(self, tokens: list[Tok], gazetteer: Gazetteer) -> None:
+        self.tokens = tokens
+        self.gazetteer = gazetteer
+        self.clusters: dict[str, _Cluster] = {}
+        # Single-word NORP spans that are no demonym: a person's surname if one has it.
+        self.maybe_surnames: list[Candidate] = []
+        # Organisations by the one word the text may call each by (`_short_names`).
+        self.short_names: dict[str, _Cluster] = {}
+
+    def _add(self, key: str, name: str, kind: EntityKind | None, c: Candidate) -> _Cluster:
+        cluster = self.clusters.get(key)
+        if cluster is None:
+            cluster = self.clusters[key] = _Cluster(name=name, kind=kind)
+        cluster.members.append(c)
+        return cluster
+
+    def add_country(self, code: str, c: Candidate) -> None:
+        country = self.gazetteer.country_by_code(code)
+        cluster = self._add(f"country:{code}", country.name if country else c.text, "country", c)
+        cluster.country_code = code
+
+    def _regnal_title(self, c: Candidate) -> str | None:
+        """The title a monarch or prince is known by with one name ("King Hussein", "Prince
+        Charles"): that name is no surname to join with another person's."""
+        words = strip_possessive(c.text).split()
+        if len(words) >= 2 and words[-2].casefold() in REGNAL_TITLES:
+            return words[-2]
+        if len(words) == 1 and c.first > 0:
+            before = self.tokens[c.first - 1].text
+            if before.casefold() in REGNAL_TITLES:
+                return before
+        return None
+
+    def _people_apart(self, c: Candidate) -> tuple[str, str] | None:
+        """ "Cuban exiles": a demonym before a noun for people at odds with or apart from
+        their state names a group: (its key, its name in the plural: "a Cuban exile" and
+        "Cuban exiles" are one group), else None."""
+        if not c.modifier:
+            return None
+        head = self.tokens[c.root].head
+        lemma = head.lemma_.casefold()
+        if lemma not in _PEOPLE_APART or head.i != c.stop:
+            return None
+        plural = head.text if head.tag_ == "NNS" else f"{head.lemma_}s"
+        return f"{c.text.casefold()} {lemma}", f"{c.text} {plural}"
+
+    def add_former_state(self, name: str, c: Candidate) -> bool:
+        """ "the Soviet Union", "Soviet officials": an actor of its own under the state's
+        name, coded as the state that continues it (RU). False when `name` names none."""
+        code = former_country(name)
+        if code is None:
+            return False
+        canonical = former_name(name)  # "USSR", "U.S.S.R." and "the Soviet Union" are one
+        cluster = self._add(f"former:{code}:{canonical.casefold()}", canonical, "country", c)
+        cluster.country_code = code
+        return True
+
+    def add_fixed(self, c: Candidate) -> list[Candidate]:
+        """Countries and groups; returns the person/organisation spans left for clustering."""
+        if c.label == "NORP":
+            code = country_of_demonym(c.text)
+            former = former_state_of_demonym(c.text)
+            if code is None and former is not None:
+                code = former_country(former)
+            people = self._people_apart(c) if code is not None else None
+            if people is not None and code is not None:
+                # "Cuban exiles", "Soviet dissidents": a group from the country, not its state.
+                key, name = people
+                self._add(f"group:{key}", name, "group", c).country_code = code
+            elif former is not None:
+                self.add_former_state(former, c)
+            elif code is not None:
+                self.add_country(code, c)
+            elif group_of_demonym(c.text) is None and len(c.text.split()) == 1:
+                self.maybe_surnames.append(c)  # "killed Slepian": a group only if no one's name
+            else:
+                group = group_of_demonym(c.text) or _org_name(c.text)
+                self._add(f"group:{group.casefold()}", group, "group", c)
+            return []
+        if c.label == "ORG" and len(c.text.split()) == 1 and is_role_word(c.text):
+            return []  # "Secretary of State Marco Rubio" tags "State" ORG
+        country = self.gazetteer.country(c.text)
+        if c.label in {"GPE", "ORG"} and country is not None and country.country_code:
+            self.add_country(country.country_code, c)
+            return []
+        if c.label in {"GPE", "ORG"} and self.add_former_state(strip_possessive(c.text), c):
+            return []
+        if c.label == "GPE":
+            code = self.gazetteer.capital_country(c.text)
+            if code is not None and used_as_actor(self.tokens[c.root]):
+                self.add_country(code, c)
+            return []
+        return [c]
+
+    def _titles_only(self, text: str) -> bool:
+        """ "U.S. Surgeon", "Foreign Minister": a role with demonyms and countries, but no name
+        (a lone "Chad" or "Jordan" has no role word: it may be a person's name)."""
+        words = strip_possessive(text).split()
+        return any(is_role_word(w) for w in words) and all(
+            is_role_word(w) or is_demonym(w) or self.gazetteer.country(w) is not None for w in words
+        )
+
+    def add_named(self, named: list[Candidate]) -> None:
+        full: list[tuple[Candidate, str]] = []
+        single: list[tuple[Candidate, str]] = []
+        for c in named:
+            if self._titles_only(c.text) and not has_organisation_head(c.text):
+                continue
+            name = canonical_person(c.text) if c.label == "PERSON" else _org_name(c.text)
+            if c.label == "ORG" and len(name.split()) > 1 and _role_cue(self.tokens, c):
+                name = canonical_person(name)
+            if len(name.split()) == 1 and (regnal := self._regnal_title(c)) is not None:
+                name = f"{regnal} {name}"  # "King Hussein" is not Saddam Hussein
+            (full if len(name.split()) > 1 else single).append((c, name))
+        for c, name in full:
+            self._vote(self._add(f"named:{name.casefold()}", name, None, c), c, full_name=True)
+        # The people with full names are settled now: a single word only joins one of them.
+        people = _People(self._personlike())
+        self.short_names = self._short_names(people, single)
+        for c, word in single:
+            cluster = (
+                people.with_surname(word, c.start)
+                or people.with_given_name(word)
+                or self.short_names.get(word.casefold())
+            )
+            if cluster is None:
+                cluster = self._add(f"named:{word.casefold()}", word, None, c)
+            else:
+                cluster.members.append(c)
+            self._vote(cluster, c, full_name=False)
+
+    def _short_names(
+        self, people: _People, single: list[tuple[Candidate, str]]
+    ) -> dict[str, _Cluster]:
+        """Companies by the one word a text may call each by ("Nashua" for "Nashua Corp."),
+        where that word names no other organisation, person or place, and never stands
+        after a title ("President Trump")."""
+        titled = {
+            word.casefold()
+            for c, word in single
+            if c.label == "PERSON" and c.first > 0 and is_role_word(self.tokens[c.first - 1].text)
+        }
+        found: dict[str, list[_Cluster]] = {}
+        for cluster in self.clusters.values():
+            if cluster.kind is not None or cluster.person_votes > cluster.org_votes:
+                continue
+            for short in organisation_short_names(cluster.name):
+                key = short.casefold()
+                if key in people.by_surname or key in people.by_given_name or key in titled:
+                    continue
+                if is_demonym(short) or self.gazetteer.is_place(
+                    short, MIN_POPULATION_TO_OVERRULE_PERSON
+                ):
+                    continue
+                found.setdefault(key, []).append(cluster)
+        return {key: clusters[0] for key, clusters in found.items() if len(clusters) == 1}
+
+    def _vote(self, cluster: _Cluster, c: Candidate, *, full_name: bool) -> None:
+        if c.label == "PERSON":
+            cluster.person_votes += _FULL_NAME_VOTE if full_name else _MENTION_VOTE
+        else:
+            cluster.org_votes += _MENTION_VOTE
+        cluster.role_cue = cluster.role_cue or _role_cue(self.tokens, c)
+
+    def _personlike(self) -> Iterable[_Cluster]:
+        for cluster in self.clusters.values():
+            named = cluster.kind is None and len(cluster.name.split()) > 1
+            if named and (cluster.person_votes > 0 or cluster.role_cue):
+                yield cluster
+
+    def add_norp_surnames(self) -> None:
+        """Single-word NORP spans: a mention of the person whose surname they are, else a group."""
+        people = _People(self._personlike())
+        for c in self.maybe_surnames:
+            word = _org_name(c.text)
+            # The person with that surname, else the name the article already uses alone
+            # ("Slepian" tagged PERSON once and NORP five times).
+            person = (
+                people.with_surname(word, c.start)
+                or self.clusters.get(f"named:{word.casefold()}")
+                or self.short_names.get(word.casefold())
+            )
+            if person is not None:
+                person.members.append(c)
+            else:
+                self._add(f"group:{word.casefold()}", word, "group", c)
+
+    def add_missed_surnames(self, sentence_of: list[int]) -> None:
+        covered = {
+            i for cl in self.clusters.values() for m in cl.members for i in range(m.first, m.stop)
+        }
+        people = {
+            surname(c.name): c
+            for c in self.clusters.values()
+            if c.kind is None and c.decide() == "person" and len(c.name.split()) > 1
+        }
+        for token in self.tokens:
+            cluster = people.get(token.text)
+            if cluster is None or token.i in covered or token.pos_ != "PROPN":
+                continue
+            cluster.members.append(
+                Candidate(
+                    label="PERSON",
+                    text=token.text,
+                    start=token.idx,
+                    end=token.idx + len(token.text),
+                    first=token.i,
+                    stop=token.i + 1,
+                    root=token.i,
+                    sentence=sentence_of[token.i],
+                )
+            )
+
+    def build(self) -> Actors:
+        entities: list[Entity] = []
+        by_token: dict[int, str] = {}
+        kinds: dict[str, EntityKind] = {}
+        for cluster in self.clusters.values():
+            kind = cluster.decide()
+            name = cluster.name
+            if name in kinds:  # two clusters with one display name: keep them apart
+                name = f"{name} ({kind})"
+            seen: set[tuple[int, int]] = set()
+            mentions: list[Mention] = []
+            for m in sorted(cluster.members, key=lambda m: m.start):
+                if (m.start, m.end) in seen:
+                    continue
+                seen.add((m.start, m.end))
+                mentions.append(Mention(text=m.text, start=m.start, end=m.end, sentence=m.sentence))
+                for i in range(m.first, m.stop):
+                    by_token[i] = name
+            kinds[name] = kind
+            entities.append(
+                Entity(name=name, kind=kind, country_code=cluster.country_code, mentions=mentions)
+            )
+        entities.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
+        return Actors(entities=entities, by_token=by_token, kinds=kinds)
+
+
+def find_actors(
+    doc: Doc,
+    candidates: list[Candidate],
+    gazetteer: Gazetteer,
+    sentence_of: list[int],
+    tokens: list[Tok] | None = None,
+) -> Actors:
+    """The article's actors from its repaired entity spans (see the module docstring);
+    `tokens` is `parse_table(doc)`, computed when the caller has not."""
+    builder = _Builder(parse_table(doc) if tokens is None else tokens, gazetteer)
+    named: list[Candidate] = []
+    for c in candidates:
+        if c.label in {"PERSON", "ORG", "NORP", "GPE"}:
+            named.extend(builder.add_fixed(c))
+    builder.add_named(named)
+    builder.add_norp_surnames()
+    builder.add_missed_surnames(sentence_of)
+    return builder.build()

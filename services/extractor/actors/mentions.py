@@ -1,0 +1,241 @@
+"""Named-entity spans read from a parsed article, trimmed and with spaCy's clearest errors fixed.
+
+Shared by `actors` and `geocode`. Each candidate's character span is trimmed of a leading
+"the" and a trailing possessive ("Trump’s" -> "Trump"), so `text[start:end]` is the name itself.
+Label repairs made here (the person/organisation vote is left to `actors`):
+- a demonym ("Ukrainian", tagged GPE) is NORP;
+- a "person" whose name is a gazetteer country or large city ("Kyiv") is GPE, unless it is a
+  name or surname of a person the article names in full;
+- a "place" that is no gazetteer name but a word of a person named in full ("Scholz") is PERSON;
+- an "organisation" after a locative preposition that the gazetteer knows ("from Bakhmut") is GPE;
+- a "person", "people" or "organisation" that a region word makes a first-level region ("the
+  Donetsk Oblast", "the Kherson region") is GPE.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from services.extractor.actors.demonyms import is_demonym
+from services.extractor.actors.names import HONORIFICS, canonical_person
+from services.extractor.parse.candidates import Candidate, sentence_of_tokens
+from services.extractor.parse.words import possessive_suffix_length
+from services.extractor.places.gazetteer import MIN_POPULATION_TO_OVERRULE_PERSON, Gazetteer
+from services.extractor.places.names import (
+    PLACE_PREPOSITIONS,
+    WATER_WORDS,
+    region_core,
+    region_word_around,
+)
+from services.extractor.timex.lexicon import TIME_ZONE
+
+# The labels Newsflow reads; others (DATE, MONEY, ...) belong to other modules or none.
+LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
+
+_ARTICLES = frozenset({"the", "The", "THE"})
+# Prepositions after which an ORG-tagged gazetteer name is a place ("withdrew from Bakhmut").
+_LOCATIVE = PLACE_PREPOSITIONS | {"to", "around", "across"}
+
+
+def _trim(doc: Doc, text: str, span: Span) -> tuple[int, int, int, int] | None:
+    """Token and character bounds of `span` without a leading article or trailing possessive."""
+    first, stop = span.start, span.end
+    # Each doc[i] builds a new Token: take each one once.
+    while first < stop:
+        token = doc[first]
+        if not (token.text in _ARTICLES or token.is_punct):
+            break
+        first += 1
+    while stop > first:
+        token = doc[stop - 1]
+        if not (token.tag_ == "POS" or token.is_punct):
+            break
+        stop -= 1
+    if first >= stop:
+        return None
+    last = doc[stop - 1]
+    start_char = doc[first].idx
+    end_char = last.idx + len(last.text)
+    end_char -= possessive_suffix_length(text[start_char:end_char])
+    if end_char <= start_char:
+        return None
+    return first, stop, start_char, end_char
+
+
+def read_candidates(
+    doc: Doc,
+    gazetteer: Gazetteer,
+    *,
+    text: str | None = None,
+    sentence_of: list[int] | None = None,
+) -> list[Candidate]:
+    """The article's PERSON/ORG/NORP/GPE/LOC/FAC spans in text order, trimmed and repaired.
+
+    `text` (`doc.text`) and `sentence_of` (`sentence_of_tokens(doc)`) are computed when the
+    caller has not: Doc.text joins every token again on each access.
+    """
+    sentence = sentence_of_tokens(doc) if sentence_of is None else sentence_of
+    text = doc.text if text is None else text
+    raw: list[Candidate] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in LABELS:
+            continue
+        bounds = _trim(doc, text, ent)
+        if bounds is None:
+            continue
+        first, stop, start, end = bounds
+        if stop - first == 1 and doc[first].tag_.startswith("VB"):
+            continue  # "Rescued on Nov. 25 by fishermen, ...": a verb is nobody's name
+        if _TIME_ZONE.fullmatch(text, start, end):
+            continue  # "10:35 a.m. (0735 GMT)": a clock's zone is no organisation
+        if label == "NORP" and _stance_on_a_thing(doc, text[start:end], first, stop):
+            continue  # "anti-Saudi demonstrations": a stance, not a people
+        if label in {"GPE", "LOC"} and text.startswith("Little ", start - 7) and first > 0:
+            # "Little Havana" (in Miami) cut short: not Havana, Cuba.
+            first, start = first - 1, doc[first - 1].idx
+        if label == "NORP" and stop < len(doc) and _names_a_water(doc, stop):
+            # "the Persian gulf": the model cut the water's name short.
+            label, stop, end = "LOC", stop + 1, doc[stop].idx + len(doc[stop].text)
+        root = doc[first:stop].root  # Span.root walks the span's heads: find it once
+        raw.append(
+            Candidate(
+                label=label,
+                text=text[start:end],
+                start=start,
+                end=end,
+                first=first,
+                stop=stop,
+                root=root.i,
+                sentence=sentence[first],
+                modifier=_is_modifier(root),
+            )
+        )
+    person_words = {
+        word.casefold()
+        for c in raw
+        if c.label == "PERSON" and len(canonical_person(c.text).split()) > 1
+        for word in canonical_person(c.text).split()
+    }
+    # One-word names right after a title: "President Bush" makes every "Bush" of the article
+    # the person, though a town abroad (Būsh, Egypt, 136,000) is called so too.
+    titled = {c.text.casefold() for c in raw if _after_honorific(doc, c, gazetteer)}
+    return [_repair(doc, c, gazetteer, person_words, titled, text) for c in raw]
+
+
+# People nouns a stance adjective may make a group of ("anti-Orange protesters").
+_STANCE_PEOPLE = frozenset(
+    {"protester", "protestor", "demonstrator", "militant", "rebel", "guerrilla", "activist",
+     "group", "faction", "party", "force", "fighter", "supporter", "politician", "leader",
+     "exile", "unionist", "loyalist", "republican", "nationalist", "student", "crowd",
+     "militiaman", "militia", "gunman", "troop", "soldier", "mob", "lawmaker", "legislator",
+     "deputy", "candidate", "voter", "official", "government", "regime", "movement",
+     "organization", "organisation", "camp", "wing", "bloc", "coalition", "alliance"}
+)  # fmt: skip
+
+
+def _names_a_water(doc: Doc, i: int) -> bool:
+    """ "the Persian gulf": a water word right after the people's name, heading its own
+    phrase ("an American sea captain", "Iranian sea mines", "British Channel 4" name none)."""
+    word = doc[i]
+    if word.lower_ not in WATER_WORDS or word.dep_ in {"compound", "amod", "nmod"}:
+        return False
+    return i + 1 >= len(doc) or not (doc[i + 1].like_num or doc[i + 1].pos_ == "PROPN")
+
+
+def _stance_on_a_thing(doc: Doc, text: str, first: int, stop: int) -> bool:
+    """ "anti-Saudi", "pro-Iranian" before anything but people ("anti-Saudi demonstrations",
+    "his anti-Soviet views"): a stance, no actor. Before people ("anti-Orange protesters")
+    the group stays."""
+    if not text.casefold().startswith(("anti-", "pro-")):
+        return False
+    root = doc[first:stop].root
+    if root.dep_ not in {"amod", "compound", "nmod"}:
+        return False  # "Pro-republicans hope ...": the word itself names the people
+    return root.head.lemma_.casefold() not in _STANCE_PEOPLE
+
+
+_TIME_ZONE = re.compile(TIME_ZONE)
+
+
+def _written_as_a_place(doc: Doc, candidate: Candidate, article: str) -> bool:
+    """ "in Lincoln", "Lincoln, Neb.": written as a place, whatever a title elsewhere says
+    ("President Lincoln")."""
+    if candidate.first > 0 and doc[candidate.first - 1].lower_ in PLACE_PREPOSITIONS:
+        return True
+    after = article[candidate.end : candidate.end + 3]
+    return len(after) == 3 and after[0] == "," and after[1] == " " and after[2].isupper()
+
+
+def _after_honorific(doc: Doc, candidate: Candidate, gazetteer: Gazetteer) -> bool:
+    """A one-word PERSON, GPE or LOC span right after a capitalised title, not a country."""
+    if candidate.label not in {"PERSON", "GPE", "LOC"}:
+        return False
+    if candidate.stop - candidate.first != 1 or candidate.first == 0:
+        return False
+    title = doc[candidate.first - 1].text
+    return (
+        title[:1].isupper()
+        and title.casefold().rstrip(".") in HONORIFICS
+        and gazetteer.country(candidate.text) is None
+    )
+
+
+def _is_modifier(root: Token) -> bool:
+    return root.dep_ in {"compound", "amod"} and root.head.pos_ == "NOUN"
+
+
+def _in_locative_phrase(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lemma_.casefold() in _LOCATIVE
+
+
+def _names_region(article: str, candidate: Candidate, gazetteer: Gazetteer) -> bool:
+    """Whether a region word in or around the span makes it a first-level region."""
+    worded = region_core(candidate.text) is not None or region_word_around(
+        article, candidate.start, candidate.end
+    )
+    return worded and bool(gazetteer.regions(candidate.text))
+
+
+def _repair(
+    doc: Doc,
+    candidate: Candidate,
+    gazetteer: Gazetteer,
+    person_words: set[str],
+    titled: set[str],
+    article: str,
+) -> Candidate:
+    label = candidate.label
+    text = candidate.text
+    if label in {"GPE", "NORP", "PERSON", "LOC"} and is_demonym(text):
+        label = "NORP"
+    elif (
+        label in {"PERSON", "GPE", "LOC"}
+        and text.casefold() in titled
+        and not _written_as_a_place(doc, candidate, article)
+    ):
+        label = "PERSON"  # "President Bush ... Bush said", not Bush, Egypt
+    elif label == "NORP" and gazetteer.is_place(text, MIN_POPULATION_TO_OVERRULE_PERSON):
+        label = "GPE"  # "BUFFALO, N.Y. (AP)": a dateline city the model took for a people
+    elif (
+        label == "PERSON"
+        and text.casefold() not in person_words
+        and gazetteer.is_place(text, MIN_POPULATION_TO_OVERRULE_PERSON)
+    ):
+        label = "GPE"
+    elif label in {"GPE", "LOC"} and text.casefold() in person_words:
+        if not gazetteer.is_place(text, 0):
+            label = "PERSON"  # "Scholz" after "Olaf Scholz"
+    elif (
+        label == "ORG"
+        and text.casefold() not in person_words
+        and _in_locative_phrase(doc[candidate.root])
+        and gazetteer.is_place(text, 0)
+    ):
+        label = "GPE"  # "withdrew from Bakhmut"
+    elif label in {"PERSON", "NORP", "ORG"} and _names_region(article, candidate, gazetteer):
+        label = "GPE"  # "the Donetsk Oblast", "the Kherson region"
+    return candidate if label == candidate.label else dataclasses.replace(candidate, label=label)

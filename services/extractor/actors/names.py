@@ -1,0 +1,292 @@
+"""Personal names: titles and possessives off ("President Vladimir Putin‘s" -> "Vladimir Putin").
+
+Titles come from nameparser's list of some 800 honorifics and offices, plus the role nouns news
+puts before names that it lacks; given names from Faker's per-locale first-name lists
+(`given_names`).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.metadata
+import logging
+import os
+from pathlib import Path
+
+from services.extractor.actors.demonyms import is_demonym
+from services.extractor.actors.given_names import is_given_name
+from services.extractor.parse.words import strip_possessive
+from services.extractor.settings import default_cache_dir
+
+# Role nouns that precede names in news copy but are missing from nameparser's titles.
+_EXTRA_ROLES = frozenset(
+    {
+        "negotiator",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "advisor",
+        "official",
+        "tycoon",
+        "mr",
+        "ms",
+        "mrs",
+        "top",
+        "former",
+        "acting",
+        "incoming",
+        "outgoing",
+        "then",
+        "opposition",
+        "national",
+        "security",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+    }
+)
+
+# Head nouns that make a name an organisation whatever the model's label ("Warsaw Pact",
+# "Labour Party", "Metropolitan Police"): the last word of the name, compared in lower case.
+_ORGANISATION_HEADS = frozenset(
+    {
+        "administration",
+        "agency",
+        "airlines",
+        "alliance",
+        "army",
+        "assembly",
+        "association",
+        "authority",
+        "bank",
+        "board",
+        "brigade",
+        "bureau",
+        "cabinet",
+        "cathedral",
+        "clinic",
+        "command",
+        "commission",
+        "committee",
+        "company",
+        "congress",
+        "corp",
+        "corporation",
+        "council",
+        "court",
+        "department",
+        "federation",
+        "forces",
+        "foundation",
+        "front",
+        "fund",
+        "government",
+        "group",
+        "guard",
+        "hospital",
+        "inc",
+        "institute",
+        "league",
+        "ltd",
+        "marines",
+        "ministry",
+        "movement",
+        "museum",
+        "navy",
+        "network",
+        "organisation",
+        "organization",
+        "pact",
+        "parliament",
+        "party",
+        "police",
+        "school",
+        "senate",
+        "service",
+        "union",
+        "university",
+    }
+)
+
+logger = logging.getLogger(__name__)
+
+
+def _titles_from_nameparser() -> frozenset[str]:
+    from nameparser.config import CONSTANTS  # deferred: importing nameparser costs ~40 ms
+
+    return frozenset(CONSTANTS.titles)
+
+
+def _read_titles(path: Path) -> frozenset[str] | None:
+    try:
+        return frozenset(path.read_text(encoding="utf-8").split("\n"))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _write_titles(path: Path, titles: frozenset[str]) -> None:
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary.write_text("\n".join(sorted(titles)), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as exc:
+        logger.info("titles cache %s not written: %s", path, exc)
+
+
+# Where `titles` keeps its copy unless told otherwise (~/.cache/newsflow).
+_DEFAULT_CACHE = default_cache_dir()
+
+
+@functools.cache
+def titles(cache_dir: Path | None = _DEFAULT_CACHE) -> frozenset[str]:
+    """nameparser's titles (lower case, no dots), read once per process.
+
+    Importing nameparser takes ~40 ms of every start, for one set of words: the set is kept
+    in the user's cache directory (beside the gazetteer's), one file per nameparser version,
+    and read from there when present.
+    """
+    if cache_dir is None:
+        return _titles_from_nameparser()
+    try:
+        version = importlib.metadata.version("nameparser")
+    except importlib.metadata.PackageNotFoundError:
+        return _titles_from_nameparser()
+    path = cache_dir / f"nameparser-titles-{version}.txt"
+    cached = _read_titles(path)
+    if cached:
+        return cached
+    found = _titles_from_nameparser()
+    _write_titles(path, found)
+    return found
+
+
+# Words that join a multi-word title ("Secretary of State") and go with it.
+_TITLE_JOINERS = frozenset({"of", "the", "for", "and"})
+
+# Suffixes that are not the surname ("Martin Luther King Jr.").
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,").casefold()
+
+
+# Titles a monarch, prince or pope is known by with one name ("King Hussein").
+REGNAL_TITLES = frozenset(
+    {"king", "queen", "prince", "princess", "pope", "sheikh", "sheik", "emir", "sultan"}
+)
+# Titles that only stand before a person's name (a narrower set than `is_role_word`'s): a
+# one-word "place" right after one is the person ("President Bush", "Mr. Reno").
+HONORIFICS = REGNAL_TITLES | {
+    "president", "mr", "mrs", "ms", "sen", "senator", "gov", "governor", "rep", "dr",
+    "chancellor", "premier", "secretary", "minister", "ambassador", "judge", "mayor",
+    "chairman", "ayatollah", "gen", "col", "adm", "sgt", "lt",
+}  # fmt: skip
+
+
+def is_role_word(word: str) -> bool:
+    """A title or role noun that may stand before a name ("President", "envoy", "Mr")."""
+    bare = _bare(word)
+    # nameparser's own membership test: lower case, outer dots stripped.
+    return bare.lower().strip(".") in titles() or bare in _EXTRA_ROLES
+
+
+def leading_title_words(words: list[str]) -> int:
+    """How many leading words are titles, role nouns or demonyms (always leaving one word)."""
+    count = 0
+    while count < len(words) - 1:
+        word = words[count]
+        joiner = _bare(word) in _TITLE_JOINERS and count > 0 and is_role_word(words[count + 1])
+        if not (joiner or is_role_word(word) or is_demonym(word)):
+            break
+        count += 1
+    return count
+
+
+def canonical_person(text: str) -> str:
+    """The bare name: no title, demonym or possessive ("Russian President Putin’s" -> "Putin")."""
+    words = strip_possessive(text.strip()).split()
+    if not words:
+        return text.strip()
+    return " ".join(words[leading_title_words(words) :])
+
+
+def has_organisation_head(name: str) -> bool:
+    """Whether `name` ends in a noun or legal form only organisations end in ("Warsaw Pact",
+    "Stroh Brewery Co.": yes; "Zaldy Co", a surname without the form's dot: no)."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    return words[-1].replace(".", "").casefold() in _ORGANISATION_HEADS or is_legal_form(words[-1])
+
+
+# Legal forms after a company's name, which short references leave out ("Nashua Corp." is
+# "Nashua"). Some are also surnames ("Co", "Sa"): those count only written as forms are, with
+# their dots or in capitals ("Co.", "S.A.", "AG").
+_LEGAL_FORMS = frozenset({"corp", "gmbh", "holdings", "inc", "llc", "ltd", "plc"})
+_DOTTED_LEGAL_FORMS = frozenset({"ag", "bv", "co", "cos", "lp", "nv", "sa", "spa"})
+# Company-name heads that short references also leave out ("Ratners Group PLC" is "Ratners",
+# "Crossland Savings Bank" is "Crossland").
+_COMPANY_HEADS = frozenset({"airlines", "bank", "group"})
+# Words that open many organisations' names and are no short name of any one of them.
+_GENERIC_OPENERS = frozenset(
+    {"bank", "first", "general", "federal", "international", "national", "new", "royal"}
+    | {"united"}
+)
+
+
+def is_legal_form(word: str) -> bool:
+    """ "Inc.", "Corp", "PLC", "Co.", "S.A.", "AG"; not "Co" or "Sa" (also surnames)."""
+    bare = word.replace(".", "").casefold()
+    if bare in _LEGAL_FORMS:
+        return True
+    return bare in _DOTTED_LEGAL_FORMS and ("." in word or (len(word) > 1 and word.isupper()))
+
+
+def _is_initial(word: str) -> bool:
+    return "." in word and len(word.replace(".", "")) <= 2
+
+
+def organisation_short_names(name: str) -> set[str]:
+    """The one-word names a text may call a company by later: "Nashua" for "Nashua Corp.",
+    "Weisfield" for "Weisfield's Inc.", "Crossland" for "Crossland Savings Bank".
+
+    Only names with a legal form or a company head have them (not "Trump Organization" or
+    "Clinton Foundation", whose first word is a person's name more often than theirs), and not
+    a first word that is an initial or generic; the caller rules out words that are also
+    places or people in the article, or that stand after a title ("President Trump").
+    """
+    words = strip_possessive(name).split()
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    company = False
+    while len(words) > 1 and (is_legal_form(words[-1]) or words[-1].casefold() in _COMPANY_HEADS):
+        words.pop()
+        company = True
+    if not company or not words:
+        return set()
+    first = strip_possessive(words[0])
+    if _bare(first) in _GENERIC_OPENERS or is_role_word(first) or _is_initial(first):
+        return set()
+    return {first} if first[:1].isupper() else set()
+
+
+def without_initials(name: str) -> list[str]:
+    """The words of `name` that are no initials ("Gabrielle M. Union": Gabrielle, Union)."""
+    return [w for w in name.split() if not _is_initial(w)]
+
+
+def surname(name: str) -> str:
+    """The word a later bare mention uses ("Vladimir Putin" -> "Putin")."""
+    words = [w for w in name.split() if _bare(w) not in _SUFFIXES] or name.split()
+    return words[-1] if words else name
+
+
+def has_known_given_name(name: str) -> bool:
+    """Whether the first word of `name` is a known given name ("Rustem Umerov": yes)."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    return is_given_name(words[0])

@@ -1,0 +1,113 @@
+"""A verb's clause in the dependency parse: its tokens, the clauses it takes its subject from,
+and whether it says its event happened (negated: "did not meet"; hypothetical: "may meet",
+"hopes to meet", "ready to meet").
+
+Pure functions of the parse, shared by the readers of verb events (`events`) and of noun events
+(`nouns`).
+"""
+
+from __future__ import annotations
+
+from services.extractor.parse.table import Tok, subtree_until
+
+# Verbs that hand their subject to the infinitive they govern and are not events themselves.
+CONTROL_VERBS = frozenset(
+    {
+        "set", "plan", "expect", "try", "seek", "want", "hope", "aim", "intend", "go", "begin",
+        "start", "continue", "need", "schedule", "prepare", "attempt", "fail", "have", "be",
+        "wish", "decide", "manage", "appear", "seem", "tend", "look", "move", "like", "choose",
+        "get", "stand", "scramble", "rush", "struggle", "resume", "keep",
+    }
+)  # fmt: skip
+# Governing verbs that make what they control hypothetical.
+_IRREALIS_CONTROL = frozenset({"hope", "want", "try", "seek", "wish", "fail", "attempt", "need"})
+_MODALS = frozenset({"may", "might", "could", "would", "should"})
+# Adjectives whose infinitive is scheduled, not merely intended ("due to meet").
+_SCHEDULED_ADJECTIVES = frozenset({"due", "set", "poised", "scheduled"})
+# Dependencies that start a clause of its own.
+_CLAUSE_DEPS = frozenset(
+    {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass", "pcomp"}
+)
+_VERBAL = frozenset({"VERB", "AUX"})
+# How many clauses a chain follows: a guard against parse cycles; real chains are short.
+_CHAIN_LIMIT = 8
+
+
+def governor(verb: Tok) -> Tok | None:
+    """The clause `verb` takes its subject from: infinitive, conjunct or participle heads."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        return head.head  # "we are ready to meet": the copula has the subject
+    if head is verb or head.pos_ not in _VERBAL:
+        return None
+    if verb.dep_ in {"xcomp", "conj"}:
+        return head
+    if verb.dep_ == "advcl":
+        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        participle = verb.tag_ in {"VBG", "VBN"}
+        if purpose or participle:
+            return head
+    return None
+
+
+def chain(verb: Tok) -> list[Tok]:
+    """`verb` and the clauses it inherits its subject from, nearest first."""
+    verbs = [verb]
+    while len(verbs) < _CHAIN_LIMIT:
+        head = governor(verbs[-1])
+        if head is None or any(c.dep_ == "nsubj" for c in verbs[-1].children):
+            break
+        verbs.append(head)
+    return verbs
+
+
+def clause_tokens(verb: Tok) -> list[Tok]:
+    """The tokens of `verb`'s clause, in text order, without the clauses it governs."""
+    return subtree_until(verb, _is_clause)
+
+
+def _is_clause(token: Tok) -> bool:
+    return token.dep_ in _CLAUSE_DEPS and token.pos_ in _VERBAL
+
+
+def controller(verb: Tok) -> Tok | None:
+    """The verb whose infinitive `verb` is ("refused to sign", "is not ready to sign": the
+    copula), or None."""
+    if verb.dep_ != "xcomp" or verb.head is verb:
+        return None
+    head = verb.head
+    if head.pos_ == "ADJ" and head.dep_ == "acomp":
+        return head.head
+    return head
+
+
+def is_negated(verb: Tok, event_noun: Tok | None) -> bool:
+    """ "did not meet", "made no deal" (`event_noun`: the noun a light verb carries), "did not
+    want to meet", "is not ready to meet"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    if event_noun is not None and any(c.lower_ == "no" for c in event_noun.children):
+        return True
+    if verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    if head.pos_ == "ADJ" and head.dep_ == "acomp":
+        head = head.head  # "we are not ready to meet"
+    elif head.lemma_ not in CONTROL_VERBS:
+        return False
+    return any(c.dep_ == "neg" for c in head.children)
+
+
+def is_hedged(verb: Tok, clauses: list[Tok]) -> bool:
+    """Hypothetical: a modal in one of `clauses` (`verb`'s `chain`: "may meet"), under a verb
+    of wishing or trying ("hopes to meet") or an adjective's infinitive ("ready to meet", not
+    "due to meet")."""
+    for clause in clauses:
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children):
+            return True
+    if verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    if head.pos_ == "ADJ":  # "ready to meet", "likely to strike"; not "due to meet"
+        return head.lemma_.casefold() not in _SCHEDULED_ADJECTIVES
+    return head.lemma_ in _IRREALIS_CONTROL

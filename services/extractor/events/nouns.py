@@ -1,0 +1,573 @@
+"""Events named by a noun: "talks between Russia and Ukraine", "U.S. sanctions on Russia".
+
+News often names an event with a noun (`plover.nominal_type`) rather than a verb. This module
+reads, from the dependency parse, which dependents of such a noun name its participants, and
+builds its event (`noun_event`) with the reader of clauses in `events` (`ClauseReader`: who a
+dependent names, where and when). Roles, by dependent:
+
+- possessor: source ("Witkoff's meeting"); the target for a noun whose possessor is its
+  patient (below);
+- compound or nationality adjective: source ("U.S. sanctions on Russia", "the Russia-Ukraine
+  talks", "Russian strikes"), except a person for the types in `_PERSON_MODIFIER_IS_PATIENT`
+  and a country named by a compound for the types in `_COMPOUND_COUNTRY_IS_AMBIGUOUS` (below);
+- "by": source ("an attack on Kyiv by Russian forces");
+- "between", "among": all parties (below: "talks between Russia and Ukraine");
+- "with", "to", "towards": target ("Witkoff's meeting with Dmitriev", "a visit to China");
+- "against", "on", "upon", "into", "for": target ("sanctions on Russia", "aid for Kyiv"),
+  except for the talk-like types (below);
+- "of": source for the types in `_OF_IS_SOURCE` ("the withdrawal of Russian troops", "the
+  demands of Ukraine"), nothing for THREATEN ("the threat of NATO air strikes" says what is
+  threatened), else target ("the invasion of Ukraine", "the evacuation of Yellowknife");
+- "from": target for RETREAT ("withdrawal from Ukraine"), else source ("aid from Japan").
+
+Parties "between X and Y" are all sources, as conjoined subjects of a verb are ("Russia and
+Ukraine met": sources Russia, Ukraine, no target): the noun says they act together, not who acts
+on whom. When another dependent names a source, they are its targets.
+
+For talk-like types (`_PARTNER_ONLY`: CONSULT, AGREE, COOPERATE) "on", "over", "for" and "at"
+name the topic or the venue ("talks on Ukraine", "a meeting at the White House"), not a party;
+PROTEST takes only "against". The possessor of an arrest, detention, deportation, expulsion,
+murder or kidnapping is its patient ("Navalny's arrest") unless an "of" names the patient; so is
+a person named by the compound of an investigation, crime or coercion ("the Bin Laden
+investigation", "the Slepian murder"; "the FBI investigation" is the FBI's). For material acts
+a country named by a compound is as often the target or the place as the agent ("the Kuwait
+invasion", "the Iran sanctions", "Ukraine aid", "the Hong Kong protests" against "U.S.
+sanctions"): it is the source only when the noun names a target too ("U.S. sanctions on
+Russia"), else it is left out; a nationality adjective ("Iraqi invasion") is the agent.
+Modifiers are read through chained actor names ("Russia-Ukraine") but not through other words,
+and an event noun that qualifies a thing ("attack helicopters", "investigation departments")
+names no event. An assault's modifier naming a building or site ("embassy", "base", "hospital",
+`_BUILDING_WORDS`) says what was attacked: it, the actor it is part of ("the U.S. Embassy
+bombings") and the modifiers before it ("the Israeli embassy attack", "the U.S. embassy
+bombing": whose building) are targets, never the agent.
+
+A noun's type is read on the modifier right before it where the pair has one of its own
+(`plover.COMPOUND_TYPES`: an "air raid" is an ASSAULT, a "raid" COERCE). An event noun that is
+the passive subject of a light verb ("talks were held between Russia and Ukraine", "sanctions
+were imposed on Iran by the US") takes the verb's prepositional and "by" phrases as its own:
+the verb only carries it (`passive_carrier`), as "held talks" does, and makes no event.
+
+No event is counted twice: a noun that is the object of a light verb which made an event ("held
+talks with") is that event; a noun under a verb whose type (before negation) is the noun's
+("agreed to a deal with the US", "did not sign the deal with Iran") adds its targets to the
+verb's event, negated or not.
+
+Otherwise such an event is not read when the noun is denied: "no talks", a governing verb that
+rules it out ("ruled out any meeting", "cancelled the summit", `_DENYING_VERBS`), or a verb that
+would bring it about or seeks it (a light verb, a verb of the noun's type or of seeking: "hold
+talks", "sign a deal", "want a deal"), whose object it is, negated or refused up its control
+chain (the verb whose infinitive it is, and so on: "did not want a deal", "the deal was not
+signed", "refused to sign a deal", "did not want to hold talks"). Another verb's negation says
+nothing of the event ("did not condemn the attack", "the raid is not linked with the probe",
+"the assistance is not helping"), and a conjunct or a participle is no control chain ("rejected
+the plan, calling for talks": the talks are sought, not denied). An event is hypothetical
+(lower confidence) under "any" or "possible"/"potential" and under verbs that seek it rather
+than report it ("called for talks", "want a deal", `_SEEKING_VERBS`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from services.extractor.actors.canonical import Actors
+from services.extractor.events.clauses import chain, controller, is_hedged, is_negated
+from services.extractor.events.plover import LIGHT_VERBS, nominal_type, noun_type, verb_type
+from services.extractor.parse.table import Tok, subtree_until
+from shared.models import EventType, TimeExpression
+
+# Types whose "on/over/for/at" object is a topic or venue, not a party.
+_PARTNER_ONLY = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_PARTNER_PREPOSITIONS = frozenset({"with", "to", "toward", "towards"})
+_PROTEST_PREPOSITIONS = frozenset({"against"})
+_TARGET_PREPOSITIONS = frozenset(
+    {"with", "to", "toward", "towards", "against", "on", "upon", "into", "for"}
+)
+_PARTY_PREPOSITIONS = frozenset({"between", "among", "amongst"})
+# "the withdrawal of Russian troops": the object of "of" is who acts, for these types; but what
+# is evacuated is the object of "the evacuation of Yellowknife".
+_OF_IS_SOURCE = frozenset({"CONSULT", "PROTEST", "RETREAT", "MOBILIZE", "COOPERATE", "DEMAND"})
+_OF_IS_TARGET_NOUNS = frozenset({"evacuation"})
+# "the threat of NATO air strikes": the object of "of" is what is threatened, not whom.
+_OF_IS_CONTENT = frozenset({"THREATEN"})
+# Types whose person-naming compound is the one it is done to: "the Bin Laden investigation",
+# "the Slepian murder", "the Navalny arrest" (but "the FBI investigation").
+_PERSON_MODIFIER_IS_PATIENT = frozenset({"INVESTIGATE", "CRIME", "COERCE"})
+# Material acts, whose compound country is as often the target or the place as the agent.
+_COMPOUND_COUNTRY_IS_AMBIGUOUS = frozenset(
+    {"ASSAULT", "SANCTION", "AID", "PROTEST", "INVESTIGATE", "COERCE", "CRIME", "RETREAT",
+     "MOBILIZE"}
+)  # fmt: skip
+# Nouns whose possessor is the one it is done to ("Navalny's arrest").
+_PATIENT_POSSESSOR = frozenset(
+    {"arrest", "detention", "deportation", "expulsion", "murder", "kidnapping"}
+)
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# Buildings and sites an assault is made on: a modifier of an assault noun naming one says what
+# was attacked, not who attacked ("the U.S. Embassy bombings", "the army base attack").
+_BUILDING_WORDS = frozenset(
+    {
+        "embassy", "consulate", "base", "headquarters", "hospital", "school", "barracks",
+        "building", "office", "station", "airport", "airfield", "port", "church", "mosque",
+        "synagogue", "temple", "hotel", "market", "university", "college", "factory", "plant",
+        "refinery", "facility", "center", "centre", "tower", "bridge", "checkpoint", "outpost",
+        "prison", "camp", "compound", "mission", "residence", "palace", "parliament",
+    }
+)  # fmt: skip
+_BUILDING_PLURALS = frozenset(
+    {"embassies", "consulates", "bases", "hospitals", "schools", "buildings", "offices",
+     "stations", "airports", "churches", "mosques", "temples", "hotels", "markets", "factories",
+     "plants", "refineries", "facilities", "centers", "centres", "towers", "bridges",
+     "checkpoints", "outposts", "prisons", "camps", "compounds", "missions"}
+)  # fmt: skip
+# Light verbs whose passive subject is the event noun they carry ("talks were held").
+_PASSIVE_CARRIED_DEPS = frozenset({"prep", "agent"})
+# Governing verbs that say the event does not (or will not) take place.
+_DENYING_VERBS = frozenset(
+    {
+        "rule", "cancel", "postpone", "delay", "scrap", "reject", "refuse", "deny", "oppose",
+        "block", "prevent", "avoid", "suspend", "halt", "abandon", "drop", "shelve",
+    }
+)  # fmt: skip
+# Governing verbs that ask for the event rather than report it.
+_SEEKING_VERBS = frozenset(
+    {
+        "seek", "want", "propose", "call", "urge", "demand", "hope", "push", "plan", "invite",
+        "need", "ask", "request", "press", "await", "consider", "suggest", "offer", "discuss",
+        "threaten", "fear", "expect", "prepare",
+    }
+)  # fmt: skip
+_HYPOTHETICAL_DETERMINERS = frozenset({"any"})
+_HYPOTHETICAL_ADJECTIVES = frozenset({"possible", "potential", "hypothetical", "eventual"})
+# Dependencies that start a clause of its own: a noun phrase's tokens stop there.
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "appos"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# How many verbs up a control chain a denial is looked for ("did not want to try to sign"): a
+# guard against parse cycles; real chains are short.
+_CONTROL_LIMIT = 8
+
+
+@dataclass
+class Slots:
+    """The dependents of an event noun that name its participants: possessors and modifiers as
+    themselves, prepositional and "agent" phrases as the preposition (whose objects they are).
+    `parties` ("between X and Y") are sources when no other source names an actor, else targets;
+    when `person_patients`, a person named by a modifier is a target; when `ambiguous_countries`,
+    a country named by a compound is a source only if the noun has a target. `attacked` are
+    modifiers naming what an assault was made on (`attacked_modifiers`): their actors are
+    targets."""
+
+    sources: list[Tok] = field(default_factory=list)
+    targets: list[Tok] = field(default_factory=list)
+    parties: list[Tok] = field(default_factory=list)
+    attacked: list[Tok] = field(default_factory=list)
+    person_patients: bool = False
+    ambiguous_countries: bool = False
+
+
+def event_noun_type(token: Tok) -> EventType | None:
+    """The type of the event `token` names by itself (`plover.nominal_type`, with the modifier
+    right before it: "air raid"), or None."""
+    if token.pos_ != "NOUN":
+        return None
+    return _with_compound(nominal_type, token)
+
+
+def event_noun_kind(token: Tok) -> EventType | None:
+    """The type of the event a noun names after a light verb ("launched an air raid":
+    `plover.noun_type`, with the modifier right before it), or None."""
+    return _with_compound(noun_type, token)
+
+
+def _with_compound(lookup: Callable[[str, str], EventType | None], token: Tok) -> EventType | None:
+    kind = lookup(token.lemma_, "")
+    if kind is None or not token.children:
+        return kind  # the compound is read only for a known noun that has modifiers
+    return lookup(token.lemma_, compound_word(token))
+
+
+def compound_word(noun: Tok) -> str:
+    """The lower-case modifier right before `noun` ("air" of "air raid", "air-raid"), or ""."""
+    word = ""
+    for child in noun.children:  # left children first, in text order
+        if child.i > noun.i:
+            break
+        if child.dep_ in {"compound", "amod"}:
+            word = child.lower_
+    return word
+
+
+def attacked_modifiers(noun: Tok, kind: EventType | None) -> list[Tok]:
+    """The modifiers of an assault noun that name what was attacked: a building word ("the
+    embassy bombing", "the U.S. Embassy bombings") and the modifiers before it, which say whose
+    building it is ("the Israeli embassy attack", which the parser leaves flat)."""
+    if kind != "ASSAULT":
+        return []
+    last = -1
+    for child in noun.children:
+        if child.i > noun.i:
+            break
+        if child.dep_ in _MODIFIER_DEPS and _names_building(child):
+            last = child.i
+    if last < 0:
+        return []
+    return [c for c in noun.children if c.i <= last and c.dep_ in _MODIFIER_DEPS]
+
+
+def _ambiguous_owner(modifier: Tok) -> bool:
+    """ "the Israeli hospital strike", "the Russian school attack": an adjective before a
+    common building word may say whose the building is or who struck it; it names neither
+    side (a proper name, "the U.S. Embassy bombings", says whose)."""
+    if modifier.dep_ != "amod" or _names_building(modifier):
+        return False
+    head = modifier.head
+    building = (
+        head
+        if _names_building(head)
+        else next((c for c in head.children if _names_building(c)), None)
+    )
+    return building is None or building.text.islower()
+
+
+def _names_building(token: Tok) -> bool:
+    """ "embassy", "Embassy", and the plural of a proper noun, whose lemma spaCy keeps as is."""
+    return token.lemma_.casefold() in _BUILDING_WORDS or token.lower_ in _BUILDING_PLURALS
+
+
+def is_event_noun(token: Tok) -> bool:
+    """Whether `token` names an event by itself."""
+    return event_noun_type(token) is not None
+
+
+def modifies_a_thing(noun: Tok) -> bool:
+    """ "investigation departments", "attack helicopters": the noun qualifies another thing and
+    names no event ("the murder investigation": the murder is one)."""
+    return noun.dep_ in {"compound", "amod"} and not is_event_noun(noun.head)
+
+
+def participant_slots(noun: Tok, kind: EventType) -> Slots:
+    """The dependents of event noun `noun` that name its participants (module docstring)."""
+    slots = Slots(
+        person_patients=kind in _PERSON_MODIFIER_IS_PATIENT,
+        ambiguous_countries=kind in _COMPOUND_COUNTRY_IS_AMBIGUOUS,
+    )
+    sources, targets = slots.sources, slots.targets
+    lemma = noun.lemma_.casefold()
+    possessor: Tok | None = None
+    has_of = False
+    attacked = attacked_modifiers(noun, kind)
+    slots.attacked.extend(attacked)
+    for child in _dependents(noun):
+        dep = child.dep_
+        if dep == "poss":
+            possessor = child
+        elif dep in _MODIFIER_DEPS and child in attacked:
+            continue
+        elif dep in _MODIFIER_DEPS or dep == "agent":
+            sources.append(child)
+        elif dep == "prep":
+            word = child.lower_
+            if word == "by":
+                sources.append(child)
+            elif word in _PARTY_PREPOSITIONS:
+                slots.parties.append(child)
+            elif word == "of":
+                has_of = True
+                if kind in _OF_IS_CONTENT:
+                    continue
+                agent = kind in _OF_IS_SOURCE and lemma not in _OF_IS_TARGET_NOUNS
+                (sources if agent else targets).append(child)
+                # "the arrest of Imran Khan by Pakistani police": the parser often hangs the
+                # agent's "by" on the object of "of"; it is the noun's.
+                sources.extend(
+                    by
+                    for pobj in child.children
+                    if pobj.dep_ == "pobj"
+                    for by in pobj.children
+                    if by.dep_ == "prep" and by.lower_ == "by"
+                )
+            elif word == "from":
+                (targets if kind == "RETREAT" else sources).append(child)
+            elif word in _target_prepositions(kind):
+                targets.append(child)
+    if possessor is not None:
+        patient = lemma in _PATIENT_POSSESSOR and not has_of
+        (targets if patient else sources).append(possessor)
+    return slots
+
+
+def passive_carrier(noun: Tok) -> Tok | None:
+    """The light verb whose passive subject `noun` is ("talks were held", "sanctions were
+    imposed"): the verb carries the noun's event and its prepositions name the noun's
+    participants ("were held between Russia and Ukraine"), as the noun's own would."""
+    head = noun.head
+    if noun.dep_ != "nsubjpass" or head is noun or head.lemma_.casefold() not in LIGHT_VERBS:
+        return None
+    return head
+
+
+def _dependents(noun: Tok) -> list[Tok]:
+    """The noun's dependents, and those of the passive light verb that carries it."""
+    carrier = passive_carrier(noun)
+    if carrier is None:
+        return list(noun.children)
+    carried = [c for c in carrier.children if c.dep_ in _PASSIVE_CARRIED_DEPS]
+    return [*noun.children, *carried]
+
+
+def _target_prepositions(kind: EventType) -> frozenset[str]:
+    if kind in _PARTNER_ONLY:
+        return _PARTNER_PREPOSITIONS
+    if kind == "PROTEST":
+        return _PROTEST_PREPOSITIONS
+    return _TARGET_PREPOSITIONS
+
+
+def governing_verb(noun: Tok) -> Tok | None:
+    """The verb of the clause the noun phrase belongs to ("talks ... ended", "imposed sanctions"),
+    or None for a verbless fragment (a headline)."""
+    token = noun
+    for _ in range(12):  # noun phrases nest a few prepositions deep; a guard against cycles
+        head = token.head
+        if head is token:
+            return None
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+        token = head
+    return None
+
+
+def denied(noun: Tok, verb: Tok | None, kind: EventType) -> bool:
+    """ "no talks", "ruled out any meeting", "did not sign the deal", "refused to sign a deal":
+    the event (of type `kind`) is not; `verb` is the noun's governing verb (module docstring)."""
+    if _says_no(noun):
+        return True
+    if verb is None:
+        return False
+    return _rules_out(verb) or _negated_for(noun, verb, kind)
+
+
+def _says_no(noun: Tok) -> bool:
+    return any(child.lower_ == "no" for child in noun.children)
+
+
+def _rules_out(verb: Tok) -> bool:
+    return verb.lemma_.casefold() in _DENYING_VERBS
+
+
+def _negated_for(noun: Tok, verb: Tok, kind: EventType) -> bool:
+    """Whether `verb`, which would bring about or seeks the noun's event, is negated or refused
+    up its control chain."""
+    if not _brings_about(noun, verb, kind):
+        return False
+    clause: Tok | None = verb
+    for _ in range(_CONTROL_LIMIT):
+        if clause is None:
+            return False
+        if any(c.dep_ == "neg" for c in clause.children) or _rules_out(clause):
+            return True
+        clause = controller(clause)
+    return False
+
+
+def _brings_about(noun: Tok, verb: Tok, kind: EventType) -> bool:
+    """ "hold talks", "sign a deal", "the deal was signed", "agree to a deal", "want a deal": the
+    noun is the verb's object (not its subject: "the talks did not end") and the verb a light
+    verb, a verb of the noun's type or a verb of seeking."""
+    head = noun.head
+    if head is verb:
+        if noun.dep_ == "nsubj":
+            return False
+    elif not (head.dep_ == "prep" and head.head is verb):
+        return False
+    lemma = verb.lemma_.casefold()
+    return lemma in LIGHT_VERBS or lemma in _SEEKING_VERBS or verb_type(lemma) == kind
+
+
+def hypothetical(noun: Tok, verb: Tok | None) -> bool:
+    """ "any meeting", "possible sanctions", "called for talks": asked about, not reported."""
+    for child in noun.children:
+        if child.dep_ == "det" and child.lower_ in _HYPOTHETICAL_DETERMINERS:
+            return True
+        if child.dep_ == "amod" and child.lower_ in _HYPOTHETICAL_ADJECTIVES:
+            return True
+    return verb is not None and verb.lemma_.casefold() in _SEEKING_VERBS
+
+
+def phrase_tokens(noun: Tok, event_nouns: frozenset[int]) -> list[Tok]:
+    """The noun phrase's own tokens, for its date and places: its dependents, not entering
+    clauses or other event nouns ("sanctions over the 2022 invasion": 2022 is the invasion's)."""
+    return subtree_until(noun, lambda child: child.dep_ in _CLAUSE_DEPS or child.i in event_nouns)
+
+
+def partner_after(noun: Tok, verb: Tok, kind: EventType) -> Tok | None:
+    """A "with" phrase the parser hung on the verb right after a talk-like noun object ("follows
+    US talks on Friday with Ukrainian officials"): the talks' partner, not the verb's."""
+    if kind not in _PARTNER_ONLY or noun.head is not verb or noun.dep_ != "dobj":
+        return None
+    end = max(t.i for t in noun.subtree)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "with" and child.i == end + 1:
+            return child
+    return None
+
+
+# --- the event -------------------------------------------------------------------------------
+
+
+class ClauseReader(Protocol):
+    """What reading a noun event needs from the reader of clauses (`events`)."""
+
+    @property
+    def actors(self) -> Actors: ...
+
+    def slot_actors(self, slot: Tok) -> tuple[list[str], bool]:
+        """The actors a possessor or a preposition of an event noun names, and whether they
+        were read straight from the text (not through a pronoun)."""
+        ...
+
+    def modifier_chain(self, token: Tok) -> list[str]:
+        """The actors a modifier names, through chained modifiers ("the Russia-Ukraine talks")."""
+        ...
+
+    def setting(
+        self, anchor: Tok, clauses: list[Tok], own: list[Tok], *, clause_date: bool
+    ) -> tuple[list[str], TimeExpression | None]:
+        """Places and date: those of the `own` tokens, else of `clauses` nearest first (their
+        date only when `clause_date`); places else those of `anchor`'s sentence."""
+        ...
+
+
+class VerbEvent(Protocol):
+    """The event a verb made, as far as an event noun it governs needs to know."""
+
+    event_noun: Tok | None  # the noun a light verb carries ("held talks"): its event is this
+    plain_kind: EventType | None  # the type before negation ("did not agree": AGREE)
+    sources: list[str]
+    targets: list[str]
+
+
+@dataclass
+class NounEvent:
+    """The event an event noun names: who, where, when, and whether it is hedged (negated or
+    hypothetical) and read straight from the text."""
+
+    sources: list[str]
+    targets: list[str]
+    places: list[str]
+    date: TimeExpression | None
+    direct: bool
+    hedged: bool
+
+
+@dataclass
+class _Side:
+    """Actors on one side of a noun event, in order without repeats, and whether all were read
+    straight from the text."""
+
+    names: list[str] = field(default_factory=list)
+    direct: bool = True
+
+    def extend(self, names: list[str], direct: bool = True) -> None:
+        for name in names:
+            if name not in self.names:
+                self.names.append(name)
+        self.direct = self.direct and direct
+
+
+def noun_event(
+    reader: ClauseReader,
+    noun: Tok,
+    kind: EventType,
+    verb_events: Mapping[int, VerbEvent],
+    event_nouns: frozenset[int],
+) -> NounEvent | None:
+    """The event `noun` (of type `kind`) names, if it has actor participants and is no event of
+    its clause's verb (module docstring); `verb_events` are the sentence's verb events by token,
+    `event_nouns` its event nouns' tokens. A verb event of the noun's type takes its targets."""
+    if reader.actors.at(noun) is not None or modifies_a_thing(noun):
+        return None  # part of a name ("the Peace Summit") or of another noun ("attack helicopters")
+    if _says_no(noun):
+        return None
+    verb = governing_verb(noun)
+    carrier = verb_events.get(verb.i) if verb is not None else None
+    if carrier is not None and carrier.event_noun is noun:
+        return None  # "held talks with": the light verb's event is the noun's
+    if verb is not None and _rules_out(verb):
+        return None  # "cancelled the summit", "suspended the sanctions": no event to merge with
+    if carrier is not None and carrier.plain_kind == kind:
+        # "Iran (did not) agree(d) to a deal with the US": one event, the verb's, with the
+        # noun's targets.
+        _, targets, _ = _participants(reader, noun, kind, verb)
+        carrier.targets.extend(t for t in targets if t not in carrier.targets + carrier.sources)
+        return None
+    if verb is not None and _negated_for(noun, verb, kind):
+        return None
+    sources, targets, direct = _participants(reader, noun, kind, verb)
+    if not sources and not targets:
+        return None
+    clauses = chain(verb) if verb is not None else []
+    # The clause's date is the event's when the clause tells of the event ("talks ended on
+    # Friday"), i.e. when the noun is its subject; as an object ("condemned the sanctions")
+    # the clause's date is that of the other act.
+    subject = verb is not None and noun.head is verb and noun.dep_ in _SUBJECT_DEPS
+    own = phrase_tokens(noun, event_nouns)
+    places, date = reader.setting(noun, clauses, own, clause_date=subject)
+    hedged = hypothetical(noun, verb) or (
+        verb is not None and (is_negated(verb, None) or is_hedged(verb, clauses))
+    )
+    return NounEvent(sources, targets, places, date, direct, hedged)
+
+
+def _participants(
+    reader: ClauseReader, noun: Tok, kind: EventType, verb: Tok | None
+) -> tuple[list[str], list[str], bool]:
+    """The noun's sources and targets, and whether all were read straight from the text."""
+    slots = participant_slots(noun, kind)
+    found = _Side()
+    against = _Side()
+    countries: list[str] = []  # named by a compound: the source only if there is a target
+    kinds = reader.actors.kinds
+    for slot in slots.sources:
+        if slot.dep_ not in _MODIFIER_DEPS:
+            found.extend(*reader.slot_actors(slot))
+            continue
+        for name in reader.modifier_chain(slot):
+            if slots.person_patients and kinds.get(name) == "person":
+                against.extend([name])
+            elif (
+                slots.ambiguous_countries and slot.pos_ == "PROPN" and kinds.get(name) == "country"
+            ):
+                countries.append(name)
+            else:
+                found.extend([name])
+    for slot in slots.targets:
+        against.extend(*reader.slot_actors(slot))
+    for slot in slots.attacked:
+        if not _ambiguous_owner(slot):
+            against.extend(_owners(reader, slot))
+    partner = partner_after(noun, verb, kind) if verb is not None else None
+    if partner is not None:
+        against.extend(reader.slot_actors(partner)[0])
+    if against.names:
+        found.extend(countries)
+    parties = _Side()
+    for slot in slots.parties:
+        parties.extend(reader.slot_actors(slot)[0])
+    (against if found.names else found).extend(parties.names)
+    sources = found.names
+    targets = [t for t in against.names if t not in sources]
+    return sources, targets, found.direct and against.direct
+
+
+def _owners(reader: ClauseReader, modifier: Tok) -> list[str]:
+    """The actors a modifier of an assault noun names, or those of its own modifiers when it
+    is no actor ("the U.S. embassy bombing": the embassy is the United States')."""
+    names = reader.modifier_chain(modifier)
+    if names:
+        return names
+    for child in modifier.children:
+        if child.dep_ in _MODIFIER_DEPS and not _ambiguous_owner(child):
+            names.extend(n for n in reader.modifier_chain(child) if n not in names)
+    return names

@@ -1,0 +1,822 @@
+"""Events from the dependency parse: who did what to whom, where and when.
+
+`find_events` reads a verb's clause (its subject and object actors, places and time) and the
+event nouns with actor participants (`nouns`), typed with `plover`. What counts as an event,
+how sources, targets, places and dates are chosen, and how confidence is scored is the event
+contract in docs/EVENTS.md; this module implements it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from services.extractor.actors.canonical import Actors, used_as_actor
+from services.extractor.events.clauses import (
+    CONTROL_VERBS,
+    chain,
+    clause_tokens,
+    governor,
+    is_hedged,
+    is_negated,
+)
+from services.extractor.events.nouns import (
+    attacked_modifiers,
+    event_noun_kind,
+    event_noun_type,
+    noun_event,
+)
+from services.extractor.events.plover import (
+    COOPERATIVE_TYPES,
+    LIGHT_VERBS,
+    nominal_type,
+    noun_type,
+    phrasal_type,
+    quad_of,
+    verb_type,
+)
+from services.extractor.events.quotes import FIRST_PERSON, Speakers
+from services.extractor.parse.candidates import sentence_of_tokens
+from services.extractor.parse.table import Tok, parse_table
+from services.extractor.places.geocode import Places
+from services.extractor.timex.lexicon import MONTHS, WEEKDAYS
+from shared.models import Event, EventType, Mention, TimeExpression
+
+# Verbs of saying: their content clause is the event, they are not.
+SPEECH_VERBS = frozenset(
+    {
+        "say", "tell", "add", "write", "state", "claim", "insist", "note", "explain", "argue",
+        "stress", "reply", "comment", "acknowledge", "announce", "report", "declare", "suggest",
+        "believe", "think", "predict", "confirm", "admit", "recall", "post", "tweet",
+        "indicate", "signal", "assert", "maintain", "reiterate", "emphasize", "emphasise",
+        "mention", "describe", "quote", "hope", "know", "feel", "expect", "fear",
+        "exclaim", "remark", "contend", "allege", "testify", "cite", "downplay", "echo",
+        "articulate",
+    }
+)  # fmt: skip
+# States and wishes, which no one does to anyone ("wants him back", "still needs the
+# go-ahead", "seems allied"): never an event, though their infinitive may be one ("wants to
+# visit"). Not "become": "became members of NATO" is joining it.
+_STATE_VERBS = frozenset({"want", "need", "seem", "suspect", "wish", "deserve", "lack", "resemble"})
+# What "declined to ..." refuses when it is only no comment: no refusal (REJECT) of anything.
+_NO_COMMENT = frozenset(
+    {"comment", "elaborate", "say", "discuss", "specify", "identify", "disclose", "name",
+     "speculate", "confirm"}
+)  # fmt: skip
+# "asked how ...": a question, not a demand. ("Agreed that ..." stays AGREE: "Israel and the
+# PLO agreed that talks would resume" is an agreement, though "agrees that" may be an opinion.)
+_QUESTION_WORDS = frozenset({"how", "what", "why", "whether", "if", "who", "when", "where"})
+# What a person is charged with when accused ("charged Kopp with attempted murder").
+_CHARGES = frozenset(
+    {"murder", "homicide", "manslaughter", "assault", "fraud", "theft", "robbery", "kidnapping",
+     "espionage", "spying", "treason", "conspiracy", "bribery", "smuggling", "trafficking",
+     "terrorism", "corruption", "crime", "offense", "offence", "violation", "count", "rape",
+     "embezzlement", "perjury", "obstruction", "contempt", "possession", "sabotage", "arson",
+     "extortion", "racketeering", "sedition", "genocide", "atrocity", "negligence", "slaying",
+     "killing", "bombing", "shooting", "stabbing", "attack", "hijacking", "abduction"}
+)  # fmt: skip
+# Objects of a preposition that make it a time, not a verb's particle ("called on Friday"),
+# besides month and weekday names (`timex.lexicon`).
+_TIME_NOUNS = frozenset(
+    {"today", "tomorrow", "yesterday", "day", "week", "weekend", "month", "year", "morning",
+     "afternoon", "evening", "night"}
+)  # fmt: skip
+# Verbs of saying that are an event when they have no content clause ("warned Kyiv").
+_SPEECH_UNLESS_BARE = frozenset({"warn"})
+# Verbs that attribute a content clause or a quotation to a speaker.
+_SAYING = SPEECH_VERBS | _SPEECH_UNLESS_BARE
+# Nouns whose possessor is the actor ("Moscow's forces", "Trump's administration").
+AGENT_NOUNS = frozenset(
+    {
+        "force", "troop", "army", "military", "government", "administration", "official",
+        "delegation", "negotiator", "diplomat", "minister", "ministry", "leader", "envoy",
+        "team", "navy", "police", "authority", "spokesman", "spokeswoman", "spokesperson",
+        "president", "cabinet", "parliament", "regime", "soldier", "fighter", "representative",
+        "ambassador", "embassy", "agency", "intelligence", "service", "officer",
+    }
+)  # fmt: skip
+# "all of Ukraine": the actor is the object of "of".
+_QUANTIFIERS = frozenset(
+    {"all", "some", "part", "most", "much", "rest", "both", "each", "many", "several", "none"}
+)
+# "40% of Jaguar", "shares of Octel", "a stake in Kofcoh", "control of Octel": the company
+# named as the object of "of" (or of "in" after a stake or an interest), not a word that
+# modifies it ("25% of the British jewelry market" is no act on Britain).
+_HOLDINGS = frozenset(
+    {"%", "percent", "stake", "share", "majority", "minority", "control", "portion", "interest"}
+)
+# Parts and papers of a company, whose owner a holding is in ("51% of Cineplex's unit").
+_COMPANY_PARTS = frozenset(
+    {"unit", "subsidiary", "division", "arm", "affiliate", "business", "operation", "stock",
+     "share", "common", "company", "concern"}
+)  # fmt: skip
+# Subjects that are figures or securities, not doers: "Bethlehem shares rose", "net at GM's
+# finance arm fell". The company named around them did nothing in the clause.
+_FIGURE_NOUNS = frozenset(
+    {"share", "stock", "price", "net", "profit", "earnings", "revenue", "sale", "income",
+     "loss", "volume", "bond", "dividend", "asset", "output", "margin", "debt", "index",
+     "yield", "turnover", "trading", "valuation", "unemployment", "joblessness", "inflation"}
+)  # fmt: skip
+# Prepositions whose object is a target ("meet with", "sanctions on", "out of").
+TARGET_PREPOSITIONS = frozenset(
+    {"with", "against", "to", "toward", "towards", "on", "upon", "at", "into", "from",
+     "between", "among", "over", "out", "of"}
+)  # fmt: skip
+# Prepositions whose object is where something happens.
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within",
+     "into", "to", "from", "over", "along", "off", "through", "towards", "toward"}
+)  # fmt: skip
+# Verbs in these positions modify a noun or are gerunds without a clause of their own.
+_NOT_EVENTS_DEPS = frozenset({"amod", "acl", "pcomp", "compound", "aux", "auxpass"})
+# Dependencies along which a place name sits inside its locative phrase ("in Miami's Beach").
+_NOMINAL_DEPS = frozenset({"compound", "nmod", "poss", "conj", "appos"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+_FIRST_PERSON = frozenset({"i", "we"})  # as subjects
+_POSSESSIVE_PERSONAL = frozenset({"his", "her"})
+_THIRD_PERSONAL = frozenset({"he", "she"})
+_THIRD_OTHER = frozenset({"it", "they"})
+
+# Confidence components (see the module docstring).
+_BASE = 0.3
+_TYPED = 0.25
+_BOTH_SIDES = 0.15
+_EXPLICIT_DATE = 0.1
+_PLACED = 0.1
+_DIRECT = 0.1
+_HEDGED = 0.6
+_NOMINAL = 0.8
+_SIDE = 0.8
+
+
+@dataclass
+class _Found:
+    names: list[str] = field(default_factory=list)
+    direct: bool = True
+
+    def extend(self, names: list[str]) -> None:
+        for name in names:
+            if name not in self.names:
+                self.names.append(name)
+
+
+def publication_date(published_at: dt.datetime) -> TimeExpression:
+    """The stand-in date of an event whose clause names none."""
+    day = published_at.date()
+    return TimeExpression(
+        text=day.isoformat(),
+        type="DATE",
+        value=day.isoformat(),
+        start_date=day,
+        end_date=day,
+        anchored=False,
+    )
+
+
+class _Reader:
+    def __init__(
+        self,
+        tokens: list[Tok],
+        actors: Actors,
+        places: Places,
+        times: list[TimeExpression],
+        sentences: list[Span],
+        sentence_of: list[int],
+    ) -> None:
+        self.tokens = tokens
+        self.actors = actors
+        self.places = places
+        self.sentences = sentences
+        self.sentence_of = sentence_of
+        # Only a date that is a calendar interval can be an event's: the index filters events
+        # by date range, and "soon" (FUTURE_REF) or "recently" (PAST_REF) has none.
+        self.time_at: dict[int, TimeExpression] = {}
+        starts: list[int] = []  # token start offsets, read when a date needs them
+        for time in times:
+            if time.start is None or time.end is None or time.start_date is None:
+                continue
+            if time.type not in {"DATE", "TIME"}:
+                continue
+            starts = starts or [token.idx for token in tokens]
+            first = max(0, bisect.bisect_right(starts, time.start) - 1)
+            stop = max(first + 1, bisect.bisect_left(starts, time.end))
+            for i in range(first, min(stop, len(tokens))):
+                self.time_at.setdefault(i, time)
+        self.speakers = Speakers(tokens, sentence_of, actors, _SAYING, self._subject_names)
+
+    # --- actors of a noun phrase -------------------------------------------------------------
+
+    def noun_actors(self, token: Tok, depth: int = 0) -> list[str]:
+        if depth > 6:  # a guard against parse cycles through conj/appos chains
+            return []
+        found = _Found()
+        own = self.actors.at(token)
+        if own is None and token.pos_ == "PRON" and token.lower_ in FIRST_PERSON:
+            head = token.head
+            return self.speakers.first_person(token, head if head.pos_ in {"VERB", "AUX"} else None)
+        appositions = [
+            name
+            for child in token.children
+            if child.dep_ == "appos"
+            for name in self.noun_actors(child, depth + 1)
+        ]
+        if own is not None:
+            found.extend([own])
+        elif appositions:
+            found.extend(appositions)
+        else:
+            attacked: list[Tok] | None = None  # read once, when a modifier names an actor
+            for child in token.children:
+                if child.dep_ in {"compound", "amod", "nmod"}:
+                    names = self._modifier_actors(child)
+                    if names and attacked is None:
+                        attacked = attacked_modifiers(token, event_noun_type(token))
+                    # "the U.S. Embassy bombings": the embassy was attacked; it attacked no one.
+                    if names and child not in (attacked or ()):
+                        found.extend(names)
+                elif child.dep_ == "poss" and token.lemma_.casefold() in AGENT_NOUNS:
+                    found.extend(self.noun_actors(child, depth + 1))
+                elif (
+                    child.dep_ == "prep"
+                    and child.lemma_ in {"of", "in"}
+                    and token.lemma_.casefold() in _HOLDINGS
+                ):
+                    found.extend(self._named_objects(child))
+                elif child.dep_ == "prep" and (
+                    (child.lemma_ == "of" and token.lemma_.casefold() in _QUANTIFIERS)
+                    or (child.lemma_ in {"from", "of"} and token.lemma_.casefold() in AGENT_NOUNS)
+                ):
+                    found.extend(self._prep_objects(child, depth + 1))
+        for child in token.children:
+            if child.dep_ != "conj":
+                continue
+            if any(grand.dep_ == "case" for grand in child.children):
+                found.extend(self._possessed_apposition(child, depth + 1))
+            else:
+                found.extend(self.noun_actors(child, depth + 1))
+        return found.names
+
+    def _modifier_actors(self, token: Tok) -> list[str]:
+        own = self.actors.at(token)
+        if own is None:
+            return []
+        names = [own]
+        for child in token.children:
+            if child.dep_ == "conj":
+                names.extend(n for n in self._modifier_actors(child) if n not in names)
+        return names
+
+    def _possessed_apposition(self, possessor: Tok, depth: int) -> list[str]:
+        """ "Witkoff and Trump’s son-in-law, Jared Kushner": the conjunct is Kushner, not Trump."""
+        end = self.sentences[self.sentence_of[possessor.i]].end
+        for token in self.tokens[possessor.i + 1 : min(possessor.i + 6, end)]:
+            if token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            names = [
+                name
+                for child in token.children
+                if child.dep_ == "appos"
+                for name in self.noun_actors(child, depth + 1)
+            ]
+            return names or self._name_after_comma(token, end)
+        return []
+
+    def _name_after_comma(self, noun: Tok, end: int) -> list[str]:
+        """The parser sometimes loses the apposition of "son-in-law, Jared Kushner": take the
+        actor right after the comma that closes the noun phrase."""
+        for token in self.tokens[noun.i + 1 : min(noun.i + 8, end - 1)]:
+            if token.pos_ in {"VERB", "CCONJ", "AUX"}:
+                return []
+            if token.text == ",":
+                name = self.actors.at(self.tokens[token.i + 1])
+                return [name] if name is not None else []
+        return []
+
+    def _named_objects(self, preposition: Tok) -> list[str]:
+        """The companies a holding is in: an object that is an actor itself, its apposition
+        ("the steelmaker -- National Steel Corp."), or the owner of a unit or stock named by
+        it ("Cineplex's Film House unit"); not a word that only modifies a market or a figure.
+        """
+        names: list[str] = []
+        for pobj in (c for c in preposition.children if c.dep_ == "pobj"):
+            own = self._modifier_actors(pobj)
+            if not own:
+                own = [n for c in pobj.children if c.dep_ == "appos" for n in self.noun_actors(c)]
+            if not own and pobj.lemma_.casefold() in _COMPANY_PARTS:
+                own = [
+                    n
+                    for c in pobj.children
+                    if c.dep_ in {"compound", "poss"}
+                    for n in self._modifier_actors(c)
+                ]
+            names.extend(n for n in own if n not in names)
+        return names
+
+    def _prep_objects(self, preposition: Tok, depth: int = 0) -> list[str]:
+        names: list[str] = []
+        for child in preposition.children:
+            if child.dep_ == "pobj":
+                names.extend(self.noun_actors(child, depth + 1))
+            elif child.dep_ in {"prep", "conj"}:
+                names.extend(self._prep_objects(child, depth + 1))
+        return names
+
+    # --- subjects ------------------------------------------------------------------------------
+
+    def subject_actors(self, verb: Tok, depth: int = 0) -> _Found:
+        """The actors of `verb`'s subject, inherited from the governing clause where it has none."""
+        found = _Found()
+        if depth > 8:
+            return found
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for subject in subjects:
+            if subject.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+                found.extend(self.noun_actors(verb.head))
+                found.direct = False
+            elif subject.pos_ == "PRON":
+                found.extend(self._pronoun_actors(subject, verb))
+                found.direct = False
+            elif self._is_figure(subject):
+                continue  # "Bethlehem shares rose": a figure moved, no one acted
+            else:
+                found.extend(self.noun_actors(subject))
+        if subjects:
+            return found
+        head = governor(verb)
+        if head is None:
+            return found
+        if verb.dep_ == "xcomp":
+            controllers = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
+            objects = [n for c in controllers for n in self.noun_actors(c)]
+            if objects:
+                return _Found(objects, direct=False)
+        inherited = self.subject_actors(head, depth + 1)
+        return _Found(inherited.names, direct=False)
+
+    def _is_figure(self, noun: Tok) -> bool:
+        return noun.lemma_.casefold() in _FIGURE_NOUNS and self.actors.at(noun) is None
+
+    def figure_moved(self, verb: Tok) -> bool:
+        """Whether the verb's active subjects are all figures or securities ("shares rose")."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return bool(subjects) and all(self._is_figure(s) for s in subjects)
+
+    def _subject_names(self, verb: Tok) -> list[str]:
+        return self.subject_actors(verb).names
+
+    def _pronoun_actors(self, pronoun: Tok, verb: Tok) -> list[str]:
+        word = pronoun.lower_
+        if word in _FIRST_PERSON:
+            return self.speakers.first_person(pronoun, verb)
+        speaker = self.speakers.of_clause(verb)
+        if speaker:
+            people = all(self.actors.kinds.get(n) == "person" for n in speaker)
+            if (word in _THIRD_PERSONAL and people) or (word in _THIRD_OTHER and not people):
+                return speaker
+        if word in _THIRD_PERSONAL:
+            return self._previous_person(pronoun)
+        return []
+
+    # --- an event noun's participants (`nouns.ClauseReader`) -------------------------
+
+    def slot_actors(self, slot: Tok) -> tuple[list[str], bool]:
+        """The actors an event noun's possessor ("Witkoff's", "our", "his") or preposition
+        ("with Dmitriev") names, and whether read straight from the text (no pronoun)."""
+        if slot.dep_ != "poss":
+            return self._prep_objects(slot), True
+        if slot.pos_ != "PRON":
+            return self.noun_actors(slot), True
+        if slot.lower_ in _POSSESSIVE_PERSONAL:
+            return self._previous_person(slot), False
+        return self.noun_actors(slot), False
+
+    def modifier_chain(self, token: Tok, depth: int = 0) -> list[str]:
+        """The actors among an event noun's modifiers, through chained compounds and conjuncts
+        ("the Russia-Ukraine talks": Russia modifies Ukraine, which modifies talks), not through
+        other words ("the Kenya embassy bombing": Kenya says which embassy)."""
+        own = self.actors.at(token)
+        if own is None:
+            return []
+        found = _Found()
+        chained = [
+            child
+            for child in token.children
+            if depth < 4  # chains of modifiers are short; a guard against parse cycles
+            and child.dep_ in {"compound", "amod", "nmod", "conj"}
+        ]
+        for child in chained:  # in text order: "Russia-Ukraine" is Russia, then Ukraine
+            if child.i < token.i:
+                found.extend(self.modifier_chain(child, depth + 1))
+        found.extend([own])
+        for child in chained:
+            if child.i > token.i:
+                found.extend(self.modifier_chain(child, depth + 1))
+        return found.names
+
+    def _previous_person(self, pronoun: Tok) -> list[str]:
+        """The nearest person named before the pronoun in its sentence or the one before."""
+        number = self.sentence_of[pronoun.i]
+        start = self.sentences[number - 1].start if number > 0 else 0
+        for i in range(pronoun.i - 1, start - 1, -1):
+            name = self.actors.by_token.get(i)
+            if name is not None and self.actors.kinds.get(name) == "person":
+                return [name]
+        return []
+
+    # --- objects -------------------------------------------------------------------------------
+
+    def object_actors(self, verb: Tok, event_noun: Tok | None) -> list[str]:
+        found = _Found()
+        for child in verb.children:
+            if child.dep_ in {"dobj", "dative", "obj"}:
+                found.extend(self.noun_actors(child))
+            elif child.dep_ == "prep" and child.lemma_.casefold() in TARGET_PREPOSITIONS:
+                found.extend(self._prep_objects(child))
+            elif child.dep_ == "agent":
+                continue
+            elif child.dep_ == "ccomp" and verb.lemma_ not in SPEECH_VERBS:
+                for grand in child.children:
+                    if grand.dep_ == "nsubj" and grand.pos_ != "PRON":
+                        found.extend(self.noun_actors(grand))
+            elif child.dep_ == "nsubjpass":
+                found.extend(self.noun_actors(child))
+        if event_noun is not None:
+            for child in event_noun.children:
+                if child.dep_ == "prep" and child.lemma_.casefold() in TARGET_PREPOSITIONS:
+                    found.extend(self._prep_objects(child))
+        if verb.dep_ == "relcl" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+            relative_subject = any(c.tag_ in _RELATIVE_TAGS for c in verb.children)
+            if not relative_subject:
+                found.extend(self.noun_actors(verb.head))
+        return found.names
+
+    def passive_sources(self, verb: Tok) -> list[str]:
+        return [
+            name
+            for child in verb.children
+            if child.dep_ == "agent"
+            for name in self._prep_objects(child)
+        ]
+
+    # --- places and times ----------------------------------------------------------------------
+
+    def _locative(self, token: Tok) -> bool:
+        while token.dep_ in _NOMINAL_DEPS and token.head is not token:
+            token = token.head
+        return (
+            token.dep_ == "pobj"
+            and token.head.lemma_.casefold() in LOCATIVE_PREPOSITIONS
+            and not used_as_actor(token)
+        )
+
+    def places_in(self, tokens: list[Tok], *, skip_subjects: bool = True) -> list[str]:
+        """Locative place names among `tokens`, leaving out those inside a subject ("officials
+        from Kenya visited ...": Kenya says who, not where) unless `skip_subjects` is false."""
+        by_token = self.places.by_token
+        placed = [token for token in tokens if token.i in by_token]
+        if not placed:  # most clauses name no place: skip walking their subjects
+            return []
+        in_subject = (
+            {t.i for token in tokens if token.dep_ in {"nsubj", "nsubjpass"} for t in token.subtree}
+            if skip_subjects
+            else set()
+        )
+        names: list[str] = []
+        for token in placed:
+            if token.i in in_subject:
+                continue
+            name = by_token[token.i]
+            if name not in names and self._locative(token):
+                names.append(name)
+        return names
+
+    def time_in(self, verb: Tok, tokens: list[Tok]) -> TimeExpression | None:
+        """The clause's first date; a relative clause on a date ("June 2024, when ...") has it."""
+        if verb.dep_ == "relcl" and verb.head.i in self.time_at:
+            return self.time_at[verb.head.i]
+        for token in tokens:
+            time = self.time_at.get(token.i)
+            if time is not None:
+                return time
+        return None
+
+    def setting(
+        self, anchor: Tok, clauses: list[Tok], own: list[Tok], *, clause_date: bool = True
+    ) -> tuple[list[str], TimeExpression | None]:
+        """Places and date: those of the `own` tokens (an event noun's phrase), else of the
+        `clauses` (a `chain`), nearest first, their date only when `clause_date`; places else
+        those of `anchor`'s sentence."""
+        places: list[str] = []
+        date: TimeExpression | None = None
+        if own:
+            places = self.places_in(own, skip_subjects=False)
+            date = next((self.time_at[t.i] for t in own if t.i in self.time_at), None)
+        for clause in clauses:
+            if places and (date is not None or not clause_date):
+                break
+            tokens = clause_tokens(clause)
+            places = places or self.places_in(tokens)
+            if clause_date and date is None:
+                date = self.time_in(clause, tokens)
+        if not places:
+            sentence = self.sentences[self.sentence_of[anchor.i]]
+            places = self.places_in(self.tokens[sentence.start : sentence.end])
+        return places, date
+
+
+@dataclass
+class _Draft:
+    token: Tok  # the trigger: a verb, or an event noun
+    trigger: str
+    kind: EventType | None
+    sources: list[str]
+    targets: list[str]
+    places: list[str]
+    date: TimeExpression | None
+    direct: bool
+    hedged: bool
+    nominal: bool = False
+    side: bool = False  # "we" read as the speaker's side
+    # A verb event's type before negation, and the noun its light verb carries: what a noun
+    # event under the verb compares with (`nouns.VerbEvent`).
+    plain_kind: EventType | None = None
+    event_noun: Tok | None = None
+
+
+def _event_noun(verb: Tok) -> Tok | None:
+    if verb.lemma_.casefold() not in LIGHT_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and noun_type(child.lemma_) is not None:
+            return child
+    return None
+
+
+def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
+    """The type the verb (or the noun its light verb carries) names, before negation."""
+    if event_noun is not None:
+        return event_noun_kind(event_noun)
+    for child in verb.children:
+        if child.dep_ in {"prt", "prep"}:
+            kind = _phrasal_kind(verb, child)
+            if kind is not None:
+                return kind
+        if child.dep_ in {"advcl", "ccomp", "xcomp"}:
+            # "called for Vacco to revive the unit": "for" marks the demanded clause.
+            for mark in child.children:
+                if mark.dep_ == "mark" and mark.i < child.i:
+                    kind = phrasal_type(verb.lemma_, mark.lemma_)
+                    if kind is not None:
+                        return kind
+    if verb.lemma_.casefold() == "call" and any(c.dep_ in {"oprd", "xcomp"} for c in verb.children):
+        return None  # "called Bush a liar", "calls discounting a loser's game": no phone call
+    return verb_type(verb.lemma_)
+
+
+def _names_a_time(preposition: Tok) -> bool:
+    """ "called on Friday": a preposition before a time is no particle ("call on" DEMAND)."""
+    return preposition.dep_ == "prep" and any(
+        c.dep_ == "pobj" and _is_time_word(c.lower_) for c in preposition.children
+    )
+
+
+def _is_time_word(word: str) -> bool:
+    bare = word.rstrip(".")
+    return bare in _TIME_NOUNS or bare in WEEKDAYS or bare in MONTHS
+
+
+def _phrasal_kind(verb: Tok, particle: Tok) -> EventType | None:
+    """The verb's type with this particle or preposition. "Charged ... with" accuses only of
+    a crime ("charged Kopp with murder"; "charged the inspectors with verifying" is a task)."""
+    if _names_a_time(particle):
+        return None
+    if (verb.lemma_.casefold(), particle.lemma_.casefold()) == ("charge", "with") and not any(
+        c.dep_ == "pobj" and c.lemma_.casefold() in _CHARGES for c in particle.children
+    ):
+        return None
+    return phrasal_type(verb.lemma_, particle.lemma_)
+
+
+def _negated_type(kind: EventType | None) -> EventType | None:
+    """A negated cooperation is a refusal; a conflict that did not happen has no type."""
+    if kind is None:
+        return None
+    return "REJECT" if kind in COOPERATIVE_TYPES else None
+
+
+def _is_candidate(verb: Tok) -> bool:
+    if verb.pos_ != "VERB" or verb.dep_ in _NOT_EVENTS_DEPS:
+        return False
+    lemma = verb.lemma_.casefold()
+    has = {c.dep_ for c in verb.children}
+    if lemma in CONTROL_VERBS and "xcomp" in has:
+        return False
+    if lemma in LIGHT_VERBS and "xcomp" in has and _event_noun(verb) is None:
+        return False
+    if lemma in LIGHT_VERBS and "nsubjpass" in has and _carries_passive_noun(verb):
+        return False  # "talks were held between ...": the noun's event (`nouns`)
+    if lemma in _SPEECH_UNLESS_BARE:
+        return "ccomp" not in has
+    if lemma in _STATE_VERBS or (lemma == "ask" and _asks_a_question(verb)):
+        return False
+    if lemma == "accord" and verb.lower_ == "according":
+        return False  # "according to Advanced Medical": an attribution
+    if lemma == "decline" and any(
+        c.dep_ == "xcomp" and c.lemma_.casefold() in _NO_COMMENT for c in verb.children
+    ):
+        return False  # "declined to comment"
+    if lemma in _NO_COMMENT and verb.dep_ == "xcomp" and verb.head.lemma_ == "decline":
+        return False  # nor is what was not said ("declined to discuss the talks")
+    if lemma == "reach" and "nsubjpass" in has and _event_noun(verb) is None:
+        return False  # "Mr. Roy couldn't be reached" (for comment)
+    return not (lemma in SPEECH_VERBS and _event_noun(verb) is None)
+
+
+def _asks_a_question(verb: Tok) -> bool:
+    """ "asked how ...": a question, not a demand."""
+    return any(
+        child.dep_ == "ccomp"
+        and any(g.lower_ in _QUESTION_WORDS and g.i < child.i for g in child.children)
+        for child in verb.children
+    )
+
+
+def _carries_passive_noun(verb: Tok) -> bool:
+    return any(c.dep_ == "nsubjpass" and event_noun_type(c) is not None for c in verb.children)
+
+
+def _confidence(draft: _Draft, explicit: bool) -> float:
+    score = _BASE
+    score += _TYPED if draft.kind is not None else 0.0
+    score += _BOTH_SIDES if draft.sources and draft.targets else 0.0
+    score += _EXPLICIT_DATE if explicit else 0.0
+    score += _PLACED if draft.places else 0.0
+    score += _DIRECT if draft.direct else 0.0
+    if draft.hedged:
+        score *= _HEDGED
+    if draft.nominal:
+        score *= _NOMINAL
+    if draft.side:
+        score *= _SIDE
+    return round(min(1.0, max(0.0, score)), 3)
+
+
+def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
+    if reader.figure_moved(verb):
+        return None  # "Bethlehem shares rose 50 cents on the Big Board": a price, no act
+    side_reads = reader.speakers.side_reads
+    event_noun = _event_noun(verb)
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    found = _Found(reader.passive_sources(verb)) if passive else reader.subject_actors(verb)
+    targets = reader.object_actors(verb, event_noun)
+    negated = is_negated(verb, event_noun)
+    plain_kind = _event_type(verb, event_noun)
+    kind = _negated_type(plain_kind) if negated else plain_kind
+    if kind is not None:
+        for child in verb.children:
+            if child.dep_ == "xcomp":
+                targets.extend(t for t in reader.object_actors(child, None) if t not in targets)
+    sources = found.names
+    targets = [t for t in targets if t not in sources]
+    if not sources and not targets:
+        return None
+    clauses = chain(verb)
+    places, date = reader.setting(verb, clauses, [])
+    return _Draft(
+        token=verb,
+        trigger=verb.lemma_.casefold(),
+        kind=kind,
+        sources=sources,
+        targets=targets,
+        places=places,
+        date=date,
+        direct=found.direct and len(clauses) == 1,
+        hedged=negated or is_hedged(verb, clauses),
+        side=reader.speakers.side_reads > side_reads,
+        plain_kind=plain_kind,
+        event_noun=event_noun,
+    )
+
+
+def _noun_draft(
+    reader: _Reader,
+    noun: Tok,
+    kind: EventType,
+    verb_drafts: dict[int, _Draft],
+    event_nouns: frozenset[int],
+) -> _Draft | None:
+    side_reads = reader.speakers.side_reads
+    event = noun_event(reader, noun, kind, verb_drafts, event_nouns)
+    if event is None:
+        return None
+    return _Draft(
+        token=noun,
+        trigger=noun.lemma_.casefold(),
+        kind=kind,
+        sources=event.sources,
+        targets=event.targets,
+        places=event.places,
+        date=event.date,
+        direct=event.direct,
+        hedged=event.hedged,
+        nominal=True,
+        side=reader.speakers.side_reads > side_reads,
+    )
+
+
+def _skip_own_infinitive(verb: Tok) -> bool:
+    """An infinitive under a typed verb belongs to that verb's event ("threatened to strike")."""
+    if verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    return _is_candidate(head) and _event_type(head, _event_noun(head)) is not None
+
+
+def find_events(
+    doc: Doc,
+    *,
+    article_id: str,
+    actors: Actors,
+    places: Places,
+    times: list[TimeExpression],
+    published_at: dt.datetime,
+    text: str | None = None,
+    sentence_of: list[int] | None = None,
+    tokens: list[Tok] | None = None,
+) -> list[Event]:
+    """The article's events in text order, ids `<article_id>-<ordinal>` from 0.
+
+    `text` (`doc.text`), `sentence_of` (`parse.candidates.sentence_of_tokens(doc)`) and `tokens`
+    (`parse_table(doc)`) are computed when the caller has not: spaCy rebuilds the first two on
+    each access, and the callers share the table.
+    """
+    sentences = list(doc.sents)
+    if sentence_of is None:
+        sentence_of = sentence_of_tokens(doc)
+    full_text = doc.text if text is None else text
+    table = parse_table(doc) if tokens is None else tokens
+    reader = _Reader(table, actors, places, times, sentences, sentence_of)
+    fallback = publication_date(published_at)
+    events: list[Event] = []
+    for number, sentence in enumerate(sentences):
+        sentence_text = full_text[sentence.start_char : sentence.end_char]
+        lead = len(sentence_text) - len(sentence_text.lstrip())
+        body = sentence_text.strip()
+        start = sentence.start_char + lead
+        drafts: list[_Draft] = []
+        by_verb: dict[int, _Draft] = {}
+        nouns: list[tuple[Tok, EventType]] = []
+        for token in table[sentence.start : sentence.end]:
+            # Most tokens are neither: test the part of speech before anything else.
+            pos = token.pos_
+            if pos == "NOUN":
+                # The table first: most nouns are none, and need no look at their modifiers.
+                noun_kind = nominal_type(token.lemma_) and event_noun_type(token)
+                if noun_kind is not None:
+                    nouns.append((token, noun_kind))
+                continue
+            if pos != "VERB" or not _is_candidate(token) or _skip_own_infinitive(token):
+                continue
+            draft = _draft(reader, token)
+            if draft is not None:
+                drafts.append(draft)
+                by_verb[token.i] = draft
+        if nouns:
+            event_nouns = frozenset(noun.i for noun, _ in nouns)
+            for noun, noun_kind in nouns:
+                nominal = _noun_draft(reader, noun, noun_kind, by_verb, event_nouns)
+                if nominal is not None:
+                    drafts.append(nominal)
+            drafts.sort(key=lambda d: d.token.i)
+        for draft in drafts:
+            trigger = draft.token
+            explicit = draft.date is not None
+            events.append(
+                Event(
+                    id=f"{article_id}-{len(events)}",
+                    article_id=article_id,
+                    sentence=body,
+                    sentence_index=number,
+                    start=start,
+                    end=start + len(body),
+                    trigger=draft.trigger,
+                    trigger_span=Mention(
+                        text=trigger.text,
+                        start=trigger.idx,
+                        end=trigger.idx + len(trigger.text),
+                        sentence=number,
+                    ),
+                    type=draft.kind,
+                    quad=quad_of(draft.kind),
+                    sources=draft.sources,
+                    targets=draft.targets,
+                    places=draft.places,
+                    date=draft.date or fallback,
+                    date_source="explicit" if explicit else "publication",
+                    confidence=_confidence(draft, explicit),
+                )
+            )
+    return events

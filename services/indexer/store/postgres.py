@@ -1,0 +1,332 @@
+"""The PostgreSQL store: asyncpg pool, a generated `tsvector` with a GIN index, upserts.
+
+Same tables, search SQL (`sql`) and upserts (`upsert`) as the SQLite store. Text columns
+that are sorted or compared in keyset conditions use the "C" collation, so ordering is by code
+point as in SQLite, whatever the database's locale. Query text goes through `websearch_to_tsquery`,
+which never raises on user input, after `query.pg_websearch` has quoted every term.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import AsyncIterator, Iterator, Sequence
+from typing import Any
+
+import asyncpg
+
+from services.indexer.query import SearchQuery, pg_websearch
+from services.indexer.records import ArticleRecord, latest_per_article, to_record
+from services.indexer.results import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    EventHit,
+    Facets,
+    SearchPage,
+    UpsertStats,
+)
+from services.indexer.store.base import (
+    DEFAULT_FACET_SIZE,
+    SCHEMA_VERSION,
+    QueryRejected,
+    SchemaMismatch,
+    StoreError,
+    StoreUnavailable,
+)
+from services.indexer.store.rows import (
+    article_hits,
+    event_hits,
+    facets_from_rows,
+    names_by_article,
+    next_cursor,
+)
+from services.indexer.store.sql import (
+    Plan,
+    article_plan,
+    count_sql,
+    event_plan,
+    facets_sql,
+    page_sql,
+)
+from services.indexer.store.upsert import Upsert
+from shared.models import EnrichedArticle
+
+# Any constant will do; it only has to be the same in every indexer so that two starting at
+# once create the schema one after the other.
+SCHEMA_LOCK_KEY = 0x6E657773  # "news"
+# Bounds connect and each statement, so a dead server fails a batch (which is retried)
+# instead of hanging the consumer.
+CONNECT_TIMEOUT_SECONDS = 10.0
+COMMAND_TIMEOUT_SECONDS = 60.0
+# Snippet shape: one fragment of about a sentence, like the SQLite store's snippet().
+HEADLINE_OPTIONS = (
+    f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=30, MinWords=12, MaxFragments=1"
+)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id text COLLATE "C" PRIMARY KEY,
+    url text NOT NULL,
+    title text NOT NULL,
+    text text NOT NULL,
+    summary text NOT NULL,
+    source text NOT NULL,
+    published_at timestamptz NOT NULL,
+    extracted_at timestamptz NOT NULL,
+    indexed_at timestamptz NOT NULL,
+    raw text NOT NULL,
+    -- A tsvector is capped at 1 MB; 250,000 characters of text stay well below it, and a
+    -- long read's opening quarter-million characters carry its searchable words.
+    tsv tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('english'::regconfig, title), 'A')
+        || setweight(to_tsvector('english'::regconfig, left(text, 250000)), 'B')
+    ) STORED
+);
+CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING gin (tsv);
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at, id);
+CREATE TABLE IF NOT EXISTS entities (
+    article_id text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
+    key text COLLATE "C" NOT NULL, kind text NOT NULL, country_code text COLLATE "C",
+    mentions integer NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entities_article ON entities (article_id);
+CREATE INDEX IF NOT EXISTS entities_key ON entities (key, article_id);
+CREATE INDEX IF NOT EXISTS entities_country ON entities (country_code, article_id);
+CREATE TABLE IF NOT EXISTS places (
+    article_id text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
+    key text COLLATE "C" NOT NULL, kind text NOT NULL, country_code text COLLATE "C",
+    lat double precision, lon double precision, mentions integer NOT NULL
+);
+CREATE INDEX IF NOT EXISTS places_article ON places (article_id);
+CREATE INDEX IF NOT EXISTS places_key ON places (key, article_id);
+CREATE INDEX IF NOT EXISTS places_country ON places (country_code, article_id);
+CREATE TABLE IF NOT EXISTS events (
+    id text COLLATE "C" PRIMARY KEY, article_id text COLLATE "C" NOT NULL,
+    type text COLLATE "C", quad text, trigger text NOT NULL,
+    sources jsonb NOT NULL, targets jsonb NOT NULL, places jsonb NOT NULL,
+    date_value text NOT NULL, date_start date NOT NULL, date_end date NOT NULL,
+    date_source text NOT NULL, confidence double precision NOT NULL, sentence text NOT NULL,
+    published_at timestamptz NOT NULL, raw text NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
+CREATE INDEX IF NOT EXISTS events_date ON events (date_start, id);
+CREATE INDEX IF NOT EXISTS events_type ON events (type);
+CREATE TABLE IF NOT EXISTS event_actors (
+    event_id text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
+    key text COLLATE "C" NOT NULL, role text NOT NULL
+);
+CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (event_id);
+CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (key, event_id);
+CREATE TABLE IF NOT EXISTS event_places (
+    event_id text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
+    key text COLLATE "C" NOT NULL
+);
+CREATE INDEX IF NOT EXISTS event_places_event ON event_places (event_id);
+CREATE INDEX IF NOT EXISTS event_places_key ON event_places (key, event_id);
+CREATE TABLE IF NOT EXISTS event_countries (
+    event_id text COLLATE "C" NOT NULL, country_code text COLLATE "C" NOT NULL
+);
+CREATE INDEX IF NOT EXISTS event_countries_event ON event_countries (event_id);
+CREATE INDEX IF NOT EXISTS event_countries_code ON event_countries (country_code, event_id);
+"""
+
+_TSQUERY = "websearch_to_tsquery('english'::regconfig, {})"
+
+# SQLSTATE classes that mean "try again": connection exceptions (08), insufficient resources
+# (53), operator intervention such as a restart (57), serialization failure and deadlock (40).
+_TRANSIENT_CLASSES = ("08", "53", "57", "40")
+
+
+class PostgresDialect:
+    """`$N` parameters, native timestamps and dates, tsvector match and ts_rank."""
+
+    def param(self, index: int) -> str:
+        return f"${index}"
+
+    def timestamp(self, value: dt.datetime) -> object:
+        return value
+
+    def day(self, value: dt.date) -> object:
+        return value
+
+    def json_array(self, param: str) -> str:
+        return f"{param}::jsonb"
+
+    def text_match(self, param: str) -> tuple[str, str | None, str]:
+        tsquery = _TSQUERY.format(param)
+        # Normalisation 1 divides by 1 + log(length), as bm25 discounts long documents; the
+        # sign makes lower better, as bm25 is in SQLite, so one ordering serves both.
+        return "", f"a.tsv @@ {tsquery}", f"(-ts_rank(a.tsv, {tsquery}, 1))::float8"
+
+
+DIALECT = PostgresDialect()
+UPSERT = Upsert(DIALECT)
+
+
+@contextlib.contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except StoreError:
+        raise
+    except asyncpg.PostgresError as exc:
+        state = str(getattr(exc, "sqlstate", "") or "")
+        if state.startswith(_TRANSIENT_CLASSES):
+            raise StoreUnavailable(f"{type(exc).__name__}: {exc}") from exc
+        if state.startswith("42P"):  # syntax errors in tsquery input and the like
+            raise QueryRejected(str(exc)) from exc
+        raise StoreError(f"{type(exc).__name__}: {exc}") from exc
+    except (OSError, asyncpg.InterfaceError, TimeoutError) as exc:
+        raise StoreUnavailable(f"{type(exc).__name__}: {exc}") from exc
+
+
+class PostgresStore:
+    """The `Store` over a PostgreSQL database (asyncpg pool)."""
+
+    def __init__(self, dsn: str, *, pool_size: int = 8) -> None:
+        self._dsn = dsn
+        self._pool_size = max(1, pool_size)
+        self._pool: asyncpg.Pool | None = None
+
+    async def open(self) -> None:
+        if self._pool is not None:
+            return
+        with _errors():
+            pool = await asyncpg.create_pool(
+                self._dsn,
+                min_size=1,
+                max_size=self._pool_size,
+                timeout=CONNECT_TIMEOUT_SECONDS,
+                command_timeout=COMMAND_TIMEOUT_SECONDS,
+            )
+        try:
+            with _errors():
+                async with pool.acquire() as conn, conn.transaction():
+                    await conn.execute("SELECT pg_advisory_xact_lock($1)", SCHEMA_LOCK_KEY)
+                    await conn.execute(SCHEMA)
+                    stored = await conn.fetchval("SELECT max(version) FROM schema_version")
+                    if stored is None:
+                        await conn.execute(
+                            "INSERT INTO schema_version (version) VALUES ($1)", SCHEMA_VERSION
+                        )
+                    elif stored > SCHEMA_VERSION:
+                        raise SchemaMismatch(
+                            f"the database has index schema {stored}, newer than this "
+                            f"Newsflow ({SCHEMA_VERSION}); upgrade Newsflow"
+                        )
+        except BaseException:
+            await pool.close()
+            raise
+        self._pool = pool
+
+    async def close(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            await pool.close()
+
+    @contextlib.asynccontextmanager
+    async def _conn(self) -> AsyncIterator[asyncpg.pool.PoolConnectionProxy[Any]]:
+        if self._pool is None:
+            raise StoreUnavailable("store is not open")
+        with _errors():
+            async with self._pool.acquire() as conn:
+                yield conn
+
+    async def ping(self) -> bool:
+        try:
+            async with self._conn() as conn:
+                return bool(await conn.fetchval("SELECT 1") == 1)
+        except StoreError:
+            return False
+
+    async def upsert(self, batch: Sequence[EnrichedArticle]) -> UpsertStats:
+        if not batch:
+            return UpsertStats()
+        records = [to_record(enriched) for enriched in latest_per_article(batch)]
+        now = dt.datetime.now(dt.UTC)
+        stats = UpsertStats()
+        async with self._conn() as conn, conn.transaction():
+            for record in records:
+                stats += await _write_one(conn, record, now)
+        return stats
+
+    async def search(self, query: SearchQuery) -> SearchPage:
+        plan = _plan(query)
+        async with self._conn() as conn:
+            sql, params = page_sql(query, plan)
+            rows = await conn.fetch(sql, *params)
+            sql, params = count_sql(plan)
+            total = int(await conn.fetchval(sql, *params))
+            cursor = next_cursor(query, rows)
+            rows = rows[: query.limit]
+            if query.type == "events":
+                return SearchPage(results=event_hits(rows), next_cursor=cursor, total=total)
+            ids = [row[0] for row in rows]
+            snippets = await _snippets(conn, query, ids) if query.q else {}
+            names = await _entity_names(conn, ids)
+        hits = article_hits(rows, names, snippets)
+        return SearchPage(results=hits, next_cursor=cursor, total=total)
+
+    async def facets(self, query: SearchQuery, size: int = DEFAULT_FACET_SIZE) -> Facets:
+        sql, params = facets_sql(query, _plan(query), size)
+        async with self._conn() as conn:
+            rows = await conn.fetch(sql, *params)
+        return facets_from_rows(rows)
+
+    async def get_article(self, article_id: str) -> EnrichedArticle | None:
+        async with self._conn() as conn:
+            raw = await conn.fetchval("SELECT raw FROM articles WHERE id = $1", article_id)
+        return None if raw is None else EnrichedArticle.model_validate_json(raw)
+
+    async def get_event(self, event_id: str) -> EventHit | None:
+        sql = (
+            "SELECT e.raw, a.url, a.title, a.source, a.published_at, e.date_start, e.id "
+            "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = $1"
+        )
+        async with self._conn() as conn:
+            rows = await conn.fetch(sql, event_id)
+        hits = event_hits(rows)
+        return hits[0] if hits else None
+
+
+def _plan(query: SearchQuery) -> Plan:
+    text = pg_websearch(query.terms) if query.q else None
+    if query.type == "articles":
+        return article_plan(query, DIALECT, text)
+    return event_plan(query, DIALECT, text)
+
+
+async def _write_one(conn: Any, r: ArticleRecord, now: dt.datetime) -> UpsertStats:
+    sql, params = UPSERT.article(r, now)
+    if await conn.fetchval(sql, *params) is None:
+        return UpsertStats(stale=1)
+    sql, params = UPSERT.held_events(r)
+    rest = UPSERT.rest(r, [row[0] for row in await conn.fetch(sql, *params)])
+    for sql, rows in rest.batches:
+        await conn.executemany(sql, rows)
+    return rest.stats
+
+
+async def _entity_names(conn: Any, ids: list[str]) -> dict[str, list[str]]:
+    if not ids:
+        return {}
+    rows = await conn.fetch(
+        "SELECT article_id, name FROM entities WHERE article_id = ANY($1::text[]) "
+        "ORDER BY article_id, mentions DESC, name",
+        ids,
+    )
+    return names_by_article(rows)
+
+
+async def _snippets(conn: Any, query: SearchQuery, ids: list[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    rows = await conn.fetch(
+        f"SELECT a.id, ts_headline('english'::regconfig, left(a.text, 250000), "
+        f"{_TSQUERY.format('$1')}, $2) FROM articles a WHERE a.id = ANY($3::text[])",
+        pg_websearch(query.terms),
+        HEADLINE_OPTIONS,
+        ids,
+    )
+    return {row[0]: row[1] for row in rows if row[1]}

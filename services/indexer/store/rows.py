@@ -1,0 +1,112 @@
+"""Result rows into hits, the next cursor and facets: the same for both stores.
+
+Rows are the columns of `sql.ARTICLE_COLUMNS` (+ score) and `sql.EVENT_COLUMNS`; SQLite gives
+timestamps and dates as ISO text, PostgreSQL as datetime objects, and both are accepted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from services.indexer.query import Cursor, SearchQuery
+from services.indexer.results import ArticleHit, EventHit, FacetCount, Facets, lead_snippet
+
+Row = Sequence[Any]
+
+
+def iso_timestamp(value: str | dt.datetime) -> str:
+    """One text form of a UTC timestamp (microseconds, +00:00): SQLite stores it and compares
+    it as text, so every writer and every cursor must produce exactly this form."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def iso_day(value: str | dt.date) -> str:
+    return value if isinstance(value, str) else value.isoformat()
+
+
+def article_hits(
+    rows: Iterable[Row],
+    entities: Mapping[str, list[str]],
+    snippets: Mapping[str, str],
+) -> list[ArticleHit]:
+    hits = []
+    for article_id, url, title, source, published_at, lead, summary, score in rows:
+        snippet = snippets.get(article_id) or lead_snippet(summary or lead)
+        hits.append(
+            ArticleHit(
+                id=article_id,
+                url=url,
+                title=title,
+                source=source,
+                published_at=dt.datetime.fromisoformat(iso_timestamp(published_at)),
+                snippet=snippet,
+                entities=entities.get(article_id, []),
+                score=None if score is None else -float(score),
+            )
+        )
+    return hits
+
+
+def event_hits(rows: Iterable[Row]) -> list[EventHit]:
+    return [
+        EventHit.model_validate(
+            {
+                **json.loads(raw),
+                "url": url,
+                "title": title,
+                "source": source,
+                "published_at": iso_timestamp(published_at),
+            }
+        )
+        for raw, url, title, source, published_at, _start, _id in rows
+    ]
+
+
+def next_cursor(query: SearchQuery, rows: Sequence[Row]) -> str | None:
+    """The cursor after the last row of a full page; None when the page is the last.
+
+    `rows` holds up to `limit + 1` rows: the extra row only tells that another page exists.
+    """
+    if len(rows) <= query.limit:
+        return None
+    last = rows[query.limit - 1]
+    if query.order == "rank":
+        return Cursor(o="rank", s=float(last[7]), id=last[0]).encode()
+    if query.order == "published":
+        return Cursor(o="published", s=iso_timestamp(last[4]), id=last[0]).encode()
+    return Cursor(o="event", s=iso_day(last[5]), id=last[6]).encode()
+
+
+def facets_from_rows(rows: Iterable[Row]) -> Facets:
+    found: dict[str, list[FacetCount]] = {
+        "actors": [],
+        "places": [],
+        "countries": [],
+        "event_types": [],
+    }
+    for facet, value, count in rows:
+        found[facet].append(FacetCount(value=value, count=int(count)))
+    for counts in found.values():
+        # UNION ALL keeps each part's order on both engines in practice, but SQL does not
+        # promise it; sort again so the answer never depends on the plan.
+        counts.sort(key=lambda c: (-c.count, c.value))
+    return Facets(**found)
+
+
+# Actor names per article hit: enough for a result line; the article endpoint has all of them.
+MAX_HIT_ENTITIES = 20
+
+
+def names_by_article(rows: Iterable[Sequence[Any]]) -> dict[str, list[str]]:
+    """(article_id, name) rows, most mentioned first -> each article's first distinct names."""
+    names: dict[str, list[str]] = {}
+    for article_id, name in rows:
+        held = names.setdefault(article_id, [])
+        if len(held) < MAX_HIT_ENTITIES and name not in held:
+            held.append(name)
+    return names

@@ -1,0 +1,408 @@
+"""The SQLite store: FTS5 full-text search over title and text, WAL mode, stdlib sqlite3.
+
+sqlite3 blocks, so every call runs in a worker thread (`asyncio.to_thread`). One writer
+connection (SQLite allows one writer; an asyncio lock queues batches) and a small pool of
+read-only connections, which WAL lets read while a batch is being written.
+
+`article_fts` is an external-content FTS5 table over `articles(title, text)`, kept in step by
+triggers, so the text is stored once; the `porter` stemmer makes "talks" find "talk", close to
+PostgreSQL's `english` configuration.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from services.indexer.query import SearchQuery, fts5_match
+from services.indexer.records import ArticleRecord, latest_per_article, to_record
+from services.indexer.results import (
+    ELLIPSIS,
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    EventHit,
+    Facets,
+    SearchPage,
+    UpsertStats,
+)
+from services.indexer.store.base import (
+    DEFAULT_FACET_SIZE,
+    SCHEMA_VERSION,
+    QueryRejected,
+    SchemaMismatch,
+    StoreError,
+    StoreUnavailable,
+)
+from services.indexer.store.rows import (
+    article_hits,
+    event_hits,
+    facets_from_rows,
+    iso_timestamp,
+    names_by_article,
+    next_cursor,
+)
+from services.indexer.store.sql import (
+    Plan,
+    article_plan,
+    count_sql,
+    event_plan,
+    facets_sql,
+    page_sql,
+)
+from services.indexer.store.upsert import Upsert
+from shared.models import EnrichedArticle
+
+T = TypeVar("T")
+
+# How long a connection waits for another's lock before SQLITE_BUSY: longer than any batch
+# commit, so only a stuck process makes a writer give up (and the batch is retried).
+BUSY_TIMEOUT_SECONDS = 30.0
+# bm25 weights of (title, text): a headline hit counts 2.5 times a body hit, the ratio of
+# PostgreSQL's default weights for the A (title) and B (text) labels (1.0 / 0.4).
+BM25_WEIGHTS = (2.5, 1.0)
+# Tokens of context in a snippet: about one sentence around the best match.
+SNIPPET_TOKENS = 24
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    doc INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    url TEXT NOT NULL,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    source TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    extracted_at TEXT NOT NULL,
+    indexed_at TEXT NOT NULL,
+    raw TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at, id);
+CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(
+    title, text, content='articles', content_rowid='doc',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO article_fts (rowid, title, text) VALUES (new.doc, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO article_fts (article_fts, rowid, title, text)
+    VALUES ('delete', old.doc, old.title, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF title, text ON articles
+WHEN old.title IS NOT new.title OR old.text IS NOT new.text BEGIN
+    INSERT INTO article_fts (article_fts, rowid, title, text)
+    VALUES ('delete', old.doc, old.title, old.text);
+    INSERT INTO article_fts (rowid, title, text) VALUES (new.doc, new.title, new.text);
+END;
+CREATE TABLE IF NOT EXISTS entities (
+    article_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL,
+    country_code TEXT, mentions INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entities_article ON entities (article_id);
+CREATE INDEX IF NOT EXISTS entities_key ON entities (key, article_id);
+CREATE INDEX IF NOT EXISTS entities_country ON entities (country_code, article_id);
+CREATE TABLE IF NOT EXISTS places (
+    article_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL,
+    country_code TEXT, lat REAL, lon REAL, mentions INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS places_article ON places (article_id);
+CREATE INDEX IF NOT EXISTS places_key ON places (key, article_id);
+CREATE INDEX IF NOT EXISTS places_country ON places (country_code, article_id);
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, type TEXT, quad TEXT,
+    trigger TEXT NOT NULL, sources TEXT NOT NULL, targets TEXT NOT NULL, places TEXT NOT NULL,
+    date_value TEXT NOT NULL, date_start TEXT NOT NULL, date_end TEXT NOT NULL,
+    date_source TEXT NOT NULL, confidence REAL NOT NULL, sentence TEXT NOT NULL,
+    published_at TEXT NOT NULL, raw TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
+CREATE INDEX IF NOT EXISTS events_date ON events (date_start, id);
+CREATE INDEX IF NOT EXISTS events_type ON events (type);
+CREATE TABLE IF NOT EXISTS event_actors (
+    event_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, role TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (event_id);
+CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (key, event_id);
+CREATE TABLE IF NOT EXISTS event_places (
+    event_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS event_places_event ON event_places (event_id);
+CREATE INDEX IF NOT EXISTS event_places_key ON event_places (key, event_id);
+CREATE TABLE IF NOT EXISTS event_countries (event_id TEXT NOT NULL, country_code TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS event_countries_event ON event_countries (event_id);
+CREATE INDEX IF NOT EXISTS event_countries_code ON event_countries (country_code, event_id);
+"""
+
+
+class SqliteDialect:
+    """Numbered `?N` parameters, ISO text timestamps, FTS5 MATCH and bm25."""
+
+    def param(self, index: int) -> str:
+        return f"?{index}"
+
+    def timestamp(self, value: dt.datetime) -> object:
+        return iso_timestamp(value)
+
+    def day(self, value: dt.date) -> object:
+        return value.isoformat()
+
+    def json_array(self, param: str) -> str:
+        return f"json({param})"
+
+    def text_match(self, param: str) -> tuple[str, str | None, str]:
+        title, text = BM25_WEIGHTS
+        join = (
+            f" JOIN (SELECT rowid AS doc, bm25(article_fts, {title}, {text}) AS score "
+            f"FROM article_fts WHERE article_fts MATCH {param}) m ON m.doc = a.doc"
+        )
+        return join, None, "m.score"
+
+
+DIALECT = SqliteDialect()
+UPSERT = Upsert(DIALECT)
+
+
+def _connect(path: Path, *, reader: bool) -> sqlite3.Connection:
+    # isolation_level=None: no implicit transactions; writes say BEGIN IMMEDIATE themselves.
+    conn = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+    )
+    if reader:
+        conn.execute("PRAGMA query_only = ON")
+    else:
+        conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: the indexer commits Kafka offsets right after a batch commits, so a commit
+        # must survive power loss, or the articles in it are lost for good.
+        conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+# How sqlite3 words the errors of a MATCH expression it cannot parse. Never expected (query
+# text is quoted term by term), but should one slip through it is the query's fault.
+_QUERY_ERRORS = ("fts5:", "unterminated string", "no such column")
+# How it words a database that is busy or out of reach: worth retrying.
+_TRANSIENT_ERRORS = ("database is locked", "database table is locked", "unable to open", "disk i/o")
+
+
+def _store_error(exc: sqlite3.Error) -> StoreError:
+    message = str(exc)
+    lowered = message.lower()
+    if isinstance(exc, sqlite3.OperationalError) and lowered.startswith(_QUERY_ERRORS):
+        return QueryRejected(message)
+    if isinstance(exc, sqlite3.OperationalError) and lowered.startswith(_TRANSIENT_ERRORS):
+        return StoreUnavailable(message)
+    return StoreError(f"{type(exc).__name__}: {message}")
+
+
+class SqliteStore:
+    """The `Store` over one SQLite file."""
+
+    def __init__(self, path: Path, *, readers: int = 4) -> None:
+        self.path = path
+        self._readers_wanted = max(1, readers)
+        self._writer: sqlite3.Connection | None = None
+        self._write_lock = asyncio.Lock()
+        self._readers: asyncio.Queue[sqlite3.Connection] = asyncio.Queue()
+        self._all: list[sqlite3.Connection] = []
+
+    async def open(self) -> None:
+        if self._writer is not None:
+            return
+        self._writer = await self._run(self._open_writer)
+        self._all.append(self._writer)
+        for _ in range(self._readers_wanted):
+            conn = await self._run(lambda: _connect(self.path, reader=True))
+            self._all.append(conn)
+            self._readers.put_nowait(conn)
+
+    def _open_writer(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = _connect(self.path, reader=False)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for statement in _statements(SCHEMA):
+                conn.execute(statement)
+            stored = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+            if stored is None:
+                conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
+            elif stored > SCHEMA_VERSION:
+                raise SchemaMismatch(
+                    f"{self.path} has index schema {stored}, newer than this Newsflow "
+                    f"({SCHEMA_VERSION}); upgrade Newsflow"
+                )
+            conn.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            conn.close()
+            raise
+        return conn
+
+    async def close(self) -> None:
+        """Wait for the batch and the searches in hand, then close every connection."""
+        if not self._all:
+            return
+        conns, self._all = self._all, []
+        async with self._write_lock:
+            writer, self._writer = self._writer, None
+            for _ in range(len(conns) - 1):
+                await self._readers.get()
+            if writer is not None:
+                # Refreshes the planner's statistics where they went stale, as SQLite advises
+                # before closing a connection; cheap when nothing changed.
+                with contextlib.suppress(sqlite3.Error):
+                    await asyncio.to_thread(writer.execute, "PRAGMA optimize")
+        for conn in conns:
+            await asyncio.to_thread(conn.close)
+
+    async def ping(self) -> bool:
+        try:
+            return bool(await self._read(lambda c: c.execute("SELECT 1").fetchone()[0] == 1))
+        except StoreError:
+            return False
+
+    async def _run(self, fn: Callable[[], T]) -> T:
+        try:
+            return await asyncio.to_thread(fn)
+        except sqlite3.Error as exc:
+            raise _store_error(exc) from exc
+
+    async def _read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        if not self._all:
+            raise StoreUnavailable("store is not open")
+        conn = await self._readers.get()
+        try:
+            return await self._run(lambda: fn(conn))
+        finally:
+            self._readers.put_nowait(conn)
+
+    async def upsert(self, batch: Sequence[EnrichedArticle]) -> UpsertStats:
+        if not batch:
+            return UpsertStats()
+        records = [to_record(enriched) for enriched in latest_per_article(batch)]
+        async with self._write_lock:
+            writer = self._writer
+            if writer is None:
+                raise StoreUnavailable("store is not open")
+            return await self._run(lambda: _write(writer, records))
+
+    async def search(self, query: SearchQuery) -> SearchPage:
+        return await self._read(lambda c: _search(c, query))
+
+    async def facets(self, query: SearchQuery, size: int = DEFAULT_FACET_SIZE) -> Facets:
+        return await self._read(lambda c: _facets(c, query, size))
+
+    async def get_article(self, article_id: str) -> EnrichedArticle | None:
+        row = await self._read(
+            lambda c: c.execute("SELECT raw FROM articles WHERE id = ?", (article_id,)).fetchone()
+        )
+        return None if row is None else EnrichedArticle.model_validate_json(row[0])
+
+    async def get_event(self, event_id: str) -> EventHit | None:
+        sql = (
+            "SELECT e.raw, a.url, a.title, a.source, a.published_at, e.date_start, e.id "
+            "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?"
+        )
+        rows = await self._read(lambda c: c.execute(sql, (event_id,)).fetchall())
+        hits = event_hits(rows)
+        return hits[0] if hits else None
+
+
+def _statements(script: str) -> list[str]:
+    """Split the schema into statements, keeping trigger bodies whole."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    return [s for s in statements if s]
+
+
+def _write(conn: sqlite3.Connection, records: list[ArticleRecord]) -> UpsertStats:
+    now = dt.datetime.now(dt.UTC)
+    stats = UpsertStats()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for record in records:
+            stats += _write_one(conn, record, now)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return stats
+
+
+def _write_one(conn: sqlite3.Connection, r: ArticleRecord, now: dt.datetime) -> UpsertStats:
+    sql, params = UPSERT.article(r, now)
+    if not conn.execute(sql, params).fetchall():
+        return UpsertStats(stale=1)
+    sql, params = UPSERT.held_events(r)
+    rest = UPSERT.rest(r, [row[0] for row in conn.execute(sql, params)])
+    for sql, rows in rest.batches:
+        conn.executemany(sql, rows)
+    return rest.stats
+
+
+def _plan(query: SearchQuery) -> Plan:
+    fts = fts5_match(query.terms) if query.q else None
+    if query.type == "articles":
+        return article_plan(query, DIALECT, fts)
+    return event_plan(query, DIALECT, fts)
+
+
+def _search(conn: sqlite3.Connection, query: SearchQuery) -> SearchPage:
+    plan = _plan(query)
+    sql, params = page_sql(query, plan)
+    rows = conn.execute(sql, params).fetchall()
+    sql, params = count_sql(plan)
+    total = int(conn.execute(sql, params).fetchone()[0])
+    cursor = next_cursor(query, rows)
+    rows = rows[: query.limit]
+    if query.type == "events":
+        return SearchPage(results=event_hits(rows), next_cursor=cursor, total=total)
+    ids = [row[0] for row in rows]
+    snippets = _snippets(conn, query, ids) if query.q else {}
+    hits = article_hits(rows, _entity_names(conn, ids), snippets)
+    return SearchPage(results=hits, next_cursor=cursor, total=total)
+
+
+def _in(ids: list[str], first: int) -> str:
+    return ", ".join(f"?{first + i}" for i in range(len(ids)))
+
+
+def _entity_names(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[str]]:
+    if not ids:
+        return {}
+    rows = conn.execute(
+        f"SELECT article_id, name FROM entities WHERE article_id IN ({_in(ids, 1)}) "
+        "ORDER BY article_id, mentions DESC, name",
+        ids,
+    )
+    return names_by_article(rows)
+
+
+def _snippets(conn: sqlite3.Connection, query: SearchQuery, ids: list[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    sql = (
+        "SELECT a.id, snippet(article_fts, 1, ?1, ?2, ?3, ?4) FROM article_fts "
+        "JOIN articles a ON a.doc = article_fts.rowid "
+        f"WHERE article_fts MATCH ?5 AND a.id IN ({_in(ids, 6)})"
+    )
+    params: list[Any] = [HIGHLIGHT_START, HIGHLIGHT_END, ELLIPSIS, SNIPPET_TOKENS]
+    params += [fts5_match(query.terms), *ids]
+    return {row[0]: row[1] for row in conn.execute(sql, params) if row[1]}
+
+
+def _facets(conn: sqlite3.Connection, query: SearchQuery, size: int) -> Facets:
+    sql, params = facets_sql(query, _plan(query), size)
+    return facets_from_rows(conn.execute(sql, params).fetchall())

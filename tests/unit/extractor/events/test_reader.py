@@ -1,0 +1,672 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+
+from services.extractor.actors.canonical import find_actors
+from services.extractor.actors.mentions import read_candidates
+from services.extractor.events.reader import find_events, publication_date
+from services.extractor.parse.candidates import sentence_of_tokens
+from services.extractor.parse.table import parse_table
+from services.extractor.places.gazetteer import Gazetteer
+from services.extractor.places.geocode import geocode
+from shared.models import Event, TimeExpression
+
+ARTICLE = "0123456789abcdef0123456789abcdef"
+PUBLISHED = dt.datetime(2025, 12, 20, 9, 30, tzinfo=dt.UTC)
+
+Read = Callable[..., list[Event]]
+
+
+def _friday(text: str) -> list[TimeExpression]:
+    """A stand-in for `dates.find_times`: every "Friday" is 2025-12-19."""
+    start = text.find("Friday")
+    if start < 0:
+        return []
+    day = dt.date(2025, 12, 19)
+    return [
+        TimeExpression(
+            text="Friday",
+            start=start,
+            end=start + 6,
+            sentence=0,
+            type="DATE",
+            value=day.isoformat(),
+            start_date=day,
+            end_date=day,
+            anchored=True,
+        )
+    ]
+
+
+def _soon(text: str) -> list[TimeExpression]:
+    """A stand-in for `dates.find_times` on "soon": a reference to the future, no interval."""
+    start = text.find("soon")
+    if start < 0:
+        return []
+    return [
+        TimeExpression(
+            text="soon",
+            start=start,
+            end=start + 4,
+            sentence=0,
+            type="DATE",
+            value="FUTURE_REF",
+            anchored=True,
+        )
+    ]
+
+
+@pytest.fixture
+def read(nlp: Language, gazetteer: Gazetteer) -> Read:
+    def events_of(text: str, times: Callable[[str], list[TimeExpression]] = _friday) -> list[Event]:
+        doc = nlp(text)
+        candidates = read_candidates(doc, gazetteer)
+        actors = find_actors(doc, candidates, gazetteer, sentence_of_tokens(doc))
+        found = find_events(
+            doc,
+            article_id=ARTICLE,
+            actors=actors,
+            places=geocode(candidates, gazetteer),
+            times=times(text),
+            published_at=PUBLISHED,
+        )
+        for number, event in enumerate(found):
+            assert event.id == f"{ARTICLE}-{number}"
+            assert text[event.start : event.end] == event.sentence
+            assert (
+                text[event.trigger_span.start : event.trigger_span.end] == event.trigger_span.text
+            )
+            assert 0 <= event.confidence <= 1
+        return found
+
+    return events_of
+
+
+def _one(events: list[Event], trigger: str) -> Event:
+    matching = [e for e in events if e.trigger == trigger]
+    assert len(matching) == 1, [(e.trigger, e.sources, e.targets) for e in events]
+    return matching[0]
+
+
+def test_who_did_what_to_whom_where_and_when(read: Read) -> None:
+    meet = _one(read("Russian officials met US negotiators in Geneva on Friday."), "meet")
+    assert (meet.sources, meet.targets, meet.places) == (["Russia"], ["United States"], ["Geneva"])
+    assert (meet.type, meet.quad) == ("CONSULT", "verbal_cooperation")
+    assert (meet.date.value, meet.date_source) == ("2025-12-19", "explicit")
+    assert meet.confidence == pytest.approx(1.0)
+
+
+def test_publication_date_stands_in(read: Read) -> None:
+    condemn = _one(read("China condemned the United States."), "condemn")
+    assert condemn.type == "DISAPPROVE"
+    assert condemn.date_source == "publication"
+    assert condemn.date == publication_date(PUBLISHED)
+    assert (condemn.date.start, condemn.date.sentence, condemn.date.anchored) == (None, None, False)
+    assert condemn.date.value == condemn.date.text == "2025-12-20"
+    assert condemn.confidence < 1
+
+
+def test_a_date_without_an_interval_is_no_event_date(read: Read) -> None:
+    # "soon" (FUTURE_REF) names no calendar interval: an index filtering events by date range
+    # could not place the event, so the publication date stands in.
+    meet = _one(read("Russia will soon meet Ukraine in Geneva.", times=_soon), "meet")
+    assert meet.date == publication_date(PUBLISHED)
+    assert meet.date_source == "publication"
+    dated = _one(read("Russia will meet Ukraine in Geneva on Friday."), "meet")
+    assert (dated.date.value, dated.date_source) == ("2025-12-19", "explicit")
+    assert meet.confidence < dated.confidence  # no bonus for an explicit date
+
+
+def test_control_chain_passes_subject_place_and_date(read: Read) -> None:
+    events = read(
+        "Russian officials are set to arrive in Florida on Friday to meet with US negotiators."
+    )
+    meet = _one(events, "meet")
+    assert (meet.sources, meet.targets, meet.places) == (["Russia"], ["United States"], ["Florida"])
+    assert meet.date.value == "2025-12-19"
+    assert "set" not in {e.trigger for e in events}
+
+
+def test_reported_speech_reads_the_content_clause(read: Read) -> None:
+    events = read("Secretary of State Marco Rubio said that Russia attacked Ukraine.")
+    assert [e.trigger for e in events] == ["attack"]
+    assert (events[0].sources, events[0].targets, events[0].type) == (
+        ["Russia"],
+        ["Ukraine"],
+        "ASSAULT",
+    )
+
+
+def test_pronoun_in_content_clause_is_the_speaker(read: Read) -> None:
+    events = read(
+        "Ukraine’s top negotiator Rustem Umerov spoke. “We agreed with our American partners "
+        "on further steps,” Umerov wrote, adding that he had informed President Volodymyr "
+        "Zelensky."
+    )
+    agree = _one(events, "agree")
+    inform = _one(events, "inform")
+    # "We" is the speaker's side: the article makes Umerov Ukraine's negotiator. "he" is Umerov.
+    assert (agree.sources, agree.targets, agree.type) == (
+        ["Ukraine"],
+        ["United States"],
+        "AGREE",
+    )
+    assert (inform.sources, inform.targets) == (["Rustem Umerov"], ["Volodymyr Zelensky"])
+
+
+def test_passive_swaps_source_and_target(read: Read) -> None:
+    criticise = _one(read("Israel was criticised by France."), "criticise")
+    assert (criticise.sources, criticise.targets) == (["France"], ["Israel"])
+
+
+def test_typed_verb_absorbs_its_infinitive(read: Read) -> None:
+    events = read("Iran threatened to strike Israel.")
+    assert [e.trigger for e in events] == ["threaten"]
+    assert (events[0].type, events[0].targets) == ("THREATEN", ["Israel"])
+
+
+def test_negation_turns_cooperation_into_rejection(read: Read) -> None:
+    support = _one(read("Turkey did not support Sweden."), "support")
+    assert support.type == "REJECT"
+    assert support.confidence < _one(read("Turkey supported Sweden."), "support").confidence
+
+
+def test_light_verb_takes_the_type_of_its_noun(read: Read) -> None:
+    impose = _one(read("The United States imposed sanctions on Iran."), "impose")
+    assert (impose.type, impose.sources, impose.targets) == (
+        "SANCTION",
+        ["United States"],
+        ["Iran"],
+    )
+
+
+def test_relative_clause_and_apposition(read: Read) -> None:
+    events = read(
+        "President Vladimir Putin‘s envoy, Kirill Dmitriev, is leading the Russian delegation "
+        "that will meet with diplomat Steve Witkoff and Trump’s son-in-law, Jared Kushner."
+    )
+    meet = _one(events, "meet")
+    assert meet.sources == ["Russia"]
+    assert meet.targets == ["Steve Witkoff", "Jared Kushner"]
+    assert _one(events, "lead").sources == ["Kirill Dmitriev"]
+
+
+def test_conjoined_subjects_and_untyped_verbs(read: Read) -> None:
+    send = _one(read("France and Germany sent aid to Ukraine."), "send")
+    assert (send.sources, send.targets) == (["France", "Germany"], ["Ukraine"])
+    assert (send.type, send.quad) == (None, None)
+
+
+def test_clause_without_actors_is_no_event(read: Read) -> None:
+    assert read("Progress has been made in discussions to end the war.") == []
+
+
+def test_event_ids_follow_text_order(read: Read) -> None:
+    events = read("Emmanuel Macron met Olaf Scholz in Berlin. Macron later praised Scholz.")
+    assert [(e.trigger, e.sentence_index) for e in events] == [("meet", 0), ("praise", 1)]
+    assert events[1].sources == ["Emmanuel Macron"]
+    assert events[1].targets == ["Olaf Scholz"]
+    assert events[1].sentence == "Macron later praised Scholz."
+
+
+# --- events named by a noun -------------------------------------------------------------------
+
+
+def test_talks_between_two_sides_are_both_sources(read: Read) -> None:
+    talks = _one(read("Talks between Russia and Ukraine resumed on Friday."), "talk")
+    assert (talks.type, talks.quad) == ("CONSULT", "verbal_cooperation")
+    assert (talks.sources, talks.targets) == (["Russia", "Ukraine"], [])
+    assert (talks.date.value, talks.date_source) == ("2025-12-19", "explicit")
+    assert talks.trigger_span.text == "Talks"
+
+
+def test_possessor_is_source_and_with_is_target(read: Read) -> None:
+    meeting = _one(
+        read("Steve Witkoff's meeting with Kirill Dmitriev in Miami was productive."), "meeting"
+    )
+    assert (meeting.type, meeting.sources, meeting.targets) == (
+        "CONSULT",
+        ["Steve Witkoff"],
+        ["Kirill Dmitriev"],
+    )
+    assert meeting.places == ["Miami"]  # in the noun's own phrase, though the noun is a subject
+    assert meeting.date_source == "publication"
+
+
+def test_hyphenated_compound_names_both_sides_in_text_order(read: Read) -> None:
+    talks = _one(read("The Russia-Ukraine negotiations stalled."), "negotiation")
+    assert (talks.type, talks.sources, talks.targets) == ("CONSULT", ["Russia", "Ukraine"], [])
+
+
+def test_compound_source_and_on_target(read: Read) -> None:
+    sanctions = _one(read("U.S. sanctions on Russia hurt the economy."), "sanction")
+    assert (sanctions.type, sanctions.sources, sanctions.targets) == (
+        "SANCTION",
+        ["United States"],
+        ["Russia"],
+    )
+
+
+def test_compound_country_alone_is_ambiguous_for_material_acts(read: Read) -> None:
+    # "the Iran sanctions" are sanctions on Iran, "the Kuwait invasion" an invasion of Kuwait.
+    assert "sanction" not in {e.trigger for e in read("The Iran sanctions were lifted.")}
+    assert "invasion" not in {e.trigger for e in read("Prices rose after the Kuwait invasion.")}
+
+
+def test_attack_on_target_by_source(read: Read) -> None:
+    attack = _one(read("An attack on Kyiv by Russian forces killed three people."), "attack")
+    assert (attack.type, attack.sources, attack.targets) == ("ASSAULT", ["Russia"], ["Ukraine"])
+
+
+def test_protest_against_target(read: Read) -> None:
+    protests = _one(
+        read("Protests against the Serbian government spread across Belgrade."), "protest"
+    )
+    assert (protests.type, protests.sources, protests.targets) == ("PROTEST", [], ["Serbia"])
+    assert protests.places == ["Belgrade"]
+
+
+def test_possessor_of_an_arrest_is_its_patient(read: Read) -> None:
+    arrest = _one(read("Imran Khan's arrest angered Pakistan."), "arrest")
+    assert (arrest.type, arrest.sources, arrest.targets) == ("COERCE", [], ["Khan"])
+    by_police = _one(
+        read("The arrest of Imran Khan by Pakistani police angered his supporters."), "arrest"
+    )
+    assert (by_police.sources, by_police.targets) == (["Pakistan"], ["Imran Khan"])
+
+
+def test_visit_to_a_capital(read: Read) -> None:
+    visit = _one(read("Volodymyr Zelensky's visit to Washington ended."), "visit")
+    assert (visit.type, visit.sources, visit.targets) == (
+        "CONSULT",
+        ["Volodymyr Zelensky"],
+        ["United States"],
+    )
+
+
+def test_light_verb_event_is_not_counted_twice(read: Read) -> None:
+    events = read("The United States held talks with Russia.")
+    assert [(e.trigger, e.type, e.sources, e.targets) for e in events] == [
+        ("hold", "CONSULT", ["United States"], ["Russia"])
+    ]
+
+
+def test_verb_of_the_same_type_takes_the_nouns_participants(read: Read) -> None:
+    events = read("Iran agreed to a deal with the United States.")
+    assert [(e.trigger, e.type, e.sources, e.targets) for e in events] == [
+        ("agree", "AGREE", ["Iran"], ["United States"])
+    ]
+
+
+def test_verb_of_another_type_keeps_the_noun_event(read: Read) -> None:
+    events = read("Russia condemned the U.S. sanctions on Iran.")
+    assert (_one(events, "condemn").type, _one(events, "condemn").sources) == (
+        "DISAPPROVE",
+        ["Russia"],
+    )
+    sanctions = _one(events, "sanction")
+    assert (sanctions.sources, sanctions.targets) == (["United States"], ["Iran"])
+    assert [e.trigger for e in events] == ["condemn", "sanction"]  # text order
+
+
+def _acts(events: list[Event]) -> list[tuple[str, str | None, list[str], list[str]]]:
+    return [(e.trigger, e.type, e.sources, e.targets) for e in events]
+
+
+def test_negated_verb_of_the_nouns_type_is_one_refusal(read: Read) -> None:
+    # One act, refused: the verb's event (REJECT) takes the noun's target; no AGREE "deal".
+    agreed = read("Iran did not agree to a deal with the United States.")
+    assert _acts(agreed) == [("agree", "REJECT", ["Iran"], ["United States"])]
+    signed = read("Iran did not sign the deal with the United States.")
+    assert _acts(signed) == [("sign", "REJECT", ["Iran"], ["United States"])]
+
+
+def test_event_noun_under_a_refusal_or_negation_is_no_event(read: Read) -> None:
+    refused = read("Iran refused to sign a deal with the United States.")
+    assert _acts(refused) == [("refuse", "REJECT", ["Iran"], [])]
+    unwanted = read("Iran did not want a deal with the United States.")
+    assert "deal" not in {e.trigger for e in unwanted}
+    unsigned = read("The deal with Iran was not signed.")
+    assert "deal" not in {e.trigger for e in unsigned}
+    # Only the verbs that control the noun's clause deny it: not a conjunct or a participle.
+    for text in (
+        "Russia rejected the plan and welcomed talks with Ukraine.",
+        "Russia rejected the plan, calling for talks with Ukraine.",
+    ):
+        assert ("talk", "CONSULT", [], ["Ukraine"]) in _acts(read(text)), text
+
+
+def test_another_verbs_negation_keeps_the_noun_event(read: Read) -> None:
+    # The attack, the raid and the assistance took place: the negated verb says something else.
+    attack = _one(read("Russia did not condemn the attack on Kyiv."), "attack")
+    assert (attack.type, attack.targets) == ("ASSAULT", ["Ukraine"])
+    raid = _one(
+        read("The U.S. air raid on Afghanistan and Sudan is not linked with the probe."), "raid"
+    )
+    assert (raid.sources, raid.targets) == (["United States"], ["Afghanistan", "Sudan"])
+    assistance = _one(
+        read(
+            "The financial assistance from the World Bank and the International Monetary Fund "
+            "is not helping."
+        ),
+        "assistance",
+    )
+    assert assistance.sources == ["World Bank", "International Monetary Fund"]
+
+
+def test_event_nouns_are_found_by_their_casefolded_lemma(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # A lemmatizer that keeps the case ("Talk") still gives the noun's event.
+    text = "Talks between Russia and Ukraine resumed on Friday."
+    doc = nlp(text)
+    tokens = parse_table(doc)
+    tokens[0].lemma_ = "Talk"
+    candidates = read_candidates(doc, gazetteer)
+    sentence_of = sentence_of_tokens(doc)
+    events = find_events(
+        doc,
+        article_id=ARTICLE,
+        actors=find_actors(doc, candidates, gazetteer, sentence_of, tokens),
+        places=geocode(candidates, gazetteer),
+        times=_friday(text),
+        published_at=PUBLISHED,
+        sentence_of=sentence_of,
+        tokens=tokens,
+    )
+    assert _acts(events) == [("talk", "CONSULT", ["Russia", "Ukraine"], [])]
+
+
+def test_denied_event_nouns_are_no_events(read: Read) -> None:
+    ruled_out = read("Russia ruled out any meeting between Vladimir Putin and Volodymyr Zelensky.")
+    assert "meeting" not in {e.trigger for e in ruled_out}
+    assert read("There were no talks between Israel and Hamas.") == []
+
+
+def test_noun_qualifying_a_thing_is_no_event(read: Read) -> None:
+    events = read("Russia bought attack helicopters from Iran.")
+    assert [e.trigger for e in events] == ["buy"]
+
+
+def test_sought_event_noun_is_hypothetical(read: Read) -> None:
+    sought = _one(read("Ukraine called for talks with Russia."), "talk")
+    held = _one(read("Talks with Russia ended."), "talk")
+    assert sought.targets == held.targets == ["Russia"]
+    assert sought.confidence < held.confidence
+
+
+def test_noun_event_is_less_sure_than_the_verb_event(read: Read) -> None:
+    noun = _one(read("Russia's attack on Ukraine on Friday killed dozens."), "attack")
+    verb = _one(read("Russia attacked Ukraine on Friday."), "attack")
+    assert (noun.sources, noun.targets, noun.date.value) == (["Russia"], ["Ukraine"], "2025-12-19")
+    assert (verb.sources, verb.targets, verb.date.value) == (["Russia"], ["Ukraine"], "2025-12-19")
+    assert (noun.trigger_span.text, verb.trigger_span.text) == ("attack", "attacked")
+    assert noun.confidence < verb.confidence
+
+
+def test_threat_of_strikes_is_two_events(read: Read) -> None:
+    events = read("Vladimir Putin's threat of nuclear strikes against NATO alarmed Europe.")
+    threat, strikes = _one(events, "threat"), _one(events, "strike")
+    assert (threat.type, threat.sources, threat.targets) == ("THREATEN", ["Vladimir Putin"], [])
+    assert (strikes.type, strikes.sources, strikes.targets) == ("ASSAULT", [], ["NATO"])
+
+
+def test_an_attacked_building_is_the_target_not_the_attacker(read: Read) -> None:
+    # "the U.S. Embassy bombings": the embassy (and whose it is) was bombed; it bombed no one.
+    suspect = _one(
+        read("Police arrested a suspect in the U.S. Embassy bombings in Nairobi."), "bombing"
+    )
+    assert (suspect.type, suspect.sources, suspect.targets) == ("ASSAULT", [], ["U.S. Embassy"])
+    # An adjective before a common building word may say whose it is or who struck it
+    # ("the Israeli embassy attack", "the Israeli hospital strike"): it names neither side.
+    for text in (
+        "Hamas claimed the Israeli embassy attack.",
+        "The Israeli hospital strike killed 30.",
+    ):
+        assert all("Israel" not in e.sources + e.targets for e in read(text)), text
+    lower = _one(read("The U.S. embassy bombing shocked Tanzania."), "bombing")
+    assert (lower.sources, lower.targets) == ([], ["United States"])
+    of = _one(read("The bombing of the U.S. Embassy in Nairobi killed 200 people."), "bombing")
+    assert (of.sources, of.targets) == ([], ["U.S. Embassy"])
+    # The verb whose subject the bombings are does not take the embassy as its agent either.
+    killed = read("The U.S. Embassy bombings killed 200 people.")
+    assert _acts(killed) == [("bombing", "ASSAULT", [], ["U.S. Embassy"])]
+    # A modifier that names no building keeps its reading: Hamas attacked the base.
+    rockets = _one(read("The Hamas rocket attack on the Israeli army base killed two."), "kill")
+    assert (rockets.sources, rockets.targets) == (["Hamas"], ["Israel"])
+
+
+def test_passive_light_verb_is_its_nouns_event(read: Read) -> None:
+    # As "Russia and Ukraine held talks" reads: one CONSULT, both sides as sources, no "hold".
+    talks = read("Talks were held between Russia and Ukraine on Friday.")
+    assert _acts(talks) == [("talk", "CONSULT", ["Russia", "Ukraine"], [])]
+    assert talks[0].date.value == "2025-12-19"
+    assert _acts(read("A meeting was held with Iran.")) == [("meeting", "CONSULT", [], ["Iran"])]
+    assert _acts(read("Talks were held by Russia with Ukraine.")) == [
+        ("talk", "CONSULT", ["Russia"], ["Ukraine"])
+    ]
+    assert _acts(read("Sanctions were imposed on Iran by the United States.")) == [
+        ("sanction", "SANCTION", ["United States"], ["Iran"])
+    ]
+    assert read("Talks were not held between Russia and Ukraine.") == []
+
+
+def test_a_compound_event_noun_takes_the_compounds_type(read: Read) -> None:
+    # An air raid is an assault; a raid alone stays a police raid (COERCE).
+    air = _one(read("The U.S. air raid on Afghanistan and Sudan angered Pakistan."), "raid")
+    assert (air.type, air.sources, air.targets) == (
+        "ASSAULT",
+        ["United States"],
+        ["Afghanistan", "Sudan"],
+    )
+    launched = _one(read("Israel launched an air raid on Lebanon."), "launch")
+    assert (launched.type, launched.sources, launched.targets) == (
+        "ASSAULT",
+        ["Israel"],
+        ["Lebanon"],
+    )
+    police = _one(read("Kenyan police carried out a raid on Al-Shabaab."), "carry")
+    assert police.type == "COERCE"
+    hunger = _one(read("Navalny's hunger strike alarmed Germany."), "strike")
+    assert (hunger.type, hunger.sources) == ("PROTEST", ["Navalny"])
+
+
+# --- "we" in a quotation ----------------------------------------------------------------------
+
+
+def test_quoted_we_is_the_speakers_country(read: Read) -> None:
+    events = read(
+        "Ukraine’s top negotiator Rustem Umerov arrived in Miami. “We are ready to meet,” "
+        "Umerov said."
+    )
+    meet = _one(events, "meet")
+    assert (meet.type, meet.sources, meet.targets) == ("CONSULT", ["Ukraine"], [])
+    assert meet.confidence < 0.5  # a readiness (hedged), read through a pronoun and a side
+
+
+def test_quoted_we_lowers_the_confidence(read: Read) -> None:
+    quoted = _one(read("“We met Russia,” Ukraine’s top negotiator Rustem Umerov said."), "meet")
+    named = _one(
+        read("Ukraine’s top negotiator Rustem Umerov said that Ukraine met Russia."), "meet"
+    )
+    assert (
+        (quoted.sources, quoted.targets)
+        == (named.sources, named.targets)
+        == (
+            ["Ukraine"],
+            ["Russia"],
+        )
+    )
+    assert quoted.confidence < named.confidence
+
+
+def test_quoted_we_without_a_tie_is_the_speaker(read: Read) -> None:
+    # The quote spans two sentences; the speaker comes after it. Rubio is tied to no country.
+    meet = _one(
+        read("“It is up to them. We will meet Russia on Friday,” Marco Rubio said."), "meet"
+    )
+    assert (meet.sources, meet.targets, meet.date.value) == (
+        ["Marco Rubio"],
+        ["Russia"],
+        "2025-12-19",
+    )
+
+
+def test_quoted_us_and_our(read: Read) -> None:
+    attack = _one(
+        read("“Russia attacked us,” said Ukrainian President Volodymyr Zelensky."), "attack"
+    )
+    assert (attack.sources, attack.targets) == (["Russia"], ["Ukraine"])
+    talks = _one(
+        read("“Our talks with Russia went well,” Ukraine’s top negotiator Rustem Umerov said."),
+        "talk",
+    )
+    assert (talks.sources, talks.targets) == (["Ukraine"], ["Russia"])
+
+
+def test_quoted_i_is_the_speaker_not_the_side(read: Read) -> None:
+    meet = _one(read("“I will meet Vladimir Putin,” US President Donald Trump said."), "meet")
+    assert (meet.sources, meet.targets) == (["Donald Trump"], ["Vladimir Putin"])
+
+
+def test_we_without_a_speaker_names_no_one(read: Read) -> None:
+    for text in ("We will meet Russia on Friday.", "“We will meet Russia on Friday.”"):
+        meet = _one(read(text), "meet")
+        assert (meet.sources, meet.targets) == ([], ["Russia"]), text
+    assert read("“We are ready to meet.”") == []
+
+
+def test_a_figure_that_moved_is_no_event(read: Read) -> None:
+    # The company only owns the shares; the exchange is where they traded, not a target.
+    events = read("Bethlehem Steel Corp. shares rose 50 cents on the New York Stock Exchange.")
+    assert [e.trigger for e in events] == []
+    # A person or country subject still acts.
+    assert _one(read("Bethlehem Steel Corp. sued Nippon Steel."), "sue").sources == [
+        "Bethlehem Steel Corp."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("General Motors Corp. wants to buy 15% of Jaguar PLC.", "buy", "Jaguar PLC"),
+        ("Institut Merieux holds a 12.5% stake in Connaught BioSciences.", "hold",
+         "Connaught BioSciences"),
+        ("Hewlett-Packard Co. raised its stake in Octel Communications Corp.", "raise",
+         "Octel Communications Corp."),
+    ],
+)  # fmt: skip
+def test_a_holding_names_the_company_it_is_in(
+    read: Read, text: str, trigger: str, target: str
+) -> None:
+    assert target in _one(read(text), trigger).targets
+
+
+def test_a_holding_in_a_market_acts_on_no_country(read: Read) -> None:
+    control = _one(read("Ratners Group controls 25% of the British jewelry market."), "control")
+    assert control.targets == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # A question, not a demand.
+        ("McCaw Cellular asked how the public interest would be served.", "ask"),
+        ('"Hallelujah," Madeleine Albright exclaimed.', "exclaim"),
+        ("Consolidated Freightways reported a loss, citing losses at Emery Worldwide.", "cite"),
+    ],
+)
+def test_saying_by_its_clause_is_no_event(read: Read, text: str, trigger: str) -> None:
+    assert trigger not in {e.trigger for e in read(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind"),
+    [
+        # "on Friday" is a time: no "call on" (DEMAND).
+        ("Russia called Ukraine on Friday.", "call", "CONSULT"),
+        ("Russia called on Ukraine to withdraw.", "call", "DEMAND"),
+        ("On Monday, Russia called for Ukraine to withdraw.", "call", "DEMAND"),
+        ("Iran asked Iraq to withdraw its troops.", "ask", "DEMAND"),
+        ("Russia agreed with Ukraine on a ceasefire.", "agree", "AGREE"),
+        ("Israel and the PLO agreed that talks would resume.", "agree", "AGREE"),
+        ("Iraq declined to release the hostages.", "decline", "REJECT"),
+    ],
+)
+def test_the_same_verbs_with_a_party_are_events(
+    read: Read, text: str, trigger: str, kind: str
+) -> None:
+    assert _one(read(text), trigger).type == kind
+
+
+def test_calling_someone_something_is_no_phone_call(read: Read) -> None:
+    call = _one(read("Saddam Hussein called President Bush a liar."), "call")
+    assert (call.sources, call.targets, call.type) == (["Saddam Hussein"], ["Bush"], None)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind", "targets"),
+    [
+        # A light verb that ends a meeting carries it ("wrapped up a meeting with").
+        ("Kofi Annan wrapped up a meeting with Saddam Hussein in Baghdad.", "wrap", "CONSULT",
+         ["Saddam Hussein"]),
+        ("Britain filed a complaint against Libya.", "file", "DISAPPROVE", ["Libya"]),
+        ("Canada charged James Kopp with attempted murder.", "charge", "DISAPPROVE",
+         ["James Kopp"]),
+    ],
+)  # fmt: skip
+def test_light_and_phrasal_verbs_type_the_event(
+    read: Read, text: str, trigger: str, kind: str, targets: list[str]
+) -> None:
+    event = _one(read(text), trigger)
+    assert (event.type, event.targets) == (kind, targets)
+
+
+def test_exiles_act_for_themselves_not_for_their_state(read: Read) -> None:
+    vow = _one(read("Cuban exiles in Miami vowed to impede the ruling."), "vow")
+    assert vow.sources == ["Cuban exiles"]
+
+
+def test_charged_with_a_task_is_no_accusation(read: Read) -> None:
+    task = _one(
+        read("The Security Council charged the inspectors with verifying that Iraq complied."),
+        "charge",
+    )
+    assert task.type is None
+    slaying = _one(read("On May 6, police charged James Kopp with the slaying."), "charge")
+    assert slaying.type == "DISAPPROVE"
+
+
+def test_a_stance_word_that_is_the_subject_names_its_people(read: Read) -> None:
+    hope = _one(read("Pro-republicans hope to elect an Australian president."), "elect")
+    assert hope.sources == ["Pro-republicans"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Juan Miguel Gonzalez wants Elian back.",
+        "Paribas still needs the go-ahead from the Commission des Operations de Bourse.",
+        "Iraq seems ready.",
+        "Dataproducts officials declined to comment on the suit.",
+        "Dataproducts officials declined to discuss the talks with DPC Acquisition.",
+        "Mr. Roy of Nashua Corp. couldn't be reached.",
+        "The unit had more than $110 million in sales, according to Advanced Medical Corp.",
+    ],
+)
+def test_states_no_comment_and_attributions_are_no_events(read: Read, text: str) -> None:
+    assert read(text) == []
+
+
+def test_becoming_a_member_is_an_event(read: Read) -> None:
+    become = _one(read("Poland became a member of NATO on Friday."), "become")
+    assert become.sources == ["Poland"]
+
+
+def test_declining_something_else_is_still_a_refusal(read: Read) -> None:
+    decline = _one(read("Iraq declined to withdraw from Kuwait."), "decline")
+    assert decline.type == "REJECT"

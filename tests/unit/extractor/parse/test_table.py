@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from spacy.language import Language
+
+from services.extractor.parse.table import parse_table, subtree_until
+
+_TEXT = (
+    "Russian officials are set to arrive in Miami on Saturday, where they will meet "
+    "Trump’s envoy, Steve Witkoff.\n\nKyiv said the talks with Moscow were useful."
+)
+
+
+def test_table_reads_like_the_doc(nlp: Language) -> None:
+    doc = nlp(_TEXT)
+    table = parse_table(doc)
+    assert len(table) == len(doc)
+    for tok, token in zip(table, doc, strict=True):
+        assert (tok.i, tok.text, tok.idx, tok.lower_) == (
+            token.i,
+            token.text,
+            token.idx,
+            token.lower_,
+        )
+        assert (tok.pos_, tok.tag_, tok.dep_, tok.lemma_) == (
+            token.pos_,
+            token.tag_,
+            token.dep_,
+            token.lemma_,
+        )
+        assert tok.head.i == token.head.i
+        assert [c.i for c in tok.children] == [c.i for c in token.children]
+        assert [t.i for t in tok.subtree] == [t.i for t in token.subtree]
+
+
+def test_roots_are_their_own_heads(nlp: Language) -> None:
+    table = parse_table(nlp(_TEXT))
+    roots = [tok for tok in table if tok.dep_ == "ROOT"]
+    assert len(roots) == 2
+    assert all(root.head is root for root in roots)
+
+
+def test_empty_doc_gives_an_empty_table(nlp: Language) -> None:
+    assert parse_table(nlp("")) == []
+
+
+def test_subtree_until_leaves_out_what_it_stops_at(nlp: Language) -> None:
+    table = parse_table(nlp("Kyiv said the talks with Moscow were useful."))
+    said = next(tok for tok in table if tok.text == "said")
+    assert subtree_until(said, lambda child: False) == list(said.subtree)
+    # Without the content clause: the verb, its subject and the full stop, in text order.
+    clause = subtree_until(said, lambda child: child.dep_ == "ccomp")
+    assert [tok.text for tok in clause] == ["Kyiv", "said", "."]
+    talks = next(tok for tok in table if tok.text == "talks")
+    assert [tok.text for tok in subtree_until(talks, lambda child: child.text == "with")] == [
+        "the",
+        "talks",
+    ]
