@@ -1,8 +1,10 @@
 """`make eval`: score the time-expression tagger against gold data and the recorded floors.
 
-Two readings are scored:
+Three readings are scored:
 - TimeBank + AQUAINT (TempEval-3's TBAQ-cleaned, in ../shared; never copied here): strict
   and relaxed span F1, type and value F1, as TempEval-3 Task A computes them;
+- the same documents' event gold (`events`): the share of our events that are reportable
+  happenings, and the share of our TLINK-dated events whose date is right;
 - the seed article (../shared/samples): the dates DESIGN.md says a right reading finds, and
   its people, places and the Florida talks (`seed_reading`).
 
@@ -24,6 +26,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from eval.events import EventCounts, evaluate_events
 from eval.seed_reading import Check, check_reading
 from eval.timeml import Counts, Document, Tagged, read_timeml, score
 from services.extractor.timex.tagger import find_times
@@ -190,6 +193,34 @@ def _print_errors(console: Console, corpora: dict[str, list[Document]], counts: 
         sys.stdout.write(f"{name}\tgold {g}\tsystem {p}\n")
 
 
+def _events_table(counts: EventCounts) -> Table:
+    table = Table(title="Events against the TimeML event gold (eval/events.py)")
+    for column in (
+        "events",
+        "trigger a gold event",
+        "reportable share",
+        "TLINK-dated",
+        "date right",
+    ):
+        table.add_column(column, justify="right")
+    s = counts.scores()
+    table.add_row(
+        str(counts.events),
+        f"{s['trigger_in_gold']:.3f}",
+        f"{s['reportable_share']:.3f}",
+        str(counts.linked),
+        f"{s['tlink_date_accuracy']:.3f}",
+    )
+    return table
+
+
+def _print_event_errors(counts: EventCounts) -> None:
+    for reason, number in counts.kinds.most_common():
+        sys.stdout.write(f"not reportable\t{reason}\t{number}\n")
+    for name, trigger, value, source, gold, sentence in counts.misses:
+        sys.stdout.write(f"{name}\tdate {trigger!r} {value} ({source})\tgold {gold}\t{sentence}\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="TBAQ-cleaned folder")
@@ -218,15 +249,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     for check in checks:
         mark = "[green]pass[/green]" if check.passed else "[red]FAIL[/red]"
         console.print(f"seed {mark} {check.expression!r} -> {check.expected} (got {check.found})")
+    from services.extractor.pipeline import Extractor  # deferred like load_nlp
+
+    documents = [d for docs in corpora.values() for d in docs]
+    event_counts = evaluate_events(Extractor(MODEL), documents)
+    console.print(_events_table(event_counts))
     reading = full_seed_reading(seed_text)
     for item in reading:
         mark = "[green]pass[/green]" if item.passed else "[red]FAIL[/red]"
         console.print(f"seed {mark} {item.name} ({item.detail})")
     if args.errors:
         _print_errors(console, corpora, total)
+        _print_event_errors(event_counts)
     key = "timeml_subset" if args.subset else "timeml"
     scores = {
         key: {k: round(v, 4) for k, v in total.scores().items()},
+        f"{key}_events": {k: round(v, 4) for k, v in event_counts.scores().items()},
         "seed": {"passed": float(sum(c.passed for c in checks))},
         "seed_reading": {"passed": float(sum(c.passed for c in reading))},
     }

@@ -1,7 +1,8 @@
 """DESIGN.md's right reading of the seed article, as checks on a whole extraction.
 
 The dates are checked by `evaluation.seed_reading` (expression by expression); these checks
-cover the rest of the reading: the people, the places and the Florida talks.
+cover the rest of the reading: the people, the places and the four events DESIGN.md names
+(the Florida talks, the Friday talks, the invasion and Putin's demand, each typed and dated).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from shared.models import EnrichedArticle
+from shared.models import EnrichedArticle, Event
 
 PEOPLE = (
     "Vladimir Putin",
@@ -33,6 +34,12 @@ PLACES = {
 # "Russian officials ... meet with US negotiators": either side may be named by country or person.
 RUSSIAN_SIDE = {"Russia", "Kirill Dmitriev"}
 US_SIDE = {"United States", "Steve Witkoff", "Jared Kushner"}
+# DESIGN.md's other events of the seed article: (what, PLOVER type, date value).
+EVENTS = (
+    ("Friday talks", "CONSULT", "2025-12-19"),
+    ("the invasion", "ASSAULT", "2022-02"),
+    ("Putin's demand", "DEMAND", "2024-06"),
+)
 
 
 @dataclass(frozen=True)
@@ -69,7 +76,7 @@ def check_reading(enriched: EnrichedArticle) -> list[Check]:
         for e in enriched.events
         if e.type == "CONSULT"
         and "Florida" in e.places
-        and e.date.value == "2025-12-20"
+        and _dated(e, "2025-12-20")
         and RUSSIAN_SIDE & set(e.sources + e.targets)
         and US_SIDE & set(e.sources + e.targets)
     ]
@@ -80,4 +87,23 @@ def check_reading(enriched: EnrichedArticle) -> list[Check]:
             f"{len(talks)} matching event(s)",
         )
     )
+    for name, kind, value in EVENTS:
+        typed = [e for e in enriched.events if e.type == kind]
+        found = [e for e in typed if _dated(e, value)]
+        checks.append(
+            Check(
+                f"{name}: {kind}, {value}",
+                bool(found),
+                f"{len(found)} matching; {kind} dated "
+                f"{sorted({e.date.value if e.date else 'null' for e in typed})}",
+            )
+        )
+    # "never dated 2025-12-20": neither the invasion nor the demand takes the publication date.
+    for name, kind, _ in EVENTS[1:]:
+        wrong = [e for e in enriched.events if e.type == kind and _dated(e, "2025-12-20")]
+        checks.append(Check(f"{name} not dated 2025-12-20", not wrong, f"{len(wrong)} so dated"))
     return checks
+
+
+def _dated(event: Event, value: str) -> bool:
+    return event.date is not None and event.date.value == value

@@ -2,7 +2,9 @@
 
 Reading: the document creation time is the `<DCT>` TIMEX3 (`functionInDocument=
 "CREATION_TIME"`); the text is the `<TEXT>` element with its tags removed, and the gold
-expressions are the TIMEX3 elements inside it, as character offsets into that text.
+expressions are the TIMEX3 elements inside it, as character offsets into that text. The gold
+events are the EVENT elements (their class), with what their MAKEINSTANCEs say (polarity,
+modality) and the DATE expressions their TLINKs put them in (`GoldEvent`).
 
 Scoring as TempEval-3 (UzZaman et al., SemEval-2013 Task 1): strict matches share both
 offsets, relaxed ones overlap; each system expression is paired with at most one gold one.
@@ -34,28 +36,101 @@ class Tagged:
     value: str
 
 
+# Relations that put an event inside a time (event first), and their converses (time first).
+INSIDE = frozenset({"IS_INCLUDED", "DURING", "SIMULTANEOUS"})
+CONTAINS = frozenset({"INCLUDES", "SIMULTANEOUS", "DURING_INV"})
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    """A TimeML EVENT: its span, class, and what its instances say.
+
+    `negated` and `modal` are true when any instance is (polarity NEG; a modality other than
+    "none"); `dates` are the values of the DATE expressions a TLINK puts the event in.
+    """
+
+    start: int
+    end: int
+    eid: str
+    cls: str
+    negated: bool = False
+    modal: bool = False
+    dates: frozenset[str] = frozenset()
+
+
 @dataclass(frozen=True)
 class Document:
     name: str
     creation_time: dt.date
     text: str
     gold: tuple[Tagged, ...]
+    events: tuple[GoldEvent, ...] = ()
 
 
-def _timexes(element: Element, parts: list[str], offset: int, found: list[Tagged]) -> int:
-    """Append `element`'s text to `parts`, recording TIMEX3 offsets; return the new offset."""
+@dataclass
+class _Walk:
+    parts: list[str] = field(default_factory=list)
+    timexes: list[Tagged] = field(default_factory=list)
+    timex_ids: dict[str, Tagged] = field(default_factory=dict)
+    events: list[tuple[int, int, str, str]] = field(default_factory=list)
+
+
+def _timexes(element: Element, walk: _Walk, offset: int) -> int:
+    """Append `element`'s text to the walk, recording TIMEX3 and EVENT offsets; return the
+    new offset."""
     start = offset
     if element.text:
-        parts.append(element.text)
+        walk.parts.append(element.text)
         offset += len(element.text)
     for child in element:
-        offset = _timexes(child, parts, offset, found)
+        offset = _timexes(child, walk, offset)
         if child.tail:
-            parts.append(child.tail)
+            walk.parts.append(child.tail)
             offset += len(child.tail)
     if element.tag == "TIMEX3":
-        found.append(Tagged(start, offset, element.get("type", ""), element.get("value", "")))
+        tagged = Tagged(start, offset, element.get("type", ""), element.get("value", ""))
+        walk.timexes.append(tagged)
+        walk.timex_ids[element.get("tid", "")] = tagged
+    elif element.tag == "EVENT":
+        walk.events.append((start, offset, element.get("eid", ""), element.get("class", "")))
     return offset
+
+
+def _gold_events(root: Element, walk: _Walk) -> tuple[GoldEvent, ...]:
+    """The EVENTs of the walk with their instances' polarity and modality and their dates."""
+    event_of: dict[str, str] = {}  # instance id -> event id
+    negated: set[str] = set()
+    modal: set[str] = set()
+    for instance in root.iter("MAKEINSTANCE"):
+        eid = instance.get("eventID", "")
+        event_of[instance.get("eiid", "")] = eid
+        if instance.get("polarity", "POS").upper() == "NEG":
+            negated.add(eid)
+        if instance.get("modality", "none").strip().lower() not in {"", "none"}:
+            modal.add(eid)
+    dates: dict[str, set[str]] = {}
+    for link in root.iter("TLINK"):
+        relation = link.get("relType", "")
+        event_id, time_id = link.get("eventInstanceID"), link.get("relatedToTime")
+        if not (event_id and time_id and relation in INSIDE):
+            event_id, time_id = link.get("relatedToEventInstance"), link.get("timeID")
+            if not (event_id and time_id and relation in CONTAINS):
+                continue
+        timex = walk.timex_ids.get(time_id)
+        if timex is not None and timex.type == "DATE" and event_id in event_of:
+            dates.setdefault(event_of[event_id], set()).add(timex.value)
+    return tuple(
+        GoldEvent(
+            start,
+            end,
+            eid,
+            cls,
+            negated=eid in negated,
+            modal=eid in modal,
+            dates=frozenset(dates.get(eid, ())),
+        )
+        for start, end, eid, cls in sorted(walk.events)
+    )
 
 
 def read_timeml(name: str, source: str) -> Document:
@@ -69,11 +144,18 @@ def read_timeml(name: str, source: str) -> Document:
     if not found:
         raise TimeMLError(f"{name}: creation time {dct.get('value')!r} is not a date")
     creation = dt.date(int(found[1]), int(found[2]), int(found[3]))
-    parts: list[str] = []
-    gold: list[Tagged] = []
+    walk = _Walk()
+    walk.timex_ids["t0"] = Tagged(0, 0, dct.get("type", "DATE"), dct.get("value", ""))
+    walk.timex_ids[dct.get("tid", "t0")] = walk.timex_ids["t0"]
     # The TEXT element's own opening contributes no characters; its children's text does.
-    _timexes(text_element, parts, 0, gold)
-    return Document(name, creation, "".join(parts), tuple(sorted(gold, key=lambda g: g.start)))
+    _timexes(text_element, walk, 0)
+    return Document(
+        name,
+        creation,
+        "".join(walk.parts),
+        tuple(sorted(walk.timexes, key=lambda g: g.start)),
+        _gold_events(root, walk),
+    )
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """The message contract of DESIGN.md: the pydantic models every service reads and writes.
 
-Field names are the contract with downstream consumers. Additive changes keep
-`SCHEMA_VERSION`; a change that breaks old readers needs a new topic version.
+Field names are the contract with downstream consumers. Additive changes keep a message's
+schema version; a change that breaks old readers needs a new topic version (`shared.topics`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
+# Articles are at their first version; enriched articles and events at their second, since
+# events became typed happenings with nullable dates (news.enriched.v2, news.events.v2).
 SCHEMA_VERSION = 1
+EVENTS_SCHEMA_VERSION = 2
 
 ArticleId = str
 DateSource = Literal["page", "feed", "given", "fetched"]
@@ -38,6 +41,18 @@ EventType = Literal[
     "COERCE",
     "ASSAULT",
 ]
+# The sector of an actor (Phoenix/PLOVER agent codes), where the text says it: government,
+# military, police, judiciary, legislature, rebels, opposition, civilians, business, media,
+# education, health, refugees, intergovernmental and non-governmental organisations, criminals,
+# unaffiliated armed forces, intelligence, agriculture, labour, party, elites, religion,
+# environment.
+Agent = Literal[
+    "GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "CVL", "BUS", "MED", "EDU", "HLH", "REF",
+    "IGO", "NGO", "CRM", "UAF", "SPY", "AGR", "LAB", "PTY", "ELI", "REL", "ENV",
+]  # fmt: skip
+# Where an event's date came from: its own clause, the sentences around it, the publication
+# date (a recent happening with no other anchor), or nowhere (the date is null).
+EventDateSource = Literal["explicit", "context", "publication", "unknown"]
 Quad = Literal["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
 
 # PLOVER's quad classes (Halterman et al., PLOVER codebook, 2023).
@@ -116,6 +131,12 @@ class Entity(Message):
     country_code: str | None = Field(
         default=None, pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2, where known."
     )
+    agent: Agent | None = Field(
+        default=None,
+        description='The actor\'s sector (Phoenix/PLOVER agent code) where the text says it: '
+        '"Turkish police" COP, "Russian officials" GOV, "protesters" OPP; else null.',
+        examples=["COP", "GOV"],
+    )
     mentions: list[Mention] = Field(default_factory=list)
 
 
@@ -155,7 +176,11 @@ class TimeExpression(Message):
 
 
 class Event(Message):
-    """Who did what to whom, where and when, with the evidence for each field."""
+    """A reportable happening of a PLOVER type: who did what to whom, where and when.
+
+    Never negated, hypothetical, wished, opined or merely said (docs/EVENTS.md); `date` is null
+    exactly when `date_source` is "unknown".
+    """
 
     id: str = Field(description="Article id + ordinal.", examples=["5f1c...5f60-0"])
     article_id: ArticleId = Field(pattern=_HEX32)
@@ -168,14 +193,39 @@ class Event(Message):
         examples=["meet", "talk"],
     )
     trigger_span: Mention
-    type: EventType | None = Field(default=None, description="PLOVER category, or null.")
-    quad: Quad | None = Field(default=None, description="PLOVER quad class, from the type.")
+    type: EventType = Field(description="PLOVER event type.", examples=["CONSULT"])
+    mode: str | None = Field(
+        default=None,
+        pattern=r"^[a-z_]+$",
+        description="PLOVER mode where the text shows it (CONSULT by phone or visit, ...).",
+        examples=["visit", "phone"],
+    )
+    context: str | None = Field(
+        default=None,
+        pattern=r"^[a-z_]+$",
+        description="PLOVER context where the text shows it (military, economic, ...).",
+        examples=["military", "diplomatic"],
+    )
+    quad: Quad = Field(description="PLOVER quad class, from the type.")
     sources: list[str] = Field(default_factory=list, description="Entity names of the doers.")
     targets: list[str] = Field(default_factory=list, description="Entity names of the done-to.")
     places: list[str] = Field(default_factory=list, description="Place names.")
-    date: TimeExpression
-    date_source: Literal["explicit", "publication"]
+    date: TimeExpression | None = Field(
+        default=None,
+        description="When it happened or is scheduled; null when the text gives no basis.",
+    )
+    date_source: EventDateSource = Field(
+        description="explicit: a time expression of its own clause; context: one carried from "
+        "the sentences around it; publication: a recent happening with no other anchor; "
+        "unknown: no date."
+    )
     confidence: float = Field(ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _dated_unless_unknown(self) -> Event:
+        if (self.date is None) != (self.date_source == "unknown"):
+            raise ValueError('date is null exactly when date_source is "unknown"')
+        return self
 
 
 class ExtractorInfo(Message):
@@ -188,9 +238,9 @@ class ExtractorInfo(Message):
 
 
 class EnrichedArticle(Message):
-    """An article with its actors, places, times and events: the value of `news.enriched.v1`."""
+    """An article with its actors, places, times and events: the value of `news.enriched.v2`."""
 
-    schema_version: int = Field(default=SCHEMA_VERSION, ge=1)
+    schema_version: int = Field(default=EVENTS_SCHEMA_VERSION, ge=2)
     article: Article
     entities: list[Entity] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
@@ -201,9 +251,9 @@ class EnrichedArticle(Message):
 
 
 class EventMessage(Message):
-    """One event with its article's headline facts: the value of `news.events.v1`."""
+    """One event with its article's headline facts: the value of `news.events.v2`."""
 
-    schema_version: int = Field(default=SCHEMA_VERSION, ge=1)
+    schema_version: int = Field(default=EVENTS_SCHEMA_VERSION, ge=2)
     event: Event
     url: str
     title: str

@@ -56,7 +56,8 @@ def summary(enriched: EnrichedArticle) -> Table:
         table.add_row(
             "actor",
             entity.name,
-            f"{entity.kind} {entity.country_code or ''} ×{len(entity.mentions)}",
+            f"{entity.kind} {entity.country_code or ''} {entity.agent or ''} "
+            f"×{len(entity.mentions)}",
         )
     for place in enriched.places:
         where = (
@@ -71,7 +72,7 @@ def summary(enriched: EnrichedArticle) -> Table:
         table.add_row(
             "event",
             f"{', '.join(event.sources) or '-'} {event.trigger} {', '.join(event.targets) or '-'}",
-            f"{event.type or 'untyped'} {event.date.value} {', '.join(event.places)}",
+            f"{event.type} {event.date.value if event.date else '?'} {', '.join(event.places)}",
         )
     return table
 

@@ -200,9 +200,9 @@ def events_table(messages: list[EventMessage]) -> Table:
     for message in messages:
         event = message.event
         table.add_row(
-            event.date.value,
+            event.date.value if event.date is not None else "?",
             ", ".join(event.sources) or "-",
-            f"{event.trigger} ({event.type or 'untyped'})",
+            f"{event.trigger} ({event.type})",
             ", ".join(event.targets) or "-",
             ", ".join(event.places) or "-",
             message.title,
@@ -211,7 +211,7 @@ def events_table(messages: list[EventMessage]) -> Table:
 
 
 async def print_events(settings: NewsflowSettings, console: Console, stop: asyncio.Event) -> None:
-    """Follow news.events.v1 from the beginning and print each batch of events as a table."""
+    """Follow news.events.v2 from the beginning and print each batch of events as a table."""
     consumer = AIOKafkaConsumer(
         topics.EVENTS,
         auto_offset_reset="earliest",

@@ -35,4 +35,4 @@ def observe(enriched: EnrichedArticle, stats: ArticleStats) -> None:
     TIMES.observe(len(enriched.times))
     EVENTS.observe(len(enriched.events))
     for event in enriched.events:
-        EVENTS_PUBLISHED.labels(type=event.type or "none").inc()
+        EVENTS_PUBLISHED.labels(type=event.type).inc()

@@ -45,6 +45,7 @@ class EventRow:
     targets: list[str]
     places: list[str]
     date_value: str
+    """The TIMEX3 value, "" for an undated event."""
     date_start: dt.date
     date_end: dt.date
     date_source: str
@@ -85,8 +86,11 @@ def _event_row(
     entity_countries: dict[str, str],
     place_countries: dict[str, str],
 ) -> EventRow:
-    start = event.date.start_date or event.date.end_date or published_day
-    end = event.date.end_date or event.date.start_date or published_day
+    # An undated event sorts by its publication day; date-range filters leave it out
+    # (`date_source` "unknown", `date_value` "").
+    date = event.date
+    start = (date and (date.start_date or date.end_date)) or published_day
+    end = (date and (date.end_date or date.start_date)) or published_day
     if end < start:
         start, end = end, start
     actors: dict[tuple[str, str], str] = {}
@@ -106,7 +110,7 @@ def _event_row(
         sources=list(event.sources),
         targets=list(event.targets),
         places=list(event.places),
-        date_value=event.date.value,
+        date_value=date.value if date is not None else "",
         date_start=start,
         date_end=end,
         date_source=event.date_source,

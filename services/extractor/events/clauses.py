@@ -111,3 +111,83 @@ def is_hedged(verb: Tok, clauses: list[Tok]) -> bool:
     if head.pos_ == "ADJ":  # "ready to meet", "likely to strike"; not "due to meet"
         return head.lemma_.casefold() not in _SCHEDULED_ADJECTIVES
     return head.lemma_ in _IRREALIS_CONTROL
+
+
+# Auxiliaries that put a clause in the future ("will meet") or the past perfect ("had met").
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+_PERFECT_PAST_AUX = frozenset({"had", "'d"})
+_PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
+_PAST_BE_AUX = frozenset({"was", "were"})
+# Governors whose infinitive is scheduled ("are set to meet", "is due to sign").
+SCHEDULING_GOVERNORS = frozenset({"set", "due", "schedule", "poised", "expect", "plan"})
+
+Reading = str  # "recent" | "past" | "background" | "future"
+
+
+def reading(verb: Tok) -> Reading:
+    """When the clause of `verb` says its happening is, from tense and aspect alone:
+    - "future": "will meet", "are set to meet" (dated only by a time expression of its own);
+    - "background": the past perfect ("had been holding") or a past relative clause ("the
+      government that ousted Morales"): before the story's time, so never the publication date;
+    - "past": the simple or progressive past ("arrested", "was fighting"): the story's time,
+      which the paragraph may have given ("on Tuesday ... He also testified");
+    - "recent": present perfect and present ("has arrested", "attacks", "is meeting"): the
+      publication date stands for it.
+    An infinitive or participle takes its governor's reading."""
+    for _ in range(_CHAIN_LIMIT):
+        auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        if auxes & _FUTURE_AUX:
+            return "future"
+        if auxes & _PERFECT_PAST_AUX:
+            return "background"
+        if verb.dep_ == "relcl" and verb.tag_ in {"VBD", "VBN"} and not auxes & _PERFECT_AUX:
+            return "background"
+        if verb.tag_ == "VBD" or auxes & _PAST_BE_AUX:
+            return "past"
+        if auxes & _PERFECT_AUX or verb.tag_ in {"VBZ", "VBP"}:
+            return "recent"
+        head = verb.head
+        if head is verb or (
+            head.pos_ not in _VERBAL and not (head.pos_ == "ADJ" and head.dep_ == "acomp")
+        ):
+            break
+        if verb.dep_ == "xcomp" and head.lemma_.casefold() in SCHEDULING_GOVERNORS:
+            return "future"
+        verb = head.head if head.pos_ == "ADJ" else head
+    return "past"
+
+
+# Subordinators that make a clause a condition, not a report ("if Trump agrees").
+_CONDITIONS = frozenset({"if", "unless", "whether", "lest", "provided", "providing"})
+# Governors whose infinitive is a plan or a purpose, not yet a happening ("plans to visit").
+PLANNING_GOVERNORS = frozenset({"plan", "intend", "aim", "propose", "vow", "promise", "pledge"})
+
+
+def is_conditional(clauses: list[Tok]) -> bool:
+    """Whether one of `clauses` (a `chain`) is a condition ("if Trump agrees to ...") or a
+    purpose infinitive ("went to Moscow to negotiate": what they went for, not what
+    happened)."""
+    for clause in clauses:
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in clause.children):
+            return True
+        if clause.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        ):
+            return True
+    return False
+
+
+def is_planned(verb: Tok) -> bool:
+    """ "plans to visit", "vowed to retaliate": an intention, an event only once scheduled."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.casefold() in PLANNING_GOVERNORS
+
+
+def is_subjunctive(verb: Tok) -> bool:
+    """ "insisting that Ukraine withdraw", "demanded that he resign": a content clause in the
+    bare form, with a subject and no auxiliary, says what is wanted, not what happened."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.tag_ == "VB"
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )

@@ -385,6 +385,14 @@ def _brings_about(noun: Tok, verb: Tok, kind: EventType) -> bool:
     return lemma in LIGHT_VERBS or lemma in _SEEKING_VERBS or verb_type(lemma) == kind
 
 
+# Verbs that say of their subject event whether, or how far, it happens.
+_OCCURRENCE_VERBS = frozenset(
+    {"take", "happen", "occur", "resume", "begin", "start", "end", "continue", "proceed", "go",
+     "materialize", "materialise", "succeed", "collapse", "conclude", "open", "close", "stop",
+     "come", "break"}
+)  # fmt: skip
+
+
 def hypothetical(noun: Tok, verb: Tok | None) -> bool:
     """ "any meeting", "possible sanctions", "called for talks": asked about, not reported."""
     for child in noun.children:
@@ -514,8 +522,14 @@ def noun_event(
     subject = verb is not None and noun.head is verb and noun.dep_ in _SUBJECT_DEPS
     own = phrase_tokens(noun, event_nouns)
     places, date = reader.setting(noun, clauses, own, clause_date=subject)
+    # The clause's negation or modal is the noun's only when the clause says whether the
+    # noun's event happens ("talks would resume", "the strike did not take place"); "did not
+    # condemn the attack" or "the raid is not linked with the probe" presuppose it.
     hedged = hypothetical(noun, verb) or (
-        verb is not None and (is_negated(verb, None) or is_hedged(verb, clauses))
+        subject
+        and verb is not None
+        and verb.lemma_.casefold() in _OCCURRENCE_VERBS
+        and (is_negated(verb, None) or is_hedged(verb, clauses))
     )
     return NounEvent(sources, targets, places, date, direct, hedged)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -17,16 +18,22 @@ from spacy.tokens import Doc, Span
 from services.extractor.actors.canonical import Actors, used_as_actor
 from services.extractor.events.clauses import (
     CONTROL_VERBS,
+    Reading,
     chain,
     clause_tokens,
     governor,
+    is_conditional,
     is_hedged,
     is_negated,
+    is_planned,
+    is_subjunctive,
+    reading,
 )
 from services.extractor.events.nouns import (
     attacked_modifiers,
     event_noun_kind,
     event_noun_type,
+    governing_verb,
     noun_event,
 )
 from services.extractor.events.plover import (
@@ -35,15 +42,22 @@ from services.extractor.events.plover import (
     nominal_type,
     noun_type,
     phrasal_type,
-    quad_of,
     verb_type,
 )
 from services.extractor.events.quotes import FIRST_PERSON, Speakers
 from services.extractor.parse.candidates import sentence_of_tokens
 from services.extractor.parse.table import Tok, parse_table
 from services.extractor.places.geocode import Places
+from services.extractor.places.names import dateline_end
 from services.extractor.timex.lexicon import MONTHS, WEEKDAYS
-from shared.models import Event, EventType, Mention, TimeExpression
+from shared.models import (
+    QUAD_OF_TYPE,
+    Event,
+    EventDateSource,
+    EventType,
+    Mention,
+    TimeExpression,
+)
 
 # Verbs of saying: their content clause is the event, they are not.
 SPEECH_VERBS = frozenset(
@@ -135,6 +149,11 @@ _NOT_EVENTS_DEPS = frozenset({"amod", "acl", "pcomp", "compound", "aux", "auxpas
 # Dependencies along which a place name sits inside its locative phrase ("in Miami's Beach").
 _NOMINAL_DEPS = frozenset({"compound", "nmod", "poss", "conj", "appos"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+# How a date modifies a noun rather than a clause ("a July 10 meeting", "last year's attack").
+_NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
+_SETTING_PREPOSITIONS = frozenset(
+    {"in", "at", "during", "on", "after", "before", "since", "until", "following", "throughout"}
+)
 _FIRST_PERSON = frozenset({"i", "we"})  # as subjects
 _POSSESSIVE_PERSONAL = frozenset({"his", "her"})
 _THIRD_PERSONAL = frozenset({"he", "she"})
@@ -494,14 +513,33 @@ class _Reader:
         return names
 
     def time_in(self, verb: Tok, tokens: list[Tok]) -> TimeExpression | None:
-        """The clause's first date; a relative clause on a date ("June 2024, when ...") has it."""
+        """The clause's first date that dates its verb; a relative clause on a date ("June
+        2024, when ...") has it. A date that modifies a noun ("testified about a July 10
+        meeting", "a 2010 allegation") dates that noun's happening, not the verb's."""
         if verb.dep_ == "relcl" and verb.head.i in self.time_at:
             return self.time_at[verb.head.i]
         for token in tokens:
             time = self.time_at.get(token.i)
-            if time is not None:
+            if time is not None and not self._dates_a_noun(token, time, verb):
                 return time
         return None
+
+    def _dates_a_noun(self, token: Tok, time: TimeExpression, verb: Tok) -> bool:
+        """Whether `time` (holding `token`) modifies a noun directly ("a July 10 meeting", "a
+        2010 allegation"). A date in a prepositional phrase after a noun ("shot in the back
+        on Friday") is left to the verb: the parser often hangs those on the wrong word."""
+        for _ in range(12):  # a time expression is a few words; a guard against cycles
+            head = token.head
+            if head is token or head is verb:
+                return False
+            if self.time_at.get(head.i) is not time:
+                return (
+                    token.dep_ in _NOUN_MODIFIER_DEPS
+                    and head.pos_ in {"NOUN", "PROPN"}
+                    and not _is_setting(head)
+                )
+            token = head
+        return False
 
     def setting(
         self, anchor: Tok, clauses: list[Tok], own: list[Tok], *, clause_date: bool = True
@@ -544,6 +582,10 @@ class _Draft:
     # event under the verb compares with (`nouns.VerbEvent`).
     plain_kind: EventType | None = None
     event_noun: Tok | None = None
+    # When the clause says the happening is (`clauses.reading`); a noun's is its verb's.
+    when: Reading = "past"
+    # A plan or a purpose, an event only with a date of its own ("plans to visit on Monday").
+    planned: bool = False
 
 
 def _event_noun(verb: Tok) -> Tok | None:
@@ -694,10 +736,15 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         places=places,
         date=date,
         direct=found.direct and len(clauses) == 1,
-        hedged=negated or is_hedged(verb, clauses),
+        hedged=negated
+        or is_hedged(verb, clauses)
+        or is_conditional(clauses)
+        or is_subjunctive(verb),
         side=reader.speakers.side_reads > side_reads,
         plain_kind=plain_kind,
         event_noun=event_noun,
+        when=reading(verb),
+        planned=is_planned(verb),
     )
 
 
@@ -712,6 +759,8 @@ def _noun_draft(
     event = noun_event(reader, noun, kind, verb_drafts, event_nouns)
     if event is None:
         return None
+    verb = governing_verb(noun)
+    clauses = chain(verb) if verb is not None else []
     return _Draft(
         token=noun,
         trigger=noun.lemma_.casefold(),
@@ -721,10 +770,82 @@ def _noun_draft(
         places=event.places,
         date=event.date,
         direct=event.direct,
-        hedged=event.hedged,
+        hedged=event.hedged or is_conditional(clauses),
         nominal=True,
         side=reader.speakers.side_reads > side_reads,
+        # A noun says when only as its clause's subject ("talks ... ended"); as an object
+        # ("condemned the bombing") or with no verb it names an earlier happening.
+        when=reading(verb) if verb is not None and _is_subject(noun, verb) else "background",
+        planned=verb is not None and is_planned(verb),
     )
+
+
+class _Context:
+    """The dates the text has given before a sentence: what a clause with no date of its own
+    is dated by. A past clause takes the last date of the sentences before it in its paragraph
+    ("On Tuesday, he testified ... He also said ..."); a past or recent one else the story's
+    day, which a dateline may give ("WASHINGTON, March 12 (Xinhua) --")."""
+
+    def __init__(self, text: str, times: list[TimeExpression], published: dt.date) -> None:
+        self._breaks = [found.end() for found in _PARAGRAPH_BREAK.finditer(text)]
+        # Calendar dates no later than the publication day: a past clause's candidates.
+        self._times = sorted(
+            (t for t in times if _carried(t, published)),
+            key=lambda t: t.start or 0,
+        )
+        self._starts = [t.start or 0 for t in self._times]
+        end = dateline_end(text)
+        self.story = next((t for t in self._times if end is not None and (t.end or 0) <= end), None)
+        self.dateline_end = end or 0
+
+    def before(self, sentence_start: int) -> TimeExpression | None:
+        """The last date of the sentences before `sentence_start` in its paragraph, or None."""
+        paragraph = bisect.bisect_right(self._breaks, sentence_start)
+        opening = max(self._breaks[paragraph - 1] if paragraph else 0, self.dateline_end)
+        i = bisect.bisect_left(self._starts, sentence_start) - 1
+        if i >= 0 and self._starts[i] >= opening:
+            return self._times[i]
+        return None
+
+
+# A blank line ends a paragraph.
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _carried(time: TimeExpression, published: dt.date) -> bool:
+    return (
+        time.start is not None
+        and time.type in {"DATE", "TIME"}
+        and time.start_date is not None
+        and time.start_date <= published
+    )
+
+
+def _dated(
+    draft: _Draft, context: _Context, sentence_start: int, fallback: TimeExpression
+) -> tuple[TimeExpression | None, EventDateSource]:
+    """The event's date and where it came from (docs/EVENTS.md, "Dates")."""
+    if draft.date is not None:
+        return draft.date, "explicit"
+    if draft.when in {"future", "background"}:
+        return None, "unknown"
+    if draft.when == "past":
+        carried = context.before(sentence_start)
+        if carried is not None:
+            return carried, "context"
+    if context.story is not None:
+        return context.story, "context"
+    return fallback, "publication"
+
+
+def _is_setting(noun: Tok) -> bool:
+    """ "In Sunday's debate, Spitzer attacked him": a noun after a preposition of time or place
+    is where and when the clause happens, and its date the clause's."""
+    return noun.dep_ == "pobj" and noun.head.lemma_.casefold() in _SETTING_PREPOSITIONS
+
+
+def _is_subject(noun: Tok, verb: Tok) -> bool:
+    return noun.head is verb and noun.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _skip_own_infinitive(verb: Tok) -> bool:
@@ -735,7 +856,27 @@ def _skip_own_infinitive(verb: Tok) -> bool:
     return _is_candidate(head) and _event_type(head, _event_noun(head)) is not None
 
 
-def find_events(
+@dataclass(frozen=True)
+class Clause:
+    """One reading of a verb's clause or an event noun, before the event contract's filter:
+    `not_event` says why it is no event ("untyped", "not asserted", "planned"), or is None."""
+
+    sentence_index: int
+    sentence: str
+    start: int  # of the sentence in the text
+    trigger: str
+    trigger_span: Mention
+    kind: EventType | None
+    sources: list[str]
+    targets: list[str]
+    places: list[str]
+    date: TimeExpression | None
+    date_source: EventDateSource
+    confidence: float
+    not_event: str | None
+
+
+def read_clauses(
     doc: Doc,
     *,
     article_id: str,
@@ -746,8 +887,8 @@ def find_events(
     text: str | None = None,
     sentence_of: list[int] | None = None,
     tokens: list[Tok] | None = None,
-) -> list[Event]:
-    """The article's events in text order, ids `<article_id>-<ordinal>` from 0.
+) -> list[Clause]:
+    """Every clause and event noun with actors, in text order, read as an event would be.
 
     `text` (`doc.text`), `sentence_of` (`parse.candidates.sentence_of_tokens(doc)`) and `tokens`
     (`parse_table(doc)`) are computed when the caller has not: spaCy rebuilds the first two on
@@ -760,7 +901,8 @@ def find_events(
     table = parse_table(doc) if tokens is None else tokens
     reader = _Reader(table, actors, places, times, sentences, sentence_of)
     fallback = publication_date(published_at)
-    events: list[Event] = []
+    context = _Context(full_text, times, published_at.date())
+    clauses: list[Clause] = []
     for number, sentence in enumerate(sentences):
         sentence_text = full_text[sentence.start_char : sentence.end_char]
         lead = len(sentence_text) - len(sentence_text.lstrip())
@@ -793,15 +935,12 @@ def find_events(
             drafts.sort(key=lambda d: d.token.i)
         for draft in drafts:
             trigger = draft.token
-            explicit = draft.date is not None
-            events.append(
-                Event(
-                    id=f"{article_id}-{len(events)}",
-                    article_id=article_id,
-                    sentence=body,
+            date, date_source = _dated(draft, context, start, fallback)
+            clauses.append(
+                Clause(
                     sentence_index=number,
+                    sentence=body,
                     start=start,
-                    end=start + len(body),
                     trigger=draft.trigger,
                     trigger_span=Mention(
                         text=trigger.text,
@@ -809,14 +948,77 @@ def find_events(
                         end=trigger.idx + len(trigger.text),
                         sentence=number,
                     ),
-                    type=draft.kind,
-                    quad=quad_of(draft.kind),
+                    kind=draft.kind,
                     sources=draft.sources,
                     targets=draft.targets,
                     places=draft.places,
-                    date=draft.date or fallback,
-                    date_source="explicit" if explicit else "publication",
-                    confidence=_confidence(draft, explicit),
+                    date=date,
+                    date_source=date_source,
+                    confidence=_confidence(draft, draft.date is not None),
+                    not_event=_not_event(draft),
                 )
             )
+    return clauses
+
+
+def _not_event(draft: _Draft) -> str | None:
+    """Why the contract does not publish this reading (docs/EVENTS.md), or None."""
+    if draft.kind is None:
+        return "untyped"
+    if draft.hedged:
+        return "not asserted"  # negated, hypothetical, conditional, purpose, subjunctive
+    if draft.planned and draft.date is None:
+        return "planned"  # "plans to visit": an intention until it has a date
+    return None
+
+
+def find_events(
+    doc: Doc,
+    *,
+    article_id: str,
+    actors: Actors,
+    places: Places,
+    times: list[TimeExpression],
+    published_at: dt.datetime,
+    text: str | None = None,
+    sentence_of: list[int] | None = None,
+    tokens: list[Tok] | None = None,
+) -> list[Event]:
+    """The article's events in text order, ids `<article_id>-<ordinal>` from 0: the readings
+    of `read_clauses` that are reportable happenings of a PLOVER type."""
+    events: list[Event] = []
+    for clause in read_clauses(
+        doc,
+        article_id=article_id,
+        actors=actors,
+        places=places,
+        times=times,
+        published_at=published_at,
+        text=text,
+        sentence_of=sentence_of,
+        tokens=tokens,
+    ):
+        kind = clause.kind
+        if kind is None or clause.not_event is not None:
+            continue
+        events.append(
+            Event(
+                id=f"{article_id}-{len(events)}",
+                article_id=article_id,
+                sentence=clause.sentence,
+                sentence_index=clause.sentence_index,
+                start=clause.start,
+                end=clause.start + len(clause.sentence),
+                trigger=clause.trigger,
+                trigger_span=clause.trigger_span,
+                type=kind,
+                quad=QUAD_OF_TYPE[kind],
+                sources=clause.sources,
+                targets=clause.targets,
+                places=clause.places,
+                date=clause.date,
+                date_source=clause.date_source,
+                confidence=clause.confidence,
+            )
+        )
     return events

@@ -292,6 +292,20 @@ def dateline_place(text: str) -> tuple[int, int] | None:
     return None if found is None else found.span("place")
 
 
+# What closes a dateline after its credit: "(AP) --", "(Xinhua) —".
+_DATELINE_CLOSE = re.compile(r"\s*(?:--|—|–|_|-)?")
+
+
+def dateline_end(text: str) -> int | None:
+    """Where a dateline at the start of `text` ("HANOI, Vietnam (AP) — ") ends, or None: its
+    place, date and wire credit say where and when the story was filed, not who acted."""
+    found = _DATELINE.match(text)
+    if found is None:
+        return None
+    closing = _DATELINE_CLOSE.match(text, found.end())
+    return found.end() if closing is None else closing.end()
+
+
 _PAIR_GAP = re.compile(r"\s*,\s*")
 
 

@@ -143,6 +143,9 @@ def event_plan(query: SearchQuery, dialect: Dialect, fts_input: str | None) -> P
         plan.conditions.append(f"e.date_end >= {p(d.day(query.since))}")
     if query.until is not None:
         plan.conditions.append(f"e.date_start <= {p(d.day(query.until))}")
+    if query.since is not None or query.until is not None:
+        # An undated event's interval is only its sort position, not when it happened.
+        plan.conditions.append("e.date_source <> 'unknown'")
     _published_bounds(plan, "a.published_at", query.published_since, query.published_until)
     return plan
 

@@ -60,8 +60,11 @@ def test_countries_are_actors_with_codes(seed: EnrichedArticle) -> None:
 
 
 def _is_the_florida_meeting(event: Event) -> bool:
-    russian = {"Russia", "Kirill Dmitriev"} & set(event.sources)
-    american = {"United States", "Steve Witkoff", "Jared Kushner"} & set(event.targets)
+    # A meeting is mutual: "US negotiators are set to meet Russian officials" has the US as
+    # its source, "Russian officials ... meet with US negotiators" Russia.
+    sides = set(event.sources) | set(event.targets)
+    russian = {"Russia", "Kirill Dmitriev"} & sides
+    american = {"United States", "Steve Witkoff", "Jared Kushner"} & sides
     return bool(russian and american and "Florida" in event.places)
 
 
@@ -72,7 +75,8 @@ def test_russian_officials_meet_us_negotiators_in_florida(seed: EnrichedArticle)
     assert meeting.type == "CONSULT"
     assert meeting.quad == "verbal_cooperation"
     assert meeting.trigger == "meet"
-    assert meeting.date.value == "2025-12-20"
+    assert meeting.date is not None
+    assert (meeting.date.value, meeting.date_source) == ("2025-12-20", "explicit")
     assert meeting.date.start_date == dt.date(2025, 12, 20)
 
 

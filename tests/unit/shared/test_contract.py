@@ -20,5 +20,5 @@ def test_asyncapi_names_every_topic_of_the_design() -> None:
 
     doc = json.loads(documents()["asyncapi.json"])
     addresses = {c["address"] for c in doc["channels"].values()}
-    assert addresses == {"news.articles.v1", "news.enriched.v1", "news.events.v1", "news.dlq.v1"}
+    assert addresses == {"news.articles.v1", "news.enriched.v2", "news.events.v2", "news.dlq.v1"}
     assert "Event" in doc["components"]["schemas"]

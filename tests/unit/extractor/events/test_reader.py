@@ -8,7 +8,7 @@ from spacy.language import Language
 
 from services.extractor.actors.canonical import find_actors
 from services.extractor.actors.mentions import read_candidates
-from services.extractor.events.reader import find_events, publication_date
+from services.extractor.events.reader import Clause, find_events, publication_date, read_clauses
 from services.extractor.parse.candidates import sentence_of_tokens
 from services.extractor.parse.table import parse_table
 from services.extractor.places.gazetteer import Gazetteer
@@ -19,6 +19,7 @@ ARTICLE = "0123456789abcdef0123456789abcdef"
 PUBLISHED = dt.datetime(2025, 12, 20, 9, 30, tzinfo=dt.UTC)
 
 Read = Callable[..., list[Event]]
+ReadClauses = Callable[..., list[Clause]]
 
 
 def _friday(text: str) -> list[TimeExpression]:
@@ -86,6 +87,39 @@ def read(nlp: Language, gazetteer: Gazetteer) -> Read:
     return events_of
 
 
+@pytest.fixture
+def clauses(nlp: Language, gazetteer: Gazetteer) -> ReadClauses:
+    """Every reading, before the contract's filter: how the arguments of a clause that is no
+    event (untyped, negated, hypothetical) are read."""
+
+    def clauses_of(
+        text: str, times: Callable[[str], list[TimeExpression]] = _friday
+    ) -> list[Clause]:
+        doc = nlp(text)
+        candidates = read_candidates(doc, gazetteer)
+        actors = find_actors(doc, candidates, gazetteer, sentence_of_tokens(doc))
+        return read_clauses(
+            doc,
+            article_id=ARTICLE,
+            actors=actors,
+            places=geocode(candidates, gazetteer),
+            times=times(text),
+            published_at=PUBLISHED,
+        )
+
+    return clauses_of
+
+
+def _clause(found: list[Clause], trigger: str) -> Clause:
+    matching = [c for c in found if c.trigger == trigger]
+    assert len(matching) == 1, [(c.trigger, c.sources, c.targets) for c in found]
+    return matching[0]
+
+
+def _value(event: Event | Clause) -> str | None:
+    return event.date.value if event.date is not None else None
+
+
 def _one(events: list[Event], trigger: str) -> Event:
     matching = [e for e in events if e.trigger == trigger]
     assert len(matching) == 1, [(e.trigger, e.sources, e.targets) for e in events]
@@ -96,7 +130,7 @@ def test_who_did_what_to_whom_where_and_when(read: Read) -> None:
     meet = _one(read("Russian officials met US negotiators in Geneva on Friday."), "meet")
     assert (meet.sources, meet.targets, meet.places) == (["Russia"], ["United States"], ["Geneva"])
     assert (meet.type, meet.quad) == ("CONSULT", "verbal_cooperation")
-    assert (meet.date.value, meet.date_source) == ("2025-12-19", "explicit")
+    assert (_value(meet), meet.date_source) == ("2025-12-19", "explicit")
     assert meet.confidence == pytest.approx(1.0)
 
 
@@ -106,29 +140,35 @@ def test_publication_date_stands_in(read: Read) -> None:
     assert condemn.date_source == "publication"
     assert condemn.date == publication_date(PUBLISHED)
     assert (condemn.date.start, condemn.date.sentence, condemn.date.anchored) == (None, None, False)
-    assert condemn.date.value == condemn.date.text == "2025-12-20"
+    assert _value(condemn) == condemn.date.text == "2025-12-20"
     assert condemn.confidence < 1
 
 
 def test_a_date_without_an_interval_is_no_event_date(read: Read) -> None:
     # "soon" (FUTURE_REF) names no calendar interval: an index filtering events by date range
-    # could not place the event, so the publication date stands in.
+    # could not place the event, and a future one takes no publication date: no date.
     meet = _one(read("Russia will soon meet Ukraine in Geneva.", times=_soon), "meet")
-    assert meet.date == publication_date(PUBLISHED)
-    assert meet.date_source == "publication"
+    assert (meet.date, meet.date_source) == (None, "unknown")
     dated = _one(read("Russia will meet Ukraine in Geneva on Friday."), "meet")
-    assert (dated.date.value, dated.date_source) == ("2025-12-19", "explicit")
+    assert (_value(dated), dated.date_source) == ("2025-12-19", "explicit")
     assert meet.confidence < dated.confidence  # no bonus for an explicit date
 
 
-def test_control_chain_passes_subject_place_and_date(read: Read) -> None:
-    events = read(
-        "Russian officials are set to arrive in Florida on Friday to meet with US negotiators."
-    )
-    meet = _one(events, "meet")
+def test_control_chain_passes_subject_place_and_date(read: Read, clauses: ReadClauses) -> None:
+    text = "Russian officials are set to arrive in Florida on Friday to meet with US negotiators."
+    meet = _clause(clauses(text), "meet")
     assert (meet.sources, meet.targets, meet.places) == (["Russia"], ["United States"], ["Florida"])
-    assert meet.date.value == "2025-12-19"
-    assert "set" not in {e.trigger for e in events}
+    assert _value(meet) == "2025-12-19"
+    # What they arrive for is a purpose, not yet a happening; the scheduled meeting is.
+    assert meet.not_event == "not asserted"
+    assert "set" not in {c.trigger for c in clauses(text)}
+    scheduled = _one(read("US negotiators are set to meet Russian officials on Friday."), "meet")
+    assert (scheduled.type, scheduled.sources, scheduled.targets) == (
+        "CONSULT",
+        ["United States"],
+        ["Russia"],
+    )
+    assert _value(scheduled) == "2025-12-19"
 
 
 def test_reported_speech_reads_the_content_clause(read: Read) -> None:
@@ -169,9 +209,10 @@ def test_typed_verb_absorbs_its_infinitive(read: Read) -> None:
     assert (events[0].type, events[0].targets) == ("THREATEN", ["Israel"])
 
 
-def test_negation_turns_cooperation_into_rejection(read: Read) -> None:
-    support = _one(read("Turkey did not support Sweden."), "support")
-    assert support.type == "REJECT"
+def test_negation_is_no_event(read: Read, clauses: ReadClauses) -> None:
+    assert read("Turkey did not support Sweden.") == []
+    support = _clause(clauses("Turkey did not support Sweden."), "support")
+    assert (support.kind, support.not_event) == ("REJECT", "not asserted")
     assert support.confidence < _one(read("Turkey supported Sweden."), "support").confidence
 
 
@@ -192,13 +233,24 @@ def test_relative_clause_and_apposition(read: Read) -> None:
     meet = _one(events, "meet")
     assert meet.sources == ["Russia"]
     assert meet.targets == ["Steve Witkoff", "Jared Kushner"]
-    assert _one(events, "lead").sources == ["Kirill Dmitriev"]
+    assert "lead" not in {e.trigger for e in events}  # untyped: read, but no event
 
 
-def test_conjoined_subjects_and_untyped_verbs(read: Read) -> None:
-    send = _one(read("France and Germany sent aid to Ukraine."), "send")
-    assert (send.sources, send.targets) == (["France", "Germany"], ["Ukraine"])
-    assert (send.type, send.quad) == (None, None)
+def test_apposition_names_the_subject(clauses: ReadClauses) -> None:
+    found = clauses(
+        "President Vladimir Putin‘s envoy, Kirill Dmitriev, is leading the Russian delegation "
+        "that will meet with diplomat Steve Witkoff and Trump’s son-in-law, Jared Kushner."
+    )
+    lead = _clause(found, "lead")
+    assert (lead.sources, lead.not_event) == (["Kirill Dmitriev"], "untyped")
+
+
+def test_conjoined_subjects_and_untyped_verbs(read: Read, clauses: ReadClauses) -> None:
+    text = "France and Germany received delegations from Ukraine."
+    receive = _clause(clauses(text), "receive")
+    assert (receive.sources, receive.targets) == (["France", "Germany"], ["Ukraine"])
+    assert (receive.kind, receive.not_event) == (None, "untyped")
+    assert "receive" not in {e.trigger for e in read(text)}
 
 
 def test_clause_without_actors_is_no_event(read: Read) -> None:
@@ -220,7 +272,7 @@ def test_talks_between_two_sides_are_both_sources(read: Read) -> None:
     talks = _one(read("Talks between Russia and Ukraine resumed on Friday."), "talk")
     assert (talks.type, talks.quad) == ("CONSULT", "verbal_cooperation")
     assert (talks.sources, talks.targets) == (["Russia", "Ukraine"], [])
-    assert (talks.date.value, talks.date_source) == ("2025-12-19", "explicit")
+    assert (_value(talks), talks.date_source) == ("2025-12-19", "explicit")
     assert talks.trigger_span.text == "Talks"
 
 
@@ -317,15 +369,23 @@ def _acts(events: list[Event]) -> list[tuple[str, str | None, list[str], list[st
     return [(e.trigger, e.type, e.sources, e.targets) for e in events]
 
 
-def test_negated_verb_of_the_nouns_type_is_one_refusal(read: Read) -> None:
-    # One act, refused: the verb's event (REJECT) takes the noun's target; no AGREE "deal".
-    agreed = read("Iran did not agree to a deal with the United States.")
-    assert _acts(agreed) == [("agree", "REJECT", ["Iran"], ["United States"])]
-    signed = read("Iran did not sign the deal with the United States.")
-    assert _acts(signed) == [("sign", "REJECT", ["Iran"], ["United States"])]
+def test_negated_verb_of_the_nouns_type_is_one_reading(read: Read, clauses: ReadClauses) -> None:
+    # One act, not done: the verb's reading takes the noun's target; no AGREE "deal" of its own,
+    # and, negated, no event at all.
+    for text, trigger in (
+        ("Iran did not agree to a deal with the United States.", "agree"),
+        ("Iran did not sign the deal with the United States.", "sign"),
+    ):
+        found = clauses(text)
+        assert [c.trigger for c in found] == [trigger]
+        assert (found[0].sources, found[0].targets) == (["Iran"], ["United States"])
+        assert found[0].not_event == "not asserted"
+        assert read(text) == []
 
 
-def test_event_noun_under_a_refusal_or_negation_is_no_event(read: Read) -> None:
+def test_event_noun_under_a_refusal_or_negation_is_no_event(
+    read: Read, clauses: ReadClauses
+) -> None:
     refused = read("Iran refused to sign a deal with the United States.")
     assert _acts(refused) == [("refuse", "REJECT", ["Iran"], [])]
     unwanted = read("Iran did not want a deal with the United States.")
@@ -333,11 +393,12 @@ def test_event_noun_under_a_refusal_or_negation_is_no_event(read: Read) -> None:
     unsigned = read("The deal with Iran was not signed.")
     assert "deal" not in {e.trigger for e in unsigned}
     # Only the verbs that control the noun's clause deny it: not a conjunct or a participle.
-    for text in (
-        "Russia rejected the plan and welcomed talks with Ukraine.",
-        "Russia rejected the plan, calling for talks with Ukraine.",
-    ):
-        assert ("talk", "CONSULT", [], ["Ukraine"]) in _acts(read(text)), text
+    welcomed = "Russia rejected the plan and welcomed talks with Ukraine."
+    assert ("talk", "CONSULT", [], ["Ukraine"]) in _acts(read(welcomed))
+    # Talks called for are asked, not held: read, but no event.
+    called = "Russia rejected the plan, calling for talks with Ukraine."
+    talk = _clause(clauses(called), "talk")
+    assert (talk.kind, talk.targets, talk.not_event) == ("CONSULT", ["Ukraine"], "not asserted")
 
 
 def test_another_verbs_negation_keeps_the_noun_event(read: Read) -> None:
@@ -387,23 +448,24 @@ def test_denied_event_nouns_are_no_events(read: Read) -> None:
     assert read("There were no talks between Israel and Hamas.") == []
 
 
-def test_noun_qualifying_a_thing_is_no_event(read: Read) -> None:
-    events = read("Russia bought attack helicopters from Iran.")
-    assert [e.trigger for e in events] == ["buy"]
+def test_noun_qualifying_a_thing_is_no_event(clauses: ReadClauses) -> None:
+    found = clauses("Russia bought attack helicopters from Iran.")
+    assert [c.trigger for c in found] == ["buy"]
 
 
-def test_sought_event_noun_is_hypothetical(read: Read) -> None:
-    sought = _one(read("Ukraine called for talks with Russia."), "talk")
+def test_sought_event_noun_is_hypothetical(read: Read, clauses: ReadClauses) -> None:
+    sought = _clause(clauses("Ukraine called for talks with Russia."), "talk")
     held = _one(read("Talks with Russia ended."), "talk")
     assert sought.targets == held.targets == ["Russia"]
+    assert sought.not_event == "not asserted"
     assert sought.confidence < held.confidence
 
 
 def test_noun_event_is_less_sure_than_the_verb_event(read: Read) -> None:
     noun = _one(read("Russia's attack on Ukraine on Friday killed dozens."), "attack")
     verb = _one(read("Russia attacked Ukraine on Friday."), "attack")
-    assert (noun.sources, noun.targets, noun.date.value) == (["Russia"], ["Ukraine"], "2025-12-19")
-    assert (verb.sources, verb.targets, verb.date.value) == (["Russia"], ["Ukraine"], "2025-12-19")
+    assert (noun.sources, noun.targets, _value(noun)) == (["Russia"], ["Ukraine"], "2025-12-19")
+    assert (verb.sources, verb.targets, _value(verb)) == (["Russia"], ["Ukraine"], "2025-12-19")
     assert (noun.trigger_span.text, verb.trigger_span.text) == ("attack", "attacked")
     assert noun.confidence < verb.confidence
 
@@ -444,7 +506,7 @@ def test_passive_light_verb_is_its_nouns_event(read: Read) -> None:
     # As "Russia and Ukraine held talks" reads: one CONSULT, both sides as sources, no "hold".
     talks = read("Talks were held between Russia and Ukraine on Friday.")
     assert _acts(talks) == [("talk", "CONSULT", ["Russia", "Ukraine"], [])]
-    assert talks[0].date.value == "2025-12-19"
+    assert _value(talks[0]) == "2025-12-19"
     assert _acts(read("A meeting was held with Iran.")) == [("meeting", "CONSULT", [], ["Iran"])]
     assert _acts(read("Talks were held by Russia with Ukraine.")) == [
         ("talk", "CONSULT", ["Russia"], ["Ukraine"])
@@ -478,14 +540,15 @@ def test_a_compound_event_noun_takes_the_compounds_type(read: Read) -> None:
 # --- "we" in a quotation ----------------------------------------------------------------------
 
 
-def test_quoted_we_is_the_speakers_country(read: Read) -> None:
-    events = read(
+def test_quoted_we_is_the_speakers_country(clauses: ReadClauses) -> None:
+    found = clauses(
         "Ukraine’s top negotiator Rustem Umerov arrived in Miami. “We are ready to meet,” "
         "Umerov said."
     )
-    meet = _one(events, "meet")
-    assert (meet.type, meet.sources, meet.targets) == ("CONSULT", ["Ukraine"], [])
-    assert meet.confidence < 0.5  # a readiness (hedged), read through a pronoun and a side
+    meet = _clause(found, "meet")
+    assert (meet.kind, meet.sources, meet.targets) == ("CONSULT", ["Ukraine"], [])
+    assert meet.not_event == "not asserted"  # a readiness, not a meeting
+    assert meet.confidence < 0.5  # hedged, read through a pronoun and a side
 
 
 def test_quoted_we_lowers_the_confidence(read: Read) -> None:
@@ -509,7 +572,7 @@ def test_quoted_we_without_a_tie_is_the_speaker(read: Read) -> None:
     meet = _one(
         read("“It is up to them. We will meet Russia on Friday,” Marco Rubio said."), "meet"
     )
-    assert (meet.sources, meet.targets, meet.date.value) == (
+    assert (meet.sources, meet.targets, _value(meet)) == (
         ["Marco Rubio"],
         ["Russia"],
         "2025-12-19",
@@ -561,13 +624,15 @@ def test_a_figure_that_moved_is_no_event(read: Read) -> None:
     ],
 )  # fmt: skip
 def test_a_holding_names_the_company_it_is_in(
-    read: Read, text: str, trigger: str, target: str
+    clauses: ReadClauses, text: str, trigger: str, target: str
 ) -> None:
-    assert target in _one(read(text), trigger).targets
+    assert target in _clause(clauses(text), trigger).targets
 
 
-def test_a_holding_in_a_market_acts_on_no_country(read: Read) -> None:
-    control = _one(read("Ratners Group controls 25% of the British jewelry market."), "control")
+def test_a_holding_in_a_market_acts_on_no_country(clauses: ReadClauses) -> None:
+    control = _clause(
+        clauses("Ratners Group controls 25% of the British jewelry market."), "control"
+    )
     assert control.targets == []
 
 
@@ -603,9 +668,9 @@ def test_the_same_verbs_with_a_party_are_events(
     assert _one(read(text), trigger).type == kind
 
 
-def test_calling_someone_something_is_no_phone_call(read: Read) -> None:
-    call = _one(read("Saddam Hussein called President Bush a liar."), "call")
-    assert (call.sources, call.targets, call.type) == (["Saddam Hussein"], ["Bush"], None)
+def test_calling_someone_something_is_no_phone_call(clauses: ReadClauses) -> None:
+    call = _clause(clauses("Saddam Hussein called President Bush a liar."), "call")
+    assert (call.sources, call.targets, call.kind) == (["Saddam Hussein"], ["Bush"], None)
 
 
 @pytest.mark.parametrize(
@@ -626,23 +691,23 @@ def test_light_and_phrasal_verbs_type_the_event(
     assert (event.type, event.targets) == (kind, targets)
 
 
-def test_exiles_act_for_themselves_not_for_their_state(read: Read) -> None:
-    vow = _one(read("Cuban exiles in Miami vowed to impede the ruling."), "vow")
+def test_exiles_act_for_themselves_not_for_their_state(clauses: ReadClauses) -> None:
+    vow = _clause(clauses("Cuban exiles in Miami vowed to impede the ruling."), "vow")
     assert vow.sources == ["Cuban exiles"]
 
 
-def test_charged_with_a_task_is_no_accusation(read: Read) -> None:
-    task = _one(
-        read("The Security Council charged the inspectors with verifying that Iraq complied."),
+def test_charged_with_a_task_is_no_accusation(clauses: ReadClauses) -> None:
+    task = _clause(
+        clauses("The Security Council charged the inspectors with verifying that Iraq complied."),
         "charge",
     )
-    assert task.type is None
-    slaying = _one(read("On May 6, police charged James Kopp with the slaying."), "charge")
-    assert slaying.type == "DISAPPROVE"
+    assert task.kind is None
+    slaying = _clause(clauses("On May 6, police charged James Kopp with the slaying."), "charge")
+    assert slaying.kind == "DISAPPROVE"
 
 
-def test_a_stance_word_that_is_the_subject_names_its_people(read: Read) -> None:
-    hope = _one(read("Pro-republicans hope to elect an Australian president."), "elect")
+def test_a_stance_word_that_is_the_subject_names_its_people(clauses: ReadClauses) -> None:
+    hope = _clause(clauses("Pro-republicans hope to elect an Australian president."), "elect")
     assert hope.sources == ["Pro-republicans"]
 
 
@@ -662,8 +727,8 @@ def test_states_no_comment_and_attributions_are_no_events(read: Read, text: str)
     assert read(text) == []
 
 
-def test_becoming_a_member_is_an_event(read: Read) -> None:
-    become = _one(read("Poland became a member of NATO on Friday."), "become")
+def test_becoming_a_member_is_an_event(clauses: ReadClauses) -> None:
+    become = _clause(clauses("Poland became a member of NATO on Friday."), "become")
     assert become.sources == ["Poland"]
 
 
