@@ -86,6 +86,8 @@ def is_negated(verb: Tok, event_noun: Tok | None) -> bool:
     want to meet", "is not ready to meet"."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    if any(_no_one(c) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}):
+        return True  # "None of those doctors were killed", "no one was hurt"
     if event_noun is not None and any(c.lower_ == "no" for c in event_noun.children):
         return True
     if verb.dep_ != "xcomp":
@@ -96,6 +98,18 @@ def is_negated(verb: Tok, event_noun: Tok | None) -> bool:
     elif head.lemma_ not in CONTROL_VERBS:
         return False
     return any(c.dep_ == "neg" for c in head.children)
+
+
+# Subjects and objects that deny the clause: "none of them", "nobody", "no one", "no troops".
+_NO_ONE = frozenset({"none", "nobody", "nothing", "noone"})
+
+
+def _no_one(noun: Tok) -> bool:
+    if noun.lower_ in _NO_ONE:
+        return True
+    if noun.lower_ == "one" and any(c.lower_ == "no" for c in noun.children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def is_hedged(verb: Tok, clauses: list[Tok]) -> bool:
@@ -166,12 +180,15 @@ PLANNING_GOVERNORS = frozenset({"plan", "intend", "aim", "propose", "vow", "prom
 def is_conditional(clauses: list[Tok]) -> bool:
     """Whether one of `clauses` (a `chain`) is a condition ("if Trump agrees to ...") or a
     purpose infinitive ("went to Moscow to negotiate": what they went for, not what
-    happened)."""
+    happened). The purpose of a scheduled trip is scheduled with it ("are set to arrive on
+    Saturday to meet with US negotiators")."""
     for clause in clauses:
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in clause.children):
             return True
-        if clause.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        if (
+            clause.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and reading(clause.head) != "future"
         ):
             return True
     return False

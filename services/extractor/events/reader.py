@@ -37,7 +37,6 @@ from services.extractor.events.nouns import (
     noun_event,
 )
 from services.extractor.events.plover import (
-    COOPERATIVE_TYPES,
     LIGHT_VERBS,
     nominal_type,
     noun_type,
@@ -151,6 +150,8 @@ _NOMINAL_DEPS = frozenset({"compound", "nmod", "poss", "conj", "appos"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 # How a date modifies a noun rather than a clause ("a July 10 meeting", "last year's attack").
 _NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
+# Words that open a clause at the same time as the clause it modifies.
+_SIMULTANEITY = frozenset({"when", "while", "as"})
 _SETTING_PREPOSITIONS = frozenset(
     {"in", "at", "during", "on", "after", "before", "since", "until", "following", "throughout"}
 )
@@ -204,6 +205,7 @@ class _Reader:
         times: list[TimeExpression],
         sentences: list[Span],
         sentence_of: list[int],
+        text: str | None = None,
     ) -> None:
         self.tokens = tokens
         self.actors = actors
@@ -225,12 +227,32 @@ class _Reader:
             for i in range(first, min(stop, len(tokens))):
                 self.time_at.setdefault(i, time)
         self.speakers = Speakers(tokens, sentence_of, actors, _SAYING, self._subject_names)
+        # A dateline ("HANOI, Vietnam (AP) —") says where the story was filed: its words are
+        # no actor of any event, and its place is an event's when the clause names none.
+        self.dateline_stop = 0
+        self.dateline_places: list[str] = []
+        end = dateline_end(text) if text is not None else None
+        if end is not None:
+            while self.dateline_stop < len(tokens) and tokens[self.dateline_stop].idx < end:
+                name = places.by_token.get(self.dateline_stop)
+                if name is not None and name not in self.dateline_places:
+                    self.dateline_places.append(name)
+                self.dateline_stop += 1
 
     # --- actors of a noun phrase -------------------------------------------------------------
 
     def noun_actors(self, token: Tok, depth: int = 0) -> list[str]:
         if depth > 6:  # a guard against parse cycles through conj/appos chains
             return []
+        if token.i < self.dateline_stop:
+            # The parser may hang the subject on the dateline ("HANOI (AP) — Esper accused"):
+            # the name after it is the actor, the dateline's words are none.
+            return [
+                name
+                for child in token.children
+                if child.dep_ in {"appos", "conj"} and child.i >= self.dateline_stop
+                for name in self.noun_actors(child, depth + 1)
+            ]
         found = _Found()
         own = self.actors.at(token)
         if own is None and token.pos_ == "PRON" and token.lower_ in FIRST_PERSON:
@@ -516,18 +538,38 @@ class _Reader:
         """The clause's first date that dates its verb; a relative clause on a date ("June
         2024, when ...") has it. A date that modifies a noun ("testified about a July 10
         meeting", "a 2010 allegation") dates that noun's happening, not the verb's."""
-        if verb.dep_ == "relcl" and verb.head.i in self.time_at:
-            return self.time_at[verb.head.i]
+        if verb.dep_ in {"relcl", "acl"}:
+            # "June 2024, when ...", "the January 1998 bombing that killed an officer", "the
+            # Feb. 23 accord signed by Annan": the noun's date is the clause's.
+            noun = verb.head
+            if noun.i in self.time_at:
+                return self.time_at[noun.i]
+            for child in noun.children:
+                if child.dep_ in _NOUN_MODIFIER_DEPS and child.i in self.time_at:
+                    return self.time_at[child.i]
         for token in tokens:
             time = self.time_at.get(token.i)
             if time is not None and not self._dates_a_noun(token, time, verb):
                 return time
+        # "73 soldiers were killed when two helicopters crashed last February": at the time
+        # of its when-clause.
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(
+                c.dep_ == "advmod" and c.lower_ in _SIMULTANEITY for c in child.children
+            ):
+                for token in clause_tokens(child):
+                    time = self.time_at.get(token.i)
+                    if time is not None and not self._dates_a_noun(token, time, child):
+                        return time
         return None
 
     def _dates_a_noun(self, token: Tok, time: TimeExpression, verb: Tok) -> bool:
         """Whether `time` (holding `token`) modifies a noun directly ("a July 10 meeting", "a
-        2010 allegation"). A date in a prepositional phrase after a noun ("shot in the back
-        on Friday") is left to the verb: the parser often hangs those on the wrong word."""
+        2010 allegation"), other than the clause's subject ("the 1995 shooting wounded Short":
+        the wounding was the shooting) or setting. A date in a prepositional phrase after a
+        noun ("shot in the back on Friday") is left to the verb: the parser often hangs those
+        on the wrong word, as it hangs a spelled year on a name ("In nineteen ninety-one
+        Charles Keating ..."), which is why a proper noun takes no date."""
         for _ in range(12):  # a time expression is a few words; a guard against cycles
             head = token.head
             if head is token or head is verb:
@@ -535,7 +577,8 @@ class _Reader:
             if self.time_at.get(head.i) is not time:
                 return (
                     token.dep_ in _NOUN_MODIFIER_DEPS
-                    and head.pos_ in {"NOUN", "PROPN"}
+                    and head.pos_ == "NOUN"
+                    and head.dep_ not in {"nsubj", "nsubjpass"}
                     and not _is_setting(head)
                 )
             token = head
@@ -559,6 +602,8 @@ class _Reader:
             places = places or self.places_in(tokens)
             if clause_date and date is None:
                 date = self.time_in(clause, tokens)
+        if not places:
+            places = list(self.dateline_places)
         if not places:
             sentence = self.sentences[self.sentence_of[anchor.i]]
             places = self.places_in(self.tokens[sentence.start : sentence.end])
@@ -642,15 +687,10 @@ def _phrasal_kind(verb: Tok, particle: Tok) -> EventType | None:
     return phrasal_type(verb.lemma_, particle.lemma_)
 
 
-def _negated_type(kind: EventType | None) -> EventType | None:
-    """A negated cooperation is a refusal; a conflict that did not happen has no type."""
-    if kind is None:
-        return None
-    return "REJECT" if kind in COOPERATIVE_TYPES else None
-
-
 def _is_candidate(verb: Tok) -> bool:
-    if verb.pos_ != "VERB" or verb.dep_ in _NOT_EVENTS_DEPS:
+    if verb.pos_ != "VERB":
+        return False
+    if verb.dep_ in _NOT_EVENTS_DEPS and not _reduced_passive(verb):
         return False
     lemma = verb.lemma_.casefold()
     has = {c.dep_ for c in verb.children}
@@ -675,6 +715,12 @@ def _is_candidate(verb: Tok) -> bool:
     if lemma == "reach" and "nsubjpass" in has and _event_noun(verb) is None:
         return False  # "Mr. Roy couldn't be reached" (for comment)
     return not (lemma in SPEECH_VERBS and _event_noun(verb) is None)
+
+
+def _reduced_passive(verb: Tok) -> bool:
+    """ "a man arrested on Monday", "106 protesters killed": a past participle after its noun,
+    the passive of an event whose target is that noun."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}
 
 
 def _asks_a_question(verb: Tok) -> bool:
@@ -711,12 +757,15 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         return None  # "Bethlehem shares rose 50 cents on the Big Board": a price, no act
     side_reads = reader.speakers.side_reads
     event_noun = _event_noun(verb)
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    reduced = _reduced_passive(verb)
+    passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     found = _Found(reader.passive_sources(verb)) if passive else reader.subject_actors(verb)
     targets = reader.object_actors(verb, event_noun)
+    if reduced:
+        targets = [*reader.noun_actors(verb.head), *targets]
     negated = is_negated(verb, event_noun)
     plain_kind = _event_type(verb, event_noun)
-    kind = _negated_type(plain_kind) if negated else plain_kind
+    kind = plain_kind
     if kind is not None:
         for child in verb.children:
             if child.dep_ == "xcomp":
@@ -794,9 +843,22 @@ class _Context:
             key=lambda t: t.start or 0,
         )
         self._starts = [t.start or 0 for t in self._times]
+        # Calendar dates from the publication day on: what a future clause may be scheduled on.
+        self._ahead = sorted(
+            (t for t in times if _carried(t, published, ahead=True)),
+            key=lambda t: t.start or 0,
+        )
+        self._ahead_starts = [t.start or 0 for t in self._ahead]
         end = dateline_end(text)
         self.story = next((t for t in self._times if end is not None and (t.end or 0) <= end), None)
         self.dateline_end = end or 0
+
+    def scheduled(self, sentence_start: int) -> TimeExpression | None:
+        """The last date from the publication day on that the text named before
+        `sentence_start`: the day of the happening a later future clause speaks of ("are set
+        to meet on Saturday ... the delegation that will meet with Witkoff")."""
+        i = bisect.bisect_left(self._ahead_starts, sentence_start) - 1
+        return self._ahead[i] if i >= 0 and self._ahead_starts[i] >= self.dateline_end else None
 
     def before(self, sentence_start: int) -> TimeExpression | None:
         """The last date of the sentences before `sentence_start` in its paragraph, or None."""
@@ -812,13 +874,21 @@ class _Context:
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
-def _carried(time: TimeExpression, published: dt.date) -> bool:
-    return (
-        time.start is not None
-        and time.type in {"DATE", "TIME"}
-        and time.start_date is not None
-        and time.start_date <= published
-    )
+def _carried(time: TimeExpression, published: dt.date, *, ahead: bool = False) -> bool:
+    """Whether `time` is a calendar date a later clause may take: no later than the
+    publication day for a past clause, from it on (`ahead`) for a future one."""
+    if time.start is None or time.type not in {"DATE", "TIME"} or time.start_date is None:
+        return False
+    if ahead:
+        return (
+            time.start_date >= published
+            and (time.end_date or time.start_date) - (time.start_date) < _LONGEST_SCHEDULE
+        )
+    return time.start_date <= published
+
+
+# A future clause takes a day or a week ahead, not "next year": too wide to say when.
+_LONGEST_SCHEDULE = dt.timedelta(days=7)
 
 
 def _dated(
@@ -827,7 +897,10 @@ def _dated(
     """The event's date and where it came from (docs/EVENTS.md, "Dates")."""
     if draft.date is not None:
         return draft.date, "explicit"
-    if draft.when in {"future", "background"}:
+    if draft.when == "future":
+        scheduled = context.scheduled(sentence_start)
+        return (scheduled, "context") if scheduled is not None else (None, "unknown")
+    if draft.when == "background":
         return None, "unknown"
     if draft.when == "past":
         carried = context.before(sentence_start)
@@ -899,7 +972,7 @@ def read_clauses(
         sentence_of = sentence_of_tokens(doc)
     full_text = doc.text if text is None else text
     table = parse_table(doc) if tokens is None else tokens
-    reader = _Reader(table, actors, places, times, sentences, sentence_of)
+    reader = _Reader(table, actors, places, times, sentences, sentence_of, full_text)
     fallback = publication_date(published_at)
     context = _Context(full_text, times, published_at.date())
     clauses: list[Clause] = []

@@ -23,6 +23,19 @@ _COLUMNS = [ORTH, LOWER, POS, TAG, DEP, LEMMA, HEAD, IDX]
 # Distinct strings remembered across articles (words, lemmas, labels); past this the memo starts
 # over, so a long-running service does not grow without bound. A day of news uses fewer.
 _MEMO_LIMIT = 200_000
+# Forms the model's lemmatizer gets wrong, keyed by the word as written, since some wrong
+# lemmas are words of their own ("raped" -> "rap", as "rapped"): "hopes" -> "hop" hides a
+# hedge, "staged rallies" -> "stag" a protest, "fined" -> "fin" a sanction.
+_LEMMA_REPAIRS = {
+    **dict.fromkeys(("hopes", "hoped", "hoping"), "hope"),
+    **dict.fromkeys(("staged", "stages", "staging"), "stage"),
+    **dict.fromkeys(("waged", "waging"), "wage"),
+    **dict.fromkeys(("fined", "fining"), "fine"),
+    **dict.fromkeys(("lambasted", "lambasts", "lambasting"), "lambaste"),
+    **dict.fromkeys(("raped", "rapes", "raping"), "rape"),
+    "retook": "retake",
+    "audits": "audit",
+}
 _strings_memo: dict[int, str] = {}
 _POSITION = attrgetter("i")
 
@@ -101,6 +114,8 @@ def parse_table(doc: Doc) -> list[Tok]:
     # HEAD is the signed offset to the head, stored in the unsigned array: reinterpret it.
     heads = array[:, 6].astype(np.int64).tolist()
     starts = array[:, 7].tolist()
+    if not _LEMMA_REPAIRS.keys().isdisjoint(lower):
+        lemma = [_LEMMA_REPAIRS.get(word, found) for word, found in zip(lower, lemma, strict=True)]
     table = list(map(Tok, range(len(orth)), orth, starts, lower, pos, tag, dep, lemma))
     children: dict[int, list[Tok]] = {}
     for i, offset in enumerate(heads):

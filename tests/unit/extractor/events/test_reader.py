@@ -11,6 +11,7 @@ from services.extractor.actors.mentions import read_candidates
 from services.extractor.events.reader import Clause, find_events, publication_date, read_clauses
 from services.extractor.parse.candidates import sentence_of_tokens
 from services.extractor.parse.table import parse_table
+from services.extractor.pipeline import Extractor
 from services.extractor.places.gazetteer import Gazetteer
 from services.extractor.places.geocode import geocode
 from shared.models import Event, TimeExpression
@@ -159,8 +160,8 @@ def test_control_chain_passes_subject_place_and_date(read: Read, clauses: ReadCl
     meet = _clause(clauses(text), "meet")
     assert (meet.sources, meet.targets, meet.places) == (["Russia"], ["United States"], ["Florida"])
     assert _value(meet) == "2025-12-19"
-    # What they arrive for is a purpose, not yet a happening; the scheduled meeting is.
-    assert meet.not_event == "not asserted"
+    # The purpose of a scheduled trip is scheduled with it (a purpose alone is no event).
+    assert meet.not_event is None
     assert "set" not in {c.trigger for c in clauses(text)}
     scheduled = _one(read("US negotiators are set to meet Russian officials on Friday."), "meet")
     assert (scheduled.type, scheduled.sources, scheduled.targets) == (
@@ -212,7 +213,7 @@ def test_typed_verb_absorbs_its_infinitive(read: Read) -> None:
 def test_negation_is_no_event(read: Read, clauses: ReadClauses) -> None:
     assert read("Turkey did not support Sweden.") == []
     support = _clause(clauses("Turkey did not support Sweden."), "support")
-    assert (support.kind, support.not_event) == ("REJECT", "not asserted")
+    assert (support.kind, support.not_event) == ("SUPPORT", "not asserted")
     assert support.confidence < _one(read("Turkey supported Sweden."), "support").confidence
 
 
@@ -735,3 +736,107 @@ def test_becoming_a_member_is_an_event(clauses: ReadClauses) -> None:
 def test_declining_something_else_is_still_a_refusal(read: Read) -> None:
     decline = _one(read("Iraq declined to withdraw from Kuwait."), "decline")
     assert decline.type == "REJECT"
+
+
+# --- what is an event: the contract's filter (docs/EVENTS.md, "What is an event") ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("If Trump agrees to Beijing's demands, China will buy soybeans.", "agree"),
+        ("Russia sent troops to Syria to attack rebels.", "attack"),
+        ("Putin insisted that Ukraine withdraw from Donetsk.", "withdraw"),
+        ("None of those doctors were killed.", "kill"),
+        ("Ukraine arrested no Russians.", "arrest"),
+        ("Russia plans to attack Ukraine.", "attack"),
+        ("Russia could attack Ukraine.", "attack"),
+        ("Iran hopes to sign a deal with France.", "sign"),
+    ],
+)
+def test_what_is_not_asserted_is_no_event(
+    read: Read, clauses: ReadClauses, text: str, trigger: str
+) -> None:
+    assert trigger not in {e.trigger for e in read(text)}
+    assert _clause(clauses(text), trigger).not_event in {"not asserted", "planned"}
+
+
+def test_a_plan_with_a_date_is_scheduled(read: Read) -> None:
+    attack = _one(read("Russia plans to attack Ukraine on Friday."), "attack")
+    assert (_value(attack), attack.date_source) == ("2025-12-19", "explicit")
+
+
+def test_the_purpose_of_a_scheduled_trip_is_scheduled(read: Read) -> None:
+    text = "Russian officials are set to arrive in Florida on Friday to meet with US negotiators."
+    meet = _one(read(text), "meet")
+    assert (meet.type, _value(meet)) == ("CONSULT", "2025-12-19")
+
+
+def test_a_participle_after_its_noun_is_a_passive(read: Read) -> None:
+    detain = _one(read("Ukraine freed Russians detained by Poland."), "detain")
+    assert (detain.type, detain.sources, detain.targets) == ("COERCE", ["Poland"], ["Russia"])
+
+
+# --- dates by tense, paragraph and dateline (docs/EVENTS.md, "Dates") -----------------------
+
+
+def _dated(extractor: Extractor, text: str, trigger: str) -> tuple[str | None, str]:
+    events = extractor.extract_one(text, PUBLISHED).events
+    found = [e for e in events if e.trigger == trigger]
+    assert len(found) == 1, [(e.trigger, e.type) for e in events]
+    return _value(found[0]), found[0].date_source
+
+
+def test_background_and_future_clauses_take_no_publication_date(extractor: Extractor) -> None:
+    assert _dated(extractor, "Bolivia's army had attacked protesters.", "attack") == (
+        None,
+        "unknown",
+    )
+    assert _dated(extractor, "Bolivia's army will attack Peru.", "attack") == (None, "unknown")
+    assert _dated(extractor, "Chile condemned the government that invaded Peru.", "invade") == (
+        None,
+        "unknown",
+    )
+    # The past and the present perfect of a recent happening: the publication date.
+    assert _dated(extractor, "Bolivia's army attacked Peru.", "attack") == (
+        "2025-12-20",
+        "publication",
+    )
+
+
+def test_a_past_clause_takes_the_date_of_its_paragraph(extractor: Extractor) -> None:
+    text = (
+        "On Tuesday, Chile's president met Peru's envoy in Lima. He also criticised Bolivia.\n\n"
+        "Argentina criticised Uruguay."
+    )
+    events = extractor.extract_one(text, PUBLISHED).events
+    dates = {e.sentence: (_value(e), e.date_source) for e in events if e.trigger == "criticise"}
+    assert dates["He also criticised Bolivia."] == ("2025-12-16", "context")
+    # A new paragraph starts afresh.
+    assert dates["Argentina criticised Uruguay."] == ("2025-12-20", "publication")
+
+
+def test_a_date_modifying_a_noun_dates_the_noun(extractor: Extractor) -> None:
+    text = "Prosecutors investigated a 2010 rape allegation against Assange on Friday."
+    value, source = _dated(extractor, text, "investigate")
+    assert (value, source) == ("2025-12-19", "explicit")
+    # ... unless the noun is the clause's subject: the 1995 shooting was the wounding.
+    assert _dated(extractor, "The 1995 shooting wounded Hugh Short.", "wound") == (
+        "1995",
+        "explicit",
+    )
+
+
+def test_a_dateline_gives_the_story_day_and_no_actor(extractor: Extractor) -> None:
+    text = (
+        "WASHINGTON, March 12 (Xinhua) --\n\n"
+        "Poland, Hungary and the Czech Republic formally joined NATO at a ceremony.\n\n"
+        "The three foreign ministers signed documents of accession."
+    )
+    events = extractor.extract_one(text, dt.datetime(2025, 3, 13, tzinfo=dt.UTC)).events
+    signed = [e for e in events if e.trigger == "sign"]
+    assert signed
+    assert (_value(signed[0]), signed[0].date_source) == ("2025-03-12", "context")
+    hanoi = "HANOI, Vietnam (AP) — Defense Secretary Mark Esper accused China of intimidation."
+    accuse = _one(extractor.extract_one(hanoi, PUBLISHED).events, "accuse")
+    assert (accuse.sources, accuse.targets) == (["Mark Esper"], ["China"])

@@ -55,3 +55,13 @@ def test_subtree_until_leaves_out_what_it_stops_at(nlp: Language) -> None:
         "the",
         "talks",
     ]
+
+
+def test_lemmas_the_model_gets_wrong_are_repaired(nlp: Language) -> None:
+    # The model reads "hopes" as "hop" and "staged" as "stag": a hedge and a protest lost.
+    table = parse_table(
+        nlp("Iran hopes to sign. Students staged rallies. Rebels raped and looted. Iraq waged war.")
+    )
+    lemmas = {t.text: t.lemma_ for t in table}
+    assert (lemmas["hopes"], lemmas["staged"]) == ("hope", "stage")
+    assert (lemmas["raped"], lemmas["waged"], lemmas["looted"]) == ("rape", "wage", "loot")
