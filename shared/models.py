@@ -133,7 +133,7 @@ class Entity(Message):
     )
     agent: Agent | None = Field(
         default=None,
-        description='The actor\'s sector (Phoenix/PLOVER agent code) where the text says it: '
+        description="The actor's sector (Phoenix/PLOVER agent code) where the text says it: "
         '"Turkish police" COP, "Russian officials" GOV, "protesters" OPP; else null.',
         examples=["COP", "GOV"],
     )

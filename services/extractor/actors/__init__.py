@@ -2,9 +2,10 @@
 
 `mentions` reads the entity spans of the parse and repairs spaCy's clearest label errors (a
 city read as a person, a demonym as a place), for the actors here and the places of `places`;
-`canonical` clusters the mentions into actors with one name each; `names` knows people's names
-and titles, `given_names` the first names (Faker's lists, `given_names.txt`), `demonyms` the
-words for the people of a country.
+`commons` finds the actors named by a common noun ("Turkish police", "protesters"), with the
+sector lexicon of `agents`; `canonical` clusters all mentions into actors with one name each,
+returned as `lookup.Actors`; `names` knows people's names and titles, `given_names` the first
+names (Faker's lists, `given_names.txt`), `demonyms` the words for the people of a country.
 May import: `parse`, `places` (the gazetteer, place names), `timex.lexicon` and the extractor's
 `settings`; never `events`.
 """

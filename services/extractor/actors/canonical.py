@@ -6,6 +6,9 @@ From the repaired entity spans (`mentions`):
   used as an actor rather than a location ("Kyiv says", "acceptable to Moscow", "Moscow's
   forces") stands for its country, as event coding conventionally reads such metonymy;
 - groups: supranational demonyms ("European" -> Europe) and other NORP spans;
+- common-noun actors (`commons`): "Turkish police", "protesters", "the government", one per
+  name, a bare noun joining the one specific actor of its head ("police" -> "Turkish police");
+  a nationality word they take over ("Cuban exiles") is no mention of the state;
 - people and organisations: PERSON and ORG spans clustered by name; a bare surname ("Putin",
   "Trump’s") joins the full name ("Vladimir Putin") it shares; titles and possessives are
   stripped (`names`). The cluster's kind is a vote over its mentions, because spaCy's small
@@ -14,27 +17,40 @@ From the repaired entity spans (`mentions`):
   beside the name ("top negotiator Rustem Umerov") and 1 for a known given name when there is
   other person evidence. Ties go to person when any mention says person.
 Bare surnames the model missed ("Umerov wrote") are added as mentions of the person they name.
+Agents (`agents`): a common noun's from its phrase, a person's from a title or apposition
+("President", "Gen.", "Putin's envoy, ..."), an organisation's from its head noun ("Ministry").
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from services.extractor.actors.agents import (
+    actor_lemma,
+    agent_of_organisation,
+    agent_of_phrase,
+    agent_of_title,
+    is_title_word,
+)
+from services.extractor.actors.commons import CommonNoun, find_common_nouns
 from services.extractor.actors.demonyms import (
     country_of_demonym,
     former_state_of_demonym,
     group_of_demonym,
     is_demonym,
 )
+from services.extractor.actors.lookup import Actors, paragraphs_of_tokens
 from services.extractor.actors.names import (
     REGNAL_TITLES,
     canonical_person,
     has_known_given_name,
     has_organisation_head,
     is_role_word,
+    leading_title_words,
     organisation_short_names,
     surname,
     without_initials,
@@ -44,7 +60,9 @@ from services.extractor.parse.table import Tok, parse_table
 from services.extractor.parse.words import strip_possessive
 from services.extractor.places.gazetteer import MIN_POPULATION_TO_OVERRULE_PERSON, Gazetteer
 from services.extractor.places.names import former_country, former_name
-from shared.models import Entity, EntityKind, Mention
+from shared.models import Agent, Entity, EntityKind, Mention
+
+__all__ = ["Actors", "find_actors", "used_as_actor"]
 
 # Dependency roles in which a capital's name stands for its government, not a location.
 _ACTOR_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "dative"})
@@ -66,6 +84,8 @@ class _Cluster:
     person_votes: int = 0
     org_votes: int = 0
     role_cue: bool = False
+    agent: Agent | None = None  # fixed for common nouns; read from titles and heads for names
+    common: bool = False  # a common-noun actor ("Turkish police")
 
     def decide(self) -> EntityKind:
         if self.kind is not None:
@@ -87,28 +107,6 @@ def _given_and_surname(name: str) -> bool:
     """ "Margaret Court", "Gabrielle M. Union": a given name and a surname (a longer name ending
     in an institution's word is the institution: "Millard Fillmore Suburban Hospital")."""
     return len(without_initials(name)) == 2 and has_known_given_name(name)
-
-
-@dataclass(frozen=True)
-class Actors:
-    """The article's actors and, for the event reader, which token belongs to which actor."""
-
-    entities: list[Entity]
-    by_token: dict[int, str]
-    kinds: dict[str, EntityKind]
-
-    def at(self, token: Token | Tok) -> str | None:
-        """The entity name of the actor `token` is part of, if any."""
-        return self.by_token.get(token.i)
-
-
-# Nouns for people of a country who act apart from or against its state ("Cuban exiles",
-# "Iraqi dissidents" are not Cuba or Iraq).
-_PEOPLE_APART = frozenset(
-    {"exile", "emigre", "émigré", "dissident", "refugee", "immigrant", "rebel", "insurgent",
-     "militant", "separatist", "guerrilla", "opposition", "diaspora", "expatriate", "activist",
-     "protester", "protestor", "defector"}
-)  # fmt: skip
 
 
 def used_as_actor(token: Token | Tok) -> bool:
@@ -203,6 +201,8 @@ class _Builder:
         self.maybe_surnames: list[Candidate] = []
         # Organisations by the one word the text may call each by (`_short_names`).
         self.short_names: dict[str, _Cluster] = {}
+        # The common-noun reading of each common-noun mention (`add_common`).
+        self.commons: dict[Candidate, CommonNoun] = {}
 
     def _add(self, key: str, name: str, kind: EntityKind | None, c: Candidate) -> _Cluster:
         cluster = self.clusters.get(key)
@@ -228,19 +228,6 @@ class _Builder:
                 return before
         return None
 
-    def _people_apart(self, c: Candidate) -> tuple[str, str] | None:
-        """ "Cuban exiles": a demonym before a noun for people at odds with or apart from
-        their state names a group: (its key, its name in the plural: "a Cuban exile" and
-        "Cuban exiles" are one group), else None."""
-        if not c.modifier:
-            return None
-        head = self.tokens[c.root].head
-        lemma = head.lemma_.casefold()
-        if lemma not in _PEOPLE_APART or head.i != c.stop:
-            return None
-        plural = head.text if head.tag_ == "NNS" else f"{head.lemma_}s"
-        return f"{c.text.casefold()} {lemma}", f"{c.text} {plural}"
-
     def add_former_state(self, name: str, c: Candidate) -> bool:
         """ "the Soviet Union", "Soviet officials": an actor of its own under the state's
         name, coded as the state that continues it (RU). False when `name` names none."""
@@ -259,12 +246,7 @@ class _Builder:
             former = former_state_of_demonym(c.text)
             if code is None and former is not None:
                 code = former_country(former)
-            people = self._people_apart(c) if code is not None else None
-            if people is not None and code is not None:
-                # "Cuban exiles", "Soviet dissidents": a group from the country, not its state.
-                key, name = people
-                self._add(f"group:{key}", name, "group", c).country_code = code
-            elif former is not None:
+            if former is not None:
                 self.add_former_state(former, c)
             elif code is not None:
                 self.add_country(code, c)
@@ -408,15 +390,99 @@ class _Builder:
                 )
             )
 
-    def build(self) -> Actors:
+    def add_common(self, commons: list[CommonNoun]) -> None:
+        """Common-noun actors, one per name. A bare noun ("police") joins the one more specific
+        actor of its head ("Turkish police") when the article has exactly one and named it
+        before (an institution only in the same number: "multinational companies" are not "a
+        construction company"), and an organisation the article names by that word ("the
+        senate": "the Senate")."""
+        specific: dict[str, dict[str, CommonNoun]] = {}  # lemma -> key -> first mention
+        for common in commons:
+            if not common.bare:
+                specific.setdefault(common.lemma, {}).setdefault(common.key, common)
+        named = {
+            cluster.name.casefold(): cluster
+            for cluster in self.clusters.values()
+            if cluster.kind is None and cluster.decide() == "organization"
+        }
+        # The specific ones first: a cluster is named by the phrase that made it.
+        for common in sorted(commons, key=lambda common: common.bare):
+            self.commons[common.mention] = common
+            key = common.key
+            if common.bare:
+                if (organisation := named.get(common.name.casefold())) is not None:
+                    organisation.members.append(common.mention)
+                    organisation.agent = organisation.agent or common.agent
+                    continue
+                ones = list(specific.get(common.lemma, {}).values())
+                if len(ones) == 1 and _refers_back(common, ones[0]):
+                    key = ones[0].key
+            cluster = self.clusters.get(f"common:{key}")
+            if cluster is None:
+                cluster = self._add(f"common:{key}", common.name, common.kind, common.mention)
+                cluster.agent = common.agent
+                cluster.country_code = common.country_code
+                cluster.common = True
+            else:
+                cluster.members.append(common.mention)
+            if common.key == key and common.plural and common.kind == "group":
+                first = self.commons[cluster.members[0]]
+                if not first.plural and first.key == key:
+                    cluster.name = first.plural_name  # "a Cuban exile ... Cuban exiles"
+
+    def _named_agent(self, cluster: _Cluster, kind: EntityKind) -> Agent | None:
+        if kind == "organization":
+            return agent_of_organisation(cluster.name)
+        if kind != "person":
+            return None
+        said = Counter(a for m in cluster.members if (a := self._title_agent(m)) is not None)
+        return said.most_common(1)[0][0] if said else None
+
+    def _title_agent(self, c: Candidate) -> Agent | None:
+        """The sector a person's title or role says: "President Vladimir Putin" GOV, "Russian
+        Defence Minister X" GOV, "Gen. X" MIL, "Putin's envoy, Kirill Dmitriev" GOV."""
+        if c.label == "COMMON":
+            return None
+        words = strip_possessive(c.text).split()
+        titles = words[: leading_title_words(words)]
+        before: list[str] = []
+        i = c.first - 1
+        while i >= 0 and len(before) < 4 and is_title_word(self.tokens[i]):
+            before.insert(0, self.tokens[i].text)
+            i -= 1
+        agent = agent_of_title(before + titles)
+        if agent is not None:
+            return agent
+        root = self.tokens[c.root]
+        if root.dep_ == "appos":
+            role: Tok | None = root.head
+        else:
+            role = next((t for t in root.children if t.dep_ == "appos"), None)
+        if role is None or role.pos_ != "NOUN":
+            return None
+        lemma = actor_lemma(role.lemma_, role.lower_)
+        if lemma is None:
+            return None
+        modifiers = [t.lemma_.casefold() for t in role.children if t.dep_ in {"compound", "amod"}]
+        return agent_of_phrase(lemma, modifiers)
+
+    def build(self, paragraph_of: list[int]) -> Actors:
         entities: list[Entity] = []
         by_token: dict[int, str] = {}
         kinds: dict[str, EntityKind] = {}
-        for cluster in self.clusters.values():
+        agents: dict[str, Agent | None] = {}
+        phrases: dict[int, str] = {}
+        spans: list[tuple[int, int, str]] = []
+        # Names first, then common nouns: a named actor keeps its tokens.
+        ordered = sorted(self.clusters.values(), key=lambda c: c.common)
+        for cluster in ordered:
             kind = cluster.decide()
             name = cluster.name
             if name in kinds:  # two clusters with one display name: keep them apart
                 name = f"{name} ({kind})"
+            agent = cluster.agent
+            if not cluster.common:
+                agent = self._named_agent(cluster, kind) or agent
             seen: set[tuple[int, int]] = set()
             mentions: list[Mention] = []
             for m in sorted(cluster.members, key=lambda m: m.start):
@@ -424,14 +490,50 @@ class _Builder:
                     continue
                 seen.add((m.start, m.end))
                 mentions.append(Mention(text=m.text, start=m.start, end=m.end, sentence=m.sentence))
-                for i in range(m.first, m.stop):
-                    by_token[i] = name
+                spans.append((m.first, m.stop, name))
+                common = self.commons.get(m)
+                if common is None:
+                    for i in range(m.first, m.stop):
+                        by_token[i] = name
+                    continue
+                # A state organ that a named country or people modifies acts for it: the
+                # reader reads that name from the modifier, as before ("Russian officials").
+                for_state = common.state_organ and any(
+                    i in by_token for i in common.named_modifiers
+                )
+                for i in common.tokens:
+                    phrases.setdefault(i, name)
+                    if not for_state:
+                        by_token.setdefault(i, name)
             kinds[name] = kind
+            agents[name] = agent
             entities.append(
-                Entity(name=name, kind=kind, country_code=cluster.country_code, mentions=mentions)
+                Entity(
+                    name=name,
+                    kind=kind,
+                    country_code=cluster.country_code,
+                    agent=agent,
+                    mentions=mentions,
+                )
             )
         entities.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
-        return Actors(entities=entities, by_token=by_token, kinds=kinds)
+        spans.sort()
+        return Actors(
+            entities=entities,
+            by_token=by_token,
+            kinds=kinds,
+            agents=agents,
+            phrases=phrases,
+            spans=spans,
+            paragraph_of=paragraph_of,
+        )
+
+
+def _refers_back(bare: CommonNoun, specific: CommonNoun) -> bool:
+    """Whether a bare noun may name again the specific actor of its head named before it."""
+    if specific.mention.start > bare.mention.start:
+        return False
+    return bare.kind == "group" or bare.plural == specific.plural
 
 
 def find_actors(
@@ -441,14 +543,21 @@ def find_actors(
     sentence_of: list[int],
     tokens: list[Tok] | None = None,
 ) -> Actors:
-    """The article's actors from its repaired entity spans (see the module docstring);
-    `tokens` is `parse_table(doc)`, computed when the caller has not."""
-    builder = _Builder(parse_table(doc) if tokens is None else tokens, gazetteer)
+    """The article's actors from its repaired entity spans and its common-noun phrases (see
+    the module docstring); `tokens` is `parse_table(doc)`, computed when the caller has not."""
+    tokens = parse_table(doc) if tokens is None else tokens
+    builder = _Builder(tokens, gazetteer)
+    commons = find_common_nouns(doc, tokens, candidates, gazetteer, sentence_of)
+    # "Cuban exiles", "Indonesian students": the people's name is the group's, not a mention of
+    # the state; "Turkish police" keeps it (and a nationality the model missed becomes one).
+    claimed = {c for common in commons if not common.state_organ for c in common.claimed}
+    missed = [c for common in commons if common.state_organ for c in common.demonyms]
     named: list[Candidate] = []
-    for c in candidates:
-        if c.label in {"PERSON", "ORG", "NORP", "GPE"}:
+    for c in sorted([*candidates, *missed], key=lambda c: c.start):
+        if c.label in {"PERSON", "ORG", "NORP", "GPE"} and c not in claimed:
             named.extend(builder.add_fixed(c))
     builder.add_named(named)
     builder.add_norp_surnames()
     builder.add_missed_surnames(sentence_of)
-    return builder.build()
+    builder.add_common(commons)
+    return builder.build(paragraphs_of_tokens(tokens))

@@ -34,8 +34,9 @@ _COUNTRY_OF: dict[str, str] = {
     "north korean": "KP", "norwegian": "NO", "omani": "OM", "pakistani": "PK",
     "palestinian": "PS", "panamanian": "PA", "paraguayan": "PY", "peruvian": "PE",
     "polish": "PL", "portuguese": "PT", "qatari": "QA", "romanian": "RO", "russian": "RU",
-    "rwandan": "RW", "salvadoran": "SV", "saudi": "SA", "scottish": "GB", "senegalese": "SN",
-    "serbian": "RS", "singaporean": "SG", "slovak": "SK", "slovenian": "SI",
+    "rwandan": "RW", "salvadoran": "SV", "saudi": "SA", "saudi arabian": "SA",
+    "scottish": "GB", "senegalese": "SN", "serb": "RS", "serbian": "RS", "singaporean": "SG",
+    "slovak": "SK", "slovenian": "SI",
     "somali": "SO", "south african": "ZA", "south korean": "KR", "south sudanese": "SS",
     "spanish": "ES", "sri lankan": "LK", "sudanese": "SD", "swedish": "SE", "swiss": "CH",
     "syrian": "SY", "taiwanese": "TW", "tajik": "TJ", "tanzanian": "TZ", "thai": "TH",
@@ -51,6 +52,7 @@ _IRREGULAR_PLURALS: dict[str, str] = {
     "britons": "GB", "brits": "GB", "danes": "DK", "finns": "FI", "poles": "PL",
     "swedes": "SE", "turks": "TR", "scots": "GB", "filipinos": "PH", "israelis": "IL",
     "saudis": "SA", "iraqis": "IQ", "pakistanis": "PK", "somalis": "SO", "yemenis": "YE",
+    "serbs": "RS", "croat": "HR", "croats": "HR",
 }
 # fmt: on
 

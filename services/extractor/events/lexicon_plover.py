@@ -222,6 +222,23 @@ LIGHT_VERBS = frozenset(
 )  # fmt: skip
 
 # Verb plus particle or preposition whose type differs from the bare verb's ("call for").
+# What is released when a release is no act of freeing anyone.
+_PUBLICATIONS = (
+    "statement", "report", "tape", "video", "data", "figure", "result", "album", "film",
+    "record", "detail", "footage", "document", "photo",
+)  # fmt: skip
+# A verb whose type depends on what it acts on (its direct object's lemma): the type, or None
+# where the pair is no event of any type ("released a statement", "seized the initiative").
+OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
+    **{("send", noun): "MOBILIZE" for noun in ("troop", "soldier", "warship", "force", "jet")},
+    **{("dispatch", noun): "MOBILIZE" for noun in ("troop", "soldier", "warship", "force")},
+    **{("fire", noun): "ASSAULT" for noun in ("shot", "missile", "rocket", "shell", "bullet")},
+    **{("lift", noun): "CONCEDE" for noun in ("sanction", "ban", "embargo", "curfew", "blockade")},
+    **{("ease", noun): "CONCEDE" for noun in ("sanction", "ban", "embargo", "curfew", "blockade")},
+    **{("release", noun): None for noun in _PUBLICATIONS},
+    **{("seize", noun): None for noun in ("initiative", "opportunity", "moment", "chance")},
+}
+
 PHRASAL: dict[tuple[str, str], EventType] = {
     ("call", "for"): "DEMAND",
     ("call", "on"): "DEMAND",

@@ -53,6 +53,7 @@ from services.extractor.events.lexicon_plover import (
     COMPOUNDS,
     NEEDS_A_LIGHT_VERB,
     NOUNS,
+    OBJECT_TYPES,
     PHRASAL,
     VERBS,
 )
@@ -84,6 +85,13 @@ COOPERATIVE_TYPES = frozenset(
 def verb_type(lemma: str) -> EventType | None:
     """The PLOVER type of a trigger verb's lemma, or None."""
     return VERB_TYPES.get(lemma.casefold())
+
+
+def object_type(lemma: str, object_lemma: str) -> tuple[bool, EventType | None]:
+    """Whether a verb's direct object decides its type, and the type it decides ("sent
+    troops": MOBILIZE; "released a statement": None, no event)."""
+    key = (lemma.casefold(), object_lemma.casefold())
+    return key in OBJECT_TYPES, OBJECT_TYPES.get(key)
 
 
 def phrasal_type(lemma: str, particle: str) -> EventType | None:

@@ -40,6 +40,7 @@ from services.extractor.events.plover import (
     LIGHT_VERBS,
     nominal_type,
     noun_type,
+    object_type,
     phrasal_type,
     verb_type,
 )
@@ -660,6 +661,11 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
                         return kind
     if verb.lemma_.casefold() == "call" and any(c.dep_ in {"oprd", "xcomp"} for c in verb.children):
         return None  # "called Bush a liar", "calls discounting a loser's game": no phone call
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            decides, by_object = object_type(verb.lemma_, child.lemma_)
+            if decides:
+                return by_object
     return verb_type(verb.lemma_)
 
 

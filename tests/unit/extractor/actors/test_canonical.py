@@ -150,7 +150,8 @@ def test_a_surname_tagged_norp_joins_its_person(actors_of: ReadActors) -> None:
     people = _by_name(found)
     assert [e.name for e in found.entities if "Slepian" in e.name] == ["Barnett Slepian"]
     assert {m.text for m in people["Barnett Slepian"].mentions} == {"Barnett Slepian", "Slepian"}
-    assert all(e.kind != "group" for e in found.entities)
+    # No group but the authorities, a common-noun actor ("Slepian" tagged NORP is none).
+    assert [e.name for e in found.entities if e.kind == "group"] == ["authorities"]
 
 
 def test_armed_forces_named_by_country_stay_organisations(actors_of: ReadActors) -> None:
@@ -410,7 +411,10 @@ def test_a_shared_surname_is_the_person_last_called_by_it(actors_of: ReadActors)
 def test_a_stance_is_no_actor_unless_it_names_people(actors_of: ReadActors) -> None:
     found = _by_name(actors_of("He leads anti-Orange protests. Anti-Saudi protesters marched."))
     assert "anti-Orange" not in found
-    assert found["Anti-Saudi"].kind == "group"
+    # The people with the stance are the group, protesters by their noun (no country: the
+    # stance is against Saudi Arabia).
+    protesters = found["Anti-Saudi protesters"]
+    assert (protesters.kind, protesters.agent, protesters.country_code) == ("group", "OPP", None)
 
 
 def test_review_cases_of_former_states_monarchs_and_groups(actors_of: ReadActors) -> None:

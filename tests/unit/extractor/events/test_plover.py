@@ -15,6 +15,7 @@ from services.extractor.events.plover import (
     VERB_TYPES,
     nominal_type,
     noun_type,
+    object_type,
     phrasal_type,
     quad_of,
     verb_type,
@@ -306,3 +307,20 @@ def test_light_verbs() -> None:
     assert {"order", "press", "urge"}.isdisjoint(LIGHT_VERBS)
 
     assert noun_type("audit") == "INVESTIGATE"  # "audits" is repaired in the parse table
+
+
+@pytest.mark.parametrize(
+    ("verb", "obj", "decides", "kind"),
+    [
+        ("send", "troop", True, "MOBILIZE"),
+        ("fire", "missile", True, "ASSAULT"),
+        ("lift", "sanction", True, "CONCEDE"),
+        ("release", "statement", True, None),
+        ("seize", "initiative", True, None),
+        ("release", "hostage", False, None),  # the verb's own type stands
+    ],
+)
+def test_an_object_can_decide_the_type(
+    verb: str, obj: str, decides: bool, kind: str | None
+) -> None:
+    assert object_type(verb, obj) == (decides, kind)
