@@ -31,9 +31,10 @@ PLACES = {
     "Ukraine": "UA",
     "Russia": "RU",
 }
-# "Russian officials ... meet with US negotiators": either side may be named by country or person.
-RUSSIAN_SIDE = {"Russia", "Kirill Dmitriev"}
-US_SIDE = {"United States", "Steve Witkoff", "Jared Kushner"}
+# "Russian officials ... meet with US negotiators": either side may be named by its country, its
+# people, or the common noun that names them.
+RUSSIAN_SIDE = {"Russia", "Kirill Dmitriev", "Russian officials", "Russian delegation"}
+US_SIDE = {"United States", "Steve Witkoff", "Jared Kushner", "US negotiators"}
 # DESIGN.md's other events of the seed article: (what, PLOVER type, date value).
 EVENTS = (
     ("Friday talks", "CONSULT", "2025-12-19"),

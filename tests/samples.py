@@ -12,7 +12,7 @@ SEED_PUBLISHED = dt.datetime(2025, 12, 20, tzinfo=dt.UTC)
 SHORT_TEXT = (
     "Russian officials are set to arrive in Florida on Saturday to meet with US negotiators "
     "for talks aimed at ending the war in Ukraine.\n\n"
-    "Steve Witkoff and Jared Kushner will lead the US delegation, officials said on Friday."
+    "Steve Witkoff and Jared Kushner will meet the Russian delegation, officials said on Friday."
 )
 
 

@@ -15,6 +15,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from services.extractor.actors.agents import (
+    ANAPHORIC_INSTITUTIONS,
+    INSTITUTIONS,
+    actor_lemma,
+    agent_of_phrase,
+)
 from services.extractor.actors.canonical import Actors, used_as_actor
 from services.extractor.events.clauses import (
     CONTROL_VERBS,
@@ -52,6 +58,7 @@ from services.extractor.places.names import dateline_end
 from services.extractor.timex.lexicon import MONTHS, WEEKDAYS
 from shared.models import (
     QUAD_OF_TYPE,
+    EntityKind,
     Event,
     EventDateSource,
     EventType,
@@ -255,7 +262,9 @@ class _Reader:
                 for name in self.noun_actors(child, depth + 1)
             ]
         found = _Found()
-        own = self.actors.at(token)
+        # "Turkish police detained ...": the police, not Turkey (`at` names the state its organ
+        # acts for, which the modifiers of a phrase with no actor of its own still give).
+        own = self.actors.phrase_at(token) or self.actors.at(token)
         if own is None and token.pos_ == "PRON" and token.lower_ in FIRST_PERSON:
             head = token.head
             return self.speakers.first_person(token, head if head.pos_ in {"VERB", "AUX"} else None)
@@ -265,6 +274,8 @@ class _Reader:
             if child.dep_ == "appos"
             for name in self.noun_actors(child, depth + 1)
         ]
+        if own is None and token.pos_ == "NOUN":
+            own = self._described(token)
         if own is not None:
             found.extend([own])
         elif appositions:
@@ -300,6 +311,23 @@ class _Reader:
             else:
                 found.extend(self.noun_actors(child, depth + 1))
         return found.names
+
+    def _described(self, noun: Tok) -> str | None:
+        """The actor a definite description names again ("the president", "the ministry",
+        "the company"): the last one of its kind and sector before it in the paragraph."""
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
+            return None
+        if noun.tag_ not in {"NN", "NNP"}:
+            return None  # plurals ("the officials") are actors of their own
+        lemma = actor_lemma(noun.lemma_, noun.lower_)
+        if lemma is None:
+            return None
+        if lemma in ANAPHORIC_INSTITUTIONS:
+            return self.actors.antecedent(noun, kinds={"organization"})
+        agent = agent_of_phrase(lemma)
+        if agent is None or lemma in INSTITUTIONS:
+            return None  # "the spokesman" says no sector; "the government" is an actor itself
+        return self.actors.antecedent(noun, agents={agent}, kinds={"person"})
 
     def _modifier_actors(self, token: Tok) -> list[str]:
         own = self.actors.at(token)
@@ -419,8 +447,14 @@ class _Reader:
             if (word in _THIRD_PERSONAL and people) or (word in _THIRD_OTHER and not people):
                 return speaker
         if word in _THIRD_PERSONAL:
-            return self._previous_person(pronoun)
+            return self._previous_person(pronoun) or self._antecedent(pronoun, {"person"})
+        if word == "they":
+            return self._antecedent(pronoun, {"group", "organization"})
         return []
+
+    def _antecedent(self, pronoun: Tok, kinds: set[EntityKind]) -> list[str]:
+        found = self.actors.antecedent(pronoun, kinds=kinds)
+        return [found] if found is not None else []
 
     # --- an event noun's participants (`nouns.ClauseReader`) -------------------------
 
@@ -698,6 +732,9 @@ def _is_candidate(verb: Tok) -> bool:
         return False
     if verb.dep_ in _NOT_EVENTS_DEPS and not _reduced_passive(verb):
         return False
+    first = _first_conjunct(verb)
+    if first is not verb and first.dep_ in _NOT_EVENTS_DEPS and not _reduced_passive(first):
+        return False  # "its ambition to join NATO and withdraw": the noun's, as "join" is
     lemma = verb.lemma_.casefold()
     has = {c.dep_ for c in verb.children}
     if lemma in CONTROL_VERBS and "xcomp" in has:
@@ -721,6 +758,14 @@ def _is_candidate(verb: Tok) -> bool:
     if lemma == "reach" and "nsubjpass" in has and _event_noun(verb) is None:
         return False  # "Mr. Roy couldn't be reached" (for comment)
     return not (lemma in SPEECH_VERBS and _event_noun(verb) is None)
+
+
+def _first_conjunct(verb: Tok) -> Tok:
+    for _ in range(8):  # conjunct chains are short; a guard against parse cycles
+        if verb.dep_ != "conj" or verb.head is verb:
+            break
+        verb = verb.head
+    return verb
 
 
 def _reduced_passive(verb: Tok) -> bool:

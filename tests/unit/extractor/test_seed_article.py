@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from eval.seed_reading import PEOPLE, PLACES, check_reading
+from eval.seed_reading import PEOPLE, PLACES, RUSSIAN_SIDE, US_SIDE, check_reading
 from services.cli.textfile import split_date_header
 from services.extractor.pipeline import Extractor
 from shared.models import EnrichedArticle, Event
@@ -63,8 +63,8 @@ def _is_the_florida_meeting(event: Event) -> bool:
     # A meeting is mutual: "US negotiators are set to meet Russian officials" has the US as
     # its source, "Russian officials ... meet with US negotiators" Russia.
     sides = set(event.sources) | set(event.targets)
-    russian = {"Russia", "Kirill Dmitriev"} & sides
-    american = {"United States", "Steve Witkoff", "Jared Kushner"} & sides
+    russian = RUSSIAN_SIDE & sides
+    american = US_SIDE & sides
     return bool(russian and american and "Florida" in event.places)
 
 
