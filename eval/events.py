@@ -13,7 +13,7 @@ at its creation time, noon UTC) follow:
   are no calendar interval (PRESENT_REF, PAST_REF, 1998-WXX, 199X) are left out: the
   contract gives an event only calendar dates, so none could match; they are counted apart.
 
-Polarity: in 27 AQUAINT documents more than half of the instances are NEG (in most of them
+Polarity: in 25 AQUAINT documents more than half of the instances are NEG (in most of them
 every one is: "rushed", "stepped", "shaking"), an artefact of the cleaned release, not negation;
 in a document where most instances are NEG, polarity is not read (`UNRELIABLE_NEGATION`).
 """

@@ -1057,8 +1057,10 @@ def read_clauses(
                 if nominal is not None:
                     drafts.append(nominal)
             drafts.sort(key=lambda d: d.token.i)
+        question = body.endswith("?")  # "Did Russia attack?": asked, not reported
         for draft in drafts:
             trigger = draft.token
+            draft.hedged = draft.hedged or question
             date, date_source = _dated(draft, context, start, fallback)
             clauses.append(
                 Clause(

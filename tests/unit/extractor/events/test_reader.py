@@ -768,6 +768,7 @@ def test_declining_something_else_is_still_a_refusal(read: Read) -> None:
         ("Russia plans to attack Ukraine.", "attack"),
         ("Russia could attack Ukraine.", "attack"),
         ("Iran hopes to sign a deal with France.", "sign"),
+        ("Did Russia attack Ukraine?", "attack"),
     ],
 )
 def test_what_is_not_asserted_is_no_event(
