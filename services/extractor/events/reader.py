@@ -146,6 +146,12 @@ TARGET_PREPOSITIONS = frozenset(
     {"with", "against", "to", "toward", "towards", "on", "upon", "at", "into", "from",
      "between", "among", "over", "out", "of"}
 )  # fmt: skip
+# Verbs after which "at" names whom the act is aimed at ("fired at police"); after others it
+# names where ("protested at the embassy", "met at the White House").
+_AIMING = frozenset(
+    {"fire", "shoot", "aim", "hurl", "throw", "point", "lash", "swipe", "jab", "strike", "lunge",
+     "shout", "yell", "scream", "laugh", "sneer", "glare", "target", "direct"}
+)  # fmt: skip
 # Prepositions whose object is where something happens.
 LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within",
@@ -510,6 +516,8 @@ class _Reader:
             if child.dep_ in {"dobj", "dative", "obj"}:
                 found.extend(self.noun_actors(child))
             elif child.dep_ == "prep" and child.lemma_.casefold() in TARGET_PREPOSITIONS:
+                if child.lemma_.casefold() == "at" and verb.lemma_.casefold() not in _AIMING:
+                    continue  # "rallied at the Statehouse": where, not against whom
                 found.extend(self._prep_objects(child))
             elif child.dep_ == "agent":
                 continue

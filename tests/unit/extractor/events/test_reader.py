@@ -880,3 +880,10 @@ def test_they_is_the_group_named_before(read: Read) -> None:
 def test_a_conjunct_of_a_nouns_infinitive_is_no_clause(clauses: ReadClauses) -> None:
     found = clauses("Putin demanded Ukraine abandon its ambition to join NATO and withdraw.")
     assert "withdraw" not in {c.trigger for c in found}
+
+
+def test_at_is_where_unless_the_act_is_aimed(read: Read) -> None:
+    rally = _one(read("Protesters rallied at the Indiana Statehouse on Friday."), "rally")
+    assert rally.targets == []
+    fired = _one(read("Iran fired at Israel."), "fire")
+    assert fired.targets == ["Israel"]
