@@ -192,6 +192,11 @@ NEEDS_A_LIGHT_VERB = frozenset(
 )  # fmt: skip
 
 # A modifier and an event noun whose type differs from the noun's alone ("air raid").
+# Who strikes when a strike is a labour one ("miners' strike", "a nationwide strike").
+_STRIKERS = (
+    "miners", "workers", "union", "teachers", "nurses", "doctors", "drivers", "dockers", "rail",
+    "transport", "nationwide", "national", "worker", "miner", "teacher", "pilots", "staff",
+)  # fmt: skip
 COMPOUNDS: dict[str, EventType] = {
     "air raid": "ASSAULT",
     "bombing raid": "ASSAULT",
@@ -199,6 +204,8 @@ COMPOUNDS: dict[str, EventType] = {
     "general strike": "PROTEST",
     "labor strike": "PROTEST",
     "labour strike": "PROTEST",
+    # A strike of workers is a labour strike (a possessor counts as the modifier: "miners'").
+    **{f"{workers} strike": "PROTEST" for workers in _STRIKERS},
     "cease fire": "RETREAT",  # "a cease-fire": the parser makes "cease" the compound of "fire"
     "search warrant": "INVESTIGATE",
     "legal battle": "DISAPPROVE",  # suing, in the manual's ACCUSE

@@ -188,12 +188,13 @@ def _with_compound(lookup: Callable[[str, str], EventType | None], token: Tok) -
 
 
 def compound_word(noun: Tok) -> str:
-    """The lower-case modifier right before `noun` ("air" of "air raid", "air-raid"), or ""."""
+    """The lower-case modifier right before `noun` ("air" of "air raid", "air-raid", "miners"
+    of "miners' strike"), or ""."""
     word = ""
     for child in noun.children:  # left children first, in text order
         if child.i > noun.i:
             break
-        if child.dep_ in {"compound", "amod"}:
+        if child.dep_ in {"compound", "amod", "poss"}:
             word = child.lower_
     return word
 

@@ -776,6 +776,24 @@ def _first_conjunct(verb: Tok) -> Tok:
     return verb
 
 
+def _is_passive(verb: Tok) -> bool:
+    """A passive clause: with a passive auxiliary or subject, a bare past participle that
+    opens a clause ("Rescued by fishermen, Elian ..."), or a conjunct of a passive with no
+    subject of its own ("had been located, interviewed and released")."""
+    for _ in range(8):  # conjunct chains are short; a guard against parse cycles
+        deps = {c.dep_ for c in verb.children}
+        if deps & {"nsubjpass", "auxpass"}:
+            return True
+        if deps & {"nsubj", "aux"}:
+            return False
+        if verb.tag_ == "VBN" and verb.dep_ == "advcl":
+            return True
+        if verb.dep_ != "conj" or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
+
+
 def _reduced_passive(verb: Tok) -> bool:
     """ "a man arrested on Monday", "106 protesters killed": a past participle after its noun,
     the passive of an event whose target is that noun."""
@@ -817,11 +835,15 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
     side_reads = reader.speakers.side_reads
     event_noun = _event_noun(verb)
     reduced = _reduced_passive(verb)
-    passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    passive = reduced or _is_passive(verb)
     found = _Found(reader.passive_sources(verb)) if passive else reader.subject_actors(verb)
     targets = reader.object_actors(verb, event_noun)
     if reduced:
         targets = [*reader.noun_actors(verb.head), *targets]
+    elif passive and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "Rescued by fishermen, Elian ...", "located, interviewed and released": the subject
+        # a passive takes from its governor is what was done to.
+        targets = [*reader.subject_actors(verb).names, *targets]
     negated = is_negated(verb, event_noun)
     plain_kind = _event_type(verb, event_noun)
     kind = plain_kind

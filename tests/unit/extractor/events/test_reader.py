@@ -887,3 +887,18 @@ def test_at_is_where_unless_the_act_is_aimed(read: Read) -> None:
     assert rally.targets == []
     fired = _one(read("Iran fired at Israel."), "fire")
     assert fired.targets == ["Israel"]
+
+
+def test_a_bare_participle_and_a_conjunct_of_a_passive_are_passives(read: Read) -> None:
+    text = "Rescued on Friday by fishermen off the Florida coast, Elian Gonzalez became famous."
+    rescue = _one(read(text), "rescue")
+    assert (rescue.sources, rescue.targets) == (["fishermen"], ["Elian Gonzalez"])
+    released = _one(read("Kopp was located, interviewed and released by the FBI."), "release")
+    assert (released.sources, released.targets) == (["FBI"], ["Kopp"])
+
+
+def test_a_strike_of_workers_is_a_protest(read: Read) -> None:
+    held = _one(read("Polish miners held a miners' strike in Katowice."), "hold")
+    assert (held.type, held.sources) == ("PROTEST", ["Polish miners"])
+    nationwide = _one(read("Workers staged a nationwide strike on Friday."), "stage")
+    assert nationwide.type == "PROTEST"
