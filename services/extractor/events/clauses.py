@@ -90,13 +90,15 @@ def is_negated(verb: Tok, event_noun: Tok | None) -> bool:
         return True  # "None of those doctors were killed", "no one was hurt"
     if event_noun is not None and any(c.lower_ == "no" for c in event_noun.children):
         return True
-    if verb.dep_ != "xcomp":
+    infinitive = verb.dep_ == "ccomp" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+    if verb.dep_ != "xcomp" and not infinitive:
         return False
     head = verb.head
     if head.pos_ == "ADJ" and head.dep_ == "acomp":
         head = head.head  # "we are not ready to meet"
-    elif head.lemma_ not in CONTROL_VERBS:
-        return False
+    # "did not want to meet", "will not cause America to back down"
     return any(c.dep_ == "neg" for c in head.children)
 
 
@@ -136,6 +138,9 @@ _PAST_BE_AUX = frozenset({"was", "were"})
 SCHEDULING_GOVERNORS = frozenset({"set", "due", "schedule", "poised", "expect", "plan"})
 
 Reading = str  # "recent" | "past" | "background" | "future"
+# Subordinators that put a clause at another time than its governor's ("weeks before he was
+# killed", "since he left").
+_OTHER_TIME = frozenset({"before", "after", "since", "until", "till", "once"})
 
 
 def reading(verb: Tok) -> Reading:
@@ -156,6 +161,10 @@ def reading(verb: Tok) -> Reading:
             return "background"
         if verb.dep_ == "relcl" and verb.tag_ in {"VBD", "VBN"} and not auxes & _PERFECT_AUX:
             return "background"
+        if verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in verb.children
+        ):
+            return "background"  # "before Slepian was killed": another time than the story's
         if verb.tag_ == "VBD" or auxes & _PAST_BE_AUX:
             return "past"
         if auxes & _PERFECT_AUX or verb.tag_ in {"VBZ", "VBP"}:
@@ -197,6 +206,20 @@ def is_conditional(clauses: list[Tok]) -> bool:
 def is_planned(verb: Tok) -> bool:
     """ "plans to visit", "vowed to retaliate": an intention, an event only once scheduled."""
     return verb.dep_ == "xcomp" and verb.head.lemma_.casefold() in PLANNING_GOVERNORS
+
+
+# Governors whose content clause is checked, sought, doubted or denied, not reported as
+# having happened ("verifying that Iraq has destroyed its missiles", "denied that it attacked").
+NONFACTIVE_GOVERNORS = frozenset(
+    {"verify", "ensure", "check", "determine", "ascertain", "establish", "guarantee", "decide",
+     "consider", "discuss", "debate", "deny", "doubt", "question", "wonder", "investigate",
+     "examine", "probe", "study", "test", "assess", "evaluate", "dispute", "rule"}
+)  # fmt: skip
+
+
+def is_nonfactive(verb: Tok) -> bool:
+    """A content clause of a verb that checks, seeks, doubts or denies it."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.casefold() in NONFACTIVE_GOVERNORS
 
 
 def is_subjunctive(verb: Tok) -> bool:

@@ -244,6 +244,8 @@ OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
     **{("ease", noun): "CONCEDE" for noun in ("sanction", "ban", "embargo", "curfew", "blockade")},
     **{("release", noun): None for noun in _PUBLICATIONS},
     **{("seize", noun): None for noun in ("initiative", "opportunity", "moment", "chance")},
+    # "declined further comment": no comment, no refusal of anything.
+    **{("decline", noun): None for noun in ("comment", "comments", "elaboration")},
 }
 
 PHRASAL: dict[tuple[str, str], EventType] = {

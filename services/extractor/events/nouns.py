@@ -72,7 +72,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from services.extractor.actors.canonical import Actors
-from services.extractor.events.clauses import chain, controller, is_hedged, is_negated
+from services.extractor.events.clauses import chain, controller, is_hedged, is_negated, reading
 from services.extractor.events.plover import LIGHT_VERBS, nominal_type, noun_type, verb_type
 from services.extractor.parse.table import Tok, subtree_until
 from shared.models import EventType, TimeExpression
@@ -401,7 +401,14 @@ def hypothetical(noun: Tok, verb: Tok | None) -> bool:
             return True
         if child.dep_ == "amod" and child.lower_ in _HYPOTHETICAL_ADJECTIVES:
             return True
-    return verb is not None and verb.lemma_.casefold() in _SEEKING_VERBS
+    if verb is None:
+        return False
+    if verb.lemma_.casefold() in _SEEKING_VERBS:
+        return True
+    # "will respond to an Iraqi attack", "could face a strike": an indefinite event of a future
+    # or modal clause has not happened.
+    indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+    return indefinite and (reading(verb) == "future" or is_hedged(verb, chain(verb)))
 
 
 def phrase_tokens(noun: Tok, event_nouns: frozenset[int]) -> list[Tok]:

@@ -31,6 +31,7 @@ from services.extractor.events.clauses import (
     is_conditional,
     is_hedged,
     is_negated,
+    is_nonfactive,
     is_planned,
     is_subjunctive,
     reading,
@@ -436,9 +437,14 @@ class _Reader:
         return noun.lemma_.casefold() in _FIGURE_NOUNS and self.actors.at(noun) is None
 
     def figure_moved(self, verb: Tok) -> bool:
-        """Whether the verb's active subjects are all figures or securities ("shares rose")."""
+        """Whether the verb's active subjects are all figures or securities ("shares rose"), or
+        the verb moves by an amount ("Shell eased 1 to 416", "Intel fell 3/8")."""
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        return bool(subjects) and all(self._is_figure(s) for s in subjects)
+        if subjects and all(self._is_figure(s) for s in subjects):
+            return True
+        return any(
+            c.dep_ in {"dobj", "npadvmod"} and c.tag_ == "CD" for c in verb.children
+        ) and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
     def _subject_names(self, verb: Tok) -> list[str]:
         return self.subject_actors(verb).names
@@ -869,7 +875,8 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         hedged=negated
         or is_hedged(verb, clauses)
         or is_conditional(clauses)
-        or is_subjunctive(verb),
+        or is_subjunctive(verb)
+        or is_nonfactive(verb),
         side=reader.speakers.side_reads > side_reads,
         plain_kind=plain_kind,
         event_noun=event_noun,

@@ -902,3 +902,28 @@ def test_a_strike_of_workers_is_a_protest(read: Read) -> None:
     assert (held.type, held.sources) == ("PROTEST", ["Polish miners"])
     nationwide = _one(read("Workers staged a nationwide strike on Friday."), "stage")
     assert nationwide.type == "PROTEST"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # An amount moved, not an act.
+        ("Shell eased 1 to 416 on turnover of 4.8 million shares.", "ease"),
+        # No comment is no refusal.
+        ("A company official declined further comment.", "decline"),
+        # Under a negated governor, an infinitive did not happen.
+        ("These bombings will not cause America to retreat.", "retreat"),
+        # An indefinite event of a future clause has not happened.
+        ("Israel will respond to an Iraqi attack on Jordan.", "attack"),
+        # What is checked or denied is not reported as done.
+        ("Inspectors are verifying that Iraq has destroyed its missiles.", "destroy"),
+        ("Iran denied that its troops attacked Iraq.", "attack"),
+    ],
+)
+def test_more_that_is_not_reported_as_done(read: Read, text: str, trigger: str) -> None:
+    assert trigger not in {e.trigger for e in read(text)}
+
+
+def test_a_clause_at_another_time_takes_no_publication_date(extractor: Extractor) -> None:
+    text = "Police spotted Kopp's car in Amherst weeks before Slepian was killed."
+    assert _dated(extractor, text, "kill") == (None, "unknown")
