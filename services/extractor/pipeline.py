@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from services.extractor import timex
 from services.extractor.actors.canonical import find_actors
 from services.extractor.actors.mentions import read_candidates
-from services.extractor.events.reader import find_events
+from services.extractor.events.reader import find_events, read_clauses
 from services.extractor.parse.candidates import sentence_of_tokens
 from services.extractor.parse.model import load_model, model_info
 from services.extractor.parse.table import parse_table
@@ -195,7 +195,7 @@ class Extractor:
                 text=text,
                 publisher=publisher_country(article.source),
             )
-            events = find_events(
+            clauses = read_clauses(
                 doc,
                 article_id=article.id,
                 actors=actors,
@@ -206,6 +206,7 @@ class Extractor:
                 sentence_of=sentence_of,
                 tokens=tokens,
             )
+            events = find_events(clauses, article_id=article.id)
         except Exception:
             logger.exception("extraction failed", extra={"article_id": article.id})
             return Extraction(empty, ArticleStats(article.id, "error", truncated, parsed))

@@ -1,6 +1,6 @@
 """Events from the dependency parse: who did what to whom, where and when.
 
-`find_events` reads a verb's clause (its subject and object actors, places and time) and the
+`read_clauses` reads a verb's clause (its subject and object actors, places and time) and the
 event nouns with actor participants (`nouns`), typed with `plover`. What counts as an event,
 how sources, targets, places and dates are chosen, and how confidence is scored is the event
 contract in docs/EVENTS.md; this module implements it.
@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -1135,32 +1136,11 @@ def _not_event(draft: _Draft) -> str | None:
     return None
 
 
-def find_events(
-    doc: Doc,
-    *,
-    article_id: str,
-    actors: Actors,
-    places: Places,
-    times: list[TimeExpression],
-    published_at: dt.datetime,
-    text: str | None = None,
-    sentence_of: list[int] | None = None,
-    tokens: list[Tok] | None = None,
-) -> list[Event]:
+def find_events(clauses: Iterable[Clause], *, article_id: str) -> list[Event]:
     """The article's events in text order, ids `<article_id>-<ordinal>` from 0: the readings
     of `read_clauses` that are reportable happenings of a PLOVER type."""
     events: list[Event] = []
-    for clause in read_clauses(
-        doc,
-        article_id=article_id,
-        actors=actors,
-        places=places,
-        times=times,
-        published_at=published_at,
-        text=text,
-        sentence_of=sentence_of,
-        tokens=tokens,
-    ):
+    for clause in clauses:
         kind = clause.kind
         if kind is None or clause.not_event is not None:
             continue

@@ -68,7 +68,7 @@ def read(nlp: Language, gazetteer: Gazetteer) -> Read:
         doc = nlp(text)
         candidates = read_candidates(doc, gazetteer)
         actors = find_actors(doc, candidates, gazetteer, sentence_of_tokens(doc))
-        found = find_events(
+        clauses = read_clauses(
             doc,
             article_id=ARTICLE,
             actors=actors,
@@ -76,6 +76,7 @@ def read(nlp: Language, gazetteer: Gazetteer) -> Read:
             times=times(text),
             published_at=PUBLISHED,
         )
+        found = find_events(clauses, article_id=ARTICLE)
         for number, event in enumerate(found):
             assert event.id == f"{ARTICLE}-{number}"
             assert text[event.start : event.end] == event.sentence
@@ -446,7 +447,7 @@ def test_event_nouns_are_found_by_their_casefolded_lemma(
     tokens[0].lemma_ = "Talk"
     candidates = read_candidates(doc, gazetteer)
     sentence_of = sentence_of_tokens(doc)
-    events = find_events(
+    clauses = read_clauses(
         doc,
         article_id=ARTICLE,
         actors=find_actors(doc, candidates, gazetteer, sentence_of, tokens),
@@ -456,6 +457,7 @@ def test_event_nouns_are_found_by_their_casefolded_lemma(
         sentence_of=sentence_of,
         tokens=tokens,
     )
+    events = find_events(clauses, article_id=ARTICLE)
     assert _acts(events) == [("talk", "CONSULT", ["Russia", "Ukraine"], [])]
 
 
