@@ -21,7 +21,11 @@ CONTROL_VERBS = frozenset(
 )  # fmt: skip
 # Governing verbs that make what they control hypothetical.
 _IRREALIS_CONTROL = frozenset({"hope", "want", "try", "seek", "wish", "fail", "attempt", "need"})
-_MODALS = frozenset({"may", "might", "could", "would", "should"})
+# "must be approved" (an obligation) and "can call up reservists" (an ability) are no more a
+# report of the act than "may" is.
+_MODALS = frozenset(
+    {"may", "might", "could", "would", "should", "must", "can", "ca", "ought", "shall"}
+)
 # Adjectives whose infinitive is scheduled, not merely intended ("due to meet").
 _SCHEDULED_ADJECTIVES = frozenset({"due", "set", "poised", "scheduled"})
 # Dependencies that start a clause of its own.

@@ -760,7 +760,9 @@ def _is_candidate(verb: Tok) -> bool:
         return False  # "talks were held between ...": the noun's event (`nouns`)
     if lemma in _SPEECH_UNLESS_BARE:
         return "ccomp" not in has
-    if lemma in _STATE_VERBS or (lemma == "ask" and _asks_a_question(verb)):
+    if lemma == "ask" and (_asks_a_question(verb) or _asks_nothing(verb)):
+        return False
+    if lemma in _STATE_VERBS:
         return False
     if lemma == "accord" and verb.lower_ == "according":
         return False  # "according to Advanced Medical": an attribution
@@ -805,6 +807,14 @@ def _reduced_passive(verb: Tok) -> bool:
     """ "a man arrested on Monday", "106 protesters killed": a past participle after its noun,
     the passive of an event whose target is that noun."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _asks_nothing(verb: Tok) -> bool:
+    """ "he asked." (saying), "asked to comment", "asked not to be named": no demand."""
+    complements = [c for c in verb.children if c.dep_ in {"dobj", "ccomp", "xcomp", "dative"}]
+    if not complements:
+        return True
+    return any(c.dep_ == "xcomp" and c.lemma_.casefold() in _NO_COMMENT for c in complements)
 
 
 def _asks_a_question(verb: Tok) -> bool:

@@ -929,3 +929,18 @@ def test_more_that_is_not_reported_as_done(read: Read, text: str, trigger: str) 
 def test_a_clause_at_another_time_takes_no_publication_date(extractor: Extractor) -> None:
     text = "Police spotted Kopp's car in Amherst weeks before Slepian was killed."
     assert _dated(extractor, text, "kill") == (None, "unknown")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The plan must be approved by the court.", "approve"),
+        ("Bush can call up 200,000 reservists.", "call"),
+        ("Asked to comment, a Justice Department spokesman declined.", "ask"),
+        ("A Kellogg officer, who asked not to be named, said the project was stopped.", "ask"),
+    ],
+)
+def test_obligations_abilities_and_formulas_are_no_events(
+    read: Read, text: str, trigger: str
+) -> None:
+    assert trigger not in {e.trigger for e in read(text)}
