@@ -515,7 +515,9 @@ def noun_event(
     if carrier is not None and carrier.plain_kind == kind:
         # "Iran (did not) agree(d) to a deal with the US": one event, the verb's, with the
         # noun's targets.
-        _, targets, _ = _participants(reader, noun, kind, verb)
+        sources, targets, _ = _participants(reader, noun, kind, verb)
+        if not carrier.sources:  # "Russia's attack on Ukraine killed dozens": Russia's act
+            carrier.sources.extend(s for s in sources if s not in carrier.targets)
         carrier.targets.extend(t for t in targets if t not in carrier.targets + carrier.sources)
         return None
     if verb is not None and _negated_for(noun, verb, kind):

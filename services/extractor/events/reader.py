@@ -176,6 +176,8 @@ _POSSESSIVE_PERSONAL = frozenset({"his", "her"})
 _THIRD_PERSONAL = frozenset({"he", "she"})
 _THIRD_OTHER = frozenset({"it", "they"})
 
+# Types of act that news reports without naming who did it or to whom ("82 were killed").
+_MATERIAL_WITHOUT_ACTORS = frozenset({"ASSAULT", "COERCE", "CRIME", "PROTEST"})
 # Confidence components (see the module docstring).
 _BASE = 0.3
 _TYPED = 0.25
@@ -635,7 +637,13 @@ class _Reader:
         return False
 
     def setting(
-        self, anchor: Tok, clauses: list[Tok], own: list[Tok], *, clause_date: bool = True
+        self,
+        anchor: Tok,
+        clauses: list[Tok],
+        own: list[Tok],
+        *,
+        clause_date: bool = True,
+        sentence_places: bool = True,
     ) -> tuple[list[str], TimeExpression | None]:
         """Places and date: those of the `own` tokens (an event noun's phrase), else of the
         `clauses` (a `chain`), nearest first, their date only when `clause_date`; places else
@@ -652,6 +660,8 @@ class _Reader:
             places = places or self.places_in(tokens)
             if clause_date and date is None:
                 date = self.time_in(clause, tokens)
+        if not sentence_places:
+            return places, date
         if not places:
             places = list(self.dateline_places)
         if not places:
@@ -870,10 +880,17 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
                 targets.extend(t for t in reader.object_actors(child, None) if t not in targets)
     sources = found.names
     targets = [t for t in targets if t not in sources]
-    if not sources and not targets:
-        return None
     clauses = chain(verb)
-    places, date = reader.setting(verb, clauses, [])
+    if not sources and not targets:
+        if kind not in _MATERIAL_WITHOUT_ACTORS:
+            return None
+        # "At least 82 were killed in Nairobi on Friday": violence and arrests are reported
+        # without naming who; the clause's own place or date makes it a happening.
+        places, date = reader.setting(verb, clauses, [], sentence_places=False)
+        if not places and date is None:
+            return None
+    else:
+        places, date = reader.setting(verb, clauses, [])
     return _Draft(
         token=verb,
         trigger=verb.lemma_.casefold(),

@@ -481,7 +481,7 @@ def test_sought_event_noun_is_hypothetical(read: Read, clauses: ReadClauses) -> 
 
 
 def test_noun_event_is_less_sure_than_the_verb_event(read: Read) -> None:
-    noun = _one(read("Russia's attack on Ukraine on Friday killed dozens."), "attack")
+    noun = _one(read("Russia's attack on Ukraine on Friday shocked Europe."), "attack")
     verb = _one(read("Russia attacked Ukraine on Friday."), "attack")
     assert (noun.sources, noun.targets, _value(noun)) == (["Russia"], ["Ukraine"], "2025-12-19")
     assert (verb.sources, verb.targets, _value(verb)) == (["Russia"], ["Ukraine"], "2025-12-19")
@@ -944,3 +944,18 @@ def test_obligations_abilities_and_formulas_are_no_events(
     read: Read, text: str, trigger: str
 ) -> None:
     assert trigger not in {e.trigger for e in read(text)}
+
+
+def test_a_verb_of_the_nouns_type_is_the_one_event(read: Read) -> None:
+    kill = _one(read("Russia's attack on Ukraine on Friday killed dozens."), "kill")
+    assert (kill.type, kill.sources, kill.targets) == ("ASSAULT", ["Russia"], ["Ukraine"])
+
+
+def test_violence_with_no_one_named_is_an_event_of_its_place_and_time(
+    extractor: Extractor,
+) -> None:
+    text = "At least 82 people were killed in Nairobi on Friday."
+    kill = _one(extractor.extract_one(text, PUBLISHED).events, "kill")
+    assert (kill.type, kill.sources, kill.targets, kill.places) == ("ASSAULT", [], [], ["Nairobi"])
+    # ... but not a bare mention with neither.
+    assert extractor.extract_one("Many people were killed.", PUBLISHED).events == []
