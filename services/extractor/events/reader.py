@@ -108,7 +108,7 @@ _TIME_NOUNS = frozenset(
      "afternoon", "evening", "night"}
 )  # fmt: skip
 # Verbs of saying that are an event when they have no content clause ("warned Kyiv").
-_SPEECH_UNLESS_BARE = frozenset({"warn"})
+_SPEECH_UNLESS_BARE = frozenset({"warn", "inform", "notify", "brief", "assure", "remind"})
 # Verbs that attribute a content clause or a quotation to a speaker.
 _SAYING = SPEECH_VERBS | _SPEECH_UNLESS_BARE
 # Nouns whose possessor is the actor ("Moscow's forces", "Trump's administration").

@@ -959,3 +959,10 @@ def test_violence_with_no_one_named_is_an_event_of_its_place_and_time(
     assert (kill.type, kill.sources, kill.targets, kill.places) == ("ASSAULT", [], [], ["Nairobi"])
     # ... but not a bare mention with neither.
     assert extractor.extract_one("Many people were killed.", PUBLISHED).events == []
+
+
+def test_informing_someone_of_something_is_saying(read: Read) -> None:
+    text = "One of Bush's sons has informed John Sununu that he has lost support."
+    assert "inform" not in {e.trigger for e in read(text)}
+    briefed = _one(read("Rubio briefed Zelensky in Kyiv on Friday."), "brief")
+    assert briefed.type == "CONSULT"
