@@ -289,12 +289,18 @@ def _level(span: Span) -> bool:
     )
 
 
+# Entities whose words may look like times without being one ("the Six-Day War").
+_NAME_LABELS = frozenset({"EVENT", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "LAW"})
+
+
 def _believable(match: Match, span: Span) -> bool:
     """spaCy's word classes veto the rules' guesses: "May" the modal, "2000 workers", a
     temperature "in the twenties"."""
     for token in span:
         if token.lower_ in _VERB_LIKE_MONTHS and token.pos_ in ("VERB", "AUX"):
             return False
+    if _part_of_a_name(span):
+        return False
     if match.rule == "decade_word":
         return not _level(span)
     if not match.confirm:
@@ -310,6 +316,20 @@ def _believable(match: Match, span: Span) -> bool:
         modifier = before is not None and before.tag_ in _DETERMINER_TAGS
         return dated and (modifier or head.i > span.end)
     return dated
+
+
+def _part_of_a_name(span: Span) -> bool:
+    """A person's name ("Timothy Weeks", "Mr. May") or words a longer name goes on after ("the
+    Six-Day War"): no time. A name that is the time itself ("Christmas") or a date that ends a
+    name ("the Six-Day War of 1967") stays one."""
+    labels = {token.ent_type_ for token in span}
+    if labels == {"PERSON"}:
+        return True
+    if len(labels) != 1 or not labels <= _NAME_LABELS:
+        return False
+    entity = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
+    # More of the name follows ("Six-Day" War); a date that ends it ("... of 1967") is a date.
+    return entity is not None and entity.end > span.end
 
 
 def _reported(timex: Timex, tense: Tense | None, anchor: dt.date) -> bool:

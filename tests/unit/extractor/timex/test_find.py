@@ -413,3 +413,13 @@ def test_previous_weekday_counts_from_the_story_day(parse: Callable[[str], Doc])
     )
     values = _values(parse, text, _on(1989, 10, 30))
     assert values == {"Friday": "1989-10-27", "the previous Friday": "1989-10-20"}
+
+
+def test_no_name_part_is_a_time(parse: Callable[[str], Doc]) -> None:
+    when = dt.datetime(2019, 11, 20, tzinfo=dt.UTC)
+    # A surname ("Timothy Weeks") and the word a name goes on after ("Six-Day" War) are no
+    # times; a date that ends a name ("of 1967") and the common noun "weeks" are.
+    assert "Weeks" not in _values(parse, "Timothy Weeks was freed on Tuesday.", when)
+    assert _values(parse, "Israel won the Six-Day War.", when) == {}
+    assert _values(parse, "It was the Six-Day War of 1967.", when) == {"1967": "1967"}
+    assert _values(parse, "The talks lasted weeks.", when) == {"weeks": "PXW"}
