@@ -25,7 +25,7 @@ from services.extractor.events.reader import find_events, read_clauses
 from services.extractor.parse.candidates import sentence_of_tokens
 from services.extractor.parse.model import load_model, model_info
 from services.extractor.parse.table import parse_table
-from services.extractor.parse.textcheck import check_text
+from services.extractor.parse.textcheck import check_text, load_identifier
 from services.extractor.places.gazetteer import DEFAULT_MIN_CITY_POPULATION, load_gazetteer
 from services.extractor.places.geocode import geocode
 from services.extractor.places.publisher import publisher_country
@@ -89,6 +89,7 @@ class Extractor:
         min_city_population: int = DEFAULT_MIN_CITY_POPULATION,
     ) -> None:
         self.nlp = load_model(model_name)
+        load_identifier()
         self.gazetteer = load_gazetteer(min_city_population)
         self.batch_size = batch_size
         self.max_chars = max_chars

@@ -14,6 +14,17 @@ STORY = (
     "Russian officials met US negotiators in Geneva on Friday.\n\n"
     "China condemned the United States."
 )
+FRENCH = (
+    "Les négociateurs russes et américains se sont retrouvés vendredi à Genève pour une "
+    "nouvelle série de pourparlers sur la guerre en Ukraine."
+)
+# English with few stop words and no sentence to speak of: a stop-word share called it foreign.
+RESULTS = (
+    "ATHLETICS - DIAMOND LEAGUE RESULTS IN OSLO\nOSLO 2023-06-15\n"
+    "Leading results from the Bislett Games on Thursday:\nMen's 1,500 metres\n"
+    "1. Jakob Ingebrigtsen (Norway) 3:29.63\n2. Yared Nuguse (U.S.) 3:29.02\n"
+    "Women's 100 metres\n1. Dina Asher-Smith (Britain) 10.94"
+)
 
 
 def _article(text: str, n: int = 0, language: str | None = None) -> Article:
@@ -63,7 +74,8 @@ def test_batch_keeps_order_and_counts(extractor: Extractor) -> None:
         ("", None, "empty"),
         ("   \n\n  ", None, "empty"),
         ("\x00\x01\x02\x03\x04binary\x05\x06\x07\x08", None, "binary"),
-        (STORY, "fr", "not_english"),
+        (FRENCH, "fr", "not_english"),
+        (FRENCH, None, "not_english"),
         ("... --- !!! ???", None, "no_sentences"),
         ("Короче говоря, переговоры в Москве продолжатся на следующей неделе, " * 5, None,
          "not_english"),
@@ -77,6 +89,23 @@ def test_bad_text_gives_a_well_formed_empty_article(
     enriched = result.enriched
     assert (enriched.entities, enriched.places, enriched.times, enriched.events) == ([], [], [], [])
     EnrichedArticle.model_validate_json(enriched.model_dump_json())
+
+
+def test_an_english_table_gives_actors_places_and_times(extractor: Extractor) -> None:
+    [result] = extractor.run([_article(RESULTS)], now=NOW)
+    assert result.stats.outcome == "ok"
+    enriched = result.enriched
+    assert {"Jakob Ingebrigtsen", "Dina Asher-Smith"} <= {e.name for e in enriched.entities}
+    assert {"NO", "US", "GB"} <= {p.country_code for p in enriched.places}
+    assert "2023-06-15" in {t.value for t in enriched.times}
+    _spans_valid(enriched)
+
+
+def test_english_declared_as_another_language_is_read(extractor: Extractor) -> None:
+    # <html lang> is often a site's default; the text decides (textcheck).
+    [result] = extractor.run([_article(STORY, language="de")], now=NOW)
+    assert result.stats.outcome == "ok"
+    assert result.enriched.events
 
 
 def test_huge_text_is_truncated_at_a_boundary(extractor: Extractor) -> None:
