@@ -8,6 +8,7 @@ parse is logged with the article id and reported as outcome "error" for that art
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import gc
 import logging
@@ -32,7 +33,7 @@ from services.extractor.places.publisher import publisher_country
 from services.extractor.settings import ExtractorSettings
 from shared.identity import article_id as make_article_id
 from shared.identity import content_hash
-from shared.models import Article, EnrichedArticle, Entity, ExtractorInfo, Place
+from shared.models import Article, EnrichedArticle, Entity, ExtractorInfo, Place, TimeExpression
 from shared.version import VERSION
 
 logger = logging.getLogger(__name__)
@@ -190,6 +191,7 @@ class Extractor:
             times = timex.find_times(doc, article.published_at, text=text)
             candidates = read_candidates(doc, self.gazetteer, text=text, sentence_of=sentence_of)
             actors = find_actors(doc, candidates, self.gazetteer, sentence_of, tokens)
+            times = without_names(times, actors.entities, doc)
             places = geocode(
                 candidates,
                 self.gazetteer,
@@ -239,6 +241,38 @@ class Extractor:
                 events=len(events),
             ),
         )
+
+
+def without_names(
+    times: list[TimeExpression], entities: list[Entity], doc: Doc
+) -> list[TimeExpression]:
+    """`times` less the names of people: a time inside a person's mention, or a capitalised
+    one that is the surname of a person the article names in full, where it is no opening
+    "Weeks later" but a name ("Taliban freed Timothy Weeks ... Weeks spent three years")."""
+    people = [e for e in entities if e.kind == "person"]
+    if not people:
+        return times
+    spans = sorted((m.start, m.end) for e in people for m in e.mentions)
+    starts = [start for start, _ in spans]
+    surnames = {e.name.split()[-1] for e in people if len(e.name.split()) > 1}
+    kept = []
+    for time in times:
+        if time.start is None or time.end is None:
+            kept.append(time)
+            continue
+        i = bisect.bisect_right(starts, time.start) - 1
+        if i >= 0 and time.end <= spans[i][1]:
+            continue  # inside a person's mention
+        if time.text in surnames:
+            span = doc.char_span(time.start, time.end, alignment_mode="expand")
+            if span is not None and (span.start != span.sent.start or span.root.dep_ in _SUBJECTS):
+                continue  # "Weeks spent three years", "told Weeks"
+        kept.append(time)
+    return kept
+
+
+# Dependencies that make a capitalised word at a sentence's start its subject, not an adverb.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def process_extractor(settings: ExtractorSettings) -> Extractor:

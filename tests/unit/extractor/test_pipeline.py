@@ -163,3 +163,13 @@ def test_the_publishers_domain_places_an_ambiguous_city(extractor: Extractor) ->
     assert hamilton_country("news.example.com") == "CA"
     # The article's own words outweigh the publisher's country.
     assert hamilton_country("stuff.co.nz", "Floods in Canada closed roads in Hamilton.") == "CA"
+
+
+def test_a_surname_is_no_time(extractor: Extractor) -> None:
+    published = dt.datetime(2019, 11, 20, tzinfo=dt.UTC)
+    text = "Taliban freed Timothy Weeks on Tuesday. Weeks spent three years as a hostage."
+    times = [t.text for t in extractor.extract_one(text, published).times]
+    assert times == ["Tuesday", "three years"]
+    # An opening "Weeks later" stays a time.
+    later = "Taliban freed Timothy Weeks on Tuesday. Weeks later, he spoke."
+    assert "Weeks" in [t.text for t in extractor.extract_one(later, published).times]
