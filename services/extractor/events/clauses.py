@@ -180,6 +180,8 @@ def reading(verb: Tok) -> Reading:
             break
         if verb.dep_ == "xcomp" and head.lemma_.casefold() in SCHEDULING_GOVERNORS:
             return "future"
+        if verb.dep_ == "xcomp" and head.lemma_.casefold() == "go" and head.tag_ == "VBG":
+            return "future"  # "is going to start"
         verb = head.head if head.pos_ == "ADJ" else head
     return "past"
 

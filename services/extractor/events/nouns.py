@@ -101,8 +101,10 @@ _COMPOUND_COUNTRY_IS_AMBIGUOUS = frozenset(
 )  # fmt: skip
 # Nouns whose possessor is the one it is done to ("Navalny's arrest").
 _PATIENT_POSSESSOR = frozenset(
-    {"arrest", "detention", "deportation", "expulsion", "murder", "kidnapping"}
-)
+    {"arrest", "detention", "deportation", "expulsion", "murder", "kidnapping", "shooting",
+     "killing", "slaying", "stabbing", "beating", "assassination", "abduction", "execution",
+     "torture", "rape", "extradition", "imprisonment", "conviction", "indictment", "release"}
+)  # fmt: skip
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Buildings and sites an assault is made on: a modifier of an assault noun naming one says what
 # was attacked, not who attacked ("the U.S. Embassy bombings", "the army base attack").

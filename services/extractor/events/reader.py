@@ -603,12 +603,17 @@ class _Reader:
             time = self.time_at.get(token.i)
             if time is not None and not self._dates_a_noun(token, time, verb):
                 return time
+        # "the Soviet Union invaded Afghanistan" in "in 1979, when the Soviet Union invaded
+        # Afghanistan": a when-clause happens at its governor's time.
+        if verb.dep_ == "advcl" and verb.head is not verb and _simultaneous(verb):
+            for token in clause_tokens(verb.head):
+                time = self.time_at.get(token.i)
+                if time is not None and not self._dates_a_noun(token, time, verb.head):
+                    return time
         # "73 soldiers were killed when two helicopters crashed last February": at the time
         # of its when-clause.
         for child in verb.children:
-            if child.dep_ == "advcl" and any(
-                c.dep_ == "advmod" and c.lower_ in _SIMULTANEITY for c in child.children
-            ):
+            if child.dep_ == "advcl" and _simultaneous(child):
                 for token in clause_tokens(child):
                     time = self.time_at.get(token.i)
                     if time is not None and not self._dates_a_noun(token, time, child):
@@ -882,7 +887,7 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
     targets = [t for t in targets if t not in sources]
     clauses = chain(verb)
     if not sources and not targets:
-        if kind not in _MATERIAL_WITHOUT_ACTORS:
+        if kind not in _MATERIAL_WITHOUT_ACTORS or reading(verb) == "future":
             return None
         # "At least 82 were killed in Nairobi on Friday": violence and arrests are reported
         # without naming who; the clause's own place or date makes it a happening.
@@ -1025,6 +1030,10 @@ def _dated(
     if context.story is not None:
         return context.story, "context"
     return fallback, "publication"
+
+
+def _simultaneous(clause: Tok) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in _SIMULTANEITY for c in clause.children)
 
 
 def _is_setting(noun: Tok) -> bool:

@@ -966,3 +966,14 @@ def test_informing_someone_of_something_is_saying(read: Read) -> None:
     assert "inform" not in {e.trigger for e in read(text)}
     briefed = _one(read("Rubio briefed Zelensky in Kyiv on Friday."), "brief")
     assert briefed.type == "CONSULT"
+
+
+def test_a_when_clause_happens_at_its_governors_time(extractor: Extractor) -> None:
+    text = "The city needed protection in 1979 when the Soviet Union invaded Afghanistan."
+    invade = _one(extractor.extract_one(text, PUBLISHED).events, "invade")
+    assert (_value(invade), invade.date_source) == ("1979", "explicit")
+
+
+def test_the_possessor_of_a_shooting_is_shot(read: Read) -> None:
+    shooting = _one(read("Slepian's shooting shocked Buffalo on Friday."), "shooting")
+    assert (shooting.sources, shooting.targets) == ([], ["Slepian"])
