@@ -50,6 +50,7 @@ class Actors:
         *,
         agents: Collection[Agent] | None = None,
         kinds: Collection[EntityKind] | None = None,
+        across_paragraphs: bool = False,
     ) -> str | None:
         """The actor mentioned last before token `before` in its paragraph whose agent is one
         of `agents` and whose kind one of `kinds` (either unrestricted when None), else None.
@@ -57,7 +58,8 @@ class Actors:
         For the reader's pronouns and definite descriptions: "the president" is
         `antecedent(i, agents={"GOV"}, kinds={"person"})`, "the ministry" `agents={"GOV"},
         kinds={"organization"}`, "they" `kinds={"group", "organization", "country"}`. A mention
-        that ends after `before` (the phrase holding it) does not count.
+        that ends after `before` (the phrase holding it) does not count. `across_paragraphs`
+        looks back over the whole text before it ("the president" of an earlier paragraph).
         """
         index = before if isinstance(before, int) else before.i
         if not self.spans or index <= 0:
@@ -68,7 +70,11 @@ class Actors:
         for first, stop, name in reversed(self.spans[:last]):
             if stop > index:
                 continue
-            if paragraph is not None and self.paragraph_of[first] != paragraph:
+            if (
+                not across_paragraphs
+                and paragraph is not None
+                and self.paragraph_of[first] != paragraph
+            ):
                 return None
             if agents is not None and self.agents.get(name) not in agents:
                 continue

@@ -337,7 +337,11 @@ class _Reader:
         agent = agent_of_phrase(lemma)
         if agent is None or lemma in INSTITUTIONS:
             return None  # "the spokesman" says no sector; "the government" is an actor itself
-        return self.actors.antecedent(noun, agents={agent}, kinds={"person"})
+        # A person named by office ("the president", "the minister") is named again well after
+        # the paragraph that introduced them; a body ("the company") is looked for nearer.
+        return self.actors.antecedent(
+            noun, agents={agent}, kinds={"person"}, across_paragraphs=True
+        )
 
     def _modifier_actors(self, token: Tok) -> list[str]:
         own = self.actors.at(token)

@@ -977,3 +977,14 @@ def test_a_when_clause_happens_at_its_governors_time(extractor: Extractor) -> No
 def test_the_possessor_of_a_shooting_is_shot(read: Read) -> None:
     shooting = _one(read("Slepian's shooting shocked Buffalo on Friday."), "shooting")
     assert (shooting.sources, shooting.targets) == ([], ["Slepian"])
+
+
+def test_an_office_named_again_is_its_holder_from_an_earlier_paragraph(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "President George Bush flew to Maine on Friday.\n\n"
+        "Officials said the president met with John Sununu on Sunday."
+    )
+    meet = _one(extractor.extract_one(text, PUBLISHED).events, "meet")
+    assert (meet.sources, meet.targets) == (["George Bush"], ["John Sununu"])
