@@ -1042,7 +1042,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "anaphoric",
         _compile(
-            r"(?:that|the\s+(?P<rel>following|previous|preceding|prior))\s+"
+            r"(?:that|the\s+(?P<rel>following|next|previous|preceding|prior))\s+"
             r"(?P<unit>year|month|quarter|week)"
             r"|(?:(?<=[Ee]arlier\s)|(?<=[Ll]ater\s))that\s+(?P<u2>day)"
             r"|the\s+(?P<r2>following|next|previous|preceding|prior)\s+(?P<u3>day)"

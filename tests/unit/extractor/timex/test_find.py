@@ -423,3 +423,11 @@ def test_no_name_part_is_a_time(parse: Callable[[str], Doc]) -> None:
     assert _values(parse, "Israel won the Six-Day War.", when) == {}
     assert _values(parse, "It was the Six-Day War of 1967.", when) == {"1967": "1967"}
     assert _values(parse, "The talks lasted weeks.", when) == {"weeks": "PXW"}
+
+
+def test_the_next_year_follows_the_story_time(parse: Callable[[str], Doc]) -> None:
+    when = dt.datetime(2019, 11, 20, tzinfo=dt.UTC)
+    text = "In 2016, Holcomb ran for governor. He won the election the next year."
+    assert _values(parse, text, when)["the next year"] == "2017"
+    # Without "the" it is the year after the publication.
+    assert _values(parse, "He will run next year.", when) == {"next year": "2020"}
