@@ -1,10 +1,12 @@
 """`make eval`: score the time-expression tagger against gold data and the recorded floors.
 
-Three readings are scored:
+Four readings are scored:
 - TimeBank + AQUAINT (TempEval-3's TBAQ-cleaned, in ../shared; never copied here): strict
   and relaxed span F1, type and value F1, as TempEval-3 Task A computes them;
 - the same documents' event gold (`events`): the share of our events that are reportable
   happenings, and the share of our TLINK-dated events whose date is right;
+- persons, organisations and places on the hand-made gold of `eval/gold/mentions.jsonl`
+  (`mentions`), beside bare spaCy on the same texts;
 - the seed article (../shared/samples): the dates DESIGN.md says a right reading finds, and
   its people, places and the Florida talks (`seed_reading`).
 
@@ -27,6 +29,8 @@ from rich.console import Console
 from rich.table import Table
 
 from eval.events import EventCounts, evaluate_events
+from eval.mentions import GOLD as MENTION_GOLD
+from eval.mentions import LABELS, MentionReading, evaluate_mentions, read_gold
 from eval.seed_reading import Check, check_reading
 from eval.timeml import Counts, Document, Tagged, read_timeml, score
 from services.extractor.timex.tagger import find_times
@@ -214,6 +218,16 @@ def _events_table(counts: EventCounts) -> Table:
     return table
 
 
+def _mentions_table(reading: MentionReading) -> Table:
+    table = Table(title=f"Mentions against the hand-made gold ({reading.documents} documents)")
+    table.add_column("system")
+    for column in ("micro F1", *(f"{label} F1" for label in LABELS)):
+        table.add_column(column, justify="right")
+    for name, counts in (("bare spaCy", reading.bare), ("Newsflow", reading.ours)):
+        table.add_row(name, f"{counts.f1():.3f}", *(f"{counts.f1(label):.3f}" for label in LABELS))
+    return table
+
+
 def _print_event_errors(counts: EventCounts) -> None:
     for reason, number in counts.kinds.most_common():
         sys.stdout.write(f"not reportable\t{reason}\t{number}\n")
@@ -254,6 +268,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     documents = [d for docs in corpora.values() for d in docs]
     event_counts = evaluate_events(Extractor(MODEL), documents)
     console.print(_events_table(event_counts))
+    mention_reading: MentionReading | None = None
+    if MENTION_GOLD.is_file():
+        import spacy  # deferred like load_nlp
+
+        mention_reading = evaluate_mentions(
+            Extractor(MODEL), spacy.load(MODEL), read_gold(MENTION_GOLD)
+        )
+        console.print(_mentions_table(mention_reading))
+        for stale in mention_reading.stale:
+            console.print(f"[red]gold text changed, left out[/red] {stale}")
     reading = full_seed_reading(seed_text)
     for item in reading:
         mark = "[green]pass[/green]" if item.passed else "[red]FAIL[/red]"
@@ -265,6 +289,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     scores = {
         key: {k: round(v, 4) for k, v in total.scores().items()},
         f"{key}_events": {k: round(v, 4) for k, v in event_counts.scores().items()},
+        "mentions": (
+            {k: round(v, 4) for k, v in mention_reading.scores().items()}
+            if mention_reading is not None
+            else {}
+        ),
         "seed": {"passed": float(sum(c.passed for c in checks))},
         "seed_reading": {"passed": float(sum(c.passed for c in reading))},
     }
