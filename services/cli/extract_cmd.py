@@ -79,15 +79,25 @@ def summary(enriched: EnrichedArticle) -> Table:
 
 def run_extract(
     *, file: Path | None, jsonl: Path | None, published: str | None, as_json: bool
-) -> None:
+) -> int:
+    """Print what the extractor found; the exit status is 1 when an article failed (its
+    empty result is printed all the same, and the log says why), else 0."""
     articles = articles_from_jsonl(jsonl) if jsonl else [article_from_file(file, published)]  # type: ignore[arg-type]
     settings = load(ExtractorSettings)
     extractor = process_extractor(settings)
-    results = extractor.extract(articles)
+    extractions = extractor.run(articles)
     if as_json:
-        for result in results:
-            sys.stdout.write(result.model_dump_json() + "\n")
-        return
-    console = Console()
-    for result in results:
-        console.print(summary(result))
+        for extraction in extractions:
+            sys.stdout.write(extraction.enriched.model_dump_json() + "\n")
+    else:
+        console = Console()
+        for extraction in extractions:
+            console.print(summary(extraction.enriched))
+    failed = [e.stats.article_id for e in extractions if e.stats.outcome == "error"]
+    if failed:
+        sys.stderr.write(
+            f"extraction failed for {len(failed)} of {len(extractions)} article(s): "
+            f"{', '.join(failed[:5])}{' ...' if len(failed) > 5 else ''} (the log says why)\n"
+        )
+        return 1
+    return 0

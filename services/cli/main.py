@@ -120,9 +120,10 @@ def extract(
     if (file is None) == (jsonl is None):
         raise _fail("give exactly one of FILE or --jsonl FILE", 2)
     try:
-        run_extract(file=file, jsonl=jsonl, published=published, as_json=as_json)
+        code = run_extract(file=file, jsonl=jsonl, published=published, as_json=as_json)
     except InputError as exc:
         raise _fail(str(exc), 2) from None
+    raise typer.Exit(code)
 
 
 @app.command()
