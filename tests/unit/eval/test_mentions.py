@@ -39,7 +39,7 @@ def test_spacy_labels_map_to_three() -> None:
 
 
 def test_newsflow_mentions_map_to_three_and_groups_are_left_out() -> None:
-    text = "Putin met NATO in Russia. Turkish police came. Russia said."
+    text = "Putin met NATO in Russia. Turkish police came. Russia said. Iraqi troops left."
     source = article(text=text)
 
     def at(word: str, nth: int = 0) -> Mention:
@@ -58,6 +58,7 @@ def test_newsflow_mentions_map_to_three_and_groups_are_left_out() -> None:
             actor("NATO", "organization", [at("NATO")]),
             actor("Turkish police", "group", [at("Turkish police")]),
             actor("Russia", "country", [at("Russia"), at("Russia", 1)]),
+            actor("Iraq", "country", [at("Iraqi")]),  # a demonym: no named place
         ],
         places=[Place(name="Russia", kind="country", country_code="RU", mentions=[at("Russia")])],
     )
