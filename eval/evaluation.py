@@ -1,12 +1,13 @@
 """`make eval`: score the time-expression tagger against gold data and the recorded floors.
 
-Four readings are scored:
+Five readings are scored:
 - TimeBank + AQUAINT (TempEval-3's TBAQ-cleaned, in ../shared; never copied here): strict
   and relaxed span F1, type and value F1, as TempEval-3 Task A computes them;
 - the same documents' event gold (`events`): the share of our events that are reportable
   happenings, and the share of our TLINK-dated events whose date is right;
 - persons, organisations and places on the hand-made gold of `eval/gold/mentions.jsonl`
-  (`mentions`), beside bare spaCy on the same texts;
+  (`mentions`), beside bare spaCy on the same texts, and the countries and places of its
+  place mentions (`places`, `eval/gold/places.jsonl`);
 - the seed article (../shared/samples): the dates DESIGN.md says a right reading finds, and
   its people, places and the Florida talks (`seed_reading`).
 
@@ -31,6 +32,9 @@ from rich.table import Table
 from eval.events import EventCounts, evaluate_events
 from eval.mentions import GOLD as MENTION_GOLD
 from eval.mentions import LABELS, MentionReading, evaluate_mentions, read_gold
+from eval.places import GOLD as PLACE_GOLD
+from eval.places import PlaceCounts, evaluate_places
+from eval.places import read_gold as read_place_gold
 from eval.seed_reading import Check, check_reading
 from eval.timeml import Counts, Document, Tagged, read_timeml, score
 from services.extractor.timex.tagger import find_times
@@ -278,6 +282,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         console.print(_mentions_table(mention_reading))
         for stale in mention_reading.stale:
             console.print(f"[red]gold text changed, left out[/red] {stale}")
+    place_counts: PlaceCounts | None = None
+    if PLACE_GOLD.is_file() and MENTION_GOLD.is_file():
+        digests = {d.doc: d.digest for d in read_gold(MENTION_GOLD)}
+        place_counts = evaluate_places(Extractor(MODEL), read_place_gold(PLACE_GOLD), digests)
+        p = place_counts.scores()
+        console.print(
+            f"Places against the hand-made gold: {place_counts.gold} places, "
+            f"found {p['found']:.3f}, right country {p['country_accuracy']:.3f} "
+            f"({place_counts.country_right}/{place_counts.with_country}), right place "
+            f"{p['place_accuracy']:.3f} ({place_counts.id_right}/{place_counts.with_id})"
+        )
     reading = full_seed_reading(seed_text)
     for item in reading:
         mark = "[green]pass[/green]" if item.passed else "[red]FAIL[/red]"
@@ -289,6 +304,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     scores = {
         key: {k: round(v, 4) for k, v in total.scores().items()},
         f"{key}_events": {k: round(v, 4) for k, v in event_counts.scores().items()},
+        "places": (
+            {k: round(v, 4) for k, v in place_counts.scores().items()}
+            if place_counts is not None
+            else {}
+        ),
         "mentions": (
             {k: round(v, 4) for k, v in mention_reading.scores().items()}
             if mention_reading is not None
