@@ -74,6 +74,8 @@ _COUNTRY_ALIASES: dict[str, str] = {
     "East Timor": "TL",
     "Vatican City": "VA",
     "UAE": "AE",
+    "U.A.E.": "AE",
+    "Emirates": "AE",  # "flights to the Emirates": the country, not a namesake town
     "Bosnia": "BA",
     "Irish Republic": "IE",
     "Republic of Ireland": "IE",
