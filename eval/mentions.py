@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from eval.events import extract_texts
 from eval.texts import digest, text_of
 
 if TYPE_CHECKING:
@@ -117,6 +118,9 @@ class MentionReading:
     ours: MentionCounts = field(default_factory=MentionCounts)
     documents: int = 0
     stale: list[str] = field(default_factory=list)
+    # The extractor's reading of each scored document, for the other readings of the same gold
+    # (`eval.places`), so that nothing is extracted twice.
+    extracted: dict[str, EnrichedArticle] = field(default_factory=dict)
 
     def scores(self) -> dict[str, float]:
         ours, bare = self.ours.scores(), self.bare.scores()
@@ -143,9 +147,14 @@ def evaluate_mentions(
             reading.stale.append(document.doc)
             continue
         texts.append((document, text))
-    for (document, text), parsed in zip(texts, bare_nlp.pipe(t for _, t in texts), strict=True):
-        enriched = extractor.extract_one(text, PUBLISHED, article_id=None, title="")
+    enriched = extract_texts(
+        extractor, [(f"urn:newsflow:gold:{d.doc}", t, PUBLISHED) for d, t in texts]
+    )
+    for (document, _), parsed, ours in zip(
+        texts, bare_nlp.pipe(t for _, t in texts), enriched, strict=True
+    ):
         reading.bare.add(document.spans, spacy_spans(parsed))
-        reading.ours.add(document.spans, newsflow_spans(enriched))
+        reading.ours.add(document.spans, newsflow_spans(ours))
+        reading.extracted[document.doc] = ours
         reading.documents += 1
     return reading

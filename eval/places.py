@@ -14,20 +14,16 @@ For each gold place the extractor's place whose mention has the same span is loo
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from eval.texts import digest, text_of
-
 if TYPE_CHECKING:
-    from services.extractor.pipeline import Extractor
+    from shared.models import EnrichedArticle, Place
 
 GOLD = Path(__file__).resolve().parent / "gold" / "places.jsonl"
-PUBLISHED = dt.datetime(2020, 1, 1, 12, tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -79,34 +75,32 @@ def read_gold(path: Path = GOLD) -> list[GoldPlace]:
 
 
 def evaluate_places(
-    extractor: Extractor, gold: Sequence[GoldPlace], digests: dict[str, str]
+    gold: Sequence[GoldPlace], extracted: Mapping[str, EnrichedArticle]
 ) -> PlaceCounts:
-    """`digests`: each document's text digest as the mention gold recorded it."""
+    """`extracted`: the extractor's reading of each document whose text is the one annotated
+    (`eval.mentions.MentionReading.extracted`); a gold place of another document is left out."""
     counts = PlaceCounts()
-    by_doc: dict[str, list[GoldPlace]] = {}
+    at: dict[str, dict[tuple[int, int], Place]] = {
+        doc: {(m.start, m.end): p for p in enriched.places for m in p.mentions}
+        for doc, enriched in extracted.items()
+    }
     for place in gold:
-        by_doc.setdefault(place.doc, []).append(place)
-    for doc, places in by_doc.items():
-        text = text_of(doc)
-        if digests.get(doc) != digest(text):
+        if place.doc not in at:
             continue
-        enriched = extractor.extract_one(text, PUBLISHED)
-        at = {(m.start, m.end): p for p in enriched.places for m in p.mentions}
-        for place in places:
-            counts.gold += 1
-            ours = at.get((place.start, place.end))
-            if ours is None:
-                continue
-            counts.found += 1
-            if place.country is not None or place.multinational:
-                counts.with_country += 1
-                if ours.country_code == place.country:
-                    counts.country_right += 1
-                else:
-                    counts.wrong.append(
-                        (doc, place.start, place.end, str(place.country), str(ours.country_code))
-                    )
-            if place.geonames is not None:
-                counts.with_id += 1
-                counts.id_right += ours.geonames_id == place.geonames
+        counts.gold += 1
+        ours = at[place.doc].get((place.start, place.end))
+        if ours is None:
+            continue
+        counts.found += 1
+        if place.country is not None or place.multinational:
+            counts.with_country += 1
+            if ours.country_code == place.country:
+                counts.country_right += 1
+            else:
+                counts.wrong.append(
+                    (place.doc, place.start, place.end, str(place.country), str(ours.country_code))
+                )
+        if place.geonames is not None:
+            counts.with_id += 1
+            counts.id_right += ours.geonames_id == place.geonames
     return counts

@@ -23,7 +23,7 @@ FEEDS = SHARED / "corpora" / "feeds" / "real" / "fastfeedparser_benchmark_news"
 
 
 class MissingMaterial(FileNotFoundError):
-    """The corpus a gold document names is not beside the repository."""
+    """Material of ../shared (a corpus, the seed article) is not beside the repository."""
 
 
 def _read(path: Path) -> bytes:

@@ -144,20 +144,8 @@ class Extractor:
     ) -> EnrichedArticle:
         """Extract from one plain text (the `newsflow extract` command)."""
         now = dt.datetime.now(dt.UTC)
-        digest = content_hash(text)
-        url = url or f"urn:newsflow:text:{digest}"
-        if published_at.tzinfo is None:
-            published_at = published_at.replace(tzinfo=dt.UTC)
-        article = Article(
-            id=article_id or make_article_id(url),
-            url=url,
-            source=LOCAL_SOURCE,
-            title=title,
-            text=text,
-            published_at=published_at,
-            published_at_source="given",
-            fetched_at=now,
-            content_hash=digest,
+        article = local_article(
+            text, published_at, article_id=article_id, title=title, url=url, now=now
         )
         return self.extract([article], now=now)[0]
 
@@ -241,6 +229,35 @@ class Extractor:
                 events=len(events),
             ),
         )
+
+
+def local_article(
+    text: str,
+    published_at: dt.datetime,
+    *,
+    article_id: str | None = None,
+    title: str = "",
+    url: str | None = None,
+    now: dt.datetime | None = None,
+) -> Article:
+    """An Article for a text read from no feed (the command line, the evaluation): its URL
+    is a URN of the text's hash unless given, its publication time the one given (UTC when
+    naive)."""
+    digest = content_hash(text)
+    url = url or f"urn:newsflow:text:{digest}"
+    if published_at.tzinfo is None:
+        published_at = published_at.replace(tzinfo=dt.UTC)
+    return Article(
+        id=article_id or make_article_id(url),
+        url=url,
+        source=LOCAL_SOURCE,
+        title=title,
+        text=text,
+        published_at=published_at,
+        published_at_source="given",
+        fetched_at=now or dt.datetime.now(dt.UTC),
+        content_hash=digest,
+    )
 
 
 def without_names(

@@ -8,6 +8,8 @@ Pure functions of the parse, shared by the readers of verb events (`events`) and
 
 from __future__ import annotations
 
+from typing import Literal
+
 from services.extractor.parse.table import Tok, subtree_until
 
 # Verbs that hand their subject to the infinitive they govern and are not events themselves.
@@ -141,7 +143,7 @@ _PAST_BE_AUX = frozenset({"was", "were"})
 # Governors whose infinitive is scheduled ("are set to meet", "is due to sign").
 SCHEDULING_GOVERNORS = frozenset({"set", "due", "schedule", "poised", "expect", "plan"})
 
-Reading = str  # "recent" | "past" | "background" | "future"
+Reading = Literal["recent", "past", "background", "future"]
 # Subordinators that put a clause at another time than its governor's ("weeks before he was
 # killed", "since he left").
 _OTHER_TIME = frozenset({"before", "after", "since", "until", "till", "once"})

@@ -76,11 +76,6 @@ NOMINAL_TYPES: dict[str, EventType] = {
     lemma: kind for lemma, kind in NOUN_TYPES.items() if lemma not in NEEDS_A_LIGHT_VERB
 }
 
-# Types that describe a cooperative act: a negated one ("will not cede") is a refusal.
-COOPERATIVE_TYPES = frozenset(
-    kind for kind, quad in QUAD_OF_TYPE.items() if quad.endswith("cooperation")
-)
-
 
 def verb_type(lemma: str) -> EventType | None:
     """The PLOVER type of a trigger verb's lemma, or None."""

@@ -223,7 +223,7 @@ class _Reader:
         times: list[TimeExpression],
         sentences: list[Span],
         sentence_of: list[int],
-        text: str | None = None,
+        dateline: int | None = None,
     ) -> None:
         self.tokens = tokens
         self.actors = actors
@@ -249,9 +249,8 @@ class _Reader:
         # no actor of any event, and its place is an event's when the clause names none.
         self.dateline_stop = 0
         self.dateline_places: list[str] = []
-        end = dateline_end(text) if text is not None else None
-        if end is not None:
-            while self.dateline_stop < len(tokens) and tokens[self.dateline_stop].idx < end:
+        if dateline is not None:  # where the dateline ends (`places.names.dateline_end`)
+            while self.dateline_stop < len(tokens) and tokens[self.dateline_stop].idx < dateline:
                 name = places.by_token.get(self.dateline_stop)
                 if name is not None and name not in self.dateline_places:
                     self.dateline_places.append(name)
@@ -890,8 +889,9 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
     sources = found.names
     targets = [t for t in targets if t not in sources]
     clauses = chain(verb)
+    when = reading(verb)
     if not sources and not targets:
-        if kind not in _MATERIAL_WITHOUT_ACTORS or reading(verb) == "future":
+        if kind not in _MATERIAL_WITHOUT_ACTORS or when == "future":
             return None
         # "At least 82 were killed in Nairobi on Friday": violence and arrests are reported
         # without naming who; the clause's own place or date makes it a happening.
@@ -917,7 +917,7 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         side=reader.speakers.side_reads > side_reads,
         plain_kind=plain_kind,
         event_noun=event_noun,
-        when=reading(verb),
+        when=when,
         planned=is_planned(verb),
     )
 
@@ -960,7 +960,9 @@ class _Context:
     ("On Tuesday, he testified ... He also said ..."); a past or recent one else the story's
     day, which a dateline may give ("WASHINGTON, March 12 (Xinhua) --")."""
 
-    def __init__(self, text: str, times: list[TimeExpression], published: dt.date) -> None:
+    def __init__(
+        self, text: str, times: list[TimeExpression], published: dt.date, dateline: int | None
+    ) -> None:
         self._breaks = [found.end() for found in _PARAGRAPH_BREAK.finditer(text)]
         # Calendar dates no later than the publication day: a past clause's candidates.
         self._times = sorted(
@@ -974,9 +976,10 @@ class _Context:
             key=lambda t: t.start or 0,
         )
         self._ahead_starts = [t.start or 0 for t in self._ahead]
-        end = dateline_end(text)
-        self.story = next((t for t in self._times if end is not None and (t.end or 0) <= end), None)
-        self.dateline_end = end or 0
+        self.story = next(
+            (t for t in self._times if dateline is not None and (t.end or 0) <= dateline), None
+        )
+        self.dateline_end = dateline or 0
 
     def scheduled(self, sentence_start: int) -> TimeExpression | None:
         """The last date from the publication day on that the text named before
@@ -1101,9 +1104,10 @@ def read_clauses(
         sentence_of = sentence_of_tokens(doc)
     full_text = doc.text if text is None else text
     table = parse_table(doc) if tokens is None else tokens
-    reader = _Reader(table, actors, places, times, sentences, sentence_of, full_text)
+    dateline = dateline_end(full_text)
+    reader = _Reader(table, actors, places, times, sentences, sentence_of, dateline)
     fallback = publication_date(published_at)
-    context = _Context(full_text, times, published_at.date())
+    context = _Context(full_text, times, published_at.date(), dateline)
     clauses: list[Clause] = []
     for number, sentence in enumerate(sentences):
         sentence_text = full_text[sentence.start_char : sentence.end_char]
