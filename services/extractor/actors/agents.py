@@ -64,12 +64,14 @@ _NOUNS: dict[Agent, tuple[str, ...]] = {
         "protester", "protestor", "demonstrator", "activist", "opposition", "dissident",
         "exile", "campaigner", "marcher", "rioter", "defector",
     ),
-    # Not "people" (Phoenix's own PPL, no sector: "six people", "people familiar with").
+    # Not "people", "person", "man" (Phoenix's own PPL, no sector: "people familiar with");
+    # "woman", "child", "victim" are Phoenix's CVL, named mostly as who suffered an act.
     # "expatriate": Phoenix has REF; expatriates chose to live abroad.
     "CVL": (
         "civilian", "resident", "villager", "voter", "citizen", "inhabitant", "bystander",
         "pedestrian", "passenger", "tourist", "settler", "crowd", "mob", "immigrant",
-        "emigre", "émigré", "expatriate", "diaspora",
+        "emigre", "émigré", "expatriate", "diaspora", "woman", "child", "boy", "girl",
+        "teenager", "victim", "hostage",
     ),
     "BUS": (
         "company", "firm", "corporation", "bank", "investor", "businessman", "businesswoman",

@@ -127,6 +127,13 @@ def is_hedged(verb: Tok, clauses: list[Tok]) -> bool:
     for clause in clauses:
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children):
             return True
+    if verb.dep_ in {"csubj", "csubjpass"} and verb.head is not verb:
+        # "reaching a deal would be hard": the subject clause of a modal or judged predicate
+        # is an act considered, not one reported.
+        head = verb.head
+        return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children) or any(
+            c.dep_ == "acomp" for c in head.children
+        )
     if verb.dep_ != "xcomp":
         return False
     head = verb.head
@@ -140,6 +147,7 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 _PERFECT_PAST_AUX = frozenset({"had", "'d"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
 _PAST_BE_AUX = frozenset({"was", "were"})
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 # Governors whose infinitive is scheduled ("are set to meet", "is due to sign").
 SCHEDULING_GOVERNORS = frozenset({"set", "due", "schedule", "poised", "expect", "plan"})
 
@@ -172,9 +180,9 @@ def reading(verb: Tok) -> Reading:
         ):
             return "background"  # "before Slepian was killed": another time than the story's
         if verb.tag_ == "VBD" or auxes & _PAST_BE_AUX:
-            return "past"
+            return "background" if _earlier(verb) else "past"
         if auxes & _PERFECT_AUX or verb.tag_ in {"VBZ", "VBP"}:
-            return "recent"
+            return "background" if _earlier(verb) else "recent"
         head = verb.head
         if head is verb or (
             head.pos_ not in _VERBAL and not (head.pos_ == "ADJ" and head.dep_ == "acomp")
@@ -186,6 +194,46 @@ def reading(verb: Tok) -> Reading:
             return "future"  # "is going to start"
         verb = head.head if head.pos_ == "ADJ" else head
     return "past"
+
+
+# Adverbs of frequency: a present clause with one is a habit ("regularly rejects"), a past one
+# a series of happenings with no one date ("has repeatedly threatened").
+_FREQUENCY = frozenset(
+    {"regularly", "repeatedly", "often", "usually", "always", "routinely", "frequently",
+     "generally", "typically", "sometimes", "constantly", "habitually", "traditionally",
+     "commonly", "normally", "increasingly", "occasionally", "continually", "continuously"}
+)  # fmt: skip
+# Adverbs that put a perfect or past clause before the story's time ("has already approved").
+_EARLIER = frozenset({"already", "previously", "earlier", "formerly", "once", "ever", "long"})
+
+
+def is_habitual(verb: Tok) -> bool:
+    """ "The EU regularly rejects criticism": a present clause with an adverb of frequency
+    says what happens as a rule, not what happened."""
+    first = verb
+    for _ in range(_CHAIN_LIMIT):
+        if first.dep_ != "conj" or first.head is first:
+            break
+        first = first.head
+    auxes = {c.lower_ for c in first.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes:  # "is regularly rejected"; not "has regularly rejected", "will ..."
+        present = first.tag_ == "VBN" and auxes <= _PRESENT_BE
+    else:
+        present = first.tag_ in {"VBZ", "VBP"}
+    return present and (_frequent(first) or _frequent(verb))
+
+
+def _frequent(verb: Tok) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in _FREQUENCY for c in verb.children)
+
+
+def _earlier(verb: Tok) -> bool:
+    """ "has already been approved", "had long opposed", "has repeatedly threatened": a time
+    before the story's, or many times; the publication date is none of them."""
+    return any(
+        c.dep_ == "advmod" and (c.lower_ in _EARLIER or c.lower_ in _FREQUENCY)
+        for c in verb.children
+    )
 
 
 # Subordinators that make a clause a condition, not a report ("if Trump agrees").

@@ -251,6 +251,7 @@ OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
 PHRASAL: dict[tuple[str, str], EventType] = {
     ("call", "for"): "DEMAND",
     ("call", "on"): "DEMAND",
+    ("call", "upon"): "DEMAND",
     ("push", "for"): "DEMAND",
     ("press", "for"): "DEMAND",
     ("pull", "out"): "RETREAT",

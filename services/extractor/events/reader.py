@@ -30,6 +30,7 @@ from services.extractor.events.clauses import (
     clause_tokens,
     governor,
     is_conditional,
+    is_habitual,
     is_hedged,
     is_negated,
     is_nonfactive,
@@ -593,10 +594,11 @@ class _Reader:
         """The clause's first date that dates its verb; a relative clause on a date ("June
         2024, when ...") has it. A date that modifies a noun ("testified about a July 10
         meeting", "a 2010 allegation") dates that noun's happening, not the verb's."""
-        if verb.dep_ in {"relcl", "acl"}:
+        first = _first_conjunct(verb)  # "the bombing that killed an officer and maimed a nurse"
+        if first.dep_ in {"relcl", "acl"}:
             # "June 2024, when ...", "the January 1998 bombing that killed an officer", "the
             # Feb. 23 accord signed by Annan": the noun's date is the clause's.
-            noun = verb.head
+            noun = first.head
             if noun.i in self.time_at:
                 return self.time_at[noun.i]
             for child in noun.children:
@@ -608,11 +610,14 @@ class _Reader:
                 return time
         # "the Soviet Union invaded Afghanistan" in "in 1979, when the Soviet Union invaded
         # Afghanistan": a when-clause happens at its governor's time.
+        # "agreed on Monday to strengthen ties as Sharif met Stocker": or of the clause its
+        # governor takes its subject from.
         if verb.dep_ == "advcl" and verb.head is not verb and _simultaneous(verb):
-            for token in clause_tokens(verb.head):
-                time = self.time_at.get(token.i)
-                if time is not None and not self._dates_a_noun(token, time, verb.head):
-                    return time
+            for governing in chain(verb.head):
+                for token in clause_tokens(governing):
+                    time = self.time_at.get(token.i)
+                    if time is not None and not self._dates_a_noun(token, time, governing):
+                        return time
         # "73 soldiers were killed when two helicopters crashed last February": at the time
         # of its when-clause.
         for child in verb.children:
@@ -622,6 +627,60 @@ class _Reader:
                     if time is not None and not self._dates_a_noun(token, time, child):
                         return time
         return None
+
+    def lone_date(self, sentence: Span, verb: Tok, published: dt.date) -> TimeExpression | None:
+        """The date of `verb`'s sentence when it names just one calendar date, no later than
+        publication, that no other happening claims: "Six people were killed and 58 injured
+        in a car bomb attack on Friday", where the parser hangs the date on "injured". Not a
+        date that modifies a noun ("Tuesday's negotiations", "its 2007 decision"), nor one of
+        a coordinated verb ("convicted ... but released on parole in 1980") or of a clause at
+        another time ("after Trump threatened action last month")."""
+        found: dict[int, tuple[TimeExpression, Tok]] = {}
+        for token in self.tokens[sentence.start : sentence.end]:
+            time = self.time_at.get(token.i)
+            if time is not None and id(time) not in found:
+                found[id(time)] = (time, token)
+        if len(found) != 1:
+            return None
+        ((time, first),) = found.values()
+        if not _carried(time, published) or not _CALENDAR_VALUE.match(time.value or ""):
+            return None
+        last = first
+        while last.i + 1 < sentence.end and self.time_at.get(last.i + 1) is time:
+            last = self.tokens[last.i + 1]
+        outside = last.head  # the word the expression hangs on
+        for token in (first, last):
+            if token.head.i not in range(first.i, last.i + 1):
+                outside = token.head
+        if outside.pos_ in {"NOUN", "PROPN"} and outside.i > last.i:
+            # "Tuesday's negotiations", "a 2010 allegation": the noun's date, unless the clause
+            # is inside the noun's phrase ("the January 1998 bombing of a clinic that killed
+            # an officer and maimed a nurse").
+            return time if _descends(verb, outside) else None
+        owner = outside
+        for _ in range(12):
+            if owner.pos_ in _VERBAL or owner.head is owner:
+                break
+            owner = owner.head
+        if owner is verb:
+            return time
+        if _first_conjunct(owner) is _first_conjunct(verb) and self._in_sequence(verb, owner):
+            return None  # "convicted ... but released on parole in 1980": the other's date
+        if owner.dep_ in {"acl", "relcl"} and owner.head.pos_ in {"NOUN", "PROPN"}:
+            return None  # "a nation founded in 1971": the date of what describes a noun
+        if any(c.dep_ == "mark" and c.lower_ in _ELSEWHEN for c in owner.children):
+            return None
+        return time
+
+    def _in_sequence(self, verb: Tok, other: Tok) -> bool:
+        """Whether two coordinated verbs happen at different times: joined by "but" or "yet",
+        or the other "later" or "then" ("were killed and 58 injured on Friday" share theirs)."""
+        low, high = sorted((verb.i, other.i))
+        if any(
+            t.dep_ == "cc" and t.lower_ in _CONTRASTS for t in self.tokens[low:high]
+        ):
+            return True
+        return any(c.dep_ == "advmod" and c.lower_ in _SEQUENCE for c in other.children)
 
     def _dates_a_noun(self, token: Tok, time: TimeExpression, verb: Tok) -> bool:
         """Whether `time` (holding `token`) modifies a noun directly ("a July 10 meeting", "a
@@ -699,6 +758,8 @@ class _Draft:
     when: Reading = "past"
     # A plan or a purpose, an event only with a date of its own ("plans to visit on Monday").
     planned: bool = False
+    # The one past date of the sentence, where the clause has none (`_Reader.lone_date`).
+    sentence_date: TimeExpression | None = None
 
 
 def _event_noun(verb: Tok) -> Tok | None:
@@ -726,14 +787,36 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
                     kind = phrasal_type(verb.lemma_, mark.lemma_)
                     if kind is not None:
                         return kind
-    if verb.lemma_.casefold() == "call" and any(c.dep_ in {"oprd", "xcomp"} for c in verb.children):
-        return None  # "called Bush a liar", "calls discounting a loser's game": no phone call
-    for child in verb.children:
-        if child.dep_ == "dobj":
-            decides, by_object = object_type(verb.lemma_, child.lemma_)
-            if decides:
-                return by_object
+    if verb.lemma_.casefold() == "call" and _names_something(verb):
+        return None  # "called Bush a liar", "calls annexation illegal": no phone call
+    patient = _patient(verb)
+    if patient is not None:
+        decides, by_object = object_type(verb.lemma_, patient.lemma_)
+        if decides:
+            return by_object
     return verb_type(verb.lemma_)
+
+
+def _names_something(verb: Tok) -> bool:
+    """ "called Bush a liar", "calls annexation illegal", "calling the talks 'in-depth'":
+    "call" with a predicate of its object labels it."""
+    if any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in verb.children):
+        return True
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(
+        c.pos_ == "ADJ" and c.i > o.i for o in objects for c in verb.children if c.dep_ != "dobj"
+    ) or any(c.pos_ == "ADJ" and c.i > o.i for o in objects for c in o.children)
+
+
+def _patient(verb: Tok) -> Tok | None:
+    """What the verb acts on: its direct object, its passive subject, or the noun a reduced
+    passive follows ("a statement released by the court")."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubjpass"}:
+            return child
+    if _reduced_passive(verb):
+        return verb.head
+    return None
 
 
 def _names_a_time(preposition: Tok) -> bool:
@@ -913,7 +996,8 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         or is_hedged(verb, clauses)
         or is_conditional(clauses)
         or is_subjunctive(verb)
-        or is_nonfactive(verb),
+        or is_nonfactive(verb)
+        or is_habitual(verb),
         side=reader.speakers.side_reads > side_reads,
         plain_kind=plain_kind,
         event_noun=event_noun,
@@ -998,6 +1082,24 @@ class _Context:
         return None
 
 
+def _descends(token: Tok, ancestor: Tok) -> bool:
+    for _ in range(40):  # a sentence's depth; a guard against parse cycles
+        if token is ancestor:
+            return True
+        if token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+# A calendar day, month or year (not PRESENT_REF, not a season).
+_CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?(?:T.*)?$")
+# Subordinators of a clause at another time than its governor's, or of a comparison.
+_ELSEWHEN = frozenset({"before", "after", "since", "until", "till", "once", "than"})
+_VERBAL = frozenset({"VERB", "AUX"})
+_CONTRASTS = frozenset({"but", "yet"})
+_SEQUENCE = frozenset({"later", "then", "eventually", "subsequently", "afterwards", "afterward"})
+
 # A blank line ends a paragraph.
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -1031,6 +1133,10 @@ def _dated(
     if draft.when == "background":
         return None, "unknown"
     if draft.when == "past":
+        # "Six people were killed and 58 injured in a car bomb attack on Friday": the one date
+        # of its sentence, which the parser hung on another clause.
+        if draft.sentence_date is not None:
+            return draft.sentence_date, "context"
         carried = context.before(sentence_start)
         if carried is not None:
             return carried, "context"
@@ -1040,7 +1146,9 @@ def _dated(
 
 
 def _simultaneous(clause: Tok) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in _SIMULTANEITY for c in clause.children)
+    """ "when two helicopters crashed", "as Sharif met Stocker": a clause at its governor's
+    time (the subordinator is an adverb or a marker, as the parser reads it)."""
+    return any(c.dep_ in {"advmod", "mark"} and c.lower_ in _SIMULTANEITY for c in clause.children)
 
 
 def _is_setting(noun: Tok) -> bool:
@@ -1140,9 +1248,20 @@ def read_clauses(
                     drafts.append(nominal)
             drafts.sort(key=lambda d: d.token.i)
         question = body.endswith("?")  # "Did Russia attack?": asked, not reported
+        headline = not body.endswith(_SENTENCE_ENDS)
         for draft in drafts:
             trigger = draft.token
-            draft.hedged = draft.hedged or question
+            draft.hedged = (
+                draft.hedged
+                or question
+                or (
+                    not headline
+                    and _generic_present(draft)
+                    and not _quoted(body, trigger.idx - start)
+                )
+            )
+            if draft.when == "past" and draft.date is None:
+                draft.sentence_date = reader.lone_date(sentence, trigger, published_at.date())
             date, date_source = _dated(draft, context, start, fallback)
             clauses.append(
                 Clause(
@@ -1167,6 +1286,29 @@ def read_clauses(
                 )
             )
     return clauses
+
+
+# How a sentence of running text ends; a line without one is a headline or a title, whose
+# present tense reports the news ("Israel imposes restrictions").
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "'", "’", ":", ";", ")")
+_QUOTES = frozenset('"“”')
+
+
+def _generic_present(draft: _Draft) -> bool:
+    """ "Regent Hong Kong occupies a prime spot", "data the Federal Reserve provides": an act
+    of material cooperation or conflict in the simple present of running text is a state, a
+    habit or a synopsis, not a report (a headline's present is; so is a quoted one's)."""
+    verb = draft.token
+    if draft.nominal or draft.kind is None or QUAD_OF_TYPE[draft.kind].startswith("verbal"):
+        return False
+    if verb.tag_ not in {"VBZ", "VBP"}:
+        return False
+    return not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
+def _quoted(sentence: str, offset: int) -> bool:
+    """Whether `offset` of `sentence` lies inside quotation marks."""
+    return sum(ch in _QUOTES for ch in sentence[:offset]) % 2 == 1
 
 
 def _not_event(draft: _Draft) -> str | None:

@@ -978,3 +978,104 @@ def test_an_office_named_again_is_its_holder_from_an_earlier_paragraph(
     )
     meet = _one(extractor.extract_one(text, PUBLISHED).events, "meet")
     assert (meet.sources, meet.targets) == (["George Bush"], ["John Sununu"])
+
+
+# --- issue 10, second round: whole-extractor readings (real time expressions) ---------------
+
+
+def _events(extractor: Extractor, text: str) -> list[Event]:
+    return extractor.extract_one(text, PUBLISHED).events
+
+
+def _trigger(events: list[Event], trigger: str) -> Event:
+    return _one(events, trigger)
+
+
+def test_calling_something_a_name_is_no_phone_call(extractor: Extractor) -> None:
+    assert _events(extractor, "The European Union on Friday called the annexation illegal.") == []
+
+
+def test_what_a_statement_verb_acts_on_decides_also_in_the_passive(extractor: Extractor) -> None:
+    """ "a statement released by the royal court" is no release of prisoners (RETREAT)."""
+    events = _events(
+        extractor, "Jordan objected, according to a statement released by the royal court."
+    )
+    assert [e.trigger for e in events if e.type == "RETREAT"] == []
+
+
+def test_an_act_considered_as_a_subject_is_no_report(extractor: Extractor) -> None:
+    events = _events(extractor, "Marco Rubio said reaching a deal with Iran would be hard.")
+    assert [e.trigger for e in events] == []
+
+
+def test_a_habit_in_the_present_is_no_event(extractor: Extractor) -> None:
+    assert _events(extractor, "The European Commission regularly rejects such criticism.") == []
+
+
+def test_repeated_or_earlier_acts_have_no_publication_date(extractor: Extractor) -> None:
+    threatened = _trigger(
+        _events(extractor, "Iran has repeatedly threatened to close the Strait of Hormuz."),
+        "threaten",
+    )
+    assert (threatened.date, threatened.date_source) == (None, "unknown")
+    approved = _trigger(
+        _events(extractor, "The measures have already been approved by most EU states."),
+        "approve",
+    )
+    assert (approved.date, approved.date_source) == (None, "unknown")
+
+
+def test_a_clause_at_the_time_of_its_governor_takes_its_date(extractor: Extractor) -> None:
+    """ "as" clause under an infinitive: the date is the clause the infinitive hangs on."""
+    text = (
+        "Pakistan and Austria on Monday agreed to strengthen ties as Prime Minister Shehbaz "
+        "Sharif met Chancellor Christian Stocker in Vienna."
+    )
+    met = _trigger(_events(extractor, text), "meet")
+    assert (_value(met), met.sources, met.targets) == (
+        "2025-12-15",
+        ["Shehbaz Sharif"],
+        ["Christian Stocker"],
+    )
+
+
+def test_material_acts_in_the_present_of_running_text_are_states(extractor: Extractor) -> None:
+    assert _events(extractor, "Regent Hong Kong occupies a prime spot overlooking the harbour.") == []
+    # A headline's present reports the news.
+    imposed = _trigger(_events(extractor, "Israel imposes restrictions on Al-Aqsa"), "impose")
+    assert (imposed.type, imposed.sources) == ("SANCTION", ["Israel"])
+
+
+def test_the_one_date_of_a_sentence_dates_a_clause_the_parser_cut_off(
+    extractor: Extractor,
+) -> None:
+    """The parser hangs "in a bomb attack on Friday" on "injured"; the killing is Friday's."""
+    text = "Two children were killed and 58 injured in a bomb attack on Friday in Nairobi."
+    killed = _trigger(_events(extractor, text), "kill")
+    assert (killed.targets, _value(killed), killed.date_source) == (
+        ["children"],
+        "2025-12-19",
+        "context",
+    )
+
+
+def test_a_later_coordinated_act_keeps_its_date_to_itself(extractor: Extractor) -> None:
+    text = "Corbett was convicted and sentenced to life in prison but released on parole in 1980."
+    events = _events(extractor, text)
+    assert _value(_trigger(events, "release")) == "1980"
+    assert _value(_trigger(events, "convict")) != "1980"
+
+
+def test_a_clause_inside_a_dated_noun_phrase_takes_its_date(extractor: Extractor) -> None:
+    text = (
+        "Rudolph has been on the run since the January 1998 bombing of a clinic that killed "
+        "an officer and maimed a nurse."
+    )
+    assert _value(_trigger(_events(extractor, text), "maim")) == "1998-01"
+
+
+def test_a_date_that_names_another_noun_is_not_the_sentences(extractor: Extractor) -> None:
+    """ "ahead of Tuesday's negotiations": the date of the negotiations, not of the meeting."""
+    text = "Rafael Grossi met Abbas Araghchi in Geneva ahead of Tuesday's negotiations."
+    met = _trigger(_events(extractor, text), "meet")
+    assert _value(met) != "2025-12-16"
