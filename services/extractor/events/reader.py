@@ -132,6 +132,16 @@ _QUANTIFIERS = frozenset(
 _HOLDINGS = frozenset(
     {"%", "percent", "stake", "share", "majority", "minority", "control", "portion", "interest"}
 )
+# What an actor owns or occupies: an act on it is an act on its owner ("raided the offices of
+# Samsung", "seized Smith's devices", "froze the assets of three banks", "shelled the
+# rebels' positions").
+_BELONGINGS = frozenset(
+    {"home", "house", "residence", "apartment", "office", "headquarters", "premises",
+     "compound", "property", "asset", "account", "fund", "device", "phone", "computer",
+     "laptop", "car", "vehicle", "convoy", "ship", "vessel", "plane", "aircraft", "base",
+     "position", "camp", "facility", "plant", "factory", "warehouse", "store", "shop",
+     "document", "record", "file", "email", "data", "server", "website", "passport"}
+)  # fmt: skip
 # Parts and papers of a company, whose owner a holding is in ("51% of Cineplex's unit").
 _COMPANY_PARTS = frozenset(
     {"unit", "subsidiary", "division", "arm", "affiliate", "business", "operation", "stock",
@@ -238,8 +248,8 @@ class _Reader:
         for time in times:
             if time.start is None or time.end is None or time.start_date is None:
                 continue
-            if time.type not in {"DATE", "TIME"}:
-                continue
+            if time.type not in {"DATE", "TIME"} or not _NAMES_A_YEAR.match(time.value or ""):
+                continue  # "now" (PRESENT_REF) has the publication day, and says nothing
             starts = starts or [token.idx for token in tokens]
             first = max(0, bisect.bisect_right(starts, time.start) - 1)
             stop = max(first + 1, bisect.bisect_left(starts, time.end))
@@ -300,8 +310,17 @@ class _Reader:
                     # "the U.S. Embassy bombings": the embassy was attacked; it attacked no one.
                     if names and child not in (attacked or ()):
                         found.extend(names)
-                elif child.dep_ == "poss" and token.lemma_.casefold() in AGENT_NOUNS:
+                elif child.dep_ == "poss" and (
+                    token.lemma_.casefold() in AGENT_NOUNS or token.lemma_.casefold() in _BELONGINGS
+                ):
                     found.extend(self.noun_actors(child, depth + 1))
+                elif (
+                    child.dep_ == "prep"
+                    and child.lemma_ == "of"
+                    and token.lemma_.casefold() in _BELONGINGS
+                ):
+                    # "raided the home of a Post reporter", "froze the assets of three banks"
+                    found.extend(self._prep_objects(child, depth + 1))
                 elif (
                     child.dep_ == "prep"
                     and child.lemma_ in {"of", "in"}
@@ -676,9 +695,7 @@ class _Reader:
         """Whether two coordinated verbs happen at different times: joined by "but" or "yet",
         or the other "later" or "then" ("were killed and 58 injured on Friday" share theirs)."""
         low, high = sorted((verb.i, other.i))
-        if any(
-            t.dep_ == "cc" and t.lower_ in _CONTRASTS for t in self.tokens[low:high]
-        ):
+        if any(t.dep_ == "cc" and t.lower_ in _CONTRASTS for t in self.tokens[low:high]):
             return True
         return any(c.dep_ == "advmod" and c.lower_ in _SEQUENCE for c in other.children)
 
@@ -1092,6 +1109,9 @@ def _descends(token: Tok, ancestor: Tok) -> bool:
     return False
 
 
+# A value that names a calendar interval ("2025-12-19", "2025-W51", "2025-SU", the 1950s
+# "195"), not a reference ("PRESENT_REF", "PAST_REF").
+_NAMES_A_YEAR = re.compile(r"^\d{3}")
 # A calendar day, month or year (not PRESENT_REF, not a season).
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?(?:T.*)?$")
 # Subordinators of a clause at another time than its governor's, or of a comparison.
@@ -1108,6 +1128,8 @@ def _carried(time: TimeExpression, published: dt.date, *, ahead: bool = False) -
     """Whether `time` is a calendar date a later clause may take: no later than the
     publication day for a past clause, from it on (`ahead`) for a future one."""
     if time.start is None or time.type not in {"DATE", "TIME"} or time.start_date is None:
+        return False
+    if not _NAMES_A_YEAR.match(time.value or ""):
         return False
     if ahead:
         return (

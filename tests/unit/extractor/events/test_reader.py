@@ -1040,7 +1040,9 @@ def test_a_clause_at_the_time_of_its_governor_takes_its_date(extractor: Extracto
 
 
 def test_material_acts_in_the_present_of_running_text_are_states(extractor: Extractor) -> None:
-    assert _events(extractor, "Regent Hong Kong occupies a prime spot overlooking the harbour.") == []
+    assert (
+        _events(extractor, "Regent Hong Kong occupies a prime spot overlooking the harbour.") == []
+    )
     # A headline's present reports the news.
     imposed = _trigger(_events(extractor, "Israel imposes restrictions on Al-Aqsa"), "impose")
     assert (imposed.type, imposed.sources) == ("SANCTION", ["Israel"])
@@ -1079,3 +1081,18 @@ def test_a_date_that_names_another_noun_is_not_the_sentences(extractor: Extracto
     text = "Rafael Grossi met Abbas Araghchi in Geneva ahead of Tuesday's negotiations."
     met = _trigger(_events(extractor, text), "meet")
     assert _value(met) != "2025-12-16"
+
+
+def test_an_act_on_what_an_actor_owns_is_an_act_on_the_owner(extractor: Extractor) -> None:
+    raided = _trigger(
+        _events(extractor, "Police raided the offices of Samsung in Seoul on Monday."), "raid"
+    )
+    assert (raided.sources, raided.targets) == (["police"], ["Samsung"])
+    seized = _trigger(_events(extractor, "Prosecutors seized Smith's devices on Monday."), "seize")
+    assert seized.targets == ["Smith"]
+
+
+def test_now_is_no_event_date(extractor: Extractor) -> None:
+    """ "now" (PRESENT_REF) names no calendar day: the clause is dated as if it had none."""
+    shelling = _trigger(_events(extractor, "Russia is now shelling Kharkiv."), "shell")
+    assert (_value(shelling), shelling.date_source) == ("2025-12-20", "publication")
