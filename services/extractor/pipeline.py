@@ -33,7 +33,15 @@ from services.extractor.places.publisher import publisher_country
 from services.extractor.settings import ExtractorSettings
 from shared.identity import article_id as make_article_id
 from shared.identity import content_hash
-from shared.models import Article, EnrichedArticle, Entity, ExtractorInfo, Place, TimeExpression
+from shared.models import (
+    Article,
+    EnrichedArticle,
+    Entity,
+    Event,
+    ExtractorInfo,
+    Place,
+    TimeExpression,
+)
 from shared.version import VERSION
 
 logger = logging.getLogger(__name__)
@@ -71,10 +79,45 @@ class Extraction:
     stats: ArticleStats
 
 
-def _drop_changed_spans(text: str, *groups: Sequence[Entity | Place]) -> None:
+def _original(text: str, start: int, end: int, parsed: str) -> str | None:
+    """What `text` holds where the parse read `parsed`: the same characters, or the same
+    word in other case (a shouted headline read in the body's casing); None when a blanked
+    control character changed it."""
+    original = text[start:end]
+    return original if original.casefold() == parsed.casefold() else None
+
+
+def _give_back_spans(
+    text: str,
+    groups: Sequence[Sequence[Entity | Place]],
+    times: list[TimeExpression],
+    events: Sequence[Event],
+) -> list[TimeExpression]:
+    """Every reported span reads the original `text` (`parse.textcheck`): mentions and times
+    that a blanked control character changed are dropped, and an event's sentence and
+    trigger are the original's characters."""
     for group in groups:
         for item in group:
-            item.mentions = [m for m in item.mentions if text[m.start : m.end] == m.text]
+            kept = []
+            for m in item.mentions:
+                original = _original(text, m.start, m.end, m.text)
+                if original is not None:
+                    m.text = original
+                    kept.append(m)
+            item.mentions = kept
+    kept_times = []
+    for t in times:
+        if t.start is None or t.end is None:
+            kept_times.append(t)
+            continue
+        original = _original(text, t.start, t.end, t.text)
+        if original is not None:
+            kept_times.append(t.model_copy(update={"text": original}))
+    for event in events:
+        event.sentence = text[event.start : event.end]
+        span = event.trigger_span
+        span.text = text[span.start : span.end]
+    return kept_times
 
 
 class Extractor:
@@ -202,10 +245,8 @@ class Extractor:
             logger.exception("extraction failed", extra={"article_id": article.id})
             return Extraction(empty, ArticleStats(article.id, "error", truncated, parsed))
         if not article.text.startswith(text):
-            # Control characters were blanked for the parse: keep only spans that still read
-            # the same in the original text.
-            _drop_changed_spans(article.text, actors.entities, places.places)
-            times = [t for t in times if t.start is None or article.text[t.start : t.end] == t.text]
+            # Control characters were blanked or a shouted line recased for the parse.
+            times = _give_back_spans(article.text, (actors.entities, places.places), times, events)
         enriched = EnrichedArticle(
             article=article,
             entities=actors.entities,

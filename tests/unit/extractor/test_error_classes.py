@@ -37,3 +37,46 @@ def test_a_surname_and_a_war_name_are_no_times(extractor: Extractor) -> None:
     text = "Taliban freed Timothy Weeks after the Six-Day War talks. Weeks spent three years there."
     times = [t.text for t in extractor.extract_one(text, PUBLISHED).times]
     assert times == ["three years"]
+
+
+def test_a_company_described_as_one_is_no_place(extractor: Extractor) -> None:
+    """ "Burisma, a Ukrainian gas company": an apposition headed by a body noun."""
+    actors, places = _read(
+        extractor, "Hunter Biden sat on the board of Burisma, a Ukrainian gas company."
+    )
+    assert actors.get("Burisma") == "organization"
+    assert "Burisma" not in places
+
+
+def test_a_place_no_gazetteer_knows_that_acts_is_an_organisation(extractor: Extractor) -> None:
+    actors, places = _read(extractor, "Bloomberg reported that Alibaba and WeWork cut jobs.")
+    assert actors.get("Alibaba") == "organization"
+    assert "Alibaba" not in places
+
+
+def test_an_old_name_abroad_is_not_taken_against_the_articles_countries(
+    extractor: Extractor,
+) -> None:
+    """Huntsville (US) was once Twickenham, Broumov (CZ) once Braunau: with the article
+    naming England or Austria, the names stay there, unresolved as towns."""
+    _, places = _read(extractor, "England play at Twickenham on Saturday.")
+    assert places.get("Twickenham") == "GB"
+    _, places = _read(extractor, "Hitler was born in Braunau, Austria.")
+    assert places.get("Braunau") == "AT"
+    # A name of the article's country, or a large city's other name, still resolves.
+    _, places = _read(extractor, "Kurdish fighters retook Kobani from Islamic State in Syria.")
+    assert "SY" in places.values()
+    assert len(places) == 2
+
+
+def test_a_headline_in_capitals_is_read_with_the_bodys_casing(extractor: Extractor) -> None:
+    text = "TALKS ON ITALY IN ROME\n\nItaly and France met in Rome on Thursday."
+    enriched = extractor.extract_one(text, PUBLISHED)
+    mentions = {p.name: [m.text for m in p.mentions] for p in enriched.places}
+    # The headline's names are found, and every mention reads the original text.
+    assert mentions["Rome"] == ["ROME", "Rome"]
+    assert mentions["Italy"][0] == "ITALY"
+    for place in enriched.places:
+        assert all(text[m.start : m.end] == m.text for m in place.mentions)
+    for event in enriched.events:
+        assert text[event.start : event.end] == event.sentence

@@ -190,7 +190,9 @@ def test_language() -> None:
 def test_english_tables_lists_and_headlines_are_english(text: str) -> None:
     checked = check_text(text, max_chars=1000)
     assert checked.skip is None
-    assert checked.text == text
+    # Read whole; a line in capitals may be recased for the parse (`casing`), nothing else.
+    assert checked.text is not None
+    assert checked.text.casefold() == text.casefold()
 
 
 @pytest.mark.parametrize(
