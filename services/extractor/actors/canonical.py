@@ -466,8 +466,38 @@ class _Builder:
         modifiers = [t.lemma_.casefold() for t in role.children if t.dep_ in {"compound", "amod"}]
         return agent_of_phrase(lemma, modifiers)
 
+    def _offices(self, c: Candidate) -> set[str]:
+        """The offices a person's title or apposition names, as descriptions would name them
+        again: "Prime Minister Shehbaz Sharif" {"prime minister", "minister"}, "Chancellor
+        Christian Stocker" {"chancellor"}, "Kirill Dmitriev, Putin's envoy" {"envoy"}."""
+        if c.label == "COMMON":
+            return set()
+        words = strip_possessive(c.text).split()
+        titles = words[: leading_title_words(words)]
+        i = c.first - 1
+        while i >= 0 and len(titles) < 6 and is_title_word(self.tokens[i]):
+            titles.insert(0, self.tokens[i].text)
+            i -= 1
+        root = self.tokens[c.root]
+        role = root.head if root.dep_ == "appos" else None
+        role = role or next((t for t in root.children if t.dep_ == "appos"), None)
+        if role is not None and role.pos_ == "NOUN":
+            titles.extend(t.text for t in role.children if t.dep_ in {"compound", "amod"})
+            titles.append(role.text)
+        offices: set[str] = set()
+        lowered = [w.casefold().rstrip(".") for w in titles]
+        for end, word in enumerate(lowered):
+            lemma = actor_lemma(word, word)
+            if lemma is None:
+                continue
+            offices.add(lemma)
+            if end > 0:
+                offices.add(f"{lowered[end - 1]} {lemma}")
+        return offices
+
     def build(self, paragraph_of: list[int]) -> Actors:
         entities: list[Entity] = []
+        offices: dict[str, frozenset[str]] = {}
         by_token: dict[int, str] = {}
         kinds: dict[str, EntityKind] = {}
         agents: dict[str, Agent | None] = {}
@@ -507,6 +537,10 @@ class _Builder:
                         by_token.setdefault(i, name)
             kinds[name] = kind
             agents[name] = agent
+            if kind == "person" and not cluster.common:
+                held = set().union(*(self._offices(m) for m in cluster.members))
+                if held:
+                    offices[name] = frozenset(held)
             entities.append(
                 Entity(
                     name=name,
@@ -526,6 +560,7 @@ class _Builder:
             phrases=phrases,
             spans=spans,
             paragraph_of=paragraph_of,
+            offices=offices,
         )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from services.extractor.parse.table import Tok
-from shared.models import Agent, Entity, EntityKind
+from shared.models import Agent, Entity, EntityKind, Mention
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,9 @@ class Actors:
     spans: list[tuple[int, int, str]] = field(default_factory=list)
     # The paragraph of every token (paragraphs are separated by a blank line).
     paragraph_of: list[int] = field(default_factory=list)
+    # The offices each person is named with ("prime minister", "minister", "chancellor"), as
+    # a description names them again ("the chancellor").
+    offices: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def at(self, token: Token | Tok) -> str | None:
         """The entity name of the actor `token` is part of, if any."""
@@ -48,18 +51,21 @@ class Actors:
         self,
         before: Token | Tok | int,
         *,
-        agents: Collection[Agent] | None = None,
+        agents: Collection[Agent | None] | None = None,
         kinds: Collection[EntityKind] | None = None,
         across_paragraphs: bool = False,
+        office: str | None = None,
     ) -> str | None:
         """The actor mentioned last before token `before` in its paragraph whose agent is one
-        of `agents` and whose kind one of `kinds` (either unrestricted when None), else None.
+        of `agents` (None among them: no sector said) and whose kind one of `kinds` (either
+        unrestricted when None), else None.
 
         For the reader's pronouns and definite descriptions: "the president" is
         `antecedent(i, agents={"GOV"}, kinds={"person"})`, "the ministry" `agents={"GOV"},
         kinds={"organization"}`, "they" `kinds={"group", "organization", "country"}`. A mention
         that ends after `before` (the phrase holding it) does not count. `across_paragraphs`
         looks back over the whole text before it ("the president" of an earlier paragraph).
+        `office` ("chancellor", "prime minister") passes over people named with another office.
         """
         index = before if isinstance(before, int) else before.i
         if not self.spans or index <= 0:
@@ -80,8 +86,37 @@ class Actors:
                 continue
             if kinds is not None and self.kinds.get(name) not in kinds:
                 continue
+            if office is not None and not self._may_hold(name, office):
+                continue
             return name
         return None
+
+    def _may_hold(self, name: str, office: str) -> bool:
+        """Whether the person `name` may be "the <office>": named with that office, or with
+        none ("Witkoff" may be "the envoy"; "Chancellor Stocker" is not "the prime minister")."""
+        held = self.offices.get(name)
+        return not held or _SAME_OFFICE.get(office, office) in held
+
+    def described(self, name: str, agent: Agent | None, mention: Mention, first: int) -> str:
+        """The actor a description names when the article names no one it could be ("the
+        mayor vetoed the bill", with no mayor named before): an actor of its own, named by
+        the description ("mayor"), added on first use with this mention."""
+        entity = next((e for e in self.entities if e.name == name), None)
+        if entity is None:
+            entity = Entity(name=name, kind="person", agent=agent)
+            self.entities.append(entity)
+            self.kinds[name] = "person"
+            self.agents[name] = agent
+            self.offices[name] = frozenset({_SAME_OFFICE.get(name, name)})
+        if all(m.start != mention.start for m in entity.mentions):
+            entity.mentions.append(mention)
+            entity.mentions.sort(key=lambda m: m.start)
+            bisect.insort(self.spans, (first, first + 1, name))
+        return name
+
+
+# Offices named two ways ("the premier" is the prime minister).
+_SAME_OFFICE = {"premier": "prime minister"}
 
 
 def paragraphs_of_tokens(tokens: list[Tok]) -> list[int]:

@@ -23,6 +23,7 @@ from services.extractor.actors.agents import (
     agent_of_phrase,
 )
 from services.extractor.actors.canonical import Actors, used_as_actor
+from services.extractor.actors.demonyms import is_demonym
 from services.extractor.events.clauses import (
     CONTROL_VERBS,
     Reading,
@@ -147,6 +148,16 @@ _COMPANY_PARTS = frozenset(
     {"unit", "subsidiary", "division", "arm", "affiliate", "business", "operation", "stock",
      "share", "common", "company", "concern"}
 )  # fmt: skip
+# Offices one person holds at a time, which a description names exactly ("the chancellor" is
+# not the prime minister); "the lawmaker", "the official" may be anyone of the sector.
+_SINGLE_HOLDER_OFFICES = frozenset(
+    {"president", "chancellor", "minister", "premier", "mayor", "governor", "king", "queen",
+     "monarch", "commissioner", "ambassador", "envoy", "judge", "prosecutor", "sheriff",
+     "senator", "dictator", "councillor"}
+)  # fmt: skip
+# Sectors whose offices act as actors of their own when the article names no holder ("the
+# mayor", "the judge", "the prosecutor", "the governor").
+_OFFICES_OF_THEIR_OWN = frozenset({"GOV", "JUD", "LEG", "COP", "MIL"})
 # Subjects that are figures or securities, not doers: "Bethlehem shares rose", "net at GM's
 # finance arm fell". The company named around them did nothing in the clause.
 _FIGURE_NOUNS = frozenset(
@@ -235,8 +246,10 @@ class _Reader:
         sentences: list[Span],
         sentence_of: list[int],
         dateline: int | None = None,
+        text: str = "",
     ) -> None:
         self.tokens = tokens
+        self.text = text
         self.actors = actors
         self.places = places
         self.sentences = sentences
@@ -358,9 +371,32 @@ class _Reader:
             return None  # "the spokesman" says no sector; "the government" is an actor itself
         # A person named by office ("the president", "the minister") is named again well after
         # the paragraph that introduced them; a body ("the company") is looked for nearer.
-        return self.actors.antecedent(
-            noun, agents={agent}, kinds={"person"}, across_paragraphs=True
+        # "the prime minister" is not the chancellor named last.
+        modifiers = [
+            c for c in noun.children if c.dep_ in {"compound", "amod"} and not is_demonym(c.text)
+        ]
+        office = f"{modifiers[-1].lower_} {lemma}" if modifiers else lemma
+        named = self.actors.antecedent(
+            noun,
+            agents={agent},
+            kinds={"person"},
+            across_paragraphs=True,
+            office=office if lemma in _SINGLE_HOLDER_OFFICES else None,
         )
+        if named is not None or agent not in _OFFICES_OF_THEIR_OWN:
+            return named
+        if self.actors.antecedent(noun, agents={None}, kinds={"person"}, across_paragraphs=True):
+            return None  # someone named before with no office said may hold this one
+        # "The mayor vetoed the bill", no mayor named before: the office is the actor.
+        words = [c for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i]
+        first = min([noun, *words], key=lambda t: t.i)
+        if any(t.i != first.i + k for k, t in enumerate(sorted([*words, noun], key=lambda t: t.i))):
+            first = noun  # a modifier apart from the noun: the noun alone
+        end = noun.idx + len(noun.text)
+        said = self.text[first.idx : end]
+        mention = Mention(text=said, start=first.idx, end=end, sentence=self.sentence_of[noun.i])
+        proper = any(t.pos_ == "PROPN" for t in self.tokens[first.i : noun.i + 1])
+        return self.actors.described(said if proper else said.casefold(), agent, mention, first.i)
 
     def _modifier_actors(self, token: Tok) -> list[str]:
         own = self.actors.at(token)
@@ -1235,7 +1271,7 @@ def read_clauses(
     full_text = doc.text if text is None else text
     table = parse_table(doc) if tokens is None else tokens
     dateline = dateline_end(full_text)
-    reader = _Reader(table, actors, places, times, sentences, sentence_of, dateline)
+    reader = _Reader(table, actors, places, times, sentences, sentence_of, dateline, full_text)
     fallback = publication_date(published_at)
     context = _Context(full_text, times, published_at.date(), dateline)
     clauses: list[Clause] = []

@@ -1096,3 +1096,37 @@ def test_now_is_no_event_date(extractor: Extractor) -> None:
     """ "now" (PRESENT_REF) names no calendar day: the clause is dated as if it had none."""
     shelling = _trigger(_events(extractor, "Russia is now shelling Kharkiv."), "shell")
     assert (_value(shelling), shelling.date_source) == ("2025-12-20", "publication")
+
+
+def test_a_description_names_again_the_holder_of_that_office(extractor: Extractor) -> None:
+    """ "the prime minister" is Sharif, not the chancellor named last; "the premier" too."""
+    text = (
+        "Prime Minister Shehbaz Sharif met Chancellor Christian Stocker in Vienna on Monday. "
+        "The prime minister invited Austrian businesses to a forum. "
+        "The chancellor thanked the premier."
+    )
+    events = _events(extractor, text)
+    assert _trigger(events, "invite").sources == ["Shehbaz Sharif"]
+    thanked = _trigger(events, "thank")
+    assert (thanked.sources, thanked.targets) == (["Christian Stocker"], ["Shehbaz Sharif"])
+
+
+def test_an_office_nobody_is_named_for_is_an_actor_of_its_own(extractor: Extractor) -> None:
+    enriched = extractor.extract_one("The mayor vetoed the bill on Monday.", PUBLISHED)
+    vetoed = _trigger(enriched.events, "veto")
+    assert (vetoed.type, vetoed.sources) == ("REJECT", ["mayor"])
+    mayor = next(e for e in enriched.entities if e.name == "mayor")
+    assert (mayor.kind, mayor.agent, [m.text for m in mayor.mentions]) == (
+        "person",
+        "GOV",
+        ["mayor"],
+    )
+    # Named before: the holder, and no actor of its own.
+    enriched = extractor.extract_one(
+        "Mayor Eric Adams spoke on Monday. The mayor vetoed the bill.", PUBLISHED
+    )
+    assert _trigger(enriched.events, "veto").sources == ["Eric Adams"]
+    assert "mayor" not in {e.name for e in enriched.entities}
+    # Someone named with no office said may hold it: no guess either way.
+    events = _events(extractor, "Donald Trump spoke on Monday. The president imposed tariffs.")
+    assert all(e.sources != ["president"] for e in events)
