@@ -10,7 +10,7 @@ named earlier in the paragraph, for the pronouns and definite descriptions the r
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -55,6 +55,7 @@ class Actors:
         kinds: Collection[EntityKind] | None = None,
         across_paragraphs: bool = False,
         office: str | None = None,
+        where: Callable[[str], bool] | None = None,
     ) -> str | None:
         """The actor mentioned last before token `before` in its paragraph whose agent is one
         of `agents` (None among them: no sector said) and whose kind one of `kinds` (either
@@ -65,7 +66,8 @@ class Actors:
         kinds={"organization"}`, "they" `kinds={"group", "organization", "country"}`. A mention
         that ends after `before` (the phrase holding it) does not count. `across_paragraphs`
         looks back over the whole text before it ("the president" of an earlier paragraph).
-        `office` ("chancellor", "prime minister") passes over people named with another office.
+        `office` ("chancellor", "prime minister") passes over people named with another office,
+        `where` over names it refuses ("she" is not Donald Trump).
         """
         index = before if isinstance(before, int) else before.i
         if not self.spans or index <= 0:
@@ -87,6 +89,8 @@ class Actors:
             if kinds is not None and self.kinds.get(name) not in kinds:
                 continue
             if office is not None and not self._may_hold(name, office):
+                continue
+            if where is not None and not where(name):
                 continue
             return name
         return None

@@ -24,6 +24,7 @@ from services.extractor.actors.agents import (
 )
 from services.extractor.actors.canonical import Actors, used_as_actor
 from services.extractor.actors.demonyms import is_demonym
+from services.extractor.actors.given_names import gender_of
 from services.extractor.events.clauses import (
     CONTROL_VERBS,
     Reading,
@@ -149,15 +150,13 @@ _COMPANY_PARTS = frozenset(
      "share", "common", "company", "concern"}
 )  # fmt: skip
 # Offices one person holds at a time, which a description names exactly ("the chancellor" is
-# not the prime minister); "the lawmaker", "the official" may be anyone of the sector.
+# not the prime minister) and which act as actors of their own when the article names no
+# holder ("the mayor vetoed"); "the lawmaker", "the official" may be anyone of the sector.
 _SINGLE_HOLDER_OFFICES = frozenset(
     {"president", "chancellor", "minister", "premier", "mayor", "governor", "king", "queen",
      "monarch", "commissioner", "ambassador", "envoy", "judge", "prosecutor", "sheriff",
      "senator", "dictator", "councillor"}
 )  # fmt: skip
-# Sectors whose offices act as actors of their own when the article names no holder ("the
-# mayor", "the judge", "the prosecutor", "the governor").
-_OFFICES_OF_THEIR_OWN = frozenset({"GOV", "JUD", "LEG", "COP", "MIL"})
 # Subjects that are figures or securities, not doers: "Bethlehem shares rose", "net at GM's
 # finance arm fell". The company named around them did nothing in the clause.
 _FIGURE_NOUNS = frozenset(
@@ -195,6 +194,21 @@ _SETTING_PREPOSITIONS = frozenset(
 )
 _FIRST_PERSON = frozenset({"i", "we"})  # as subjects
 _POSSESSIVE_PERSONAL = frozenset({"his", "her"})
+# The gender each personal pronoun says, against a person's given name (`gender_of`).
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def _agrees(name: str, pronoun: str) -> bool:
+    """Whether a person `name` may be `pronoun`: "she" is not Donald Trump, "he" not Olena
+    Zelenska; a name whose gender the list does not know agrees with both."""
+    said = _PRONOUN_GENDER.get(pronoun)
+    if said is None:
+        return True
+    first = name.split(" ", 1)[0]
+    gender = gender_of(first)
+    return gender is None or gender == said
+
+
 _THIRD_PERSONAL = frozenset({"he", "she"})
 _THIRD_OTHER = frozenset({"it", "they"})
 
@@ -383,10 +397,16 @@ class _Reader:
             across_paragraphs=True,
             office=office if lemma in _SINGLE_HOLDER_OFFICES else None,
         )
-        if named is not None or agent not in _OFFICES_OF_THEIR_OWN:
+        if named is not None or lemma not in _SINGLE_HOLDER_OFFICES:
             return named
-        if self.actors.antecedent(noun, agents={None}, kinds={"person"}, across_paragraphs=True):
-            return None  # someone named before with no office said may hold this one
+        # "Donald Trump spoke ... The president imposed tariffs": a person the paragraph named
+        # with no office said is the likeliest holder (news gives a title at first mention,
+        # so one given none is rarely someone of another office).
+        untitled = self.actors.antecedent(
+            noun, kinds={"person"}, where=lambda name: not self.actors.offices.get(name)
+        )
+        if untitled is not None:
+            return untitled
         # "The mayor vetoed the bill", no mayor named before: the office is the actor.
         words = [c for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i]
         first = min([noun, *words], key=lambda t: t.i)
@@ -518,7 +538,10 @@ class _Reader:
         speaker = self.speakers.of_clause(verb)
         if speaker:
             people = all(self.actors.kinds.get(n) == "person" for n in speaker)
-            if (word in _THIRD_PERSONAL and people) or (word in _THIRD_OTHER and not people):
+            agree = all(_agrees(n, word) for n in speaker)
+            if (word in _THIRD_PERSONAL and people and agree) or (
+                word in _THIRD_OTHER and not people
+            ):
                 return speaker
         if word in _THIRD_PERSONAL:
             return self._previous_person(pronoun) or self._antecedent(pronoun, {"person"})
@@ -527,7 +550,8 @@ class _Reader:
         return []
 
     def _antecedent(self, pronoun: Tok, kinds: set[EntityKind]) -> list[str]:
-        found = self.actors.antecedent(pronoun, kinds=kinds)
+        word = pronoun.lower_
+        found = self.actors.antecedent(pronoun, kinds=kinds, where=lambda name: _agrees(name, word))
         return [found] if found is not None else []
 
     # --- an event noun's participants (`nouns.ClauseReader`) -------------------------
@@ -567,12 +591,33 @@ class _Reader:
         return found.names
 
     def _previous_person(self, pronoun: Tok) -> list[str]:
-        """The nearest person named before the pronoun in its sentence or the one before."""
+        """The person a pronoun names: the nearest one before it in its sentence, else the
+        subject of the sentence before (the one it is about: "Smith met Trump on Monday. He
+        said ..." is Smith), else the nearest there; one the pronoun agrees with."""
         number = self.sentence_of[pronoun.i]
-        start = self.sentences[number - 1].start if number > 0 else 0
-        for i in range(pronoun.i - 1, start - 1, -1):
+        word = pronoun.lower_
+        own = self.sentences[number].start
+        found = self._nearest_person(range(pronoun.i - 1, own - 1, -1), word)
+        if found or number == 0:
+            return found
+        previous = self.sentences[number - 1]
+        for token in self.tokens[previous.start : previous.end]:
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
+                subject = self._nearest_person(
+                    range(token.i, max(token.i - 4, previous.start - 1), -1), word
+                )
+                if subject:
+                    return subject
+        return self._nearest_person(range(own - 1, previous.start - 1, -1), word)
+
+    def _nearest_person(self, indices: range, pronoun: str) -> list[str]:
+        for i in indices:
             name = self.actors.by_token.get(i)
-            if name is not None and self.actors.kinds.get(name) == "person":
+            if (
+                name is not None
+                and self.actors.kinds.get(name) == "person"
+                and _agrees(name, pronoun)
+            ):
                 return [name]
         return []
 

@@ -6,13 +6,17 @@ from scripts.given_names_table import (
     _BULGARIAN,
     _RUSSIAN,
     _UKRAINIAN,
+    faker_gendered_names,
     faker_given_names,
     render,
+    render_gendered,
     transliterate,
 )
 from services.extractor.actors.given_names import (
+    GENDERED,
     GENERATED,
     SUPPLEMENT,
+    gender_of,
     is_given_name,
     read_list,
 )
@@ -25,6 +29,21 @@ def test_generated_list_is_fresh() -> None:
 
     committed = resources.files("services.extractor.actors").joinpath(GENERATED).read_text("utf-8")
     assert committed == render()
+
+
+def test_generated_gender_list_is_fresh() -> None:
+    from importlib import resources
+
+    committed = resources.files("services.extractor.actors").joinpath(GENDERED).read_text("utf-8")
+    assert committed == render_gendered()
+
+
+def test_a_name_has_a_gender_only_when_every_locale_agrees() -> None:
+    genders = faker_gendered_names()
+    assert (genders.get("olena"), genders.get("donald")) == ("f", "m")
+    assert "andrea" not in genders  # a man's name in Italian, a woman's in English
+    assert (gender_of("Olena"), gender_of("Volodymyr"), gender_of("Putin")) == ("f", "m", None)
+    assert gender_of("Zoë") == gender_of("Zoe") == "f"
 
 
 def test_supplement_holds_only_names_faker_lacks() -> None:

@@ -1127,6 +1127,19 @@ def test_an_office_nobody_is_named_for_is_an_actor_of_its_own(extractor: Extract
     )
     assert _trigger(enriched.events, "veto").sources == ["Eric Adams"]
     assert "mayor" not in {e.name for e in enriched.entities}
-    # Someone named with no office said may hold it: no guess either way.
+    # Someone the paragraph named with no office said is the likeliest holder.
     events = _events(extractor, "Donald Trump spoke on Monday. The president imposed tariffs.")
-    assert all(e.sources != ["president"] for e in events)
+    assert _trigger(events, "impose").sources == ["Donald Trump"]
+
+
+def test_he_and_she_agree_with_the_given_name(extractor: Extractor) -> None:
+    """ "She" after "Kamala Harris met Donald Trump" is Harris, not the nearer Trump."""
+    text = "Kamala Harris met Donald Trump on Monday. She criticised him on Tuesday."
+    criticised = _trigger(_events(extractor, text), "criticise")
+    assert criticised.sources == ["Kamala Harris"]
+
+
+def test_he_in_a_new_sentence_is_the_subject_of_the_one_before(extractor: Extractor) -> None:
+    text = "John Smith met Donald Trump on Monday. He attacked Vladimir Putin on Tuesday."
+    attacked = _trigger(_events(extractor, text), "attack")
+    assert (attacked.sources, attacked.targets) == (["John Smith"], ["Vladimir Putin"])
