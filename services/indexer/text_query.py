@@ -51,16 +51,18 @@ STOP_WORDS = frozenset(
     """.split()  # noqa: SIM905
 )
 
-# The language in a few lines, for the OpenAPI description, `newsflow search --help` and the
-# README (a test checks the last two say it).
+# The language in a few lines (under 72 columns, for an 80-column `--help`), for the OpenAPI
+# description, `newsflow search --help` and the README (tests check that each says it).
 SYNTAX = """\
-words        every word must occur (stemmed: talks finds talk)
-"a phrase"   these words in this order
--word        leave out results with the word (also -"a phrase" and NOT word)
-a OR b       either; OR binds tighter than the space: a b OR c = a AND (b OR c)
-word*        words starting so (at least 2 letters or digits before the *)
-OR, AND and NOT are operators only in capitals; common words such as the, of and not are not
-searched; other punctuation separates words; parentheses do not group."""
+words       every word must occur (stemmed: talks finds talk)
+"a phrase"  these words in this order
+-word       leave out results with it (also -"a phrase" and NOT word)
+a OR b      either; OR binds tighter than the space: a b OR c means
+            a AND (b OR c)
+word*       words starting so (2 letters or digits at least)
+OR, AND and NOT are operators in capitals only. Common words (the, of,
+not, ...) are not searched; other punctuation separates words;
+parentheses do not group."""
 
 _OPERATORS = ("OR", "AND", "NOT")
 # A chunk of the input: a quoted phrase (the closing quote optional), or a run of other

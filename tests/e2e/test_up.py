@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -98,7 +99,6 @@ def env(tmp_path: Path) -> dict[str, str]:
         **clean,
         "NEWSFLOW_STATE_DIR": str(tmp_path / "state"),
         "NEWSFLOW_API_PORT": str(api_port),
-        "NEWSFLOW_API_URL": f"http://127.0.0.1:{api_port}",
         "NEWSFLOW_LOG_FORMAT": "json",
     }
 
@@ -131,16 +131,25 @@ def test_feed_to_search_and_ingest_to_events(
     up = Up([], env)
     try:
         up.wait_for("search API listening", STARTUP_SECONDS)
+        # Where every service's metrics and health listen.
+        for name in ("fetcher", "extractor", "indexer"):
+            up.wait_for(f"{name}: http://", 10)
+        assert re.search(r"^indexer: http://127\.0\.0\.1:\d+/metrics", up.output(), re.M)
         # The feed's article travels fetcher -> extractor -> indexer and becomes searchable.
         found = search_until(env, ["mackerel"])
         assert found["results"][0]["title"] == "Norway and Iceland hold fishing talks in Reykjavik"  # type: ignore[index]
 
         # A second terminal's `ingest` finds the bundled broker through the state directory.
         seed = material("samples", "seed-article.txt")
-        ingested = newsflow(env, "ingest", str(seed), "--published", "2025-12-20")
+        ingested = newsflow(env, "ingest", str(seed), "--published", "2025-12-20", "--wait")
         assert ingested.returncode == 0, ingested.stderr
-        witkoff = search_until(env, ["Witkoff"])
-        assert any("Witkoff" in json.dumps(r) for r in witkoff["results"])  # type: ignore[attr-defined]
+        assert re.search(
+            r"^1 article searchable (\d+ min )?\d+ s after publishing$", ingested.stderr, re.M
+        ), ingested.stderr
+        # --wait returned, so the article is searchable now: no polling.
+        witkoff = newsflow(env, "search", "Witkoff", "--json")
+        assert witkoff.returncode == 0, witkoff.stderr
+        assert "Witkoff" in witkoff.stdout
         events = search_until(
             env,
             [
@@ -166,15 +175,24 @@ def test_feed_to_search_and_ingest_to_events(
     finally:
         code = up.stop()
     assert code == 0, up.output()
-    assert "stopped" in up.output()
+    assert re.search(r"^stopped \(ran (\d+ h )?(\d+ min )?\d+ s\)$", up.output(), re.M)
 
 
 def test_demo_prints_events(env: dict[str, str]) -> None:
-    up = Up(["--demo"], env)
+    up = Up(["--demo"], {**env, "COLUMNS": "80"})
     try:
         up.wait_for("search API listening", STARTUP_SECONDS)
-        up.wait_for("whom", FLOW_SECONDS)  # the events table's header
-        # The demo articles name these actors; at least one of their events reaches the table.
+        # The demo articles name these actors; at least one of their events reaches the list.
         up.wait_for("CONSULT", FLOW_SECONDS)
+        # Another terminal's `feeds list` shows the feed `up --demo` polls.
+        listed = newsflow(env, "feeds", "list")
+        assert listed.returncode == 0, listed.stderr
+        assert "1 feed in " in listed.stdout
+        assert "demo-feeds.toml" in listed.stdout.replace("\n", "")
     finally:
         assert up.stop() == 0, up.output()
+    # In 80 columns each event is one line (and its title a second), never a wrapped table.
+    events = [line for line in up.output().splitlines() if "(CONSULT)" in line]
+    assert events
+    assert all(len(line) <= 80 for line in up.output().splitlines()), up.output()
+    assert re.search(r"^\d+ events?$", up.output(), re.M)

@@ -119,6 +119,7 @@ def test_stop_words_are_postgresql_english_list() -> None:
 def test_syntax_names_every_form() -> None:
     for form in ('"a phrase"', "-word", "NOT word", "a OR b", "word*", "capitals"):
         assert form in SYNTAX
+    assert max(len(line) for line in SYNTAX.splitlines()) <= 72
 
 
 @pytest.fixture(scope="module")
