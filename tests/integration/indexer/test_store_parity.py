@@ -7,6 +7,7 @@ the set of results and totals, not on the scores.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -159,3 +160,42 @@ async def test_prefix_of_a_common_word(both: tuple[Store, Store]) -> None:
     query = build_query({"q": "wi*", "limit": 100})
     a, b = await lite.search(query), await pg.search(query)
     assert {hit.id for hit in b.results} < {hit.id for hit in a.results}
+
+
+_HOSTILE_PIECES = [
+    *("talks", "Miami", "Witk*", "ceasefire", "the", "OR", "AND", "NOT", "or", "-", "--"),
+    *("*", '"', "(", ")", ":", "^", "NEAR", "{", "}", "'", "\\", "&", "|", "!", "<->", ":*"),
+    *("e-mail", "U.S.", "会谈", "ünï*", "12:*", "a'b", "x*y", "--z", "-*", '"-"', "é"),
+]
+
+
+def _plain(text: str) -> bool:
+    """Every term is words and spaces: no punctuation glued to a word, which each engine
+    splits its own way (PostgreSQL reads "U.S." as one word, "12:OR" as 12 and a common
+    word; docs/choices.md, "Search")."""
+    return all(re.fullmatch(r"[^\W_]+( [^\W_]+)*", t.text) for t in parse(text).terms)
+
+
+async def test_hostile_text_is_refused_or_answered_alike(both: tuple[Store, Store]) -> None:
+    """300 shuffles of words, operators and both engines' syntax: each is refused before any
+    store sees it (a 400) or answered by both stores without an error, and alike where its
+    terms are plain words."""
+    lite, pg = both
+    rng = random.Random(1414)
+    answered = compared = 0
+    for _ in range(300):
+        pieces = rng.choices(_HOSTILE_PIECES, k=rng.randint(1, 6))
+        text = "".join(p + rng.choice(["", " ", " "]) for p in pieces)
+        try:
+            query = build_query({"q": text, "limit": 100})
+        except ValueError:
+            continue
+        a, b = await lite.search(query), await pg.search(query)
+        await lite.facets(query)
+        await pg.facets(query)
+        answered += 1
+        if _plain(text):
+            assert sorted(h.id for h in a.results) == sorted(h.id for h in b.results), text
+            compared += 1
+    assert answered >= 100
+    assert compared >= 40
