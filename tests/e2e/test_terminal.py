@@ -286,3 +286,16 @@ def test_unreachable_broker_is_one_line(tmp_path: Path) -> None:
         assert stale.text.count("\n") <= 1, stale.text
         assert "cannot reach the bundled broker at 127.0.0.1:1" in stale.text
         assert "broker.json" in stale.text
+
+
+@pytest.mark.parametrize("columns", [80, 200])
+def test_feeds_list_fits_and_counts(tmp_path: Path, columns: int) -> None:
+    env = {"NEWSFLOW_STATE_DIR": str(tmp_path), "NEWSFLOW_FEEDS_FILE": str(tmp_path / "f.toml")}
+    added = in_terminal(columns, "feeds", "add", LONG_URL, "--name", "long", env=env)
+    assert added.code == 0, added.text
+    assert "added 1 feed to" in added.text
+    seen = in_terminal(columns, "feeds", "list", env=env)
+    assert seen.code == 0, seen.text
+    assert seen.lines[0].startswith("1 feed in ")
+    fits(seen, columns)
+    assert any(LONG_URL in line for line in seen.lines), "the feed's URL is whole"
