@@ -1,9 +1,10 @@
 """The search HTTP API: `/v1/search`, `/v1/articles/{id}`, `/v1/events/{id}`, health.
 
-Every client mistake (a bad date, an unknown type, a forged cursor, a limit out of range,
-stray full-text syntax) is answered 400 with a JSON body naming the field; the store being
-down is 503. The app holds no Kafka or metrics code: the service wires latency into
-Prometheus through `observe_search` and mounts `/metrics` itself.
+Every client mistake (an unknown or misspelt parameter, a bad date, an unknown type, a forged
+cursor, a limit out of range, a query the search language cannot read) is answered 400 with a
+JSON body naming the parameter and the forms it accepts; the store being down is 503. The app
+holds no Kafka or metrics code: the service wires latency into Prometheus through
+`observe_search` and mounts `/metrics` itself.
 
 `/docs` (Swagger UI) and `/redoc` load their scripts from this server, never from a CDN.
 
