@@ -271,7 +271,10 @@ def search(
     event_type: Annotated[
         str | None, typer.Option(metavar="TYPE", help="PLOVER event type, e.g. CONSULT.")
     ] = None,
-    limit: Annotated[int, typer.Option(metavar="N", help="Results per page (1..100).")] = 20,
+    limit: Annotated[
+        int | None,
+        typer.Option(metavar="N", help="Results per page, 1..100 (20; with --all, 100)."),
+    ] = None,
     cursor: Annotated[
         str | None,
         typer.Option(metavar="TOKEN", help="The page after the one that printed this cursor."),
@@ -297,7 +300,7 @@ def search(
         "cursor": cursor,
     }
     given = {k: v for k, v in params.items() if v}
-    if limit != 20 or not every_page:
+    if limit is not None:
         given["limit"] = str(limit)
     raise typer.Exit(run_search(given, as_json=as_json, every_page=every_page))
 

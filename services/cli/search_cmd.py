@@ -16,6 +16,8 @@ from shared.settings import load
 
 # A search is an interactive request; anything slower than this means the API is unwell.
 TIMEOUT_SECONDS = 30.0
+# A page a person reads in a terminal.
+DEFAULT_PAGE_SIZE = 20
 # Page size of `--all`: the API's largest page, so a script makes the fewest requests.
 ALL_PAGE_SIZE = 100
 
@@ -82,8 +84,8 @@ def run_search(params: dict[str, str], *, as_json: bool, every_page: bool) -> in
     settings = load(CliSettings)
     err = Console(stderr=True)
     kind = params.get("type", "articles")
-    if every_page:
-        params = {**params, "limit": params.get("limit", str(ALL_PAGE_SIZE))}
+    default = ALL_PAGE_SIZE if every_page else DEFAULT_PAGE_SIZE
+    params = {**params, "limit": params.get("limit", str(default))}
     with httpx.Client() as client:
         api = Api(settings.search_api + "/v1/search", client)
         try:

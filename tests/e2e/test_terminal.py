@@ -299,3 +299,11 @@ def test_feeds_list_fits_and_counts(tmp_path: Path, columns: int) -> None:
     assert seen.lines[0].startswith("1 feed in ")
     fits(seen, columns)
     assert any(LONG_URL in line for line in seen.lines), "the feed's URL is whole"
+
+
+def test_the_heading_says_what_was_searched_when_it_differs(api: Api) -> None:
+    seen = in_terminal(100, "search", "the Ministers NOT Kyiv", env=api_env(api))
+    assert seen.code == 0, seen.text
+    assert seen.lines[0].startswith("1 article for Ministers -Kyiv")
+    plain = in_terminal(100, "search", "Ministers", env=api_env(api))
+    assert plain.lines[0].strip() == "1 article"
