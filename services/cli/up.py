@@ -19,6 +19,7 @@ from pathlib import Path
 import httpx
 from aiokafka import AIOKafkaConsumer
 from rich.console import Console
+from rich.text import Text
 
 from services.cli.demo.site import DemoSite, load_demo_articles
 from services.cli.output import duration, plural
@@ -103,6 +104,11 @@ class Supervisor:
     broker: BundledBroker | None = None
     site: DemoSite | None = None
 
+    def say(self, text: str, style: str | None = None) -> None:
+        """A status line, never broken by the console: the URLs and paths in it stay whole
+        (the terminal may wrap it), and no markup or highlighting is read into it."""
+        self.console.print(Text(text, style=style or ""), soft_wrap=True)
+
     async def run(self, stop: asyncio.Event) -> int:
         state = self.settings.state_dir
         state.mkdir(parents=True, exist_ok=True)
@@ -118,7 +124,7 @@ class Supervisor:
             write_bundled_broker(state, bootstrap, self.broker.process.pid)
             env["NEWSFLOW_KAFKA_BOOTSTRAP"] = bootstrap
             env.setdefault("NEWSFLOW_KAFKA_IDEMPOTENCE", "false")
-            self.console.print(f"bundled Kafka-compatible broker (memory only) at {bootstrap}")
+            self.say(f"bundled Kafka-compatible broker (memory only) at {bootstrap}")
         if self.demo:
             self.site = DemoSite(load_demo_articles()).start()
             feeds = state / "demo-feeds.toml"
@@ -128,7 +134,7 @@ class Supervisor:
             )
             env["NEWSFLOW_FEEDS_FILE"] = str(feeds.resolve())
             env["NEWSFLOW_ALLOW_PRIVATE_ADDRESSES"] = "true"
-            self.console.print(f"demo site serving {self.site.feed_url}")
+            self.say(f"demo site serving {self.site.feed_url}")
         feeds_file = env.get("NEWSFLOW_FEEDS_FILE")
         record_up(state, Path(feeds_file) if feeds_file else state / FEEDS_FILE_NAME)
 
@@ -146,22 +152,20 @@ class Supervisor:
         for child in self.children:
             await child.start()
         api = f"http://{indexer.api_host}:{indexer.api_port}"
-        self.console.print(f"services starting; logs in {logs}")
+        self.say(f"services starting; logs in {logs}")
         if not await _wait_ready(f"{api}/readyz", stop):
             if not stop.is_set():
-                self.console.print(
-                    f"[red]the services were not ready after {duration(READY_TIMEOUT_SECONDS)} "
-                    f"(Kafka at {bootstrap}, API at {api}); see the logs in {logs}[/red]"
+                self.say(
+                    f"the services were not ready after {duration(READY_TIMEOUT_SECONDS)} "
+                    f"(Kafka at {bootstrap}, API at {api}); see the logs in {logs}",
+                    "red",
                 )
             return 1
-        self.console.print(
-            f"[bold]search API listening at {api}/v1/search[/bold] (docs: {api}/docs)"
-        )
+        self.say(f"search API listening at {api}/v1/search", "bold")
+        self.say(f"API docs: {api}/docs and {api}/redoc")
         for name, port in ops.items():
-            self.console.print(
-                f"{name}: http://127.0.0.1:{port}/metrics, /healthz, /readyz", highlight=False
-            )
-        self.console.print(f"indexer: {api}/metrics, /healthz, /readyz", highlight=False)
+            self.say(f"{name}: http://127.0.0.1:{port}/metrics, /healthz, /readyz")
+        self.say(f"indexer: {api}/metrics, /healthz, /readyz")
         tasks = [asyncio.create_task(self._watch(child, stop)) for child in self.children]
         if self.demo:
             tasks.append(asyncio.create_task(print_events(self.settings, self.console, stop)))
@@ -180,9 +184,10 @@ class Supervisor:
             if stop.is_set():
                 return
             child.restarts += 1
-            self.console.print(
-                f"[red]{child.name} exited with status {code}; restarting in {backoff:.0f}s "
-                f"(see {child.log_path})[/red]"
+            self.say(
+                f"{child.name} exited with status {code}; restarting in "
+                f"{duration(backoff)} (see {child.log_path})",
+                "red",
             )
             await asyncio.sleep(backoff)
             backoff = min(backoff * 2, RESTART_BACKOFF_CAP_SECONDS)
