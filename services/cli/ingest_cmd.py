@@ -160,10 +160,10 @@ async def wait_searchable(
                         )
                         return 3
                     if response.status_code != 200:
-                        break  # the index writes in batches: the rest are not there either
+                        continue  # not indexed yet (or dead-lettered: the others still count)
                     extracted = dt.datetime.fromisoformat(response.json()["extracted_at"])
                     if extracted < published_at - CLOCK_SLACK:
-                        break  # an earlier ingest of the same text; this one is on its way
+                        continue  # an earlier ingest of the same text; this one is on its way
                     pending.discard(article_id)
                     progress.advance(task)
                 if pending:

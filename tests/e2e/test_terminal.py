@@ -7,8 +7,6 @@ be found.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import datetime as dt
 import fcntl
 import json
@@ -20,20 +18,16 @@ import struct
 import subprocess
 import sys
 import termios
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
-import uvicorn
 
-from services.indexer.api import create_api
-from services.indexer.store.sqlite import SqliteStore
 from shared.bundled_broker import free_port
+from shared.models import EnrichedArticle
 from tests import factories as f
+from tests.api_server import serving
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -44,7 +38,7 @@ LONG_TITLE = "Trade ministers from twelve countries agree " + "on a long list of
 TRADE_ARTICLES = 31  # "trade" matches these many articles: 30 bulk ones and LONG_TITLE's
 
 
-def _corpus() -> list[object]:
+def _corpus() -> list[EnrichedArticle]:
     wide = f.article(
         LONG_URL,
         title=LONG_TITLE,
@@ -63,43 +57,13 @@ def _corpus() -> list[object]:
 @dataclass
 class Api:
     port: int
-    server: uvicorn.Server
 
 
 @pytest.fixture(scope="module")
 def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
-    """The real API over a real SQLite index, in a thread with its own event loop."""
-    path = tmp_path_factory.mktemp("index") / "index.sqlite3"
-    port = free_port()
-    ready = threading.Event()
-    holder: dict[str, uvicorn.Server] = {}
-
-    async def serve() -> None:
-        store = SqliteStore(path)
-        await store.open()
-        await store.upsert(_corpus())  # type: ignore[arg-type]
-        config = uvicorn.Config(create_api(store), host="127.0.0.1", port=port, log_level="error")
-        server = uvicorn.Server(config)
-        holder["server"] = server
-        ready.set()
-        try:
-            await server.serve()
-        finally:
-            await store.close()
-
-    thread = threading.Thread(target=lambda: asyncio.run(serve()), daemon=True)
-    thread.start()
-    assert ready.wait(60)
-    deadline = time.monotonic() + 60
-    while True:
-        with contextlib.suppress(httpx.HTTPError):
-            if httpx.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
-                break
-        assert time.monotonic() < deadline, "the API did not come up"
-        time.sleep(0.1)
-    yield Api(port, holder["server"])
-    holder["server"].should_exit = True
-    thread.join(30)
+    """The real API over a real SQLite index."""
+    with serving(tmp_path_factory.mktemp("index") / "index.sqlite3", _corpus()) as port:
+        yield Api(port)
 
 
 @dataclass
