@@ -6,17 +6,18 @@ import sys
 from pathlib import Path
 
 from rich.console import Console
-from rich.table import Table
 
 from services.cli.inputs import (
     InputError,
     as_utc,
     build_article,
+    decode_text,
     loose_from_record,
     loose_from_text_file,
     parse_when,
     records_from_json,
 )
+from services.cli.output import plural, print_rows
 from services.extractor.pipeline import process_extractor
 from services.extractor.settings import ExtractorSettings
 from shared.models import Article, EnrichedArticle
@@ -41,23 +42,23 @@ def articles_from_jsonl(path: Path) -> list[Article]:
 
 
 def article_from_file(path: Path, published: str | None) -> Article:
-    raw = _read(path).decode("utf-8", errors="replace")
+    raw = decode_text(_read(path), str(path))
     loose, header_date = loose_from_text_file(raw)
     when = parse_when(published) if published else (as_utc(header_date) if header_date else None)
     return build_article(loose, default_published=when)
 
 
-def summary(enriched: EnrichedArticle) -> Table:
-    table = Table(title=enriched.article.title or enriched.article.id, show_lines=False)
-    table.add_column("kind")
-    table.add_column("value")
-    table.add_column("detail")
+def summary(enriched: EnrichedArticle) -> list[list[str]]:
+    """One row (kind, value, detail) per actor, place, time and event found."""
+    table: list[list[str]] = []
     for entity in enriched.entities:
-        table.add_row(
-            "actor",
-            entity.name,
-            f"{entity.kind} {entity.country_code or ''} {entity.agent or ''} "
-            f"×{len(entity.mentions)}",
+        table.append(
+            [
+                "actor",
+                entity.name,
+                f"{entity.kind} {entity.country_code or ''} {entity.agent or ''} "
+                f"×{len(entity.mentions)}",
+            ]
         )
     for place in enriched.places:
         where = (
@@ -65,14 +66,18 @@ def summary(enriched: EnrichedArticle) -> Table:
             if place.lat is not None and place.lon is not None
             else "?"
         )
-        table.add_row("place", place.name, f"{place.kind} {place.country_code or ''} {where}")
+        table.append(["place", place.name, f"{place.kind} {place.country_code or ''} {where}"])
     for time in enriched.times:
-        table.add_row("time", time.text, f"{time.type} {time.value}")
+        table.append(["time", time.text, f"{time.type} {time.value}"])
     for event in enriched.events:
-        table.add_row(
-            "event",
-            f"{', '.join(event.sources) or '-'} {event.trigger} {', '.join(event.targets) or '-'}",
-            f"{event.type} {event.date.value if event.date else '?'} {', '.join(event.places)}",
+        who, whom = ", ".join(event.sources) or "-", ", ".join(event.targets) or "-"
+        when = event.date.value if event.date else "?"
+        table.append(
+            [
+                "event",
+                f"{who} {event.trigger} {whom}",
+                f"{event.type} {when} {', '.join(event.places)}",
+            ]
         )
     return table
 
@@ -92,11 +97,13 @@ def run_extract(
     else:
         console = Console()
         for extraction in extractions:
-            console.print(summary(extraction.enriched))
+            article = extraction.enriched.article
+            rows = summary(extraction.enriched)
+            print_rows(console, article.title or article.id, ("kind", "value", "detail"), rows)
     failed = [e.stats.article_id for e in extractions if e.stats.outcome == "error"]
     if failed:
         sys.stderr.write(
-            f"extraction failed for {len(failed)} of {len(extractions)} article(s): "
+            f"extraction failed for {len(failed)} of {plural(len(extractions), 'article')}: "
             f"{', '.join(failed[:5])}{' ...' if len(failed) > 5 else ''} (the log says why)\n"
         )
         return 1

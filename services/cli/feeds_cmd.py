@@ -6,8 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from rich.console import Console
-from rich.table import Table
 
+from services.cli.output import plural, print_rows
+from services.cli.up_state import polled_feeds_file
 from services.fetcher.feeds_config import (
     FeedConfig,
     FeedsFileError,
@@ -29,15 +30,16 @@ def _when(ts: float | None) -> str:
 def run_feeds_list() -> int:
     settings = load(FetcherSettings)
     path = settings.resolved_feeds_file
+    polled = polled_feeds_file(settings.state_dir) if settings.feeds_file is None else None
+    if polled is not None:
+        path = polled  # what a running `newsflow up` (perhaps --demo) gave its fetcher
     err = Console(stderr=True)
     try:
         feeds = load_feeds(path) if path.exists() else []
     except FeedsFileError as exc:
         err.print(f"newsflow: {exc}")
         return 2
-    table = Table(title=f"{len(feeds)} feeds in {path}")
-    for column in ("name", "url", "health", "last success", "last error", "items", "next poll"):
-        table.add_column(column)
+    rows: list[list[str]] = []
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     with FetcherState(settings.state_db) as state:
         for feed in feeds:
@@ -52,16 +54,21 @@ def run_feeds_list() -> int:
                 health = "new"
             else:
                 health = "ok"
-            table.add_row(
-                feed.name or "-",
-                feed.url,
-                health,
-                _when(s.last_success_at),
-                f"{_when(s.last_error_at)} {s.last_error or ''}".strip() if s.last_error else "-",
-                str(s.items_total),
-                _when(s.next_poll_at) if s.next_poll_at else "now",
+            rows.append(
+                [
+                    feed.name or "-",
+                    health,
+                    _when(s.last_success_at),
+                    f"{_when(s.last_error_at)} {s.last_error or ''}".strip()
+                    if s.last_error
+                    else "-",
+                    str(s.items_total),
+                    _when(s.next_poll_at) if s.next_poll_at else "now",
+                    feed.url,
+                ]
             )
-    Console().print(table)
+    columns = ("name", "health", "last success", "last error", "items", "next poll", "url")
+    print_rows(Console(), f"{plural(len(feeds), 'feed')} in {path}", columns, rows, whole=6)
     return 0
 
 
@@ -72,7 +79,7 @@ def run_feeds_add(url: str, name: str | None) -> int:
     except (FeedsFileError, ValueError) as exc:
         Console(stderr=True).print(f"newsflow: {exc}")
         return 2
-    print(f"added {len(added)} feed(s) to {settings.resolved_feeds_file}")
+    print(f"added {plural(len(added), 'feed')} to {settings.resolved_feeds_file}")
     return 0
 
 
@@ -84,5 +91,8 @@ def run_feeds_import(file: Path) -> int:
     except (OSError, FeedsFileError) as exc:
         Console(stderr=True).print(f"newsflow: {exc}")
         return 2
-    print(f"imported {len(added)} new of {len(feeds)} feeds into {settings.resolved_feeds_file}")
+    print(
+        f"imported {len(added)} new of {plural(len(feeds), 'feed')} "
+        f"into {settings.resolved_feeds_file}"
+    )
     return 0

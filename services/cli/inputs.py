@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -113,14 +114,21 @@ def build_article(
 
 
 def records_from_json(data: bytes, name: str) -> Iterator[dict[str, Any]]:
-    """Objects from a JSON document (one object or a list) or JSON lines."""
-    text = data.decode("utf-8-sig")
+    """Objects from a JSON document (one object or a list) or JSON lines.
+
+    A malformed file's error is whole: what the parser expected, and the line and column.
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not UTF-8 text (byte {exc.start}), so not JSON") from exc
     stripped = text.lstrip()
+    document_error: json.JSONDecodeError | None = None
     if stripped.startswith("[") or (stripped.startswith("{") and not name.endswith(".jsonl")):
         try:
             parsed = json.loads(text)
-        except json.JSONDecodeError:
-            parsed = None
+        except json.JSONDecodeError as exc:
+            parsed, document_error = None, exc
         if isinstance(parsed, list):
             yield from (p for p in parsed if isinstance(p, dict))
             return
@@ -133,7 +141,10 @@ def records_from_json(data: bytes, name: str) -> Iterator[dict[str, Any]]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{name}:{number}: not JSON ({exc.msg})") from exc
+            if document_error is not None and number == 1:
+                # Not JSON lines either: the document's own error says where it broke.
+                raise InputError(f"{name}: not JSON: {document_error}") from document_error
+            raise InputError(f"{name}:{number}: not JSON: {exc}") from exc
         if not isinstance(obj, dict):
             raise InputError(f"{name}:{number}: expected a JSON object")
         yield obj
@@ -158,11 +169,34 @@ def loose_from_text_file(raw: str) -> tuple[LooseArticle, dt.date | None]:
 
 
 def iter_files(path: Path) -> Iterator[Path]:
+    """The file, or every file under the folder but hidden ones (`.DS_Store`, `.git/`):
+    files of other types are yielded too, so they are counted as skipped, not lost."""
     if path.is_dir():
         yield from sorted(
-            p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            p
+            for p in path.rglob("*")
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
     elif path.is_file():
         yield path
     else:
         raise InputError(f"{path}: no such file or folder")
+
+
+# Above this share of control characters a "text" file is binary: text has none but tabs and
+# line ends, and random bytes read as Latin-1 are a quarter control characters.
+MAX_CONTROL_SHARE = 0.02
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """A text file's text: UTF-8, else Latin-1 (never fails); binary content is refused."""
+    if b"\x00" in data:
+        raise InputError(f"{name}: binary content (NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    control = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    if text and control / len(text) > MAX_CONTROL_SHARE:
+        raise InputError(f"{name}: binary content ({control / len(text):.0%} control characters)")
+    return text

@@ -9,6 +9,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from services.indexer.text_query import SYNTAX
 from shared.settings import NewsflowSettings, NoBrokerError, load
 
 T = TypeVar("T")
@@ -17,6 +18,9 @@ app = typer.Typer(
     help="Newsflow: news feeds to a stream and an index of dated events.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Click's plain help: flags shown as flags (rich mode prints "<bool>" after each), and
+    # text that fits any terminal width without box drawing.
+    rich_markup_mode=None,
 )
 feeds_app = typer.Typer(help="The fetcher's feeds.", no_args_is_help=True)
 dlq_app = typer.Typer(help="The dead-letter topic (news.dlq.v1).", no_args_is_help=True)
@@ -24,11 +28,72 @@ app.add_typer(feeds_app, name="feeds")
 app.add_typer(dlq_app, name="dlq")
 
 
-def _run_async(work: Coroutine[Any, Any, T]) -> T:
-    """`asyncio.run`, imported on use: `extract` and `search` never need asyncio (~20 ms)."""
-    import asyncio
+def _version(value: bool) -> None:
+    if value:
+        from shared.version import VERSION
 
-    return asyncio.run(work)
+        typer.echo(f"newsflow {VERSION}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Newsflow: news feeds to a stream and an index of dated events."""
+
+
+def _run_async(work: Coroutine[Any, Any, T], *, kafka_client: bool = False) -> T:
+    """`asyncio.run`, imported on use: `extract` and `search` never need asyncio (~20 ms).
+
+    The one place where Kafka being away becomes a one-line message and exit status 3, for
+    every command that needs it, instead of a traceback. A `kafka_client` command (not a
+    service) also keeps aiokafka's own connection log lines off the terminal.
+    """
+    import asyncio
+    import logging
+
+    from aiokafka.errors import KafkaConnectionError, KafkaTimeoutError, NodeNotReadyError
+
+    if kafka_client:
+        logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
+    try:
+        return asyncio.run(work)
+    except NoBrokerError as exc:
+        raise _fail(str(exc), 3) from None
+    except (KafkaConnectionError, KafkaTimeoutError, NodeNotReadyError) as exc:
+        # Clients the failed command left open complain when collected; the line below says
+        # all there is to say.
+        logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+        raise _fail(_kafka_away(exc), 3) from None
+
+
+def _kafka_away(exc: Exception) -> str:
+    """What was tried and what to do, in one line."""
+    from shared.settings import broker_state_path, resolve_bootstrap
+
+    settings = load(NewsflowSettings)
+    try:
+        address, bundled = resolve_bootstrap(settings)
+    except NoBrokerError as missing:
+        return str(missing)
+    reason = type(exc).__name__
+    if bundled:
+        state = broker_state_path(settings.state_dir)
+        return (
+            f"cannot reach the bundled broker at {address} ({reason}) that `newsflow up` "
+            f"recorded in {state}; it is not running any more: start `newsflow up` again, "
+            "or set NEWSFLOW_KAFKA_BOOTSTRAP"
+        )
+    return (
+        f"cannot reach Kafka at {address} ({reason}), the address in NEWSFLOW_KAFKA_BOOTSTRAP; "
+        "check it, or unset it to use the broker of a running `newsflow up`"
+    )
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -69,7 +134,7 @@ def _run_service(name: str) -> None:
 @app.command()
 def up(
     demo: Annotated[
-        bool, typer.Option(help="Serve the bundled demo feed and print its events.")
+        bool, typer.Option("--demo", help="Serve the bundled demo feed and print its events.")
     ] = False,
 ) -> None:
     """Run the bundled broker (unless NEWSFLOW_KAFKA_BOOTSTRAP is set) and all three services."""
@@ -103,13 +168,16 @@ def indexer() -> None:
 def extract(
     file: Annotated[
         Path | None,
-        typer.Argument(help="A text file (a leading `date YYYY-MM-DD` is read as the date)."),
+        typer.Argument(
+            metavar="FILE", help="A text file (a leading `date YYYY-MM-DD` is read as the date)."
+        ),
     ] = None,
     published: Annotated[
-        str | None, typer.Option(help="Publication date or datetime (ISO).")
+        str | None, typer.Option(metavar="DATE", help="Publication date or datetime (ISO).")
     ] = None,
     jsonl: Annotated[
-        Path | None, typer.Option(help="JSON lines: objects with text and published_at.")
+        Path | None,
+        typer.Option(metavar="FILE", help="JSON lines: objects with text and published_at."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print EnrichedArticle JSON.")] = False,
 ) -> None:
@@ -128,7 +196,7 @@ def extract(
 
 @app.command()
 def fetch(
-    urls: Annotated[list[str], typer.Argument(help="Feed or page URLs.")],
+    urls: Annotated[list[str], typer.Argument(metavar="URL...", help="Feed or page URLs.")],
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow private and loopback addresses.")
     ] = False,
@@ -144,37 +212,80 @@ def fetch(
 
 @app.command()
 def ingest(
-    path: Annotated[Path, typer.Argument(help="A text, HTML or JSON file, or a folder of them.")],
+    path: Annotated[
+        Path, typer.Argument(metavar="PATH", help="A text, HTML or JSON file, or a folder of them.")
+    ],
     published: Annotated[
-        str | None, typer.Option(help="Publication date or datetime (ISO).")
+        str | None, typer.Option(metavar="DATE", help="Publication date or datetime (ISO).")
     ] = None,
+    wait: Annotated[
+        bool,
+        typer.Option(
+            "--wait", help="Wait until the articles are searchable and say how long it took."
+        ),
+    ] = False,
 ) -> None:
-    """Publish local files as articles (backfills)."""
+    """Publish local files as articles (backfills).
+
+    Reads .txt, .text, .md, .html, .htm, .json and .jsonl files; other files, binary content
+    and malformed JSON are skipped, each with its reason, and counted (exit status 1).
+    """
     from services.cli.ingest_cmd import run_ingest
     from services.cli.inputs import InputError
 
     try:
-        raise typer.Exit(_run_async(run_ingest(path, published)))
+        raise typer.Exit(_run_async(run_ingest(path, published, wait=wait), kafka_client=True))
     except InputError as exc:
         raise _fail(str(exc), 2) from None
-    except NoBrokerError as exc:
-        raise _fail(str(exc), 3) from None
 
 
-@app.command()
+SEARCH_HELP = (
+    "Search the index through the search API (NEWSFLOW_API_URL, else the port in "
+    "NEWSFLOW_API_PORT on this machine).\n\n"
+    'QUERY is in the search language ("" for everything):\n\n\b\n'
+    + SYNTAX
+    + '\n\nThe heading says how many of all the results are shown ("20 of 201 articles"); '
+    "the next page's --cursor is printed on stderr, and --all fetches every page."
+)
+
+
+@app.command(help=SEARCH_HELP)
 def search(
-    query: Annotated[str, typer.Argument(help='Full-text query ("" for everything).')] = "",
-    actor: Annotated[str | None, typer.Option(help="Canonical actor name.")] = None,
-    place: Annotated[str | None, typer.Option(help="Place name.")] = None,
-    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country code.")] = None,
-    since: Annotated[str | None, typer.Option(help="From this date (inclusive).")] = None,
-    until: Annotated[str | None, typer.Option(help="Up to this date (inclusive).")] = None,
-    type_: Annotated[str, typer.Option("--type", help="articles or events.")] = "articles",
-    event_type: Annotated[str | None, typer.Option(help="PLOVER event type, e.g. CONSULT.")] = None,
-    limit: Annotated[int, typer.Option(help="Results per page.")] = 20,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the API's JSON.")] = False,
+    query: Annotated[
+        str, typer.Argument(metavar="QUERY", help='Query text ("" for everything).')
+    ] = "",
+    actor: Annotated[str | None, typer.Option(metavar="NAME", help="Canonical actor name.")] = None,
+    place: Annotated[str | None, typer.Option(metavar="NAME", help="Place name.")] = None,
+    country: Annotated[
+        str | None, typer.Option(metavar="CC", help="ISO 3166-1 alpha-2 country code.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(metavar="DATE", help="From this day, YYYY[-MM[-DD]] (inclusive).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Up to this day (inclusive).")
+    ] = None,
+    type_: Annotated[
+        str, typer.Option("--type", metavar="articles|events", help="What to list.")
+    ] = "articles",
+    event_type: Annotated[
+        str | None, typer.Option(metavar="TYPE", help="PLOVER event type, e.g. CONSULT.")
+    ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(metavar="N", help="Results per page, 1..100 (20; with --all, 100)."),
+    ] = None,
+    cursor: Annotated[
+        str | None,
+        typer.Option(metavar="TOKEN", help="The page after the one that printed this cursor."),
+    ] = None,
+    every_page: Annotated[
+        bool, typer.Option("--all", help="Every page (100 a request unless --limit).")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="The API's JSON (with --all: one page per line).")
+    ] = False,
 ) -> None:
-    """Search the index through the API at NEWSFLOW_API_URL."""
     from services.cli.search_cmd import run_search
 
     params = {
@@ -186,9 +297,12 @@ def search(
         "until": until,
         "type": type_,
         "event_type": event_type,
-        "limit": str(limit),
+        "cursor": cursor,
     }
-    raise typer.Exit(run_search({k: v for k, v in params.items() if v}, as_json=as_json))
+    given = {k: v for k, v in params.items() if v}
+    if limit is not None:
+        given["limit"] = str(limit)
+    raise typer.Exit(run_search(given, as_json=as_json, every_page=every_page))
 
 
 @feeds_app.command("list")
@@ -201,8 +315,8 @@ def feeds_list() -> None:
 
 @feeds_app.command("add")
 def feeds_add(
-    url: str,
-    name: Annotated[str | None, typer.Option(help="A short name.")] = None,
+    url: Annotated[str, typer.Argument(metavar="URL", help="The feed's URL.")],
+    name: Annotated[str | None, typer.Option(metavar="NAME", help="A short name.")] = None,
 ) -> None:
     """Add a feed to NEWSFLOW_FEEDS_FILE."""
     from services.cli.feeds_cmd import run_feeds_add
@@ -211,7 +325,9 @@ def feeds_add(
 
 
 @feeds_app.command("import-opml")
-def feeds_import_opml(file: Path) -> None:
+def feeds_import_opml(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="An OPML file.")],
+) -> None:
     """Add every feed of an OPML file to NEWSFLOW_FEEDS_FILE."""
     from services.cli.feeds_cmd import run_feeds_import
 
@@ -226,10 +342,7 @@ def dlq_list(
     """Show dead-lettered messages with the error that sent them there."""
     from services.cli.dlq_cmd import run_dlq_list
 
-    try:
-        raise typer.Exit(_run_async(run_dlq_list(limit, as_json)))
-    except NoBrokerError as exc:
-        raise _fail(str(exc), 3) from None
+    raise typer.Exit(_run_async(run_dlq_list(limit, as_json), kafka_client=True))
 
 
 @dlq_app.command("replay")
@@ -244,10 +357,7 @@ def dlq_replay(
     """Re-send dead-lettered messages to the topic they came from."""
     from services.cli.dlq_cmd import run_dlq_replay
 
-    try:
-        raise typer.Exit(_run_async(run_dlq_replay(offsets or [], service)))
-    except NoBrokerError as exc:
-        raise _fail(str(exc), 3) from None
+    raise typer.Exit(_run_async(run_dlq_replay(offsets or [], service), kafka_client=True))
 
 
 def main() -> None:

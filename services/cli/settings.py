@@ -6,7 +6,21 @@ from shared.settings import NewsflowSettings
 
 
 class CliSettings(NewsflowSettings):
-    api_url: str = Field(
-        default="http://127.0.0.1:8000",
-        description="Where `newsflow search` finds the indexer's API.",
+    api_url: str | None = Field(
+        default=None,
+        description="Where `newsflow search` finds the indexer's API; unset means "
+        "http://NEWSFLOW_API_HOST:NEWSFLOW_API_PORT, where `newsflow up` starts it.",
     )
+    # The indexer's own settings of the same names: the CLI asks where the indexer listens.
+    api_host: str = Field(default="127.0.0.1", description="Address the search API binds.")
+    api_port: int = Field(default=8000, ge=1, le=65535, description="Port of the search API.")
+
+    @property
+    def search_api(self) -> str:
+        """The API's base URL, without a trailing slash."""
+        if self.api_url:
+            return self.api_url.rstrip("/")
+        # An API bound to every interface is reached on the loopback one.
+        host = "127.0.0.1" if self.api_host in ("0.0.0.0", "") else self.api_host
+        host = f"[{host}]" if ":" in host else host
+        return f"http://{host}:{self.api_port}"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
 import logging
 import os
 import signal
@@ -20,9 +19,13 @@ from pathlib import Path
 import httpx
 from aiokafka import AIOKafkaConsumer
 from rich.console import Console
-from rich.table import Table
+from rich.text import Text
 
 from services.cli.demo.site import DemoSite, load_demo_articles
+from services.cli.output import duration, plural
+from services.cli.output import print_events as show_events
+from services.cli.up_state import clear_up, record_up
+from services.fetcher.settings import FEEDS_FILE_NAME
 from services.indexer.settings import IndexerSettings
 from shared import topics
 from shared.bundled_broker import BundledBroker, free_port
@@ -101,6 +104,11 @@ class Supervisor:
     broker: BundledBroker | None = None
     site: DemoSite | None = None
 
+    def say(self, text: str, style: str | None = None) -> None:
+        """A status line, never broken by the console: the URLs and paths in it stay whole
+        (the terminal may wrap it), and no markup or highlighting is read into it."""
+        self.console.print(Text(text, style=style or ""), soft_wrap=True)
+
     async def run(self, stop: asyncio.Event) -> int:
         state = self.settings.state_dir
         state.mkdir(parents=True, exist_ok=True)
@@ -116,7 +124,7 @@ class Supervisor:
             write_bundled_broker(state, bootstrap, self.broker.process.pid)
             env["NEWSFLOW_KAFKA_BOOTSTRAP"] = bootstrap
             env.setdefault("NEWSFLOW_KAFKA_IDEMPOTENCE", "false")
-            self.console.print(f"bundled Kafka-compatible broker (memory only) at {bootstrap}")
+            self.say(f"bundled Kafka-compatible broker (memory only) at {bootstrap}")
         if self.demo:
             self.site = DemoSite(load_demo_articles()).start()
             feeds = state / "demo-feeds.toml"
@@ -126,26 +134,38 @@ class Supervisor:
             )
             env["NEWSFLOW_FEEDS_FILE"] = str(feeds.resolve())
             env["NEWSFLOW_ALLOW_PRIVATE_ADDRESSES"] = "true"
-            self.console.print(f"demo site serving {self.site.feed_url}")
+            self.say(f"demo site serving {self.site.feed_url}")
+        feeds_file = env.get("NEWSFLOW_FEEDS_FILE")
+        record_up(state, Path(feeds_file) if feeds_file else state / FEEDS_FILE_NAME)
 
         indexer = IndexerSettings()
         logs = state / "logs"
         logs.mkdir(exist_ok=True)
+        ops: dict[str, int] = {}
         for name in SERVICES:
             child_env = dict(env)
             if name in OPS_PORTS:
                 port = OPS_PORTS[name] if _port_free(OPS_PORTS[name]) else free_port()
                 child_env["NEWSFLOW_OPS_PORT"] = str(port)
+                ops[name] = port
             self.children.append(Child(name, child_env, logs / f"{name}.log"))
         for child in self.children:
             await child.start()
         api = f"http://{indexer.api_host}:{indexer.api_port}"
-        self.console.print(f"services starting; logs in {logs}")
+        self.say(f"services starting; logs in {logs}")
         if not await _wait_ready(f"{api}/readyz", stop):
+            if not stop.is_set():
+                self.say(
+                    f"the services were not ready after {duration(READY_TIMEOUT_SECONDS)} "
+                    f"(Kafka at {bootstrap}, API at {api}); see the logs in {logs}",
+                    "red",
+                )
             return 1
-        self.console.print(
-            f"[bold]search API listening at {api}/v1/search[/bold] (docs: {api}/docs)"
-        )
+        self.say(f"search API listening at {api}/v1/search", "bold")
+        self.say(f"API docs: {api}/docs and {api}/redoc")
+        for name, port in ops.items():
+            self.say(f"{name}: http://127.0.0.1:{port}/metrics, /healthz, /readyz")
+        self.say(f"indexer: {api}/metrics, /healthz, /readyz")
         tasks = [asyncio.create_task(self._watch(child, stop)) for child in self.children]
         if self.demo:
             tasks.append(asyncio.create_task(print_events(self.settings, self.console, stop)))
@@ -164,9 +184,10 @@ class Supervisor:
             if stop.is_set():
                 return
             child.restarts += 1
-            self.console.print(
-                f"[red]{child.name} exited with status {code}; restarting in {backoff:.0f}s "
-                f"(see {child.log_path})[/red]"
+            self.say(
+                f"{child.name} exited with status {code}; restarting in "
+                f"{duration(backoff)} (see {child.log_path})",
+                "red",
             )
             await asyncio.sleep(backoff)
             backoff = min(backoff * 2, RESTART_BACKOFF_CAP_SECONDS)
@@ -174,6 +195,7 @@ class Supervisor:
 
     async def shutdown(self) -> None:
         await asyncio.gather(*(child.stop() for child in self.children))
+        clear_up(self.settings.state_dir)
         if self.site:
             self.site.stop()
         if self.broker:
@@ -193,21 +215,9 @@ async def _wait_ready(url: str, stop: asyncio.Event) -> bool:
     return False
 
 
-def events_table(messages: list[EventMessage]) -> Table:
-    table = Table(title="events", show_lines=False)
-    for column in ("when", "who", "what", "whom", "where", "article"):
-        table.add_column(column)
-    for message in messages:
-        event = message.event
-        table.add_row(
-            event.date.value if event.date is not None else "?",
-            ", ".join(event.sources) or "-",
-            f"{event.trigger} ({event.type})",
-            ", ".join(event.targets) or "-",
-            ", ".join(event.places) or "-",
-            message.title,
-        )
-    return table
+def event_rows(messages: list[EventMessage]) -> list[dict[str, object]]:
+    """Event messages as the event dicts `output.print_events` shows, with their titles."""
+    return [{**m.event.model_dump(mode="json"), "title": m.title} for m in messages]
 
 
 async def print_events(settings: NewsflowSettings, console: Console, stop: asyncio.Event) -> None:
@@ -230,7 +240,7 @@ async def print_events(settings: NewsflowSettings, console: Console, stop: async
                     except ValueError:
                         continue  # the DLQ is the extractor's business; this is only a view
             if messages:
-                console.print(events_table(messages))
+                show_events(console, plural(len(messages), "event"), event_rows(messages))
     finally:
         await consumer.stop()
 
@@ -242,10 +252,10 @@ async def run_up(settings: NewsflowSettings, demo: bool) -> int:
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     supervisor = Supervisor(settings, demo, console)
-    started = dt.datetime.now(dt.UTC)
+    started = loop.time()
     try:
         return await supervisor.run(stop)
     finally:
         console.print("stopping services…")
         await supervisor.shutdown()
-        console.print(f"stopped (ran {dt.datetime.now(dt.UTC) - started})")
+        console.print(f"stopped (ran {duration(loop.time() - started)})")

@@ -1,9 +1,12 @@
 """The search HTTP API: `/v1/search`, `/v1/articles/{id}`, `/v1/events/{id}`, health.
 
-Every client mistake (a bad date, an unknown type, a forged cursor, a limit out of range,
-stray full-text syntax) is answered 400 with a JSON body naming the field; the store being
-down is 503. The app holds no Kafka or metrics code: the service wires latency into
-Prometheus through `observe_search` and mounts `/metrics` itself.
+Every client mistake (an unknown or misspelt parameter, a bad date, an unknown type, a forged
+cursor, a limit out of range, a query the search language cannot read) is answered 400 with a
+JSON body naming the parameter and the forms it accepts; the store being down is 503. The app
+holds no Kafka or metrics code: the service wires latency into Prometheus through
+`observe_search` and mounts `/metrics` itself.
+
+`/docs` (Swagger UI) and `/redoc` load their scripts from this server, never from a CDN.
 
 Error body: `{"error": "bad_request" | "not_found" | "unavailable" | "internal",
 "message": str, "details": [{"field": str, "message": str}]}`.
@@ -11,17 +14,30 @@ Error body: `{"error": "bad_request" | "not_found" | "unavailable" | "internal",
 
 from __future__ import annotations
 
+import difflib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
 from typing import Annotated, Any
 
+import fastapi_offline
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, ValidationError
 
-from services.indexer.query import DEFAULT_LIMIT, MAX_LIMIT, SearchType, build_query
+from services.indexer.query import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    FieldError,
+    SearchQuery,
+    SearchType,
+    build_query,
+)
 from services.indexer.results import ArticleHit, EventHit, Facets
 from services.indexer.store import (
     DEFAULT_FACET_SIZE,
@@ -30,6 +46,7 @@ from services.indexer.store import (
     StoreError,
     StoreUnavailable,
 )
+from services.indexer.text_query import SYNTAX
 from shared.models import EnrichedArticle
 
 log = logging.getLogger(__name__)
@@ -39,13 +56,18 @@ ObserveSearch = Callable[[str, int, float], None]
 `invalid` for an unknown one), the HTTP status and the seconds it took."""
 
 SEARCH_PATH = "/v1/search"
+# Swagger UI's and ReDoc's scripts and styles, shipped in the fastapi-offline wheel.
+DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
 
 
 class SearchResponse(BaseModel):
     results: list[ArticleHit] | list[EventHit]
     next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null at end.")
     total: int | None = Field(description="Results over all pages.")
-    query: dict[str, Any] = Field(description="The query as understood (dates resolved).")
+    query: dict[str, Any] = Field(
+        description="The query as understood: dates resolved, and `q_understood`, the text "
+        'query as searched (`trade (tariffs OR sanctions) -"trade war"`; common words left out).'
+    )
     facets: Facets | None = Field(description="Top values over all results; null if not asked.")
 
 
@@ -65,12 +87,32 @@ def _error(status: int, error: str, message: str, details: Sequence[ErrorDetail]
     return JSONResponse(status_code=status, content=body.model_dump())
 
 
+# Pydantic's wording of a type error, said in the API's terms with the forms it accepts.
+_MESSAGES = {
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "bool_parsing": "must be true or false",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than_equal": "must be at most {le}",
+    "string_too_long": "must be at most {max_length} characters",
+}
+
+
 def _details(errors: Sequence[Any]) -> list[ErrorDetail]:
     details = []
     for err in errors:
         names = [str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body")]
-        message = str(err.get("msg", "invalid"))
-        message = message.removeprefix("Value error, ")
+        ctx = err.get("ctx") or {}
+        cause = ctx.get("error")
+        if isinstance(cause, FieldError):
+            names = [cause.field]
+        template = _MESSAGES.get(str(err.get("type")))
+        if template is not None:
+            message = template.format(**ctx)
+        else:
+            message = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+        if names == ["limit"]:
+            message = f"must be a whole number from 1 to {MAX_LIMIT}"
         details.append(ErrorDetail(field=".".join(names) or "query", message=message))
     return details
 
@@ -82,9 +124,76 @@ def _bad_request(errors: Sequence[Any]) -> Any:
 
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorBody, "description": "A parameter is invalid."},
+    400: {
+        "model": ErrorBody,
+        "description": "A parameter is unknown or invalid; `details` names each with the forms "
+        "it accepts.",
+    },
     503: {"model": ErrorBody, "description": "The index is unavailable."},
 }
+
+
+# What /v1/search accepts: the query model's fields and `facets`; anything else is refused.
+SEARCH_PARAMETERS = frozenset(SearchQuery.model_fields) | {"facets"}
+
+DESCRIPTION = (
+    "Full-text search over indexed news articles and their dated events.\n\n"
+    "The query language of `q`:\n\n```\n" + SYNTAX + "\n```\n\n"
+    "Every client error is a 400 whose body names the parameter (`details[].field`); an "
+    "unknown parameter is refused, never ignored."
+)
+ONE_LINE = 'words are ANDed, "a phrase" keeps order, -word or NOT word excludes, a OR b, prefix*.'
+
+
+def _unknown(name: str) -> str:
+    close = difflib.get_close_matches(name, sorted(SEARCH_PARAMETERS), n=1)
+    hint = f"; did you mean {close[0]}?" if close else ""
+    return f"unknown parameter{hint} (known: {', '.join(sorted(SEARCH_PARAMETERS))})"
+
+
+def _add_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs and ReDoc at /redoc from the assets of the installed
+    fastapi-offline package, so the pages work with no network; and an OpenAPI document that
+    says what the API returns (its 400s, not FastAPI's default 422)."""
+    app.mount("/docs-assets", StaticFiles(directory=DOCS_ASSETS), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    async def swagger() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title}: Swagger UI",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon.png",
+        )
+
+    @app.get("/redoc", include_in_schema=False)
+    async def redoc() -> HTMLResponse:
+        return get_redoc_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title}: ReDoc",
+            redoc_js_url="/docs-assets/redoc.standalone.js",
+            redoc_favicon_url="/docs-assets/favicon.png",
+            with_google_fonts=False,
+        )
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+            )
+            for path in schema.get("paths", {}).values():
+                for operation in path.values():
+                    operation.get("responses", {}).pop("422", None)
+            for name in ("HTTPValidationError", "ValidationError"):
+                schema.get("components", {}).get("schemas", {}).pop(name, None)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def create_api(
@@ -106,8 +215,11 @@ def create_api(
     app = FastAPI(
         title="Newsflow search API",
         version="1",
-        description="Full-text search over indexed news articles and their dated events.",
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
     )
+    _add_docs(app)
 
     if observe_search is not None:
         observe = observe_search
@@ -149,9 +261,10 @@ def create_api(
 
     @app.get("/v1/search", response_model=SearchResponse, responses=_ERRORS, tags=["search"])
     async def search(
+        request: Request,
         q: Annotated[
             str | None,
-            Query(description='Free text; words are ANDed, "quoted phrases" kept together.'),
+            Query(description="Free text in the query language (see above): " + ONE_LINE),
         ] = None,
         actor: Annotated[str | None, Query(description="Actor name, case-insensitive.")] = None,
         place: Annotated[str | None, Query(description="Place name, case-insensitive.")] = None,
@@ -171,6 +284,11 @@ def create_api(
         cursor: Annotated[str | None, Query(description="next_cursor of the last page.")] = None,
         facets: Annotated[bool, Query(description="Include facets.")] = True,
     ) -> Any:
+        unknown = sorted(set(request.query_params) - SEARCH_PARAMETERS)
+        if unknown:
+            details = [ErrorDetail(field=name, message=_unknown(name)) for name in unknown]
+            message = "; ".join(f"{d.field}: {d.message}" for d in details)
+            return _error(400, "bad_request", message, details)
         try:
             query = build_query(
                 {
@@ -195,11 +313,12 @@ def create_api(
             return _error(400, "bad_request", f"limit: {detail.message}", [detail])
         page = await store.search(query)
         found = await store.facets(query, facet_size) if facets else None
+        understood = str(query.text) if query.text else None
         return SearchResponse(
             results=page.results,
             next_cursor=page.next_cursor,
             total=page.total,
-            query=query.model_dump(mode="json"),
+            query={**query.model_dump(mode="json"), "q_understood": understood},
             facets=found,
         )
 

@@ -1,9 +1,8 @@
-"""What a search asks for: the validated query model, its cursor, and safe full-text expressions.
+"""What a search asks for: the validated query model and its cursor.
 
-Pure logic, no I/O. The free text `q` never reaches a full-text engine as syntax: it is split
-into terms (words, or "quoted phrases"), every term is quoted, and the terms are ANDed. So `"`,
-`AND (`, `NEAR(`, `title:x` or `-` are searched as plain words (or dropped when they hold no
-letter or digit) and can never make the engine raise a syntax error.
+Pure logic, no I/O. The free text `q` is read by `text_query` (its language, and its rendering
+for each store); every other parameter is checked here, and each error names its parameter and
+the forms it accepts.
 """
 
 from __future__ import annotations
@@ -28,7 +27,10 @@ from pydantic import (
     model_validator,
 )
 
+from services.indexer.text_query import QueryError, TextQuery, parse
 from shared.models import EventType
+
+__all__ = ["QueryError"]  # re-exported: the one error of a query that cannot be run
 
 SearchType = Literal["articles", "events"]
 Order = Literal["rank", "published", "event"]
@@ -46,11 +48,16 @@ MAX_NAME_CHARS = 200
 # A cursor holds an order tag, a sort value and an id: well under 200 bytes of base64.
 MAX_CURSOR_CHARS = 512
 
-_TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')
+DATE_FORMS = "YYYY-MM-DD, YYYY-MM or YYYY"
 
 
-class QueryError(ValueError):
-    """A query that cannot be run as given (the API answers 400)."""
+class FieldError(ValueError):
+    """A validation error that belongs to one parameter although it is checked across several
+    (`since` after `until`, a cursor of another kind of query): the API names `field`."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 def _clean_text(value: str) -> str:
@@ -69,36 +76,6 @@ def name_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
-def parse_terms(q: str) -> tuple[str, ...]:
-    """Split free text into search terms: "quoted phrases" and single words.
-
-    An unbalanced quote runs to the end. A term with no letter or digit is dropped: every
-    tokenizer would reduce it to nothing, and an empty phrase is an error in some engines.
-    """
-    terms: list[str] = []
-    for match in _TERM.finditer(q):
-        phrase, word = match.group(1), match.group(2)
-        term = " ".join((phrase if phrase is not None else word).split())
-        if any(ch.isalnum() for ch in term):
-            terms.append(term)
-    return tuple(terms)
-
-
-def fts5_match(terms: tuple[str, ...]) -> str:
-    """An SQLite FTS5 MATCH expression: every term a quoted string, implicitly ANDed."""
-    if not terms:
-        raise QueryError("no search terms")
-    return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
-
-
-def pg_websearch(terms: tuple[str, ...]) -> str:
-    """Input for PostgreSQL `websearch_to_tsquery`: every term quoted, so words are ANDed and
-    phrases adjacent, and `or` / `-` are searched as text rather than read as operators."""
-    if not terms:
-        raise QueryError("no search terms")
-    return " ".join('"' + term.replace('"', " ") + '"' for term in terms)
-
-
 def _period(value: object, *, end: bool) -> object:
     """Accept YYYY, YYYY-MM or YYYY-MM-DD; a year or month means its first or last day."""
     if not isinstance(value, str):
@@ -110,15 +87,20 @@ def _period(value: object, *, end: bool) -> object:
     if found:
         year, month = int(found.group(1)), int(found.group(2))
         if not 1 <= month <= 12:
-            raise ValueError("month must be 01..12")
+            raise ValueError(f"{text} has no month {month:02d}; the forms are {DATE_FORMS}")
         if not end:
             return dt.date(year, month, 1)
         if month == 12:
             return dt.date(year, 12, 31)
         return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise ValueError("must be a date: YYYY-MM-DD, YYYY-MM or YYYY")
-    return text
+        raise ValueError(f"must be a date: {DATE_FORMS} (no time of day)")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"{text} is not a day of the calendar; the forms are {DATE_FORMS}"
+        ) from None
 
 
 SinceDate = Annotated[dt.date, BeforeValidator(lambda v: _period(v, end=False))]
@@ -160,13 +142,15 @@ class Cursor(BaseModel):
     def decode(cls, token: str) -> Cursor:
         """Parse an opaque cursor; any malformation is a `QueryError`."""
         if len(token) > MAX_CURSOR_CHARS:
-            raise QueryError("cursor is too long")
+            raise QueryError(f"is longer than any this API issues ({MAX_CURSOR_CHARS} characters)")
         try:
             raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
             data: Any = json.loads(raw.decode("utf-8"))
             return cls.model_validate(data)
         except (binascii.Error, UnicodeDecodeError, ValueError, ValidationError) as exc:
-            raise QueryError("cursor is not one this API issued") from exc
+            raise QueryError(
+                "is not one this API issued; pass the next_cursor of the previous page unchanged"
+            ) from exc
 
 
 class SearchQuery(BaseModel):
@@ -208,6 +192,22 @@ class SearchQuery(BaseModel):
             return None
         return _clean_text(value) or None
 
+    @field_validator("q", mode="after")
+    @classmethod
+    def _language(cls, value: str | None) -> str | None:
+        if value is not None:
+            terms = parse(value).terms
+            if len(terms) > MAX_TERMS:
+                raise ValueError(f"has {len(terms)} terms; at most {MAX_TERMS} are searched")
+        return value
+
+    @field_validator("cursor", mode="after")
+    @classmethod
+    def _cursor(cls, value: str | None) -> str | None:
+        if value is not None:
+            Cursor.decode(value)
+        return value
+
     @field_validator("country", mode="before")
     @classmethod
     def _country(cls, value: object) -> object:
@@ -226,28 +226,22 @@ class SearchQuery(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> SearchQuery:
-        if self.q is not None:
-            terms = parse_terms(self.q)
-            if not terms:
-                raise ValueError("q holds no searchable word (letters or digits)")
-            if len(terms) > MAX_TERMS:
-                raise ValueError(f"q has more than {MAX_TERMS} terms")
         for low, high in (("since", "until"), ("published_since", "published_until")):
             start, end = getattr(self, low), getattr(self, high)
             if start is not None and end is not None and start > end:
-                raise ValueError(f"{low} is after {high}")
-        if self.cursor is not None:
-            try:
-                cursor = Cursor.decode(self.cursor)
-            except QueryError as exc:
-                raise ValueError(str(exc)) from None
-            if cursor.o != self.order:
-                raise ValueError("cursor belongs to a different kind of query")
+                raise FieldError(low, f"{low} {start} is after {high} {end}")
+        if self.cursor is not None and Cursor.decode(self.cursor).o != self.order:
+            raise FieldError(
+                "cursor",
+                "belongs to a different kind of query (type, or q given or not); "
+                "page with the same parameters that gave the cursor",
+            )
         return self
 
     @property
-    def terms(self) -> tuple[str, ...]:
-        return parse_terms(self.q) if self.q else ()
+    def text(self) -> TextQuery | None:
+        """The query language's reading of `q` (None without `q`)."""
+        return parse(self.q) if self.q else None
 
     @property
     def order(self) -> Order:

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import fcntl
 import json
 import os
+import pty
+import re
 import signal
+import struct
 import subprocess
 import sys
+import termios
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,30 +33,60 @@ FLOW_SECONDS = 120
 
 pytestmark = pytest.mark.timeout(420)
 
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
+
 
 class Up:
-    """A running `newsflow up` with its output collected in the background."""
+    """A running `newsflow up` with its output collected in the background: through a pipe,
+    or with `columns`, on a pseudo-terminal that wide (as a person runs it)."""
 
-    def __init__(self, args: list[str], env: dict[str, str]) -> None:
+    def __init__(self, args: list[str], env: dict[str, str], columns: int | None = None) -> None:
         self.env = env
-        self.lines: list[str] = []
-        self.process = subprocess.Popen(
-            [*NEWSFLOW, "up", *args],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
+        self.chunks: list[str] = []
+        self.master: int | None = None
+        self.process: subprocess.Popen[Any]
+        if columns is None:
+            self.process = subprocess.Popen(
+                [*NEWSFLOW, "up", *args],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+        else:
+            self.master, slave = pty.openpty()
+            fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+            clean = {k: v for k, v in env.items() if k not in ("COLUMNS", "LINES")}
+            self.process = subprocess.Popen(
+                [*NEWSFLOW, "up", *args],
+                env={**clean, "TERM": "xterm-256color"},
+                stdin=slave,
+                stdout=slave,
+                stderr=slave,
+            )
+            os.close(slave)
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 
     def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.append(line)
+        if self.master is None:
+            assert self.process.stdout is not None
+            for line in self.process.stdout:
+                self.chunks.append(line)
+            return
+        decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        while True:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:  # the terminal closed (EIO)
+                return
+            if not chunk:
+                return
+            self.chunks.append(decoder.decode(chunk))
 
     def output(self) -> str:
-        return "".join(self.lines)
+        text = "".join(self.chunks)
+        return ANSI.sub("", text).replace("\r\n", "\n") if self.master is not None else text
 
     def wait_for(self, text: str, timeout: float) -> None:
         deadline = time.monotonic() + timeout
@@ -68,6 +105,10 @@ class Up:
         except subprocess.TimeoutExpired:
             self.process.kill()
             raise
+        finally:
+            self.reader.join(10)
+            if self.master is not None:
+                os.close(self.master)
 
 
 def newsflow(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -98,7 +139,6 @@ def env(tmp_path: Path) -> dict[str, str]:
         **clean,
         "NEWSFLOW_STATE_DIR": str(tmp_path / "state"),
         "NEWSFLOW_API_PORT": str(api_port),
-        "NEWSFLOW_API_URL": f"http://127.0.0.1:{api_port}",
         "NEWSFLOW_LOG_FORMAT": "json",
     }
 
@@ -131,16 +171,25 @@ def test_feed_to_search_and_ingest_to_events(
     up = Up([], env)
     try:
         up.wait_for("search API listening", STARTUP_SECONDS)
+        # Where every service's metrics and health listen.
+        for name in ("fetcher", "extractor", "indexer"):
+            up.wait_for(f"{name}: http://", 10)
+        assert re.search(r"^indexer: http://127\.0\.0\.1:\d+/metrics", up.output(), re.M)
         # The feed's article travels fetcher -> extractor -> indexer and becomes searchable.
         found = search_until(env, ["mackerel"])
         assert found["results"][0]["title"] == "Norway and Iceland hold fishing talks in Reykjavik"  # type: ignore[index]
 
         # A second terminal's `ingest` finds the bundled broker through the state directory.
         seed = material("samples", "seed-article.txt")
-        ingested = newsflow(env, "ingest", str(seed), "--published", "2025-12-20")
+        ingested = newsflow(env, "ingest", str(seed), "--published", "2025-12-20", "--wait")
         assert ingested.returncode == 0, ingested.stderr
-        witkoff = search_until(env, ["Witkoff"])
-        assert any("Witkoff" in json.dumps(r) for r in witkoff["results"])  # type: ignore[attr-defined]
+        assert re.search(
+            r"^1 article searchable (\d+ min )?\d+ s after publishing$", ingested.stderr, re.M
+        ), ingested.stderr
+        # --wait returned, so the article is searchable now: no polling.
+        witkoff = newsflow(env, "search", "Witkoff", "--json")
+        assert witkoff.returncode == 0, witkoff.stderr
+        assert "Witkoff" in witkoff.stdout
         events = search_until(
             env,
             [
@@ -166,15 +215,38 @@ def test_feed_to_search_and_ingest_to_events(
     finally:
         code = up.stop()
     assert code == 0, up.output()
-    assert "stopped" in up.output()
+    assert re.search(r"^stopped \(ran (\d+ h )?(\d+ min )?\d+ s\)$", up.output(), re.M)
 
 
-def test_demo_prints_events(env: dict[str, str]) -> None:
-    up = Up(["--demo"], env)
+@pytest.mark.parametrize("columns", [80, 200])
+def test_demo_prints_events(env: dict[str, str], columns: int) -> None:
+    up = Up(["--demo"], env, columns=columns)
     try:
         up.wait_for("search API listening", STARTUP_SECONDS)
-        up.wait_for("whom", FLOW_SECONDS)  # the events table's header
-        # The demo articles name these actors; at least one of their events reaches the table.
-        up.wait_for("CONSULT", FLOW_SECONDS)
+        # The demo articles name these actors; at least one of their events reaches the list.
+        up.wait_for("(CONSULT)", FLOW_SECONDS)
+        # Another terminal's `feeds list` shows the feed `up --demo` polls.
+        listed = newsflow(env, "feeds", "list")
+        assert listed.returncode == 0, listed.stderr
+        assert "1 feed in " in listed.stdout
+        assert "demo-feeds.toml" in listed.stdout.replace("\n", "")
     finally:
         assert up.stop() == 0, up.output()
+    shown = up.output()
+    # Every line fits, but status lines naming a URL or a path, printed whole for the terminal
+    # to wrap (a URL cut by the program cannot be opened).
+    for line in shown.splitlines():
+        assert len(line) <= columns or re.search(r"https?://|/logs", line), shown
+    assert re.search(r"^\d+ events?\s*$", shown, re.M), shown
+    if columns == 200:
+        # A table of one row per event: every body row starts with the event's date (or "?"),
+        # none is the continuation of a wrapped one.
+        rows = [line for line in shown.splitlines() if line.startswith("│")]
+        assert rows, shown
+        assert all(re.match(r"│ (\d{4}|\?)", row) for row in rows), shown
+    else:
+        # A line per event (and its title a second), never a table squeezed to 80 columns.
+        assert not any(line.startswith("│") for line in shown.splitlines()), shown
+        assert any(
+            re.match(r"(\d{4}|\?)\S*  .* → .*\(CONSULT\)", line) for line in shown.splitlines()
+        )

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from services.cli.demo.site import DemoSite, load_demo_articles
 from shared import topics
@@ -169,3 +170,52 @@ def test_ingest_without_a_broker_says_how_to_get_one(tmp_path: Path) -> None:
     )
     assert done.returncode == 3
     assert "newsflow up" in done.stderr
+
+
+async def _everything_in(bootstrap: str, topic: str) -> list[bytes]:
+    """Every record now in the topic, read up to its end offsets."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        await consumer.topics()
+        parts = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic))]
+        consumer.assign(parts)
+        await consumer.seek_to_beginning(*parts)
+        ends = await consumer.end_offsets(parts)
+        out: list[bytes] = []
+        while any([await consumer.position(tp) < ends[tp] for tp in parts]):
+            for records in (await consumer.getmany(*parts, timeout_ms=1000)).values():
+                out.extend(r.value or b"" for r in records)
+        return out
+    finally:
+        await consumer.stop()
+
+
+async def test_ingest_skips_and_counts_what_is_not_text(
+    service_env: dict[str, str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("Talks in Geneva\n\nOfficials met in Geneva on Friday.")
+    (folder / "bin.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "doc.pdf").write_bytes(b"%PDF-1.4 Officials met.")
+    (folder / "broken.json").write_text('{"text": "Officials met",\n "title": [broken')
+    (folder / ".hidden.txt").write_text("never read")
+    done = newsflow("ingest", str(folder), env=service_env)
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.splitlines()
+    assert f"newsflow: skipped {folder / 'bin.txt'}: binary content (NUL bytes), not text" in lines
+    assert any(
+        line.endswith(
+            "doc.pdf: unsupported type .pdf; ingest reads .htm, .html, .json, "
+            ".jsonl, .md, .text, .txt"
+        )
+        for line in lines
+    ), lines
+    assert any(
+        line.endswith("broken.json: not JSON: Expecting value: line 2 column 12 (char 37)")
+        for line in lines
+    ), lines
+    assert lines[-1] == "published 1 article to news.articles.v1; skipped 3 files"
+    values = await _everything_in(service_env["NEWSFLOW_KAFKA_BOOTSTRAP"], topics.ARTICLES)
+    assert [Article.model_validate_json(v).title for v in values] == ["Talks in Geneva"]

@@ -2,8 +2,8 @@
 
 Same tables, search SQL (`sql`) and upserts (`upsert`) as the SQLite store. Text columns
 that are sorted or compared in keyset conditions use the "C" collation, so ordering is by code
-point as in SQLite, whatever the database's locale. Query text goes through `websearch_to_tsquery`,
-which never raises on user input, after `query.pg_websearch` has quoted every term.
+point as in SQLite, whatever the database's locale. Query text becomes a tsquery expression
+(`text_query.pg_tsquery`) in which every term is a bound parameter.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 import asyncpg
 
-from services.indexer.query import SearchQuery, pg_websearch
+from services.indexer.query import SearchQuery
 from services.indexer.records import ArticleRecord, latest_per_article, to_record
 from services.indexer.results import (
     HIGHLIGHT_END,
@@ -41,6 +41,7 @@ from services.indexer.store.rows import (
     next_cursor,
 )
 from services.indexer.store.sql import (
+    Params,
     Plan,
     article_plan,
     count_sql,
@@ -49,6 +50,7 @@ from services.indexer.store.sql import (
     page_sql,
 )
 from services.indexer.store.upsert import Upsert
+from services.indexer.text_query import TextQuery, pg_tsquery
 from shared.models import EnrichedArticle
 
 # Any constant will do; it only has to be the same in every indexer so that two starting at
@@ -131,8 +133,6 @@ CREATE INDEX IF NOT EXISTS event_countries_event ON event_countries (event_id);
 CREATE INDEX IF NOT EXISTS event_countries_code ON event_countries (country_code, event_id);
 """
 
-_TSQUERY = "websearch_to_tsquery('english'::regconfig, {})"
-
 # SQLSTATE classes that mean "try again": connection exceptions (08), insufficient resources
 # (53), operator intervention such as a restart (57), serialization failure and deadlock (40).
 _TRANSIENT_CLASSES = ("08", "53", "57", "40")
@@ -153,8 +153,8 @@ class PostgresDialect:
     def json_array(self, param: str) -> str:
         return f"{param}::jsonb"
 
-    def text_match(self, param: str) -> tuple[str, str | None, str]:
-        tsquery = _TSQUERY.format(param)
+    def text_match(self, text: TextQuery, params: Params) -> tuple[str, str | None, str]:
+        tsquery = pg_tsquery(text, params)
         # Normalisation 1 divides by 1 + log(length), as bm25 discounts long documents; the
         # sign makes lower better, as bm25 is in SQLite, so one ordering serves both.
         return "", f"a.tsv @@ {tsquery}", f"(-ts_rank(a.tsv, {tsquery}, 1))::float8"
@@ -263,7 +263,7 @@ class PostgresStore:
             if query.type == "events":
                 return SearchPage(results=event_hits(rows), next_cursor=cursor, total=total)
             ids = [row[0] for row in rows]
-            snippets = await _snippets(conn, query, ids) if query.q else {}
+            snippets = await _snippets(conn, query.text, ids) if query.text else {}
             names = await _entity_names(conn, ids)
         hits = article_hits(rows, names, snippets)
         return SearchPage(results=hits, next_cursor=cursor, total=total)
@@ -291,10 +291,9 @@ class PostgresStore:
 
 
 def _plan(query: SearchQuery) -> Plan:
-    text = pg_websearch(query.terms) if query.q else None
     if query.type == "articles":
-        return article_plan(query, DIALECT, text)
-    return event_plan(query, DIALECT, text)
+        return article_plan(query, DIALECT)
+    return event_plan(query, DIALECT)
 
 
 async def _write_one(conn: Any, r: ArticleRecord, now: dt.datetime) -> UpsertStats:
@@ -319,14 +318,15 @@ async def _entity_names(conn: Any, ids: list[str]) -> dict[str, list[str]]:
     return names_by_article(rows)
 
 
-async def _snippets(conn: Any, query: SearchQuery, ids: list[str]) -> dict[str, str]:
+async def _snippets(conn: Any, text: TextQuery, ids: list[str]) -> dict[str, str]:
     if not ids:
         return {}
+    params = Params(DIALECT)
+    options, wanted = params(HEADLINE_OPTIONS), params(ids)
     rows = await conn.fetch(
         f"SELECT a.id, ts_headline('english'::regconfig, left(a.text, 250000), "
-        f"{_TSQUERY.format('$1')}, $2) FROM articles a WHERE a.id = ANY($3::text[])",
-        pg_websearch(query.terms),
-        HEADLINE_OPTIONS,
-        ids,
+        f"{pg_tsquery(text, params)}, {options}) FROM articles a "
+        f"WHERE a.id = ANY({wanted}::text[])",
+        *params.values,
     )
     return {row[0]: row[1] for row in rows if row[1]}

@@ -1,7 +1,8 @@
 """The search SQL shared by both stores: filters, keyset pagination, ordering and facets.
 
-Only the full-text match, the relevance score and the parameter style differ between SQLite
-and PostgreSQL; a `Dialect` supplies those, so both backends answer a query the same way.
+Only the full-text match (`text_query`'s rendering for the engine), the relevance score and the
+parameter style differ between SQLite and PostgreSQL; a `Dialect` supplies those, so both
+backends answer a query the same way.
 Every value reaches the database as a bound parameter, never as SQL text.
 
 Orderings (and their cursors):
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from services.indexer.query import Cursor, SearchQuery, day_after, day_start, name_key
+from services.indexer.text_query import TextQuery
 
 
 class Dialect(Protocol):
@@ -33,8 +35,9 @@ class Dialect(Protocol):
     def json_array(self, param: str) -> str:
         """The SQL storing a parameter that holds a JSON array as text."""
 
-    def text_match(self, param: str) -> tuple[str, str | None, str]:
-        """(join after `articles a`, condition or None, score expression; lower is better)."""
+    def text_match(self, text: TextQuery, params: Params) -> tuple[str, str | None, str]:
+        """(join after `articles a`, condition or None, score expression; lower is better),
+        binding the query's terms through `params`."""
 
 
 @dataclass
@@ -76,17 +79,17 @@ def _published_bounds(
             plan.conditions.append(f"{column} < {p(d.timestamp(day_start(after)))}")
 
 
-def _with_text(plan: Plan, fts_input: str | None) -> None:
-    if fts_input is None:
+def _with_text(plan: Plan, text: TextQuery | None) -> None:
+    if text is None:
         return
-    join, condition, score = plan.params.dialect.text_match(plan.params(fts_input))
+    join, condition, score = plan.params.dialect.text_match(text, plan.params)
     plan.source += join
     if condition:
         plan.conditions.append(condition)
     plan.score = score
 
 
-def article_plan(query: SearchQuery, dialect: Dialect, fts_input: str | None) -> Plan:
+def article_plan(query: SearchQuery, dialect: Dialect) -> Plan:
     """The articles a query matches (ignoring its cursor).
 
     Filters are uncorrelated `IN (subquery)`: each is evaluated once from its index, where a
@@ -94,7 +97,7 @@ def article_plan(query: SearchQuery, dialect: Dialect, fts_input: str | None) ->
     """
     plan = Plan(Params(dialect), "articles a", [])
     p = plan.params
-    _with_text(plan, fts_input)
+    _with_text(plan, query.text)
     if query.actor:
         plan.conditions.append(
             f"a.id IN (SELECT article_id FROM entities WHERE key = {p(name_key(query.actor))})"
@@ -118,12 +121,12 @@ def article_plan(query: SearchQuery, dialect: Dialect, fts_input: str | None) ->
     return plan
 
 
-def event_plan(query: SearchQuery, dialect: Dialect, fts_input: str | None) -> Plan:
+def event_plan(query: SearchQuery, dialect: Dialect) -> Plan:
     """The events a query matches (ignoring its cursor). Query text selects the events of
     the articles it matches: an event's sentence alone often names its actors only by pronoun."""
     plan = Plan(Params(dialect), "events e JOIN articles a ON a.id = e.article_id", [])
     p, d = plan.params, dialect
-    _with_text(plan, fts_input)
+    _with_text(plan, query.text)
     if query.actor:
         plan.conditions.append(
             f"e.id IN (SELECT event_id FROM event_actors WHERE key = {p(name_key(query.actor))})"

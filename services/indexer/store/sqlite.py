@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from services.indexer.query import SearchQuery, fts5_match
+from services.indexer.query import SearchQuery
 from services.indexer.records import ArticleRecord, latest_per_article, to_record
 from services.indexer.results import (
     ELLIPSIS,
@@ -47,6 +47,7 @@ from services.indexer.store.rows import (
     next_cursor,
 )
 from services.indexer.store.sql import (
+    Params,
     Plan,
     article_plan,
     count_sql,
@@ -55,6 +56,7 @@ from services.indexer.store.sql import (
     page_sql,
 )
 from services.indexer.store.upsert import Upsert
+from services.indexer.text_query import TextQuery, fts5_match
 from shared.models import EnrichedArticle
 
 T = TypeVar("T")
@@ -156,10 +158,11 @@ class SqliteDialect:
     def json_array(self, param: str) -> str:
         return f"json({param})"
 
-    def text_match(self, param: str) -> tuple[str, str | None, str]:
-        title, text = BM25_WEIGHTS
+    def text_match(self, text: TextQuery, params: Params) -> tuple[str, str | None, str]:
+        param = params(fts5_match(text))
+        title, body = BM25_WEIGHTS
         join = (
-            f" JOIN (SELECT rowid AS doc, bm25(article_fts, {title}, {text}) AS score "
+            f" JOIN (SELECT rowid AS doc, bm25(article_fts, {title}, {body}) AS score "
             f"FROM article_fts WHERE article_fts MATCH {param}) m ON m.doc = a.doc"
         )
         return join, None, "m.score"
@@ -353,10 +356,9 @@ def _write_one(conn: sqlite3.Connection, r: ArticleRecord, now: dt.datetime) -> 
 
 
 def _plan(query: SearchQuery) -> Plan:
-    fts = fts5_match(query.terms) if query.q else None
     if query.type == "articles":
-        return article_plan(query, DIALECT, fts)
-    return event_plan(query, DIALECT, fts)
+        return article_plan(query, DIALECT)
+    return event_plan(query, DIALECT)
 
 
 def _search(conn: sqlite3.Connection, query: SearchQuery) -> SearchPage:
@@ -370,7 +372,7 @@ def _search(conn: sqlite3.Connection, query: SearchQuery) -> SearchPage:
     if query.type == "events":
         return SearchPage(results=event_hits(rows), next_cursor=cursor, total=total)
     ids = [row[0] for row in rows]
-    snippets = _snippets(conn, query, ids) if query.q else {}
+    snippets = _snippets(conn, query.text, ids) if query.text else {}
     hits = article_hits(rows, _entity_names(conn, ids), snippets)
     return SearchPage(results=hits, next_cursor=cursor, total=total)
 
@@ -390,7 +392,7 @@ def _entity_names(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[st
     return names_by_article(rows)
 
 
-def _snippets(conn: sqlite3.Connection, query: SearchQuery, ids: list[str]) -> dict[str, str]:
+def _snippets(conn: sqlite3.Connection, text: TextQuery, ids: list[str]) -> dict[str, str]:
     if not ids:
         return {}
     sql = (
@@ -399,7 +401,7 @@ def _snippets(conn: sqlite3.Connection, query: SearchQuery, ids: list[str]) -> d
         f"WHERE article_fts MATCH ?5 AND a.id IN ({_in(ids, 6)})"
     )
     params: list[Any] = [HIGHLIGHT_START, HIGHLIGHT_END, ELLIPSIS, SNIPPET_TOKENS]
-    params += [fts5_match(query.terms), *ids]
+    params += [fts5_match(text), *ids]
     return {row[0]: row[1] for row in conn.execute(sql, params) if row[1]}
 
 

@@ -28,7 +28,7 @@ def test_a_failed_extraction_is_exit_status_one(
     )
     out, err = capsys.readouterr()
     assert code == 1
-    assert "extraction failed for 1 of 1 article(s)" in err
+    assert "extraction failed for 1 of 1 article:" in err
     assert '"events":[]' in out  # the empty result is printed all the same
 
 

@@ -7,7 +7,7 @@ import pytest
 from services.cli.demo.site import load_demo_articles, render_page
 from services.cli.extract_cmd import article_from_file, articles_from_jsonl
 from services.cli.ingest_cmd import articles_from_file
-from services.cli.inputs import InputError, parse_when, title_and_body
+from services.cli.inputs import InputError, decode_text, iter_files, parse_when, title_and_body
 from services.cli.textfile import split_date_header
 
 
@@ -81,4 +81,60 @@ def test_json_file_may_hold_a_list_and_bad_items_name_their_place(tmp_path: Path
     assert articles[1].published_at.date() == dt.date(2025, 2, 2)
     path.write_text(json.dumps([{"title": "no text"}]))
     with pytest.raises(InputError, match=r"many.json:1: text"):
+        articles_from_file(path, None)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\x00\x01binary\x02", r"binary content \(NUL bytes\), not text"),
+        (bytes(range(1, 32)) * 20 + b"text", r"binary content \(\d+% control characters\)"),
+    ],
+)
+def test_binary_text_files_are_refused(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "looks-like.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        articles_from_file(path, None)
+    with pytest.raises(InputError, match=message):
+        article_from_file(path, None)  # `newsflow extract` refuses it the same way
+
+
+def test_latin1_and_utf8_text_are_text() -> None:
+    assert decode_text("Zürich, São Paulo\n\ttabbed".encode(), "a") == "Zürich, São Paulo\n\ttabbed"
+    assert decode_text("Zürich".encode("latin-1"), "a") == "Zürich"
+    assert decode_text("\ufeffBOM first".encode(), "a") == "BOM first"
+
+
+def test_unsupported_types_are_refused_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(b"%PDF-1.4 Officials met in Kyiv.")
+    with pytest.raises(InputError, match=r"doc.pdf: unsupported type .pdf; ingest reads .htm"):
+        articles_from_file(path, None)
+
+
+def test_folders_yield_every_file_but_hidden_ones(tmp_path: Path) -> None:
+    for name in ("a.txt", "doc.pdf", "sub/b.json", ".DS_Store", ".git/config"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    found = [p.relative_to(tmp_path).as_posix() for p in iter_files(tmp_path)]
+    assert found == ["a.txt", "doc.pdf", "sub/b.json"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            '{"text": "Officials met",\n "title": [broken',
+            r"broken.json: not JSON: Expecting value: line 2 column 12 \(char 37\)$",
+        ),
+        ('[{"text": "a"}, {"text": ', r"not JSON: Expecting value: line 1 column 26 \(char 25\)$"),
+        ('{"text": "a"}\n{"text": }\n', r"broken.json:2: not JSON: Expecting value: line 1"),
+        ("\xff\xfe", r"not UTF-8 text \(byte 0\), so not JSON"),
+    ],
+)
+def test_malformed_json_says_where_whole(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "broken.json"
+    path.write_bytes(content.encode("latin-1") if content.startswith("\xff") else content.encode())
+    with pytest.raises(InputError, match=message):
         articles_from_file(path, None)

@@ -221,9 +221,38 @@ class StoreCases:
         assert ids(await loaded.search(q(q='"Jared Kushner"'))) == [FLORIDA]
         assert ids(await loaded.search(q(q='"Kushner Jared"'))) == []
 
-    async def test_operators_are_searched_as_words(self, loaded: Store) -> None:
-        # Read as syntax, "OR" would widen this to every article mentioning Moscow.
-        assert ids(await loaded.search(q(q="Kushner OR Moscow"))) == []
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # OR, exclusion, NOT, prefixes, and their combinations.
+            ("Kushner OR Moscow", [FLORIDA, SANCTIONS]),
+            ("talks Kushner OR Umerov", [BERLIN, FLORIDA]),
+            ("talks -Miami", [BERLIN]),
+            ("talks NOT Miami", [BERLIN]),
+            ('talks -"Jared Kushner"', [BERLIN]),
+            ('talks -"Kushner Jared"', [BERLIN, FLORIDA]),
+            ("Witk*", [FLORIDA]),
+            ("sanction*", [SANCTIONS]),
+            ("negotiators*", [FLORIDA]),
+            ("invest* OR bank* -Rubio", [MARKETS]),
+            ("Dmitr* Miami OR Berlin", [FLORIDA]),
+            # Lower-case operators and common words are words that are not searched.
+            ("the talks in Miami", [FLORIDA]),
+            ("talks not Miami", [FLORIDA]),
+        ],
+    )
+    async def test_query_language(self, loaded: Store, text: str, expected: list[str]) -> None:
+        page = await loaded.search(q(q=text, limit=10))
+        assert sorted(ids(page)) == sorted(expected)
+        assert page.total == len(expected)
+        events = await loaded.search(q(q=text, type="events", limit=10))
+        assert {hit.article_id for hit in events.results if isinstance(hit, EventHit)} <= set(
+            expected
+        )
+
+    async def test_excluded_words_leave_out_snippets_safely(self, loaded: Store) -> None:
+        (hit,) = articles(await loaded.search(q(q="talks -Miami")))
+        assert "**talks**" in hit.snippet
 
     @pytest.mark.parametrize("text", HOSTILE)
     async def test_hostile_text_never_raises(self, loaded: Store, text: str) -> None:

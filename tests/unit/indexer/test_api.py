@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import random
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
@@ -83,36 +85,88 @@ async def test_event_search_response(client: httpx.AsyncClient) -> None:
 
 
 @pytest.mark.parametrize(
-    ("params", "field"),
+    ("params", "field", "message"),
     [
-        ({"since": "last week"}, "since"),
-        ({"until": "2025-02-30"}, "until"),
-        ({"published_since": "2025-1"}, "published_since"),
-        ({"since": "2025-12-02", "until": "2025-12-01"}, "query"),
-        ({"type": "people"}, "type"),
-        ({"event_type": "HUG"}, "event_type"),
-        ({"country": "Ukraine"}, "country"),
-        ({"limit": "0"}, "limit"),
-        ({"limit": "101"}, "limit"),
-        ({"limit": "ten"}, "limit"),
-        ({"cursor": "garbage!"}, "query"),
-        ({"cursor": "e30"}, "query"),
-        ({"q": '"'}, "query"),
-        ({"q": "( ) * -"}, "query"),
-        ({"q": "talks\x00"}, "q"),
-        ({"actor": "x" * 500}, "actor"),
-        ({"facets": "maybe"}, "facets"),
+        ({"since": "last week"}, "since", "must be a date: YYYY-MM-DD, YYYY-MM or YYYY"),
+        ({"since": "2025-13-45"}, "since", "2025-13-45 is not a day of the calendar"),
+        ({"since": "2025-12-20T10:00:00"}, "since", "(no time of day)"),
+        ({"until": "2025-02-30"}, "until", "is not a day of the calendar"),
+        ({"published_since": "2025-1"}, "published_since", "YYYY-MM-DD, YYYY-MM or YYYY"),
+        ({"since": "2025-12-02", "until": "2025-12-01"}, "since", "since 2025-12-02 is after"),
+        ({"published_since": "2026", "published_until": "2025"}, "published_since", "after"),
+        ({"type": "people"}, "type", "'articles' or 'events'"),
+        ({"event_type": "HUG"}, "event_type", "'CONSULT'"),
+        ({"country": "Ukraine"}, "country", "alpha-2 code such as UA"),
+        ({"limit": "0"}, "limit", "must be a whole number from 1 to 100"),
+        ({"limit": "101"}, "limit", "from 1 to 100"),
+        ({"limit": "ten"}, "limit", "from 1 to 100"),
+        ({"cursor": "garbage!"}, "cursor", "pass the next_cursor of the previous page"),
+        ({"cursor": "e30"}, "cursor", "not one this API issued"),
+        ({"q": '"'}, "q", "holds no searchable word"),
+        ({"q": "( ) * -"}, "q", "holds no searchable word"),
+        ({"q": "the of"}, "q", "only common words"),
+        ({"q": "-talks"}, "q", "-word and NOT only exclude"),
+        ({"q": "talks OR"}, "q", "OR needs"),
+        ({"q": "talks\x00"}, "q", "control characters"),
+        ({"actor": "x" * 500}, "actor", "at most 200 characters"),
+        ({"facets": "maybe"}, "facets", "must be true or false"),
+        ({"acter": "Putin"}, "acter", "unknown parameter; did you mean actor?"),
+        ({"q": "talks", "sort": "date"}, "sort", "unknown parameter"),
     ],
 )
 async def test_bad_queries_are_400(
-    client: httpx.AsyncClient, params: dict[str, str], field: str
+    client: httpx.AsyncClient, params: dict[str, str], field: str, message: str
 ) -> None:
     response = await client.get("/v1/search", params=params)
     assert response.status_code == 400, response.text
     body = response.json()
     assert body["error"] == "bad_request"
-    assert body["details"][0]["field"] == field
+    assert [d["field"] for d in body["details"]] == [field]
+    assert message in body["details"][0]["message"]
     assert body["message"].startswith(f"{field}: ")
+
+
+async def test_every_unknown_parameter_is_named(client: httpx.AsyncClient) -> None:
+    response = await client.get("/v1/search", params={"acter": "x", "q": "talks", "palce": "y"})
+    assert response.status_code == 400
+    assert [d["field"] for d in response.json()["details"]] == ["acter", "palce"]
+
+
+async def test_the_query_as_understood(client: httpx.AsyncClient) -> None:
+    body = (await client.get("/v1/search", params={"q": "the talks NOT Miami"})).json()
+    assert body["query"]["q"] == "the talks NOT Miami"
+    assert body["query"]["q_understood"] == "talks -Miami"
+    assert [hit["id"] for hit in body["results"]] == [BERLIN]
+    plain = (await client.get("/v1/search")).json()
+    assert plain["query"]["q_understood"] is None
+
+
+async def test_openapi_documents_what_the_api_returns(client: httpx.AsyncClient) -> None:
+    schema = (await client.get("/openapi.json")).json()
+    search = schema["paths"]["/v1/search"]["get"]
+    assert set(search["responses"]) == {"200", "400", "503"}
+    assert "422" not in json.dumps(schema["paths"])
+    assert "HTTPValidationError" not in schema["components"]["schemas"]
+    assert '"a phrase"' in schema["info"]["description"]
+    assert "OR binds tighter" in schema["info"]["description"]
+    (q,) = [p for p in search["parameters"] if p["name"] == "q"]
+    assert "-word" in q["description"]
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+async def test_docs_pages_load_nothing_from_another_host(
+    client: httpx.AsyncClient, page: str
+) -> None:
+    html = (await client.get(page)).text
+    sources = re.findall(r"""(?:src|href)\s*[=:]\s*['"]([^'"]+)['"]""", html)
+    sources += re.findall(r"""(?:url|openapi_url)\s*:\s*['"]([^'"]+)['"]""", html)
+    assert sources, html
+    for source in sources:
+        assert source.startswith("/"), f"{page} loads {source}"
+        asset = await client.get(source)
+        assert asset.status_code == 200, source
+    assert "http://" not in html.replace("http://test", "")
+    assert "https://" not in html
 
 
 async def test_cursor_of_another_kind_of_query_is_400(client: httpx.AsyncClient) -> None:
@@ -287,3 +341,24 @@ async def test_openapi_documents_the_search(client: httpx.AsyncClient) -> None:
     }
     assert "/v1/articles/{article_id}" in spec["paths"]
     assert "/v1/events/{event_id}" in spec["paths"]
+
+
+async def test_shuffled_syntax_is_never_a_server_error(client: httpx.AsyncClient) -> None:
+    """400 seeded shuffles of words, operators, engine syntax and odd characters: each is a 200
+    or a 400 whose message names q, never a 500."""
+    pieces = [
+        *("talks", "Miami", "Witk*", "the", "OR", "AND", "NOT", "-", "*", '"', "(", ")", ":"),
+        *("^", "NEAR", "{", "}", "'", "\\", "&", "|", "!", "<->", ":*", "e-mail", "会谈", "\t"),
+        *("ünï*", "12:*", "x*y", "-*", "🙂", "\u200b", "%", "$1", "::tsquery", ";", "--"),
+    ]
+    rng = random.Random(14)
+    codes = {200: 0, 400: 0}
+    for _ in range(400):
+        text = "".join(p + rng.choice(["", " "]) for p in rng.choices(pieces, k=rng.randint(1, 7)))
+        kind = rng.choice(["articles", "events"])
+        response = await client.get("/v1/search", params={"q": text, "type": kind})
+        assert response.status_code in codes, (text, response.text)
+        codes[response.status_code] += 1
+        if response.status_code == 400:
+            assert response.json()["details"][0]["field"] == "q", text
+    assert min(codes.values()) >= 50, codes
