@@ -108,6 +108,8 @@ def newsflow_spans(enriched: EnrichedArticle) -> list[Span]:
         for m in entity.mentions:
             if entity.kind == "country" and is_demonym(m.text):
                 continue  # "Iraqi" officials name Iraq as an actor, not a place: spaCy's NORP
+            if m.text.islower():
+                continue  # an office named by its description ("the mayor"): no name
             spans.setdefault((m.start, m.end), label)
     return [(start, end, label) for (start, end), label in sorted(spans.items())]
 

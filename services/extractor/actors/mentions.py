@@ -193,6 +193,22 @@ def _in_locative_phrase(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lemma_.casefold() in _LOCATIVE
 
 
+# Last words of a building's or venue's name: after "at", "in", "inside", ... it is where
+# something happens, though the model tags it an organisation (it may act as one elsewhere:
+# "the Chancellery said").
+_VENUES = frozenset(
+    {"palace", "chancellery", "hall", "stadium", "arena", "hotel", "airport", "airbase",
+     "square", "bridge", "prison", "mosque", "church", "cathedral", "temple", "synagogue",
+     "museum", "centre", "center", "building", "tower", "castle", "fort", "park", "plaza",
+     "compound", "residence", "house", "station", "port", "harbour", "harbor", "camp"}
+)  # fmt: skip
+_VENUE_PREPOSITIONS = frozenset({"at", "in", "inside", "outside", "near", "into", "from"})
+
+
+def _in_venue_phrase(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in _VENUE_PREPOSITIONS
+
+
 def _names_region(article: str, candidate: Candidate, gazetteer: Gazetteer) -> bool:
     """Whether a region word in or around the span makes it a first-level region."""
     worded = region_core(candidate.text) is not None or region_word_around(
@@ -269,6 +285,12 @@ def _repair(
         label = "GPE"  # "withdrew from Bakhmut"
     elif label in {"PERSON", "NORP", "ORG"} and _names_region(article, candidate, gazetteer):
         label = "GPE"  # "the Donetsk Oblast", "the Kherson region"
+    elif (
+        label == "ORG"
+        and text.rsplit(None, 1)[-1].casefold() in _VENUES
+        and _in_venue_phrase(doc[candidate.root])
+    ):
+        label = "FAC"  # "met at Qasr Al Shati Palace", "held talks at the Federal Chancellery"
     elif label in {"GPE", "LOC"} and _described_as_a_body(doc[candidate.root]):
         label = "ORG"  # "Burisma, a Ukrainian gas company"
     elif (

@@ -165,6 +165,10 @@ _FIGURE_NOUNS = frozenset(
      "yield", "turnover", "trading", "valuation", "unemployment", "joblessness", "inflation"}
 )  # fmt: skip
 # Prepositions whose object is a target ("meet with", "sanctions on", "out of").
+# Prepositions after a verb's object that name the other party of the act ("a deal with X").
+_COUNTERPART_PREPOSITIONS = frozenset(
+    {"with", "against", "on", "upon", "into", "to", "toward", "towards", "between"}
+)
 TARGET_PREPOSITIONS = frozenset(
     {"with", "against", "to", "toward", "towards", "on", "upon", "at", "into", "from",
      "between", "among", "over", "out", "of"}
@@ -474,6 +478,17 @@ class _Reader:
             names.extend(n for n in own if n not in names)
         return names
 
+    def _object_counterparts(self, thing: Tok) -> list[str]:
+        """The actors a thing acted on is with, against or for: "signed an agreement with the
+        GCC", "negotiating deals with India, China and the U.K.", "imposed tariffs on
+        Canada", "filed a complaint against Barrot"."""
+        return [
+            name
+            for child in thing.children
+            if child.dep_ == "prep" and child.lemma_.casefold() in _COUNTERPART_PREPOSITIONS
+            for name in self._prep_objects(child)
+        ]
+
     def _prep_objects(self, preposition: Tok, depth: int = 0) -> list[str]:
         names: list[str] = []
         for child in preposition.children:
@@ -627,7 +642,8 @@ class _Reader:
         found = _Found()
         for child in verb.children:
             if child.dep_ in {"dobj", "dative", "obj"}:
-                found.extend(self.noun_actors(child))
+                named = self.noun_actors(child)
+                found.extend(named or self._object_counterparts(child))
             elif child.dep_ == "prep" and child.lemma_.casefold() in TARGET_PREPOSITIONS:
                 if child.lemma_.casefold() == "at" and verb.lemma_.casefold() not in _AIMING:
                     continue  # "rallied at the Statehouse": where, not against whom

@@ -405,7 +405,8 @@ def test_event_noun_under_a_refusal_or_negation_is_no_event(
     read: Read, clauses: ReadClauses
 ) -> None:
     refused = read("Iran refused to sign a deal with the United States.")
-    assert _acts(refused) == [("refuse", "REJECT", ["Iran"], [])]
+    # The other party of the refused deal is the refusal's target.
+    assert _acts(refused) == [("refuse", "REJECT", ["Iran"], ["United States"])]
     unwanted = read("Iran did not want a deal with the United States.")
     assert "deal" not in {e.trigger for e in unwanted}
     unsigned = read("The deal with Iran was not signed.")
@@ -1143,3 +1144,29 @@ def test_he_in_a_new_sentence_is_the_subject_of_the_one_before(extractor: Extrac
     text = "John Smith met Donald Trump on Monday. He attacked Vladimir Putin on Tuesday."
     attacked = _trigger(_events(extractor, text), "attack")
     assert (attacked.sources, attacked.targets) == (["John Smith"], ["Vladimir Putin"])
+
+
+def test_the_other_party_of_a_thing_acted_on_is_a_target(extractor: Extractor) -> None:
+    """ "signed an agreement with the GCC", "filed a complaint against Barrot"."""
+    signed = _trigger(
+        _events(extractor, "Pakistan signed a trade agreement with Qatar on Monday."), "sign"
+    )
+    assert (signed.sources, signed.targets) == (["Pakistan"], ["Qatar"])
+    filed = _trigger(
+        _events(extractor, "French lawyers filed a complaint against Jean-Noel Barrot on Monday."),
+        "file",
+    )
+    assert filed.targets == ["Jean-Noel Barrot"]
+
+
+def test_a_venue_the_model_calls_an_organisation_is_where(extractor: Extractor) -> None:
+    met = _trigger(
+        _events(extractor, "Asim Munir met Mohamed bin Zayed at Qasr Al Shati Palace on Monday."),
+        "meet",
+    )
+    assert met.places == ["Qasr Al Shati Palace"]
+    # Elsewhere the building may act: "The White House said".
+    rejected = _trigger(
+        _events(extractor, "The White House rejected the plan on Monday."), "reject"
+    )
+    assert rejected.sources == ["White House"]
