@@ -204,7 +204,9 @@ _FREQUENCY = frozenset(
      "commonly", "normally", "increasingly", "occasionally", "continually", "continuously"}
 )  # fmt: skip
 # Adverbs that put a perfect or past clause before the story's time ("has already approved").
-_EARLIER = frozenset({"already", "previously", "earlier", "formerly", "once", "ever", "long"})
+_EARLIER = frozenset(
+    {"already", "previously", "earlier", "formerly", "once", "ever", "long", "recently", "lately"}
+)
 
 
 def is_habitual(verb: Tok) -> bool:

@@ -1178,6 +1178,23 @@ class _Context:
             (t for t in self._times if dateline is not None and (t.end or 0) <= dateline), None
         )
         self.dateline_end = dateline or 0
+        # The day of the story's news, as its opening gives it ("Pakistan and Austria on
+        # Monday agreed ..."): the first day of the first two paragraphs within a week before
+        # publication. A past clause that no sentence near it dates happened then, not
+        # necessarily on the publication day (a Tuesday paper reports Monday's talks).
+        lead_end = self._breaks[1] if len(self._breaks) > 1 else len(text)
+        self.lead_day = next(
+            (
+                t
+                for t in self._times
+                if (t.start or 0) < lead_end
+                and not text.startswith(("'s", "\u2019s"), t.end or 0)  # "Tuesday's talks"
+                and t.start_date is not None
+                and t.start_date == t.end_date
+                and dt.timedelta(0) <= published - t.start_date <= _LEAD_DAY_WITHIN
+            ),
+            None,
+        )
 
     def scheduled(self, sentence_start: int) -> TimeExpression | None:
         """The last date from the publication day on that the text named before
@@ -1236,6 +1253,8 @@ def _carried(time: TimeExpression, published: dt.date, *, ahead: bool = False) -
     return time.start_date <= published
 
 
+# How far before publication the opening's day may be and still be the news's day.
+_LEAD_DAY_WITHIN = dt.timedelta(days=7)
 # A future clause takes a day or a week ahead, not "next year": too wide to say when.
 _LONGEST_SCHEDULE = dt.timedelta(days=7)
 
@@ -1259,6 +1278,8 @@ def _dated(
         carried = context.before(sentence_start)
         if carried is not None:
             return carried, "context"
+        if context.story is None and context.lead_day is not None:
+            return context.lead_day, "context"
     if context.story is not None:
         return context.story, "context"
     return fallback, "publication"

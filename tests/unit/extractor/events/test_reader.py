@@ -832,8 +832,8 @@ def test_a_past_clause_takes_the_date_of_its_paragraph(extractor: Extractor) -> 
     events = extractor.extract_one(text, PUBLISHED).events
     dates = {e.sentence: (_value(e), e.date_source) for e in events if e.trigger == "criticise"}
     assert dates["He also criticised Bolivia."] == ("2025-12-16", "context")
-    # A new paragraph starts afresh.
-    assert dates["Argentina criticised Uruguay."] == ("2025-12-20", "publication")
+    # A later paragraph with no date of its own: the day the opening gives the story.
+    assert dates["Argentina criticised Uruguay."] == ("2025-12-16", "context")
 
 
 def test_a_date_modifying_a_noun_dates_the_noun(extractor: Extractor) -> None:
@@ -1170,3 +1170,21 @@ def test_a_venue_the_model_calls_an_organisation_is_where(extractor: Extractor) 
         _events(extractor, "The White House rejected the plan on Monday."), "reject"
     )
     assert rejected.sources == ["White House"]
+
+
+def test_a_past_clause_far_from_any_date_happened_on_the_days_news(
+    extractor: Extractor,
+) -> None:
+    """A Saturday paper: "on Friday" in the opening dates the undated past clauses that
+    follow, not the publication day; "recently" dates nothing."""
+    text = (
+        "Pakistan and Austria on Friday agreed to deepen ties.\n\n"
+        "The talks covered trade.\n\n"
+        "Shehbaz Sharif thanked Christian Stocker for the meetings.\n\n"
+        "Pakistan has recently signed a trade agreement with Qatar."
+    )
+    events = _events(extractor, text)
+    thanked = _trigger(events, "thank")
+    assert (_value(thanked), thanked.date_source) == ("2025-12-19", "context")
+    signed = _trigger(events, "sign")
+    assert (signed.date, signed.date_source) == (None, "unknown")
