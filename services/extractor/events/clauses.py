@@ -201,7 +201,8 @@ def reading(verb: Tok) -> Reading:
 _FREQUENCY = frozenset(
     {"regularly", "repeatedly", "often", "usually", "always", "routinely", "frequently",
      "generally", "typically", "sometimes", "constantly", "habitually", "traditionally",
-     "commonly", "normally", "increasingly", "occasionally", "continually", "continuously"}
+     "commonly", "normally", "increasingly", "occasionally", "continually", "continuously",
+     "consistently", "oftentimes", "persistently", "invariably"}
 )  # fmt: skip
 # Adverbs that put a perfect or past clause before the story's time ("has already approved").
 _EARLIER = frozenset(
@@ -221,7 +222,8 @@ def is_habitual(verb: Tok) -> bool:
     if auxes:  # "is regularly rejected"; not "has regularly rejected", "will ..."
         present = first.tag_ == "VBN" and auxes <= _PRESENT_BE
     else:
-        present = first.tag_ in {"VBZ", "VBP"}
+        # "frequently targeting Democrats": a participle clause of habit, too
+        present = first.tag_ in {"VBZ", "VBP"} or (first.tag_ == "VBG" and first.dep_ != "ROOT")
     return present and (_frequent(first) or _frequent(verb))
 
 
@@ -238,6 +240,23 @@ def _earlier(verb: Tok) -> bool:
     )
 
 
+def is_future_in_past(verb: Tok) -> bool:
+    """ "had been set to approve the deal", "was due to sign", "was going to meet": what was
+    scheduled then, which the text does not report as having happened."""
+    if verb.dep_ != "xcomp" or verb.head is verb:
+        return False
+    head = verb.head
+    if head.pos_ == "ADJ" and head.dep_ == "acomp":
+        head = head.head
+    governor = verb.head.lemma_.casefold()
+    if governor not in SCHEDULING_GOVERNORS and governor != "go":
+        return False
+    auxes = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(auxes & (_PERFECT_PAST_AUX | _PAST_BE_AUX)) or (
+        head.tag_ == "VBD" and head.lemma_ == "be"
+    )
+
+
 # Subordinators that make a clause a condition, not a report ("if Trump agrees").
 _CONDITIONS = frozenset({"if", "unless", "whether", "lest", "provided", "providing"})
 # Governors whose infinitive is a plan or a purpose, not yet a happening ("plans to visit").
@@ -251,6 +270,16 @@ def is_conditional(clauses: list[Tok]) -> bool:
     Saturday to meet with US negotiators")."""
     for clause in clauses:
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in clause.children):
+            return True
+        # "will, if approached, support police": a future that a condition governs
+        if (
+            any(
+                c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+                for c in clause.children
+            )
+            and reading(clause) == "future"
+        ):
             return True
         if (
             clause.dep_ == "advcl"

@@ -140,6 +140,11 @@ _SEEKING_VERBS = frozenset(
         "threaten", "fear", "expect", "prepare",
     }
 )  # fmt: skip
+# Nouns of asking, offering or threatening: an event noun under one is sought, not reported.
+_SEEKING_NOUNS = frozenset(
+    {"call", "demand", "request", "appeal", "proposal", "plan", "threat", "offer", "push",
+     "bid", "plea", "ultimatum"}
+)  # fmt: skip
 _HYPOTHETICAL_DETERMINERS = frozenset({"any"})
 _HYPOTHETICAL_ADJECTIVES = frozenset({"possible", "potential", "hypothetical", "eventual"})
 # Dependencies that start a clause of its own: a noun phrase's tokens stop there.
@@ -403,10 +408,20 @@ def hypothetical(noun: Tok, verb: Tok | None) -> bool:
             return True
         if child.dep_ == "amod" and child.lower_ in _HYPOTHETICAL_ADJECTIVES:
             return True
+    # "a call for his resignation", "demands for talks": asked for, on the way up to the verb.
+    above = noun
+    for _ in range(6):  # a few prepositions and nouns up; a guard against parse cycles
+        above = above.head
+        if above is verb or above.head is above or above.pos_ in {"VERB", "AUX"}:
+            break
+        if above.pos_ == "NOUN" and above.lemma_.casefold() in _SEEKING_NOUNS:
+            return True
     if verb is None:
         return False
     if verb.lemma_.casefold() in _SEEKING_VERBS:
         return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.casefold() in _SEEKING_VERBS:
+        return True  # "threatened to impose a tariff": the tariff is threatened
     # "will respond to an Iraqi attack", "could face a strike": an indefinite event of a future
     # or modal clause has not happened.
     indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)

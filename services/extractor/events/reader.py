@@ -32,6 +32,7 @@ from services.extractor.events.clauses import (
     clause_tokens,
     governor,
     is_conditional,
+    is_future_in_past,
     is_habitual,
     is_hedged,
     is_negated,
@@ -1111,7 +1112,8 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         or is_conditional(clauses)
         or is_subjunctive(verb)
         or is_nonfactive(verb)
-        or is_habitual(verb),
+        or is_habitual(verb)
+        or is_future_in_past(verb),
         side=reader.speakers.side_reads > side_reads,
         plain_kind=plain_kind,
         event_noun=event_noun,
@@ -1458,7 +1460,7 @@ def _not_event(draft: _Draft) -> str | None:
     if draft.hedged:
         return "not asserted"  # negated, hypothetical, conditional, purpose, subjunctive
     if draft.planned and draft.date is None:
-        return "planned"  # "plans to visit": an intention until it has a date
+        return "planned"  # "plans to visit": an intention until it has a date of its own
     return None
 
 

@@ -1188,3 +1188,30 @@ def test_a_past_clause_far_from_any_date_happened_on_the_days_news(
     assert (_value(thanked), thanked.date_source) == ("2025-12-19", "context")
     signed = _trigger(events, "sign")
     assert (signed.date, signed.date_source) == (None, "unknown")
+
+
+def test_a_future_a_condition_governs_is_no_event(extractor: Extractor) -> None:
+    text = "King Charles III will, if approached, support the police."
+    assert _events(extractor, text) == []
+    assert [e.trigger for e in _events(extractor, "King Charles III will support the police.")] == [
+        "support"
+    ]
+
+
+def test_what_is_called_for_or_threatened_has_not_happened(extractor: Extractor) -> None:
+    text = "The comment prompted a call for the resignation of Randy Fine on Monday."
+    assert "resignation" not in {e.trigger for e in _events(extractor, text)}
+    text = "Donald Trump threatened on Saturday to impose a 25% tariff on Denmark."
+    events = _events(extractor, text)
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_what_was_scheduled_then_is_no_report_that_it_happened(extractor: Extractor) -> None:
+    text = "The European Parliament had been set to approve the deal on Wednesday."
+    assert _events(extractor, text) == []
+
+
+def test_habits_in_participles_and_with_consistently(extractor: Extractor) -> None:
+    assert _events(extractor, "Indonesia consistently rejects all attempts at annexation.") == []
+    text = "The administration spent months on its enemies, frequently targeting Democrats."
+    assert "target" not in {e.trigger for e in _events(extractor, text)}
