@@ -43,6 +43,7 @@ from services.extractor.actors.demonyms import (
     group_of_demonym,
     is_demonym,
 )
+from services.extractor.actors.given_names import is_given_name
 from services.extractor.actors.lookup import Actors, paragraphs_of_tokens
 from services.extractor.actors.names import (
     REGNAL_TITLES,
@@ -373,10 +374,21 @@ class _Builder:
             for c in self.clusters.values()
             if c.kind is None and c.decide() == "person" and len(c.name.split()) > 1
         }
+        # "PM Shehbaz and Stocker held talks": a given name the model left untagged names the
+        # one person of the article who has it (not when two share it, or it is a surname).
+        firsts: dict[str, _Cluster | None] = {}
+        for c in people.values():
+            first = c.name.split()[0]
+            titled = any(self._title_agent(m) is not None for m in c.members)
+            if is_given_name(first) or titled:  # not "Oshkosh" of a company misread
+                firsts[first] = None if first in firsts or first in people else c
         for token in self.tokens:
-            cluster = people.get(token.text)
+            cluster = people.get(token.text) or firsts.get(token.text)
             if cluster is None or token.i in covered or token.pos_ != "PROPN":
                 continue
+            following = self.tokens[token.i + 1] if token.i + 1 < len(self.tokens) else None
+            if following is not None and following.pos_ == "PROPN" and token.text in firsts:
+                continue  # "Shehbaz Ahmed": another person's full name
             cluster.members.append(
                 Candidate(
                     label="PERSON",

@@ -464,6 +464,10 @@ class ClauseReader(Protocol):
         """The actors a modifier names, through chained modifiers ("the Russia-Ukraine talks")."""
         ...
 
+    def subject_names(self, verb: Tok) -> list[str]:
+        """The actors of a verb's subject (inherited from its governor where it has none)."""
+        ...
+
     def setting(
         self, anchor: Tok, clauses: list[Tok], own: list[Tok], *, clause_date: bool
     ) -> tuple[list[str], TimeExpression | None]:
@@ -540,6 +544,10 @@ def noun_event(
     if verb is not None and _negated_for(noun, verb, kind):
         return None
     sources, targets, direct = _participants(reader, noun, kind, verb)
+    if not sources and verb is not None and _gathering_of_the_subject(noun, kind):
+        # "Munir made the remarks during a meeting with Tahnoon": the subject met.
+        sources = [s for s in reader.subject_names(verb) if s not in targets]
+        direct = False
     if not sources and not targets:
         return None
     clauses = chain(verb) if verb is not None else []
@@ -559,6 +567,21 @@ def noun_event(
         and (is_negated(verb, None) or is_hedged(verb, clauses))
     )
     return NounEvent(sources, targets, places, date, direct, hedged)
+
+
+# Prepositions that make an event noun the setting of its clause ("during a meeting with").
+_SETTING_PREPOSITIONS = frozenset({"during", "at", "in"})
+# Types of gathering the subject of the clause they set takes part in.
+_GATHERINGS = frozenset({"CONSULT"})
+
+
+def _gathering_of_the_subject(noun: Tok, kind: EventType) -> bool:
+    return (
+        kind in _GATHERINGS
+        and noun.dep_ == "pobj"
+        and noun.head.lemma_.casefold() in _SETTING_PREPOSITIONS
+        and not any(c.dep_ == "poss" for c in noun.children)  # "my visit", "Modi's visit"
+    )
 
 
 def _participants(

@@ -287,7 +287,7 @@ class _Reader:
             stop = max(first + 1, bisect.bisect_left(starts, time.end))
             for i in range(first, min(stop, len(tokens))):
                 self.time_at.setdefault(i, time)
-        self.speakers = Speakers(tokens, sentence_of, actors, _SAYING, self._subject_names)
+        self.speakers = Speakers(tokens, sentence_of, actors, _SAYING, self.subject_names)
         # A dateline ("HANOI, Vietnam (AP) —") says where the story was filed: its words are
         # no actor of any event, and its place is an event's when the clause names none.
         self.dateline_stop = 0
@@ -544,7 +544,7 @@ class _Reader:
             c.dep_ in {"dobj", "npadvmod"} and c.tag_ == "CD" for c in verb.children
         ) and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
-    def _subject_names(self, verb: Tok) -> list[str]:
+    def subject_names(self, verb: Tok) -> list[str]:
         return self.subject_actors(verb).names
 
     def _pronoun_actors(self, pronoun: Tok, verb: Tok) -> list[str]:

@@ -1215,3 +1215,23 @@ def test_habits_in_participles_and_with_consistently(extractor: Extractor) -> No
     assert _events(extractor, "Indonesia consistently rejects all attempts at annexation.") == []
     text = "The administration spent months on its enemies, frequently targeting Democrats."
     assert "target" not in {e.trigger for e in _events(extractor, text)}
+
+
+def test_an_untagged_given_name_names_the_one_person_who_has_it(extractor: Extractor) -> None:
+    """The model tags no entity in "PM Shehbaz and Stocker held ...": the given name of the
+    titled Shehbaz Sharif is him."""
+    text = (
+        "Prime Minister Shehbaz Sharif arrived in Vienna on Monday. PM Shehbaz and Stocker "
+        "held a restricted meeting at the Federal Chancellery."
+    )
+    held = _trigger(_events(extractor, text), "hold")
+    assert held.sources == ["Shehbaz Sharif", "Stocker"]
+
+
+def test_a_gathering_that_sets_a_clause_has_its_subject(extractor: Extractor) -> None:
+    text = "Speaking during a visit to Hungary on Monday, Marco Rubio said the deal was dead."
+    visit = _trigger(_events(extractor, text), "visit")
+    assert (visit.sources, visit.targets) == (["Marco Rubio"], ["Hungary"])
+    # Someone else's visit ("my visit", "Modi's visit") is not the subject's.
+    text = "Jeffrey Epstein wrote an email after Narendra Modi's visit to Israel."
+    assert all(e.sources != ["Jeffrey Epstein"] for e in _events(extractor, text))
