@@ -244,6 +244,49 @@ OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
     **{("ease", noun): "CONCEDE" for noun in ("sanction", "ban", "embargo", "curfew", "blockade")},
     **{("release", noun): None for noun in _PUBLICATIONS},
     **{("seize", noun): None for noun in ("initiative", "opportunity", "moment", "chance")},
+    # "struck a deal" agrees; "struck a tone", "struck a balance" do nothing to anyone.
+    **{("strike", noun): "AGREE" for noun in ("deal", "agreement", "accord", "bargain", "pact")},
+    **{("strike", noun): None for noun in ("tone", "balance", "chord", "note", "pose", "match")},
+    # "killed the bill", "killed the project": no one died.
+    **{
+        ("kill", noun): None
+        for noun in (
+            "bill",
+            "project",
+            "plan",
+            "proposal",
+            "deal",
+            "legislation",
+            "idea",
+            "measure",
+            "amendment",
+            "story",
+            "feature",
+            "program",
+            "programme",
+        )
+    },
+    # "released a model", "released its results": a product or a publication, no one freed.
+    **{
+        ("release", noun): None
+        for noun in (
+            "model",
+            "product",
+            "album",
+            "film",
+            "version",
+            "update",
+            "result",
+            "figure",
+            "data",
+            "footage",
+            "image",
+            "video",
+            "tool",
+            "app",
+            "game",
+        )
+    },
     # "declined further comment": no comment, no refusal of anything.
     **{("decline", noun): None for noun in ("comment", "comments", "elaboration")},
 }

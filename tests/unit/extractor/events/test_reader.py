@@ -1235,3 +1235,19 @@ def test_a_gathering_that_sets_a_clause_has_its_subject(extractor: Extractor) ->
     # Someone else's visit ("my visit", "Modi's visit") is not the subject's.
     text = "Jeffrey Epstein wrote an email after Narendra Modi's visit to Israel."
     assert all(e.sources != ["Jeffrey Epstein"] for e in _events(extractor, text))
+
+
+def test_what_a_verb_acts_on_gives_its_sense(extractor: Extractor) -> None:
+    """ "struck a deal" agrees, "struck a tone" and "killed the project" hurt no one, and
+    "released its R1 model" freed no one; also through a relative clause."""
+    assert _trigger(
+        _events(extractor, "The EU and Japan struck a deal on Friday."), "strike"
+    ).type == ("AGREE")
+    for text in (
+        "Marco Rubio struck a warmer tone on Friday.",
+        "Adam Mosseri killed the project on Friday.",
+        "On Friday, DeepSeek released its R1 model.",
+    ):
+        assert _events(extractor, text) == [], text
+    text = "The row put in doubt trade deals the U.S. struck with the U.K. in May."
+    assert [e.type for e in _events(extractor, text) if e.trigger == "strike"] == ["AGREE"]
