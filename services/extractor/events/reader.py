@@ -931,11 +931,14 @@ def _patient(verb: Tok) -> Tok | None:
             return child
     if _reduced_passive(verb):
         return verb.head
-    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
-        # "the trade deals the U.S. struck": the noun a relative clause with no object of its
-        # own describes (not "the man who struck the guard": he has an object).
-        if not any(c.tag_ in _RELATIVE_TAGS and c.dep_ == "nsubj" for c in verb.children):
-            return verb.head
+    # "the trade deals the U.S. struck": the noun a relative clause with no object of its own
+    # describes (not "the man who struck the guard": he has an object).
+    if (
+        verb.dep_ == "relcl"
+        and verb.head.pos_ == "NOUN"
+        and not any(c.tag_ in _RELATIVE_TAGS and c.dep_ == "nsubj" for c in verb.children)
+    ):
+        return verb.head
     return None
 
 
