@@ -185,6 +185,24 @@ LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within",
      "into", "to", "from", "over", "along", "off", "through", "towards", "toward"}
 )  # fmt: skip
+# A place that modifies a noun is where it is only when the noun is a place too ("in Russia's
+# capital", "in the Gaza Strip", "at the Kenya embassy"), not a topic ("the Greenland tussle").
+_MODIFIER_OF_A_NOUN = frozenset({"compound", "nmod", "poss"})
+_PLACE_NOUNS = frozenset(
+    {"capital", "city", "town", "village", "region", "province", "state", "county", "district",
+     "area", "border", "coast", "island", "port", "camp", "base", "embassy", "consulate",
+     "headquarters", "airport", "square", "street", "neighbourhood", "neighborhood", "suburb",
+     "outskirts", "centre", "center", "east", "west", "north", "south", "side", "part",
+     "territory", "zone", "front", "frontier", "valley", "strip", "bank", "sea", "gulf",
+     "river", "mountain", "hospital", "prison", "school", "office", "home", "residence",
+     "township", "municipality", "enclave", "countryside", "heartland", "highlands"}
+)  # fmt: skip
+
+
+def _holds_a_place(noun: Tok) -> bool:
+    return noun.pos_ == "PROPN" or noun.lemma_.casefold() in _PLACE_NOUNS
+
+
 # Verbs in these positions modify a noun or are gerunds without a clause of their own.
 _NOT_EVENTS_DEPS = frozenset({"amod", "acl", "pcomp", "compound", "aux", "auxpass"})
 # Dependencies along which a place name sits inside its locative phrase ("in Miami's Beach").
@@ -679,7 +697,10 @@ class _Reader:
 
     def _locative(self, token: Tok) -> bool:
         while token.dep_ in _NOMINAL_DEPS and token.head is not token:
-            token = token.head
+            head = token.head
+            if token.dep_ in _MODIFIER_OF_A_NOUN and not _holds_a_place(head):
+                return False  # "over the Greenland tussle": the tussle is no place
+            token = head
         return (
             token.dep_ == "pobj"
             and token.head.lemma_.casefold() in LOCATIVE_PREPOSITIONS

@@ -1251,3 +1251,14 @@ def test_what_a_verb_acts_on_gives_its_sense(extractor: Extractor) -> None:
         assert _events(extractor, text) == [], text
     text = "The row put in doubt trade deals the U.S. struck with the U.K. in May."
     assert [e.type for e in _events(extractor, text) if e.trigger == "strike"] == ["AGREE"]
+
+
+def test_a_place_that_modifies_a_topic_is_not_where(extractor: Extractor) -> None:
+    refused = _trigger(
+        _events(extractor, "Denmark refused on Friday over the Greenland tussle."), "refuse"
+    )
+    assert refused.places == []
+    rallied = _trigger(
+        _events(extractor, "Protesters rallied in Russia's capital on Friday."), "rally"
+    )
+    assert rallied.places == ["Russia"]
