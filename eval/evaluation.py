@@ -30,6 +30,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eval.events import EventCounts, evaluate_events
+from eval.heldout import heldout_figures
 from eval.mentions import GOLD as MENTION_GOLD
 from eval.mentions import LABELS, MentionReading, evaluate_mentions, read_gold
 from eval.places import GOLD as PLACE_GOLD
@@ -289,6 +290,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"found {p['found']:.3f}, right country {p['country_accuracy']:.3f} "
             f"({place_counts.country_right}/{place_counts.with_country}), right place "
             f"{p['place_accuracy']:.3f} ({place_counts.id_right}/{place_counts.with_id})"
+        )
+    heldout = heldout_figures(extractor)
+    if heldout is not None:
+        console.print(
+            "Held-out events, hand-judged (eval/judged/): "
+            + ", ".join(f"{k} {v}" for k, v in heldout.items())
         )
     reading = full_seed_reading(extractor, seed_text)
     for item in reading:

@@ -197,6 +197,18 @@ def figures(sample: Sequence[dict[str, Any]], verdicts: Verdicts) -> dict[str, A
     return out
 
 
+def heldout_figures(extractor: Any) -> dict[str, Any] | None:
+    """The judged sample's figures for the extractor as it is now, with how many sampled
+    events no verdict covers yet (judge them to report the figures); None without ../shared."""
+    try:
+        rows = all_events(read_all(extractor, heldout_list()))
+    except MissingMaterial:
+        return None
+    result = figures(draw(rows), Verdicts.load(sorted(JUDGED.glob("*.jsonl"))))
+    result["events"] = len(rows)
+    return result
+
+
 def pack(extractor: Any, out: Path, verdicts: Verdicts, n: int, seed: int) -> dict[str, Any]:
     articles = heldout_list()
     read = read_all(extractor, articles)
