@@ -35,7 +35,8 @@ _NOUNS: dict[Agent, tuple[str, ...]] = {
         "president", "premier", "chancellor", "governor", "mayor", "diplomat", "ambassador",
         "envoy", "embassy", "consulate", "regime", "cabinet", "junta", "negotiator",
         "delegation", "regulator", "bureaucrat", "king", "queen", "monarch", "dictator",
-        "councillor", "councilman", "councilwoman", "commissioner", "statesman",
+        "councillor", "councilman", "councilwoman", "commissioner", "statesman", "council",
+        "commission", "committee",
     ),
     "MIL": (
         "soldier", "troop", "army", "military", "force", "serviceman", "servicewoman",
@@ -170,6 +171,8 @@ _ROLES: dict[str, Agent | None] = {
     "member": None, "representative": None, "staff": None, "personnel": None, "unit": None,
     "guard": None, "agent": None, "agency": None, "department": None,
     "force": "MIL", "group": None,
+    # "the board" alone says no sector ("school board" EDU, "county board" GOV).
+    "board": None,
 }  # fmt: skip
 
 # Bodies rather than people: their actors are organisations, the rest groups.
@@ -179,7 +182,8 @@ INSTITUTIONS = frozenset(
      "jury", "parliament", "congress", "senate", "legislature", "assembly", "company", "firm",
      "corporation", "bank", "airline", "conglomerate", "newspaper", "magazine", "broadcaster",
      "university", "college", "school", "hospital", "clinic", "charity", "cartel", "mafia",
-     "militia", "gang", "agency", "department", "group", "publisher"}
+     "militia", "gang", "agency", "department", "group", "publisher", "council",
+     "commission", "committee", "board"}
 )  # fmt: skip
 # Two-word bodies whose head alone is a person noun ("the coast guard", "a police force").
 INSTITUTION_PHRASES = frozenset(

@@ -1262,3 +1262,12 @@ def test_a_place_that_modifies_a_topic_is_not_where(extractor: Extractor) -> Non
         _events(extractor, "Protesters rallied in Russia's capital on Friday."), "rally"
     )
     assert rallied.places == ["Russia"]
+
+
+def test_councils_commissions_and_committees_act(extractor: Extractor) -> None:
+    fined = _trigger(_events(extractor, "The commission fined Google on Monday."), "fine")
+    assert (fined.sources, fined.targets) == (["commission"], ["Google"])
+    banned = _trigger(
+        _events(extractor, "The city council voted on Tuesday to ban gas stoves."), "ban"
+    )
+    assert banned.sources == ["city council"]
