@@ -58,7 +58,7 @@ from services.extractor.events.plover import (
 )
 from services.extractor.events.quotes import FIRST_PERSON, Speakers
 from services.extractor.parse.candidates import sentence_of_tokens
-from services.extractor.parse.table import Tok, parse_table
+from services.extractor.parse.table import Tok, parse_table, subtree_until
 from services.extractor.places.geocode import Places
 from services.extractor.places.names import dateline_end
 from services.extractor.timex.lexicon import MONTHS, WEEKDAYS
@@ -219,6 +219,8 @@ _FIRST_PERSON = frozenset({"i", "we"})  # as subjects
 _POSSESSIVE_PERSONAL = frozenset({"his", "her"})
 # The gender each personal pronoun says, against a person's given name (`gender_of`).
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+# Pronouns that name the one an act is done to ("praised him", "accused them").
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 
 
 def _agrees(name: str, pronoun: str) -> bool:
@@ -338,6 +340,8 @@ class _Reader:
         if own is None and token.pos_ == "PRON" and token.lower_ in FIRST_PERSON:
             head = token.head
             return self.speakers.first_person(token, head if head.pos_ in {"VERB", "AUX"} else None)
+        if own is None and token.pos_ == "PRON" and token.lower_ in _OBJECT_PRONOUNS:
+            return self._object_pronoun(token)
         appositions = [
             name
             for child in token.children
@@ -643,6 +647,46 @@ class _Reader:
                 if subject:
                     return subject
         return self._nearest_person(range(own - 1, previous.start - 1, -1), word)
+
+    def _object_pronoun(self, pronoun: Tok) -> list[str]:
+        """Whom "him", "her" or "them" names: as "he", "she" or "they" would, passing over the
+        subject of its own clause ("Trump praised him" is not Trump)."""
+        if pronoun.dep_ in {"dobj", "dative"}:
+            verb = pronoun.head
+        elif pronoun.dep_ == "pobj" and pronoun.head.dep_ == "prep":
+            verb = pronoun.head.head
+        else:
+            return []  # "some of them said": a subject's pronoun is read as one
+        if verb.pos_ not in _VERBAL:
+            return []
+        # The names in the clause's own subject (read off the tokens: no resolving again).
+        subjects = {
+            name
+            for child in verb.children
+            if child.dep_ in {"nsubj", "nsubjpass"}
+            for t in subtree_until(child, lambda _: False)
+            if (name := self.actors.by_token.get(t.i)) is not None
+        }
+        word = pronoun.lower_
+        if word == "them":
+            found = self.actors.antecedent(
+                pronoun,
+                kinds={"group", "organization", "country"},
+                where=lambda n: n not in subjects,
+            )
+            return [found] if found is not None else []
+        number = self.sentence_of[pronoun.i]
+        start = self.sentences[number - 1].start if number > 0 else 0
+        for i in range(pronoun.i - 1, start - 1, -1):
+            name = self.actors.by_token.get(i)
+            if (
+                name is not None
+                and name not in subjects
+                and self.actors.kinds.get(name) == "person"
+                and _agrees(name, word)
+            ):
+                return [name]
+        return []
 
     def _nearest_person(self, indices: range, pronoun: str) -> list[str]:
         for i in indices:

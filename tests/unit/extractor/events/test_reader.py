@@ -1271,3 +1271,12 @@ def test_councils_commissions_and_committees_act(extractor: Extractor) -> None:
         _events(extractor, "The city council voted on Tuesday to ban gas stoves."), "ban"
     )
     assert banned.sources == ["city council"]
+
+
+def test_him_her_and_them_name_the_one_acted_on(extractor: Extractor) -> None:
+    praised = _trigger(
+        _events(extractor, "Zelensky met Trump on Friday. Trump praised him."), "praise"
+    )
+    assert praised.targets == ["Zelensky"]  # not Trump, the clause's own subject
+    text = "Kamala Harris met Donald Trump on Monday. She criticised him on Tuesday."
+    assert _trigger(_events(extractor, text), "criticise").targets == ["Donald Trump"]
