@@ -11,6 +11,10 @@ Exceptions, and what each means for the message in hand::
     └── anything else ................... a bug or an input we cannot handle: retry (bounded), then
                                           isolate the message that fails and dead-letter only it
 
+`work` may also return what to publish (sent and acknowledged by the broker before the batch
+commits) and the messages it rejects with a reason (dead-lettered at once, as the extractor
+does with an article it failed on: never published as an empty reading).
+
 The caller's handler commits the batch only after `process_batch` returns (FastStream
 `AckPolicy.NACK_ON_ERROR`: an exception rewinds the partitions instead of committing).
 """
@@ -18,10 +22,11 @@ The caller's handler commits the batch only after `process_batch` returns (FastS
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import traceback
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
 from aiokafka.errors import KafkaError
@@ -31,7 +36,7 @@ from faststream.kafka.annotations import KafkaMessage
 from pydantic import BaseModel, ValidationError
 
 from shared import topics
-from shared.kafka import AUTO_OFFSET_RESET
+from shared.kafka import AUTO_OFFSET_RESET, publish_all
 from shared.metrics import DLQ_MESSAGES, MESSAGES_PROCESSED
 from shared.settings import NewsflowSettings
 
@@ -80,6 +85,10 @@ class Record(Protocol):
 
 # Publishes (value, topic, key=, headers=) and waits for the broker: KafkaBroker.publish.
 Publish = Callable[..., Awaitable[Any]]
+# A message to publish: (topic, key, value).
+Output = tuple[str, str, bytes]
+# Publishes outputs and waits until the broker acknowledged all: shared.kafka.publish_all.
+PublishAll = Callable[[list[Output]], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -88,6 +97,32 @@ class Item(Generic[M]):
 
     record: Record
     value: M
+
+
+@dataclass(frozen=True)
+class Rejected(Generic[M]):
+    """A message `work` could not process and that no retry would help: dead-letter it."""
+
+    item: Item[M]
+    reason: str
+    error: BaseException
+
+
+@dataclass
+class Done(Generic[M]):
+    """What `work` made of a batch: messages to publish, and messages it rejected."""
+
+    outputs: list[Output] = field(default_factory=list)
+    rejected: list[Rejected[M]] = field(default_factory=list)
+
+    def add(self, other: Done[M] | None) -> None:
+        if other is not None:
+            self.outputs.extend(other.outputs)
+            self.rejected.extend(other.rejected)
+
+
+# Work on a batch: write it somewhere (return None), or say what to publish and what to reject.
+Work = Callable[[list[Item[M]]], Awaitable["Done[M] | None"]]
 
 
 @dataclass(frozen=True)
@@ -136,13 +171,17 @@ class BatchProcessor(Generic[M]):
 
     service: str
     model: type[M]
-    work: Callable[[list[Item[M]]], Awaitable[None]]
+    work: Work[M]
     publish: Publish
     retry: RetryPolicy
+    publish_all: PublishAll | None = None
     dlq_topic: str = topics.DLQ
 
-    async def dead_letter(self, record: Record, reason: str, error: BaseException) -> None:
-        attempts = 1 if reason == "invalid_message" else self.retry.retries + 1
+    async def dead_letter(
+        self, record: Record, reason: str, error: BaseException, attempts: int | None = None
+    ) -> None:
+        if attempts is None:
+            attempts = 1 if reason == "invalid_message" else self.retry.retries + 1
         headers = dead_letter_headers(
             record, service=self.service, reason=reason, error=error, attempts=attempts
         )
@@ -169,28 +208,41 @@ class BatchProcessor(Generic[M]):
                 await self.dead_letter(record, "invalid_message", exc)
         if not items:
             return
+        done: Done[M] = Done()
         try:
             # The whole batch once: the common case, and what makes batching pay.
-            await self.work(items)
+            done.add(await self.work(items))
         except TRANSIENT:
             # Infrastructure: retry the batch; if it is still away, let the batch be redelivered.
-            await self.retry.run(lambda: self.work(items))
+            await self.retry.run(lambda: self._collect(items, done))
         except Exception:
             log.exception("batch failed; isolating the failing message", extra={"n": len(items)})
-            await self._one_by_one(items)
-            return
-        MESSAGES_PROCESSED.labels(service=self.service, outcome="ok").inc(len(items))
+            done = await self._one_by_one(items)
+        await self._finish(done, len(items))
 
-    async def _one_by_one(self, items: list[Item[M]]) -> None:
+    async def _collect(self, items: list[Item[M]], done: Done[M]) -> None:
+        done.add(await self.work(items))
+
+    async def _finish(self, done: Done[M], n: int) -> None:
+        """Publish the outputs, then dead-letter the rejected: all acknowledged before commit."""
+        if done.outputs:
+            if self.publish_all is None:
+                raise TypeError("work returned outputs but the processor cannot publish them")
+            await self.publish_all(done.outputs)
+        for rejected in done.rejected:
+            await self.dead_letter(rejected.item.record, rejected.reason, rejected.error, 1)
+        MESSAGES_PROCESSED.labels(service=self.service, outcome="ok").inc(n - len(done.rejected))
+
+    async def _one_by_one(self, items: list[Item[M]]) -> Done[M]:
+        done: Done[M] = Done()
         for item in items:
             try:
-                await self.retry.run(lambda item=item: self.work([item]))  # type: ignore[misc]
+                await self.retry.run(lambda item=item: self._collect([item], done))  # type: ignore[misc]
             except TRANSIENT:
                 raise
             except Exception as exc:
                 await self.dead_letter(item.record, "processing_failed", exc)
-            else:
-                MESSAGES_PROCESSED.labels(service=self.service, outcome="ok").inc()
+        return done
 
 
 def subscribe_batches(
@@ -200,7 +252,7 @@ def subscribe_batches(
     service: str,
     group_id: str,
     model: type[M],
-    work: Callable[[list[Item[M]]], Awaitable[None]],
+    work: Work[M],
     settings: NewsflowSettings,
     max_records: int,
     batch_timeout_ms: int = 200,
@@ -212,6 +264,7 @@ def subscribe_batches(
         work=work,
         publish=broker.publish,
         retry=RetryPolicy(settings.max_retries, settings.retry_backoff_seconds),
+        publish_all=functools.partial(publish_all, broker),
     )
 
     @broker.subscriber(

@@ -7,6 +7,7 @@ import pytest
 from services.extractor.pipeline import Extractor
 from shared.identity import article_id, content_hash
 from shared.models import Article, EnrichedArticle
+from tests.samples import failing_article
 
 NOW = dt.datetime(2025, 12, 21, 8, 0, tzinfo=dt.UTC)
 PUBLISHED = dt.datetime(2025, 12, 20, tzinfo=dt.UTC)
@@ -87,6 +88,8 @@ def test_bad_text_gives_a_well_formed_empty_article(
     [result] = extractor.run([_article(text, language=language)], now=NOW)
     assert result.stats.outcome == outcome
     enriched = result.enriched
+    assert enriched.skipped == outcome, "published, marked as skipped on purpose"
+    assert result.error is None
     assert (enriched.entities, enriched.places, enriched.times, enriched.events) == ([], [], [], [])
     EnrichedArticle.model_validate_json(enriched.model_dump_json())
 
@@ -173,3 +176,14 @@ def test_a_surname_is_no_time(extractor: Extractor) -> None:
     # An opening "Weeks later" stays a time.
     later = "Taliban freed Timothy Weeks on Tuesday. Weeks later, he spoke."
     assert "Weeks" in [t.text for t in extractor.extract_one(later, published).times]
+
+
+def test_an_error_is_reported_with_its_exception_not_as_a_skip(extractor: Extractor) -> None:
+    bad = failing_article()
+    [result, ok] = extractor.run([bad, _article(STORY, 1)], now=NOW)
+    assert result.stats.outcome == "error"
+    assert isinstance(result.error, OverflowError)
+    assert result.enriched.skipped is None
+    assert ok.stats.outcome == "ok"
+    assert ok.error is None
+    assert ok.enriched.skipped is None

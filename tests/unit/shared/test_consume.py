@@ -7,7 +7,16 @@ import pytest
 from aiokafka.errors import KafkaConnectionError
 from pydantic import BaseModel
 
-from shared.consume import H_OFFSET, H_REASON, H_TOPIC, BatchProcessor, Item, RetryPolicy
+from shared.consume import (
+    H_OFFSET,
+    H_REASON,
+    H_TOPIC,
+    BatchProcessor,
+    Done,
+    Item,
+    Rejected,
+    RetryPolicy,
+)
 
 
 class Ping(BaseModel):
@@ -85,3 +94,29 @@ async def test_infrastructure_failure_is_raised_not_dead_lettered() -> None:
     with pytest.raises(KafkaConnectionError):
         await BatchProcessor("svc", Ping, work, sent, NO_WAIT)([FakeRecord(b'{"n": 1}', 0)])
     assert sent.items == []
+
+
+async def test_outputs_are_published_and_rejected_messages_dead_lettered() -> None:
+    published: list[list[tuple[str, str, bytes]]] = []
+
+    async def publish_all(outputs: list[tuple[str, str, bytes]]) -> None:
+        published.append(outputs)
+
+    async def work(items: list[Item[Ping]]) -> Done[Ping]:
+        done: Done[Ping] = Done()
+        for item in items:
+            if item.value.n == 2:
+                done.rejected.append(Rejected(item, "extraction_failed", ValueError("no")))
+            else:
+                done.outputs.append(("out", str(item.value.n), b"x"))
+        return done
+
+    sent = Sent()
+    await BatchProcessor("svc", Ping, work, sent, NO_WAIT, publish_all)(
+        [FakeRecord(b'{"n": 1}', 0), FakeRecord(b'{"n": 2}', 1), FakeRecord(b'{"n": 3}', 2)]
+    )
+    assert published == [[("out", "1", b"x"), ("out", "3", b"x")]]
+    [(value, topic, _, headers)] = sent.items
+    assert (value, topic) == (b'{"n": 2}', "news.dlq.v1")
+    assert headers[H_REASON] == "extraction_failed"
+    assert headers[H_OFFSET] == "1"
