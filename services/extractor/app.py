@@ -72,7 +72,7 @@ def build(settings: ExtractorSettings) -> Service:
                 )
         return done
 
-    subscribe_batches(
+    consumer = subscribe_batches(
         broker,
         topics.ARTICLES,
         service=SERVICE,
@@ -91,6 +91,7 @@ def build(settings: ExtractorSettings) -> Service:
         host=settings.ops_host,
         port=settings.ops_port,
         loops=[lag_loop(settings, SERVICE, settings.group_id, topics.ARTICLES)],
+        consumers=[consumer],
     )
     add_ops_routes(service.app, service.ready)
     return service
