@@ -33,7 +33,6 @@ import asyncio
 import contextlib
 import functools
 import logging
-import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
@@ -45,6 +44,7 @@ from faststream.kafka.annotations import KafkaMessage
 from pydantic import BaseModel, ValidationError
 
 from shared import topics
+from shared.dlq import DeadLetterIndex, Record, dead_letter_headers
 from shared.kafka import AUTO_OFFSET_RESET, publish_all
 from shared.metrics import DLQ_MESSAGES, MESSAGES_PROCESSED
 from shared.settings import NewsflowSettings
@@ -52,20 +52,6 @@ from shared.settings import NewsflowSettings
 log = logging.getLogger(__name__)
 
 M = TypeVar("M", bound=BaseModel)
-
-# Kafka Connect's dead-letter header names, so existing tooling can read ours.
-H_TOPIC = "__connect.errors.topic"
-H_PARTITION = "__connect.errors.partition"
-H_OFFSET = "__connect.errors.offset"
-H_SERVICE = "__connect.errors.connector.name"
-H_STAGE = "__connect.errors.stage"
-H_CLASS = "__connect.errors.exception.class.name"
-H_MESSAGE = "__connect.errors.exception.message"
-H_STACK = "__connect.errors.exception.stacktrace"
-H_REASON = "newsflow.dlq.reason"
-H_ATTEMPTS = "newsflow.dlq.attempts"
-# Error messages and stack traces can be long (pydantic lists every field); a header is not a log.
-MAX_HEADER_CHARS = 4000
 
 
 class TransientError(Exception):
@@ -79,21 +65,12 @@ class Unavailable(TransientError):
 TRANSIENT: tuple[type[BaseException], ...] = (KafkaError, OSError, TimeoutError, TransientError)
 
 
-class Record(Protocol):
-    """What we read of an aiokafka ConsumerRecord."""
+class Ledger(Protocol):
+    """What the dead-letter topic already holds (`shared.dlq.DeadLetterIndex`)."""
 
-    @property
-    def topic(self) -> str: ...
-    @property
-    def partition(self) -> int: ...
-    @property
-    def offset(self) -> int: ...
-    @property
-    def key(self) -> bytes | None: ...
-    @property
-    def value(self) -> bytes | None: ...
-    @property
-    def headers(self) -> Sequence[tuple[str, bytes]]: ...
+    async def holds(self, record: Record) -> bool: ...
+    def add(self, record: Record) -> None: ...
+    async def close(self) -> None: ...
 
 
 # Publishes (value, topic, key=, headers=) and waits for the broker: KafkaBroker.publish.
@@ -174,29 +151,6 @@ async def _always() -> bool:
     return True
 
 
-def dead_letter_headers(
-    record: Record, *, service: str, reason: str, error: BaseException, attempts: int
-) -> dict[str, str]:
-    """The original headers plus Kafka Connect's `__connect.errors.*` and ours."""
-    headers = {k: v.decode("utf-8", "replace") for k, v in record.headers or ()}
-    stack = "".join(traceback.format_exception(error))
-    headers.update(
-        {
-            H_TOPIC: record.topic,
-            H_PARTITION: str(record.partition),
-            H_OFFSET: str(record.offset),
-            H_SERVICE: service,
-            H_STAGE: "VALUE_CONVERTER" if reason == "invalid_message" else "TASK_PUT",
-            H_CLASS: f"{type(error).__module__}.{type(error).__qualname__}",
-            H_MESSAGE: str(error)[:MAX_HEADER_CHARS],
-            H_STACK: stack[-MAX_HEADER_CHARS:],
-            H_REASON: reason,
-            H_ATTEMPTS: str(attempts),
-        }
-    )
-    return headers
-
-
 @dataclass
 class BatchProcessor(Generic[M]):
     """Validates a batch of records as `model`, runs `work` on it, dead-letters what fails.
@@ -213,6 +167,8 @@ class BatchProcessor(Generic[M]):
     retry: RetryPolicy
     publish_all: PublishAll | None = None
     available: Callable[[], Awaitable[bool]] = _always
+    # Without one, a record redelivered after a crash may be dead-lettered twice.
+    ledger: Ledger | None = None
     dlq_topic: str = topics.DLQ
     outage_hold_seconds: float = OUTAGE_HOLD_SECONDS
     blocked: bool = False
@@ -221,6 +177,10 @@ class BatchProcessor(Generic[M]):
     def stop(self) -> None:
         """End any wait for a dependency: the batch in hand is rewound, not committed."""
         self._stopping.set()
+
+    async def close(self) -> None:
+        if self.ledger is not None:
+            await self.ledger.close()
 
     async def __call__(self, records: Sequence[Record]) -> None:
         if self.blocked:
@@ -279,12 +239,11 @@ class BatchProcessor(Generic[M]):
             except Exception as exc:
                 return Done(rejected=[Rejected(item, "processing_failed", exc, attempts)])
 
-    async def _deliver(self, send: Callable[[], Awaitable[object]]) -> None:
+    async def _deliver(self, send: Callable[[], Awaitable[T]]) -> T:
         """Send with bounded retries; while the broker is down, hold and send again."""
         while True:
             try:
-                await self.retry.run(send)
-                return
+                return await self.retry.run(send)
             except TRANSIENT:
                 if await self._available():
                     raise
@@ -297,13 +256,23 @@ class BatchProcessor(Generic[M]):
             record, service=self.service, reason=reason, error=error, attempts=attempts
         )
         value = record.value or b""
-        await self._deliver(
-            lambda: self.publish(value, self.dlq_topic, key=record.key, headers=headers)
-        )
-        DLQ_MESSAGES.labels(service=self.service, reason=reason).inc()
-        MESSAGES_PROCESSED.labels(service=self.service, outcome="dead_lettered").inc()
+        ledger = self.ledger
+
+        async def send() -> bool:
+            if ledger is not None and await ledger.holds(record):
+                return False  # redelivered after a crash: its dead letter is in the topic
+            await self.publish(value, self.dlq_topic, key=record.key, headers=headers)
+            if ledger is not None:
+                ledger.add(record)
+            return True
+
+        sent = await self._deliver(send)
+        if sent:
+            DLQ_MESSAGES.labels(service=self.service, reason=reason).inc()
+        outcome = "dead_lettered" if sent else "dead_lettered_before"
+        MESSAGES_PROCESSED.labels(service=self.service, outcome=outcome).inc()
         log.warning(
-            "dead-lettered a message",
+            "dead-lettered a message" if sent else "already dead-lettered; moving on",
             extra={
                 "reason": reason,
                 "error_class": type(error).__name__,
@@ -379,6 +348,7 @@ def subscribe_batches(
         retry=RetryPolicy(settings.max_retries, settings.retry_backoff_seconds),
         publish_all=functools.partial(publish_all, broker),
         available=available,
+        ledger=DeadLetterIndex(settings, service),
     )
 
     @broker.subscriber(

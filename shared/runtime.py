@@ -165,6 +165,9 @@ class Service:
             # FastStream waits (graceful_timeout) for handlers in flight, which commit on success.
             with contextlib.suppress(Exception):
                 await self.broker.stop()
+            for consumer in self.consumers:
+                with contextlib.suppress(Exception):
+                    await consumer.close()
             for hook in self.shutdown:
                 try:
                     await hook()

@@ -13,7 +13,7 @@ import pytest
 
 from services.cli.demo.site import DemoSite, load_demo_articles
 from shared import topics
-from shared.consume import H_REASON
+from shared.dlq import H_REASON
 from shared.models import Article, EnrichedArticle
 from tests.conftest import material
 from tests.integration.conftest import collect, produce

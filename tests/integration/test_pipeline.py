@@ -8,13 +8,13 @@ import httpx
 import pytest
 from prometheus_client import REGISTRY
 
-from services.cli.dlq_cmd import read_dead_letters
+from services.cli.dlq_cmd import read_groups
 from services.extractor.app import build as build_extractor
 from services.extractor.settings import ExtractorSettings
 from services.indexer.app import build as build_indexer
 from services.indexer.settings import IndexerSettings
 from shared import topics
-from shared.consume import H_CLASS, H_OFFSET, H_REASON, H_SERVICE, H_TOPIC
+from shared.dlq import H_CLASS, H_OFFSET, H_REASON, H_SERVICE, H_TOPIC
 from shared.models import EnrichedArticle, EventMessage
 from shared.settings import NewsflowSettings
 from tests.integration.conftest import collect, eventually, produce, running
@@ -75,9 +75,9 @@ async def test_invalid_messages_go_to_the_dlq_and_the_rest_flow(
         assert headers[H_OFFSET].isdigit()
     assert b"\xff\xfe not json" in [v for _, v, _ in dead], "the original bytes are kept"
     # What `newsflow dlq list` reads.
-    letters = await read_dead_letters(NewsflowSettings())
-    assert len(letters) == 2
-    assert {d.headers[H_REASON] for d in letters} == {"invalid_message"}
+    groups = await read_groups(NewsflowSettings())
+    assert [len(g.refs) for g in groups] == [1, 1]
+    assert {g.reason for g in groups} == {"invalid_message"}
 
 
 async def test_indexer_makes_enriched_articles_searchable_once(service_env: dict[str, str]) -> None:

@@ -10,7 +10,7 @@ from services.indexer.app import build
 from services.indexer.settings import IndexerSettings
 from services.indexer.store import open_store
 from shared import topics
-from shared.consume import H_ATTEMPTS, H_REASON, H_SERVICE
+from shared.dlq import H_ATTEMPTS, H_REASON, H_SERVICE
 from tests.factories import many
 from tests.integration.conftest import collect, eventually, produce, running
 

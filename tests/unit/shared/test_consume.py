@@ -8,10 +8,6 @@ from aiokafka.errors import KafkaConnectionError, KafkaTimeoutError
 from pydantic import BaseModel
 
 from shared.consume import (
-    H_ATTEMPTS,
-    H_OFFSET,
-    H_REASON,
-    H_TOPIC,
     BatchProcessor,
     Done,
     Item,
@@ -20,6 +16,7 @@ from shared.consume import (
     TransientError,
     Unavailable,
 )
+from shared.dlq import H_ATTEMPTS, H_OFFSET, H_REASON, H_TOPIC, Record
 
 
 class Ping(BaseModel):
@@ -198,3 +195,30 @@ async def test_outputs_are_published_and_rejected_messages_dead_lettered() -> No
     assert (value, topic) == (b'{"n": 2}', "news.dlq.v1")
     assert headers[H_REASON] == "extraction_failed"
     assert headers[H_OFFSET] == "1"
+
+
+@dataclass
+class FakeLedger:
+    origins: set[tuple[str, int, int]] = field(default_factory=set)
+
+    async def holds(self, record: Record) -> bool:
+        return (record.topic, record.partition, record.offset) in self.origins
+
+    def add(self, record: Record) -> None:
+        self.origins.add((record.topic, record.partition, record.offset))
+
+    async def close(self) -> None:
+        pass
+
+
+async def test_a_record_whose_dead_letter_is_in_the_topic_is_not_dead_lettered_again() -> None:
+    async def work(items: list[Item[Ping]]) -> None:
+        pass
+
+    sent = Sent()
+    ledger = FakeLedger({("in", 0, 1)})  # written before a crash, never committed
+    process = BatchProcessor("svc", Ping, work, sent, NO_WAIT, ledger=ledger)
+    await process([FakeRecord(b"not json", 1), FakeRecord(b"not json either", 2)])
+    assert [headers[H_OFFSET] for *_, headers in sent.items] == ["2"]
+    await process([FakeRecord(b"not json either", 2)])  # redelivered again
+    assert len(sent.items) == 1
