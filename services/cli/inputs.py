@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -127,7 +127,12 @@ def records_from_json(data: bytes, name: str) -> Iterator[dict[str, Any]]:
         if isinstance(parsed, dict):
             yield parsed
             return
-    for number, line in enumerate(text.splitlines(), 1):
+    yield from (obj for _, obj in records_from_lines(text.splitlines(), name))
+
+
+def records_from_lines(lines: Iterable[str], name: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Objects from JSON lines, as they are read, each with its line number."""
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
@@ -136,7 +141,7 @@ def records_from_json(data: bytes, name: str) -> Iterator[dict[str, Any]]:
             raise InputError(f"{name}:{number}: not JSON ({exc.msg})") from exc
         if not isinstance(obj, dict):
             raise InputError(f"{name}:{number}: expected a JSON object")
-        yield obj
+        yield number, obj
 
 
 def loose_from_record(obj: dict[str, Any], where: str) -> LooseArticle:

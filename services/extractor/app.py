@@ -56,6 +56,7 @@ def build(settings: ExtractorSettings) -> Service:
         # spaCy is CPU-bound: keep the event loop (heartbeats, /metrics) responsive.
         results = await asyncio.to_thread(extractor.run, [item.value for item in items])
         metrics.EXTRACTION_DURATION.observe(time.perf_counter() - started)
+        metrics.SPACY_STRINGS.set(len(extractor.nlp.vocab.strings))
         done: Done[Article] = Done()
         for item, result in zip(items, results, strict=True):
             metrics.observe(result.enriched, result.stats)

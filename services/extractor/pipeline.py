@@ -121,7 +121,17 @@ class Extractor:
     def run(
         self, articles: Sequence[Article], *, now: dt.datetime | None = None
     ) -> list[Extraction]:
-        """Like `extract`, with each article's stats."""
+        """Like `extract`, with each article's stats.
+
+        The batch is parsed and read inside a spaCy memory zone: the strings its new words added
+        to the vocabulary are freed when it ends, so a long-running extractor's memory stays
+        flat. No Doc, Token or string hash may outlive the zone, and none does: the results are
+        pydantic models of plain strings (the parse table's hash-to-string memo keeps strings).
+        """
+        with self.nlp.memory_zone():
+            return self._run(articles, now=now)
+
+    def _run(self, articles: Sequence[Article], *, now: dt.datetime | None) -> list[Extraction]:
         extracted_at = now or dt.datetime.now(dt.UTC)
         checked = [
             check_text(a.text, max_chars=self.max_chars, language=a.language) for a in articles

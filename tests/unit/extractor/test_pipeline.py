@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 
@@ -187,3 +188,31 @@ def test_an_error_is_reported_with_its_exception_not_as_a_skip(extractor: Extrac
     assert ok.stats.outcome == "ok"
     assert ok.error is None
     assert ok.enriched.skipped is None
+
+
+def _invented(n: int, seed: int) -> str:
+    """A story with words no vocabulary holds: names made of random syllables."""
+    rng = random.Random(seed)
+    syllables = ["ka", "zu", "mir", "tol", "ven", "qua", "rix", "bo", "lem", "sha", "dru", "vok"]
+
+    def word() -> str:
+        return "".join(rng.choice(syllables) for _ in range(4)).capitalize()
+
+    return " ".join(
+        f"President {word()} {word()} met government officials from {word()} in the capital on "
+        f"Friday to discuss the new trade agreement, the foreign ministry said in a statement."
+        for _ in range(n)
+    )
+
+
+def test_a_batch_leaves_no_strings_behind_and_reads_the_same_again(extractor: Extractor) -> None:
+    """Issue 12, item 4: spaCy's string store would grow with every new word of a live feed."""
+    articles = [_article(_invented(3, seed), seed) for seed in range(8)]
+    extractor.run([_article(STORY)], now=NOW)  # whatever a first batch loads, loaded
+    strings = len(extractor.nlp.vocab.strings)
+    first = extractor.run(articles, now=NOW)
+    assert len(extractor.nlp.vocab.strings) == strings
+    again = extractor.run(articles, now=NOW)
+    assert [r.enriched for r in again] == [r.enriched for r in first]
+    assert all(r.stats.outcome == "ok" for r in first)
+    assert sum(len(r.enriched.entities) for r in first) >= 8
