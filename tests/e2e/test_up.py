@@ -68,6 +68,10 @@ class Up:
         except subprocess.TimeoutExpired:
             self.process.kill()
             raise
+        finally:
+            self.reader.join(timeout=10)  # to the end of the output, then close the pipe
+            if self.process.stdout is not None:
+                self.process.stdout.close()
 
 
 def newsflow(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:

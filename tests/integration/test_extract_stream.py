@@ -65,6 +65,9 @@ def test_results_come_out_before_the_input_ends_and_in_its_order(tmp_path: Path)
     finally:
         proc.kill()
         proc.wait()
+        reader.join(timeout=10)
+        if proc.stdout is not None:
+            proc.stdout.close()
     rest = []
     while not out.empty():
         rest.append(out.get())
