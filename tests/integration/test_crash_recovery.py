@@ -18,8 +18,8 @@ from services.indexer.settings import IndexerSettings
 from shared import topics
 from shared.lag import group_lag
 from shared.models import EnrichedArticle
-from tests.integration.conftest import collect, eventually, produce, running
-from tests.samples import article
+from tests.integration.conftest import collect, eventually, produce, records_in, running
+from tests.samples import article, failing_article
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -49,6 +49,16 @@ def articles() -> list[tuple[bytes, bytes]]:
     return out
 
 
+def poison() -> list[tuple[bytes, bytes]]:
+    """Two messages that are no Article and one the extractor fails on."""
+    failing = failing_article("https://news.example.com/broken-date")
+    return [
+        (b"poison-1", b"\xff not json"),
+        (b"poison-2", b'{"id": "x"}'),
+        (failing.id.encode(), failing.model_dump_json().encode()),
+    ]
+
+
 def ids(records: list[tuple[bytes | None, bytes, dict[str, bytes]]]) -> set[str]:
     return {EnrichedArticle.model_validate_json(v).article.id for _, v, _ in records}
 
@@ -60,7 +70,8 @@ async def test_sigkill_mid_stream_loses_nothing_and_index_holds_each_once(
     sent = articles()
     # A first wave, killed mid-way; the second wave lands while the extractor is down, so the
     # restarted process must resume from the committed offsets (and redo what was in flight).
-    await produce(kafka, topics.ARTICLES, sent[:FIRST_WAVE])
+    bad = poison()
+    await produce(kafka, topics.ARTICLES, sent[:2] + bad + sent[2:FIRST_WAVE])
     first = spawn_extractor(service_env, tmp_path / "extractor-1.log")
     try:
         await collect(kafka, topics.ENRICHED, lambda got: len(got) >= 4, timeout=120)
@@ -80,6 +91,10 @@ async def test_sigkill_mid_stream_loses_nothing_and_index_holds_each_once(
     # Nothing lost: every article came out; redelivery may have produced some twice on the topic.
     assert ids(everything) == {k.decode() for k, _ in sent}
     assert await group_lag(ExtractorSettings(), "newsflow-extractor", topics.ARTICLES) == 0
+    # Each poison message once in the DLQ, however often a kill made it come round again.
+    dead = await collect(kafka, topics.DLQ, lambda got: len(got) >= len(bad))
+    assert await records_in(kafka, topics.DLQ) == len(bad)
+    assert sorted(k or b"" for k, _, _ in dead) == sorted(k for k, _ in bad)
 
     # Effectively once in the index: duplicates on the topic are upserts of the same rows.
     api = f"http://127.0.0.1:{service_env['NEWSFLOW_API_PORT']}"

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaProducer
 from aiokafka.structs import RecordMetadata
 from pydantic import ValidationError
 
@@ -17,7 +17,7 @@ from shared import topics
 from shared.dlq import H_REASON, dead_letter_headers
 from shared.lag import group_lag
 from shared.models import Article
-from tests.integration.conftest import collect, eventually, produce, running
+from tests.integration.conftest import collect, eventually, produce, records_in, running
 from tests.integration.test_cli import newsflow
 from tests.samples import article
 
@@ -40,16 +40,6 @@ async def send(kafka: str, topic: str, key: bytes, value: bytes, **kw: Any) -> R
         return await producer.send_and_wait(topic, value, key=key, **kw)
     finally:
         await producer.stop()
-
-
-async def records_in(kafka: str, topic: str) -> int:
-    consumer = AIOKafkaConsumer(bootstrap_servers=kafka, enable_auto_commit=False)
-    await consumer.start()
-    try:
-        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
-        return sum((await consumer.end_offsets(partitions)).values())
-    finally:
-        await consumer.stop()
 
 
 async def dead_letter_as_a_killed_extractor_did(kafka: str, poison: Sent) -> None:
