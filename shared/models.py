@@ -53,6 +53,9 @@ Agent = Literal[
 # Where an event's date came from: its own clause, the sentences around it, the publication
 # date (a recent happening with no other anchor), or nowhere (the date is null).
 EventDateSource = Literal["explicit", "context", "publication", "unknown"]
+# Why the extractor read nothing from an article on purpose: no text, binary bytes, a language
+# other than English, no sentence with a word in it. An error is never one: it is dead-lettered.
+SkipReason = Literal["empty", "binary", "not_english", "no_sentences"]
 Quad = Literal["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
 
 # PLOVER's quad classes (Halterman et al., PLOVER codebook, 2023).
@@ -248,6 +251,13 @@ class EnrichedArticle(Message):
     events: list[Event] = Field(default_factory=list)
     extractor: ExtractorInfo
     extracted_at: AwareDatetime
+    skipped: SkipReason | None = Field(
+        default=None,
+        description="Why the lists are empty on purpose (the text is empty, binary, not "
+        "English, or has no sentence); null when the text was read. An article the extractor "
+        "failed on is never published: it goes to the dead-letter topic.",
+        examples=[None, "not_english"],
+    )
 
 
 class EventMessage(Message):

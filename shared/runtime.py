@@ -20,6 +20,7 @@ from fastapi import FastAPI, Response
 from faststream.kafka import KafkaBroker
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, generate_latest
 
+from shared.consume import PING_TIMEOUT_SECONDS, BatchProcessor
 from shared.kafka import ensure_topics
 from shared.settings import NewsflowSettings
 
@@ -105,10 +106,14 @@ class Service:
     startup: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     shutdown: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     loops: list[Callable[[asyncio.Event], Coroutine[Any, Any, None]]] = field(default_factory=list)
+    # Its batch consumers: while one holds its batch for a dependency, the service is unready.
+    consumers: list[BatchProcessor[Any]] = field(default_factory=list)
     started: bool = False
 
     async def ready(self) -> bool:
-        return self.started and await self.broker.ping(timeout=2.0)
+        if not self.started or any(consumer.blocked for consumer in self.consumers):
+            return False
+        return await self.broker.ping(timeout=PING_TIMEOUT_SECONDS)
 
     async def _connect(self, stop: asyncio.Event) -> bool:
         """Create topics and start the broker, retrying while Kafka is away. False if stopped."""
@@ -154,10 +159,15 @@ class Service:
         finally:
             stop.set()
             log.info("service stopping", extra={"service": self.name})
+            for consumer in self.consumers:
+                consumer.stop()
             await _finish(tasks)
             # FastStream waits (graceful_timeout) for handlers in flight, which commit on success.
             with contextlib.suppress(Exception):
                 await self.broker.stop()
+            for consumer in self.consumers:
+                with contextlib.suppress(Exception):
+                    await consumer.close()
             for hook in self.shutdown:
                 try:
                     await hook()

@@ -7,11 +7,13 @@ value stops the process with a message that names the variable.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Literal, TypeVar
 
 from pydantic import Field, SecretStr, ValidationError
+from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ENV_PREFIX = "NEWSFLOW_"
@@ -75,12 +77,24 @@ def load(cls: type[S]) -> S:
     try:
         return cls()
     except ValidationError as exc:
-        lines = []
-        for err in exc.errors():
-            name = ENV_PREFIX + "_".join(str(p) for p in err["loc"]).upper()
-            lines.append(f"invalid setting {name}: {err['msg']}")
-        print("\n".join(lines), file=sys.stderr)
+        print("\n".join(_explain(cls, err) for err in exc.errors()), file=sys.stderr)
         raise SettingsError(2) from None
+
+
+def _env_name(field: str) -> str:
+    return ENV_PREFIX + field.upper()
+
+
+def _explain(cls: type[NewsflowSettings], err: ErrorDetails) -> str:
+    """One line naming the variable; a check across fields (no location) names each field its
+    message mentions, in the message too."""
+    if err["loc"]:
+        return f"invalid setting {_env_name('_'.join(str(p) for p in err['loc']))}: {err['msg']}"
+    message = str(err["msg"]).removeprefix("Value error, ")
+    named = [f for f in cls.model_fields if re.search(rf"\b{f}\b", message)]
+    for field in named:
+        message = re.sub(rf"\b{field}\b", _env_name(field), message)
+    return f"invalid settings {', '.join(map(_env_name, named)) or 'together'}: {message}"
 
 
 def broker_state_path(state_dir: Path) -> Path:

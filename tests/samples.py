@@ -35,3 +35,13 @@ def article(
         fetched_at=published + dt.timedelta(minutes=5),
         content_hash=content_hash(text),
     )
+
+
+def failing_article(url: str = "https://news.example.com/world/florida-talks") -> Article:
+    """The article at `url` as a page with a broken date makes it: dated the year 1, where
+    "last week" overflows the date arithmetic, so the extractor fails on it (OverflowError)."""
+    return article(
+        "Steve Witkoff met Kirill Dmitriev in Miami last week.",
+        url=url,
+        published=dt.datetime(1, 1, 1, tzinfo=dt.UTC),
+    )

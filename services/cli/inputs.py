@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -135,7 +135,16 @@ def records_from_json(data: bytes, name: str) -> Iterator[dict[str, Any]]:
         if isinstance(parsed, dict):
             yield parsed
             return
-    for number, line in enumerate(text.splitlines(), 1):
+    yield from (obj for _, obj in records_from_lines(text.splitlines(), name, document_error))
+
+
+def records_from_lines(
+    lines: Iterable[str], name: str, document_error: json.JSONDecodeError | None = None
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Objects from JSON lines, as they are read, each with its line number; `document_error`
+    is why the whole text was no JSON document, reported when its first line is no JSON
+    either."""
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
@@ -147,7 +156,7 @@ def records_from_json(data: bytes, name: str) -> Iterator[dict[str, Any]]:
             raise InputError(f"{name}:{number}: not JSON: {exc}") from exc
         if not isinstance(obj, dict):
             raise InputError(f"{name}:{number}: expected a JSON object")
-        yield obj
+        yield number, obj
 
 
 def loose_from_record(obj: dict[str, Any], where: str) -> LooseArticle:

@@ -336,13 +336,16 @@ def feeds_import_opml(
 
 @dlq_app.command("list")
 def dlq_list(
-    limit: Annotated[int, typer.Option(help="At most this many records.")] = 50,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per record.")] = False,
+    limit: Annotated[int, typer.Option(help="At most this many origins.")] = 50,
+    after: Annotated[
+        str | None, typer.Option(help="Start after this PARTITION:OFFSET (the next page).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per origin.")] = False,
 ) -> None:
-    """Show dead-lettered messages with the error that sent them there."""
+    """Show dead-lettered messages, one line per origin with its count and error."""
     from services.cli.dlq_cmd import run_dlq_list
 
-    raise typer.Exit(_run_async(run_dlq_list(limit, as_json), kafka_client=True))
+    raise typer.Exit(_run_async(run_dlq_list(limit, as_json, after), kafka_client=True))
 
 
 @dlq_app.command("replay")
@@ -354,7 +357,7 @@ def dlq_replay(
         str | None, typer.Option(help="Only records dead-lettered by this service.")
     ] = None,
 ) -> None:
-    """Re-send dead-lettered messages to the topic they came from."""
+    """Re-send dead-lettered messages to the topic they came from, each origin once."""
     from services.cli.dlq_cmd import run_dlq_replay
 
     raise typer.Exit(_run_async(run_dlq_replay(offsets or [], service), kafka_client=True))

@@ -1,4 +1,9 @@
-"""The extractor service: articles in, enriched articles and events out."""
+"""The extractor service: articles in, enriched articles and events out.
+
+An article the extractor fails on is dead-lettered (reason `extraction_failed`), never published
+as an empty reading: that would replace an earlier good one in the index. An article skipped on
+purpose (empty, binary, not English) is published with `skipped` saying why.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +17,8 @@ from services.extractor import metrics
 from services.extractor.pipeline import process_extractor
 from services.extractor.settings import ExtractorSettings
 from shared import topics
-from shared.consume import Item, subscribe_batches
-from shared.kafka import make_broker, publish_all
+from shared.consume import Done, Item, Rejected, subscribe_batches
+from shared.kafka import make_broker
 from shared.lag import lag_loop
 from shared.models import Article, EnrichedArticle, EventMessage
 from shared.runtime import Service, add_ops_routes
@@ -42,26 +47,33 @@ def build(settings: ExtractorSettings) -> Service:
     log.info("loading the spaCy model", extra={"model": settings.spacy_model})
     extractor = process_extractor(settings)
 
-    # Declared for the AsyncAPI document; publishing goes through publish_all for batching.
+    # Declared for the AsyncAPI document; the batch processor publishes `work`'s outputs.
     broker.publisher(topics.ENRICHED, title="enriched", schema=EnrichedArticle)
     broker.publisher(topics.EVENTS, title="events", schema=EventMessage)
 
-    async def work(items: list[Item[Article]]) -> None:
+    async def work(items: list[Item[Article]]) -> Done[Article]:
         started = time.perf_counter()
         # spaCy is CPU-bound: keep the event loop (heartbeats, /metrics) responsive.
         results = await asyncio.to_thread(extractor.run, [item.value for item in items])
         metrics.EXTRACTION_DURATION.observe(time.perf_counter() - started)
-        out: list[tuple[str, str, bytes]] = []
-        for result in results:
-            enriched = result.enriched
-            out.append((topics.ENRICHED, enriched.article.id, enriched.model_dump_json().encode()))
-            for message in event_messages(enriched):
-                out.append((topics.EVENTS, message.event.id, message.model_dump_json().encode()))
-        await publish_all(broker, out)
-        for result in results:
+        metrics.SPACY_STRINGS.set(len(extractor.nlp.vocab.strings))
+        done: Done[Article] = Done()
+        for item, result in zip(items, results, strict=True):
             metrics.observe(result.enriched, result.stats)
+            if result.error is not None:
+                done.rejected.append(Rejected(item, "extraction_failed", result.error))
+                continue
+            enriched = result.enriched
+            done.outputs.append(
+                (topics.ENRICHED, enriched.article.id, enriched.model_dump_json().encode())
+            )
+            for message in event_messages(enriched):
+                done.outputs.append(
+                    (topics.EVENTS, message.event.id, message.model_dump_json().encode())
+                )
+        return done
 
-    subscribe_batches(
+    consumer = subscribe_batches(
         broker,
         topics.ARTICLES,
         service=SERVICE,
@@ -80,6 +92,7 @@ def build(settings: ExtractorSettings) -> Service:
         host=settings.ops_host,
         port=settings.ops_port,
         loops=[lag_loop(settings, SERVICE, settings.group_id, topics.ARTICLES)],
+        consumers=[consumer],
     )
     add_ops_routes(service.app, service.ready)
     return service

@@ -1,6 +1,6 @@
 """The extractor's own metrics (FastStream's middleware adds per-handler RED metrics)."""
 
-from prometheus_client import Counter, Histogram
+from prometheus_client import Counter, Gauge, Histogram
 
 from services.extractor.pipeline import ArticleStats
 from shared.models import EnrichedArticle
@@ -20,6 +20,11 @@ ENTITIES = Histogram("newsflow_article_entities", "Actors per article.", buckets
 PLACES = Histogram("newsflow_article_places", "Places per article.", buckets=_COUNT_BUCKETS)
 TIMES = Histogram("newsflow_article_times", "Time expressions per article.", buckets=_COUNT_BUCKETS)
 EVENTS = Histogram("newsflow_article_events", "Events per article.", buckets=_COUNT_BUCKETS)
+SPACY_STRINGS = Gauge(
+    "newsflow_spacy_strings",
+    "Strings in spaCy's vocabulary after the last batch: flat when each batch's new words are "
+    "freed (memory zones), growing with every new word otherwise.",
+)
 EVENTS_PUBLISHED = Counter(
     "newsflow_events_published", "Events published, by PLOVER type.", ["type"]
 )

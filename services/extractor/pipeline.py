@@ -1,9 +1,12 @@
 """The extractor's logic end to end: articles in, EnrichedArticles (and per-article stats) out.
 
 `Extractor` parses batches with `nlp.pipe`, then reads times (`timex`), actors, places and events
-from each parse. It never raises on an article: unusable text gives a well-formed EnrichedArticle
-with empty lists and a `skip` outcome in its stats, and an unexpected failure while reading one
-parse is logged with the article id and reported as outcome "error" for that article alone.
+from each parse. It never raises on an article: unusable text gives a well-formed
+EnrichedArticle with empty lists, marked `skipped` (its stats' outcome says the same), and an
+unexpected failure while parsing or reading one article is logged with the article id and
+reported as outcome "error", with its exception, for that article alone. An error's
+EnrichedArticle is empty and is no reading of the article: the service dead-letters the article
+instead of publishing it.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import gc
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeAlias
 
 from spacy.attrs import IS_ALPHA
 from spacy.tokens import Doc
@@ -40,6 +43,7 @@ from shared.models import (
     Event,
     ExtractorInfo,
     Place,
+    SkipReason,
     TimeExpression,
 )
 from shared.version import VERSION
@@ -55,7 +59,7 @@ DEFAULT_MAX_CHARS = 200_000
 # Source of articles given as plain text rather than fetched.
 LOCAL_SOURCE = "local"
 
-Outcome = Literal["ok", "empty", "binary", "not_english", "no_sentences", "error"]
+Outcome: TypeAlias = Literal["ok", "error"] | SkipReason
 
 
 @dataclass(frozen=True)
@@ -75,8 +79,11 @@ class ArticleStats:
 
 @dataclass(frozen=True)
 class Extraction:
+    """What was read of one article; `error` is what failed when the outcome is "error"."""
+
     enriched: EnrichedArticle
     stats: ArticleStats
+    error: BaseException | None = None
 
 
 def _original(text: str, start: int, end: int, parsed: str) -> str | None:
@@ -150,14 +157,24 @@ class Extractor:
     def run(
         self, articles: Sequence[Article], *, now: dt.datetime | None = None
     ) -> list[Extraction]:
-        """Like `extract`, with each article's stats."""
+        """Like `extract`, with each article's stats.
+
+        The batch is parsed and read inside a spaCy memory zone: the strings its new words added
+        to the vocabulary are freed when it ends, so a long-running extractor's memory stays
+        flat. No Doc, Token or string hash may outlive the zone, and none does: the results are
+        pydantic models of plain strings (the parse table's hash-to-string memo keeps strings).
+        """
+        with self.nlp.memory_zone():
+            return self._run(articles, now=now)
+
+    def _run(self, articles: Sequence[Article], *, now: dt.datetime | None) -> list[Extraction]:
         extracted_at = now or dt.datetime.now(dt.UTC)
         checked = [
             check_text(a.text, max_chars=self.max_chars, language=a.language) for a in articles
         ]
         texts = [(c.text, i) for i, c in enumerate(checked) if c.text is not None]
         parsed_text = {i: text for text, i in texts}
-        docs: dict[int, Doc] = dict(
+        docs: dict[int, Doc | Exception] = dict(
             (i, doc) for doc, i in self._parse([t for t, _ in texts], [i for _, i in texts])
         )
         results: list[Extraction] = []
@@ -165,11 +182,12 @@ class Extractor:
             check = checked[i]
             empty = EnrichedArticle(article=article, extractor=self.info, extracted_at=extracted_at)
             if check.skip is not None:
-                results.append(Extraction(empty, ArticleStats(article.id, check.skip)))
+                skipped = empty.model_copy(update={"skipped": check.skip})
+                results.append(Extraction(skipped, ArticleStats(article.id, check.skip)))
                 continue
-            doc = docs.get(i)
-            if doc is None:
-                results.append(Extraction(empty, ArticleStats(article.id, "error")))
+            doc = docs[i]
+            if isinstance(doc, Exception):
+                results.append(Extraction(empty, ArticleStats(article.id, "error"), doc))
                 continue
             results.append(
                 self._read(article, doc, parsed_text[i], empty, truncated=check.truncated)
@@ -192,9 +210,9 @@ class Extractor:
         )
         return self.extract([article], now=now)[0]
 
-    def _parse(self, texts: list[str], keys: list[int]) -> Iterator[tuple[Doc, int]]:
+    def _parse(self, texts: list[str], keys: list[int]) -> Iterator[tuple[Doc | Exception, int]]:
         """Parse in batches; if a batch fails, parse its texts one by one so one bad text
-        costs only itself."""
+        costs only itself (its exception stands in for its parse)."""
         try:
             docs = list(self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process))
         except Exception:
@@ -202,8 +220,9 @@ class Extractor:
             for text, key in zip(texts, keys, strict=True):
                 try:
                     yield self.nlp(text), key
-                except Exception:
+                except Exception as exc:
                     logger.exception("parse failed", extra={"article_id_index": key})
+                    yield exc, key
             return
         yield from zip(docs, keys, strict=True)
 
@@ -215,7 +234,7 @@ class Extractor:
         parsed = len(text)
         stats = ArticleStats(article.id, "no_sentences", truncated, parsed)
         if not doc.to_array(IS_ALPHA).any():
-            return Extraction(empty, stats)
+            return Extraction(empty.model_copy(update={"skipped": "no_sentences"}), stats)
         try:
             sentence_of = sentence_of_tokens(doc)
             tokens = parse_table(doc)
@@ -241,9 +260,9 @@ class Extractor:
                 tokens=tokens,
             )
             events = find_events(clauses, article_id=article.id)
-        except Exception:
+        except Exception as exc:
             logger.exception("extraction failed", extra={"article_id": article.id})
-            return Extraction(empty, ArticleStats(article.id, "error", truncated, parsed))
+            return Extraction(empty, ArticleStats(article.id, "error", truncated, parsed), exc)
         if not article.text.startswith(text):
             # Control characters were blanked or a shouted line recased for the parse.
             times = _give_back_spans(article.text, (actors.entities, places.places), times, events)

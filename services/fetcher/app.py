@@ -16,7 +16,7 @@ from services.fetcher.fetch import poll_feed
 from services.fetcher.host_limits import HostLimiter
 from services.fetcher.safe_http import SafeClient
 from services.fetcher.settings import FetcherSettings
-from services.fetcher.state import FetcherState
+from services.fetcher.state import FetcherState, off_loop
 from shared import topics
 from shared.kafka import make_broker
 from shared.models import Article
@@ -103,7 +103,7 @@ def build(settings: FetcherSettings) -> Service:
                     if feed.url in running or not feed.enabled:
                         continue
                     default = feed.interval or settings.default_poll_interval_seconds
-                    schedule = state.schedule(feed.url, default_interval=default)
+                    schedule = await off_loop(state.schedule, feed.url, default_interval=default)
                     if not schedule.disabled and schedule.next_poll_at <= now:
                         running[feed.url] = asyncio.create_task(poll_one(client, feed, gate))
                 for url, task in list(running.items()):

@@ -39,7 +39,7 @@ from .pages import PageExtraction, extract_page
 from .safe_http import FEED_ACCEPT, PAGE_ACCEPT, FetchResult, SafeClient
 from .schedule import Bounds, disable_reason, failure_delay, next_interval
 from .settings import FetcherSettings
-from .state import FeedSchedule, FetcherState, Validators
+from .state import FeedSchedule, FetcherState, Validators, off_loop
 
 log = logging.getLogger(__name__)
 
@@ -227,8 +227,8 @@ class _Built:
     fingerprint: Fingerprint | None
 
 
-def _seen(state: FetcherState | None, item_url: str) -> bool:
-    return state is not None and state.is_seen(article_id(item_url))
+async def _seen(state: FetcherState | None, item_url: str) -> bool:
+    return state is not None and await off_loop(state.is_seen, article_id(item_url))
 
 
 async def fetch_url(
@@ -254,7 +254,7 @@ async def fetch_url(
         article = build_article(url=result.final_url, fetched_at=dt.datetime.now(dt.UTC), page=page)
         outcome = FetchOutcome(url, result.final_url, "page", tally=fetcher.tally)
         sketch = await asyncio.to_thread(fingerprint, article.text)
-        if _repeats(state, article, sketch, fetcher.tally):
+        if await _repeats(state, article, sketch, fetcher.tally):
             outcome.already_seen = 1
         else:
             outcome.articles.append(article)
@@ -265,25 +265,25 @@ async def fetch_url(
     )
     fresh = []
     for item in _new_items(feed, settings):
-        if _seen(state, item.url or ""):
+        if await _seen(state, item.url or ""):
             outcome.already_seen += 1
             fetcher.tally.duplicates["url"] += 1
         else:
             fresh.append(item)
     async with aclosing(fetcher.articles(fresh, result.final_url)) as built:
         async for one in built:
-            if _repeats(state, one.article, one.fingerprint, fetcher.tally):
+            if await _repeats(state, one.article, one.fingerprint, fetcher.tally):
                 outcome.already_seen += 1
                 continue
             outcome.articles.append(one.article)
     return outcome
 
 
-def _repeats(
+async def _repeats(
     state: FetcherState | None, article: Article, sketch: Fingerprint | None, tally: Tally
 ) -> bool:
     """True (counted by reason) when `article` repeats a published one; records nothing."""
-    found = None if state is None else state.find_duplicate(article, sketch)
+    found = None if state is None else await off_loop(state.find_duplicate, article, sketch)
     if found is not None:
         tally.duplicates[found.reason] += 1
     return found is not None
@@ -322,14 +322,14 @@ async def poll_feed(
     says what happened). An exception from `publish` ends the poll with outcome `error`, reason
     `publish`; the unpublished items stay unseen and are retried on the next poll."""
     default_interval = feed.interval or settings.default_poll_interval_seconds
-    schedule = state.schedule(feed.url, default_interval=default_interval)
+    schedule = await off_loop(state.schedule, feed.url, default_interval=default_interval)
     if schedule.disabled or not feed.enabled:
         reason = schedule.disabled_reason if schedule.disabled else "config"
         return PollResult(feed.url, "disabled", disabled_reason=reason)
     limiter = limiter or HostLimiter(settings.per_host_concurrency, settings.per_host_rate)
     fetcher = _Fetcher(client, settings, limiter, Tally())
     poll = _Poll(feed, state, settings, schedule, now, rng, fetcher.tally)
-    validators = state.validators(feed.url)
+    validators = await off_loop(state.validators, feed.url)
     target = schedule.redirect_to or feed.url
     try:
         result = await fetcher.get(
@@ -339,24 +339,31 @@ async def poll_feed(
             accept=FEED_ACCEPT,
         )
     except HTTPStatusError as exc:
-        return poll.failed("error", exc.reason, status=exc.status, retry_after=exc.retry_after)
+        return await poll.failed(
+            "error", exc.reason, status=exc.status, retry_after=exc.retry_after
+        )
     except RefusedError as exc:
-        return poll.failed("refused", exc.reason)
+        return await poll.failed("refused", exc.reason)
     except FetchError as exc:
-        return poll.failed("error", exc.reason)
+        return await poll.failed("error", exc.reason)
     if result.permanent_redirect:
-        state.set_permanent_redirect(feed.url, result.permanent_redirect, interval=default_interval)
+        await off_loop(
+            state.set_permanent_redirect,
+            feed.url,
+            result.permanent_redirect,
+            interval=default_interval,
+        )
         schedule = poll.schedule = replace(schedule, redirect_to=result.permanent_redirect)
     if result.not_modified:
-        return poll.succeeded("not_modified", result.status, new_items=0, items_in_feed=0)
+        return await poll.succeeded("not_modified", result.status, new_items=0, items_in_feed=0)
     try:
         parsed = await _parse(result)
     except ContentError as exc:
-        return poll.failed("error", exc.reason, status=result.status)
+        return await poll.failed("error", exc.reason, status=result.status)
     outcome = PollResult(feed.url, "ok", status=result.status, items_in_feed=len(parsed.items))
     fresh = []
     for item in _new_items(parsed, settings):
-        if _seen(state, item.url or ""):
+        if await _seen(state, item.url or ""):
             outcome.duplicates += 1
             fetcher.tally.duplicates["url"] += 1
         else:
@@ -364,29 +371,34 @@ async def poll_feed(
     async with aclosing(fetcher.articles(fresh, feed.url)) as built:
         async for one in built:
             article = one.article
-            duplicate = state.find_duplicate(article, one.fingerprint)
+            duplicate = await off_loop(state.find_duplicate, article, one.fingerprint)
             if duplicate is not None:
                 outcome.duplicates += 1
                 fetcher.tally.duplicates[duplicate.reason] += 1
                 # The repeat's URLs (canonical first: one alias per canonical URL is kept) now
                 # lead to the published article: skipped before any fetch next time, and
                 # listed as where else the story ran.
-                state.record_duplicate(duplicate, [article.url, *one.urls])
+                await off_loop(state.record_duplicate, duplicate, [article.url, *one.urls])
                 continue
             try:
                 await publish(article)
             except Exception as exc:  # the broker's failure: retried next poll, never lost
                 name = type(exc).__name__
                 log.warning("publish failed for %s: %s: %s", article.id, name, exc)
-                return poll.publish_failed(outcome)
-            state.mark_published(article, aliases=one.urls, fingerprint=one.fingerprint)
+                return await poll.publish_failed(outcome)
+            await off_loop(
+                state.mark_published, article, aliases=one.urls, fingerprint=one.fingerprint
+            )
             outcome.new_items += 1
     # Validators only after every new item was published: a crash before this point makes the
     # next poll a full GET again instead of a 304 that would hide unpublished items.
-    state.save_validators(
-        feed.url, Validators(result.etag, result.last_modified), interval=default_interval
+    await off_loop(
+        state.save_validators,
+        feed.url,
+        Validators(result.etag, result.last_modified),
+        interval=default_interval,
     )
-    return poll.succeeded(
+    return await poll.succeeded(
         "ok",
         result.status,
         new_items=outcome.new_items,
@@ -407,7 +419,7 @@ class _Poll:
     rng: random.Random | None
     tally: Tally
 
-    def succeeded(
+    async def succeeded(
         self,
         outcome: PollOutcome,
         status: int,
@@ -433,7 +445,7 @@ class _Poll:
             last_success_at=now,
             items_total=self.schedule.items_total + new_items,
         )
-        self.state.save_schedule(schedule)
+        await off_loop(self.state.save_schedule, schedule)
         return PollResult(
             self.feed.url,
             outcome,
@@ -445,7 +457,7 @@ class _Poll:
             tally=self.tally,
         )
 
-    def failed(
+    async def failed(
         self,
         outcome: PollOutcome,
         reason: str,
@@ -475,7 +487,7 @@ class _Poll:
             disabled=disabled is not None,
             disabled_reason=disabled,
         )
-        self.state.save_schedule(schedule)
+        await off_loop(self.state.save_schedule, schedule)
         return PollResult(
             self.feed.url,
             "disabled" if disabled else outcome,
@@ -486,7 +498,7 @@ class _Poll:
             tally=self.tally,
         )
 
-    def publish_failed(self, partial: PollResult) -> PollResult:
+    async def publish_failed(self, partial: PollResult) -> PollResult:
         """The broker is away: retry soon, and do not count it against the feed."""
         now = self.now()
         schedule = replace(
@@ -496,7 +508,7 @@ class _Poll:
             last_error_at=now,
             items_total=self.schedule.items_total + partial.new_items,
         )
-        self.state.save_schedule(schedule)
+        await off_loop(self.state.save_schedule, schedule)
         partial.outcome = "error"
         partial.reason = "publish"
         partial.next_poll_at = schedule.next_poll_at

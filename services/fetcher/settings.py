@@ -135,7 +135,10 @@ class FetcherSettings(NewsflowSettings):
         if lo > hi:
             raise ValueError("min_poll_interval_seconds must not exceed max_poll_interval_seconds")
         if not lo <= self.default_poll_interval_seconds <= hi:
-            raise ValueError("default_poll_interval_seconds must lie between min and max")
+            raise ValueError(
+                "default_poll_interval_seconds must lie between min_poll_interval_seconds and "
+                "max_poll_interval_seconds"
+            )
         return self
 
     @property

@@ -8,13 +8,16 @@ a crash between fetch and acknowledgement refetches the item instead of losing i
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, ParamSpec, TypeVar
 
 from shared.identity import article_id as id_of_url
 from shared.models import Article
@@ -143,15 +146,33 @@ _SCHEDULE_COLUMNS = (
 )
 
 
+# The one thread every state call of the event loop runs on (`off_loop`): SQLite waits on its
+# disk and up to BUSY_TIMEOUT_MS on a lock, which must never hold the loop that serves every
+# feed, and one thread keeps each connection's calls in order, one at a time.
+_STATE_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fetcher-state")
+
+T = TypeVar("T")
+P = ParamSpec("P")
+
+
+async def off_loop(call: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """Run a `FetcherState` call on the state thread and await it."""
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(_STATE_THREAD, functools.partial(call, *args, **kwargs))
+
+
 class FetcherState:
-    """SQLite-backed state; one instance per process, used from one thread."""
+    """SQLite-backed state; one instance per process. Async code calls it through `off_loop`,
+    so its calls run on one thread, one at a time; sync code (tests, the CLI) calls it directly.
+    """
 
     def __init__(self, path: Path, *, clock: Callable[[], float] = time.time) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._clock = clock
         self._inserted_since_prune = 0
-        self._db = sqlite3.connect(path, isolation_level=None)
+        # Opened here, used on the state thread: never by two threads at once (`off_loop`).
+        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         self._db.execute("PRAGMA journal_mode = WAL")
         # NORMAL is durable across application crashes in WAL mode; only a power loss can drop

@@ -30,12 +30,12 @@ def build(settings: IndexerSettings) -> Service:
         try:
             await store.upsert(batch)
         except StoreUnavailable as exc:
-            # The database is away: the batch is redelivered, never dead-lettered.
+            # Retried; held while the database is away, dead-lettered only if it answers.
             raise TransientError(str(exc)) from exc
         metrics.INDEX_WRITE_DURATION.observe(time.perf_counter() - started)
         metrics.observe_indexed(batch, dt.datetime.now(dt.UTC))
 
-    subscribe_batches(
+    consumer = subscribe_batches(
         broker,
         topics.ENRICHED,
         service=SERVICE,
@@ -45,6 +45,7 @@ def build(settings: IndexerSettings) -> Service:
         settings=settings,
         max_records=settings.batch_size,
         batch_timeout_ms=int(settings.batch_max_wait_seconds * 1000),
+        stores=[store.ping],
     )
 
     service: Service
@@ -63,6 +64,7 @@ def build(settings: IndexerSettings) -> Service:
         startup=[store.open],
         shutdown=[store.close],
         loops=[lag_loop(settings, SERVICE, GROUP_ID, topics.ENRICHED)],
+        consumers=[consumer],
     )
     add_ops_routes(api, ready, health=False)
     return service

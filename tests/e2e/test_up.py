@@ -106,9 +106,11 @@ class Up:
             self.process.kill()
             raise
         finally:
-            self.reader.join(10)
+            self.reader.join(timeout=10)  # to the end of the output, then close it
             if self.master is not None:
                 os.close(self.master)
+            if self.process.stdout is not None:
+                self.process.stdout.close()
 
 
 def newsflow(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:

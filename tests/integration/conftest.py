@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from shared.bundled_broker import BundledBroker, free_port
 from shared.runtime import Service
@@ -91,6 +91,17 @@ async def collect(
             for records in batches.values():
                 got.extend((r.key, r.value or b"", dict(r.headers)) for r in records)
         return got
+    finally:
+        await consumer.stop()
+
+
+async def records_in(bootstrap: str, topic: str) -> int:
+    """How many records `topic` holds now: the sum of its partitions' end offsets."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
+        return sum((await consumer.end_offsets(partitions)).values())
     finally:
         await consumer.stop()
 

@@ -8,17 +8,22 @@ import httpx
 import pytest
 from prometheus_client import REGISTRY
 
-from services.cli.dlq_cmd import read_dead_letters
+from services.cli.dlq_cmd import read_groups
 from services.extractor.app import build as build_extractor
 from services.extractor.settings import ExtractorSettings
 from services.indexer.app import build as build_indexer
 from services.indexer.settings import IndexerSettings
 from shared import topics
-from shared.consume import H_OFFSET, H_REASON, H_SERVICE, H_TOPIC
+from shared.dlq import H_CLASS, H_OFFSET, H_REASON, H_SERVICE, H_TOPIC
 from shared.models import EnrichedArticle, EventMessage
 from shared.settings import NewsflowSettings
 from tests.integration.conftest import collect, eventually, produce, running
-from tests.samples import article
+from tests.samples import article, failing_article
+
+FRENCH = (
+    "Les négociateurs russes et américains se sont retrouvés vendredi à Genève pour une "
+    "nouvelle série de pourparlers sur la guerre en Ukraine."
+)
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -70,9 +75,9 @@ async def test_invalid_messages_go_to_the_dlq_and_the_rest_flow(
         assert headers[H_OFFSET].isdigit()
     assert b"\xff\xfe not json" in [v for _, v, _ in dead], "the original bytes are kept"
     # What `newsflow dlq list` reads.
-    letters = await read_dead_letters(NewsflowSettings())
-    assert len(letters) == 2
-    assert {d.headers[H_REASON] for d in letters} == {"invalid_message"}
+    groups = await read_groups(NewsflowSettings())
+    assert [len(g.refs) for g in groups] == [1, 1]
+    assert {g.reason for g in groups} == {"invalid_message"}
 
 
 async def test_indexer_makes_enriched_articles_searchable_once(service_env: dict[str, str]) -> None:
@@ -111,3 +116,64 @@ async def test_indexer_makes_enriched_articles_searchable_once(service_env: dict
             ).json()
             assert len(events_again["results"]) == len(events["results"])
             assert (await client.get("/readyz")).status_code == 200
+
+
+async def test_an_extraction_error_keeps_the_good_reading_and_dead_letters_the_article(
+    service_env: dict[str, str],
+) -> None:
+    """Issue 12, item 1: the article the extractor fails on goes to the DLQ with its reason,
+    is counted, and the reading indexed before stays; a text skipped on purpose is published,
+    marked."""
+    kafka = service_env["NEWSFLOW_KAFKA_BOOTSTRAP"]
+    api = f"http://127.0.0.1:{service_env['NEWSFLOW_API_PORT']}"
+    good = article()
+    bad = failing_article(good.url)
+    french = article(FRENCH, url="https://news.example.com/fr", title="Pourparlers")
+    assert bad.id == good.id
+    failures = ("newsflow_extraction_failures_total", {"reason": "error"})
+    failures_before = REGISTRY.get_sample_value(*failures) or 0
+    async with (
+        running(build_extractor(ExtractorSettings())),
+        running(build_indexer(IndexerSettings())),
+        httpx.AsyncClient(base_url=api, timeout=10) as client,
+    ):
+        await produce(kafka, topics.ARTICLES, [(good.id.encode(), good.model_dump_json().encode())])
+
+        async def indexed() -> bool:
+            return (await client.get(f"/v1/articles/{good.id}")).status_code == 200
+
+        await eventually(indexed)
+        first = EnrichedArticle.model_validate((await client.get(f"/v1/articles/{good.id}")).json())
+        assert first.entities
+        assert first.events
+        await produce(
+            kafka,
+            topics.ARTICLES,
+            [
+                (bad.id.encode(), bad.model_dump_json().encode()),
+                (french.id.encode(), french.model_dump_json().encode()),
+            ],
+        )
+        dead = await collect(kafka, topics.DLQ, lambda got: len(got) >= 1)
+        enriched = await collect(kafka, topics.ENRICHED, lambda got: len(got) >= 2)
+
+        async def french_indexed() -> bool:
+            return (await client.get(f"/v1/articles/{french.id}")).status_code == 200
+
+        await eventually(french_indexed)
+        kept = EnrichedArticle.model_validate((await client.get(f"/v1/articles/{good.id}")).json())
+    assert kept == first, "the good reading stays in the index"
+    [(key, value, headers)] = dead
+    assert key == bad.id.encode()
+    assert value == bad.model_dump_json().encode(), "the original bytes"
+    assert headers[H_REASON] == b"extraction_failed"
+    assert headers[H_SERVICE] == b"extractor"
+    assert headers[H_CLASS] == b"builtins.OverflowError"
+    published = [EnrichedArticle.model_validate_json(v) for _, v, _ in enriched]
+    assert len(published) == 2, "nothing published for the failure"
+    by_id = {e.article.id: e for e in published}
+    assert (by_id[good.id].skipped, by_id[french.id].skipped) == (None, "not_english")
+    assert by_id[good.id].article == good
+    assert by_id[french.id].entities == []
+    assert by_id[french.id].events == []
+    assert REGISTRY.get_sample_value(*failures) == failures_before + 1

@@ -51,15 +51,15 @@ def test_jsonl_keeps_input_order_and_requires_dates(tmp_path: Path) -> None:
         {"text": "Second text.", "published_at": "2025-01-02T00:00:00Z", "title": "Two"},
     ]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    articles = articles_from_jsonl(path)
+    articles = list(articles_from_jsonl(path))
     assert [a.text for a in articles] == ["First text.", "Second text."]
     assert articles[1].title == "Two"
     path.write_text(json.dumps({"text": "No date."}) + "\n")
     with pytest.raises(InputError, match="published_at is required"):
-        articles_from_jsonl(path)
+        list(articles_from_jsonl(path))
     path.write_text("{not json\n")
     with pytest.raises(InputError, match=r"in.jsonl:1: not JSON"):
-        articles_from_jsonl(path)
+        list(articles_from_jsonl(path))
 
 
 def test_html_file_is_extracted_like_a_fetched_page(tmp_path: Path) -> None:

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 
 from services.extractor.pipeline import Extractor
 from shared.identity import article_id, content_hash
 from shared.models import Article, EnrichedArticle
+from tests.samples import failing_article
 
 NOW = dt.datetime(2025, 12, 21, 8, 0, tzinfo=dt.UTC)
 PUBLISHED = dt.datetime(2025, 12, 20, tzinfo=dt.UTC)
@@ -87,6 +89,8 @@ def test_bad_text_gives_a_well_formed_empty_article(
     [result] = extractor.run([_article(text, language=language)], now=NOW)
     assert result.stats.outcome == outcome
     enriched = result.enriched
+    assert enriched.skipped == outcome, "published, marked as skipped on purpose"
+    assert result.error is None
     assert (enriched.entities, enriched.places, enriched.times, enriched.events) == ([], [], [], [])
     EnrichedArticle.model_validate_json(enriched.model_dump_json())
 
@@ -173,3 +177,42 @@ def test_a_surname_is_no_time(extractor: Extractor) -> None:
     # An opening "Weeks later" stays a time.
     later = "Taliban freed Timothy Weeks on Tuesday. Weeks later, he spoke."
     assert "Weeks" in [t.text for t in extractor.extract_one(later, published).times]
+
+
+def test_an_error_is_reported_with_its_exception_not_as_a_skip(extractor: Extractor) -> None:
+    bad = failing_article()
+    [result, ok] = extractor.run([bad, _article(STORY, 1)], now=NOW)
+    assert result.stats.outcome == "error"
+    assert isinstance(result.error, OverflowError)
+    assert result.enriched.skipped is None
+    assert ok.stats.outcome == "ok"
+    assert ok.error is None
+    assert ok.enriched.skipped is None
+
+
+def _invented(n: int, seed: int) -> str:
+    """A story with words no vocabulary holds: names made of random syllables."""
+    rng = random.Random(seed)
+    syllables = ["ka", "zu", "mir", "tol", "ven", "qua", "rix", "bo", "lem", "sha", "dru", "vok"]
+
+    def word() -> str:
+        return "".join(rng.choice(syllables) for _ in range(4)).capitalize()
+
+    return " ".join(
+        f"President {word()} {word()} met government officials from {word()} in the capital on "
+        f"Friday to discuss the new trade agreement, the foreign ministry said in a statement."
+        for _ in range(n)
+    )
+
+
+def test_a_batch_leaves_no_strings_behind_and_reads_the_same_again(extractor: Extractor) -> None:
+    """Issue 12, item 4: spaCy's string store would grow with every new word of a live feed."""
+    articles = [_article(_invented(3, seed), seed) for seed in range(8)]
+    extractor.run([_article(STORY)], now=NOW)  # whatever a first batch loads, loaded
+    strings = len(extractor.nlp.vocab.strings)
+    first = extractor.run(articles, now=NOW)
+    assert len(extractor.nlp.vocab.strings) == strings
+    again = extractor.run(articles, now=NOW)
+    assert [r.enriched for r in again] == [r.enriched for r in first]
+    assert all(r.stats.outcome == "ok" for r in first)
+    assert sum(len(r.enriched.entities) for r in first) >= 8

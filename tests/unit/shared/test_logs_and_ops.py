@@ -1,7 +1,10 @@
+import datetime as dt
 import json
 import logging
+import time
 
 import httpx
+import pytest
 from fastapi import FastAPI
 
 from shared.logs import JsonFormatter
@@ -40,3 +43,17 @@ async def test_readyz_reflects_readiness_and_metrics_are_served() -> None:
         metrics = await client.get("/metrics")
         assert metrics.status_code == 200
         assert "python_info" in metrics.text
+
+
+def test_json_log_time_is_utc_whatever_the_machine_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        record = logging.makeLogRecord({"name": "x", "levelname": "INFO", "msg": "m"})
+        record.created = dt.datetime(2025, 12, 20, 15, 4, 5, 678000, tzinfo=dt.UTC).timestamp()
+        record.msecs = 678.0
+        line = json.loads(JsonFormatter("extractor").format(record))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert line["ts"] == "2025-12-20T15:04:05.678Z"

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from services.fetcher.settings import FetcherSettings
 from shared.settings import (
     NewsflowSettings,
     NoBrokerError,
@@ -41,3 +42,17 @@ def test_bundled_broker_address_comes_from_the_state_dir(tmp_path: Path) -> None
 def test_no_broker_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(NoBrokerError, match="NEWSFLOW_KAFKA_BOOTSTRAP"):
         resolve_bootstrap(NewsflowSettings(state_dir=tmp_path))
+
+
+def test_a_check_across_settings_names_each_variable(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("NEWSFLOW_MIN_POLL_INTERVAL_SECONDS", "600")
+    monkeypatch.setenv("NEWSFLOW_MAX_POLL_INTERVAL_SECONDS", "300")
+    with pytest.raises(SettingsError):
+        load(FetcherSettings)
+    err = capsys.readouterr().err
+    assert "NEWSFLOW_:" not in err
+    assert "invalid settings NEWSFLOW_MIN_POLL_INTERVAL_SECONDS, " in err
+    assert "NEWSFLOW_MAX_POLL_INTERVAL_SECONDS" in err
+    assert "min_poll_interval_seconds" not in err
