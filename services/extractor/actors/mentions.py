@@ -247,6 +247,24 @@ def _acts(root: Token) -> bool:
     return False
 
 
+# Names the model takes for people or places that are neither, whatever the context: the
+# platforms news quotes from are organisations; processes, diseases and currencies are no
+# actors at all (the label EVENT is one Newsflow does not read).
+_KNOWN_NAMES: dict[str, str] = {
+    **dict.fromkeys(
+        ("twitter", "facebook", "instagram", "tiktok", "youtube", "whatsapp", "telegram",
+         "linkedin", "reddit", "snapchat", "threads", "bluesky", "truth social", "wikileaks",
+         "wikipedia", "spotify", "netflix", "uber", "airbnb"),
+        "ORG",
+    ),
+    **dict.fromkeys(
+        ("brexit", "grexit", "obamacare", "medicare", "medicaid", "covid", "covid-19",
+         "bitcoin", "ethereum"),
+        "EVENT",
+    ),
+}  # fmt: skip
+
+
 def _repair(
     doc: Doc,
     candidate: Candidate,
@@ -257,7 +275,10 @@ def _repair(
 ) -> Candidate:
     label = candidate.label
     text = candidate.text
-    if label in {"GPE", "NORP", "PERSON", "LOC"} and is_demonym(text):
+    known = _KNOWN_NAMES.get(text.casefold())
+    if known is not None and label in {"PERSON", "GPE", "LOC", "NORP"}:
+        label = known  # "on Twitter" (a platform), "Brexit" (a process): no person, no place
+    elif label in {"GPE", "NORP", "PERSON", "LOC"} and is_demonym(text):
         label = "NORP"
     elif (
         label in {"PERSON", "GPE", "LOC"}

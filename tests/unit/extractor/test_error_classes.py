@@ -80,3 +80,12 @@ def test_a_headline_in_capitals_is_read_with_the_bodys_casing(extractor: Extract
         assert all(text[m.start : m.end] == m.text for m in place.mentions)
     for event in enriched.events:
         assert text[event.start : event.end] == event.sentence
+
+
+def test_platforms_and_processes_are_no_persons(extractor: Extractor) -> None:
+    actors, places = _read(
+        extractor, "Trump attacked the press on Twitter on Monday, saying Brexit would fail."
+    )
+    assert actors.get("Twitter") == "organization"
+    assert "Brexit" not in actors
+    assert "Brexit" not in places
