@@ -89,3 +89,25 @@ def test_platforms_and_processes_are_no_persons(extractor: Extractor) -> None:
     assert actors.get("Twitter") == "organization"
     assert "Brexit" not in actors
     assert "Brexit" not in places
+
+
+def test_places_the_model_calls_organisations_and_people_typed_right(
+    extractor: Extractor,
+) -> None:
+    """ "Amritsar", "Logar" placed; "Julian Assange" a person; spans without junk."""
+    actors, places = _read(
+        extractor,
+        "Police in Amritsar arrested two men. In Logar province, Taliban fighters attacked a "
+        "checkpoint. WikiLeaks founder Julian Assange was arrested in London.",
+    )
+    assert places["Amritsar"] == "IN"
+    assert "Logar province" in places
+    assert actors["Julian Assange"] == "person"
+    actors, _ = _read(extractor, "Indiana Gov. Eric Holcomb's 2016 campaign raised money.")
+    assert "Eric Holcomb" in actors
+    assert not any("2016" in name for name in actors)
+    actors, _ = _read(
+        extractor, "Officers arrested Christopher D. Battin: Dealing with the case took months."
+    )
+    assert "Christopher D. Battin" in actors
+    assert not any("Dealing" in name for name in actors)
