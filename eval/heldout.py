@@ -262,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if name == "pack":
             command.add_argument("out", type=Path)
     args = parser.parse_args(argv)
-    from eval.evaluation import load_extractor
+    from eval.model import load_extractor
 
     verdicts = Verdicts.load(args.verdicts)
     extractor = load_extractor()
