@@ -45,6 +45,7 @@ from services.extractor.actors.demonyms import (
 )
 from services.extractor.actors.given_names import is_given_name
 from services.extractor.actors.lookup import Actors, paragraphs_of_tokens
+from services.extractor.actors.mentions import known_organisation
 from services.extractor.actors.names import (
     REGNAL_TITLES,
     canonical_person,
@@ -91,6 +92,8 @@ class _Cluster:
     def decide(self) -> EntityKind:
         if self.kind is not None:
             return self.kind
+        if known_organisation(self.name):
+            return "organization"  # "WikiLeaks founder Julian Assange": a role cue, no person
         named_as_person = self.role_cue and not self.org_votes  # "Actress ... Union"
         if has_organisation_head(self.name) and not (
             named_as_person or _given_and_surname(self.name)

@@ -265,6 +265,11 @@ _KNOWN_NAMES: dict[str, str] = {
 }  # fmt: skip
 
 
+def known_organisation(name: str) -> bool:
+    """Whether `name` is one of the platforms that are organisations in every context."""
+    return _KNOWN_NAMES.get(name.casefold()) == "ORG"
+
+
 def _repair(
     doc: Doc,
     candidate: Candidate,

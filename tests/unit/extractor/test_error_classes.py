@@ -103,6 +103,7 @@ def test_places_the_model_calls_organisations_and_people_typed_right(
     assert places["Amritsar"] == "IN"
     assert "Logar province" in places
     assert actors["Julian Assange"] == "person"
+    assert actors["WikiLeaks"] == "organization"  # before a role word, still no person
     actors, _ = _read(extractor, "Indiana Gov. Eric Holcomb's 2016 campaign raised money.")
     assert "Eric Holcomb" in actors
     assert not any("2016" in name for name in actors)
