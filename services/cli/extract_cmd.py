@@ -1,8 +1,8 @@
 """`newsflow extract`: the extractor on local text, without Kafka.
 
-`--jsonl` streams: it reads, extracts and writes one batch (NEWSFLOW_BATCH_SIZE lines) at a
-time, in input order, so its memory does not grow with the file. A bad line stops it there,
-after the articles before it were written (exit status 2).
+`--jsonl` streams: it reads, extracts and writes one batch (NEWSFLOW_EXTRACTOR_BATCH_SIZE
+lines) at a time, in input order, so its memory does not grow with the file. A bad line stops
+it there, after the articles before it were written (exit status 2).
 """
 
 from __future__ import annotations

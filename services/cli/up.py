@@ -146,7 +146,7 @@ class Supervisor:
             child_env = dict(env)
             if name in OPS_PORTS:
                 port = OPS_PORTS[name] if _port_free(OPS_PORTS[name]) else free_port()
-                child_env["NEWSFLOW_OPS_PORT"] = str(port)
+                child_env[f"NEWSFLOW_{name.upper()}_OPS_PORT"] = str(port)
                 ops[name] = port
             self.children.append(Child(name, child_env, logs / f"{name}.log"))
         for child in self.children:

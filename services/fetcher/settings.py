@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import Field, model_validator
 
-from shared.settings import NewsflowSettings
+from shared.settings import NewsflowSettings, per_service
 
 FEEDS_FILE_NAME = "feeds.toml"
 STATE_DB_NAME = "fetcher.sqlite3"
@@ -127,6 +127,7 @@ class FetcherSettings(NewsflowSettings):
         default=9101,
         ge=1,
         le=65535,
+        validation_alias=per_service("fetcher", "ops_port"),
     )
 
     @model_validator(mode="after")

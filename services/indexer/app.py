@@ -53,7 +53,16 @@ def build(settings: IndexerSettings) -> Service:
     async def ready() -> bool:
         return await service.ready() and await store.ping()
 
-    api = create_api(store, ready=ready, observe_search=metrics.observe_search)
+    api = create_api(
+        store,
+        ready=ready,
+        observe_search=metrics.observe_search,
+        # A maximum below the default page size lowers the default too, so a request without
+        # `limit` is served rather than refused.
+        default_limit=min(settings.search_default_limit, settings.search_max_limit),
+        max_limit=settings.search_max_limit,
+        facet_size=settings.facet_size,
+    )
     service = Service(
         name=SERVICE,
         settings=settings,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from shared.settings import NewsflowSettings
+from shared.settings import NewsflowSettings, per_service
 
 # The default index sits in the shared state directory so `newsflow up` and `newsflow search`
 # find the same file without configuration (DESIGN.md: sqlite is the default store).
@@ -27,7 +27,8 @@ class IndexerSettings(NewsflowSettings):
         default=100,
         ge=1,
         le=10_000,
-        description="Enriched articles written per transaction.",
+        validation_alias=per_service("indexer", "batch_size"),
+        description="Enriched articles written per transaction (NEWSFLOW_INDEXER_BATCH_SIZE).",
     )
     batch_max_wait_seconds: float = Field(
         # Freshness matters more than batch fullness when the feed is quiet.

@@ -11,8 +11,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from services.extractor.parse.model import load_model
-from services.extractor.pipeline import DEFAULT_MODEL, Extractor
+from services.extractor.pipeline import Extractor
 from services.extractor.places.gazetteer import Gazetteer, load_gazetteer
+from services.extractor.settings import DEFAULT_MODEL
 
 # The seed article's publication date: a Saturday.
 SEED_PUBLISHED = dt.datetime(2025, 12, 20, tzinfo=dt.UTC)

@@ -197,3 +197,38 @@ async def test_while_the_database_is_down_the_indexer_holds_its_batch_and_is_unr
     finally:
         await proxy.cut()
     assert await records_in(kafka, topics.DLQ) == 0, "an outage dead-letters nothing"
+
+
+async def test_the_search_settings_reach_the_api(
+    service_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12, item 6: `NEWSFLOW_SEARCH_MAX_LIMIT` and `NEWSFLOW_FACET_SIZE` shape what the
+    service's API serves (they used to stop at the settings object: the API served 100 with a
+    maximum of 5). A maximum below the default page size (20) caps the default as well."""
+    for name, setting in {
+        "NEWSFLOW_SEARCH_MAX_LIMIT": "5",
+        "NEWSFLOW_FACET_SIZE": "1",
+    }.items():
+        monkeypatch.setenv(name, setting)
+    kafka = service_env["NEWSFLOW_KAFKA_BOOTSTRAP"]
+    batch = many(12)
+    payload = [(e.article.id.encode(), e.model_dump_json().encode()) for e in batch]
+    api = f"http://127.0.0.1:{service_env['NEWSFLOW_API_PORT']}"
+    async with running(build(IndexerSettings())), httpx.AsyncClient(base_url=api) as client:
+        await produce(kafka, topics.ENRICHED, payload)
+
+        async def all_there() -> bool:
+            body = (await client.get("/v1/search", params={"q": "ceasefire"})).json()
+            return bool(body.get("total") == len(batch))
+
+        await eventually(all_there)
+        too_many = await client.get("/v1/search", params={"q": "ceasefire", "limit": "6"})
+        assert too_many.status_code == 400
+        assert too_many.json()["details"] == [{"field": "limit", "message": "must be at most 5"}]
+        fewer = (await client.get("/v1/search", params={"q": "ceasefire", "limit": "3"})).json()
+        assert len(fewer["results"]) == 3
+        default = (await client.get("/v1/search", params={"q": "ceasefire"})).json()
+        assert len(default["results"]) == 5
+        facets = default["facets"]
+        assert any(facets.values()), "the articles have facet values to cut"
+        assert all(len(values) <= 1 for values in facets.values())

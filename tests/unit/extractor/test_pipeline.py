@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import inspect
 import random
+from pathlib import Path
 
 import pytest
 
+from services.extractor import pipeline
 from services.extractor.pipeline import Extractor
+from services.extractor.settings import ExtractorSettings
 from shared.identity import article_id, content_hash
 from shared.models import Article, EnrichedArticle
 from tests.samples import failing_article
@@ -216,3 +221,27 @@ def test_a_batch_leaves_no_strings_behind_and_reads_the_same_again(extractor: Ex
     assert [r.enriched for r in again] == [r.enriched for r in first]
     assert all(r.stats.outcome == "ok" for r in first)
     assert sum(len(r.enriched.entities) for r in first) >= 8
+
+
+def test_the_extractor_defaults_are_written_once() -> None:
+    """Issue 12, item 6: `Extractor()`'s defaults (model, batch size, longest text) are the
+    settings' defaults, not copies of them in pipeline.py that drift apart when one changes."""
+    settings_defaults = {
+        field.default
+        for field in ExtractorSettings.model_fields.values()
+        if isinstance(field.default, str | int) and not isinstance(field.default, bool)
+    }
+    tree = ast.parse(Path(pipeline.__file__).read_text(encoding="utf-8"))
+    copies = [
+        ast.unparse(node)
+        for node in tree.body
+        if isinstance(node, ast.Assign | ast.AnnAssign)
+        and isinstance(node.value, ast.Constant)
+        and node.value.value in settings_defaults
+    ]
+    assert not copies, f"settings defaults written again in pipeline.py: {copies}"
+    parameters = inspect.signature(Extractor).parameters
+    fields = ExtractorSettings.model_fields
+    assert parameters["model_name"].default == fields["spacy_model"].default
+    assert parameters["batch_size"].default == fields["batch_size"].default
+    assert parameters["max_chars"].default == fields["max_chars"].default

@@ -2,7 +2,9 @@ from pathlib import Path
 
 import pytest
 
+from services.extractor.settings import ExtractorSettings
 from services.fetcher.settings import FetcherSettings
+from services.indexer.settings import IndexerSettings
 from shared.settings import (
     NewsflowSettings,
     NoBrokerError,
@@ -56,3 +58,29 @@ def test_a_check_across_settings_names_each_variable(
     assert "invalid settings NEWSFLOW_MIN_POLL_INTERVAL_SECONDS, " in err
     assert "NEWSFLOW_MAX_POLL_INTERVAL_SECONDS" in err
     assert "min_poll_interval_seconds" not in err
+
+
+def test_per_service_names_tell_services_apart_in_one_environment(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 12, item 6: `newsflow up` gives all three services one environment, where
+    NEWSFLOW_BATCH_SIZE meant a parse batch to the extractor and a transaction to the indexer,
+    and NEWSFLOW_OPS_PORT one port to two services. Each now has its own name; the shared one
+    still works where it is alone, and the per-service one wins."""
+    monkeypatch.setenv("NEWSFLOW_BATCH_SIZE", "9")
+    monkeypatch.setenv("NEWSFLOW_OPS_PORT", "9999")
+    assert ExtractorSettings().batch_size == IndexerSettings().batch_size == 9
+    assert FetcherSettings().ops_port == ExtractorSettings().ops_port == 9999
+    for name, value in {
+        "NEWSFLOW_EXTRACTOR_BATCH_SIZE": "16",
+        "NEWSFLOW_INDEXER_BATCH_SIZE": "500",
+        "NEWSFLOW_FETCHER_OPS_PORT": "9201",
+        "NEWSFLOW_EXTRACTOR_OPS_PORT": "9202",
+    }.items():
+        monkeypatch.setenv(name, value)
+    assert (ExtractorSettings().batch_size, IndexerSettings().batch_size) == (16, 500)
+    assert (FetcherSettings().ops_port, ExtractorSettings().ops_port) == (9201, 9202)
+    monkeypatch.setenv("NEWSFLOW_EXTRACTOR_BATCH_SIZE", "5000")
+    with pytest.raises(SettingsError):
+        load(ExtractorSettings)
+    assert capsys.readouterr().err.startswith("invalid setting NEWSFLOW_EXTRACTOR_BATCH_SIZE: ")

