@@ -197,14 +197,22 @@ def figures(sample: Sequence[dict[str, Any]], verdicts: Verdicts) -> dict[str, A
     return out
 
 
-def heldout_figures(extractor: Any) -> dict[str, Any] | None:
+def heldout_figures(
+    extractor: Any,
+    verdicts: Verdicts | None = None,
+    n: int = SAMPLE,
+    seed: int = SEED,
+) -> dict[str, Any] | None:
     """The judged sample's figures for the extractor as it is now, with how many sampled
-    events no verdict covers yet (judge them to report the figures); None without ../shared."""
+    events no verdict covers yet (judge them to report the figures); None without ../shared.
+    `verdicts` are the committed ones (`eval/judged/*.jsonl`) unless given."""
     try:
         rows = all_events(read_all(extractor, heldout_list()))
     except MissingMaterial:
         return None
-    result = figures(draw(rows), Verdicts.load(sorted(JUDGED.glob("*.jsonl"))))
+    if verdicts is None:
+        verdicts = Verdicts.load(sorted(JUDGED.glob("*.jsonl")))
+    result = figures(draw(rows, n, seed), verdicts)
     result["events"] = len(rows)
     return result
 
@@ -269,10 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "pack":
         print(json.dumps(pack(extractor, args.out, verdicts, args.sample, args.seed)))
         return 0
-    rows = all_events(read_all(extractor, heldout_list()))
-    result = figures(draw(rows, args.sample, args.seed), verdicts)
-    result["events"] = len(rows)
-    print(json.dumps(result))
+    print(json.dumps(heldout_figures(extractor, verdicts, args.sample, args.seed)))
     return 0
 
 

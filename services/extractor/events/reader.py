@@ -677,24 +677,19 @@ class _Reader:
             return [found] if found is not None else []
         number = self.sentence_of[pronoun.i]
         start = self.sentences[number - 1].start if number > 0 else 0
-        for i in range(pronoun.i - 1, start - 1, -1):
-            name = self.actors.by_token.get(i)
-            if (
-                name is not None
-                and name not in subjects
-                and self.actors.kinds.get(name) == "person"
-                and _agrees(name, word)
-            ):
-                return [name]
-        return []
+        return self._nearest_person(range(pronoun.i - 1, start - 1, -1), word, subjects)
 
-    def _nearest_person(self, indices: range, pronoun: str) -> list[str]:
+    def _nearest_person(
+        self, indices: range, pronoun: str, passed_over: set[str] | None = None
+    ) -> list[str]:
+        """The first person at `indices` that `pronoun` may name, other than `passed_over`."""
         for i in indices:
             name = self.actors.by_token.get(i)
             if (
                 name is not None
                 and self.actors.kinds.get(name) == "person"
                 and _agrees(name, pronoun)
+                and not (passed_over and name in passed_over)
             ):
                 return [name]
         return []
