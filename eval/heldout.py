@@ -12,6 +12,8 @@ event: its `key`, the `fields` judged and a verdict per field) and prints the fi
 sample the pack would draw now. A verdict is reused wherever an event's key and field value
 match, so re-judging after a change costs only the events that changed. The verdict files
 (`eval/judged/*.jsonl`) hold keys, field values and booleans, never the articles' texts.
+`--list` names another list in the same form: a development sample, judged the same way by a
+judge who sees only the protocol, shows where the rules fail without touching the held-out set.
 """
 
 from __future__ import annotations
@@ -202,12 +204,13 @@ def heldout_figures(
     verdicts: Verdicts | None = None,
     n: int = SAMPLE,
     seed: int = SEED,
+    listed: Path = LIST,
 ) -> dict[str, Any] | None:
     """The judged sample's figures for the extractor as it is now, with how many sampled
     events no verdict covers yet (judge them to report the figures); None without ../shared.
     `verdicts` are the committed ones (`eval/judged/*.jsonl`) unless given."""
     try:
-        rows = all_events(read_all(extractor, heldout_list()))
+        rows = all_events(read_all(extractor, heldout_list(listed)))
     except MissingMaterial:
         return None
     if verdicts is None:
@@ -217,8 +220,10 @@ def heldout_figures(
     return result
 
 
-def pack(extractor: Any, out: Path, verdicts: Verdicts, n: int, seed: int) -> dict[str, Any]:
-    articles = heldout_list()
+def pack(
+    extractor: Any, out: Path, verdicts: Verdicts, n: int, seed: int, listed: Path = LIST
+) -> dict[str, Any]:
+    articles = heldout_list(listed)
     read = read_all(extractor, articles)
     rows = all_events(read)
     sample = draw(rows, n, seed)
@@ -267,6 +272,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         command.add_argument(
             "--verdicts", type=Path, nargs="*", default=sorted(JUDGED.glob("*.jsonl"))
         )
+        # Another list in the same form, for a development sample judged the same way.
+        command.add_argument("--list", type=Path, default=LIST, dest="listed")
         if name == "pack":
             command.add_argument("out", type=Path)
     args = parser.parse_args(argv)
@@ -275,9 +282,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     verdicts = Verdicts.load(args.verdicts)
     extractor = load_extractor()
     if args.command == "pack":
-        print(json.dumps(pack(extractor, args.out, verdicts, args.sample, args.seed)))
+        print(json.dumps(pack(extractor, args.out, verdicts, args.sample, args.seed, args.listed)))
         return 0
-    print(json.dumps(heldout_figures(extractor, verdicts, args.sample, args.seed)))
+    print(json.dumps(heldout_figures(extractor, verdicts, args.sample, args.seed, args.listed)))
     return 0
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 from shared.identity import article_id, content_hash
 from shared.models import Article
+from tests.faults import MARKER
 
 SEED_PUBLISHED = dt.datetime(2025, 12, 20, tzinfo=dt.UTC)
 
@@ -38,10 +39,6 @@ def article(
 
 
 def failing_article(url: str = "https://news.example.com/world/florida-talks") -> Article:
-    """The article at `url` as a page with a broken date makes it: dated the year 1, where
-    "last week" overflows the date arithmetic, so the extractor fails on it (OverflowError)."""
-    return article(
-        "Steve Witkoff met Kirill Dmitriev in Miami last week.",
-        url=url,
-        published=dt.datetime(1, 1, 1, tzinfo=dt.UTC),
-    )
+    """The article at `url` as a version the extractor fails on when `tests.faults` is
+    installed: its text holds the fault's marker."""
+    return article(f"Steve Witkoff met Kirill Dmitriev in Miami last week. {MARKER} said.", url=url)

@@ -17,6 +17,7 @@ from services.indexer.settings import IndexerSettings
 from shared import topics
 from shared.lag import group_lag
 from shared.models import EnrichedArticle
+from tests import faults
 from tests.integration.conftest import collect, eventually, produce, records_in
 from tests.samples import article, failing_article
 
@@ -37,7 +38,8 @@ def spawn(env: dict[str, str], log: Path, service: str) -> subprocess.Popen[byte
 
 
 def spawn_extractor(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    return spawn(env, log, "extractor")
+    """An extractor that fails on the poison article `failing_article` (`tests.faults`)."""
+    return spawn({**env, **faults.spawn_env()}, log, "extractor")
 
 
 def articles() -> list[tuple[bytes, bytes]]:

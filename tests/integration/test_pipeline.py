@@ -17,6 +17,7 @@ from shared import topics
 from shared.dlq import H_CLASS, H_OFFSET, H_REASON, H_SERVICE, H_TOPIC
 from shared.models import EnrichedArticle, EventMessage
 from shared.settings import NewsflowSettings
+from tests import faults
 from tests.integration.conftest import collect, eventually, produce, running
 from tests.samples import article, failing_article
 
@@ -119,11 +120,12 @@ async def test_indexer_makes_enriched_articles_searchable_once(service_env: dict
 
 
 async def test_an_extraction_error_keeps_the_good_reading_and_dead_letters_the_article(
-    service_env: dict[str, str],
+    service_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Issue 12, item 1: the article the extractor fails on goes to the DLQ with its reason,
     is counted, and the reading indexed before stays; a text skipped on purpose is published,
     marked."""
+    faults.install(monkeypatch)
     kafka = service_env["NEWSFLOW_KAFKA_BOOTSTRAP"]
     api = f"http://127.0.0.1:{service_env['NEWSFLOW_API_PORT']}"
     good = article()
@@ -168,7 +170,7 @@ async def test_an_extraction_error_keeps_the_good_reading_and_dead_letters_the_a
     assert value == bad.model_dump_json().encode(), "the original bytes"
     assert headers[H_REASON] == b"extraction_failed"
     assert headers[H_SERVICE] == b"extractor"
-    assert headers[H_CLASS] == b"builtins.OverflowError"
+    assert headers[H_CLASS] == b"tests.faults.InjectedFault"
     published = [EnrichedArticle.model_validate_json(v) for _, v, _ in enriched]
     assert len(published) == 2, "nothing published for the failure"
     by_id = {e.article.id: e for e in published}

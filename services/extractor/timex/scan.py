@@ -128,6 +128,15 @@ def _matches(
         yield from rule.pattern.finditer(text, start, end)
 
 
+def _read(rule: Rule, found: re.Match[str], ctx: Context) -> Timex | None:
+    """`rule`'s reading of `found`, or None where its arithmetic leaves the calendar ("last
+    week" of a page dated the year 1): such a date has no TIMEX3 value."""
+    try:
+        return rule.handler(found, ctx)
+    except OverflowError:  # values.BeyondCalendar, or date arithmetic's own
+        return None
+
+
 def _candidates(text: str, ctx: Context) -> Iterator[Match]:
     folded = fold(text)
     windows: dict[int, list[tuple[int, int]]] = {}
@@ -135,7 +144,7 @@ def _candidates(text: str, ctx: Context) -> Iterator[Match]:
         if not may_match(needs, folded):
             continue  # lacks every word the rule needs: it cannot match (`regex_needs`)
         for found in _matches(rule, text, folded, windows):
-            timex = rule.handler(found, ctx)
+            timex = _read(rule, found, ctx)
             if timex is None:
                 continue
             start = found.start()
@@ -172,7 +181,7 @@ def resolve(match: Match, ctx: Context) -> Timex | None:
     """
     if match.found is None:
         return match.timex
-    timex = RULES_BY_NAME[match.rule].handler(match.found, ctx)
+    timex = _read(RULES_BY_NAME[match.rule], match.found, ctx)
     for word in match.modifiers:
         if timex is None:
             break

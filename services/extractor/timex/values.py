@@ -117,17 +117,26 @@ def shift_quarter(year: int, quarter: int, by: int) -> tuple[int, int]:
     return index // 4, index % 4 + 1
 
 
+class BeyondCalendar(OverflowError):
+    """A date moved outside the years 1 to 9999 (an anchor near either end): no TIMEX3 value."""
+
+
 def shift(day: dt.date, amount: int, unit: str) -> dt.date:
-    """`day` moved by `amount` units (D, W, M, Q, Y); months clip to the month's end."""
-    if unit == "D":
-        return day + dt.timedelta(days=amount)
-    if unit == "W":
-        return day + dt.timedelta(weeks=amount)
-    if unit == "M":
-        return day + relativedelta(months=amount)
-    if unit == "Q":
-        return day + relativedelta(months=3 * amount)
-    return day + relativedelta(years=amount)
+    """`day` moved by `amount` units (D, W, M, Q, Y); months clip to the month's end.
+
+    Raises BeyondCalendar when the result falls outside the calendar."""
+    try:
+        if unit == "D":
+            return day + dt.timedelta(days=amount)
+        if unit == "W":
+            return day + dt.timedelta(weeks=amount)
+        if unit == "M":
+            return day + relativedelta(months=amount)
+        if unit == "Q":
+            return day + relativedelta(months=3 * amount)
+        return day + relativedelta(years=amount)
+    except (OverflowError, ValueError) as exc:  # timedelta overflows; relativedelta says year 0
+        raise BeyondCalendar(f"{day} moved by {amount} {unit}") from exc
 
 
 def value_at(day: dt.date, unit: str, amount: int = 1) -> str:

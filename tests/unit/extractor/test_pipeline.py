@@ -13,7 +13,8 @@ from services.extractor.pipeline import Extractor
 from services.extractor.settings import ExtractorSettings
 from shared.identity import article_id, content_hash
 from shared.models import Article, EnrichedArticle
-from tests.samples import failing_article
+from tests import faults
+from tests.samples import article, failing_article
 
 NOW = dt.datetime(2025, 12, 21, 8, 0, tzinfo=dt.UTC)
 PUBLISHED = dt.datetime(2025, 12, 20, tzinfo=dt.UTC)
@@ -184,11 +185,14 @@ def test_a_surname_is_no_time(extractor: Extractor) -> None:
     assert "Weeks" in [t.text for t in extractor.extract_one(later, published).times]
 
 
-def test_an_error_is_reported_with_its_exception_not_as_a_skip(extractor: Extractor) -> None:
+def test_an_error_is_reported_with_its_exception_not_as_a_skip(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    faults.install(monkeypatch)
     bad = failing_article()
     [result, ok] = extractor.run([bad, _article(STORY, 1)], now=NOW)
     assert result.stats.outcome == "error"
-    assert isinstance(result.error, OverflowError)
+    assert isinstance(result.error, faults.InjectedFault)
     assert result.enriched.skipped is None
     assert ok.stats.outcome == "ok"
     assert ok.error is None
@@ -245,3 +249,28 @@ def test_the_extractor_defaults_are_written_once() -> None:
     assert parameters["model_name"].default == fields["spacy_model"].default
     assert parameters["batch_size"].default == fields["batch_size"].default
     assert parameters["max_chars"].default == fields["max_chars"].default
+
+
+@pytest.mark.parametrize(
+    "published",
+    [dt.datetime(1, 1, 1, tzinfo=dt.UTC), dt.datetime(9999, 12, 31, 23, tzinfo=dt.UTC)],
+    ids=["year 1", "year 9999"],
+)
+def test_a_page_dated_at_the_calendars_ends_is_read(
+    extractor: Extractor, published: dt.datetime
+) -> None:
+    """Issue 12: a broken page date (the year 1) made "last week" overflow, so the article
+    failed and went to the DLQ; its actors and events are read, and dates that would leave
+    the calendar get no value."""
+    [run] = extractor.run(
+        [
+            article(
+                "Steve Witkoff met Kirill Dmitriev in Miami last week. Police arrested six"
+                " people yesterday, two decades ago and the next year.",
+                published=published,
+            )
+        ]
+    )
+    assert run.error is None
+    assert {e.name for e in run.enriched.entities} >= {"Steve Witkoff", "Kirill Dmitriev"}
+    assert run.enriched.events

@@ -555,3 +555,19 @@ def test_month_near_reaches_by_firmness(anchor: dt.date, month: int, firm: bool,
 @pytest.mark.parametrize("text", ["at 3 p.m. (1900 GMT)", "at 1400 hours", "(2030 UTC)"])
 def test_a_clock_time_in_four_digits_is_not_a_year(text: str) -> None:
     assert [m for m in scan(text, Context(SAT)) if m.rule == "year"] == []
+
+
+@pytest.mark.parametrize(
+    "anchor", [dt.date(1, 1, 1), dt.date(1, 1, 3), dt.date(9999, 12, 31)], ids=str
+)
+@pytest.mark.parametrize(
+    "text",
+    ["last week", "yesterday", "the next year", "two decades ago", "in three years", "that day"],
+)
+def test_a_date_beyond_the_calendar_has_no_value_and_raises_nothing(
+    anchor: dt.date, text: str
+) -> None:
+    """Issue 12: a page dated the year 1 made "last week" overflow and the whole article fail."""
+    timex = normalise(text, anchor, tense="past")
+    if timex is not None and timex.value[:1].isdigit() and timex.type == "DATE":
+        assert 1 <= int(timex.value[:4]) <= 9999
