@@ -355,6 +355,16 @@ class _Builder:
         """Single-word NORP spans: a mention of the person whose surname they are, else a group."""
         people = _People(self._personlike())
         for c in self.maybe_surnames:
+            token = self.tokens[c.first]
+            if (
+                c.stop - c.first == 1
+                and token.pos_ == "ADJ"
+                and token.dep_ in {"amod", "compound"}
+                and token.head.pos_ == "NOUN"
+            ):
+                # "Muslim countries", "Jewish groups", "Republican leaders", "Muslim identity":
+                # an adjective saying which, of a thing or of people it does not name.
+                continue
             word = _org_name(c.text)
             # The person with that surname, else the name the article already uses alone
             # ("Slepian" tagged PERSON once and NORP five times).

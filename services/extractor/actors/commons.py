@@ -53,6 +53,8 @@ from services.extractor.places.gazetteer import Gazetteer
 from services.extractor.places.names import former_country
 from shared.models import Agent, EntityKind
 
+# Modifier and lexicon noun that together name a thing, no actor.
+_THING_PHRASES = frozenset({("social", "medium"), ("social", "media")})
 # Where a noun phrase names a doer or a done-to.
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "obj", "poss"})
 # Prepositions whose object is an actor, not a place or a time ("by police", "with rebels",
@@ -244,6 +246,8 @@ class _Reader:
                 return None  # "a new chief executive officer, Richard A. Gilleland"
             elif child.dep_ == "amod" and lemma == "force" and not _kept_adjective(child.lower_):
                 return None  # "internal and external forces", "Satanic forces"
+            elif child.dep_ in {"amod", "compound"} and (child.lower_, lemma) in _THING_PHRASES:
+                return None  # "banned social media": platforms, not the press
         if head.dep_ == "pobj" and head.head.lower_ == "of":
             over = head.head.head
             if over.lemma_.casefold() in _QUANTITIES or over.pos_ == "NUM":

@@ -216,17 +216,20 @@ COMPOUNDS: dict[str, EventType] = {
 }
 
 # Verbs that carry the event of their object noun instead of one of their own ("staged a
-# protest", "struck a deal", "issued a warning", "waged war", "brought a lawsuit").
-LIGHT_VERBS = frozenset(
+# protest", "struck a deal", "issued a warning", "waged war", "brought a lawsuit"), and their
+# "re-" forms ("reimposed a ban", "relaunched talks").
+_LIGHT_VERBS = frozenset(
     {
         "hold", "have", "launch", "conduct", "begin", "start", "open", "stage", "impose",
         "reach", "make", "take", "attend", "carry", "mount", "resume", "announce", "give",
         "offer", "seal", "unveil", "host", "join", "file", "wrap", "conclude", "wage", "issue",
         "lodge", "declare", "strike", "grant", "deliver", "bring", "commit", "perpetrate",
         "orchestrate", "mastermind", "organize", "organise", "lead", "continue", "intensify",
-        "escalate", "pay", "undertake", "extend", "send", "level",
+        "escalate", "pay", "undertake", "extend", "send", "level", "introduce", "enact",
+        "unleash", "initiate",
     }
 )  # fmt: skip
+LIGHT_VERBS = _LIGHT_VERBS | {f"re{verb}" for verb in _LIGHT_VERBS}
 
 # Verb plus particle or preposition whose type differs from the bare verb's ("call for").
 # What is released when a release is no act of freeing anyone.

@@ -150,6 +150,11 @@ _HYPOTHETICAL_ADJECTIVES = frozenset({"possible", "potential", "hypothetical", "
 # Dependencies that start a clause of its own: a noun phrase's tokens stop there.
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "appos"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Verbs whose object or participle is their event noun's happening, now: the light verbs and
+# those that enact or schedule it.
+_REALISING_VERBS = LIGHT_VERBS | frozenset({"set", "schedule", "slate", "plan", "fix"})
+# Prepositions whose event noun is the occasion of the verb's act ("killed in an attack").
+_OCCASION_PREPOSITIONS = frozenset({"in", "during"})
 # How many verbs up a control chain a denial is looked for ("did not want to try to sign"): a
 # guard against parse cycles; real chains are short.
 _CONTROL_LIMIT = 8
@@ -430,8 +435,47 @@ def hypothetical(noun: Tok, verb: Tok | None) -> bool:
 
 def phrase_tokens(noun: Tok, event_nouns: frozenset[int]) -> list[Tok]:
     """The noun phrase's own tokens, for its date and places: its dependents, not entering
-    clauses or other event nouns ("sanctions over the 2022 invasion": 2022 is the invasion's)."""
-    return subtree_until(noun, lambda child: child.dep_ in _CLAUSE_DEPS or child.i in event_nouns)
+    clauses or other event nouns ("sanctions over the 2022 invasion": 2022 is the invasion's),
+    except a participle that brings the noun's event about or schedules it ("talks set for
+    Tuesday in Geneva", "the ban introduced in December", "the raid carried out on Friday")."""
+    return subtree_until(
+        noun,
+        lambda child: (
+            (child.dep_ in _CLAUSE_DEPS and not (child.head is noun and _realises(child)))
+            or child.i in event_nouns
+        ),
+    )
+
+
+def _realises(clause: Tok) -> bool:
+    """A subjectless participle of a light or scheduling verb ("held", "set", "scheduled")."""
+    return (
+        clause.dep_ == "acl"
+        and clause.tag_ == "VBN"
+        and clause.lemma_.casefold() in _REALISING_VERBS
+        and not any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
+    )
+
+
+def tells_of(noun: Tok, verb: Tok | None) -> bool:
+    """Whether `verb`'s clause tells when the noun's event happens: the noun is its subject
+    ("talks ended on Friday"), the object of a verb that carries it ("introduced a ban in
+    December", `LIGHT_VERBS`), or the occasion of its act ("were killed in a strike last
+    Wednesday", "met during the summit"). As another object ("condemned the sanctions") the
+    clause's time is that of the other act, and the noun names an earlier happening."""
+    if verb is None:
+        return False
+    if noun.head is verb:
+        return noun.dep_ in _SUBJECT_DEPS or (
+            noun.dep_ == "dobj" and verb.lemma_.casefold() in _REALISING_VERBS
+        )
+    preposition = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and preposition.head is verb
+        and preposition.dep_ == "prep"
+        and preposition.lower_ in _OCCASION_PREPOSITIONS
+    )
 
 
 def partner_after(noun: Tok, verb: Tok, kind: EventType) -> Tok | None:
@@ -556,7 +600,7 @@ def noun_event(
     # the clause's date is that of the other act.
     subject = verb is not None and noun.head is verb and noun.dep_ in _SUBJECT_DEPS
     own = phrase_tokens(noun, event_nouns)
-    places, date = reader.setting(noun, clauses, own, clause_date=subject)
+    places, date = reader.setting(noun, clauses, own, clause_date=tells_of(noun, verb))
     # The clause's negation or modal is the noun's only when the clause says whether the
     # noun's event happens ("talks would resume", "the strike did not take place"); "did not
     # condemn the attack" or "the raid is not linked with the probe" presuppose it.

@@ -47,6 +47,7 @@ from services.extractor.events.nouns import (
     event_noun_type,
     governing_verb,
     noun_event,
+    tells_of,
 )
 from services.extractor.events.plover import (
     LIGHT_VERBS,
@@ -60,7 +61,7 @@ from services.extractor.events.quotes import FIRST_PERSON, Speakers
 from services.extractor.parse.candidates import sentence_of_tokens
 from services.extractor.parse.table import Tok, parse_table, subtree_until
 from services.extractor.places.geocode import Places
-from services.extractor.places.names import dateline_end
+from services.extractor.places.names import Dateline, find_dateline
 from services.extractor.timex.lexicon import MONTHS, WEEKDAYS
 from shared.models import (
     QUAD_OF_TYPE,
@@ -284,7 +285,7 @@ class _Reader:
         times: list[TimeExpression],
         sentences: list[Span],
         sentence_of: list[int],
-        dateline: int | None = None,
+        dateline: Dateline | None = None,
         text: str = "",
     ) -> None:
         self.tokens = tokens
@@ -310,21 +311,23 @@ class _Reader:
         self.speakers = Speakers(tokens, sentence_of, actors, _SAYING, self.subject_names)
         # A dateline ("HANOI, Vietnam (AP) —") says where the story was filed: its words are
         # no actor of any event, and its place is an event's when the clause names none.
-        self.dateline_stop = 0
+        self.dateline_first = self.dateline_stop = 0  # its tokens (`places.names.Dateline`)
         self.dateline_places: list[str] = []
-        if dateline is not None:  # where the dateline ends (`places.names.dateline_end`)
-            while self.dateline_stop < len(tokens) and tokens[self.dateline_stop].idx < dateline:
-                name = places.by_token.get(self.dateline_stop)
+        if dateline is not None:
+            starts = starts or [token.idx for token in tokens]
+            self.dateline_first = bisect.bisect_left(starts, dateline.place[0])
+            self.dateline_stop = bisect.bisect_left(starts, dateline.end)
+            for i in range(self.dateline_first, self.dateline_stop):
+                name = places.by_token.get(i)
                 if name is not None and name not in self.dateline_places:
                     self.dateline_places.append(name)
-                self.dateline_stop += 1
 
     # --- actors of a noun phrase -------------------------------------------------------------
 
     def noun_actors(self, token: Tok, depth: int = 0) -> list[str]:
         if depth > 6:  # a guard against parse cycles through conj/appos chains
             return []
-        if token.i < self.dateline_stop:
+        if self.dateline_first <= token.i < self.dateline_stop:
             # The parser may hang the subject on the dateline ("HANOI (AP) — Esper accused"):
             # the name after it is the actor, the dateline's words are none.
             return [
@@ -789,6 +792,18 @@ class _Reader:
         # Afghanistan": a when-clause happens at its governor's time.
         # "agreed on Monday to strengthen ties as Sharif met Stocker": or of the clause its
         # governor takes its subject from.
+        # "announced the ban on Tuesday at the summit in Dubai, where he criticized ...": a
+        # where-clause on a place of its governor's act happens at that act's time.
+        if (
+            first.dep_ == "relcl"
+            and any(c.dep_ == "advmod" and c.lower_ == "where" for c in first.children)
+            and (governor := governing_verb(first.head)) is not None
+        ):
+            for governing in chain(governor):
+                for token in clause_tokens(governing):
+                    time = self.time_at.get(token.i)
+                    if time is not None and not self._dates_a_noun(token, time, governing):
+                        return time
         if verb.dep_ == "advcl" and verb.head is not verb and _simultaneous(verb):
             for governing in chain(verb.head):
                 for token in clause_tokens(governing):
@@ -1215,9 +1230,10 @@ def _noun_draft(
         hedged=event.hedged or is_conditional(clauses),
         nominal=True,
         side=reader.speakers.side_reads > side_reads,
-        # A noun says when only as its clause's subject ("talks ... ended"); as an object
-        # ("condemned the bombing") or with no verb it names an earlier happening.
-        when=reading(verb) if verb is not None and _is_subject(noun, verb) else "background",
+        # A noun says when only where its clause tells of it (`tells_of`: "talks ... ended",
+        # "held talks"); as another object ("condemned the bombing") or with no verb it names
+        # an earlier happening.
+        when=reading(verb) if verb is not None and tells_of(noun, verb) else "background",
         planned=verb is not None and is_planned(verb),
     )
 
@@ -1229,7 +1245,7 @@ class _Context:
     day, which a dateline may give ("WASHINGTON, March 12 (Xinhua) --")."""
 
     def __init__(
-        self, text: str, times: list[TimeExpression], published: dt.date, dateline: int | None
+        self, text: str, times: list[TimeExpression], published: dt.date, dateline: Dateline | None
     ) -> None:
         self._breaks = [found.end() for found in _PARAGRAPH_BREAK.finditer(text)]
         # Calendar dates no later than the publication day: a past clause's candidates.
@@ -1245,9 +1261,14 @@ class _Context:
         )
         self._ahead_starts = [t.start or 0 for t in self._ahead]
         self.story = next(
-            (t for t in self._times if dateline is not None and (t.end or 0) <= dateline), None
+            (
+                t
+                for t in self._times
+                if dateline is not None and dateline.place[0] <= (t.start or 0) < dateline.end
+            ),
+            None,
         )
-        self.dateline_end = dateline or 0
+        self.dateline_end = 0 if dateline is None else dateline.end
         # The day of the story's news, as its opening gives it ("Pakistan and Austria on
         # Monday agreed ..."): the first day of the first two paragraphs within a week before
         # publication. A past clause that no sentence near it dates happened then, not
@@ -1296,8 +1317,8 @@ def _descends(token: Tok, ancestor: Tok) -> bool:
 # A value that names a calendar interval ("2025-12-19", "2025-W51", "2025-SU", the 1950s
 # "195"), not a reference ("PRESENT_REF", "PAST_REF").
 _NAMES_A_YEAR = re.compile(r"^\d{3}")
-# A calendar day, month or year (not PRESENT_REF, not a season).
-_CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?(?:T.*)?$")
+# A calendar day, week, month or year (not PRESENT_REF, not a season).
+_CALENDAR_VALUE = re.compile(r"^\d{4}(?:-W\d\d|-\d\d(?:-\d\d)?)?(?:T.*)?$")
 # Subordinators of a clause at another time than its governor's, or of a comparison.
 _ELSEWHEN = frozenset({"before", "after", "since", "until", "till", "once", "than"})
 _VERBAL = frozenset({"VERB", "AUX"})
@@ -1367,10 +1388,6 @@ def _is_setting(noun: Tok) -> bool:
     return noun.dep_ == "pobj" and noun.head.lemma_.casefold() in _SETTING_PREPOSITIONS
 
 
-def _is_subject(noun: Tok, verb: Tok) -> bool:
-    return noun.head is verb and noun.dep_ in {"nsubj", "nsubjpass"}
-
-
 def _skip_own_infinitive(verb: Tok) -> bool:
     """An infinitive under a typed verb belongs to that verb's event ("threatened to strike")."""
     if verb.dep_ != "xcomp":
@@ -1422,7 +1439,7 @@ def read_clauses(
         sentence_of = sentence_of_tokens(doc)
     full_text = doc.text if text is None else text
     table = parse_table(doc) if tokens is None else tokens
-    dateline = dateline_end(full_text)
+    dateline = find_dateline(full_text)
     reader = _Reader(table, actors, places, times, sentences, sentence_of, dateline, full_text)
     fallback = publication_date(published_at)
     context = _Context(full_text, times, published_at.date(), dateline)

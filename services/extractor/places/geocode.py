@@ -53,7 +53,7 @@ from services.extractor.places.names import (
     PLACE_PREPOSITIONS,
     ap_state_code,
     compass_word_before,
-    dateline_place,
+    find_dateline,
     former_country,
     former_name,
     is_natural_feature,
@@ -367,7 +367,8 @@ class _Spot:
 def _spots(spots: list[Candidate], text: str | None, gazetteer: Gazetteer) -> list[_Spot]:
     if text is None:
         return [_Spot(c, c.text, _NO_HINT) for c in spots]
-    dateline = dateline_place(text)
+    found_dateline = find_dateline(text)
+    dateline = None if found_dateline is None else found_dateline.place
     found: list[_Spot] = []
     for i, c in enumerate(spots):
         name = c.text

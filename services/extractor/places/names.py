@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 
 def lookup_key(name: str) -> str:
@@ -277,33 +278,37 @@ def ap_state_code(name: str) -> str | None:
 
 
 # A dateline opens a wire story: the city in capitals, optionally a country, state or date
-# after a comma, then the agency in brackets or a dash ("NAIROBI, Kenya (AP) _", "MOSCOW
-# (AP)_", "KYIV, Ukraine (AP) —", "LONDON, Dec 5 (Reuters) -", "WASHINGTON --").
+# after a comma, then the agency in brackets, a dash or a colon ("NAIROBI, Kenya (AP) _",
+# "MOSCOW (AP)_", "KYIV, Ukraine (AP) —", "LONDON, Dec 5 (Reuters) -", "WASHINGTON --",
+# "KHARTOUM: ", "JERUSALEM / ISLAMABAD: "). Summary bullets may come before it ("• Israel
+# imposes restrictions" lines, as some papers print under the headline).
 _DATELINE = re.compile(
-    r"\s*(?P<place>[A-Z][A-Z.'’\- ]*[A-Z.])"
-    r"(?:\s*,\s*[^\n(),]{1,40}?)?"
-    r"\s*(?:\([A-Za-z][A-Za-z .&-]{0,30}\)|--|—|–|_|-\s)"
+    r"\s*(?P<place>[A-Z][A-Z.'’/\- ]*[A-Z.])"
+    r"(?:\s*,\s*[^\n(),:]{1,40}?)?"
+    r"\s*(?:\([A-Za-z][A-Za-z .&-]{0,30}\)|--|—|–|_|-\s|:\s)"
 )
-
-
-def dateline_place(text: str) -> tuple[int, int] | None:
-    """The character span of the place a dateline at the start of `text` names, or None."""
-    found = _DATELINE.match(text)
-    return None if found is None else found.span("place")
-
-
+_SUMMARY_BULLETS = re.compile(r"(?:\s*[•▪●][^\n]*\n)*")
 # What closes a dateline after its credit: "(AP) --", "(Xinhua) —".
 _DATELINE_CLOSE = re.compile(r"\s*(?:--|—|–|_|-)?")
 
 
-def dateline_end(text: str) -> int | None:
-    """Where a dateline at the start of `text` ("HANOI, Vietnam (AP) — ") ends, or None: its
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """Where a dateline is in a text: its place's characters and where the dateline ends. Its
     place, date and wire credit say where and when the story was filed, not who acted."""
-    found = _DATELINE.match(text)
+
+    place: tuple[int, int]
+    end: int
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline that opens `text` (after any summary bullets), or None."""
+    bullets = _SUMMARY_BULLETS.match(text)
+    found = _DATELINE.match(text, bullets.end() if bullets else 0)
     if found is None:
         return None
     closing = _DATELINE_CLOSE.match(text, found.end())
-    return found.end() if closing is None else closing.end()
+    return Dateline(found.span("place"), found.end() if closing is None else closing.end())
 
 
 _PAIR_GAP = re.compile(r"\s*,\s*")

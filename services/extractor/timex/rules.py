@@ -967,7 +967,8 @@ RULES: tuple[Rule, ...] = (
             rf"(?P<day>this|yesterday|tomorrow|today|last|{WEEKDAY})\s+(?P<part>{PART_OF_DAY})"
             # "mid-afternoon Friday", but not "midnight Friday" (the clock rule's).
             rf"|(?:(?:early|late)[- ]?|mid[- ])?(?P<p2>{PART_OF_DAY})\s+(?:on\s+)?"
-            rf"(?P<d2>yesterday|today|tomorrow|{WEEKDAY})"
+            # Not a weekday that opens a full date ("the morning on Friday 20 June").
+            rf"(?P<d2>yesterday|today|tomorrow|{WEEKDAY}(?!,?\s+(?:{DAY_NUMBER}|{MONTH})\b))"
         ),
         lambda m, ctx: (
             _part_of_day(m, ctx)

@@ -1280,3 +1280,65 @@ def test_him_her_and_them_name_the_one_acted_on(extractor: Extractor) -> None:
     assert praised.targets == ["Zelensky"]  # not Trump, the clause's own subject
     text = "Kamala Harris met Donald Trump on Monday. She criticised him on Tuesday."
     assert _trigger(_events(extractor, text), "criticise").targets == ["Donald Trump"]
+
+
+def test_a_noun_its_clause_brings_about_or_is_the_occasion_of_takes_its_date(
+    extractor: Extractor,
+) -> None:
+    """The object of a light verb is its happening now ("introduced a ban in December", also
+    in a "re-" form), the object of "in" the occasion of the clause's act ("killed in a
+    strike last Wednesday"); another object names an earlier happening ("condemned the
+    sanctions on Monday": Monday is the condemning's)."""
+    introduced = _trigger(
+        _events(extractor, "In December, Australia introduced a blanket ban on social media."),
+        "introduce",
+    )
+    assert (introduced.type, introduced.sources, _value(introduced)) == (
+        "SANCTION",
+        ["Australia"],
+        "2025-12",
+    )
+    assert introduced.targets == []  # "social media" are platforms, not the press
+    reimposed = _trigger(
+        _events(extractor, "China reimposed a ban on Japanese seafood on Friday."), "reimpose"
+    )
+    assert (reimposed.type, reimposed.sources, reimposed.targets) == (
+        "SANCTION",
+        ["China"],
+        ["Japan"],
+    )
+    text = (
+        "Last Wednesday, two children were killed and a dozen wounded in one strike on a"
+        " school, while another severely damaged a United Nations warehouse."
+    )
+    assert _value(_trigger(_events(extractor, text), "strike")) == "2025-12-17"
+    condemned = _events(extractor, "Russia condemned the sanctions on Monday.")
+    assert [(e.trigger, _value(e)) for e in condemned] == [("condemn", "2025-12-15")]
+
+
+def test_a_where_clause_and_a_conjunct_share_their_governors_date(extractor: Extractor) -> None:
+    text = (
+        "Pedro Sánchez announced the ban on Tuesday at a summit in Dubai, where he criticized"
+        " tech companies."
+    )
+    assert _value(_trigger(_events(extractor, text), "criticize")) == "2025-12-16"
+    text = "Mandelson resigned from the Labour Party and stepped down from the Lords last week."
+    assert _value(_trigger(_events(extractor, text), "resign")) == "2025-W50"
+
+
+def test_a_colon_dateline_after_summary_bullets_places_the_story(extractor: Extractor) -> None:
+    text = (
+        "• Palestinians condemn the move\n\n• Hamas rejects the plan\n\n"
+        "KHARTOUM: Paramilitary fighters attacked a market on Monday, killing 28 people."
+    )
+    events = _events(extractor, text)
+    attacked = _trigger(events, "attack")
+    assert attacked.places == ["Khartoum"]
+    assert "Khartoum" not in attacked.sources
+
+
+def test_a_people_adjective_of_something_else_is_no_actor(extractor: Extractor) -> None:
+    events = _events(extractor, "Democrats and Jewish groups condemned the remarks on Monday.")
+    assert _trigger(events, "condemn").sources == ["Democrats"]
+    text = "Eight Muslim countries condemned the Israeli move on Tuesday."
+    assert _trigger(_events(extractor, text), "condemn").sources == []

@@ -571,3 +571,13 @@ def test_a_date_beyond_the_calendar_has_no_value_and_raises_nothing(
     timex = normalise(text, anchor, tense="past")
     if timex is not None and timex.value[:1].isdigit() and timex.type == "DATE":
         assert 1 <= int(timex.value[:4]) <= 9999
+
+
+def test_a_part_of_day_does_not_cut_a_full_date_short() -> None:
+    """ "in the early hours of the morning on Friday 20 June" (in a February paper): the
+    weekday opens the date, it is not the morning's day."""
+    text = "the early hours of the morning on Friday 20 June"
+    found = scan(text, Context(dt.date(2026, 2, 13), "past", None, None))
+    assert [(text[m.start : m.end], m.timex and m.timex.value) for m in found] == [
+        ("Friday 20 June", "2025-06-20")
+    ]
