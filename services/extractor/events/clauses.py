@@ -22,7 +22,10 @@ CONTROL_VERBS = frozenset(
     }
 )  # fmt: skip
 # Governing verbs that make what they control hypothetical.
-_IRREALIS_CONTROL = frozenset({"hope", "want", "try", "seek", "wish", "fail", "attempt", "need"})
+_IRREALIS_CONTROL = frozenset(
+    {"hope", "want", "try", "seek", "wish", "fail", "attempt", "need", "consider", "contemplate",
+     "mull", "weigh"}
+)  # fmt: skip
 # "must be approved" (an obligation) and "can call up reservists" (an ability) are no more a
 # report of the act than "may" is.
 _MODALS = frozenset(

@@ -235,7 +235,12 @@ LIGHT_VERBS = _LIGHT_VERBS | {f"re{verb}" for verb in _LIGHT_VERBS}
 # What is released when a release is no act of freeing anyone.
 _PUBLICATIONS = (
     "statement", "report", "tape", "video", "data", "figure", "result", "album", "film",
-    "record", "detail", "footage", "document", "photo",
+    "record", "detail", "footage", "document", "photo", "poll", "survey", "study",
+)  # fmt: skip
+# What is met when a meeting is no gathering ("met the threshold").
+_MEASURES = (
+    "threshold", "target", "requirement", "criterion", "deadline", "goal", "standard",
+    "expectation", "need", "condition", "quota", "benchmark",
 )  # fmt: skip
 # A verb whose type depends on what it acts on (its direct object's lemma): the type, or None
 # where the pair is no event of any type ("released a statement", "seized the initiative").
@@ -246,6 +251,7 @@ OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
     **{("lift", noun): "CONCEDE" for noun in ("sanction", "ban", "embargo", "curfew", "blockade")},
     **{("ease", noun): "CONCEDE" for noun in ("sanction", "ban", "embargo", "curfew", "blockade")},
     **{("release", noun): None for noun in _PUBLICATIONS},
+    **{("meet", noun): None for noun in _MEASURES},
     **{("seize", noun): None for noun in ("initiative", "opportunity", "moment", "chance")},
     # "struck a deal" agrees; "struck a tone", "struck a balance" do nothing to anyone.
     **{("strike", noun): "AGREE" for noun in ("deal", "agreement", "accord", "bargain", "pact")},

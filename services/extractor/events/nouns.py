@@ -153,6 +153,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Verbs whose object or participle is their event noun's happening, now: the light verbs and
 # those that enact or schedule it.
 _REALISING_VERBS = LIGHT_VERBS | frozenset({"set", "schedule", "slate", "plan", "fix"})
+# Nouns of which a gathering is a part ("a new round of talks").
+_UNITS = frozenset({"round", "series", "session", "part", "day"})
 # Prepositions whose event noun is the occasion of the verb's act ("killed in an attack").
 _OCCASION_PREPOSITIONS = frozenset({"in", "during"})
 # How many verbs up a control chain a denial is looked for ("did not want to try to sign"): a
@@ -469,13 +471,25 @@ def tells_of(noun: Tok, verb: Tok | None) -> bool:
         return noun.dep_ in _SUBJECT_DEPS or (
             noun.dep_ == "dobj" and verb.lemma_.casefold() in _REALISING_VERBS
         )
+    noun = _unit_of(noun)
     preposition = noun.head
     return (
         noun.dep_ == "pobj"
         and preposition.head is verb
         and preposition.dep_ == "prep"
-        and preposition.lower_ in _OCCASION_PREPOSITIONS
+        and (
+            preposition.lower_ in _OCCASION_PREPOSITIONS
+            or (preposition.lower_ == "for" and verb.lemma_.casefold() in _TRAVEL_VERBS)
+        )
     )
+
+
+def _unit_of(noun: Tok) -> Tok:
+    """The noun a gathering stands in as a part of: "round" in "for a new round of talks"."""
+    of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.casefold() in _UNITS:
+        return of.head
+    return noun
 
 
 def partner_after(noun: Tok, verb: Tok, kind: EventType) -> Tok | None:
@@ -615,16 +629,28 @@ def noun_event(
 
 # Prepositions that make an event noun the setting of its clause ("during a meeting with").
 _SETTING_PREPOSITIONS = frozenset({"during", "at", "in"})
+# Verbs of coming and going, whose "for" names what the traveller comes for.
+_TRAVEL_VERBS = frozenset(
+    {"arrive", "come", "travel", "fly", "go", "head", "leave", "land", "return", "gather"}
+)
 # Types of gathering the subject of the clause they set takes part in.
 _GATHERINGS = frozenset({"CONSULT"})
 
 
 def _gathering_of_the_subject(noun: Tok, kind: EventType) -> bool:
-    return (
-        kind in _GATHERINGS
-        and noun.dep_ == "pobj"
-        and noun.head.lemma_.casefold() in _SETTING_PREPOSITIONS
-        and not any(c.dep_ == "poss" for c in noun.children)  # "my visit", "Modi's visit"
+    """ "made the remarks during a meeting", "arrived in Mumbai for a visit to India": the
+    subject of the clause the gathering sets, or that travels for it, takes part."""
+    if kind not in _GATHERINGS:
+        return False
+    if any(c.dep_ == "poss" for c in noun.children):
+        return False  # "my visit", "Modi's visit"
+    noun = _unit_of(noun)
+    if noun.dep_ != "pobj":
+        return False
+    preposition = noun.head
+    word = preposition.lemma_.casefold()
+    return word in _SETTING_PREPOSITIONS or (
+        word == "for" and preposition.head.lemma_.casefold() in _TRAVEL_VERBS
     )
 
 

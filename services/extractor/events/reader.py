@@ -186,6 +186,8 @@ LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within",
      "into", "to", "from", "over", "along", "off", "through", "towards", "toward"}
 )  # fmt: skip
+# Nouns of travel, whose "to" names where they happen ("a two-day visit to Austria").
+_JOURNEYS = frozenset({"visit", "trip", "tour", "journey", "voyage", "pilgrimage", "mission"})
 # A place that modifies a noun is where it is only when the noun is a place too ("in Russia's
 # capital", "in the Gaza Strip", "at the Kenya embassy"), not a topic ("the Greenland tussle").
 _MODIFIER_OF_A_NOUN = frozenset({"compound", "nmod", "poss"})
@@ -743,11 +745,13 @@ class _Reader:
             if token.dep_ in _MODIFIER_OF_A_NOUN and not _holds_a_place(head):
                 return False  # "over the Greenland tussle": the tussle is no place
             token = head
-        return (
-            token.dep_ == "pobj"
-            and token.head.lemma_.casefold() in LOCATIVE_PREPOSITIONS
-            and not used_as_actor(token)
-        )
+        if token.dep_ != "pobj" or token.head.lemma_.casefold() not in LOCATIVE_PREPOSITIONS:
+            return False
+        # "a visit to Austria": the host is the visit's target and its place too.
+        preposition = token.head
+        if preposition.lower_ == "to" and preposition.head.lemma_.casefold() in _JOURNEYS:
+            return True
+        return not used_as_actor(token)
 
     def places_in(self, tokens: list[Tok], *, skip_subjects: bool = True) -> list[str]:
         """Locative place names among `tokens`, leaving out those inside a subject ("officials
