@@ -1342,3 +1342,31 @@ def test_a_people_adjective_of_something_else_is_no_actor(extractor: Extractor) 
     assert _trigger(events, "condemn").sources == ["Democrats"]
     text = "Eight Muslim countries condemned the Israeli move on Tuesday."
     assert _trigger(_events(extractor, text), "condemn").sources == []
+
+
+def test_a_journey_happens_at_its_destination_with_its_traveller(extractor: Extractor) -> None:
+    began = _trigger(
+        _events(extractor, "Shehbaz Sharif began a two-day visit to Austria on Sunday."), "begin"
+    )
+    assert (began.sources, began.targets, began.places) == (
+        ["Shehbaz Sharif"],
+        ["Austria"],
+        ["Austria"],
+    )
+    text = "Abbas Araghchi arrived in Geneva on Monday for a new round of negotiations with the US."
+    talks = _trigger(_events(extractor, text), "negotiation")
+    assert (talks.sources, talks.targets, talks.places, _value(talks)) == (
+        ["Abbas Araghchi"],
+        ["United States"],
+        ["Geneva"],
+        "2025-12-15",
+    )
+
+
+def test_what_is_met_or_released_decides_whether_anyone_met_or_was_freed(
+    extractor: Extractor,
+) -> None:
+    assert _events(extractor, "Prosecutors said the Democrats had met the threshold.") == []
+    assert _events(extractor, "A YouGov poll released on Friday found that Trump lost.") == []
+    text = "Some lawmakers are urging Starmer to consider stepping down."
+    assert [e.trigger for e in _events(extractor, text)] == ["urge"]
