@@ -9,7 +9,10 @@ Label repairs made here (the person/organisation vote is left to `actors`):
 - a "place" that is no gazetteer name but a word of a person named in full ("Scholz") is PERSON;
 - an "organisation" after a locative preposition that the gazetteer knows ("from Bakhmut") is GPE;
 - a "person", "people" or "organisation" that a region word makes a first-level region ("the
-  Donetsk Oblast", "the Kherson region") is GPE.
+  Donetsk Oblast", "the Kherson region") is GPE;
+- a "place" the gazetteer lacks that acts or is acted on as an actor ("Alibaba cut jobs",
+  "investigate Burisma") is ORG; the plural of a surname of a person named in full ("the
+  Bidens") is a group.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from services.extractor.actors.agents import INSTITUTIONS
 from services.extractor.actors.demonyms import is_demonym
 from services.extractor.actors.names import HONORIFICS, canonical_person
+from services.extractor.events.plover import verb_type
 from services.extractor.parse.candidates import Candidate, sentence_of_tokens
 from services.extractor.parse.words import possessive_suffix_length
 from services.extractor.places.gazetteer import MIN_POPULATION_TO_OVERRULE_PERSON, Gazetteer
@@ -237,14 +241,26 @@ def _described_as_a_body(root: Token) -> bool:
 
 
 def _acts(root: Token) -> bool:
-    """Whether the name is the subject of a verb ("Alibaba cut jobs"), or a conjunct of one."""
+    """Whether the name is the subject of a verb ("Alibaba cut jobs"), the object of an act
+    done to actors ("investigate Burisma"; not "seized Rukban", where a place can be taken),
+    or a conjunct of one."""
     for _ in range(4):  # conjunct chains are short
         if root.dep_ == "nsubj" and root.head.pos_ == "VERB":
             return True
+        if root.dep_ == "dobj" and root.head.pos_ == "VERB":
+            return verb_type(root.head.lemma_.casefold()) in _ACTS_ON_ACTORS
         if root.dep_ != "conj" or root.head is root:
             return False
         root = root.head
     return False
+
+
+# PLOVER types whose direct object is an actor, never a place ("sued Burisma"); the others
+# can take a place ("attacked Rukban", "withdrew from Bakhmut", "mobilised Kherson").
+_ACTS_ON_ACTORS = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "INVESTIGATE", "DEMAND",
+     "DISAPPROVE", "REJECT", "THREATEN", "SANCTION"}
+)  # fmt: skip
 
 
 # Names the model takes for people or places that are neither, whatever the context: the
@@ -285,6 +301,13 @@ def _repair(
         label = known  # "on Twitter" (a platform), "Brexit" (a process): no person, no place
     elif label in {"GPE", "NORP", "PERSON", "LOC"} and is_demonym(text):
         label = "NORP"
+    elif (
+        label in {"GPE", "LOC", "ORG"}
+        and text.endswith("s")
+        and text[:-1].casefold() in person_words
+        and not gazetteer.is_place(text, 0)
+    ):
+        label = "NORP"  # "the Bidens" after "Hunter Biden": a family, a group of people
     elif (
         label in {"PERSON", "GPE", "LOC"}
         and text.casefold() in titled
