@@ -182,6 +182,8 @@ def reading(verb: Tok) -> Reading:
             c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in verb.children
         ):
             return "background"  # "before Slepian was killed": another time than the story's
+        if verb.dep_ == "pcomp" and verb.head.lower_ in _OTHER_TIME:
+            return "background"  # "after receiving an endorsement": the parser's preposition
         if verb.tag_ == "VBD" or auxes & _PAST_BE_AUX:
             return "background" if _earlier(verb) else "past"
         if auxes & _PERFECT_AUX or verb.tag_ in {"VBZ", "VBP"}:

@@ -462,14 +462,15 @@ def _realises(clause: Tok) -> bool:
 def tells_of(noun: Tok, verb: Tok | None) -> bool:
     """Whether `verb`'s clause tells when the noun's event happens: the noun is its subject
     ("talks ended on Friday"), the object of a verb that carries it ("introduced a ban in
-    December", `LIGHT_VERBS`), or the occasion of its act ("were killed in a strike last
-    Wednesday", "met during the summit"). As another object ("condemned the sanctions") the
-    clause's time is that of the other act, and the noun names an earlier happening."""
+    December", `LIGHT_VERBS`) or receives it ("won the backing of"), or the occasion of its
+    act ("were killed in a strike last Wednesday", "met during the summit"). As another object
+    ("condemned the sanctions") the clause's time is that of the other act, and the noun names
+    an earlier happening."""
     if verb is None:
         return False
     if noun.head is verb:
         return noun.dep_ in _SUBJECT_DEPS or (
-            noun.dep_ == "dobj" and verb.lemma_.casefold() in _REALISING_VERBS
+            noun.dep_ == "dobj" and verb.lemma_.casefold() in _REALISING_VERBS | _RECEIVING_VERBS
         )
     noun = _unit_of(noun)
     preposition = noun.head
@@ -602,6 +603,14 @@ def noun_event(
     if verb is not None and _negated_for(noun, verb, kind):
         return None
     sources, targets, direct = _participants(reader, noun, kind, verb)
+    if verb is not None and _received(noun, verb, kind):
+        # "earned the endorsement of Trump", "received aid from Japan": the giver is the
+        # source, whatever preposition names it, and the clause's subject the recipient.
+        sources = [name for name in sources + targets if name not in sources] or sources
+        recipients = reader.subject_names(verb)
+        sources = [name for name in sources if name not in recipients]
+        targets = recipients
+        direct = False
     if not sources and verb is not None and _gathering_of_the_subject(noun, kind):
         # "Munir made the remarks during a meeting with Tahnoon": the subject met.
         sources = [s for s in reader.subject_names(verb) if s not in targets]
@@ -629,12 +638,27 @@ def noun_event(
 
 # Prepositions that make an event noun the setting of its clause ("during a meeting with").
 _SETTING_PREPOSITIONS = frozenset({"during", "at", "in"})
+# What is given, and the verbs whose subject gets it ("earned the endorsement of Trump").
+_GIVEN = frozenset({"SUPPORT", "AID", "CONCEDE"})
+_RECEIVING_VERBS = frozenset(
+    {"receive", "earn", "win", "get", "secure", "obtain", "gain", "accept", "enjoy", "welcome"}
+)
 # Verbs of coming and going, whose "for" names what the traveller comes for.
 _TRAVEL_VERBS = frozenset(
     {"arrive", "come", "travel", "fly", "go", "head", "leave", "land", "return", "gather"}
 )
 # Types of gathering the subject of the clause they set takes part in.
 _GATHERINGS = frozenset({"CONSULT"})
+
+
+def _received(noun: Tok, verb: Tok, kind: EventType) -> bool:
+    """ "won the backing of", "received aid from": a giving noun its clause's subject gets."""
+    return (
+        kind in _GIVEN
+        and noun.head is verb
+        and noun.dep_ == "dobj"
+        and verb.lemma_.casefold() in _RECEIVING_VERBS
+    )
 
 
 def _gathering_of_the_subject(noun: Tok, kind: EventType) -> bool:

@@ -923,12 +923,17 @@ class _Reader:
                 date = self.time_in(clause, tokens)
         if not sentence_places:
             return places, date
-        if not places:
-            places = list(self.dateline_places)
+        if not places and self.dateline_places:
+            return DatelinePlaces(self.dateline_places), date
         if not places:
             sentence = self.sentences[self.sentence_of[anchor.i]]
             places = self.places_in(self.tokens[sentence.start : sentence.end])
         return places, date
+
+
+class DatelinePlaces(list[str]):
+    """An event's places that only the dateline gives: where the story was filed, which is
+    where its fresh news happened, not where its background did (`_placed`)."""
 
 
 @dataclass
@@ -1380,6 +1385,16 @@ def _dated(
     return fallback, "publication"
 
 
+def _fresh(date: TimeExpression | None, source: EventDateSource, published: dt.date) -> bool:
+    """Whether an event is the story's news: dated by the publication, or within a week of it
+    ("KHARTOUM: ... on Monday"), not background ("had previously called for", "in 2020")."""
+    if source == "publication":
+        return True
+    if date is None or date.start_date is None:
+        return False
+    return abs((date.start_date - published).days) <= _LEAD_DAY_WITHIN.days
+
+
 def _simultaneous(clause: Tok) -> bool:
     """ "when two helicopters crashed", "as Sharif met Stocker": a clause at its governor's
     time (the subordinator is an adverb or a marker, as the parser reads it)."""
@@ -1494,6 +1509,10 @@ def read_clauses(
             if draft.when == "past" and draft.date is None:
                 draft.sentence_date = reader.lone_date(sentence, trigger, published_at.date())
             date, date_source = _dated(draft, context, start, fallback)
+            if isinstance(draft.places, DatelinePlaces) and not _fresh(
+                date, date_source, published_at.date()
+            ):
+                draft.places = []
             clauses.append(
                 Clause(
                     sentence_index=number,

@@ -1370,3 +1370,25 @@ def test_what_is_met_or_released_decides_whether_anyone_met_or_was_freed(
     assert _events(extractor, "A YouGov poll released on Friday found that Trump lost.") == []
     text = "Some lawmakers are urging Starmer to consider stepping down."
     assert [e.trigger for e in _events(extractor, text)] == ["urge"]
+
+
+def test_what_a_subject_receives_it_is_the_target_of(extractor: Extractor) -> None:
+    text = "Angela Merkel earned the endorsement of Donald Trump on Friday."
+    endorsed = _trigger(_events(extractor, text), "endorsement")
+    assert (endorsed.sources, endorsed.targets, _value(endorsed)) == (
+        ["Donald Trump"],
+        ["Angela Merkel"],
+        "2025-12-19",
+    )
+    text = "Randy Fine entered Congress after receiving an endorsement from Donald Trump."
+    assert _value(_trigger(_events(extractor, text), "endorsement")) is None  # earlier
+
+
+def test_a_dateline_places_the_fresh_news_not_the_background(extractor: Extractor) -> None:
+    text = (
+        "WASHINGTON: CAIR urged House leaders on Friday to censure Randy Fine. In 2019, Fine"
+        " attacked a mosque."
+    )
+    events = _events(extractor, text)
+    assert _trigger(events, "urge").places == ["Washington"]
+    assert _trigger(events, "attack").places == []
