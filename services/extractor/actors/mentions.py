@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from services.extractor.actors.agents import INSTITUTIONS
 from services.extractor.actors.demonyms import is_demonym
-from services.extractor.actors.names import HONORIFICS, canonical_person
+from services.extractor.actors.names import HONORIFICS, canonical_person, is_role_word
 from services.extractor.events.plover import verb_type
 from services.extractor.parse.candidates import Candidate, sentence_of_tokens
 from services.extractor.parse.words import possessive_suffix_length
@@ -240,6 +240,11 @@ def _described_as_a_body(root: Token) -> bool:
     return any(n.pos_ == "NOUN" and n.lemma_.casefold() in _BODY_NOUNS for n in nouns)
 
 
+def _names_a_role_holder(root: Token) -> bool:
+    """Whether the name is in apposition to a role noun ("the party's leader, Kemi Badenoch")."""
+    return root.dep_ == "appos" and root.head.pos_ == "NOUN" and is_role_word(root.head.text)
+
+
 def _acts(root: Token) -> bool:
     """Whether the name is the subject of a verb ("Alibaba cut jobs"), the object of an act
     done to actors ("investigate Burisma"; not "seized Rukban", where a place can be taken),
@@ -340,6 +345,12 @@ def _repair(
         and _in_venue_phrase(doc[candidate.root])
     ):
         label = "FAC"  # "met at Qasr Al Shati Palace", "held talks at the Federal Chancellery"
+    elif (
+        label in {"GPE", "LOC"}
+        and _names_a_role_holder(doc[candidate.root])
+        and not gazetteer.is_place(text, 0)
+    ):
+        label = "PERSON"  # "The leader of the party, Kemi Badenoch, said"
     elif label in {"GPE", "LOC"} and _described_as_a_body(doc[candidate.root]):
         label = "ORG"  # "Burisma, a Ukrainian gas company"
     elif (

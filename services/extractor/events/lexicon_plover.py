@@ -321,6 +321,8 @@ PHRASAL: dict[tuple[str, str], EventType] = {
     ("speak", "to"): "CONSULT",
     ("sit", "down"): "CONSULT",
     ("side", "with"): "SUPPORT",
+    ("rally", "around"): "SUPPORT",  # "rallied around the prime minister"
+    ("rally", "behind"): "SUPPORT",
     ("bail", "out"): "AID",
     ("look", "into"): "INVESTIGATE",
     ("lash", "out"): "DISAPPROVE",

@@ -355,6 +355,15 @@ class _Reader:
         ]
         if own is None and token.pos_ == "NOUN":
             own = self._described(token)
+        kinds = self.actors.kinds
+        if (
+            own is not None
+            and appositions
+            and token.pos_ == "NOUN"
+            and kinds.get(own) != "person"
+            and all(kinds.get(name) == "person" for name in appositions)
+        ):
+            own = None  # "The leader of the Conservative Party, Kemi Badenoch, said": she did
         if own is not None:
             found.extend([own])
         elif appositions:

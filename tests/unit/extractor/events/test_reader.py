@@ -1392,3 +1392,14 @@ def test_a_dateline_places_the_fresh_news_not_the_background(extractor: Extracto
     events = _events(extractor, text)
     assert _trigger(events, "urge").places == ["Washington"]
     assert _trigger(events, "attack").places == []
+
+
+def test_the_person_in_apposition_to_a_role_acts_and_rallying_around_supports(
+    extractor: Extractor,
+) -> None:
+    text = "The leader of the Conservative Party, Kemi Badenoch, criticised Starmer on Monday."
+    assert _trigger(_events(extractor, text), "criticise").sources == ["Kemi Badenoch"]
+    rallied = _trigger(
+        _events(extractor, "Cabinet ministers rallied around Keir Starmer on Monday."), "rally"
+    )
+    assert rallied.type == "SUPPORT"
