@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from services.indexer.query import SearchQuery
+from services.indexer.store import Store
 from services.indexer.store.rebuild import SqliteRebuild, rebuild_for
 from services.indexer.store.sqlite import SqliteStore
 from tests.factories import many
@@ -12,7 +13,16 @@ from tests.factories import many
 EVERYTHING = SearchQuery(limit=100)
 
 
-async def _ids(store: SqliteStore) -> set[str]:
+def _names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def _touch(*names: str) -> None:
+    for name in names:
+        Path(name).write_bytes(b"")
+
+
+async def _ids(store: Store) -> set[str]:
     return {hit.id for hit in (await store.search(EVERYTHING)).results}
 
 
@@ -34,7 +44,8 @@ async def test_promote_swaps_the_file_and_open_stores_read_and_write_the_new_one
         # Until the swap, readers of the live path see the old index whole.
         assert await _ids(live) == {e.article.id for e in old}
         await rebuild.promote()
-        assert live_path.is_symlink() and live_path.resolve() == rebuild.new
+        assert live_path.is_symlink()
+        assert live_path.resolve() == rebuild.new
         # The store opened on the old file reopens on the new one at its next call...
         assert await _ids(live) == {e.article.id for e in new}
         # ... and writes there too.
@@ -45,7 +56,7 @@ async def test_promote_swaps_the_file_and_open_stores_read_and_write_the_new_one
         await live.close()
     # The replaced file was a plain file: the link took its name. SQLite keeps the WAL of a
     # file removed while open; no other database file is left.
-    names = {p.name for p in tmp_path.iterdir()} - {"index.sqlite3-wal", "index.sqlite3-shm"}
+    names = set(_names(tmp_path)) - {"index.sqlite3-wal", "index.sqlite3-shm"}
     assert names == {"index.sqlite3", rebuild.new.name}
 
 
@@ -63,18 +74,17 @@ async def test_a_second_rebuild_removes_the_first_ones_file_and_any_leftover(
     # What an interrupted rebuild leaves (its file and SQLite's companions), and the WAL
     # SQLite keeps of a replaced file.
     stale = tmp_path / "index.sqlite3.20200101T000000000000Z"
-    for name in (f"{stale}", f"{stale}-wal", f"{stale}-shm", f"{live_path}-wal"):
-        Path(name).write_bytes(b"")
+    _touch(f"{stale}", f"{stale}-wal", f"{stale}-shm", f"{live_path}-wal")
     second = rebuild_for(f"sqlite:///{live_path}")
     assert isinstance(second, SqliteRebuild)
     await second.prepare()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.sqlite3", first.new.name]
+    assert _names(tmp_path) == ["index.sqlite3", first.new.name]
     store = second.staging()
     await store.open()
     await store.upsert(many(3))
     await store.close()
     await second.promote()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.sqlite3", second.new.name]
+    assert _names(tmp_path) == ["index.sqlite3", second.new.name]
     reader = SqliteStore(live_path)
     await reader.open()
     try:
@@ -91,7 +101,7 @@ async def test_discard_removes_the_new_index_unless_it_went_live(tmp_path: Path)
     await store.open()
     await store.close()
     await rebuild.discard()
-    assert list(tmp_path.iterdir()) == []
+    assert _names(tmp_path) == []
 
     rebuild = rebuild_for(f"sqlite:///{live_path}")
     assert isinstance(rebuild, SqliteRebuild)
@@ -100,4 +110,5 @@ async def test_discard_removes_the_new_index_unless_it_went_live(tmp_path: Path)
     await store.close()
     await rebuild.promote()
     await rebuild.discard()  # a stop that came during the swap: the index stays
-    assert live_path.resolve() == rebuild.new and rebuild.new.exists()
+    assert live_path.resolve() == rebuild.new
+    assert _names(tmp_path) == ["index.sqlite3", rebuild.new.name]
