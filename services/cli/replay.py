@@ -29,7 +29,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from fastapi import FastAPI
 from rich.console import Console
-from rich.progress import Progress
+from rich.progress import MofNCompleteColumn, Progress
 
 from services.cli.output import plural
 from services.indexer.query import SearchQuery
@@ -151,6 +151,11 @@ async def _run(service: Service, control: Callable[[], Awaitable[None]], replay:
         replay.notes.append(f"stopped; consumer group {replay.group} keeps its offsets")
 
 
+def _progress(console: Console) -> Progress:
+    """A bar with messages done of all, the rate's estimate of the time left, on stderr."""
+    return Progress(*Progress.get_default_columns(), MofNCompleteColumn(), console=console)
+
+
 async def run_reextract(group: str | None) -> int:
     """Re-run the extractor over every article in `news.articles.v1`."""
     from services.extractor.app import build
@@ -166,6 +171,7 @@ async def run_reextract(group: str | None) -> int:
         f"re-extracting {topics.ARTICLES} with consumer group {replay.group} "
         f"(model {settings.spacy_model}); loading the model",
         highlight=False,
+        soft_wrap=True,
     )
     service = build(settings)
     async with Offsets(settings, topics.ARTICLES, replay.group) as offsets:
@@ -173,7 +179,7 @@ async def run_reextract(group: str | None) -> int:
         total = offsets.total(ends)
 
         async def control() -> None:
-            with Progress(console=console) as progress:
+            with _progress(console) as progress:
                 task = progress.add_task("re-extracting", total=total)
                 await offsets.catch_up(ends, lambda n: progress.update(task, completed=n))
             replay.messages = total
@@ -210,6 +216,7 @@ async def run_reindex(*, allow_fewer: bool = False) -> int:
         f"rebuilding the index from {topics.ENRICHED} into {rebuild.where} "
         f"(consumer group {replay.group})",
         highlight=False,
+        soft_wrap=True,
     )
     staging = rebuild.staging(pool_size=1)
     swapped = False
@@ -282,7 +289,7 @@ async def _reindex(
         async def control() -> None:
             nonlocal swapped
             ends = await offsets.ends()
-            with Progress(console=console) as progress:
+            with _progress(console) as progress:
                 task = progress.add_task("indexing", total=offsets.total(ends))
 
                 def shown(done: int) -> None:
@@ -298,8 +305,11 @@ async def _reindex(
                     await offsets.catch_up(ends, shown)
             live = open_store(url, pool_size=1)
             await live.open()
-            opened.append(live)
-            new, old = await _count(staging), await _count(live)
+            try:
+                old = await _count(live)
+            finally:
+                await live.close()  # holds no file or table the swap replaces
+            new = await _count(staging)
             if new < old and not allow_fewer:
                 replay.notes.append(
                     f"the new index holds {plural(new, 'article')}, the live one {old}: "
@@ -310,8 +320,11 @@ async def _reindex(
                 return
             async with switch:
                 await rebuild.promote()
-                stores["current"] = live
                 swapped = True
+                live = open_store(url, pool_size=1)
+                opened.append(live)
+                await live.open()
+                stores["current"] = live
             # What arrived until the swap, written into the index that is now live.
             after = await offsets.ends()
             await offsets.catch_up(after, lambda n: None)
