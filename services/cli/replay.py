@@ -123,6 +123,8 @@ class Replay:
     """What the command reports when it ends."""
 
     group: str
+    # What a stop (Ctrl-C, SIGTERM) leaves, said when one comes.
+    stopped: str = "stopped"
     messages: int = 0
     finished: bool = False
     notes: list[str] = field(default_factory=list)
@@ -148,7 +150,7 @@ async def _run(service: Service, control: Callable[[], Awaitable[None]], replay:
     await service.run()
     if not replay.finished:
         replay.code = 130  # as a shell reports a command stopped by Ctrl-C
-        replay.notes.append(f"stopped; consumer group {replay.group} keeps its offsets")
+        replay.notes.append(replay.stopped)
 
 
 def _progress(console: Console) -> Progress:
@@ -165,6 +167,9 @@ async def run_reextract(group: str | None) -> int:
     settings = load(ExtractorSettings)
     await ensure_topics(settings)  # Kafka away: the command's one-line error, exit status 3
     replay = Replay(group or run_name("reextract"))
+    replay.stopped = (
+        f"stopped; `newsflow reextract --group {replay.group}` goes on from where it stopped"
+    )
     console = Console(stderr=True)
     settings = settings.model_copy(update={"group_id": replay.group, "ops_port": OPS_PORT})
     console.print(
@@ -210,7 +215,7 @@ async def run_reindex(*, allow_fewer: bool = False) -> int:
     url = settings.resolved_index_url()
     rebuild = rebuild_for(url)
     await rebuild.prepare()
-    replay = Replay(run_name("reindex"))
+    replay = Replay(run_name("reindex"), stopped="stopped; the live index is as it was")
     console = Console(stderr=True)
     console.print(
         f"rebuilding the index from {topics.ENRICHED} into {rebuild.where} "
@@ -321,6 +326,10 @@ async def _reindex(
             async with switch:
                 await rebuild.promote()
                 swapped = True
+                replay.stopped = (
+                    "stopped after the swap: the new index is live, but may lack articles "
+                    "that arrived in the rebuild's last seconds; run `newsflow reindex` again"
+                )
                 live = open_store(url, pool_size=1)
                 opened.append(live)
                 await live.open()

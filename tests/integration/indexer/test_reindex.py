@@ -7,6 +7,9 @@ operator runs them, while articles keep arriving and a reader keeps searching.
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -15,6 +18,7 @@ import httpx
 import pytest
 
 from services.indexer.app import build
+from services.indexer.query import SearchQuery
 from services.indexer.settings import IndexerSettings
 from services.indexer.store import open_store
 from shared import topics
@@ -165,3 +169,48 @@ async def test_reindex_moves_new_postgres_tables_in_and_leaves_other_tables(
             await conn.close()
     assert {status for status, _ in seen} == {200}
     assert min(count for _, count in seen) >= len(FIRST)
+
+
+def _rebuilds(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.glob("index.sqlite3.*"))
+
+
+async def test_a_reindex_stopped_before_the_swap_leaves_the_live_index_as_it_was(
+    service_env: dict[str, str],
+) -> None:
+    kafka = service_env["NEWSFLOW_KAFKA_BOOTSTRAP"]
+    settings = IndexerSettings()
+    store = open_store(settings.resolved_index_url())
+    await store.open()
+    await store.upsert(FIRST)
+    await store.close()
+    # Enough that the rebuild is still running when it is stopped.
+    await produce(kafka, topics.ENRICHED, payload(many(3000)))
+    state = settings.state_dir
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "services.cli.main",
+        "reindex",
+        env=dict(os.environ),
+        stderr=asyncio.subprocess.PIPE,
+    )
+
+    async def building() -> bool:
+        return bool(_rebuilds(state))
+
+    await eventually(building)  # the new index exists: the command is running its consumer
+    process.send_signal(signal.SIGINT)
+    _, err = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 130, err.decode()
+    assert "stopped; the live index is as it was" in err.decode()
+    assert _rebuilds(state) == []
+    assert not (state / "index.sqlite3").is_symlink()
+    store = open_store(settings.resolved_index_url())
+    await store.open()
+    try:
+        assert {h.id for h in (await store.search(SearchQuery(limit=100))).results} == {
+            e.article.id for e in FIRST
+        }
+    finally:
+        await store.close()
