@@ -41,7 +41,7 @@ from shared.consume import Item, TransientError, subscribe_batches
 from shared.kafka import admin_kwargs, ensure_topics, make_broker
 from shared.models import EnrichedArticle
 from shared.runtime import Service
-from shared.settings import NewsflowSettings
+from shared.settings import NewsflowSettings, load
 
 # How often the committed offsets are read for the progress bar and the caught-up check.
 POLL_SECONDS = 0.5
@@ -162,7 +162,6 @@ async def run_reextract(group: str | None) -> int:
     """Re-run the extractor over every article in `news.articles.v1`."""
     from services.extractor.app import build
     from services.extractor.settings import ExtractorSettings
-    from shared.settings import load
 
     settings = load(ExtractorSettings)
     await ensure_topics(settings)  # Kafka away: the command's one-line error, exit status 3
@@ -174,26 +173,30 @@ async def run_reextract(group: str | None) -> int:
     settings = settings.model_copy(update={"group_id": replay.group, "ops_port": OPS_PORT})
     console.print(
         f"re-extracting {topics.ARTICLES} with consumer group {replay.group} "
-        f"(model {settings.spacy_model}); loading the model",
+        f"(model {settings.spacy_model})",
         highlight=False,
         soft_wrap=True,
     )
-    service = build(settings)
     async with Offsets(settings, topics.ARTICLES, replay.group) as offsets:
         ends = await offsets.ends()
         total = offsets.total(ends)
+        # A continued run (`--group`) starts where the group stopped.
+        before = offsets.total(await offsets.committed())
 
         async def control() -> None:
             with _progress(console) as progress:
                 task = progress.add_task("re-extracting", total=total)
                 await offsets.catch_up(ends, lambda n: progress.update(task, completed=n))
-            replay.messages = total
+            replay.messages = total - before
 
-        await _run(service, control, replay)
+        if before < total:
+            await _run(build(settings), control, replay)  # build loads the model (seconds)
+        else:
+            replay.finished = True
     if replay.finished:
         console.print(
-            f"re-extracted {plural(replay.messages, 'article')} of {topics.ARTICLES} into "
-            f"{topics.ENRICHED} and {topics.EVENTS}",
+            f"re-extracted {plural(replay.messages, 'article')} of {topics.ARTICLES} "
+            f"({total} in all) into {topics.ENRICHED} and {topics.EVENTS}",
             highlight=False,
         )
     for note in replay.notes:
@@ -208,8 +211,6 @@ async def _count(store: Store) -> int:
 
 async def run_reindex(*, allow_fewer: bool = False) -> int:
     """Rebuild the index from `news.enriched.v2` and swap it in when caught up."""
-    from shared.settings import load
-
     settings = load(IndexerSettings)
     await ensure_topics(settings)  # Kafka away: the command's one-line error, exit status 3
     url = settings.resolved_index_url()

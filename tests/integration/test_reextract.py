@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from aiokafka import TopicPartition
@@ -15,7 +16,7 @@ from shared.identity import article_id
 from shared.models import EnrichedArticle, EventMessage
 from shared.version import VERSION
 from tests.factories import article, enriched
-from tests.integration.conftest import collect, newsflow, payload, produce
+from tests.integration.conftest import collect, newsflow, payload, produce, records_in
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -44,7 +45,7 @@ async def test_reextract_reads_every_article_again_under_a_group_of_its_own(
 
     code, err = await newsflow("reextract")
     assert code == 0, err
-    assert f"re-extracted 3 articles of {topics.ARTICLES}" in err
+    assert f"re-extracted 3 articles of {topics.ARTICLES} (3 in all)" in err
     assert "consumer group newsflow-reextract-" in err
 
     records = await collect(kafka, topics.ENRICHED, lambda got: len(got) >= 2 * len(articles))
@@ -65,6 +66,14 @@ async def test_reextract_reads_every_article_again_under_a_group_of_its_own(
     for key, value, _ in events:
         message = EventMessage.model_validate_json(value)
         assert key == message.event.id.encode()
+
+    # Continuing the run's group finds nothing left to do, and publishes nothing.
+    group = re.search(r"consumer group (newsflow-reextract-\S+)", err)
+    assert group is not None
+    code, err = await newsflow("reextract", "--group", group[1])
+    assert code == 0, err
+    assert "re-extracted 0 articles" in err
+    assert await records_in(kafka, topics.ENRICHED) == 2 * len(articles)
 
     # The live extractor's group was never moved.
     admin = AIOKafkaAdminClient(bootstrap_servers=kafka)

@@ -16,6 +16,7 @@ from pathlib import Path
 import asyncpg
 import httpx
 import pytest
+from aiokafka import AIOKafkaProducer
 
 from services.indexer.app import build
 from services.indexer.query import SearchQuery
@@ -71,7 +72,7 @@ async def rebuild_under_load(kafka: str, client: httpx.AsyncClient) -> list[tupl
     async def arrive() -> None:
         for one in ARRIVING:
             await produce(kafka, topics.ENRICHED, payload([one]))
-            await asyncio.sleep(0.2)
+            await asyncio.sleep(0.1)
 
     reader, producer = asyncio.create_task(read()), asyncio.create_task(arrive())
     code, err = await newsflow("reindex", "--allow-fewer")
@@ -184,8 +185,15 @@ async def test_a_reindex_stopped_before_the_swap_leaves_the_live_index_as_it_was
     await store.open()
     await store.upsert(FIRST)
     await store.close()
-    # Enough that the rebuild is still running when it is stopped.
-    await produce(kafka, topics.ENRICHED, payload(many(3000)))
+    # Enough that the rebuild is still running when it is stopped; sent without waiting for
+    # each acknowledgement, which would take longer than the test.
+    producer = AIOKafkaProducer(bootstrap_servers=kafka, acks="all")
+    await producer.start()
+    try:
+        sent = [await producer.send(topics.ENRICHED, v, key=k) for k, v in payload(many(3000))]
+        await asyncio.gather(*sent)
+    finally:
+        await producer.stop()
     state = settings.state_dir
     process = await asyncio.create_subprocess_exec(
         sys.executable,
