@@ -322,7 +322,7 @@ def reindex(
     file, or a new PostgreSQL schema) while the running indexer goes on serving the old one;
     caught up, the new index replaces the old in one step, then takes what arrived meanwhile.
     """
-    from services.cli.replay import run_reindex
+    from services.cli.replay_cmd import run_reindex
 
     raise typer.Exit(_run_async(run_reindex(allow_fewer=allow_fewer), kafka_client=True))
 
@@ -342,7 +342,7 @@ def reextract(
     and news.events.v2 with the same keys; each record carries the extractor's version and
     model, and the indexer replaces older readings with the new ones.
     """
-    from services.cli.replay import run_reextract
+    from services.cli.replay_cmd import run_reextract
 
     raise typer.Exit(_run_async(run_reextract(group), kafka_client=True))
 
