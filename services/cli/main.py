@@ -305,6 +305,48 @@ def search(
     raise typer.Exit(run_search(given, as_json=as_json, every_page=every_page))
 
 
+@app.command()
+def reindex(
+    allow_fewer: Annotated[
+        bool,
+        typer.Option(
+            "--allow-fewer",
+            help="Replace the index even when the new one holds fewer articles (the topic "
+            "lost some to retention).",
+        ),
+    ] = False,
+) -> None:
+    """Rebuild the index from news.enriched.v2 and swap it in when caught up.
+
+    A new consumer group reads the topic from its beginning into a new index (a new SQLite
+    file, or a new PostgreSQL schema) while the running indexer goes on serving the old one;
+    caught up, the new index replaces the old in one step, then takes what arrived meanwhile.
+    """
+    from services.cli.replay_cmd import run_reindex
+
+    raise typer.Exit(_run_async(run_reindex(allow_fewer=allow_fewer), kafka_client=True))
+
+
+@app.command()
+def reextract(
+    group: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME", help="Continue the run of this consumer group (one a run printed)."
+        ),
+    ] = None,
+) -> None:
+    """Re-run the extractor over every article in news.articles.v1 (a new model or rules).
+
+    A new consumer group reads the topic from its beginning and publishes to news.enriched.v2
+    and news.events.v2 with the same keys; each record carries the extractor's version and
+    model, and the indexer replaces older readings with the new ones.
+    """
+    from services.cli.replay_cmd import run_reextract
+
+    raise typer.Exit(_run_async(run_reextract(group), kafka_client=True))
+
+
 @feeds_app.command("list")
 def feeds_list() -> None:
     """Each feed with its health: last success, last error, items, next poll."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from shared.bundled_broker import BundledBroker, free_port
+from shared.models import EnrichedArticle
 from shared.runtime import Service
 
 
@@ -113,3 +116,23 @@ async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 60.0
         if loop.time() > deadline:
             raise AssertionError("condition not met in time")
         await asyncio.sleep(0.2)
+
+
+async def newsflow(*args: str) -> tuple[int, str]:
+    """Run `newsflow ARGS` as a process (the environment the fixtures set); status, stderr."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "services.cli.main",
+        *args,
+        env={**os.environ, "COLUMNS": "200"},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    _, err = await asyncio.wait_for(process.communicate(), 180)
+    assert process.returncode is not None
+    return process.returncode, err.decode()
+
+
+def payload(batch: list[EnrichedArticle]) -> list[tuple[bytes, bytes]]:
+    return [(e.article.id.encode(), e.model_dump_json().encode()) for e in batch]

@@ -6,7 +6,9 @@ Callers import from here (`open_store`, `Store`, the errors and constants); the 
 - `sql`: the search SQL of a query, the same for both backends but for a `Dialect`;
 - `upsert`: the statements of one article's upsert, from the same `Dialect`;
 - `rows`: result rows into hits, cursors and facets;
-- `sqlite`, `postgres`: the backends, which run that SQL on their driver.
+- `sqlite`, `postgres`: the backends, which run that SQL on their driver;
+- `rebuild`: a new index built beside the live one and swapped in (`newsflow reindex`); like
+  this `__init__`, it imports a backend only when a URL asks for it.
 
 `base`, `sql` and `rows` import nothing of the package, `upsert` only `sql`, and the backends
 only those four, never this `__init__`; it imports a backend only inside `open_store`, so a

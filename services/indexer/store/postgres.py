@@ -4,6 +4,10 @@ Same tables, search SQL (`sql`) and upserts (`upsert`) as the SQLite store. Text
 that are sorted or compared in keyset conditions use the "C" collation, so ordering is by code
 point as in SQLite, whatever the database's locale. Query text becomes a tsquery expression
 (`text_query.pg_tsquery`) in which every term is a bound parameter.
+
+The tables live in the connection's current schema (`public` unless the URL or role says
+otherwise); `schema` puts them in a named one instead, where `newsflow reindex` builds a new
+index before moving its tables in (`store.rebuild`).
 """
 
 from __future__ import annotations
@@ -184,10 +188,11 @@ def _errors() -> Iterator[None]:
 class PostgresStore:
     """The `Store` over a PostgreSQL database (asyncpg pool)."""
 
-    def __init__(self, dsn: str, *, pool_size: int = 8) -> None:
+    def __init__(self, dsn: str, *, pool_size: int = 8, schema: str | None = None) -> None:
         self._dsn = dsn
         self._pool_size = max(1, pool_size)
         self._pool: asyncpg.Pool | None = None
+        self.schema = schema
 
     async def open(self) -> None:
         if self._pool is not None:
@@ -199,11 +204,16 @@ class PostgresStore:
                 max_size=self._pool_size,
                 timeout=CONNECT_TIMEOUT_SECONDS,
                 command_timeout=COMMAND_TIMEOUT_SECONDS,
+                server_settings={"search_path": quote_ident(self.schema)} if self.schema else None,
             )
         try:
             with _errors():
                 async with pool.acquire() as conn, conn.transaction():
                     await conn.execute("SELECT pg_advisory_xact_lock($1)", SCHEMA_LOCK_KEY)
+                    if self.schema:
+                        await conn.execute(
+                            f"CREATE SCHEMA IF NOT EXISTS {quote_ident(self.schema)}"
+                        )
                     await conn.execute(SCHEMA)
                     stored = await conn.fetchval("SELECT max(version) FROM schema_version")
                     if stored is None:
@@ -288,6 +298,11 @@ class PostgresStore:
             rows = await conn.fetch(sql, event_id)
         hits = event_hits(rows)
         return hits[0] if hits else None
+
+
+def quote_ident(name: str) -> str:
+    """`name` as an SQL identifier, whatever characters it holds."""
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _plan(query: SearchQuery) -> Plan:

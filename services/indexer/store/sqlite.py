@@ -4,6 +4,10 @@ sqlite3 blocks, so every call runs in a worker thread (`asyncio.to_thread`). One
 connection (SQLite allows one writer; an asyncio lock queues batches) and a small pool of
 read-only connections, which WAL lets read while a batch is being written.
 
+`newsflow reindex` replaces the index by pointing its path at a new file (`store.rebuild`):
+before each batch and each search the store checks which file the path names, and reopens on
+the new one when it changed, so a running indexer and its API follow the swap.
+
 `article_fts` is an external-content FTS5 table over `articles(title, text)`, kept in step by
 triggers, so the text is stored once; the `porter` stemmer makes "talks" find "talk", close to
 PostgreSQL's `english` configuration.
@@ -14,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -214,20 +219,28 @@ class SqliteStore:
         self._write_lock = asyncio.Lock()
         self._readers: asyncio.Queue[sqlite3.Connection] = asyncio.Queue()
         self._all: list[sqlite3.Connection] = []
+        # The file the connections have open (the path resolved), and its identity.
+        self._file = path
+        self._identity: tuple[int, int] | None = None
+        self._following = asyncio.Lock()
 
     async def open(self) -> None:
         if self._writer is not None:
             return
+        # Resolved once, so every connection opens the same file even if the path is swapped
+        # meanwhile; a swap after this is seen by `_follow`.
+        self._file = self.path.resolve()
         self._writer = await self._run(self._open_writer)
+        self._identity = file_identity(self._file)
         self._all.append(self._writer)
         for _ in range(self._readers_wanted):
-            conn = await self._run(lambda: _connect(self.path, reader=True))
+            conn = await self._run(lambda: _connect(self._file, reader=True))
             self._all.append(conn)
             self._readers.put_nowait(conn)
 
     def _open_writer(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = _connect(self.path, reader=False)
+        conn = _connect(self._file, reader=False)
         try:
             conn.execute("BEGIN IMMEDIATE")
             for statement in _statements(SCHEMA):
@@ -253,6 +266,7 @@ class SqliteStore:
         if not self._all:
             return
         conns, self._all = self._all, []
+        self._identity = None
         async with self._write_lock:
             writer, self._writer = self._writer, None
             for _ in range(len(conns) - 1):
@@ -277,7 +291,24 @@ class SqliteStore:
         except sqlite3.Error as exc:
             raise _store_error(exc) from exc
 
+    async def _follow(self) -> None:
+        """Reopen on the file the path names now, if `newsflow reindex` swapped it; callers
+        arriving during the reopen wait for it instead of finding the store closed."""
+        if not self._following.locked() and not self._swapped():
+            return
+        async with self._following:
+            if self._swapped():
+                await self.close()
+                await self.open()
+
+    def _swapped(self) -> bool:
+        if self._identity is None:
+            return False
+        now = file_identity(self.path)
+        return now is not None and now != self._identity
+
     async def _read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        await self._follow()
         if not self._all:
             raise StoreUnavailable("store is not open")
         conn = await self._readers.get()
@@ -290,6 +321,7 @@ class SqliteStore:
         if not batch:
             return UpsertStats()
         records = [to_record(enriched) for enriched in latest_per_article(batch)]
+        await self._follow()
         async with self._write_lock:
             writer = self._writer
             if writer is None:
@@ -316,6 +348,15 @@ class SqliteStore:
         rows = await self._read(lambda c: c.execute(sql, (event_id,)).fetchall())
         hits = event_hits(rows)
         return hits[0] if hits else None
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file `path` names (following links), or None when it has none."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _statements(script: str) -> list[str]:
