@@ -148,7 +148,9 @@ _SEEKING_NOUNS = frozenset(
 _HYPOTHETICAL_DETERMINERS = frozenset({"any"})
 _HYPOTHETICAL_ADJECTIVES = frozenset({"possible", "potential", "hypothetical", "eventual"})
 # Dependencies that start a clause of its own: a noun phrase's tokens stop there.
-_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "appos"})
+_CLAUSE_DEPS = frozenset(
+    {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "appos", "pcomp"}
+)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Verbs whose object or participle is their event noun's happening, now: the light verbs and
 # those that enact or schedule it.

@@ -1317,6 +1317,8 @@ class _Context:
         paragraph = bisect.bisect_right(self._breaks, sentence_start)
         opening = max(self._breaks[paragraph - 1] if paragraph else 0, self.dateline_end)
         i = bisect.bisect_left(self._starts, sentence_start) - 1
+        if i >= 0 and self._starts[i] >= opening and _YEAR_ONLY.match(self._times[i].value or ""):
+            return None  # "in 1971 ... voters approved": a year dates what its sentence says
         if i >= 0 and self._starts[i] >= opening:
             return self._times[i]
         return None
@@ -1337,6 +1339,7 @@ def _descends(token: Tok, ancestor: Tok) -> bool:
 _NAMES_A_YEAR = re.compile(r"^\d{3}")
 # A calendar day, week, month or year (not PRESENT_REF, not a season).
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-W\d\d|-\d\d(?:-\d\d)?)?(?:T.*)?$")
+_YEAR_ONLY = re.compile(r"^\d{4}$")
 # Subordinators of a clause at another time than its governor's, or of a comparison.
 _ELSEWHEN = frozenset({"before", "after", "since", "until", "till", "once", "than"})
 _VERBAL = frozenset({"VERB", "AUX"})

@@ -1403,3 +1403,19 @@ def test_the_person_in_apposition_to_a_role_acts_and_rallying_around_supports(
         _events(extractor, "Cabinet ministers rallied around Keir Starmer on Monday."), "rally"
     )
     assert rallied.type == "SUPPORT"
+
+
+def test_a_bare_year_is_not_carried_and_a_prepositional_clause_keeps_its_date(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Bangladesh was founded in 1971 after a war. Voters approved the new charter"
+        " in a referendum."
+    )
+    approved = _trigger(_events(extractor, text), "approve")
+    assert _value(approved) != "1971"
+    text = (
+        "Macron arrived in Mumbai on Friday for his fourth visit to India since taking office"
+        " in 2017."
+    )
+    assert _value(_trigger(_events(extractor, text), "visit")) == "2025-12-19"
