@@ -155,7 +155,8 @@ NOUNS: dict[EventType, tuple[str, ...]] = {
         "theft", "robbery", "fraud", "smuggling", "bribery", "embezzlement", "burglary",
         "looting", "trafficking", "extortion", "laundering", "hacking", "heist",
     ),
-    "MOBILIZE": ("mobilization", "mobilisation", "deployment"),
+    # A drill or war game is a show of force (a joint "exercise" is COOPERATE).
+    "MOBILIZE": ("mobilization", "mobilisation", "deployment", "drill", "manoeuvre", "maneuver"),
     "COERCE": (
         "arrest", "crackdown", "raid", "detention", "deportation", "curfew", "blockade",
         "siege",  # CAMEO 191 (besiege, blockade) is COERCE; its shelling is ASSAULT
@@ -230,6 +231,17 @@ _LIGHT_VERBS = frozenset(
     }
 )  # fmt: skip
 LIGHT_VERBS = _LIGHT_VERBS | {f"re{verb}" for verb in _LIGHT_VERBS}
+
+# Words that condemn what they are said of ("called the move illegal", "said the measure was
+# destabilising", "a serious escalation"): such a label is a DISAPPROVE act.
+CONDEMNING_WORDS = frozenset(
+    {"illegal", "unlawful", "illegitimate", "unacceptable", "disappointing", "destabilising",
+     "destabilizing", "outrageous", "shameful", "disgraceful", "reckless", "irresponsible",
+     "provocative", "provocation", "deplorable", "abhorrent", "appalling", "baseless",
+     "unjust", "unconstitutional", "racist", "escalation", "violation", "betrayal",
+     "disgrace", "insult", "travesty", "void", "absurd", "ridiculous",
+     "regrettable", "unjustified", "unwarranted", "heinous", "barbaric", "cowardly", "vile"}
+)  # fmt: skip
 
 # Verb plus particle or preposition whose type differs from the bare verb's ("call for").
 # What is released when a release is no act of freeing anyone.

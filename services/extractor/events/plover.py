@@ -57,6 +57,7 @@ from services.extractor.events.lexicon_plover import (
     PHRASAL,
     VERBS,
 )
+from services.extractor.events.lexicon_plover import CONDEMNING_WORDS as CONDEMNING_WORDS
 from services.extractor.events.lexicon_plover import LIGHT_VERBS as LIGHT_VERBS
 from shared.models import QUAD_OF_TYPE, EventType, Quad
 

@@ -50,6 +50,7 @@ from services.extractor.events.nouns import (
     tells_of,
 )
 from services.extractor.events.plover import (
+    CONDEMNING_WORDS,
     LIGHT_VERBS,
     nominal_type,
     noun_type,
@@ -995,14 +996,62 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
                     kind = phrasal_type(verb.lemma_, mark.lemma_)
                     if kind is not None:
                         return kind
-    if verb.lemma_.casefold() == "call" and _names_something(verb):
-        return None  # "called Bush a liar", "calls annexation illegal": no phone call
+    lemma = verb.lemma_.casefold()
+    if lemma == "call" and _names_something(verb):
+        # "called the approval deeply disappointing": a condemnation; "called Bush a friend",
+        # "calling the talks 'in-depth'": a label, and no phone call.
+        return "DISAPPROVE" if _condemns(verb) else None
+    if lemma in _SAYING and _condemning_content(verb):
+        return "DISAPPROVE"  # "Guterres said the measure was destabilising and unlawful"
     patient = _patient(verb)
     if patient is not None:
         decides, by_object = object_type(verb.lemma_, patient.lemma_)
         if decides:
             return by_object
     return verb_type(verb.lemma_)
+
+
+def _condemns(verb: Tok) -> bool:
+    """Whether what "call" labels its object with is a condemnation ("illegal", "a serious
+    escalation", "deeply disappointing")."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            labels = [c for c in child.children if c.i > child.i and c.pos_ == "ADJ"]
+        elif child.i > verb.i and child.dep_ in {"oprd", "xcomp", "ccomp", "acomp"}:
+            labels = [child]
+        else:
+            continue
+        if any(_condemning(label) for label in labels):
+            return True
+    return False
+
+
+def _condemning_content(verb: Tok) -> bool:
+    """ "said the measure was unlawful": a content clause that is a condemning predicate of a
+    thing the speaker judges (its subject is no first-person "we", whose state it would say)."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_ != "be":
+            continue
+        if any(c.dep_ in {"xcomp", "ccomp"} for c in clause.children):
+            continue  # "it was illegal to enter": an expletive's judgement of an act unnamed
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if not subjects or (subjects[0].pos_ == "PRON" and subjects[0].lower_ != "it"):
+            continue
+        if any(c.dep_ in {"acomp", "attr"} and _condemning(c) for c in clause.children):
+            return True
+    return False
+
+
+def _condemning(word: Tok) -> bool:
+    """A condemning adjective or noun, or one of its conjuncts and modifiers ("destabilising
+    and unlawful", "a grave violation")."""
+    if word.lemma_.casefold() in CONDEMNING_WORDS or word.lower_ in CONDEMNING_WORDS:
+        return True
+    return any(
+        c.dep_ in {"conj", "amod"}
+        and (c.lemma_.casefold() in CONDEMNING_WORDS or c.lower_ in CONDEMNING_WORDS)
+        for c in word.children
+    )
 
 
 def _names_something(verb: Tok) -> bool:
@@ -1091,6 +1140,8 @@ def _is_candidate(verb: Tok) -> bool:
         return False  # nor is what was not said ("declined to discuss the talks")
     if lemma == "reach" and "nsubjpass" in has and _event_noun(verb) is None:
         return False  # "Mr. Roy couldn't be reached" (for comment)
+    if lemma in SPEECH_VERBS and _condemning_content(verb):
+        return True  # "said the measure was unlawful": a condemnation, not mere saying
     return not (lemma in SPEECH_VERBS and _event_noun(verb) is None)
 
 

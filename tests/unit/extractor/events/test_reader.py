@@ -993,7 +993,9 @@ def _trigger(events: list[Event], trigger: str) -> Event:
 
 
 def test_calling_something_a_name_is_no_phone_call(extractor: Extractor) -> None:
-    assert _events(extractor, "The European Union on Friday called the annexation illegal.") == []
+    text = "The European Union on Friday called the annexation illegal."
+    assert [e.type for e in _events(extractor, text)] == ["DISAPPROVE"]  # a condemnation
+    assert _events(extractor, "The European Union on Friday called the talks useful.") == []
 
 
 def test_what_a_statement_verb_acts_on_decides_also_in_the_passive(extractor: Extractor) -> None:
@@ -1419,3 +1421,17 @@ def test_a_bare_year_is_not_carried_and_a_prepositional_clause_keeps_its_date(
         " in 2017."
     )
     assert _value(_trigger(_events(extractor, text), "visit")) == "2025-12-19"
+
+
+def test_calling_or_saying_something_unlawful_condemns_it(extractor: Extractor) -> None:
+    """A condemning label is a DISAPPROVE act (CAMEO codes "* PLAN UNACCEPTABLE" 111); another
+    label is none ("called the talks productive"), nor is an expletive's judgement."""
+    text = "Antonio Guterres said on Friday that the new measure was destabilising and unlawful."
+    said = _trigger(_events(extractor, text), "say")
+    assert (said.type, said.sources) == ("DISAPPROVE", ["Antonio Guterres"])
+    text = "Jairam Ramesh called the approval of the tribunal deeply disappointing on Friday."
+    assert _trigger(_events(extractor, text), "call").type == "DISAPPROVE"
+    assert _events(extractor, "Volodymyr Zelensky called the talks productive on Friday.") == []
+    assert _events(extractor, "Antonio Guterres said it was illegal to enter Gaza.") == []
+    text = "Iran held a military drill on Friday in the Strait of Hormuz."
+    assert _trigger(_events(extractor, text), "hold").type == "MOBILIZE"
