@@ -21,6 +21,7 @@ from faststream.security import (
 from prometheus_client import REGISTRY, CollectorRegistry
 
 from shared import topics
+from shared.headers import message_headers
 from shared.settings import NewsflowSettings, idempotence_for, resolve_bootstrap
 
 log = logging.getLogger(__name__)
@@ -139,10 +140,13 @@ async def publish_all(broker: KafkaBroker, messages: list[tuple[str, str, bytes]
     """Publish (topic, key, value) triples and wait until the broker acknowledged every one.
 
     Sending all before awaiting lets aiokafka batch them; awaiting all before returning is what
-    lets the caller commit its input only after its output is safe (at-least-once).
+    lets the caller commit its input only after its output is safe (at-least-once). Each message
+    carries its topic's headers (content type, schema version).
     """
     futures = [
-        await broker.publish(value, topic, key=key.encode(), no_confirm=True)
+        await broker.publish(
+            value, topic, key=key.encode(), headers=message_headers(topic), no_confirm=True
+        )
         for topic, key, value in messages
     ]
     await asyncio.gather(*futures)

@@ -1,6 +1,25 @@
+"""The generated contract: fresh on disk, servers, operations and headers, open schemas."""
+
+import json
 from pathlib import Path
 
+import jsonschema
+import pytest
+from pydantic import ValidationError
+
 from shared.contract import documents
+from shared.headers import (
+    H_CLASS,
+    H_CONTENT_TYPE,
+    H_MESSAGE,
+    H_OFFSET,
+    H_PARTITION,
+    H_REASON,
+    H_SCHEMA_VERSION,
+    H_TOPIC,
+)
+from shared.models import Article
+from tests.samples import article
 
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "schemas"
 
@@ -16,9 +35,40 @@ def test_committed_schemas_are_fresh() -> None:
 
 
 def test_asyncapi_names_every_topic_of_the_design() -> None:
-    import json
-
     doc = json.loads(documents()["asyncapi.json"])
     addresses = {c["address"] for c in doc["channels"].values()}
     assert addresses == {"news.articles.v1", "news.enriched.v2", "news.events.v2", "news.dlq.v1"}
     assert "Event" in doc["components"]["schemas"]
+
+
+def test_asyncapi_has_servers_operations_both_ways_and_headers() -> None:
+    doc = json.loads(documents()["asyncapi.json"])
+    assert {s["host"] for s in doc["servers"].values()} == {"127.0.0.1:{port}", "kafka:9092"}
+    assert all(s["protocol"] == "kafka" for s in doc["servers"].values())
+    for channel_id in doc["channels"]:
+        actions = {
+            op["action"]
+            for op in doc["operations"].values()
+            if op["channel"]["$ref"] == f"#/channels/{channel_id}"
+        }
+        assert actions == {"send", "receive"}, channel_id
+    messages = doc["components"]["messages"]
+    article = messages["Article"]["headers"]
+    assert article["properties"][H_CONTENT_TYPE]["const"] == "application/json"
+    assert article["properties"][H_SCHEMA_VERSION]["const"] == "1"
+    assert set(article["required"]) == {H_CONTENT_TYPE, H_SCHEMA_VERSION}
+    assert messages["EventMessage"]["headers"]["properties"][H_SCHEMA_VERSION]["const"] == "2"
+    dead = messages["DeadLetter"]["headers"]
+    assert {H_TOPIC, H_PARTITION, H_OFFSET, H_CLASS, H_MESSAGE, H_REASON} <= set(dead["required"])
+
+
+def test_published_schemas_accept_unknown_properties_and_our_models_do_not() -> None:
+
+    message = json.loads(article().model_dump_json())
+    message["added_in_a_later_release"] = {"any": "thing"}
+    for name, text in documents().items():
+        assert '"additionalProperties": false' not in text, name
+    schema = json.loads(documents()["Article.schema.json"])
+    jsonschema.Draft202012Validator(schema).validate(message)
+    with pytest.raises(ValidationError):
+        Article.model_validate(message)
