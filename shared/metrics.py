@@ -41,7 +41,7 @@ CONSUMER_LAG = Gauge(
 OUTCOMES = ("ok", "dead_lettered")
 
 
-def zero(metric: Counter | Histogram, **values: Iterable[str]) -> None:
+def zero(metric: Counter | Gauge | Histogram, **values: Iterable[str]) -> None:
     """Create `metric`'s series for every combination of the given label values, at zero."""
     names = list(values)
     for combination in itertools.product(*(tuple(v) for v in values.values())):

@@ -44,7 +44,12 @@ def event_messages(enriched: EnrichedArticle) -> list[EventMessage]:
 
 
 def build(settings: ExtractorSettings) -> Service:
-    broker = make_broker(settings, service=SERVICE)
+    broker = make_broker(
+        settings,
+        service=SERVICE,
+        consumes=[topics.ARTICLES],
+        publishes=[topics.ENRICHED, topics.EVENTS, topics.DLQ],
+    )
     # Loads the model (seconds) before consuming, so readiness means "can work".
     log.info("loading the spaCy model", extra={"model": settings.spacy_model})
     extractor = process_extractor(settings)

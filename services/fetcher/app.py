@@ -63,7 +63,7 @@ class FeedList:
 
 
 def build(settings: FetcherSettings) -> Service:
-    broker = make_broker(settings, service=SERVICE)
+    broker = make_broker(settings, service=SERVICE, publishes=[topics.ARTICLES])
     broker.publisher(topics.ARTICLES, title="articles", schema=Article)
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     state = FetcherState(settings.state_db)

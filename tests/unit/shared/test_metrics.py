@@ -10,9 +10,11 @@ from fastapi import FastAPI
 from prometheus_client import REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest
 from pydantic import BaseModel
 
-from shared.consume import DLQ_REASONS, BatchProcessor, RetryPolicy
+from shared.consume import DLQ_REASONS, BatchProcessor, RetryPolicy, Unavailable
+from shared.kafka import HANDLER_EXCEPTIONS, PUBLISH_EXCEPTIONS, make_broker
 from shared.metrics import zero
 from shared.runtime import add_ops_routes
+from shared.settings import NewsflowSettings
 from shared.version import VERSION
 
 
@@ -114,3 +116,44 @@ async def test_metrics_answers_head_as_get_without_a_body() -> None:
     assert head.headers["content-type"] == get.headers["content-type"]
     assert head.content == b""
     assert get.content
+
+
+def test_a_broker_exports_faststreams_series_for_its_topics_from_the_start() -> None:
+    registry = CollectorRegistry()
+    make_broker(
+        NewsflowSettings(kafka_bootstrap="127.0.0.1:9"),
+        service="zeroed",
+        consumes=["in.v1"],
+        publishes=["out.v1"],
+        registry=registry,
+    )
+    received = {"app_name": "zeroed", "broker": "kafka", "handler": "in.v1"}
+    sent = {"app_name": "zeroed", "broker": "kafka", "destination": "out.v1"}
+
+    def get(name: str, **labels: str) -> float | None:
+        return registry.get_sample_value(name, labels)
+
+    assert get("faststream_received_messages_total", **received) == 0
+    assert get("faststream_received_processed_messages_total", **received, status="acked") == 0
+    # The one exception a handler lets out by design: an outage rewinds the batch.
+    assert Unavailable.__name__ in HANDLER_EXCEPTIONS
+    for exception_type in HANDLER_EXCEPTIONS:
+        assert (
+            get(
+                "faststream_received_processed_messages_exceptions_total",
+                **received,
+                exception_type=exception_type,
+            )
+            == 0
+        )
+    assert get("faststream_published_messages_total", **sent, status="error") == 0
+    assert get("faststream_published_messages_duration_seconds_count", **sent) == 0
+    for exception_type in PUBLISH_EXCEPTIONS:
+        assert (
+            get(
+                "faststream_published_messages_exceptions_total",
+                **sent,
+                exception_type=exception_type,
+            )
+            == 0
+        )
