@@ -45,9 +45,7 @@ SERVERS: dict[str, Any] = {
         "description": "The Tansu broker `newsflow up` starts when NEWSFLOW_KAFKA_BOOTSTRAP is "
         "unset: a free loopback port, recorded in the state directory. Memory only; no "
         "idempotent producer; librdkafka clients older than 2.1 cannot connect (README).",
-        "variables": {
-            "port": {"description": "The port `newsflow up` prints and records.", "examples": []}
-        },
+        "variables": {"port": {"description": "The port `newsflow up` prints and records."}},
     },
     "compose": {
         "host": "kafka:9092",
