@@ -8,11 +8,23 @@ STAMP := $(VENV)/.installed
 
 install: $(STAMP)
 
-# Prometheus and promtool for the alert-rule tests and the test that scrapes a running Newsflow:
-# Debian's `prometheus` package ships both (its service is not started where policy-rc.d or
-# the lack of systemd forbids; elsewhere it also starts one on :9090, which the tests do not use).
+# The official AsyncAPI JSON Schemas (npm's @asyncapi/specs, Apache-2.0): a unit test validates
+# docs/schemas/asyncapi.json with them.
+ASYNCAPI_SPECS_VERSION := 6.11.1
+ASYNCAPI_SPECS := $(VENV)/asyncapi-specs
+$(ASYNCAPI_SPECS)/package.json:
+	mkdir -p $(ASYNCAPI_SPECS)
+	cd $(ASYNCAPI_SPECS) && npm pack --silent @asyncapi/specs@$(ASYNCAPI_SPECS_VERSION) >/dev/null \
+	  && tar xzf asyncapi-specs-$(ASYNCAPI_SPECS_VERSION).tgz --strip-components=1 \
+	  && rm asyncapi-specs-$(ASYNCAPI_SPECS_VERSION).tgz
+
+# What the tests need beyond Python packages: the AsyncAPI schemas above, and Prometheus and
+# promtool for the alert-rule tests and the test that scrapes a running Newsflow (Debian's
+# `prometheus` package ships both (its service is not started where policy-rc.d or
+# the lack of systemd forbids; elsewhere it also starts one on :9090, which the tests do not
+# use).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-tools:
+tools: $(ASYNCAPI_SPECS)/package.json
 	@command -v promtool >/dev/null && command -v prometheus >/dev/null || { \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends prometheus; }

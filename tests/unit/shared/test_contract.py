@@ -19,9 +19,12 @@ from shared.headers import (
     H_TOPIC,
 )
 from shared.models import Article
+from tests.conftest import IN_CI, REPO
 from tests.samples import article
 
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "schemas"
+# npm's @asyncapi/specs, unpacked by `make tools`.
+ASYNCAPI_3 = REPO / ".venv" / "asyncapi-specs" / "schemas" / "3.0.0-without-$id.json"
 
 
 def test_committed_schemas_are_fresh() -> None:
@@ -72,3 +75,17 @@ def test_published_schemas_accept_unknown_properties_and_our_models_do_not() -> 
     jsonschema.Draft202012Validator(schema).validate(message)
     with pytest.raises(ValidationError):
         Article.model_validate(message)
+
+
+def test_asyncapi_document_validates_against_the_official_asyncapi_3_schema() -> None:
+    if not ASYNCAPI_3.exists():
+        if IN_CI:
+            pytest.fail(f"{ASYNCAPI_3} is missing; `make tools` fetches it")
+        pytest.skip(f"{ASYNCAPI_3} is absent (`make tools` fetches it)")
+    schema = json.loads(ASYNCAPI_3.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft7Validator(schema)
+    doc = json.loads(documents()["asyncapi.json"])
+    assert [e.message for e in validator.iter_errors(doc)] == []
+    # The validator does look inside: an operation with an action AsyncAPI 3 lacks is refused.
+    doc["operations"]["send_news_dlq_v1"]["action"] = "publish"
+    assert list(validator.iter_errors(doc))
