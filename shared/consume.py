@@ -46,7 +46,7 @@ from pydantic import BaseModel, ValidationError
 from shared import topics
 from shared.dlq import DeadLetterIndex, Record, dead_letter_headers
 from shared.kafka import AUTO_OFFSET_RESET, publish_all
-from shared.metrics import DLQ_MESSAGES, MESSAGES_PROCESSED
+from shared.metrics import DLQ_MESSAGES, MESSAGES_PROCESSED, OUTCOMES, zero
 from shared.settings import NewsflowSettings
 
 log = logging.getLogger(__name__)
@@ -117,6 +117,8 @@ Work = Callable[[list[Item[M]]], Awaitable["Done[M] | None"]]
 
 
 T = TypeVar("T")
+# The reasons the processor itself dead-letters for (`work` may add its own: `reject_reasons`).
+DLQ_REASONS = ("invalid_message", "retries_exhausted", "processing_failed")
 # While a dependency is down, ask it again at most this often (backoff doubles up to it) ...
 MAX_PROBE_INTERVAL_SECONDS = 5.0
 # ... and hold the batch at most this long before rewinding it: the consumer polls again well
@@ -171,8 +173,14 @@ class BatchProcessor(Generic[M]):
     ledger: Ledger | None = None
     dlq_topic: str = topics.DLQ
     outage_hold_seconds: float = OUTAGE_HOLD_SECONDS
+    # The reasons `work` gives its Rejected messages, so their DLQ series exist from the start.
+    reject_reasons: Sequence[str] = ()
     blocked: bool = False
     _stopping: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def __post_init__(self) -> None:
+        zero(MESSAGES_PROCESSED, service=[self.service], outcome=OUTCOMES)
+        zero(DLQ_MESSAGES, service=[self.service], reason=[*DLQ_REASONS, *self.reject_reasons])
 
     def stop(self) -> None:
         """End any wait for a dependency: the batch in hand is rewound, not committed."""
@@ -328,11 +336,12 @@ def subscribe_batches(
     max_records: int,
     batch_timeout_ms: int = 200,
     stores: Sequence[Callable[[], Awaitable[bool]]] = (),
+    reject_reasons: Sequence[str] = (),
 ) -> BatchProcessor[M]:
     """Consume `topic` in batches with `work`, committing each batch only after it is done.
 
     `stores` are the pings of what `work` writes to; with the broker's, they tell an outage
-    from a message that fails.
+    from a message that fails. `reject_reasons` are the reasons `work` rejects messages for.
     """
 
     async def available() -> bool:
@@ -349,6 +358,7 @@ def subscribe_batches(
         publish_all=functools.partial(publish_all, broker),
         available=available,
         ledger=DeadLetterIndex(settings, service),
+        reject_reasons=reject_reasons,
     )
 
     @broker.subscriber(

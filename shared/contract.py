@@ -2,37 +2,128 @@
 
 `python -m shared.contract docs/schemas` (or `make schemas`) writes them; a test fails when the
 committed files differ from what the code generates.
+
+The published schemas accept properties they do not name (no `additionalProperties: false`):
+a consumer that validates with them keeps working when a later release adds a field, which is
+what makes an additive change additive. Our own models stay strict (`extra="forbid"`) about
+what we read. `shared.compat` tells which schema changes would break such a consumer.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from shared import topics
-from shared.models import Article, EnrichedArticle, EventMessage
+from shared.headers import (
+    DEAD_LETTER_HEADERS,
+    H_CONTENT_TYPE,
+    H_SCHEMA_VERSION,
+    JSON,
+    MESSAGE_HEADERS,
+    PAYLOADS,
+    schema_version,
+)
 from shared.version import VERSION
 
-# (topic, payload model or None for raw bytes, key, who writes, who reads): DESIGN.md's table.
-CHANNELS: tuple[tuple[str, type[BaseModel] | None, str, str, str], ...] = (
-    (topics.ARTICLES, Article, "article id", "fetcher, newsflow ingest", "extractor"),
-    (topics.ENRICHED, EnrichedArticle, "article id", "extractor", "indexer"),
-    (topics.EVENTS, EventMessage, "event id", "extractor", "downstream consumers"),
-    (topics.DLQ, None, "original key", "any service", "operators (newsflow dlq)"),
+# (topic, key, who writes, who reads): DESIGN.md's table.
+CHANNELS: tuple[tuple[str, str, str, str], ...] = (
+    (topics.ARTICLES, "article id", "fetcher, newsflow ingest", "extractor"),
+    (topics.ENRICHED, "article id", "extractor", "indexer"),
+    (topics.EVENTS, "event id", "extractor", "downstream consumers"),
+    (topics.DLQ, "original key", "any service", "operators (newsflow dlq)"),
 )
+
+# Where the topics are: the bundled broker of `newsflow up` and the Kafka of docker-compose.yml.
+SERVERS: dict[str, Any] = {
+    "bundled": {
+        "host": "127.0.0.1:{port}",
+        "protocol": "kafka",
+        "description": "The Tansu broker `newsflow up` starts when NEWSFLOW_KAFKA_BOOTSTRAP is "
+        "unset: a free loopback port, recorded in the state directory. Memory only; no "
+        "idempotent producer; librdkafka clients older than 2.1 cannot connect (README).",
+        "variables": {"port": {"description": "The port `newsflow up` prints and records."}},
+    },
+    "compose": {
+        "host": "kafka:9092",
+        "protocol": "kafka",
+        "description": "Apache Kafka of docker-compose.yml on the compose network "
+        "(localhost:29092 from the host).",
+    },
+}
+
+
+def open_schema(schema: Any) -> Any:
+    """`schema` without `additionalProperties: false` anywhere: unknown properties allowed."""
+    if isinstance(schema, dict):
+        return {
+            key: open_schema(value)
+            for key, value in schema.items()
+            if not (key == "additionalProperties" and value is False)
+        }
+    if isinstance(schema, list):
+        return [open_schema(value) for value in schema]
+    return schema
 
 
 def json_schemas() -> dict[str, dict[str, Any]]:
-    """File name -> JSON Schema, one per top-level message."""
+    """File name -> published JSON Schema, one per top-level message."""
     return {
-        f"{model.__name__}.schema.json": model.model_json_schema(mode="serialization")
-        for _, model, *_ in CHANNELS
-        if model is not None
+        f"{model.__name__}.schema.json": open_schema(model.model_json_schema(mode="serialization"))
+        for model in PAYLOADS.values()
     }
+
+
+def _headers_schema(
+    described: dict[str, str], required: Iterable[str], const: dict[str, str]
+) -> dict[str, Any]:
+    properties: dict[str, Any] = {
+        name: {"type": "string", "description": text} for name, text in described.items()
+    }
+    for name, value in const.items():
+        properties[name]["const"] = value
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": sorted(required),
+        # Other headers may come along (a dead letter keeps the original's).
+        "additionalProperties": {"type": "string"},
+    }
+
+
+def _message(topic: str, key: str) -> tuple[str, dict[str, Any], dict[str, Any]]:
+    """(message name, message object, component schemas) for the messages of `topic`."""
+    model = PAYLOADS.get(topic)
+    bindings = {"kafka": {"key": {"type": "string", "description": key}}}
+    if model is None:
+        return (
+            "DeadLetter",
+            {
+                "name": "DeadLetter",
+                "summary": "The original key and bytes of a record a service could not process.",
+                "contentType": "application/octet-stream",
+                "payload": {"type": "string", "format": "binary", "description": "original bytes"},
+                "headers": _headers_schema(DEAD_LETTER_HEADERS, DEAD_LETTER_HEADERS, {}),
+                "bindings": bindings,
+            },
+            {},
+        )
+    schema = open_schema(
+        model.model_json_schema(mode="serialization", ref_template="#/components/schemas/{model}")
+    )
+    components = {**schema.pop("$defs", {}), model.__name__: schema}
+    fixed = {H_CONTENT_TYPE: JSON, H_SCHEMA_VERSION: str(schema_version(topic))}
+    message = {
+        "name": model.__name__,
+        "contentType": JSON,
+        "payload": {"$ref": f"#/components/schemas/{model.__name__}"},
+        "headers": _headers_schema(MESSAGE_HEADERS, fixed, fixed),
+        "bindings": bindings,
+    }
+    return model.__name__, message, components
 
 
 def asyncapi() -> dict[str, Any]:
@@ -40,43 +131,34 @@ def asyncapi() -> dict[str, Any]:
     operations: dict[str, Any] = {}
     schemas: dict[str, Any] = {}
     messages: dict[str, Any] = {}
-    for topic, model, key, writers, readers in CHANNELS:
+    for topic, key, writers, readers in CHANNELS:
         channel_id = topic.replace(".", "_")
-        if model is not None:
-            schema = model.model_json_schema(
-                mode="serialization", ref_template="#/components/schemas/{model}"
-            )
-            schemas.update(schema.pop("$defs", {}))
-            schemas[model.__name__] = schema
-            payload: dict[str, Any] = {"$ref": f"#/components/schemas/{model.__name__}"}
-            name = model.__name__
-        else:
-            payload = {"type": "string", "format": "binary", "description": "original bytes"}
-            name = "DeadLetter"
-        messages[name] = {
-            "name": name,
-            "contentType": "application/json" if model else "application/octet-stream",
-            "payload": payload,
-            "bindings": {"kafka": {"key": {"type": "string", "description": key}}},
-        }
+        name, message, components = _message(topic, key)
+        messages[name] = message
+        schemas.update(components)
         channels[channel_id] = {
             "address": topic,
             "description": f"Written by {writers}; read by {readers}.",
             "messages": {name: {"$ref": f"#/components/messages/{name}"}},
         }
-        operations[f"publish_{channel_id}"] = {
-            "action": "send",
-            "channel": {"$ref": f"#/channels/{channel_id}"},
-            "summary": f"{writers} publish to {topic}",
-        }
+        for action, who, verb in (("send", writers, "publish to"), ("receive", readers, "read")):
+            operations[f"{action}_{channel_id}"] = {
+                "action": action,
+                "channel": {"$ref": f"#/channels/{channel_id}"},
+                "messages": [{"$ref": f"#/channels/{channel_id}/messages/{name}"}],
+                "summary": f"{who} {verb} {topic}",
+            }
     return {
         "asyncapi": "3.0.0",
         "info": {
             "title": "Newsflow",
             "version": VERSION.split("+")[0],
-            "description": "Topics and messages of the Newsflow pipeline (see DESIGN.md).",
+            "description": "Topics and messages of the Newsflow pipeline (see DESIGN.md). "
+            "Payload schemas accept properties they do not name: fields may be added to a "
+            "topic's messages; a change that breaks readers makes a new topic (`.v2`).",
         },
-        "defaultContentType": "application/json",
+        "defaultContentType": JSON,
+        "servers": SERVERS,
         "channels": channels,
         "operations": operations,
         "components": {"schemas": schemas, "messages": messages},

@@ -1,10 +1,11 @@
 """The dead-letter topic: what a dead letter carries, and reading the topic back by origin.
 
 A dead letter is the original key and bytes with Kafka Connect's `__connect.errors.*` headers
-plus ours; its origin is the (topic, partition, offset) it came from. A consumer killed after
-dead-lettering a record and before committing gets the record again: `DeadLetterIndex` tells
-it the origin is already in the topic, so each poison origin is dead-lettered once. The
-operator's `newsflow dlq` reads the topic with the same `DeadLetterReader`, a page at a time.
+plus ours (named in shared/headers.py); its origin is the (topic, partition, offset) it came
+from. A consumer killed after dead-lettering a record and before committing gets the record
+again: `DeadLetterIndex` tells it the origin is already in the topic, so each poison origin is
+dead-lettered once. The operator's `newsflow dlq` reads the topic with the same
+`DeadLetterReader`, a page at a time.
 """
 
 from __future__ import annotations
@@ -17,20 +18,23 @@ from typing import Any, NamedTuple, Protocol
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from shared import topics
+from shared.headers import (
+    H_ATTEMPTS,
+    H_CLASS,
+    H_CONTENT_TYPE,
+    H_MESSAGE,
+    H_OFFSET,
+    H_PARTITION,
+    H_REASON,
+    H_SERVICE,
+    H_STACK,
+    H_STAGE,
+    H_TOPIC,
+    OCTET_STREAM,
+)
 from shared.kafka import admin_kwargs
 from shared.settings import NewsflowSettings
 
-# Kafka Connect's dead-letter header names, so existing tooling can read ours.
-H_TOPIC = "__connect.errors.topic"
-H_PARTITION = "__connect.errors.partition"
-H_OFFSET = "__connect.errors.offset"
-H_SERVICE = "__connect.errors.connector.name"
-H_STAGE = "__connect.errors.stage"
-H_CLASS = "__connect.errors.exception.class.name"
-H_MESSAGE = "__connect.errors.exception.message"
-H_STACK = "__connect.errors.exception.stacktrace"
-H_REASON = "newsflow.dlq.reason"
-H_ATTEMPTS = "newsflow.dlq.attempts"
 # Error messages and stack traces can be long (pydantic lists every field); a header is not a log.
 MAX_HEADER_CHARS = 4000
 # Records per fetch when reading the topic back: a page, not the whole topic, is in memory.
@@ -73,6 +77,8 @@ def dead_letter_headers(
 ) -> dict[str, str]:
     """The original headers plus Kafka Connect's `__connect.errors.*` and ours."""
     headers = {k: v.decode("utf-8", "replace") for k, v in record.headers or ()}
+    if not headers.get(H_CONTENT_TYPE):
+        headers[H_CONTENT_TYPE] = OCTET_STREAM
     stack = "".join(traceback.format_exception(error))
     headers.update(
         {

@@ -6,12 +6,15 @@ import asyncio
 import contextlib
 import logging
 import ssl
+from collections.abc import Sequence
 from typing import Any, Final
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 from faststream.kafka import KafkaBroker
 from faststream.kafka.prometheus import KafkaPrometheusMiddleware
+from faststream.prometheus.container import MetricsContainer
+from faststream.prometheus.types import ProcessingStatus, PublishingStatus
 from faststream.security import (
     BaseSecurity,
     SASLPlaintext,
@@ -21,6 +24,8 @@ from faststream.security import (
 from prometheus_client import REGISTRY, CollectorRegistry
 
 from shared import topics
+from shared.headers import message_headers
+from shared.metrics import zero
 from shared.settings import NewsflowSettings, idempotence_for, resolve_bootstrap
 
 log = logging.getLogger(__name__)
@@ -30,6 +35,11 @@ log = logging.getLogger(__name__)
 AUTO_OFFSET_RESET: Final = "earliest"
 # Kafka's default for acks: all in-sync replicas must have the record before it counts as sent.
 ACKS: Final = "all"
+# The exceptions the design lets out of a handler and a publish, so FastStream's exception
+# series exist before the first one: an outage rewinds a batch (shared.consume.Unavailable),
+# and a publish times out while the broker is away (aiokafka's KafkaTimeoutError).
+HANDLER_EXCEPTIONS: Final = ("Unavailable",)
+PUBLISH_EXCEPTIONS: Final = ("KafkaTimeoutError",)
 
 
 def _ssl_context(settings: NewsflowSettings) -> ssl.SSLContext:
@@ -90,12 +100,15 @@ def make_broker(
     settings: NewsflowSettings,
     *,
     service: str,
+    consumes: Sequence[str] = (),
+    publishes: Sequence[str] = (),
     registry: CollectorRegistry = REGISTRY,
     graceful_timeout: float = 30.0,
 ) -> KafkaBroker:
-    """A KafkaBroker with acks=all, the idempotent producer where supported, and RED metrics."""
+    """A KafkaBroker with acks=all, the idempotent producer where supported, and RED metrics,
+    whose series for the topics it `consumes` and `publishes` to exist from the start."""
     bootstrap, bundled = resolve_bootstrap(settings)
-    return KafkaBroker(
+    broker = KafkaBroker(
         bootstrap,
         acks=ACKS,
         enable_idempotence=idempotence_for(settings, bundled),
@@ -108,6 +121,36 @@ def make_broker(
         logger=logging.getLogger(f"newsflow.{service}.kafka"),
         log_level=logging.DEBUG,
     )
+    _zero_broker_metrics(registry, service, consumes, publishes)
+    return broker
+
+
+def _zero_broker_metrics(
+    registry: CollectorRegistry, service: str, consumes: Sequence[str], publishes: Sequence[str]
+) -> None:
+    """FastStream's series at zero, labelled as its middleware labels them."""
+    # The same metric objects as the middleware's: the container reuses what is registered.
+    metrics = MetricsContainer(registry, custom_label_names=())
+    app = {"app_name": [service], "broker": ["kafka"]}
+    received = {**app, "handler": consumes}
+    zero(metrics.received_messages_total, **received)
+    zero(metrics.received_messages_size_bytes, **received)
+    zero(metrics.received_messages_in_process, **received)
+    zero(
+        metrics.received_processed_messages_total,
+        **received,
+        status=[s.value for s in ProcessingStatus],
+    )
+    zero(metrics.received_processed_messages_duration_seconds, **received)
+    zero(
+        metrics.received_processed_messages_exceptions_total,
+        **received,
+        exception_type=HANDLER_EXCEPTIONS,
+    )
+    sent = {**app, "destination": publishes}
+    zero(metrics.published_messages_total, **sent, status=[s.value for s in PublishingStatus])
+    zero(metrics.published_messages_duration_seconds, **sent)
+    zero(metrics.published_messages_exceptions_total, **sent, exception_type=PUBLISH_EXCEPTIONS)
 
 
 async def ensure_topics(settings: NewsflowSettings) -> None:
@@ -139,10 +182,13 @@ async def publish_all(broker: KafkaBroker, messages: list[tuple[str, str, bytes]
     """Publish (topic, key, value) triples and wait until the broker acknowledged every one.
 
     Sending all before awaiting lets aiokafka batch them; awaiting all before returning is what
-    lets the caller commit its input only after its output is safe (at-least-once).
+    lets the caller commit its input only after its output is safe (at-least-once). Each message
+    carries its topic's headers (content type, schema version).
     """
     futures = [
-        await broker.publish(value, topic, key=key.encode(), no_confirm=True)
+        await broker.publish(
+            value, topic, key=key.encode(), headers=message_headers(topic), no_confirm=True
+        )
         for topic, key, value in messages
     ]
     await asyncio.gather(*futures)

@@ -22,6 +22,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, 
 
 from shared.consume import PING_TIMEOUT_SECONDS, BatchProcessor
 from shared.kafka import ensure_topics
+from shared.metrics import announce
 from shared.settings import NewsflowSettings
 
 log = logging.getLogger(__name__)
@@ -69,7 +70,8 @@ def add_ops_routes(
     `health=False` for an app that serves its own health routes (the indexer's API).
     """
 
-    @app.get("/metrics", include_in_schema=False)
+    # HEAD too: uptime checks and some scrapers ask whether the page is there before reading it.
+    @app.api_route("/metrics", methods=["GET", "HEAD"], include_in_schema=False)
     async def metrics() -> Response:
         return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
 
@@ -109,6 +111,9 @@ class Service:
     # Its batch consumers: while one holds its batch for a dependency, the service is unready.
     consumers: list[BatchProcessor[Any]] = field(default_factory=list)
     started: bool = False
+
+    def __post_init__(self) -> None:
+        announce(self.name)
 
     async def ready(self) -> bool:
         if not self.started or any(consumer.blocked for consumer in self.consumers):

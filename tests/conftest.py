@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,17 @@ def material(*parts: str) -> Path:
         if IN_CI:
             pytest.fail(f"{path} is missing; CI must have ../shared beside the repository")
         pytest.skip(f"{path} is absent (outside CI)")
+    return path
+
+
+def program(name: str) -> str:
+    """A program the Makefile installs (Debian's `prometheus` gives `prometheus`, `promtool`);
+    skip where absent, fail in CI."""
+    path = shutil.which(name)
+    if path is None:
+        if IN_CI:
+            pytest.fail(f"{name} is missing; `make install` installs it")
+        pytest.skip(f"{name} is not installed (`make install` installs it)")
     return path
 
 

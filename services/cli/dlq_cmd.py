@@ -17,21 +17,11 @@ from rich.console import Console
 from rich.table import Table
 
 from shared import topics
-from shared.dlq import (
-    H_CLASS,
-    H_MESSAGE,
-    H_REASON,
-    H_SERVICE,
-    H_TOPIC,
-    DeadLetter,
-    DeadLetterReader,
-    Origin,
-)
+from shared.dlq import DeadLetter, DeadLetterReader, Origin
+from shared.headers import H_CLASS, H_MESSAGE, H_REASON, H_REPLAYED, H_SERVICE, H_TOPIC
 from shared.kafka import admin_kwargs
 from shared.settings import NewsflowSettings, load
 
-# Header we add on replay, so a message that comes back to the DLQ shows its history.
-H_REPLAYED = "newsflow.replayed.from"
 # Characters of the error message kept per origin for the table.
 ERROR_CHARS = 120
 

@@ -24,6 +24,8 @@ from shared.models import Article, EnrichedArticle, EventMessage
 from shared.runtime import Service, add_ops_routes
 
 SERVICE = "extractor"
+# The dead-letter reason of an article the extractor failed on.
+EXTRACTION_FAILED = "extraction_failed"
 log = logging.getLogger(__name__)
 
 
@@ -42,7 +44,12 @@ def event_messages(enriched: EnrichedArticle) -> list[EventMessage]:
 
 
 def build(settings: ExtractorSettings) -> Service:
-    broker = make_broker(settings, service=SERVICE)
+    broker = make_broker(
+        settings,
+        service=SERVICE,
+        consumes=[topics.ARTICLES],
+        publishes=[topics.ENRICHED, topics.EVENTS, topics.DLQ],
+    )
     # Loads the model (seconds) before consuming, so readiness means "can work".
     log.info("loading the spaCy model", extra={"model": settings.spacy_model})
     extractor = process_extractor(settings)
@@ -61,7 +68,7 @@ def build(settings: ExtractorSettings) -> Service:
         for item, result in zip(items, results, strict=True):
             metrics.observe(result.enriched, result.stats)
             if result.error is not None:
-                done.rejected.append(Rejected(item, "extraction_failed", result.error))
+                done.rejected.append(Rejected(item, EXTRACTION_FAILED, result.error))
                 continue
             enriched = result.enriched
             done.outputs.append(
@@ -82,6 +89,7 @@ def build(settings: ExtractorSettings) -> Service:
         work=work,
         settings=settings,
         max_records=settings.batch_size,
+        reject_reasons=(EXTRACTION_FAILED,),
     )
 
     service = Service(

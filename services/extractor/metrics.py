@@ -1,9 +1,12 @@
 """The extractor's own metrics (FastStream's middleware adds per-handler RED metrics)."""
 
+from typing import get_args
+
 from prometheus_client import Counter, Gauge, Histogram
 
 from services.extractor.pipeline import ArticleStats
-from shared.models import EnrichedArticle
+from shared.metrics import zero
+from shared.models import EnrichedArticle, EventType, SkipReason
 
 # Counts per article: most articles have a handful to a few dozen of each.
 _COUNT_BUCKETS = (0, 1, 2, 5, 10, 20, 50, 100, 200)
@@ -28,6 +31,10 @@ SPACY_STRINGS = Gauge(
 EVENTS_PUBLISHED = Counter(
     "newsflow_events_published", "Events published, by PLOVER type.", ["type"]
 )
+
+# `error` (dead-lettered), `truncated` (a text cut at the model's limit), and the skip reasons.
+zero(EXTRACTION_FAILURES, reason=["error", "truncated", *get_args(SkipReason)])
+zero(EVENTS_PUBLISHED, type=get_args(EventType))
 
 
 def observe(enriched: EnrichedArticle, stats: ArticleStats) -> None:

@@ -18,6 +18,7 @@ from services.fetcher.safe_http import SafeClient
 from services.fetcher.settings import FetcherSettings
 from services.fetcher.state import FetcherState, off_loop
 from shared import topics
+from shared.headers import message_headers
 from shared.kafka import make_broker
 from shared.models import Article
 from shared.runtime import Service, add_ops_routes
@@ -62,7 +63,7 @@ class FeedList:
 
 
 def build(settings: FetcherSettings) -> Service:
-    broker = make_broker(settings, service=SERVICE)
+    broker = make_broker(settings, service=SERVICE, publishes=[topics.ARTICLES])
     broker.publisher(topics.ARTICLES, title="articles", schema=Article)
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     state = FetcherState(settings.state_db)
@@ -72,7 +73,10 @@ def build(settings: FetcherSettings) -> Service:
     async def publish(article: Article) -> None:
         # Waits for the broker's acknowledgement: only then is the item marked seen.
         await broker.publish(
-            article.model_dump_json().encode(), topics.ARTICLES, key=article.id.encode()
+            article.model_dump_json().encode(),
+            topics.ARTICLES,
+            key=article.id.encode(),
+            headers=message_headers(topics.ARTICLES),
         )
         metrics.ARTICLES_PUBLISHED.inc()
 
@@ -90,6 +94,7 @@ def build(settings: FetcherSettings) -> Service:
                     "status": result.status,
                     "new": result.new_items,
                     "duplicates": result.duplicates,
+                    "already_seen": result.already_seen,
                 },
             )
 

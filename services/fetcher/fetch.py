@@ -97,7 +97,10 @@ class PollResult:
     status: int | None = None
     items_in_feed: int = 0
     new_items: int = 0
+    # Items found now to repeat a published story (counted once: they are recorded as aliases)
     duplicates: int = 0
+    # and items handled on an earlier poll (published or counted then), skipped unfetched.
+    already_seen: int = 0
     next_poll_at: float = 0.0
     disabled_reason: str | None = None
     tally: Tally = field(default_factory=Tally)
@@ -267,7 +270,6 @@ async def fetch_url(
     for item in _new_items(feed, settings):
         if await _seen(state, item.url or ""):
             outcome.already_seen += 1
-            fetcher.tally.duplicates["url"] += 1
         else:
             fresh.append(item)
     async with aclosing(fetcher.articles(fresh, result.final_url)) as built:
@@ -363,9 +365,9 @@ async def poll_feed(
     outcome = PollResult(feed.url, "ok", status=result.status, items_in_feed=len(parsed.items))
     fresh = []
     for item in _new_items(parsed, settings):
+        # Published, or counted as a duplicate and recorded, on an earlier poll: counted then.
         if await _seen(state, item.url or ""):
-            outcome.duplicates += 1
-            fetcher.tally.duplicates["url"] += 1
+            outcome.already_seen += 1
         else:
             fresh.append(item)
     async with aclosing(fetcher.articles(fresh, feed.url)) as built:
@@ -404,6 +406,7 @@ async def poll_feed(
         new_items=outcome.new_items,
         items_in_feed=outcome.items_in_feed,
         duplicates=outcome.duplicates,
+        already_seen=outcome.already_seen,
     )
 
 
@@ -427,6 +430,7 @@ class _Poll:
         new_items: int,
         items_in_feed: int,
         duplicates: int = 0,
+        already_seen: int = 0,
     ) -> PollResult:
         now = self.now()
         if self.feed.interval is not None:
@@ -453,6 +457,7 @@ class _Poll:
             items_in_feed=items_in_feed,
             new_items=new_items,
             duplicates=duplicates,
+            already_seen=already_seen,
             next_poll_at=schedule.next_poll_at,
             tally=self.tally,
         )

@@ -9,9 +9,13 @@ from prometheus_client import Counter, Gauge, Histogram
 
 from services.fetcher.errors import RefusalReason
 from services.fetcher.feeds_config import FeedConfig
-from services.fetcher.fetch import PollResult
+from services.fetcher.fetch import PollOutcome, PollResult
+from services.fetcher.state import DuplicateReason
+from shared.metrics import zero
 
 _REFUSALS = set(get_args(RefusalReason))
+_KINDS = ("feed", "page")
+_STATUS_CLASSES = ("2xx", "3xx", "4xx", "5xx", "none")
 
 FEED_POLLS = Counter("newsflow_feed_polls", "Feed polls by outcome.", ["outcome"])
 HTTP_RESPONSES = Counter(
@@ -41,6 +45,16 @@ LAST_SUCCESS = Gauge(
     "Unix time of each feed's last successful poll.",
     ["feed"],
 )
+
+# Every series a poll may touch exists at zero from the start (the per-feed gauge has no value
+# to start at, and page failures of other fetch reasons appear when they first happen).
+zero(FEED_POLLS, outcome=get_args(PollOutcome))
+zero(HTTP_RESPONSES, kind=_KINDS, status_class=_STATUS_CLASSES)
+zero(FETCHED_BYTES, kind=_KINDS)
+zero(FETCH_DURATION, kind=["feed"])
+zero(REFUSALS, reason=_REFUSALS)
+zero(DEDUPLICATED, reason=get_args(DuplicateReason))
+zero(EXTRACTION_FAILURES, reason=["not_html", "empty_page", "empty"])
 
 
 def feed_label(feed: FeedConfig) -> str:

@@ -21,7 +21,9 @@ GROUP_ID = "newsflow-indexer"
 
 
 def build(settings: IndexerSettings) -> Service:
-    broker = make_broker(settings, service=SERVICE)
+    broker = make_broker(
+        settings, service=SERVICE, consumes=[topics.ENRICHED], publishes=[topics.DLQ]
+    )
     store = open_store(settings.resolved_index_url(), pool_size=settings.index_pool_size)
 
     async def work(items: list[Item[EnrichedArticle]]) -> None:

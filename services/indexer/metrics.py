@@ -6,7 +6,11 @@ import datetime as dt
 
 from prometheus_client import Counter, Histogram
 
+from shared.metrics import zero
 from shared.models import EnrichedArticle
+
+# The search types the API serves (an unknown `type` is counted as `invalid`, always a 400).
+_SEARCH_TYPES = ("articles", "events")
 
 INDEX_WRITES = Counter("newsflow_index_writes", "Rows upserted into the index.", ["kind"])
 INDEX_WRITE_DURATION = Histogram(
@@ -32,6 +36,13 @@ SEARCH_DURATION = Histogram(
     ["type"],
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5),
 )
+
+zero(INDEX_WRITES, kind=["articles", "events"])
+zero(FRESHNESS, since=["published", "fetched"])
+# 200 served, 400 a bad parameter, 500 a failure, 503 the store away: what the alert divides.
+zero(SEARCH_REQUESTS, type=_SEARCH_TYPES, status=["200", "400", "500", "503"])
+zero(SEARCH_REQUESTS, type=["invalid"], status=["400"])
+zero(SEARCH_DURATION, type=[*_SEARCH_TYPES, "invalid"])
 
 
 def observe_indexed(batch: list[EnrichedArticle], now: dt.datetime) -> None:

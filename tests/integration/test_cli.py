@@ -14,7 +14,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from services.cli.demo.site import DemoSite, load_demo_articles
 from shared import topics
-from shared.dlq import H_REASON
+from shared.headers import H_REASON
 from shared.models import Article, EnrichedArticle
 from tests.conftest import material
 from tests.integration.conftest import collect, produce

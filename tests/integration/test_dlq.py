@@ -14,7 +14,8 @@ from pydantic import ValidationError
 from services.extractor.app import build as build_extractor
 from services.extractor.settings import ExtractorSettings
 from shared import topics
-from shared.dlq import H_REASON, dead_letter_headers
+from shared.dlq import dead_letter_headers
+from shared.headers import H_REASON
 from shared.lag import group_lag
 from shared.models import Article
 from tests.integration.conftest import collect, eventually, produce, records_in, running

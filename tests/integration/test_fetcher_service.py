@@ -12,9 +12,11 @@ from prometheus_client import REGISTRY
 from services.cli.demo.site import DemoSite, load_demo_articles
 from services.fetcher.app import build
 from services.fetcher.settings import FetcherSettings
-from services.fetcher.state import FetcherState
+from services.fetcher.state import FetcherState, Validators
 from shared import topics
+from shared.headers import H_CONTENT_TYPE, H_SCHEMA_VERSION
 from shared.models import Article
+from shared.version import VERSION
 from tests.integration.conftest import collect, eventually, records_in, running
 
 pytestmark = pytest.mark.timeout(180)
@@ -29,6 +31,13 @@ def site() -> Iterator[DemoSite]:
 
 def polls(outcome: str) -> float:
     return REGISTRY.get_sample_value("newsflow_feed_polls_total", {"outcome": outcome}) or 0.0
+
+
+def deduplicated() -> float:
+    return sum(
+        REGISTRY.get_sample_value("newsflow_articles_deduplicated_total", {"reason": r}) or 0.0
+        for r in ("url", "content", "near")
+    )
 
 
 async def test_feed_items_are_published_once_across_restarts(
@@ -48,13 +57,24 @@ async def test_feed_items_are_published_once_across_restarts(
     assert [k for k, _, _ in records] == [a.id.encode() for a in articles]
     assert all(a.published_at_source == "page" for a in articles)
     assert all(a.feed_url == site.feed_url for a in articles)
+    for _, _, headers in records:
+        assert headers[H_CONTENT_TYPE] == b"application/json"
+        assert headers[H_SCHEMA_VERSION] == b"1"
+    assert (
+        REGISTRY.get_sample_value("newsflow_build_info", {"service": "fetcher", "version": VERSION})
+        == 1
+    )
 
-    # Restart with the same state and make the feed due at once: it is polled again, but
-    # nothing is republished.
+    # Restart with the same state and make the feed due at once, with no validators (a full
+    # GET, not a 304): it is polled again, but nothing is republished, and the items it
+    # published itself are not counted as duplicates.
     with FetcherState(FetcherSettings().state_db) as state:
         schedule = state.schedule(site.feed_url, default_interval=60)
         state.save_schedule(replace(schedule, next_poll_at=0.0))
+        state.save_validators(site.feed_url, Validators(), interval=60)
     before = polls("ok") + polls("not_modified")
+    ok_before = polls("ok")
+    duplicates_before = deduplicated()
     async with running(build(FetcherSettings())):
 
         async def polled() -> bool:
@@ -63,3 +83,5 @@ async def test_feed_items_are_published_once_across_restarts(
         # A poll is counted after what it published was acknowledged: the topic is complete.
         await eventually(polled)
     assert await records_in(kafka, topics.ARTICLES) == 3, "a restart republished articles"
+    assert polls("ok") > ok_before, "the feed was fetched in full, not answered with a 304"
+    assert deduplicated() == duplicates_before

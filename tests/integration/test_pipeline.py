@@ -14,7 +14,15 @@ from services.extractor.settings import ExtractorSettings
 from services.indexer.app import build as build_indexer
 from services.indexer.settings import IndexerSettings
 from shared import topics
-from shared.dlq import H_CLASS, H_OFFSET, H_REASON, H_SERVICE, H_TOPIC
+from shared.headers import (
+    H_CLASS,
+    H_CONTENT_TYPE,
+    H_OFFSET,
+    H_REASON,
+    H_SCHEMA_VERSION,
+    H_SERVICE,
+    H_TOPIC,
+)
 from shared.models import EnrichedArticle, EventMessage
 from shared.settings import NewsflowSettings
 from tests import faults
@@ -49,6 +57,10 @@ async def test_article_becomes_enriched_article_and_events(service_env: dict[str
         assert [k for k, _, _ in event_records] == [m.event.id.encode() for m in messages]
         assert {m.event.id for m in messages} == {e.id for e in enriched.events}
         assert all(m.url == sent.url and m.published_at == sent.published_at for m in messages)
+    # Every output says what it is: JSON of the topic's schema version (2 for both .v2 topics).
+    for _, _, headers in enriched_records + event_records:
+        assert headers[H_CONTENT_TYPE] == b"application/json"
+        assert headers[H_SCHEMA_VERSION] == b"2"
 
 
 async def test_invalid_messages_go_to_the_dlq_and_the_rest_flow(
@@ -74,6 +86,8 @@ async def test_invalid_messages_go_to_the_dlq_and_the_rest_flow(
         assert headers[H_SERVICE] == b"extractor"
         assert headers[H_REASON] == b"invalid_message"
         assert headers[H_OFFSET].isdigit()
+        # The originals came with no content type: the dead letter says bytes.
+        assert headers[H_CONTENT_TYPE] == b"application/octet-stream"
     assert b"\xff\xfe not json" in [v for _, v, _ in dead], "the original bytes are kept"
     # What `newsflow dlq list` reads.
     groups = await read_groups(NewsflowSettings())

@@ -13,7 +13,7 @@ from services.indexer.settings import IndexerSettings
 from services.indexer.store import open_store
 from shared import topics
 from shared.bundled_broker import free_port
-from shared.dlq import H_ATTEMPTS, H_REASON, H_SERVICE
+from shared.headers import H_ATTEMPTS, H_REASON, H_SERVICE
 from shared.models import EnrichedArticle
 from tests.factories import many
 from tests.integration.conftest import collect, eventually, produce, records_in, running

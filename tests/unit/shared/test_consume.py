@@ -16,7 +16,8 @@ from shared.consume import (
     TransientError,
     Unavailable,
 )
-from shared.dlq import H_ATTEMPTS, H_OFFSET, H_REASON, H_TOPIC, Record
+from shared.dlq import Record
+from shared.headers import H_ATTEMPTS, H_OFFSET, H_REASON, H_TOPIC
 
 
 class Ping(BaseModel):
