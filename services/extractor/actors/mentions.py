@@ -25,7 +25,6 @@ from spacy.tokens import Doc, Span, Token
 from services.extractor.actors.agents import INSTITUTIONS
 from services.extractor.actors.demonyms import is_demonym
 from services.extractor.actors.names import HONORIFICS, canonical_person, is_role_word
-from services.extractor.events.plover import verb_type
 from services.extractor.parse.candidates import Candidate, sentence_of_tokens
 from services.extractor.parse.words import possessive_suffix_length
 from services.extractor.places.gazetteer import MIN_POPULATION_TO_OVERRULE_PERSON, Gazetteer
@@ -253,18 +252,20 @@ def _acts(root: Token) -> bool:
         if root.dep_ == "nsubj" and root.head.pos_ == "VERB":
             return True
         if root.dep_ == "dobj" and root.head.pos_ == "VERB":
-            return verb_type(root.head.lemma_.casefold()) in _ACTS_ON_ACTORS
+            return root.head.lemma_.casefold() in _ACTS_ON_ACTORS
         if root.dep_ != "conj" or root.head is root:
             return False
         root = root.head
     return False
 
 
-# PLOVER types whose direct object is an actor, never a place ("sued Burisma"); the others
-# can take a place ("attacked Rukban", "withdrew from Bakhmut", "mobilised Kherson").
+# Verbs whose direct object is a party, never a place ("investigate Burisma", "sued Alibaba");
+# verbs that can take a place ("attacked Rukban", "seized Kherson", "left Bakhmut") are not here.
 _ACTS_ON_ACTORS = frozenset(
-    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "INVESTIGATE", "DEMAND",
-     "DISAPPROVE", "REJECT", "THREATEN", "SANCTION"}
+    {"investigate", "probe", "sue", "fine", "sanction", "accuse", "charge", "indict",
+     "criticise", "criticize", "condemn", "blame", "meet", "endorse", "back", "support",
+     "fund", "pay", "hire", "acquire", "buy", "urge", "ask", "invite", "thank", "praise",
+     "warn", "threaten", "reject", "punish", "prosecute", "subpoena", "audit", "defend"}
 )  # fmt: skip
 
 

@@ -54,6 +54,22 @@ def test_a_place_no_gazetteer_knows_that_acts_is_an_organisation(extractor: Extr
     assert "Alibaba" not in places
 
 
+def test_a_place_no_gazetteer_knows_that_is_acted_on_as_a_party_is_none(
+    extractor: Extractor,
+) -> None:
+    """ "investigate the Bidens and Burisma": spaCy tags both GPE; they were kept as places in
+    Ukraine. The plural of a surname of a person named in full is the family."""
+    actors, places = _read(
+        extractor, "Donald Trump asked Ukraine to investigate the Bidens and Burisma."
+    )
+    assert actors.get("Burisma") == "organization"
+    assert {"Bidens", "Burisma"}.isdisjoint(places)
+    text = "Hunter Biden joined the board. Donald Trump asked Ukraine to investigate the Bidens."
+    actors, places = _read(extractor, text)
+    assert actors.get("Bidens") == "group"
+    assert "Bidens" not in places
+
+
 def test_an_old_name_abroad_is_not_taken_against_the_articles_countries(
     extractor: Extractor,
 ) -> None:
