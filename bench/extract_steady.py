@@ -5,16 +5,17 @@ whole processes, start-up included. Here, on `extract_cost`'s texts:
 
 - **steady:** one long-running process holds both sides, bare `spacy.load` + `nlp.pipe` and
   ours (`process_extractor`, `Extractor.run` in batches of 32, each `EnrichedArticle`'s JSON),
-  warms each up with one pass, then times ROUNDS passes of each, alternating. Target: ours'
-  median pass within MAX_STEADY_COST (10%) of bare's, in CPU time (`time.process_time`, which
-  other work on a shared machine moves less than wall time; wall time is shown beside it).
+  warms each up with one pass, then times ROUNDS passes of each, alternating batch by batch.
+  Target: ours' median pass within MAX_STEADY_COST (10%) of bare's, in CPU time
+  (`time.process_time`, which other work on a shared machine moves less than wall time; wall
+  time is shown beside it).
 - **start-up:** whole processes from exec until the first article is read (bare: `spacy.load`
   and one `nlp(text)`; ours: `process_extractor` and one `Extractor.run`), alternating,
   STARTS each; shown, no target.
 - **tricks** (`--tricks`): the same two measures with one start-up trick undone at a time, to
-  see what each buys: the gazetteer's on-disk index (`places.cache`), the disk copy of
-  nameparser's titles (`actors.names.titles`), the tokenizer read with our suffixes
-  (`parse.model`), and the time rules' substring pre-filter (`timex.regex_needs`).
+  see what each buys: the gazetteer's on-disk index (`places.cache`), the tokenizer read with
+  our suffixes (`parse.model`), and the time rules' substring pre-filter (`timex.regex_needs`).
+  (A disk copy of nameparser's titles was measured too and removed: docs/BENCHMARKS.md.)
 
 `python -m bench.extract_steady [--texts N] [--rounds R] [--tricks]`
 """
@@ -40,7 +41,6 @@ from spacy.util import compile_suffix_regex
 
 from bench.extract_cost import BATCH_SIZE, MODEL, REPO, compile_project, make_texts
 from services.extractor import pipeline
-from services.extractor.actors import names
 from services.extractor.parse import model
 from services.extractor.pipeline import local_article, process_extractor
 from services.extractor.places.gazetteer import load_gazetteer
@@ -53,7 +53,7 @@ DEFAULT_ROUNDS = 5
 STARTS = 5
 # Issue 15: the extractor's steady-state cost within 10% of bare spaCy.
 MAX_STEADY_COST = 1.10
-TRICKS = ("gazetteer-cache", "titles-cache", "tokenizer-reload", "regex-needs")
+TRICKS = ("gazetteer-cache", "tokenizer-reload", "regex-needs")
 
 
 def _plain_load(name: str) -> Language:
@@ -72,8 +72,6 @@ def _undo(tricks: list[str]) -> None:
     the modules' globals (through their namespaces, which the type checker does not follow)."""
     if "gazetteer-cache" in tricks:  # build the city index in memory, as without a cache
         vars(pipeline)["load_gazetteer"] = functools.partial(load_gazetteer, cache_dir=None)
-    if "titles-cache" in tricks:  # import nameparser for its titles
-        vars(names)["titles"] = functools.cache(names._titles_from_nameparser)
     if "tokenizer-reload" in tricks:
         vars(pipeline)["load_model"] = _plain_load
     if "regex-needs" in tricks:  # every time rule runs on every text
@@ -109,23 +107,29 @@ def child(mode: str, side: str, jsonl: Path, rounds: int, undo: list[str]) -> No
     extractor = process_extractor(ExtractorSettings())
     articles = _articles(jsonl)
 
-    def bare() -> None:
-        for _ in bare_nlp.pipe(texts, batch_size=BATCH_SIZE):
+    def bare(batch: int) -> None:
+        for _ in bare_nlp.pipe(texts[batch : batch + BATCH_SIZE], batch_size=BATCH_SIZE):
             pass
 
-    def ours() -> None:
-        for start in range(0, len(articles), BATCH_SIZE):
-            for result in extractor.run(articles[start : start + BATCH_SIZE]):
-                result.enriched.model_dump_json()
+    def ours(batch: int) -> None:
+        for result in extractor.run(articles[batch : batch + BATCH_SIZE]):
+            result.enriched.model_dump_json()
 
+    # The sides alternate batch by batch (which goes first alternating too), so that a change
+    # in the machine's load falls on both alike; a pass is the sum of its batches.
     timed: dict[str, list[tuple[float, float]]] = {"bare": [], "ours": []}
     for number in range(rounds + 1):
-        pair = [("bare", bare), ("ours", ours)]
-        for name, run in pair if number % 2 == 0 else reversed(pair):
-            cpu, wall = time.process_time(), time.perf_counter()
-            run()
-            if number:  # the first round warms both up
-                timed[name].append((time.process_time() - cpu, time.perf_counter() - wall))
+        spent = {"bare": [0.0, 0.0], "ours": [0.0, 0.0]}
+        for index, batch in enumerate(range(0, len(texts), BATCH_SIZE)):
+            pair = [("bare", bare), ("ours", ours)]
+            for name, run in pair if (number + index) % 2 == 0 else reversed(pair):
+                cpu, wall = time.process_time(), time.perf_counter()
+                run(batch)
+                spent[name][0] += time.process_time() - cpu
+                spent[name][1] += time.perf_counter() - wall
+        if number:  # the first round warms both up
+            for name, (cpu, wall) in spent.items():
+                timed[name].append((cpu, wall))
     print(json.dumps(timed))
 
 
