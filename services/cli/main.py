@@ -138,10 +138,11 @@ def up(
     ] = False,
 ) -> None:
     """Run the bundled broker (unless NEWSFLOW_KAFKA_BOOTSTRAP is set) and all three services."""
+    from services.cli.settings import CliSettings
     from services.cli.up import run_up
     from shared.logs import setup_logging
 
-    settings = load(NewsflowSettings)
+    settings = load(CliSettings)
     setup_logging("up", settings.log_level, "text")
     raise typer.Exit(_run_async(run_up(settings, demo)))
 

@@ -2,6 +2,9 @@
 
 Children are separate processes, as in production; the supervisor restarts one that dies
 (with backoff), and on SIGTERM or Ctrl-C stops them all, each draining its batch in hand.
+The parse is the one CPU-bound stage, so `NEWSFLOW_EXTRACTOR_PROCESSES` extractors (default:
+cores - 1) share the articles topic's partitions in one consumer group; the topics get at least
+that many partitions.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from rich.text import Text
 from services.cli.demo.site import DemoSite, load_demo_articles
 from services.cli.output import duration, plural
 from services.cli.output import print_events as show_events
+from services.cli.settings import CliSettings
 from services.cli.up_state import clear_up, record_up
 from services.fetcher.settings import FEEDS_FILE_NAME
 from services.indexer.settings import IndexerSettings
@@ -39,7 +43,6 @@ from shared.settings import (
 
 log = logging.getLogger(__name__)
 
-SERVICES = ("fetcher", "extractor", "indexer")
 # Default ops ports of fetcher and extractor (the indexer serves them on its API port).
 OPS_PORTS = {"fetcher": 9101, "extractor": 9102}
 # A child that dies is restarted after this many seconds, doubling up to the cap.
@@ -63,11 +66,16 @@ def _port_free(port: int, host: str = "127.0.0.1") -> bool:
 
 @dataclass
 class Child:
-    name: str
+    name: str  # as `up` names it: the service, numbered from the second extractor on
     env: dict[str, str]
     log_path: Path
     process: asyncio.subprocess.Process | None = None
     restarts: int = 0
+
+    @property
+    def service(self) -> str:
+        """The `newsflow` subcommand this child runs."""
+        return self.name.partition("-")[0]
 
     async def start(self) -> None:
         # Opening a log file is instant; the child inherits the descriptor and we close ours.
@@ -76,7 +84,7 @@ class Child:
             sys.executable,
             "-m",
             "services.cli.main",
-            self.name,
+            self.service,
             env=self.env,
             stdin=asyncio.subprocess.DEVNULL,
             stdout=log_file,
@@ -95,9 +103,15 @@ class Child:
             await self.process.wait()
 
 
+def child_names(extractors: int) -> list[str]:
+    """The children `up` starts: one fetcher, `extractors` extractors, one indexer."""
+    numbered = [f"extractor-{n}" for n in range(2, extractors + 1)]
+    return ["fetcher", "extractor", *numbered, "indexer"]
+
+
 @dataclass
 class Supervisor:
-    settings: NewsflowSettings
+    settings: CliSettings
     demo: bool
     console: Console
     children: list[Child] = field(default_factory=list)
@@ -114,6 +128,17 @@ class Supervisor:
         state.mkdir(parents=True, exist_ok=True)
         env = dict(os.environ)
         env["NEWSFLOW_STATE_DIR"] = str(state.resolve())
+        extractors = self.settings.extractor_processes
+        if extractors > self.settings.kafka_partitions:
+            # A consumer beyond the partition count would idle. Topics that already exist on a
+            # configured Kafka keep their partitions: say so rather than idle silently.
+            env["NEWSFLOW_KAFKA_PARTITIONS"] = str(extractors)
+            if self.settings.kafka_bootstrap:
+                self.say(
+                    f"{extractors} extractor processes need {topics.ARTICLES} to have at least "
+                    f"{extractors} partitions (new topics get them; existing ones keep theirs)",
+                    "yellow",
+                )
         if self.settings.kafka_bootstrap:
             bootstrap = self.settings.kafka_bootstrap
         else:
@@ -142,17 +167,19 @@ class Supervisor:
         logs = state / "logs"
         logs.mkdir(exist_ok=True)
         ops: dict[str, int] = {}
-        for name in SERVICES:
-            child_env = dict(env)
-            if name in OPS_PORTS:
-                port = OPS_PORTS[name] if _port_free(OPS_PORTS[name]) else free_port()
-                child_env[f"NEWSFLOW_{name.upper()}_OPS_PORT"] = str(port)
+        for name in child_names(extractors):
+            child = Child(name, dict(env), logs / f"{name}.log")
+            if child.service in OPS_PORTS:
+                wanted = OPS_PORTS[child.service] if name == child.service else 0
+                port = wanted if wanted and _port_free(wanted) else free_port()
+                child.env[f"NEWSFLOW_{child.service.upper()}_OPS_PORT"] = str(port)
                 ops[name] = port
-            self.children.append(Child(name, child_env, logs / f"{name}.log"))
+            self.children.append(child)
         for child in self.children:
             await child.start()
         api = f"http://{indexer.api_host}:{indexer.api_port}"
-        self.say(f"services starting; logs in {logs}")
+        processes = plural(extractors, "extractor process", "extractor processes")
+        self.say(f"services starting ({processes}); logs in {logs}")
         if not await _wait_ready(f"{api}/readyz", stop):
             if not stop.is_set():
                 self.say(
@@ -245,7 +272,7 @@ async def print_events(settings: NewsflowSettings, console: Console, stop: async
         await consumer.stop()
 
 
-async def run_up(settings: NewsflowSettings, demo: bool) -> int:
+async def run_up(settings: CliSettings, demo: bool) -> int:
     console = Console()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

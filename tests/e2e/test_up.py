@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from services.cli.demo.site import DemoArticle, DemoSite
@@ -252,3 +253,79 @@ def test_demo_prints_events(env: dict[str, str], columns: int) -> None:
         assert any(
             re.match(r"(\d{4}|\?)\S*  .* → .*\(CONSULT\)", line) for line in shown.splitlines()
         )
+
+
+def _processed(port: int) -> float:
+    """The articles an extractor has read (its `newsflow_messages_processed_total`, ok)."""
+    body = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=10).text
+    found = re.search(
+        r'^newsflow_messages_processed_total\{outcome="ok",service="extractor"\} (\S+)$',
+        body,
+        re.M,
+    )
+    return float(found.group(1)) if found else 0.0
+
+
+def _extractor_pid(up: Up, ops_port: int) -> int:
+    """The pid of the extractor child of `up` that listens on `ops_port`."""
+    setting = f"NEWSFLOW_EXTRACTOR_OPS_PORT={ops_port}".encode()
+    task = Path(f"/proc/{up.process.pid}/task/{up.process.pid}/children")
+    for pid in task.read_text().split():
+        if setting in Path(f"/proc/{pid}/environ").read_bytes().split(b"\0"):
+            return int(pid)
+    raise AssertionError(f"no child of `newsflow up` listens on {ops_port}")
+
+
+def _write_articles(folder: Path, wave: str, count: int) -> None:
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"{wave}-{n}.txt").write_text(
+            f"Harbour talks {wave} {n}\n\nThe mayor of Bergen met the mayor of Tromso on "
+            f"Tuesday to discuss ferry route {wave} {n}, officials said.\n",
+            encoding="utf-8",
+        )
+
+
+def test_two_extractors_share_the_articles_and_one_killed_comes_back(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    env = {**env, "NEWSFLOW_EXTRACTOR_PROCESSES": "2"}
+    up = Up([], env)
+    try:
+        up.wait_for("search API listening", STARTUP_SECONDS)
+        up.wait_for("extractor-2: http://", 10)
+        assert "(2 extractor processes)" in up.output()
+        ports = {
+            name: int(port)
+            for name, port in re.findall(
+                r"^(extractor(?:-2)?): http://127\.0\.0\.1:(\d+)/", up.output(), re.M
+            )
+        }
+        assert set(ports) == {"extractor", "extractor-2"}
+        assert len(set(ports.values())) == 2
+        # 24 articles keyed by id over 4 partitions, two each: both extractors get some
+        # (all on one side has odds of 2 in 2**24).
+        _write_articles(tmp_path / "first", "first", 24)
+        ingested = newsflow(
+            env, "ingest", str(tmp_path / "first"), "--published", "2025-12-20", "--wait"
+        )
+        assert ingested.returncode == 0, ingested.stderr
+        read = {name: _processed(port) for name, port in ports.items()}
+        assert all(count > 0 for count in read.values()), read
+        assert sum(read.values()) >= 24, read
+
+        # One extractor killed outright: `up` restarts it, and the pipeline goes on.
+        os.kill(_extractor_pid(up, ports["extractor-2"]), signal.SIGKILL)
+        up.wait_for("extractor-2 exited with status", 30)
+        _write_articles(tmp_path / "second", "second", 8)
+        ingested = newsflow(
+            env, "ingest", str(tmp_path / "second"), "--published", "2025-12-21", "--wait"
+        )
+        assert ingested.returncode == 0, ingested.stderr
+        # --wait returned: every article of the second wave is searchable now.
+        found = newsflow(env, "search", "ferry second", "--limit", "50", "--json")
+        assert found.returncode == 0, found.stderr
+        assert len(json.loads(found.stdout)["results"]) == 8
+    finally:
+        code = up.stop()
+    assert code == 0, up.output()

@@ -22,6 +22,7 @@ import yaml
 from faststream.kafka.prometheus import KafkaPrometheusMiddleware
 from prometheus_client import CollectorRegistry
 
+from services.cli.settings import CliSettings
 from shared.settings import ENV_PREFIX, NewsflowSettings
 from tests.conftest import IN_CI, REPO, material
 
@@ -171,6 +172,11 @@ def test_extractor_can_be_scaled(compose: dict[str, Any]) -> None:
     # A fixed container name or host port would make `--scale extractor=N` fail.
     assert "container_name" not in extractor
     assert "ports" not in extractor
+    # The replicas are the setting `newsflow up` reads for its number of extractor processes.
+    assert "extractor_processes" in CliSettings.model_fields
+    assert re.fullmatch(
+        r"\$\{NEWSFLOW_EXTRACTOR_PROCESSES:-[1-9]\d*\}", extractor["deploy"]["replicas"]
+    )
 
 
 def test_dependencies_wait_for_healthy_services(compose: dict[str, Any]) -> None:

@@ -8,15 +8,10 @@ puts before names that it lacks; given names from Faker's per-locale first-name 
 from __future__ import annotations
 
 import functools
-import importlib.metadata
-import logging
-import os
-from pathlib import Path
 
 from services.extractor.actors.demonyms import is_demonym
 from services.extractor.actors.given_names import is_given_name
 from services.extractor.parse.words import strip_possessive
-from services.extractor.settings import default_cache_dir
 
 # Role nouns that precede names in news copy but are missing from nameparser's titles.
 _EXTRA_ROLES = frozenset(
@@ -109,57 +104,17 @@ _ORGANISATION_HEADS = frozenset(
     }
 )
 
-logger = logging.getLogger(__name__)
-
-
-def _titles_from_nameparser() -> frozenset[str]:
-    from nameparser.config import CONSTANTS  # deferred: importing nameparser costs ~40 ms
-
-    return frozenset(CONSTANTS.titles)
-
-
-def _read_titles(path: Path) -> frozenset[str] | None:
-    try:
-        return frozenset(path.read_text(encoding="utf-8").split("\n"))
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def _write_titles(path: Path, titles: frozenset[str]) -> None:
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temporary.write_text("\n".join(sorted(titles)), encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError as exc:
-        logger.info("titles cache %s not written: %s", path, exc)
-
-
-# Where `titles` keeps its copy unless told otherwise (~/.cache/newsflow).
-_DEFAULT_CACHE = default_cache_dir()
-
 
 @functools.cache
-def titles(cache_dir: Path | None = _DEFAULT_CACHE) -> frozenset[str]:
-    """nameparser's titles (lower case, no dots), read once per process.
+def titles() -> frozenset[str]:
+    """nameparser's titles (lower case, no dots), read once per process on first use.
 
-    Importing nameparser takes ~40 ms of every start, for one set of words: the set is kept
-    in the user's cache directory (beside the gazetteer's), one file per nameparser version,
-    and read from there when present.
+    Importing nameparser costs ~30 ms of CPU once per process; a copy kept on disk saved that
+    (issue 15 measured 26-29 ms), below the noise of a start-up of ~1.5 s CPU, so there is none.
     """
-    if cache_dir is None:
-        return _titles_from_nameparser()
-    try:
-        version = importlib.metadata.version("nameparser")
-    except importlib.metadata.PackageNotFoundError:
-        return _titles_from_nameparser()
-    path = cache_dir / f"nameparser-titles-{version}.txt"
-    cached = _read_titles(path)
-    if cached:
-        return cached
-    found = _titles_from_nameparser()
-    _write_titles(path, found)
-    return found
+    from nameparser.config import CONSTANTS  # deferred: only the first name read needs it
+
+    return frozenset(CONSTANTS.titles)
 
 
 # Words that join a multi-word title ("Secretary of State") and go with it.
