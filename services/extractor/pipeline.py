@@ -17,6 +17,7 @@ import gc
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal, TypeAlias
 
 from spacy.attrs import IS_ALPHA
@@ -35,6 +36,7 @@ from services.extractor.places.geocode import geocode
 from services.extractor.places.publisher import publisher_country
 from services.extractor.settings import (
     DEFAULT_BATCH_SIZE,
+    DEFAULT_CACHE_DIR,
     DEFAULT_MAX_CHARS,
     DEFAULT_MODEL,
     ExtractorSettings,
@@ -137,10 +139,11 @@ class Extractor:
         max_chars: int = DEFAULT_MAX_CHARS,
         n_process: int = 1,
         min_city_population: int = DEFAULT_MIN_CITY_POPULATION,
+        cache_dir: Path | None = DEFAULT_CACHE_DIR,
     ) -> None:
         self.nlp = load_model(model_name)
         load_identifier()
-        self.gazetteer = load_gazetteer(min_city_population)
+        self.gazetteer = load_gazetteer(min_city_population, cache_dir)
         self.batch_size = batch_size
         self.max_chars = max_chars
         self.n_process = n_process
@@ -362,7 +365,10 @@ def process_extractor(settings: ExtractorSettings) -> Extractor:
     free a few dozen objects.
     """
     extractor = Extractor(
-        settings.spacy_model, batch_size=settings.batch_size, max_chars=settings.max_chars
+        settings.spacy_model,
+        batch_size=settings.batch_size,
+        max_chars=settings.max_chars,
+        cache_dir=settings.cache_dir,
     )
     gc.freeze()
     return extractor

@@ -35,7 +35,7 @@ from services.extractor.places import names as place_names
 from services.extractor.places import region_points
 from services.extractor.places.names import ap_state_code, region_core
 from services.extractor.places.region_points import Point
-from services.extractor.settings import default_cache_dir
+from services.extractor.settings import DEFAULT_CACHE_DIR
 from shared.models import PlaceKind
 
 # Cities below this population are left out: smaller towns rarely make international news, and
@@ -512,16 +512,17 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-# Where `load_gazetteer` keeps the city index unless told otherwise.
-_DEFAULT_CACHE = default_cache_dir()
+def load_gazetteer(
+    min_city_population: int = DEFAULT_MIN_CITY_POPULATION,
+    cache_dir: Path | None = DEFAULT_CACHE_DIR,
+) -> Gazetteer:
+    """The process-wide gazetteer: built on first use (under a second), or read from the
+    on-disk cache in `cache_dir` (the `cache_dir` setting; None for none), opened in
+    milliseconds. One per distinct pair of arguments, however they are passed."""
+    return _load_gazetteer(min_city_population, cache_dir)
 
 
 @functools.lru_cache(maxsize=2)
-def load_gazetteer(
-    min_city_population: int = DEFAULT_MIN_CITY_POPULATION,
-    cache_dir: Path | None = _DEFAULT_CACHE,
-) -> Gazetteer:
-    """The process-wide gazetteer: built on first use (under a second), or read from the
-    on-disk cache in `cache_dir` (~/.cache/newsflow; None for none), opened in milliseconds."""
+def _load_gazetteer(min_city_population: int, cache_dir: Path | None) -> Gazetteer:
     with _collector_paused():
         return Gazetteer(min_city_population, cache_dir=cache_dir)

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from services.extractor.settings import ExtractorSettings
+from services.extractor.settings import ExtractorSettings, default_cache_dir
 from services.fetcher.settings import FetcherSettings
 from services.indexer.settings import IndexerSettings
 from shared.settings import (
@@ -84,3 +84,19 @@ def test_per_service_names_tell_services_apart_in_one_environment(
     with pytest.raises(SettingsError):
         load(ExtractorSettings)
     assert capsys.readouterr().err.startswith("invalid setting NEWSFLOW_EXTRACTOR_BATCH_SIZE: ")
+
+
+def test_the_cache_directory_is_a_setting_that_follows_xdg(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Issue 12, item 6: the extractor's cache (the gazetteer's index) was always
+    ~/.cache/newsflow. It is NEWSFLOW_CACHE_DIR, by default under XDG_CACHE_HOME, and empty
+    turns it off; the extractor built from the settings keeps its index there."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_cache_dir() == tmp_path / "xdg" / "newsflow"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
+    assert default_cache_dir() == Path.home() / ".cache" / "newsflow"
+    monkeypatch.setenv("NEWSFLOW_CACHE_DIR", str(tmp_path / "cache"))
+    assert ExtractorSettings().cache_dir == tmp_path / "cache"
+    monkeypatch.setenv("NEWSFLOW_CACHE_DIR", "")
+    assert ExtractorSettings().cache_dir is None

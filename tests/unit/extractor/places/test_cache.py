@@ -10,7 +10,11 @@ from typing import Any
 import pytest
 
 from services.extractor.places import cache as gazetteer_cache
-from services.extractor.places.gazetteer import Gazetteer
+from services.extractor.places.gazetteer import (
+    DEFAULT_MIN_CITY_POPULATION,
+    Gazetteer,
+    load_gazetteer,
+)
 
 _KYIV = ("Kyiv", "UA", 50.45, 30.52, 703448, 2797553, "12")
 
@@ -178,3 +182,8 @@ def test_an_old_orphaned_temporary_file_is_swept(tmp_path: Path) -> None:
     gazetteer_cache.write(tmp_path, "5000-abc", [{"kyiv": [1]}])
     assert not old.exists()
     assert recent.exists()  # may be a live writer's
+
+
+def test_the_gazetteer_keeps_its_index_in_the_configured_directory(tmp_path: Path) -> None:
+    load_gazetteer(DEFAULT_MIN_CITY_POPULATION, tmp_path)
+    assert list(tmp_path.iterdir()), "the index was written where the setting says"
