@@ -31,6 +31,8 @@ _IRREALIS_CONTROL = frozenset(
 _MODALS = frozenset(
     {"may", "might", "could", "would", "should", "must", "can", "ca", "ought", "shall"}
 )
+# Adverbs that make a clause a guess or a wish ("Hopefully Iran will negotiate").
+_HEDGING_ADVERBS = frozenset({"hopefully", "perhaps", "maybe", "possibly", "probably"})
 # Adjectives whose infinitive is scheduled, not merely intended ("due to meet").
 _SCHEDULED_ADJECTIVES = frozenset({"due", "set", "poised", "scheduled"})
 # Dependencies that start a clause of its own.
@@ -120,7 +122,11 @@ def _no_one(noun: Tok) -> bool:
         return True
     if noun.lower_ == "one" and any(c.lower_ == "no" for c in noun.children):
         return True
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+    # "no officer", "not a single officer", "not one officer"
+    return any(
+        (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "neg" and c.i < noun.i)
+        for c in noun.children
+    )
 
 
 def is_hedged(verb: Tok, clauses: list[Tok]) -> bool:
@@ -128,7 +134,11 @@ def is_hedged(verb: Tok, clauses: list[Tok]) -> bool:
     of wishing or trying ("hopes to meet") or an adjective's infinitive ("ready to meet", not
     "due to meet")."""
     for clause in clauses:
-        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children):
+        if any(
+            (c.dep_ == "aux" and c.lower_ in _MODALS)
+            or (c.dep_ == "advmod" and c.lower_ in _HEDGING_ADVERBS)
+            for c in clause.children
+        ):
             return True
     if verb.dep_ in {"csubj", "csubjpass"} and verb.head is not verb:
         # "reaching a deal would be hard": the subject clause of a modal or judged predicate

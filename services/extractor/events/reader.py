@@ -1265,12 +1265,35 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         or is_subjunctive(verb)
         or is_nonfactive(verb)
         or is_habitual(verb)
-        or is_future_in_past(verb),
+        or is_future_in_past(verb)
+        or _figurative(reader, verb, kind, passive),
         side=reader.speakers.side_reads > side_reads,
         plain_kind=plain_kind,
         event_noun=event_noun,
         when=when,
         planned=is_planned(verb),
+    )
+
+
+def _figurative(reader: _Reader, verb: Tok, kind: EventType | None, passive: bool) -> bool:
+    """An act no one does: "was forced to sidestep the issue" (no one forcing), "the scandal
+    is threatening his premiership" (a threat whose subject is a thing, not a document that
+    speaks for its author as "the statement threatened" does)."""
+    lemma = verb.lemma_.casefold()
+    if passive and lemma in _FORCING and not any(c.dep_ == "agent" for c in verb.children):
+        return any(
+            c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in c.children)
+            for c in verb.children
+        )
+    if kind != "THREATEN":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(
+        subject.tag_ == "NN"  # a singular common noun: "eight countries" may act unnamed
+        and subject.lemma_.casefold() not in _SPEAKING_DOCUMENTS
+        and actor_lemma(subject.lemma_, subject.lower_) is None
+        and not reader.noun_actors(subject)
+        for subject in subjects
     )
 
 
@@ -1391,6 +1414,15 @@ _NAMES_A_YEAR = re.compile(r"^\d{3}")
 # A calendar day, week, month or year (not PRESENT_REF, not a season).
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-W\d\d|-\d\d(?:-\d\d)?)?(?:T.*)?$")
 _YEAR_ONLY = re.compile(r"^\d{4}$")
+# Verbs of forcing, whose agentless passive is a figure ("was forced to shy away").
+_FORCING = frozenset({"force", "compel", "oblige", "pressure", "pressurise", "pressurize"})
+# Documents that speak for their authors ("the statement condemned the attack").
+_SPEAKING_DOCUMENTS = frozenset(
+    {"statement", "report", "letter", "resolution", "ruling", "decision", "order", "bill", "law",
+     "communique", "declaration", "judgment", "judgement", "verdict", "memo", "post", "tweet",
+     "motion", "petition", "lawsuit", "complaint", "filing", "indictment", "message", "note",
+     "editorial", "document", "agreement", "deal", "treaty", "plan", "proposal", "draft"}
+)  # fmt: skip
 # Subordinators of a clause at another time than its governor's, or of a comparison.
 _ELSEWHEN = frozenset({"before", "after", "since", "until", "till", "once", "than"})
 _VERBAL = frozenset({"VERB", "AUX"})
@@ -1610,9 +1642,14 @@ _QUOTES = frozenset('"“”')
 def _generic_present(draft: _Draft) -> bool:
     """ "Regent Hong Kong occupies a prime spot", "data the Federal Reserve provides": an act
     of material cooperation or conflict in the simple present of running text is a state, a
-    habit or a synopsis, not a report (a headline's present is; so is a quoted one's)."""
+    habit or a synopsis, not a report (a headline's present is; so is a quoted one's); so is
+    support that describes a noun ("Western nations that support Kyiv": in favour of)."""
     verb = draft.token
-    if draft.nominal or draft.kind is None or QUAD_OF_TYPE[draft.kind].startswith("verbal"):
+    if draft.nominal or draft.kind is None:
+        return False
+    if QUAD_OF_TYPE[draft.kind].startswith("verbal") and not (
+        draft.kind == "SUPPORT" and verb.dep_ == "relcl"
+    ):
         return False
     if verb.tag_ not in {"VBZ", "VBP"}:
         return False

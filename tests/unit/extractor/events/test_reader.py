@@ -1435,3 +1435,22 @@ def test_calling_or_saying_something_unlawful_condemns_it(extractor: Extractor) 
     assert _events(extractor, "Antonio Guterres said it was illegal to enter Gaza.") == []
     text = "Iran held a military drill on Friday in the Strait of Hormuz."
     assert _trigger(_events(extractor, text), "hold").type == "MOBILIZE"
+
+
+def test_figures_guesses_and_denied_doers_are_no_events(extractor: Extractor) -> None:
+    """ "was forced to sidestep" (no one forcing), "the scandal is threatening" (a thing),
+    "Hopefully Iran will negotiate" (a wish), "Not a single officer refused" (denied), "nations
+    that support Kyiv" (a stance describing them)."""
+    for text in (
+        "Anutin was forced on Friday to sidestep this keystone issue.",
+        "The scandal is threatening Keir Starmer's premiership.",
+        "Hopefully Iran will negotiate with the United States on Friday.",
+        "Not a single officer refused the order on Friday.",
+    ):
+        assert _events(extractor, text) == [], text
+    text = "Police forced protesters to leave the square on Friday."
+    assert _trigger(_events(extractor, text), "force").type == "COERCE"
+    text = "The statement threatened Israel with retaliation on Friday."
+    assert [e.type for e in _events(extractor, text)] in ([], ["THREATEN"])
+    text = "Western nations that support Ukraine met in Brussels on Friday."
+    assert "support" not in [e.trigger for e in _events(extractor, text)]
