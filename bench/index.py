@@ -550,7 +550,10 @@ def report(sides: list[Side], articles: int, events: int) -> list[str]:
             [name, *(f"{s.sizes[n] / 1e6:.1f}" if (n := name) in s.sizes else "-" for s in sides)]
         )
     rows.append(
-        ["total per 1,000 articles", *(f"{sum(s.sizes.values()) / articles / 1000:.2f}" for s in sides)]
+        [
+            "total per 1,000 articles",
+            *(f"{sum(s.sizes.values()) / articles / 1000:.2f}" for s in sides),
+        ]
     )
     print(_table(rows))
     for side in sides:

@@ -8,8 +8,8 @@ Callers import from here (`open_store`, `Store`, the errors and constants); the 
 - `rows`: result rows into hits, cursors and facets;
 - `sqlite`, `postgres`: the backends, which run that SQL on their driver.
 
-`base`, `sql` and `rows` import nothing of the package, `upsert` only `sql`, and the backends
-only those four, never this `__init__`; it imports a backend only inside `open_store`, so a
+`base` and `sql` import nothing of the package, `upsert` and `rows` only `sql`, and the
+backends only those four, never this `__init__`; it imports a backend only inside `open_store`, so a
 process loads only the driver it uses.
 """
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from services.indexer.store.base import (
     DEFAULT_FACET_SIZE,
+    FACET_SAMPLE,
     SCHEMA_VERSION,
     QueryRejected,
     SchemaMismatch,
@@ -28,6 +29,7 @@ from services.indexer.store.base import (
 
 __all__ = [
     "DEFAULT_FACET_SIZE",
+    "FACET_SAMPLE",
     "SCHEMA_VERSION",
     "QueryRejected",
     "SchemaMismatch",

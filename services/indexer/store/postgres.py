@@ -16,7 +16,7 @@ from typing import Any
 import asyncpg
 
 from services.indexer.query import SearchQuery
-from services.indexer.records import ArticleRecord, latest_per_article, to_record
+from services.indexer.records import ArticleRecord, latest_per_article, to_record, unpack
 from services.indexer.results import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -27,6 +27,7 @@ from services.indexer.results import (
 )
 from services.indexer.store.base import (
     DEFAULT_FACET_SIZE,
+    FACET_SAMPLE,
     SCHEMA_VERSION,
     QueryRejected,
     SchemaMismatch,
@@ -41,8 +42,11 @@ from services.indexer.store.rows import (
     next_cursor,
 )
 from services.indexer.store.sql import (
+    EVENT_COLUMNS,
+    EVENT_OF_ARTICLE,
     Params,
     Plan,
+    TextMatch,
     article_plan,
     count_sql,
     event_plan,
@@ -69,6 +73,7 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
     id text COLLATE "C" PRIMARY KEY,
+    doc bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
     url text NOT NULL,
     title text NOT NULL,
     text text NOT NULL,
@@ -77,7 +82,7 @@ CREATE TABLE IF NOT EXISTS articles (
     published_at timestamptz NOT NULL,
     extracted_at timestamptz NOT NULL,
     indexed_at timestamptz NOT NULL,
-    raw text NOT NULL,
+    raw bytea NOT NULL,
     -- A tsvector is capped at 1 MB; 250,000 characters of text stay well below it, and a
     -- long read's opening quarter-million characters carry its searchable words.
     tsv tsvector GENERATED ALWAYS AS (
@@ -88,50 +93,60 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING gin (tsv);
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at, id);
 CREATE TABLE IF NOT EXISTS entities (
-    article_id text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
+    doc bigint NOT NULL, name text COLLATE "C" NOT NULL,
     key text COLLATE "C" NOT NULL, kind text NOT NULL, country_code text COLLATE "C",
     mentions integer NOT NULL
 );
-CREATE INDEX IF NOT EXISTS entities_article ON entities (article_id);
-CREATE INDEX IF NOT EXISTS entities_key ON entities (key, article_id);
-CREATE INDEX IF NOT EXISTS entities_country ON entities (country_code, article_id);
+CREATE INDEX IF NOT EXISTS entities_doc ON entities (doc);
+CREATE INDEX IF NOT EXISTS entities_key ON entities (key, doc);
+CREATE INDEX IF NOT EXISTS entities_country ON entities (country_code, doc);
 CREATE TABLE IF NOT EXISTS places (
-    article_id text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
+    doc bigint NOT NULL, name text COLLATE "C" NOT NULL,
     key text COLLATE "C" NOT NULL, kind text NOT NULL, country_code text COLLATE "C",
     lat double precision, lon double precision, mentions integer NOT NULL
 );
-CREATE INDEX IF NOT EXISTS places_article ON places (article_id);
-CREATE INDEX IF NOT EXISTS places_key ON places (key, article_id);
-CREATE INDEX IF NOT EXISTS places_country ON places (country_code, article_id);
+CREATE INDEX IF NOT EXISTS places_doc ON places (doc);
+CREATE INDEX IF NOT EXISTS places_key ON places (key, doc);
+CREATE INDEX IF NOT EXISTS places_country ON places (country_code, doc);
 CREATE TABLE IF NOT EXISTS events (
-    id text COLLATE "C" PRIMARY KEY, article_id text COLLATE "C" NOT NULL,
-    type text COLLATE "C", quad text, trigger text NOT NULL,
-    sources jsonb NOT NULL, targets jsonb NOT NULL, places jsonb NOT NULL,
-    date_value text NOT NULL, date_start date NOT NULL, date_end date NOT NULL,
-    date_source text NOT NULL, confidence double precision NOT NULL, sentence text NOT NULL,
-    published_at timestamptz NOT NULL, raw text NOT NULL
+    n bigint PRIMARY KEY, id text COLLATE "C" NOT NULL UNIQUE, type text COLLATE "C" NOT NULL,
+    date_start date NOT NULL, date_end date NOT NULL, dated boolean NOT NULL
 );
-CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
 CREATE INDEX IF NOT EXISTS events_date ON events (date_start, id);
-CREATE INDEX IF NOT EXISTS events_type ON events (type);
+CREATE INDEX IF NOT EXISTS events_type_date ON events (type, date_start, id);
 CREATE TABLE IF NOT EXISTS event_actors (
-    event_id text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
-    key text COLLATE "C" NOT NULL, role text NOT NULL
+    n bigint NOT NULL, key text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
+    PRIMARY KEY (n, key)
 );
-CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (event_id);
-CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (key, event_id);
+CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (key, n);
 CREATE TABLE IF NOT EXISTS event_places (
-    event_id text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
-    key text COLLATE "C" NOT NULL
+    n bigint NOT NULL, key text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
+    PRIMARY KEY (n, key)
 );
-CREATE INDEX IF NOT EXISTS event_places_event ON event_places (event_id);
-CREATE INDEX IF NOT EXISTS event_places_key ON event_places (key, event_id);
+CREATE INDEX IF NOT EXISTS event_places_key ON event_places (key, n);
 CREATE TABLE IF NOT EXISTS event_countries (
-    event_id text COLLATE "C" NOT NULL, country_code text COLLATE "C" NOT NULL
+    n bigint NOT NULL, country_code text COLLATE "C" NOT NULL, PRIMARY KEY (n, country_code)
 );
-CREATE INDEX IF NOT EXISTS event_countries_event ON event_countries (event_id);
-CREATE INDEX IF NOT EXISTS event_countries_code ON event_countries (country_code, event_id);
+CREATE INDEX IF NOT EXISTS event_countries_code ON event_countries (country_code, n);
 """
+
+# A version 1 index is rebuilt from its messages (`articles.raw`): these go, its articles
+# table is set aside under another name (with its primary key) and read back.
+VERSION_1_DROPPED = """
+DROP TABLE IF EXISTS entities, places, events, event_actors, event_places, event_countries;
+DROP INDEX IF EXISTS articles_tsv, articles_published;
+ALTER TABLE articles RENAME TO articles_v1;
+ALTER TABLE articles_v1 RENAME CONSTRAINT articles_pkey TO articles_v1_pkey;
+"""
+# Messages read from an old index per step of its rebuild: a few MB in memory at a time.
+REBUILD_BATCH = 500
+# Every connection: plan each statement for its own parameters. asyncpg prepares statements,
+# and from a statement's sixth run PostgreSQL may switch to a generic plan, which estimates the
+# rows of an actor or a country as the average: 275 for one that has 92,000, which made country
+# pages 1.3 s (issue 15). And no JIT: it compiles for tens of milliseconds whenever the
+# estimated cost passes its threshold, which a search over the whole index does, for queries
+# that then take a few milliseconds.
+SERVER_SETTINGS = {"plan_cache_mode": "force_custom_plan", "jit": "off"}
 
 # SQLSTATE classes that mean "try again": connection exceptions (08), insufficient resources
 # (53), operator intervention such as a restart (57), serialization failure and deadlock (40).
@@ -150,14 +165,12 @@ class PostgresDialect:
     def day(self, value: dt.date) -> object:
         return value
 
-    def json_array(self, param: str) -> str:
-        return f"{param}::jsonb"
-
-    def text_match(self, text: TextQuery, params: Params) -> tuple[str, str | None, str]:
+    def text_match(self, text: TextQuery, params: Params) -> TextMatch:
         tsquery = pg_tsquery(text, params)
         # Normalisation 1 divides by 1 + log(length), as bm25 discounts long documents; the
         # sign makes lower better, as bm25 is in SQLite, so one ordering serves both.
-        return "", f"a.tsv @@ {tsquery}", f"(-ts_rank(a.tsv, {tsquery}, 1))::float8"
+        score = f"(-ts_rank(a.tsv, {tsquery}, 1))::float8"
+        return TextMatch("", f"a.tsv @@ {tsquery}", score, f"a.tsv @@ {tsquery}")
 
 
 DIALECT = PostgresDialect()
@@ -199,21 +212,29 @@ class PostgresStore:
                 max_size=self._pool_size,
                 timeout=CONNECT_TIMEOUT_SECONDS,
                 command_timeout=COMMAND_TIMEOUT_SECONDS,
+                server_settings=SERVER_SETTINGS,
             )
         try:
             with _errors():
                 async with pool.acquire() as conn, conn.transaction():
                     await conn.execute("SELECT pg_advisory_xact_lock($1)", SCHEMA_LOCK_KEY)
-                    await conn.execute(SCHEMA)
+                    await conn.execute(
+                        "CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)"
+                    )
                     stored = await conn.fetchval("SELECT max(version) FROM schema_version")
-                    if stored is None:
-                        await conn.execute(
-                            "INSERT INTO schema_version (version) VALUES ($1)", SCHEMA_VERSION
-                        )
-                    elif stored > SCHEMA_VERSION:
+                    if stored is not None and stored > SCHEMA_VERSION:
                         raise SchemaMismatch(
                             f"the database has index schema {stored}, newer than this "
                             f"Newsflow ({SCHEMA_VERSION}); upgrade Newsflow"
+                        )
+                    if stored == 1:
+                        await _rebuild_version_1(conn)
+                    else:
+                        await conn.execute(SCHEMA)
+                    if stored != SCHEMA_VERSION:
+                        await conn.execute("DELETE FROM schema_version")
+                        await conn.execute(
+                            "INSERT INTO schema_version (version) VALUES ($1)", SCHEMA_VERSION
                         )
         except BaseException:
             await pool.close()
@@ -269,20 +290,20 @@ class PostgresStore:
         return SearchPage(results=hits, next_cursor=cursor, total=total)
 
     async def facets(self, query: SearchQuery, size: int = DEFAULT_FACET_SIZE) -> Facets:
-        sql, params = facets_sql(query, _plan(query), size)
+        sql, params = facets_sql(query, _plan(query), size, FACET_SAMPLE)
         async with self._conn() as conn:
             rows = await conn.fetch(sql, *params)
-        return facets_from_rows(rows)
+        return facets_from_rows(rows, FACET_SAMPLE)
 
     async def get_article(self, article_id: str) -> EnrichedArticle | None:
         async with self._conn() as conn:
-            raw = await conn.fetchval("SELECT raw FROM articles WHERE id = $1", article_id)
-        return None if raw is None else EnrichedArticle.model_validate_json(raw)
+            row = await conn.fetchrow("SELECT raw, text FROM articles WHERE id = $1", article_id)
+        return None if row is None else unpack(row[0], row[1])
 
     async def get_event(self, event_id: str) -> EventHit | None:
         sql = (
-            "SELECT e.raw, a.url, a.title, a.source, a.published_at, e.date_start, e.id "
-            "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = $1"
+            f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON {EVENT_OF_ARTICLE} "
+            "WHERE e.id = $1"
         )
         async with self._conn() as conn:
             rows = await conn.fetch(sql, event_id)
@@ -298,21 +319,44 @@ def _plan(query: SearchQuery) -> Plan:
 
 async def _write_one(conn: Any, r: ArticleRecord, now: dt.datetime) -> UpsertStats:
     sql, params = UPSERT.article(r, now)
-    if await conn.fetchval(sql, *params) is None:
+    doc = await conn.fetchval(sql, *params)
+    if doc is None:
         return UpsertStats(stale=1)
-    sql, params = UPSERT.held_events(r)
-    rest = UPSERT.rest(r, [row[0] for row in await conn.fetch(sql, *params)])
+    sql, params = UPSERT.held_events(doc)
+    rest = UPSERT.rest(r, doc, [row[0] for row in await conn.fetch(sql, *params)])
     for sql, rows in rest.batches:
         await conn.executemany(sql, rows)
     return rest.stats
+
+
+async def _rebuild_version_1(conn: Any) -> None:
+    """Turn a version 1 index into this version inside the caller's transaction: keep its
+    articles' messages, drop every other table, create this schema and write each message
+    again, as it was first indexed (its `indexed_at` kept)."""
+    await conn.execute(VERSION_1_DROPPED)
+    await conn.execute(SCHEMA)
+    last = ""
+    while True:
+        rows = await conn.fetch(
+            "SELECT id, raw, indexed_at FROM articles_v1 WHERE id > $1 ORDER BY id LIMIT $2",
+            last,
+            REBUILD_BATCH,
+        )
+        if not rows:
+            break
+        last = rows[-1][0]
+        for _, raw, indexed_at in rows:
+            record = to_record(EnrichedArticle.model_validate_json(raw))
+            await _write_one(conn, record, indexed_at)
+    await conn.execute("DROP TABLE articles_v1")
 
 
 async def _entity_names(conn: Any, ids: list[str]) -> dict[str, list[str]]:
     if not ids:
         return {}
     rows = await conn.fetch(
-        "SELECT article_id, name FROM entities WHERE article_id = ANY($1::text[]) "
-        "ORDER BY article_id, mentions DESC, name",
+        "SELECT a.id, en.name FROM articles a JOIN entities en ON en.doc = a.doc "
+        "WHERE a.id = ANY($1::text[]) ORDER BY a.id, en.mentions DESC, en.name",
         ids,
     )
     return names_by_article(rows)

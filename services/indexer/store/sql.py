@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from services.indexer.query import Cursor, SearchQuery, day_after, day_start, name_key
+from services.indexer.records import EVENT_SLOTS
 from services.indexer.text_query import TextQuery
+
+# An event's article: its key divided by the slots (the article's `doc`), and the key range of
+# the article's events, so that a plan can go from either side through a primary key.
+EVENT_OF_ARTICLE = (
+    f"a.doc = e.n / {EVENT_SLOTS} AND e.n >= a.doc * {EVENT_SLOTS} "
+    f"AND e.n < (a.doc + 1) * {EVENT_SLOTS}"
+)
 
 
 class Dialect(Protocol):
@@ -32,12 +40,23 @@ class Dialect(Protocol):
     def day(self, value: dt.date) -> object:
         """A calendar day as the backend stores it."""
 
-    def json_array(self, param: str) -> str:
-        """The SQL storing a parameter that holds a JSON array as text."""
+    def text_match(self, text: TextQuery, params: Params) -> TextMatch:
+        """How the engine matches and ranks `text`, binding its terms through `params`."""
 
-    def text_match(self, text: TextQuery, params: Params) -> tuple[str, str | None, str]:
-        """(join after `articles a`, condition or None, score expression; lower is better),
-        binding the query's terms through `params`."""
+
+@dataclass(frozen=True)
+class TextMatch:
+    """A text query in a dialect's SQL.
+
+    `join` (after `articles a`) and `condition` select the matches and rank them by `score`
+    (lower is better): what a page takes. `filter` is a condition on `a` selecting the same
+    articles without scoring them: what the total and the facets take. Each statement takes
+    one or the other, so every parameter bound for the text is one that statement uses."""
+
+    join: str
+    condition: str | None
+    score: str
+    filter: str
 
 
 @dataclass
@@ -55,16 +74,33 @@ class Params:
 
 @dataclass
 class Plan:
-    """The FROM clause, WHERE conditions and parameters of a query's result set."""
+    """The FROM clause, WHERE conditions and parameters of a query's result set.
+
+    A text query is in it twice: `rank_join`/`rank_condition`/`score` rank a page, and
+    `text_condition` selects without scoring, for the total and the facets; each statement
+    takes one or the other, so the text is matched once per statement.
+    """
 
     params: Params
     source: str
     conditions: list[str]
     score: str | None = None
+    rank_join: str = ""
+    rank_condition: str | None = None
+    text_condition: str | None = None
 
     @property
     def where(self) -> str:
-        return " AND ".join(self.conditions) if self.conditions else "TRUE"
+        """The conditions of the unscored result set (count, facets)."""
+        return _and([*self.conditions, *filter(None, [self.text_condition])])
+
+    @property
+    def ranked_source(self) -> str:
+        return self.source + self.rank_join
+
+    @property
+    def ranked_conditions(self) -> list[str]:
+        return [*self.conditions, *filter(None, [self.rank_condition])]
 
 
 def _published_bounds(
@@ -82,39 +118,38 @@ def _published_bounds(
 def _with_text(plan: Plan, text: TextQuery | None) -> None:
     if text is None:
         return
-    join, condition, score = plan.params.dialect.text_match(text, plan.params)
-    plan.source += join
-    if condition:
-        plan.conditions.append(condition)
-    plan.score = score
+    match = plan.params.dialect.text_match(text, plan.params)
+    plan.rank_join, plan.rank_condition, plan.score = match.join, match.condition, match.score
+    plan.text_condition = match.filter
 
 
 def article_plan(query: SearchQuery, dialect: Dialect) -> Plan:
     """The articles a query matches (ignoring its cursor).
 
-    Filters are uncorrelated `IN (subquery)`: each is evaluated once from its index, where a
-    correlated EXISTS makes SQLite rescan the filter's rows for every candidate article.
+    Filters are uncorrelated `IN (subquery)` over the integer `doc`: each is evaluated once
+    from its index, where a correlated EXISTS makes SQLite rescan the filter's rows for every
+    candidate article.
     """
     plan = Plan(Params(dialect), "articles a", [])
     p = plan.params
     _with_text(plan, query.text)
     if query.actor:
         plan.conditions.append(
-            f"a.id IN (SELECT article_id FROM entities WHERE key = {p(name_key(query.actor))})"
+            f"a.doc IN (SELECT doc FROM entities WHERE key = {p(name_key(query.actor))})"
         )
     if query.place:
         plan.conditions.append(
-            f"a.id IN (SELECT article_id FROM places WHERE key = {p(name_key(query.place))})"
+            f"a.doc IN (SELECT doc FROM places WHERE key = {p(name_key(query.place))})"
         )
     if query.country:
         cc = p(query.country)
         plan.conditions.append(
-            f"a.id IN (SELECT article_id FROM entities WHERE country_code = {cc} "
-            f"UNION SELECT article_id FROM places WHERE country_code = {cc})"
+            f"a.doc IN (SELECT doc FROM entities WHERE country_code = {cc} "
+            f"UNION SELECT doc FROM places WHERE country_code = {cc})"
         )
     if query.event_type:
         plan.conditions.append(
-            f"a.id IN (SELECT article_id FROM events WHERE type = {p(query.event_type)})"
+            f"a.doc IN (SELECT n / {EVENT_SLOTS} FROM events WHERE type = {p(query.event_type)})"
         )
     _published_bounds(plan, "a.published_at", query.since, query.until)
     _published_bounds(plan, "a.published_at", query.published_since, query.published_until)
@@ -124,21 +159,20 @@ def article_plan(query: SearchQuery, dialect: Dialect) -> Plan:
 def event_plan(query: SearchQuery, dialect: Dialect) -> Plan:
     """The events a query matches (ignoring its cursor). Query text selects the events of
     the articles it matches: an event's sentence alone often names its actors only by pronoun."""
-    plan = Plan(Params(dialect), "events e JOIN articles a ON a.id = e.article_id", [])
+    plan = Plan(Params(dialect), f"events e JOIN articles a ON {EVENT_OF_ARTICLE}", [])
     p, d = plan.params, dialect
     _with_text(plan, query.text)
     if query.actor:
         plan.conditions.append(
-            f"e.id IN (SELECT event_id FROM event_actors WHERE key = {p(name_key(query.actor))})"
+            f"e.n IN (SELECT n FROM event_actors WHERE key = {p(name_key(query.actor))})"
         )
     if query.place:
         plan.conditions.append(
-            f"e.id IN (SELECT event_id FROM event_places WHERE key = {p(name_key(query.place))})"
+            f"e.n IN (SELECT n FROM event_places WHERE key = {p(name_key(query.place))})"
         )
     if query.country:
         plan.conditions.append(
-            "e.id IN (SELECT event_id FROM event_countries "
-            f"WHERE country_code = {p(query.country)})"
+            f"e.n IN (SELECT n FROM event_countries WHERE country_code = {p(query.country)})"
         )
     if query.event_type:
         plan.conditions.append(f"e.type = {p(query.event_type)}")
@@ -148,7 +182,7 @@ def event_plan(query: SearchQuery, dialect: Dialect) -> Plan:
         plan.conditions.append(f"e.date_start <= {p(d.day(query.until))}")
     if query.since is not None or query.until is not None:
         # An undated event's interval is only its sort position, not when it happened.
-        plan.conditions.append("e.date_source <> 'unknown'")
+        plan.conditions.append("e.dated")
     _published_bounds(plan, "a.published_at", query.published_since, query.published_until)
     return plan
 
@@ -156,7 +190,7 @@ def event_plan(query: SearchQuery, dialect: Dialect) -> Plan:
 ARTICLE_COLUMNS = (
     "a.id, a.url, a.title, a.source, a.published_at, substr(a.text, 1, 1000) AS lead, a.summary"
 )
-EVENT_COLUMNS = "e.raw, a.url, a.title, a.source, a.published_at, e.date_start, e.id"
+EVENT_COLUMNS = "a.raw, e.n, a.url, a.title, a.source, a.published_at, e.date_start, e.id"
 
 
 def page_sql(query: SearchQuery, plan: Plan) -> tuple[str, list[object]]:
@@ -164,18 +198,19 @@ def page_sql(query: SearchQuery, plan: Plan) -> tuple[str, list[object]]:
     p = plan.params.copy()
     d = p.dialect
     after: Cursor | None = query.after
-    conditions = list(plan.conditions)
     limit = p(query.limit + 1)
     if query.order == "rank":
         assert plan.score is not None
+        conditions = plan.ranked_conditions
         if after is not None:
             s, i = p(after.s), p(after.id)
             conditions.append(f"({plan.score} > {s} OR ({plan.score} = {s} AND a.id > {i}))")
         sql = (
-            f"SELECT {ARTICLE_COLUMNS}, {plan.score} AS score FROM {plan.source} "
+            f"SELECT {ARTICLE_COLUMNS}, {plan.score} AS score FROM {plan.ranked_source} "
             f"WHERE {_and(conditions)} ORDER BY score ASC, a.id ASC LIMIT {limit}"
         )
         return sql, p.values
+    conditions = [plan.where]
     if query.order == "published":
         if after is not None:
             assert isinstance(after.s, str)
@@ -212,71 +247,90 @@ def _top(facet: str, select: str, size: str) -> str:
     )
 
 
-def facets_sql(query: SearchQuery, plan: Plan, size: int) -> tuple[str, list[object]]:
+# The facet row that says how many results the counts are over (`rows.facets_from_rows`).
+COUNTED = "counted"
+
+
+def facets_sql(query: SearchQuery, plan: Plan, size: int, sample: int) -> tuple[str, list[object]]:
     """One statement giving (facet, value, n) rows: the top values of each facet over the
-    whole result set, n being the number of results that have the value (so n is what the
-    query would return with the value added as a filter)."""
+    query's `sample` most recently indexed results (all of them when there are no more), n
+    being the number of those results that have the value (so, below the sample, n is what the
+    query would return with the value added as a filter); and a row (COUNTED, NULL, count)
+    saying over how many results they were counted, up to `sample + 1` (one more than the
+    sample: the counts are then of a sample).
+
+    The sample is taken newest first along the integer key, which every index of a filter
+    yields in order, so it costs the sample's rows, not the whole result set's; and the
+    rows of the facets are reached from the sample through the key's index.
+    """
     p = plan.params.copy()
-    n = p(size)
+    n, limit = p(size), p(sample + 1)
     if query.type == "articles":
-        matched = f"SELECT a.id AS id FROM {plan.source} WHERE {plan.where}"
+        matched = (
+            f"SELECT a.doc AS doc FROM {plan.source} WHERE {plan.where} "
+            f"ORDER BY a.doc DESC LIMIT {limit}"
+        )
+        in_sample = "IN (SELECT doc FROM matched)"
         parts = [
             _top(
                 "actors",
-                "SELECT min(en.name) AS value, count(DISTINCT en.article_id) AS n "
-                "FROM entities en JOIN matched m ON m.id = en.article_id GROUP BY en.key",
+                "SELECT min(en.name) AS value, count(DISTINCT en.doc) AS n "
+                f"FROM entities en WHERE en.doc {in_sample} GROUP BY en.key",
                 n,
             ),
             _top(
                 "places",
-                "SELECT min(pl.name) AS value, count(DISTINCT pl.article_id) AS n "
-                "FROM places pl JOIN matched m ON m.id = pl.article_id GROUP BY pl.key",
+                "SELECT min(pl.name) AS value, count(DISTINCT pl.doc) AS n "
+                f"FROM places pl WHERE pl.doc {in_sample} GROUP BY pl.key",
                 n,
             ),
             _top(
                 "countries",
-                "SELECT x.cc AS value, count(DISTINCT x.article_id) AS n FROM ("
-                "SELECT article_id, country_code AS cc FROM entities UNION ALL "
-                "SELECT article_id, country_code AS cc FROM places) x "
-                "JOIN matched m ON m.id = x.article_id WHERE x.cc IS NOT NULL GROUP BY x.cc",
+                "SELECT x.cc AS value, count(DISTINCT x.doc) AS n FROM ("
+                f"SELECT doc, country_code AS cc FROM entities WHERE doc {in_sample} UNION ALL "
+                f"SELECT doc, country_code AS cc FROM places WHERE doc {in_sample}) x "
+                "WHERE x.cc IS NOT NULL GROUP BY x.cc",
                 n,
             ),
             _top(
                 "event_types",
-                "SELECT ev.type AS value, count(DISTINCT ev.article_id) AS n FROM events ev "
-                "JOIN matched m ON m.id = ev.article_id WHERE ev.type IS NOT NULL "
-                "GROUP BY ev.type",
+                "SELECT ev.type AS value, count(DISTINCT m.doc) AS n FROM matched m "
+                f"JOIN events ev ON ev.n >= m.doc * {EVENT_SLOTS} "
+                f"AND ev.n < (m.doc + 1) * {EVENT_SLOTS} GROUP BY ev.type",
                 n,
             ),
         ]
     else:
-        matched = f"SELECT e.id AS id FROM {plan.source} WHERE {plan.where}"
+        matched = (
+            f"SELECT e.n AS n FROM {plan.source} WHERE {plan.where} ORDER BY e.n DESC LIMIT {limit}"
+        )
+        in_sample = "IN (SELECT n FROM matched)"
         parts = [
             _top(
                 "actors",
-                "SELECT min(ea.name) AS value, count(DISTINCT ea.event_id) AS n "
-                "FROM event_actors ea JOIN matched m ON m.id = ea.event_id GROUP BY ea.key",
+                "SELECT min(ea.name) AS value, count(*) AS n "
+                f"FROM event_actors ea WHERE ea.n {in_sample} GROUP BY ea.key",
                 n,
             ),
             _top(
                 "places",
-                "SELECT min(ep.name) AS value, count(DISTINCT ep.event_id) AS n "
-                "FROM event_places ep JOIN matched m ON m.id = ep.event_id GROUP BY ep.key",
+                "SELECT min(ep.name) AS value, count(*) AS n "
+                f"FROM event_places ep WHERE ep.n {in_sample} GROUP BY ep.key",
                 n,
             ),
             _top(
                 "countries",
-                "SELECT ec.country_code AS value, count(DISTINCT ec.event_id) AS n "
-                "FROM event_countries ec JOIN matched m ON m.id = ec.event_id "
-                "GROUP BY ec.country_code",
+                "SELECT ec.country_code AS value, count(*) AS n "
+                f"FROM event_countries ec WHERE ec.n {in_sample} GROUP BY ec.country_code",
                 n,
             ),
             _top(
                 "event_types",
-                "SELECT ev.type AS value, count(*) AS n FROM events ev "
-                "JOIN matched m ON m.id = ev.id WHERE ev.type IS NOT NULL GROUP BY ev.type",
+                f"SELECT ev.type AS value, count(*) AS n FROM events ev WHERE ev.n {in_sample} "
+                "GROUP BY ev.type",
                 n,
             ),
         ]
-    sql = f"WITH matched AS MATERIALIZED ({matched}) " + " UNION ALL ".join(parts)
+    counted = f"SELECT '{COUNTED}' AS facet, NULL AS value, count(*) AS n FROM matched"
+    sql = f"WITH matched AS MATERIALIZED ({matched}) " + " UNION ALL ".join([counted, *parts])
     return sql, p.values

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from services.indexer.query import SearchQuery
-from services.indexer.records import ArticleRecord, latest_per_article, to_record
+from services.indexer.records import ArticleRecord, latest_per_article, to_record, unpack
 from services.indexer.results import (
     ELLIPSIS,
     HIGHLIGHT_END,
@@ -32,6 +32,7 @@ from services.indexer.results import (
 )
 from services.indexer.store.base import (
     DEFAULT_FACET_SIZE,
+    FACET_SAMPLE,
     SCHEMA_VERSION,
     QueryRejected,
     SchemaMismatch,
@@ -47,8 +48,11 @@ from services.indexer.store.rows import (
     next_cursor,
 )
 from services.indexer.store.sql import (
+    EVENT_COLUMNS,
+    EVENT_OF_ARTICLE,
     Params,
     Plan,
+    TextMatch,
     article_plan,
     count_sql,
     event_plan,
@@ -70,6 +74,9 @@ BM25_WEIGHTS = (2.5, 1.0)
 # Tokens of context in a snippet: about one sentence around the best match.
 SNIPPET_TOKENS = 24
 
+# Child tables are WITHOUT ROWID with the integer key first in their primary key: a row is
+# stored once, in key order, and an article's or event's rows are one range of it; each has
+# one more index, the filter's (value, key).
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
@@ -83,7 +90,7 @@ CREATE TABLE IF NOT EXISTS articles (
     published_at TEXT NOT NULL,
     extracted_at TEXT NOT NULL,
     indexed_at TEXT NOT NULL,
-    raw TEXT NOT NULL
+    raw BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at, id);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(
@@ -104,43 +111,52 @@ WHEN old.title IS NOT new.title OR old.text IS NOT new.text BEGIN
     INSERT INTO article_fts (rowid, title, text) VALUES (new.doc, new.title, new.text);
 END;
 CREATE TABLE IF NOT EXISTS entities (
-    article_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL,
+    doc INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL,
     country_code TEXT, mentions INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS entities_article ON entities (article_id);
-CREATE INDEX IF NOT EXISTS entities_key ON entities (key, article_id);
-CREATE INDEX IF NOT EXISTS entities_country ON entities (country_code, article_id);
+CREATE INDEX IF NOT EXISTS entities_doc ON entities (doc);
+CREATE INDEX IF NOT EXISTS entities_key ON entities (key, doc);
+CREATE INDEX IF NOT EXISTS entities_country ON entities (country_code, doc);
 CREATE TABLE IF NOT EXISTS places (
-    article_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL,
+    doc INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL,
     country_code TEXT, lat REAL, lon REAL, mentions INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS places_article ON places (article_id);
-CREATE INDEX IF NOT EXISTS places_key ON places (key, article_id);
-CREATE INDEX IF NOT EXISTS places_country ON places (country_code, article_id);
+CREATE INDEX IF NOT EXISTS places_doc ON places (doc);
+CREATE INDEX IF NOT EXISTS places_key ON places (key, doc);
+CREATE INDEX IF NOT EXISTS places_country ON places (country_code, doc);
 CREATE TABLE IF NOT EXISTS events (
-    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, type TEXT, quad TEXT,
-    trigger TEXT NOT NULL, sources TEXT NOT NULL, targets TEXT NOT NULL, places TEXT NOT NULL,
-    date_value TEXT NOT NULL, date_start TEXT NOT NULL, date_end TEXT NOT NULL,
-    date_source TEXT NOT NULL, confidence REAL NOT NULL, sentence TEXT NOT NULL,
-    published_at TEXT NOT NULL, raw TEXT NOT NULL
+    n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
+    date_start TEXT NOT NULL, date_end TEXT NOT NULL, dated INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
 CREATE INDEX IF NOT EXISTS events_date ON events (date_start, id);
-CREATE INDEX IF NOT EXISTS events_type ON events (type);
+CREATE INDEX IF NOT EXISTS events_type_date ON events (type, date_start, id);
 CREATE TABLE IF NOT EXISTS event_actors (
-    event_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, role TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (event_id);
-CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (key, event_id);
+    n INTEGER NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (n, key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (key, n);
 CREATE TABLE IF NOT EXISTS event_places (
-    event_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS event_places_event ON event_places (event_id);
-CREATE INDEX IF NOT EXISTS event_places_key ON event_places (key, event_id);
-CREATE TABLE IF NOT EXISTS event_countries (event_id TEXT NOT NULL, country_code TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS event_countries_event ON event_countries (event_id);
-CREATE INDEX IF NOT EXISTS event_countries_code ON event_countries (country_code, event_id);
+    n INTEGER NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (n, key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_places_key ON event_places (key, n);
+CREATE TABLE IF NOT EXISTS event_countries (
+    n INTEGER NOT NULL, country_code TEXT NOT NULL, PRIMARY KEY (n, country_code)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_countries_code ON event_countries (country_code, n);
 """
+
+# What a version 1 index holds besides its articles, dropped when it is rebuilt: every row of
+# it is made again from the messages (`articles.raw`).
+VERSION_1_DROPPED = (
+    "TRIGGER articles_fts_insert",
+    "TRIGGER articles_fts_delete",
+    "TRIGGER articles_fts_update",
+    "TABLE article_fts",
+    "INDEX articles_published",
+    *(f"TABLE {t}" for t in ("entities", "places", "events")),
+    *(f"TABLE {t}" for t in ("event_actors", "event_places", "event_countries")),
+)
+# Messages read from an old index per step of its rebuild: a few MB in memory at a time.
+REBUILD_BATCH = 500
 
 
 class SqliteDialect:
@@ -155,17 +171,16 @@ class SqliteDialect:
     def day(self, value: dt.date) -> object:
         return value.isoformat()
 
-    def json_array(self, param: str) -> str:
-        return f"json({param})"
-
-    def text_match(self, text: TextQuery, params: Params) -> tuple[str, str | None, str]:
+    def text_match(self, text: TextQuery, params: Params) -> TextMatch:
+        # One parameter serves both forms: SQLite numbers them, and a statement may leave one out.
         param = params(fts5_match(text))
         title, body = BM25_WEIGHTS
         join = (
             f" JOIN (SELECT rowid AS doc, bm25(article_fts, {title}, {body}) AS score "
             f"FROM article_fts WHERE article_fts MATCH {param}) m ON m.doc = a.doc"
         )
-        return join, None, "m.score"
+        where = f"a.doc IN (SELECT rowid FROM article_fts WHERE article_fts MATCH {param})"
+        return TextMatch(join, None, "m.score", where)
 
 
 DIALECT = SqliteDialect()
@@ -230,16 +245,21 @@ class SqliteStore:
         conn = _connect(self.path, reader=False)
         try:
             conn.execute("BEGIN IMMEDIATE")
-            for statement in _statements(SCHEMA):
-                conn.execute(statement)
+            conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             stored = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
-            if stored is None:
-                conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
-            elif stored > SCHEMA_VERSION:
+            if stored is not None and stored > SCHEMA_VERSION:
                 raise SchemaMismatch(
                     f"{self.path} has index schema {stored}, newer than this Newsflow "
                     f"({SCHEMA_VERSION}); upgrade Newsflow"
                 )
+            if stored == 1:
+                _rebuild_version_1(conn)
+            else:
+                for statement in _statements(SCHEMA):
+                    conn.execute(statement)
+            if stored != SCHEMA_VERSION:
+                conn.execute("DELETE FROM schema_version")
+                conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
             conn.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
@@ -303,15 +323,14 @@ class SqliteStore:
         return await self._read(lambda c: _facets(c, query, size))
 
     async def get_article(self, article_id: str) -> EnrichedArticle | None:
-        row = await self._read(
-            lambda c: c.execute("SELECT raw FROM articles WHERE id = ?", (article_id,)).fetchone()
-        )
-        return None if row is None else EnrichedArticle.model_validate_json(row[0])
+        sql = "SELECT raw, text FROM articles WHERE id = ?"
+        row = await self._read(lambda c: c.execute(sql, (article_id,)).fetchone())
+        return None if row is None else unpack(row[0], row[1])
 
     async def get_event(self, event_id: str) -> EventHit | None:
         sql = (
-            "SELECT e.raw, a.url, a.title, a.source, a.published_at, e.date_start, e.id "
-            "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?"
+            f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON {EVENT_OF_ARTICLE} "
+            "WHERE e.id = ?"
         )
         rows = await self._read(lambda c: c.execute(sql, (event_id,)).fetchall())
         hits = event_hits(rows)
@@ -346,13 +365,39 @@ def _write(conn: sqlite3.Connection, records: list[ArticleRecord]) -> UpsertStat
 
 def _write_one(conn: sqlite3.Connection, r: ArticleRecord, now: dt.datetime) -> UpsertStats:
     sql, params = UPSERT.article(r, now)
-    if not conn.execute(sql, params).fetchall():
+    kept = conn.execute(sql, params).fetchall()
+    if not kept:
         return UpsertStats(stale=1)
-    sql, params = UPSERT.held_events(r)
-    rest = UPSERT.rest(r, [row[0] for row in conn.execute(sql, params)])
+    doc = int(kept[0][0])
+    sql, params = UPSERT.held_events(doc)
+    rest = UPSERT.rest(r, doc, [row[0] for row in conn.execute(sql, params)])
     for sql, rows in rest.batches:
         conn.executemany(sql, rows)
     return rest.stats
+
+
+def _rebuild_version_1(conn: sqlite3.Connection) -> None:
+    """Turn a version 1 index into this version inside the caller's transaction: keep its
+    articles' messages, drop every other table, create this schema and write each message
+    again, as it was first indexed (its `indexed_at` kept)."""
+    for thing in VERSION_1_DROPPED:
+        conn.execute(f"DROP {thing} IF EXISTS")
+    conn.execute("ALTER TABLE articles RENAME TO articles_v1")
+    for statement in _statements(SCHEMA):
+        conn.execute(statement)
+    last = -1
+    while True:
+        rows = conn.execute(
+            "SELECT doc, raw, indexed_at FROM articles_v1 WHERE doc > ? ORDER BY doc LIMIT ?",
+            (last, REBUILD_BATCH),
+        ).fetchall()
+        if not rows:
+            break
+        last = rows[-1][0]
+        for _, raw, indexed_at in rows:
+            record = to_record(EnrichedArticle.model_validate_json(raw))
+            _write_one(conn, record, dt.datetime.fromisoformat(indexed_at))
+    conn.execute("DROP TABLE articles_v1")
 
 
 def _plan(query: SearchQuery) -> Plan:
@@ -385,8 +430,8 @@ def _entity_names(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[st
     if not ids:
         return {}
     rows = conn.execute(
-        f"SELECT article_id, name FROM entities WHERE article_id IN ({_in(ids, 1)}) "
-        "ORDER BY article_id, mentions DESC, name",
+        "SELECT a.id, en.name FROM articles a JOIN entities en ON en.doc = a.doc "
+        f"WHERE a.id IN ({_in(ids, 1)}) ORDER BY a.id, en.mentions DESC, en.name",
         ids,
     )
     return names_by_article(rows)
@@ -406,5 +451,5 @@ def _snippets(conn: sqlite3.Connection, text: TextQuery, ids: list[str]) -> dict
 
 
 def _facets(conn: sqlite3.Connection, query: SearchQuery, size: int) -> Facets:
-    sql, params = facets_sql(query, _plan(query), size)
-    return facets_from_rows(conn.execute(sql, params).fetchall())
+    sql, params = facets_sql(query, _plan(query), size, FACET_SAMPLE)
+    return facets_from_rows(conn.execute(sql, params).fetchall(), FACET_SAMPLE)

@@ -62,7 +62,15 @@ async def test_article_search_response(client: httpx.AsyncClient) -> None:
     assert body["next_cursor"] is None
     assert body["query"]["q"] == "talks"
     assert body["query"]["type"] == "articles"
-    assert set(body["facets"]) == {"actors", "places", "countries", "event_types"}
+    assert set(body["facets"]) == {
+        "actors",
+        "places",
+        "countries",
+        "event_types",
+        "counted",
+        "approximate",
+    }
+    assert (body["facets"]["counted"], body["facets"]["approximate"]) == (2, False)
     assert {"value": "UA", "count": 2} in body["facets"]["countries"]
 
 
