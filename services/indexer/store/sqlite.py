@@ -147,13 +147,11 @@ CREATE INDEX IF NOT EXISTS event_countries_code ON event_countries (country_code
 # What a version 1 index holds besides its articles, dropped when it is rebuilt: every row of
 # it is made again from the messages (`articles.raw`).
 VERSION_1_DROPPED = (
-    "TRIGGER articles_fts_insert",
-    "TRIGGER articles_fts_delete",
-    "TRIGGER articles_fts_update",
-    "TABLE article_fts",
-    "INDEX articles_published",
-    *(f"TABLE {t}" for t in ("entities", "places", "events")),
-    *(f"TABLE {t}" for t in ("event_actors", "event_places", "event_countries")),
+    *(("TRIGGER", f"articles_fts_{op}") for op in ("insert", "delete", "update")),
+    ("TABLE", "article_fts"),
+    ("INDEX", "articles_published"),
+    *(("TABLE", t) for t in ("entities", "places", "events")),
+    *(("TABLE", t) for t in ("event_actors", "event_places", "event_countries")),
 )
 # Messages read from an old index per step of its rebuild: a few MB in memory at a time.
 REBUILD_BATCH = 500
@@ -380,8 +378,8 @@ def _rebuild_version_1(conn: sqlite3.Connection) -> None:
     """Turn a version 1 index into this version inside the caller's transaction: keep its
     articles' messages, drop every other table, create this schema and write each message
     again, as it was first indexed (its `indexed_at` kept)."""
-    for thing in VERSION_1_DROPPED:
-        conn.execute(f"DROP {thing} IF EXISTS")
+    for kind, name in VERSION_1_DROPPED:
+        conn.execute(f"DROP {kind} IF EXISTS {name}")
     conn.execute("ALTER TABLE articles RENAME TO articles_v1")
     for statement in _statements(SCHEMA):
         conn.execute(statement)
