@@ -125,7 +125,8 @@ async def test_version_1_index_is_rebuilt_from_its_messages(empty_pg: str) -> No
     conn = await asyncpg.connect(empty_pg)
     try:
         assert await conn.fetchval("SELECT max(version) FROM schema_version") == SCHEMA_VERSION
-        assert await conn.fetch("SELECT DISTINCT indexed_at FROM articles") == [(indexed_at,)]
+        rows = await conn.fetch("SELECT DISTINCT indexed_at FROM articles")
+        assert [row[0] for row in rows] == [indexed_at]
         assert await conn.fetchval("SELECT to_regclass('articles_v1')") is None
     finally:
         await conn.close()
