@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from services.indexer.store.base import (
     DEFAULT_FACET_SIZE,
-    FACET_SAMPLE,
     SCHEMA_VERSION,
     QueryRejected,
     SchemaMismatch,
@@ -26,10 +25,11 @@ from services.indexer.store.base import (
     StoreUnavailable,
     sqlite_path,
 )
+from services.indexer.store.sql import RECENT_MATCHES
 
 __all__ = [
     "DEFAULT_FACET_SIZE",
-    "FACET_SAMPLE",
+    "RECENT_MATCHES",
     "SCHEMA_VERSION",
     "QueryRejected",
     "SchemaMismatch",

@@ -28,11 +28,6 @@ from shared.models import EnrichedArticle
 SCHEMA_VERSION = 2
 # Top values per facet unless the caller asks otherwise.
 DEFAULT_FACET_SIZE = 10
-# Facets count at most this many results of a query (its most recently indexed): a facet then
-# reads about 1,000 articles' 7 actors and 10 events, a few milliseconds, however broad the query;
-# a top-10 drawn from 1,000 results holds the same leading values as one over all of them in all
-# but close calls. Beyond it the facets say they are approximate.
-FACET_SAMPLE = 1_000
 
 
 class StoreError(Exception):
@@ -76,7 +71,7 @@ class Store(Protocol):
 
     async def facets(self, query: SearchQuery, size: int = DEFAULT_FACET_SIZE) -> Facets:
         """Top actors, places, countries and event types over the query's results (over its
-        `FACET_SAMPLE` most recently indexed when it has more: `Facets.approximate`)."""
+        `sql.RECENT_MATCHES` most recently indexed when it has more: `Facets.approximate`)."""
 
     async def get_article(self, article_id: str) -> EnrichedArticle | None:
         """The stored EnrichedArticle, or None."""

@@ -27,7 +27,6 @@ from services.indexer.results import (
 )
 from services.indexer.store.base import (
     DEFAULT_FACET_SIZE,
-    FACET_SAMPLE,
     SCHEMA_VERSION,
     QueryRejected,
     SchemaMismatch,
@@ -44,6 +43,7 @@ from services.indexer.store.rows import (
 from services.indexer.store.sql import (
     EVENT_COLUMNS,
     EVENT_OF_ARTICLE,
+    RECENT_MATCHES,
     Params,
     Plan,
     TextMatch,
@@ -170,7 +170,11 @@ class PostgresDialect:
         # Normalisation 1 divides by 1 + log(length), as bm25 discounts long documents; the
         # sign makes lower better, as bm25 is in SQLite, so one ordering serves both.
         score = f"(-ts_rank(a.tsv, {tsquery}, 1))::float8"
-        return TextMatch("", f"a.tsv @@ {tsquery}", score, f"a.tsv @@ {tsquery}")
+
+        def rank(lowest: str) -> tuple[str, str | None]:
+            return "", f"a.tsv @@ {tsquery} AND a.doc >= {lowest}"
+
+        return TextMatch(f"a.tsv @@ {tsquery}", rank, score)
 
 
 DIALECT = PostgresDialect()
@@ -290,10 +294,10 @@ class PostgresStore:
         return SearchPage(results=hits, next_cursor=cursor, total=total)
 
     async def facets(self, query: SearchQuery, size: int = DEFAULT_FACET_SIZE) -> Facets:
-        sql, params = facets_sql(query, _plan(query), size, FACET_SAMPLE)
+        sql, params = facets_sql(query, _plan(query), size, RECENT_MATCHES)
         async with self._conn() as conn:
             rows = await conn.fetch(sql, *params)
-        return facets_from_rows(rows, FACET_SAMPLE)
+        return facets_from_rows(rows, RECENT_MATCHES)
 
     async def get_article(self, article_id: str) -> EnrichedArticle | None:
         async with self._conn() as conn:

@@ -32,7 +32,6 @@ from services.indexer.results import (
 )
 from services.indexer.store.base import (
     DEFAULT_FACET_SIZE,
-    FACET_SAMPLE,
     SCHEMA_VERSION,
     QueryRejected,
     SchemaMismatch,
@@ -50,6 +49,7 @@ from services.indexer.store.rows import (
 from services.indexer.store.sql import (
     EVENT_COLUMNS,
     EVENT_OF_ARTICLE,
+    RECENT_MATCHES,
     Params,
     Plan,
     TextMatch,
@@ -173,12 +173,18 @@ class SqliteDialect:
         # One parameter serves both forms: SQLite numbers them, and a statement may leave one out.
         param = params(fts5_match(text))
         title, body = BM25_WEIGHTS
-        join = (
-            f" JOIN (SELECT rowid AS doc, bm25(article_fts, {title}, {body}) AS score "
-            f"FROM article_fts WHERE article_fts MATCH {param}) m ON m.doc = a.doc"
-        )
+
+        def rank(lowest: str) -> tuple[str, str | None]:
+            # FTS5 takes a rowid bound into its scan: only the window's matches are scored.
+            join = (
+                f" JOIN (SELECT rowid AS doc, bm25(article_fts, {title}, {body}) AS score "
+                f"FROM article_fts WHERE article_fts MATCH {param} AND rowid >= {lowest}) m "
+                "ON m.doc = a.doc"
+            )
+            return join, None
+
         where = f"a.doc IN (SELECT rowid FROM article_fts WHERE article_fts MATCH {param})"
-        return TextMatch(join, None, "m.score", where)
+        return TextMatch(where, rank, "m.score")
 
 
 DIALECT = SqliteDialect()
@@ -449,5 +455,5 @@ def _snippets(conn: sqlite3.Connection, text: TextQuery, ids: list[str]) -> dict
 
 
 def _facets(conn: sqlite3.Connection, query: SearchQuery, size: int) -> Facets:
-    sql, params = facets_sql(query, _plan(query), size, FACET_SAMPLE)
-    return facets_from_rows(conn.execute(sql, params).fetchall(), FACET_SAMPLE)
+    sql, params = facets_sql(query, _plan(query), size, RECENT_MATCHES)
+    return facets_from_rows(conn.execute(sql, params).fetchall(), RECENT_MATCHES)
