@@ -78,7 +78,11 @@ class SearchPage(BaseModel):
 
     results: list[ArticleHit] | list[EventHit]
     next_cursor: str | None = None
-    total: int | None = Field(default=None, description="Results over all pages.")
+    total: int | None = Field(
+        default=None,
+        description="Results over all pages (a text query's pages reach its most recently "
+        "indexed matches only: `store.RECENT_MATCHES`).",
+    )
 
 
 @dataclass(frozen=True)

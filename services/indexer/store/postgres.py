@@ -43,7 +43,6 @@ from services.indexer.store.rows import (
 from services.indexer.store.sql import (
     EVENT_COLUMNS,
     EVENT_OF_ARTICLE,
-    RECENT_MATCHES,
     Params,
     Plan,
     TextMatch,
@@ -294,10 +293,10 @@ class PostgresStore:
         return SearchPage(results=hits, next_cursor=cursor, total=total)
 
     async def facets(self, query: SearchQuery, size: int = DEFAULT_FACET_SIZE) -> Facets:
-        sql, params = facets_sql(query, _plan(query), size, RECENT_MATCHES)
+        sql, params = facets_sql(query, _plan(query), size)
         async with self._conn() as conn:
             rows = await conn.fetch(sql, *params)
-        return facets_from_rows(rows, RECENT_MATCHES)
+        return facets_from_rows(rows)
 
     async def get_article(self, article_id: str) -> EnrichedArticle | None:
         async with self._conn() as conn:

@@ -14,6 +14,7 @@ from typing import Any
 from services.indexer.query import Cursor, SearchQuery
 from services.indexer.records import EVENT_SLOTS, unpacked
 from services.indexer.results import ArticleHit, EventHit, FacetCount, Facets, lead_snippet
+from services.indexer.store import sql
 from services.indexer.store.sql import COUNTED
 
 Row = Sequence[Any]
@@ -90,9 +91,9 @@ def next_cursor(query: SearchQuery, rows: Sequence[Row]) -> str | None:
     return Cursor(o="event", s=iso_day(last[6]), id=last[7]).encode()
 
 
-def facets_from_rows(rows: Iterable[Row], sample: int) -> Facets:
-    """`sql.facets_sql`'s rows into facets; approximate when they counted more than `sample`
-    results (the statement stops one past it)."""
+def facets_from_rows(rows: Iterable[Row]) -> Facets:
+    """`sql.facets_sql`'s rows into facets; approximate when they counted more than
+    `sql.RECENT_MATCHES` results (the statement stops one past it)."""
     counted = 0
     found: dict[str, list[FacetCount]] = {
         "actors": [],
@@ -109,7 +110,7 @@ def facets_from_rows(rows: Iterable[Row], sample: int) -> Facets:
         # UNION ALL keeps each part's order on both engines in practice, but SQL does not
         # promise it; sort again so the answer never depends on the plan.
         counts.sort(key=lambda c: (-c.count, c.value))
-    return Facets(**found, counted=counted, approximate=counted > sample)
+    return Facets(**found, counted=counted, approximate=counted > sql.RECENT_MATCHES)
 
 
 # Actor names per article hit: enough for a result line; the article endpoint has all of them.

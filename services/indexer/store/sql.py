@@ -274,20 +274,20 @@ def _top(facet: str, select: str, size: str) -> str:
 COUNTED = "counted"
 
 
-def facets_sql(query: SearchQuery, plan: Plan, size: int, sample: int) -> tuple[str, list[object]]:
+def facets_sql(query: SearchQuery, plan: Plan, size: int) -> tuple[str, list[object]]:
     """One statement giving (facet, value, n) rows: the top values of each facet over the
-    query's `sample` most recently indexed results (all of them when there are no more), n
-    being the number of those results that have the value (so, below the sample, n is what the
-    query would return with the value added as a filter); and a row (COUNTED, NULL, count)
-    saying over how many results they were counted, up to `sample + 1` (one more than the
-    sample: the counts are then of a sample).
+    query's `RECENT_MATCHES` most recently indexed results (all of them when there are no
+    more), n being the number of those results that have the value (so, below the sample, n is
+    what the query would return with the value added as a filter); and a row (COUNTED, NULL,
+    count) saying over how many results they were counted, up to `RECENT_MATCHES + 1` (one
+    past the sample, which tells that the counts are of a sample).
 
     The sample is taken newest first along the integer key, which every index of a filter
     yields in order, so it costs the sample's rows, not the whole result set's; and the
     rows of the facets are reached from the sample through the key's index.
     """
     p = plan.params.copy()
-    n, limit = p(size), p(sample + 1)
+    n, limit = p(size), p(RECENT_MATCHES + 1)
     if query.type == "articles":
         matched = (
             f"SELECT a.doc AS doc FROM {plan.source} WHERE {plan.where} "

@@ -49,7 +49,6 @@ from services.indexer.store.rows import (
 from services.indexer.store.sql import (
     EVENT_COLUMNS,
     EVENT_OF_ARTICLE,
-    RECENT_MATCHES,
     Params,
     Plan,
     TextMatch,
@@ -455,5 +454,5 @@ def _snippets(conn: sqlite3.Connection, text: TextQuery, ids: list[str]) -> dict
 
 
 def _facets(conn: sqlite3.Connection, query: SearchQuery, size: int) -> Facets:
-    sql, params = facets_sql(query, _plan(query), size, RECENT_MATCHES)
-    return facets_from_rows(conn.execute(sql, params).fetchall(), RECENT_MATCHES)
+    sql, params = facets_sql(query, _plan(query), size)
+    return facets_from_rows(conn.execute(sql, params).fetchall())

@@ -15,7 +15,7 @@ import pytest
 
 from services.indexer.query import SearchQuery, build_query
 from services.indexer.results import ArticleHit, EventHit, Facets, SearchPage, UpsertStats
-from services.indexer.store import Store
+from services.indexer.store import Store, sql
 from tests import factories as f
 
 Reopen = Callable[[], Store]
@@ -441,3 +441,40 @@ class StoreCases:
         second = await store.search(q(limit=3, cursor=first.next_cursor))
         older = [e.article.id for e in reversed(f.many(6))]
         assert ids(first) + ids(second) == older
+
+    # -- broad queries: the most recently indexed matches ---------------------------------
+
+    @pytest.fixture
+    async def window_of_three(self, store: Store, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+        """Ten articles written one by one and a window of three: the ids, oldest first."""
+        monkeypatch.setattr(sql, "RECENT_MATCHES", 3)
+        written = f.many(10)
+        for enriched in written:
+            await store.upsert([enriched])
+        return [e.article.id for e in written]
+
+    async def test_text_is_ranked_over_the_most_recent_matches(
+        self, store: Store, window_of_three: list[str]
+    ) -> None:
+        page = await store.search(q(q="ceasefire", limit=2))
+        assert page.total == 10, "the total counts every match"
+        seen, sizes = await collect(store, q(q="ceasefire", limit=2))
+        assert sorted(seen) == sorted(window_of_three[-3:])
+        assert sizes == [2, 1]
+        # The window is over what the whole query matches: an old article is found by a
+        # query that matches it.
+        assert ids(await store.search(q(q='ceasefire "Report 1"'))) == [window_of_three[1]]
+
+    async def test_facets_over_the_most_recent_matches_say_so(
+        self, store: Store, window_of_three: list[str]
+    ) -> None:
+        broad = await store.facets(q())
+        assert (broad.counted, broad.approximate) == (4, True)
+        assert counts(broad, "actors") == {"Kirill Dmitriev": 4}
+        assert counts(broad, "event_types") == {"CONSULT": 4}
+        events = await store.facets(q(type="events"))
+        assert (events.counted, events.approximate) == (4, True)
+        assert counts(events, "countries") == {"RU": 4}
+        narrow = await store.facets(q(q='"Report 2" OR "Report 3"'))
+        assert (narrow.counted, narrow.approximate) == (2, False)
+        assert counts(narrow, "actors") == {"Kirill Dmitriev": 2}
