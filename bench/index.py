@@ -568,11 +568,15 @@ async def run(args: argparse.Namespace) -> int:
     corpus = Corpus(pool, args.events)
     words = vocabulary(pool)
     name = f"newsflow_bench_{uuid.uuid4().hex[:12]}"
-    admin = await asyncpg.connect(ADMIN_DSN)
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await admin.close()
+    if args.existing:
+        # Search what an earlier run kept (--keep, --sqlite): no write, nothing dropped.
+        name, args.keep = args.existing.rsplit("/", 1)[1], True
+    else:
+        admin = await asyncpg.connect(ADMIN_DSN)
+        try:
+            await admin.execute(f'CREATE DATABASE "{name}"')
+        finally:
+            await admin.close()
     dsn = f"{ADMIN_DSN.rsplit('/', 1)[0]}/{name}"
     with tempfile.TemporaryDirectory(prefix="newsflow-bench-index-") as tmp:
         path = Path(args.sqlite) if args.sqlite else Path(tmp) / "index.sqlite3"
@@ -581,7 +585,11 @@ async def run(args: argparse.Namespace) -> int:
             for side in sides:
                 await side.store.open()
             print(f"index: {args.articles:,} articles, {args.events} events each", flush=True)
-            await write(corpus, sides, args.articles)
+            if args.existing:
+                for side in sides:
+                    side.write_seconds = [math.nan] * math.ceil(args.articles / STEP)
+            else:
+                await write(corpus, sides, args.articles)
             # What autovacuum does after a load like this one, before anyone searches.
             conn = await asyncpg.connect(dsn)
             try:
@@ -635,6 +643,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sqlite", help="write the SQLite index here (kept)")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument(
+        "--existing",
+        metavar="DSN",
+        help="search the PostgreSQL index at DSN and the --sqlite one, kept by an earlier run "
+        "of the same size, without writing",
+    )
     args = parser.parse_args([] if argv is None else argv)
     if not TIMEML.is_dir():
         print(f"index: skipped, no TimeML corpus at {TIMEML}")

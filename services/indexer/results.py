@@ -80,8 +80,11 @@ class SearchPage(BaseModel):
     next_cursor: str | None = None
     total: int | None = Field(
         default=None,
-        description="Results over all pages (a text query's pages reach its most recently "
-        "indexed matches only: `store.RECENT_MATCHES`).",
+        description="Results over all pages, counted up to one past `store.RECENT_MATCHES` "
+        "(a text query's pages reach its most recently indexed matches only).",
+    )
+    total_exact: bool = Field(
+        default=True, description="False when there are more results than `total`."
     )
 
 

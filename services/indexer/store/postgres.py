@@ -39,6 +39,7 @@ from services.indexer.store.rows import (
     facets_from_rows,
     names_by_article,
     next_cursor,
+    total_is_exact,
 )
 from services.indexer.store.sql import (
     EVENT_COLUMNS,
@@ -173,7 +174,7 @@ class PostgresDialect:
         def rank(lowest: str) -> tuple[str, str | None]:
             return "", f"a.tsv @@ {tsquery} AND a.doc >= {lowest}"
 
-        return TextMatch(f"a.tsv @@ {tsquery}", rank, score)
+        return TextMatch("", f"a.tsv @@ {tsquery}", "a.doc", rank, score)
 
 
 DIALECT = PostgresDialect()
@@ -285,12 +286,19 @@ class PostgresStore:
             cursor = next_cursor(query, rows)
             rows = rows[: query.limit]
             if query.type == "events":
-                return SearchPage(results=event_hits(rows), next_cursor=cursor, total=total)
+                return SearchPage(
+                    results=event_hits(rows),
+                    next_cursor=cursor,
+                    total=total,
+                    total_exact=total_is_exact(total),
+                )
             ids = [row[0] for row in rows]
             snippets = await _snippets(conn, query.text, ids) if query.text else {}
             names = await _entity_names(conn, ids)
         hits = article_hits(rows, names, snippets)
-        return SearchPage(results=hits, next_cursor=cursor, total=total)
+        return SearchPage(
+            results=hits, next_cursor=cursor, total=total, total_exact=total_is_exact(total)
+        )
 
     async def facets(self, query: SearchQuery, size: int = DEFAULT_FACET_SIZE) -> Facets:
         sql, params = facets_sql(query, _plan(query), size)

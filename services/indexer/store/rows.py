@@ -91,6 +91,11 @@ def next_cursor(query: SearchQuery, rows: Sequence[Row]) -> str | None:
     return Cursor(o="event", s=iso_day(last[6]), id=last[7]).encode()
 
 
+def total_is_exact(total: int) -> bool:
+    """Whether a count of `sql.count_sql` is every result (it stops one past the window)."""
+    return total <= sql.RECENT_MATCHES
+
+
 def facets_from_rows(rows: Iterable[Row]) -> Facets:
     """`sql.facets_sql`'s rows into facets; approximate when they counted more than
     `sql.RECENT_MATCHES` results (the statement stops one past it)."""

@@ -57,13 +57,16 @@ class Dialect(Protocol):
 class TextMatch:
     """A text query in a dialect's SQL.
 
-    `filter` is a condition on `a` selecting the matching articles without scoring them: what
-    the total, the facets and the ranking window take. `rank(lowest)` gives the join (after
-    `articles a`) and condition selecting the matches whose `doc` is at least the SQL
-    expression `lowest`, ranked by `score` (lower is better): what a page takes. Each
-    statement takes one or the other, so every parameter bound for the text is one it uses."""
+    `join` (after `articles a`) and `condition` select the matching articles without scoring
+    them, `doc` being their key in the order the engine yields matches fastest: what the total,
+    the facets and the ranking window take. `rank(lowest)` gives the join and condition
+    selecting the matches whose `doc` is at least the SQL expression `lowest`, ranked by
+    `score` (lower is better): what a page takes. Each statement takes one or the other, so
+    every parameter bound for the text is one it uses."""
 
-    filter: str
+    join: str
+    condition: str
+    doc: str
     rank: Callable[[str], tuple[str, str | None]]
     score: str
 
@@ -86,28 +89,35 @@ class Plan:
     """The FROM clause, WHERE conditions and parameters of a query's result set.
 
     A text query is in it twice: `rank_join`/`rank_condition`/`score` rank a page (over the
-    ranking window, `_ranking_window`), and `text_condition` selects without scoring, for the
-    total and the facets; each statement takes one or the other, so the text is matched once
-    per statement.
+    ranking window, `_ranking_window`), and `text_join`/`text_condition` select without
+    scoring, for the total and the facets; each statement takes one or the other, so the text
+    is matched once per statement. `doc` is the article key to take the most recent matches by.
     """
 
     params: Params
-    source: str
+    base: str
     conditions: list[str]
     score: str | None = None
     ranking: Callable[[str], tuple[str, str | None]] | None = None
     rank_join: str = ""
     rank_condition: str | None = None
+    text_join: str = ""
     text_condition: str | None = None
+    doc: str = "a.doc"
+
+    @property
+    def source(self) -> str:
+        """The FROM clause of the unscored result set (count, facets, unranked pages)."""
+        return self.base + self.text_join
 
     @property
     def where(self) -> str:
-        """The conditions of the unscored result set (count, facets)."""
+        """The conditions of the unscored result set."""
         return _and([*self.conditions, *filter(None, [self.text_condition])])
 
     @property
     def ranked_source(self) -> str:
-        return self.source + self.rank_join
+        return self.base + self.rank_join
 
     @property
     def ranked_conditions(self) -> list[str]:
@@ -130,7 +140,8 @@ def _with_text(plan: Plan, text: TextQuery | None) -> None:
     if text is None:
         return
     match = plan.params.dialect.text_match(text, plan.params)
-    plan.text_condition, plan.score, plan.ranking = match.filter, match.score, match.rank
+    plan.text_join, plan.text_condition, plan.doc = match.join, match.condition, match.doc
+    plan.score, plan.ranking = match.score, match.rank
 
 
 def _ranking_window(plan: Plan) -> None:
@@ -139,8 +150,8 @@ def _ranking_window(plan: Plan) -> None:
     if plan.ranking is None:
         return
     lowest = (
-        f"(SELECT coalesce(min(w.doc), 0) FROM (SELECT a.doc AS doc FROM articles a "
-        f"WHERE {plan.where} ORDER BY a.doc DESC LIMIT {RECENT_MATCHES}) w)"
+        f"(SELECT coalesce(min(w.doc), 0) FROM (SELECT {plan.doc} AS doc FROM {plan.source} "
+        f"WHERE {plan.where} ORDER BY {plan.doc} DESC LIMIT {RECENT_MATCHES}) w)"
     )
     plan.rank_join, plan.rank_condition = plan.ranking(lowest)
 
@@ -256,7 +267,14 @@ def page_sql(query: SearchQuery, plan: Plan) -> tuple[str, list[object]]:
 
 
 def count_sql(plan: Plan) -> tuple[str, list[object]]:
-    return f"SELECT count(*) FROM {plan.source} WHERE {plan.where}", list(plan.params.values)
+    """The number of results, counted up to one past `RECENT_MATCHES` (more is then known to
+    exist, not how many): a count reads every row it counts, so an exact total of a broad
+    query cost as much as all its facets did."""
+    sql = (
+        f"SELECT count(*) FROM (SELECT 1 FROM {plan.source} WHERE {plan.where} "
+        f"LIMIT {RECENT_MATCHES + 1}) c"
+    )
+    return sql, list(plan.params.values)
 
 
 def _and(conditions: list[str]) -> str:
@@ -290,8 +308,8 @@ def facets_sql(query: SearchQuery, plan: Plan, size: int) -> tuple[str, list[obj
     n, limit = p(size), p(RECENT_MATCHES + 1)
     if query.type == "articles":
         matched = (
-            f"SELECT a.doc AS doc FROM {plan.source} WHERE {plan.where} "
-            f"ORDER BY a.doc DESC LIMIT {limit}"
+            f"SELECT {plan.doc} AS doc FROM {plan.source} WHERE {plan.where} "
+            f"ORDER BY {plan.doc} DESC LIMIT {limit}"
         )
         in_sample = "IN (SELECT doc FROM matched)"
         parts = [

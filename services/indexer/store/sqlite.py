@@ -45,6 +45,7 @@ from services.indexer.store.rows import (
     iso_timestamp,
     names_by_article,
     next_cursor,
+    total_is_exact,
 )
 from services.indexer.store.sql import (
     EVENT_COLUMNS,
@@ -182,8 +183,10 @@ class SqliteDialect:
             )
             return join, None
 
-        where = f"a.doc IN (SELECT rowid FROM article_fts WHERE article_fts MATCH {param})"
-        return TextMatch(where, rank, "m.score")
+        # Unscored, the matches join the articles from the FTS5 table, which yields them in
+        # rowid order: a count or the most recent few stop early instead of listing them all.
+        join = " JOIN article_fts ON article_fts.rowid = a.doc"
+        return TextMatch(join, f"article_fts MATCH {param}", "article_fts.rowid", rank, "m.score")
 
 
 DIALECT = SqliteDialect()
@@ -418,11 +421,18 @@ def _search(conn: sqlite3.Connection, query: SearchQuery) -> SearchPage:
     cursor = next_cursor(query, rows)
     rows = rows[: query.limit]
     if query.type == "events":
-        return SearchPage(results=event_hits(rows), next_cursor=cursor, total=total)
+        return SearchPage(
+            results=event_hits(rows),
+            next_cursor=cursor,
+            total=total,
+            total_exact=total_is_exact(total),
+        )
     ids = [row[0] for row in rows]
     snippets = _snippets(conn, query.text, ids) if query.text else {}
     hits = article_hits(rows, _entity_names(conn, ids), snippets)
-    return SearchPage(results=hits, next_cursor=cursor, total=total)
+    return SearchPage(
+        results=hits, next_cursor=cursor, total=total, total_exact=total_is_exact(total)
+    )
 
 
 def _in(ids: list[str], first: int) -> str:

@@ -457,7 +457,9 @@ class StoreCases:
         self, store: Store, window_of_three: list[str]
     ) -> None:
         page = await store.search(q(q="ceasefire", limit=2))
-        assert page.total == 10, "the total counts every match"
+        assert (page.total, page.total_exact) == (4, False), "counted to one past the window"
+        narrow = await store.search(q(q='"Report 2" OR "Report 3"'))
+        assert (narrow.total, narrow.total_exact) == (2, True)
         seen, sizes = await collect(store, q(q="ceasefire", limit=2))
         assert sorted(seen) == sorted(window_of_three[-3:])
         assert sizes == [2, 1]

@@ -55,7 +55,8 @@ async def test_article_search_response(client: httpx.AsyncClient) -> None:
     response = await client.get("/v1/search", params={"q": "talks"})
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"results", "next_cursor", "total", "query", "facets"}
+    assert set(body) == {"results", "next_cursor", "total", "total_exact", "query", "facets"}
+    assert body["total_exact"] is True
     assert [hit["id"] for hit in body["results"]] == [BERLIN, FLORIDA]
     assert all(set(hit) == ARTICLE_KEYS for hit in body["results"])
     assert body["total"] == 2
