@@ -74,14 +74,14 @@ CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
     id text COLLATE "C" PRIMARY KEY,
     doc bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
-    url text NOT NULL,
-    title text NOT NULL,
-    text text NOT NULL,
-    summary text NOT NULL,
-    source text NOT NULL,
     published_at timestamptz NOT NULL,
     extracted_at timestamptz NOT NULL,
     indexed_at timestamptz NOT NULL,
+    source text NOT NULL,
+    url text NOT NULL,
+    title text NOT NULL,
+    summary text NOT NULL,
+    text text NOT NULL,
     raw bytea NOT NULL,
     -- A tsvector is capped at 1 MB; 250,000 characters of text stay well below it, and a
     -- long read's opening quarter-million characters carry its searchable words.
@@ -279,10 +279,10 @@ class PostgresStore:
     async def search(self, query: SearchQuery) -> SearchPage:
         plan = _plan(query)
         async with self._conn() as conn:
-            sql, params = page_sql(query, plan)
-            rows = await conn.fetch(sql, *params)
             sql, params = count_sql(plan)
             total = int(await conn.fetchval(sql, *params))
+            sql, params = page_sql(query, plan, broad=not total_is_exact(total))
+            rows = await conn.fetch(sql, *params)
             cursor = next_cursor(query, rows)
             rows = rows[: query.limit]
             if query.type == "events":

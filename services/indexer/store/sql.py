@@ -104,6 +104,19 @@ class Plan:
     text_join: str = ""
     text_condition: str | None = None
     doc: str = "a.doc"
+    probes: dict[int, str] = field(default_factory=dict)
+    """Per filter condition (by index), the same filter as a probe of its index per row."""
+
+    def filter(self, listed: str, probe: str) -> None:
+        """Add a filter as a list of the keys it selects (`listed`), with its probe form."""
+        self.probes[len(self.conditions)] = probe
+        self.conditions.append(listed)
+
+    def probing_where(self) -> str:
+        """The conditions with each filter as a probe: for a page of a broad result set,
+        which a scan in page order meets at once, where listing its keys reads them all."""
+        probing = [self.probes.get(i, c) for i, c in enumerate(self.conditions)]
+        return _and([*probing, *filter(None, [self.text_condition])])
 
     @property
     def source(self) -> str:
@@ -160,29 +173,33 @@ def article_plan(query: SearchQuery, dialect: Dialect) -> Plan:
     """The articles a query matches (ignoring its cursor).
 
     Filters are uncorrelated `IN (subquery)` over the integer `doc`: each is evaluated once
-    from its index, where a correlated EXISTS makes SQLite rescan the filter's rows for every
-    candidate article.
+    from its index, where a correlated EXISTS probes the index once per candidate article,
+    which only pays when most candidates match (`Plan.probing_where`, for broad queries).
     """
     plan = Plan(Params(dialect), "articles a", [])
     p = plan.params
     _with_text(plan, query.text)
-    if query.actor:
-        plan.conditions.append(
-            f"a.doc IN (SELECT doc FROM entities WHERE key = {p(name_key(query.actor))})"
-        )
-    if query.place:
-        plan.conditions.append(
-            f"a.doc IN (SELECT doc FROM places WHERE key = {p(name_key(query.place))})"
-        )
+    for value, table in ((query.actor, "entities"), (query.place, "places")):
+        if value:
+            key = p(name_key(value))
+            plan.filter(
+                f"a.doc IN (SELECT doc FROM {table} WHERE key = {key})",
+                f"EXISTS (SELECT 1 FROM {table} x WHERE x.key = {key} AND x.doc = a.doc)",
+            )
     if query.country:
         cc = p(query.country)
-        plan.conditions.append(
+        plan.filter(
             f"a.doc IN (SELECT doc FROM entities WHERE country_code = {cc} "
-            f"UNION SELECT doc FROM places WHERE country_code = {cc})"
+            f"UNION SELECT doc FROM places WHERE country_code = {cc})",
+            f"(EXISTS (SELECT 1 FROM entities x WHERE x.country_code = {cc} AND x.doc = a.doc) "
+            f"OR EXISTS (SELECT 1 FROM places x WHERE x.country_code = {cc} AND x.doc = a.doc))",
         )
     if query.event_type:
-        plan.conditions.append(
-            f"a.doc IN (SELECT n / {EVENT_SLOTS} FROM events WHERE type = {p(query.event_type)})"
+        kind = p(query.event_type)
+        plan.filter(
+            f"a.doc IN (SELECT n / {EVENT_SLOTS} FROM events WHERE type = {kind})",
+            f"EXISTS (SELECT 1 FROM events x WHERE x.n >= a.doc * {EVENT_SLOTS} "
+            f"AND x.n < (a.doc + 1) * {EVENT_SLOTS} AND x.type = {kind})",
         )
     _published_bounds(plan, "a.published_at", query.since, query.until)
     _published_bounds(plan, "a.published_at", query.published_since, query.published_until)
@@ -196,18 +213,17 @@ def event_plan(query: SearchQuery, dialect: Dialect) -> Plan:
     plan = Plan(Params(dialect), f"events e JOIN articles a ON {EVENT_OF_ARTICLE}", [])
     p, d = plan.params, dialect
     _with_text(plan, query.text)
-    if query.actor:
-        plan.conditions.append(
-            f"e.n IN (SELECT n FROM event_actors WHERE key = {p(name_key(query.actor))})"
-        )
-    if query.place:
-        plan.conditions.append(
-            f"e.n IN (SELECT n FROM event_places WHERE key = {p(name_key(query.place))})"
-        )
-    if query.country:
-        plan.conditions.append(
-            f"e.n IN (SELECT n FROM event_countries WHERE country_code = {p(query.country)})"
-        )
+    for value, table, column in (
+        (query.actor and name_key(query.actor), "event_actors", "key"),
+        (query.place and name_key(query.place), "event_places", "key"),
+        (query.country, "event_countries", "country_code"),
+    ):
+        if value:
+            v = p(value)
+            plan.filter(
+                f"e.n IN (SELECT n FROM {table} WHERE {column} = {v})",
+                f"EXISTS (SELECT 1 FROM {table} x WHERE x.{column} = {v} AND x.n = e.n)",
+            )
     if query.event_type:
         plan.conditions.append(f"e.type = {p(query.event_type)}")
     if query.since is not None:
@@ -227,8 +243,17 @@ ARTICLE_COLUMNS = (
 EVENT_COLUMNS = "a.raw, e.n, a.url, a.title, a.source, a.published_at, e.date_start, e.id"
 
 
-def page_sql(query: SearchQuery, plan: Plan) -> tuple[str, list[object]]:
-    """The SELECT of one page (one row more than the limit, to know whether there is a next)."""
+def page_sql(query: SearchQuery, plan: Plan, *, broad: bool = False) -> tuple[str, list[object]]:
+    """The SELECT of one page (one row more than the limit, to know whether there is a next).
+
+    `broad`: the query has more results than the window (its count says so), so its filters
+    probe their indexes row by row in page order (`Plan.probing_where`), which finds a page
+    after a few dozen rows, instead of listing every key they select.
+
+    The page's keys are chosen first, in a subquery that reads only the sort columns, and the
+    columns shown are read for those rows alone: selected beside the sort, an article's lead
+    (its text) or an event's message were read for every match before the sort kept 21.
+    """
     p = plan.params.copy()
     d = p.dialect
     after: Cursor | None = query.after
@@ -239,29 +264,41 @@ def page_sql(query: SearchQuery, plan: Plan) -> tuple[str, list[object]]:
         if after is not None:
             s, i = p(after.s), p(after.id)
             conditions.append(f"({plan.score} > {s} OR ({plan.score} = {s} AND a.id > {i}))")
-        sql = (
-            f"SELECT {ARTICLE_COLUMNS}, {plan.score} AS score FROM {plan.ranked_source} "
+        keys = (
+            f"SELECT a.doc AS doc, a.id AS id, {plan.score} AS score FROM {plan.ranked_source} "
             f"WHERE {_and(conditions)} ORDER BY score ASC, a.id ASC LIMIT {limit}"
         )
+        sql = (
+            f"SELECT {ARTICLE_COLUMNS}, k.score FROM ({keys}) k JOIN articles a ON a.doc = k.doc "
+            "ORDER BY k.score ASC, k.id ASC"
+        )
         return sql, p.values
-    conditions = [plan.where]
+    conditions = [plan.probing_where() if broad else plan.where]
     if query.order == "published":
         if after is not None:
             assert isinstance(after.s, str)
             s, i = p(d.timestamp(dt.datetime.fromisoformat(after.s))), p(after.id)
             conditions.append(f"(a.published_at < {s} OR (a.published_at = {s} AND a.id < {i}))")
-        sql = (
-            f"SELECT {ARTICLE_COLUMNS}, NULL AS score FROM {plan.source} "
+        keys = (
+            f"SELECT a.doc AS doc, a.published_at AS published_at, a.id AS id FROM {plan.source} "
             f"WHERE {_and(conditions)} ORDER BY a.published_at DESC, a.id DESC LIMIT {limit}"
+        )
+        sql = (
+            f"SELECT {ARTICLE_COLUMNS}, NULL AS score FROM ({keys}) k "
+            "JOIN articles a ON a.doc = k.doc ORDER BY k.published_at DESC, k.id DESC"
         )
         return sql, p.values
     if after is not None:
         assert isinstance(after.s, str)
         s, i = p(d.day(dt.date.fromisoformat(after.s))), p(after.id)
         conditions.append(f"(e.date_start < {s} OR (e.date_start = {s} AND e.id > {i}))")
-    sql = (
-        f"SELECT {EVENT_COLUMNS} FROM {plan.source} "
+    keys = (
+        f"SELECT e.n AS n FROM {plan.source} "
         f"WHERE {_and(conditions)} ORDER BY e.date_start DESC, e.id ASC LIMIT {limit}"
+    )
+    sql = (
+        f"SELECT {EVENT_COLUMNS} FROM ({keys}) k JOIN events e ON e.n = k.n "
+        f"JOIN articles a ON {EVENT_OF_ARTICLE} ORDER BY e.date_start DESC, e.id ASC"
     )
     return sql, p.values
 

@@ -74,6 +74,8 @@ BM25_WEIGHTS = (2.5, 1.0)
 # Tokens of context in a snippet: about one sentence around the best match.
 SNIPPET_TOKENS = 24
 
+# An article's short columns come first: SQLite reads a row's columns in order, and a text
+# that spills into overflow pages would otherwise be read to reach a date behind it.
 # Child tables are WITHOUT ROWID with the integer key first in their primary key: a row is
 # stored once, in key order, and an article's or event's rows are one range of it; each has
 # one more index, the filter's (value, key).
@@ -82,14 +84,14 @@ CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
     doc INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
-    url TEXT NOT NULL,
-    title TEXT NOT NULL,
-    text TEXT NOT NULL,
-    summary TEXT NOT NULL,
-    source TEXT NOT NULL,
     published_at TEXT NOT NULL,
     extracted_at TEXT NOT NULL,
     indexed_at TEXT NOT NULL,
+    source TEXT NOT NULL,
+    url TEXT NOT NULL,
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    text TEXT NOT NULL,
     raw BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at, id);
@@ -414,10 +416,10 @@ def _plan(query: SearchQuery) -> Plan:
 
 def _search(conn: sqlite3.Connection, query: SearchQuery) -> SearchPage:
     plan = _plan(query)
-    sql, params = page_sql(query, plan)
-    rows = conn.execute(sql, params).fetchall()
     sql, params = count_sql(plan)
     total = int(conn.execute(sql, params).fetchone()[0])
+    sql, params = page_sql(query, plan, broad=not total_is_exact(total))
+    rows = conn.execute(sql, params).fetchall()
     cursor = next_cursor(query, rows)
     rows = rows[: query.limit]
     if query.type == "events":
@@ -453,10 +455,12 @@ def _entity_names(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[st
 def _snippets(conn: sqlite3.Connection, text: TextQuery, ids: list[str]) -> dict[str, str]:
     if not ids:
         return {}
+    # The page's rowids bound the FTS5 scan (each is one seek), where joining on the article id
+    # read every match of the query to keep twenty.
     sql = (
         "SELECT a.id, snippet(article_fts, 1, ?1, ?2, ?3, ?4) FROM article_fts "
-        "JOIN articles a ON a.doc = article_fts.rowid "
-        f"WHERE article_fts MATCH ?5 AND a.id IN ({_in(ids, 6)})"
+        "JOIN articles a ON a.doc = article_fts.rowid WHERE article_fts MATCH ?5 "
+        f"AND article_fts.rowid IN (SELECT doc FROM articles WHERE id IN ({_in(ids, 6)}))"
     )
     params: list[Any] = [HIGHLIGHT_START, HIGHLIGHT_END, ELLIPSIS, SNIPPET_TOKENS]
     params += [fts5_match(text), *ids]
