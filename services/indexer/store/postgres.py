@@ -93,19 +93,18 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING gin (tsv);
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at, id);
 CREATE TABLE IF NOT EXISTS entities (
-    doc bigint NOT NULL, name text COLLATE "C" NOT NULL,
+    doc bigint NOT NULL, position integer NOT NULL, name text COLLATE "C" NOT NULL,
     key text COLLATE "C" NOT NULL, kind text NOT NULL, country_code text COLLATE "C",
-    mentions integer NOT NULL
+    mentions integer NOT NULL, PRIMARY KEY (doc, position)
 );
-CREATE INDEX IF NOT EXISTS entities_doc ON entities (doc);
 CREATE INDEX IF NOT EXISTS entities_key ON entities (key, doc);
 CREATE INDEX IF NOT EXISTS entities_country ON entities (country_code, doc);
 CREATE TABLE IF NOT EXISTS places (
-    doc bigint NOT NULL, name text COLLATE "C" NOT NULL,
+    doc bigint NOT NULL, position integer NOT NULL, name text COLLATE "C" NOT NULL,
     key text COLLATE "C" NOT NULL, kind text NOT NULL, country_code text COLLATE "C",
-    lat double precision, lon double precision, mentions integer NOT NULL
+    lat double precision, lon double precision, mentions integer NOT NULL,
+    PRIMARY KEY (doc, position)
 );
-CREATE INDEX IF NOT EXISTS places_doc ON places (doc);
 CREATE INDEX IF NOT EXISTS places_key ON places (key, doc);
 CREATE INDEX IF NOT EXISTS places_country ON places (country_code, doc);
 CREATE TABLE IF NOT EXISTS events (

@@ -76,9 +76,10 @@ SNIPPET_TOKENS = 24
 
 # An article's short columns come first: SQLite reads a row's columns in order, and a text
 # that spills into overflow pages would otherwise be read to reach a date behind it.
-# Child tables are WITHOUT ROWID with the integer key first in their primary key: a row is
-# stored once, in key order, and an article's or event's rows are one range of it; each has
-# one more index, the filter's (value, key).
+# Child tables are WITHOUT ROWID with the integer key first in their primary key (then the
+# row's position in the message, or its value): a row is stored once, in key order, and an
+# article's or event's rows are one range of it, which facets read for a sample of articles
+# in one seek each; each has one more index per filter, (value, key).
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
@@ -113,17 +114,17 @@ WHEN old.title IS NOT new.title OR old.text IS NOT new.text BEGIN
     INSERT INTO article_fts (rowid, title, text) VALUES (new.doc, new.title, new.text);
 END;
 CREATE TABLE IF NOT EXISTS entities (
-    doc INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL,
-    country_code TEXT, mentions INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS entities_doc ON entities (doc);
+    doc INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL,
+    kind TEXT NOT NULL, country_code TEXT, mentions INTEGER NOT NULL,
+    PRIMARY KEY (doc, position)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entities_key ON entities (key, doc);
 CREATE INDEX IF NOT EXISTS entities_country ON entities (country_code, doc);
 CREATE TABLE IF NOT EXISTS places (
-    doc INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL,
-    country_code TEXT, lat REAL, lon REAL, mentions INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS places_doc ON places (doc);
+    doc INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL,
+    kind TEXT NOT NULL, country_code TEXT, lat REAL, lon REAL, mentions INTEGER NOT NULL,
+    PRIMARY KEY (doc, position)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS places_key ON places (key, doc);
 CREATE INDEX IF NOT EXISTS places_country ON places (country_code, doc);
 CREATE TABLE IF NOT EXISTS events (

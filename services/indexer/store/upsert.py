@@ -67,10 +67,12 @@ class Upsert:
         self._delete_entities = f"DELETE FROM entities WHERE doc = {p(1)}"
         self._delete_places = f"DELETE FROM places WHERE doc = {p(1)}"
         self._insert_entities = _insert(
-            dialect, "entities", "doc, name, key, kind, country_code, mentions"
+            dialect, "entities", "doc, position, name, key, kind, country_code, mentions"
         )
         self._insert_places = _insert(
-            dialect, "places", "doc, name, key, kind, country_code, lat, lon, mentions"
+            dialect,
+            "places",
+            "doc, position, name, key, kind, country_code, lat, lon, mentions",
         )
         self._delete_events = [
             f"DELETE FROM {table} WHERE {in_range}" for table in (*EVENT_ROW_TABLES, "events")
@@ -116,13 +118,16 @@ class Upsert:
             (self._delete_places, of_article),
             (
                 self._insert_entities,
-                [(doc, e.name, e.key, e.kind, e.country_code, e.mentions) for e in r.entities],
+                [
+                    (doc, i, e.name, e.key, e.kind, e.country_code, e.mentions)
+                    for i, e in enumerate(r.entities)
+                ],
             ),
             (
                 self._insert_places,
                 [
-                    (doc, p.name, p.key, p.kind, p.country_code, p.lat, p.lon, p.mentions)
-                    for p in r.places
+                    (doc, i, p.name, p.key, p.kind, p.country_code, p.lat, p.lon, p.mentions)
+                    for i, p in enumerate(r.places)
                 ],
             ),
         ]
