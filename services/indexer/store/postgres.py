@@ -269,11 +269,8 @@ class PostgresStore:
             return UpsertStats()
         records = [to_record(enriched) for enriched in latest_per_article(batch)]
         now = dt.datetime.now(dt.UTC)
-        stats = UpsertStats()
         async with self._conn() as conn, conn.transaction():
-            for record in records:
-                stats += await _write_one(conn, record, now)
-        return stats
+            return await _write_all(conn, [(record, now) for record in records])
 
     async def search(self, query: SearchQuery) -> SearchPage:
         plan = _plan(query)
@@ -327,16 +324,23 @@ def _plan(query: SearchQuery) -> Plan:
     return event_plan(query, DIALECT)
 
 
-async def _write_one(conn: Any, r: ArticleRecord, now: dt.datetime) -> UpsertStats:
-    sql, params = UPSERT.article(r, now)
-    doc = await conn.fetchval(sql, *params)
-    if doc is None:
-        return UpsertStats(stale=1)
-    sql, params = UPSERT.held_events(doc)
-    rest = UPSERT.rest(r, doc, [row[0] for row in await conn.fetch(sql, *params)])
-    for sql, rows in rest.batches:
+async def _write_all(conn: Any, records: list[tuple[ArticleRecord, dt.datetime]]) -> UpsertStats:
+    """Upsert records, each with its time of indexing, inside the caller's transaction."""
+    stats = UpsertStats()
+    rests = []
+    for r, now in records:
+        sql, params = UPSERT.article(r, now)
+        doc = await conn.fetchval(sql, *params)
+        if doc is None:
+            stats += UpsertStats(stale=1)
+            continue
+        sql, params = UPSERT.held_events(doc)
+        rests.append(UPSERT.rest(r, doc, [row[0] for row in await conn.fetch(sql, *params)]))
+    for sql, rows in UPSERT.merged(rests):
         await conn.executemany(sql, rows)
-    return rest.stats
+    for rest in rests:
+        stats += rest.stats
+    return stats
 
 
 async def _rebuild_version_1(conn: Any) -> None:
@@ -355,9 +359,10 @@ async def _rebuild_version_1(conn: Any) -> None:
         if not rows:
             break
         last = rows[-1][0]
-        for _, raw, indexed_at in rows:
-            record = to_record(EnrichedArticle.model_validate_json(raw))
-            await _write_one(conn, record, indexed_at)
+        await _write_all(
+            conn,
+            [(to_record(EnrichedArticle.model_validate_json(raw)), at) for _, raw, at in rows],
+        )
     await conn.execute("DROP TABLE articles_v1")
 
 

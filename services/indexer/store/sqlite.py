@@ -360,11 +360,9 @@ def _statements(script: str) -> list[str]:
 
 def _write(conn: sqlite3.Connection, records: list[ArticleRecord]) -> UpsertStats:
     now = dt.datetime.now(dt.UTC)
-    stats = UpsertStats()
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for record in records:
-            stats += _write_one(conn, record, now)
+        stats = _write_all(conn, [(record, now) for record in records])
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -372,17 +370,26 @@ def _write(conn: sqlite3.Connection, records: list[ArticleRecord]) -> UpsertStat
     return stats
 
 
-def _write_one(conn: sqlite3.Connection, r: ArticleRecord, now: dt.datetime) -> UpsertStats:
-    sql, params = UPSERT.article(r, now)
-    kept = conn.execute(sql, params).fetchall()
-    if not kept:
-        return UpsertStats(stale=1)
-    doc = int(kept[0][0])
-    sql, params = UPSERT.held_events(doc)
-    rest = UPSERT.rest(r, doc, [row[0] for row in conn.execute(sql, params)])
-    for sql, rows in rest.batches:
+def _write_all(
+    conn: sqlite3.Connection, records: list[tuple[ArticleRecord, dt.datetime]]
+) -> UpsertStats:
+    """Upsert records, each with its time of indexing, inside the caller's transaction."""
+    stats = UpsertStats()
+    rests = []
+    for r, now in records:
+        sql, params = UPSERT.article(r, now)
+        kept = conn.execute(sql, params).fetchall()
+        if not kept:
+            stats += UpsertStats(stale=1)
+            continue
+        doc = int(kept[0][0])
+        sql, params = UPSERT.held_events(doc)
+        rests.append(UPSERT.rest(r, doc, [row[0] for row in conn.execute(sql, params)]))
+    for sql, rows in UPSERT.merged(rests):
         conn.executemany(sql, rows)
-    return rest.stats
+    for rest in rests:
+        stats += rest.stats
+    return stats
 
 
 def _rebuild_version_1(conn: sqlite3.Connection) -> None:
@@ -403,9 +410,13 @@ def _rebuild_version_1(conn: sqlite3.Connection) -> None:
         if not rows:
             break
         last = rows[-1][0]
-        for _, raw, indexed_at in rows:
-            record = to_record(EnrichedArticle.model_validate_json(raw))
-            _write_one(conn, record, dt.datetime.fromisoformat(indexed_at))
+        _write_all(
+            conn,
+            [
+                (to_record(EnrichedArticle.model_validate_json(raw)), dt.datetime.fromisoformat(at))
+                for _, raw, at in rows
+            ],
+        )
     conn.execute("DROP TABLE articles_v1")
 
 
