@@ -127,12 +127,15 @@ CREATE TABLE IF NOT EXISTS event_countries (
     n bigint NOT NULL, country_code text COLLATE "C" NOT NULL, PRIMARY KEY (n, country_code)
 );
 CREATE INDEX IF NOT EXISTS event_countries_code ON event_countries (country_code, n);
+CREATE TABLE IF NOT EXISTS event_span (days integer NOT NULL);
+INSERT INTO event_span (days) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM event_span);
 """
 
 # A version 1 index is rebuilt from its messages (`articles.raw`): these go, its articles
 # table is set aside under another name (with its primary key) and read back.
 VERSION_1_DROPPED = """
-DROP TABLE IF EXISTS entities, places, events, event_actors, event_places, event_countries;
+DROP TABLE IF EXISTS entities, places, events, event_actors, event_places, event_countries,
+    event_span;
 DROP INDEX IF EXISTS articles_tsv, articles_published;
 ALTER TABLE articles RENAME TO articles_v1;
 ALTER TABLE articles_v1 RENAME CONSTRAINT articles_pkey TO articles_v1_pkey;
@@ -163,6 +166,9 @@ class PostgresDialect:
 
     def day(self, value: dt.date) -> object:
         return value
+
+    def days_before(self, day: str, days: str) -> str:
+        return f"({day}::date - {days})"
 
     def text_match(self, text: TextQuery, params: Params) -> TextMatch:
         tsquery = pg_tsquery(text, params)

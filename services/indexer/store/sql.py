@@ -49,6 +49,9 @@ class Dialect(Protocol):
     def day(self, value: dt.date) -> object:
         """A calendar day as the backend stores it."""
 
+    def days_before(self, day: str, days: str) -> str:
+        """The SQL of the day `days` (an SQL integer) before `day` (a parameter's placeholder)."""
+
     def text_match(self, text: TextQuery, params: Params) -> TextMatch:
         """How the engine matches and ranks `text`, binding its terms through `params`."""
 
@@ -227,7 +230,15 @@ def event_plan(query: SearchQuery, dialect: Dialect) -> Plan:
     if query.event_type:
         plan.conditions.append(f"e.type = {p(query.event_type)}")
     if query.since is not None:
-        plan.conditions.append(f"e.date_end >= {p(d.day(query.since))}")
+        since = p(d.day(query.since))
+        plan.conditions.append(f"e.date_end >= {since}")
+        # No interval is longer than `event_span` says, so an event that ends after `since`
+        # starts at most that long before it: a lower bound on date_start, which the date
+        # indexes can seek to, where scanning them from the start of time met every older
+        # event before the count or the facets' sample was full.
+        plan.conditions.append(
+            f"e.date_start >= {d.days_before(since, '(SELECT max(days) FROM event_span)')}"
+        )
     if query.until is not None:
         plan.conditions.append(f"e.date_start <= {p(d.day(query.until))}")
     if query.since is not None or query.until is not None:

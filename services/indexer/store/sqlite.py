@@ -145,6 +145,8 @@ CREATE TABLE IF NOT EXISTS event_countries (
     n INTEGER NOT NULL, country_code TEXT NOT NULL, PRIMARY KEY (n, country_code)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_countries_code ON event_countries (country_code, n);
+CREATE TABLE IF NOT EXISTS event_span (days INTEGER NOT NULL);
+INSERT INTO event_span (days) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM event_span);
 """
 
 # What a version 1 index holds besides its articles, dropped when it is rebuilt: every row of
@@ -171,6 +173,9 @@ class SqliteDialect:
 
     def day(self, value: dt.date) -> object:
         return value.isoformat()
+
+    def days_before(self, day: str, days: str) -> str:
+        return f"date({day}, '-' || {days} || ' days')"
 
     def text_match(self, text: TextQuery, params: Params) -> TextMatch:
         # One parameter serves both forms: SQLite numbers them, and a statement may leave one out.

@@ -43,6 +43,8 @@ class Rest:
     batches: list[tuple[str, list[Params]]]
     """(sql, one parameter tuple per execution) in order; a statement with none is left out."""
     stats: UpsertStats
+    span: int = 0
+    """The longest interval of its events, in days (`event_span` holds the index's longest)."""
 
 
 def event_range(doc: int) -> tuple[int, int]:
@@ -85,6 +87,8 @@ class Upsert:
         self._insert_actors = _insert(dialect, "event_actors", "n, key, name")
         self._insert_event_places = _insert(dialect, "event_places", "n, key, name")
         self._insert_countries = _insert(dialect, "event_countries", "n, country_code")
+        # Kept as an upper bound: a longer interval widens it, a removed one leaves it.
+        self._widen_span = f"UPDATE event_span SET days = {p(1)} WHERE days < {p(1)}"
         # The order every batch runs its statements in: an article's deletes before its inserts.
         self._order = [
             self._delete_entities,
@@ -179,7 +183,8 @@ class Upsert:
             ),
         ]
         stats = UpsertStats(articles=1, events=len(r.events), events_removed=len(gone))
-        return Rest([(sql, rows) for sql, rows in batches if rows], stats)
+        span = max(((e.date_end - e.date_start).days for e in r.events), default=0)
+        return Rest([(sql, rows) for sql, rows in batches if rows], stats, span)
 
     def merged(self, rests: list[Rest]) -> list[tuple[str, list[Params]]]:
         """The statements of several articles' `rest`, one per statement (each run once with
@@ -189,7 +194,9 @@ class Upsert:
         for rest in rests:
             for sql, params in rest.batches:
                 rows[sql] += params
-        return [(sql, rows[sql]) for sql in self._order if rows[sql]]
+        merged = [(sql, rows[sql]) for sql in self._order if rows[sql]]
+        span = max((rest.span for rest in rests), default=0)
+        return [*merged, (self._widen_span, [(span,)])] if span else merged
 
 
 def _names(columns: str) -> list[str]:

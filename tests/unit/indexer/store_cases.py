@@ -502,3 +502,13 @@ class StoreCases:
         else:
             assert seen == window_of_three[::-1]  # newest first
         assert sizes == [4, 4, 2]
+
+    async def test_a_long_interval_overlaps_a_late_day(self, loaded: Store) -> None:
+        """The date filters seek from `since` less the longest interval held: a year-long
+        event still overlaps its last weeks."""
+        a = f.article("https://example.com/year-review", text="A year of talks.")
+        year = f.event(a, 0, date=("2024", dt.date(2024, 1, 1), dt.date(2024, 12, 31)))
+        await loaded.upsert([f.enriched(a, events=[year])])
+        late = q(type="events", since="2024-12-15", until="2024-12-16")
+        assert ids(await loaded.search(late)) == [year.id]
+        assert (await loaded.facets(late)).counted == 1
