@@ -279,11 +279,11 @@ class PostgresStore:
             return await _write_all(conn, [(record, now) for record in records])
 
     async def search(self, query: SearchQuery) -> SearchPage:
+        plan = _plan(query)
         async with self._conn() as conn:
-            plan = await _chosen_plan(conn, query)
             sql, params = count_sql(plan)
             total = int(await conn.fetchval(sql, *params))
-            sql, params = page_sql(query, plan)
+            sql, params = page_sql(query, plan, broad=not total_is_exact(total))
             rows = await conn.fetch(sql, *params)
             cursor = next_cursor(query, rows)
             rows = rows[: query.limit]
@@ -303,8 +303,8 @@ class PostgresStore:
         )
 
     async def facets(self, query: SearchQuery, size: int = DEFAULT_FACET_SIZE) -> Facets:
+        sql, params = facets_sql(query, _plan(query), size)
         async with self._conn() as conn:
-            sql, params = facets_sql(query, await _chosen_plan(conn, query), size)
             rows = await conn.fetch(sql, *params)
         return facets_from_rows(rows)
 
@@ -328,17 +328,6 @@ def _plan(query: SearchQuery) -> Plan:
     if query.type == "articles":
         return article_plan(query, DIALECT)
     return event_plan(query, DIALECT)
-
-
-async def _chosen_plan(conn: Any, query: SearchQuery) -> Plan:
-    """The query's plan with each filter as a list or a probe, by its breadth."""
-    plan = _plan(query)
-    broad = set()
-    for index, sql, params in plan.breadths():
-        if not total_is_exact(int(await conn.fetchval(sql, *params))):
-            broad.add(index)
-    plan.choose(broad)
-    return plan
 
 
 async def _write_all(conn: Any, records: list[tuple[ArticleRecord, dt.datetime]]) -> UpsertStats:

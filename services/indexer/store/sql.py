@@ -91,8 +91,8 @@ class Params:
 class Plan:
     """The FROM clause, WHERE conditions and parameters of a query's result set.
 
-    A text query is in it twice: `ranking`/`score` rank a page (over the ranking window,
-    `_ranked`), and `text_join`/`text_condition` select without
+    A text query is in it twice: `rank_join`/`rank_condition`/`score` rank a page (over the
+    ranking window, `_ranking_window`), and `text_join`/`text_condition` select without
     scoring, for the total and the facets; each statement takes one or the other, so the text
     is matched once per statement. `doc` is the article key to take the most recent matches by.
     """
@@ -102,33 +102,24 @@ class Plan:
     conditions: list[str]
     score: str | None = None
     ranking: Callable[[str], tuple[str, str | None]] | None = None
+    rank_join: str = ""
+    rank_condition: str | None = None
     text_join: str = ""
     text_condition: str | None = None
     doc: str = "a.doc"
-    probes: dict[int, tuple[str, str, object]] = field(default_factory=dict)
-    """Per filter condition (by index): the same filter as a probe of its index per row, and
-    the SQL (one parameter) and value counting its keys up to one past the window."""
-    probing: set[int] = field(default_factory=set)
-    """The filters taken as probes (`choose`)."""
+    probes: dict[int, str] = field(default_factory=dict)
+    """Per filter condition (by index), the same filter as a probe of its index per row."""
 
-    def filter(self, listed: str, probe: str, breadth: str, value: object) -> None:
-        """Add a filter as a list of the keys it selects (`listed`), with its probe form and
-        its breadth query (`breadth`, a SELECT of `Dialect.param(1)` bound to `value`)."""
-        self.probes[len(self.conditions)] = (probe, breadth, value)
+    def filter(self, listed: str, probe: str) -> None:
+        """Add a filter as a list of the keys it selects (`listed`), with its probe form."""
+        self.probes[len(self.conditions)] = probe
         self.conditions.append(listed)
 
-    def breadths(self) -> list[tuple[int, str, list[object]]]:
-        """(filter, SQL, parameters) counting each filter's keys, up to one past the window."""
-        return [
-            (index, f"SELECT count(*) FROM ({breadth} LIMIT {RECENT_MATCHES + 1}) b", [value])
-            for index, (_, breadth, value) in self.probes.items()
-        ]
-
-    def choose(self, broad: set[int]) -> None:
-        """Take the filters in `broad` (their breadth counted past the window) as probes: a
-        scan in page or key order meets their keys at once, where listing them reads them
-        all; a narrow filter stays a list, which the plan can start from."""
-        self.probing = broad
+    def probing_where(self) -> str:
+        """The conditions with each filter as a probe: for a page of a broad result set,
+        which a scan in page order meets at once, where listing its keys reads them all."""
+        probing = [self.probes.get(i, c) for i, c in enumerate(self.conditions)]
+        return _and([*probing, *filter(None, [self.text_condition])])
 
     @property
     def source(self) -> str:
@@ -136,16 +127,17 @@ class Plan:
         return self.base + self.text_join
 
     @property
-    def chosen(self) -> list[str]:
-        """The filter conditions, each as a list or a probe (`choose`)."""
-        return [
-            self.probes[i][0] if i in self.probing else c for i, c in enumerate(self.conditions)
-        ]
-
-    @property
     def where(self) -> str:
         """The conditions of the unscored result set."""
-        return _and([*self.chosen, *filter(None, [self.text_condition])])
+        return _and([*self.conditions, *filter(None, [self.text_condition])])
+
+    @property
+    def ranked_source(self) -> str:
+        return self.base + self.rank_join
+
+    @property
+    def ranked_conditions(self) -> list[str]:
+        return [*self.conditions, *filter(None, [self.rank_condition])]
 
 
 def _published_bounds(
@@ -168,16 +160,16 @@ def _with_text(plan: Plan, text: TextQuery | None) -> None:
     plan.score, plan.ranking = match.score, match.rank
 
 
-def _ranked(plan: Plan) -> tuple[str, list[str]]:
-    """The FROM clause and conditions ranking only the query's `RECENT_MATCHES` most recently
-    indexed matches (filters included): from the lowest `doc` of those on."""
-    assert plan.ranking is not None
+def _ranking_window(plan: Plan) -> None:
+    """Rank only the query's `RECENT_MATCHES` most recently indexed matches (filters included):
+    the page's join and condition keep the matches from the lowest `doc` of those on."""
+    if plan.ranking is None:
+        return
     lowest = (
         f"(SELECT coalesce(min(w.doc), 0) FROM (SELECT {plan.doc} AS doc FROM {plan.source} "
         f"WHERE {plan.where} ORDER BY {plan.doc} DESC LIMIT {RECENT_MATCHES}) w)"
     )
-    join, condition = plan.ranking(lowest)
-    return plan.base + join, [*plan.chosen, *filter(None, [condition])]
+    plan.rank_join, plan.rank_condition = plan.ranking(lowest)
 
 
 def article_plan(query: SearchQuery, dialect: Dialect) -> Plan:
@@ -185,7 +177,7 @@ def article_plan(query: SearchQuery, dialect: Dialect) -> Plan:
 
     Filters are uncorrelated `IN (subquery)` over the integer `doc`: each is evaluated once
     from its index, where a correlated EXISTS probes the index once per candidate article,
-    which only pays when most candidates match (`Plan.choose`, for broad filters).
+    which only pays when most candidates match (`Plan.probing_where`, for broad queries).
     """
     plan = Plan(Params(dialect), "articles a", [])
     p = plan.params
@@ -196,8 +188,6 @@ def article_plan(query: SearchQuery, dialect: Dialect) -> Plan:
             plan.filter(
                 f"a.doc IN (SELECT doc FROM {table} WHERE key = {key})",
                 f"EXISTS (SELECT 1 FROM {table} x WHERE x.key = {key} AND x.doc = a.doc)",
-                f"SELECT 1 FROM {table} WHERE key = {dialect.param(1)}",
-                name_key(value),
             )
     if query.country:
         cc = p(query.country)
@@ -206,8 +196,6 @@ def article_plan(query: SearchQuery, dialect: Dialect) -> Plan:
             f"UNION SELECT doc FROM places WHERE country_code = {cc})",
             f"(EXISTS (SELECT 1 FROM entities x WHERE x.country_code = {cc} AND x.doc = a.doc) "
             f"OR EXISTS (SELECT 1 FROM places x WHERE x.country_code = {cc} AND x.doc = a.doc))",
-            f"SELECT 1 FROM entities WHERE country_code = {dialect.param(1)}",
-            query.country,
         )
     if query.event_type:
         kind = p(query.event_type)
@@ -215,11 +203,10 @@ def article_plan(query: SearchQuery, dialect: Dialect) -> Plan:
             f"a.doc IN (SELECT n / {EVENT_SLOTS} FROM events WHERE type = {kind})",
             f"EXISTS (SELECT 1 FROM events x WHERE x.n >= a.doc * {EVENT_SLOTS} "
             f"AND x.n < (a.doc + 1) * {EVENT_SLOTS} AND x.type = {kind})",
-            f"SELECT 1 FROM events WHERE type = {dialect.param(1)}",
-            query.event_type,
         )
     _published_bounds(plan, "a.published_at", query.since, query.until)
     _published_bounds(plan, "a.published_at", query.published_since, query.published_until)
+    _ranking_window(plan)
     return plan
 
 
@@ -239,8 +226,6 @@ def event_plan(query: SearchQuery, dialect: Dialect) -> Plan:
             plan.filter(
                 f"e.n IN (SELECT n FROM {table} WHERE {column} = {v})",
                 f"EXISTS (SELECT 1 FROM {table} x WHERE x.{column} = {v} AND x.n = e.n)",
-                f"SELECT 1 FROM {table} WHERE {column} = {dialect.param(1)}",
-                value,
             )
     if query.event_type:
         plan.conditions.append(f"e.type = {p(query.event_type)}")
@@ -269,8 +254,12 @@ ARTICLE_COLUMNS = (
 EVENT_COLUMNS = "a.raw, e.n, a.url, a.title, a.source, a.published_at, e.date_start, e.id"
 
 
-def page_sql(query: SearchQuery, plan: Plan) -> tuple[str, list[object]]:
+def page_sql(query: SearchQuery, plan: Plan, *, broad: bool = False) -> tuple[str, list[object]]:
     """The SELECT of one page (one row more than the limit, to know whether there is a next).
+
+    `broad`: the query has more results than the window (its count says so), so its filters
+    probe their indexes row by row in page order (`Plan.probing_where`), which finds a page
+    after a few dozen rows, instead of listing every key they select.
 
     The page's keys are chosen first, in a subquery that reads only the sort columns, and the
     columns shown are read for those rows alone: selected beside the sort, an article's lead
@@ -282,12 +271,12 @@ def page_sql(query: SearchQuery, plan: Plan) -> tuple[str, list[object]]:
     limit = p(query.limit + 1)
     if query.order == "rank":
         assert plan.score is not None
-        ranked_source, conditions = _ranked(plan)
+        conditions = plan.ranked_conditions
         if after is not None:
             s, i = p(after.s), p(after.id)
             conditions.append(f"({plan.score} > {s} OR ({plan.score} = {s} AND a.id > {i}))")
         keys = (
-            f"SELECT a.doc AS doc, a.id AS id, {plan.score} AS score FROM {ranked_source} "
+            f"SELECT a.doc AS doc, a.id AS id, {plan.score} AS score FROM {plan.ranked_source} "
             f"WHERE {_and(conditions)} ORDER BY score ASC, a.id ASC LIMIT {limit}"
         )
         sql = (
@@ -295,7 +284,7 @@ def page_sql(query: SearchQuery, plan: Plan) -> tuple[str, list[object]]:
             "ORDER BY k.score ASC, k.id ASC"
         )
         return sql, p.values
-    conditions = [plan.where]
+    conditions = [plan.probing_where() if broad else plan.where]
     if query.order == "published":
         if after is not None:
             assert isinstance(after.s, str)

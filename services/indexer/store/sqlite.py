@@ -431,22 +431,11 @@ def _plan(query: SearchQuery) -> Plan:
     return event_plan(query, DIALECT)
 
 
-def _chosen_plan(conn: sqlite3.Connection, query: SearchQuery) -> Plan:
-    """The query's plan with each filter as a list or a probe, by its breadth."""
-    plan = _plan(query)
-    broad = set()
-    for index, sql, params in plan.breadths():
-        if not total_is_exact(int(conn.execute(sql, params).fetchone()[0])):
-            broad.add(index)
-    plan.choose(broad)
-    return plan
-
-
 def _search(conn: sqlite3.Connection, query: SearchQuery) -> SearchPage:
-    plan = _chosen_plan(conn, query)
+    plan = _plan(query)
     sql, params = count_sql(plan)
     total = int(conn.execute(sql, params).fetchone()[0])
-    sql, params = page_sql(query, plan)
+    sql, params = page_sql(query, plan, broad=not total_is_exact(total))
     rows = conn.execute(sql, params).fetchall()
     cursor = next_cursor(query, rows)
     rows = rows[: query.limit]
@@ -496,5 +485,5 @@ def _snippets(conn: sqlite3.Connection, text: TextQuery, ids: list[str]) -> dict
 
 
 def _facets(conn: sqlite3.Connection, query: SearchQuery, size: int) -> Facets:
-    sql, params = facets_sql(query, _chosen_plan(conn, query), size)
+    sql, params = facets_sql(query, _plan(query), size)
     return facets_from_rows(conn.execute(sql, params).fetchall())
