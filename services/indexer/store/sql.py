@@ -23,12 +23,12 @@ from services.indexer.query import Cursor, SearchQuery, day_after, day_start, na
 from services.indexer.records import EVENT_SLOTS
 from services.indexer.text_query import TextQuery
 
-# How many of a query's matches are ranked, and counted by the facets: its most recently
-# indexed ones (highest `doc`). Scoring a match costs the engine a read of its term statistics
-# (bm25: the document's length; ts_rank: its whole tsvector), some 10-30 microseconds, so
-# ranking the 50,000 matches of a common word took 0.4 s on SQLite and 1.5 s on PostgreSQL at
-# 100,000 articles (issue 15); 1,000 costs a few milliseconds at any size, and covers 50 pages
-# of 20, more than anyone reads. `total` still counts every match.
+# How many of a query's matches are ranked, and counted by the facets and the total: its most
+# recently indexed ones (highest `doc`). Scoring a match costs the engine a read of its term
+# statistics (bm25: the document's length; ts_rank: its whole tsvector), some 10-30
+# microseconds, so ranking the 50,000 matches of a common word took 0.4 s on SQLite and 1.5 s
+# on PostgreSQL at 100,000 articles (issue 15); 1,000 costs a few milliseconds at any size, and
+# covers 50 pages of 20, more than anyone reads. The total counts up to one past it.
 RECENT_MATCHES = 1_000
 
 # An event's article: its key divided by the slots (the article's `doc`), and the key range of
