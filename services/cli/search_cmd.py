@@ -72,9 +72,12 @@ def pages(api: Api, params: dict[str, str]) -> Iterator[dict[str, Any]]:
         yield body
 
 
-def heading(kind: str, shown: int, total: int | None) -> str:
-    """ "3 of 201 articles", "2 events", "0 articles"."""
+def heading(kind: str, shown: int, total: int | None, exact: bool = True) -> str:
+    """ "3 of 201 articles", "2 events", "0 articles", "20 of over 1,000 articles" (the API
+    counts up to 1,001: `total_exact` false)."""
     noun = kind[:-1]
+    if not exact and total is not None:
+        return f"{shown} of over {plural(total - 1, noun)}"
     if total is None or total == shown:
         return plural(shown, noun)
     return f"{shown} of {plural(total, noun)}"
@@ -101,7 +104,7 @@ def run_search(params: dict[str, str], *, as_json: bool, every_page: bool) -> in
     results = [hit for body in bodies for hit in body.get("results", [])]
     first, last = bodies[0], bodies[-1]
     out = Console()
-    title = heading(kind, len(results), first.get("total"))
+    title = heading(kind, len(results), first.get("total"), first.get("total_exact", True))
     understood = (first.get("query") or {}).get("q_understood")
     if understood and " ".join(params.get("q", "").split()) != understood:
         title += f" for {understood}"

@@ -41,6 +41,7 @@ from services.indexer.query import (
 from services.indexer.results import ArticleHit, EventHit, Facets
 from services.indexer.store import (
     DEFAULT_FACET_SIZE,
+    RECENT_MATCHES,
     QueryRejected,
     Store,
     StoreError,
@@ -63,12 +64,20 @@ DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
 class SearchResponse(BaseModel):
     results: list[ArticleHit] | list[EventHit]
     next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null at end.")
-    total: int | None = Field(description="Results over all pages.")
+    total: int | None = Field(
+        description=f"Results over all pages, counted up to {RECENT_MATCHES + 1:,}: when there "
+        "are more, `total_exact` is false. A text query's pages rank its "
+        f"{RECENT_MATCHES:,} most recently indexed matches, so they end there."
+    )
+    total_exact: bool = Field(description="False when there are more results than `total`.")
     query: dict[str, Any] = Field(
         description="The query as understood: dates resolved, and `q_understood`, the text "
         'query as searched (`trade (tariffs OR sanctions) -"trade war"`; common words left out).'
     )
-    facets: Facets | None = Field(description="Top values over all results; null if not asked.")
+    facets: Facets | None = Field(
+        description=f"Top values over the results (over the {RECENT_MATCHES:,} most recently "
+        "indexed when there are more: `facets.approximate`); null if not asked."
+    )
 
 
 class ErrorDetail(BaseModel):
@@ -140,7 +149,11 @@ DESCRIPTION = (
     "Full-text search over indexed news articles and their dated events.\n\n"
     "The query language of `q`:\n\n```\n" + SYNTAX + "\n```\n\n"
     "Every client error is a 400 whose body names the parameter (`details[].field`); an "
-    "unknown parameter is refused, never ignored."
+    "unknown parameter is refused, never ignored.\n\n"
+    f"A broad query stays fast: its answer is exact over its {RECENT_MATCHES:,} most recently "
+    "indexed results. Text is ranked over those, facets are counted over those (then "
+    "`facets.approximate` is true and `facets.counted` says how many results the counts are "
+    f"over), and `total` counts up to {RECENT_MATCHES + 1:,} (then `total_exact` is false)."
 )
 ONE_LINE = 'words are ANDed, "a phrase" keeps order, -word or NOT word excludes, a OR b, prefix*.'
 
@@ -318,6 +331,7 @@ def create_api(
             results=page.results,
             next_cursor=page.next_cursor,
             total=page.total,
+            total_exact=page.total_exact,
             query={**query.model_dump(mode="json"), "q_understood": understood},
             facets=found,
         )

@@ -46,19 +46,31 @@ class EventHit(Event):
 
 
 class FacetCount(BaseModel):
-    """A facet value and how many results the query would give with it as a filter."""
+    """A facet value and how many results the query would give with it as a filter (of the
+    counted ones, when the facets are approximate)."""
 
     value: str
     count: int
 
 
 class Facets(BaseModel):
-    """Top values of each filterable field over everything a query matches (ignoring paging)."""
+    """Top values of each filterable field over what a query matches (ignoring paging): over
+    all of it, or, when it matches more than a sample's worth, over its most recently indexed
+    results (`approximate`), so that a facet never reads every match of a broad query."""
 
     actors: list[FacetCount] = Field(default_factory=list)
     places: list[FacetCount] = Field(default_factory=list)
     countries: list[FacetCount] = Field(default_factory=list)
     event_types: list[FacetCount] = Field(default_factory=list)
+    counted: int = Field(
+        default=0,
+        description="How many results the counts are over: all of them unless `approximate`.",
+    )
+    approximate: bool = Field(
+        default=False,
+        description="True when the query has more results than were counted: the counts are "
+        "then those of its `counted` most recently indexed results, a sample, not of all.",
+    )
 
 
 class SearchPage(BaseModel):
@@ -66,7 +78,14 @@ class SearchPage(BaseModel):
 
     results: list[ArticleHit] | list[EventHit]
     next_cursor: str | None = None
-    total: int | None = Field(default=None, description="Results over all pages.")
+    total: int | None = Field(
+        default=None,
+        description="Results over all pages, counted up to one past `store.RECENT_MATCHES` "
+        "(a text query's pages reach its most recently indexed matches only).",
+    )
+    total_exact: bool = Field(
+        default=True, description="False when there are more results than `total`."
+    )
 
 
 @dataclass(frozen=True)

@@ -208,7 +208,7 @@ def test_all_pages_for_scripts(api: Api) -> None:
     assert len(pages) == 5  # 31 results, 7 a page
     ids = [hit["id"] for page in pages for hit in page["results"]]
     assert len(ids) == len(set(ids)) == TRADE_ARTICLES
-    assert set(pages[0]) == {"results", "next_cursor", "total", "query", "facets"}
+    assert set(pages[0]) == {"results", "next_cursor", "total", "total_exact", "query", "facets"}
     table = in_terminal(200, "search", "trade", "--all", env=api_env(api))
     assert table.code == 0, table.text
     assert table.lines[0].startswith(f"{TRADE_ARTICLES} articles")

@@ -10,8 +10,8 @@ Callers import from here (`open_store`, `Store`, the errors and constants); the 
 - `rebuild`: a new index built beside the live one and swapped in (`newsflow reindex`); like
   this `__init__`, it imports a backend only when a URL asks for it.
 
-`base`, `sql` and `rows` import nothing of the package, `upsert` only `sql`, and the backends
-only those four, never this `__init__`; it imports a backend only inside `open_store`, so a
+`base` and `sql` import nothing of the package, `upsert` and `rows` only `sql`, and the
+backends only those four, never this `__init__`; it imports a backend only inside `open_store`, so a
 process loads only the driver it uses.
 """
 
@@ -27,9 +27,11 @@ from services.indexer.store.base import (
     StoreUnavailable,
     sqlite_path,
 )
+from services.indexer.store.sql import RECENT_MATCHES
 
 __all__ = [
     "DEFAULT_FACET_SIZE",
+    "RECENT_MATCHES",
     "SCHEMA_VERSION",
     "QueryRejected",
     "SchemaMismatch",

@@ -22,8 +22,10 @@ from services.indexer.query import SearchQuery
 from services.indexer.results import EventHit, Facets, SearchPage, UpsertStats
 from shared.models import EnrichedArticle
 
-# Bumped when the tables change shape; a store refuses to open a database with a newer one.
-SCHEMA_VERSION = 1
+# Bumped when the tables change shape; a store refuses to open a database with a newer one and
+# rebuilds one of an older one from the messages it holds (version 1: text ids in every row, the
+# message stored whole and again per event).
+SCHEMA_VERSION = 2
 # Top values per facet unless the caller asks otherwise.
 DEFAULT_FACET_SIZE = 10
 
@@ -68,7 +70,8 @@ class Store(Protocol):
         """One page of articles or events, with the next page's cursor."""
 
     async def facets(self, query: SearchQuery, size: int = DEFAULT_FACET_SIZE) -> Facets:
-        """Top actors, places, countries and event types over all of the query's results."""
+        """Top actors, places, countries and event types over the query's results (over its
+        `sql.RECENT_MATCHES` most recently indexed when it has more: `Facets.approximate`)."""
 
     async def get_article(self, article_id: str) -> EnrichedArticle | None:
         """The stored EnrichedArticle, or None."""

@@ -20,7 +20,7 @@ from typing import Any
 import asyncpg
 
 from services.indexer.query import SearchQuery
-from services.indexer.records import ArticleRecord, latest_per_article, to_record
+from services.indexer.records import ArticleRecord, latest_per_article, to_record, unpack
 from services.indexer.results import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -43,10 +43,14 @@ from services.indexer.store.rows import (
     facets_from_rows,
     names_by_article,
     next_cursor,
+    total_is_exact,
 )
 from services.indexer.store.sql import (
+    EVENT_COLUMNS,
+    EVENT_OF_ARTICLE,
     Params,
     Plan,
+    TextMatch,
     article_plan,
     count_sql,
     event_plan,
@@ -73,15 +77,16 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
     id text COLLATE "C" PRIMARY KEY,
-    url text NOT NULL,
-    title text NOT NULL,
-    text text NOT NULL,
-    summary text NOT NULL,
-    source text NOT NULL,
+    doc bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
     published_at timestamptz NOT NULL,
     extracted_at timestamptz NOT NULL,
     indexed_at timestamptz NOT NULL,
-    raw text NOT NULL,
+    source text NOT NULL,
+    url text NOT NULL,
+    title text NOT NULL,
+    summary text NOT NULL,
+    text text NOT NULL,
+    raw bytea NOT NULL,
     -- A tsvector is capped at 1 MB; 250,000 characters of text stay well below it, and a
     -- long read's opening quarter-million characters carry its searchable words.
     tsv tsvector GENERATED ALWAYS AS (
@@ -92,50 +97,62 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING gin (tsv);
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at, id);
 CREATE TABLE IF NOT EXISTS entities (
-    article_id text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
+    doc bigint NOT NULL, position integer NOT NULL, name text COLLATE "C" NOT NULL,
     key text COLLATE "C" NOT NULL, kind text NOT NULL, country_code text COLLATE "C",
-    mentions integer NOT NULL
+    mentions integer NOT NULL, PRIMARY KEY (doc, position)
 );
-CREATE INDEX IF NOT EXISTS entities_article ON entities (article_id);
-CREATE INDEX IF NOT EXISTS entities_key ON entities (key, article_id);
-CREATE INDEX IF NOT EXISTS entities_country ON entities (country_code, article_id);
+CREATE INDEX IF NOT EXISTS entities_key ON entities (key, doc);
+CREATE INDEX IF NOT EXISTS entities_country ON entities (country_code, doc);
 CREATE TABLE IF NOT EXISTS places (
-    article_id text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
+    doc bigint NOT NULL, position integer NOT NULL, name text COLLATE "C" NOT NULL,
     key text COLLATE "C" NOT NULL, kind text NOT NULL, country_code text COLLATE "C",
-    lat double precision, lon double precision, mentions integer NOT NULL
+    lat double precision, lon double precision, mentions integer NOT NULL,
+    PRIMARY KEY (doc, position)
 );
-CREATE INDEX IF NOT EXISTS places_article ON places (article_id);
-CREATE INDEX IF NOT EXISTS places_key ON places (key, article_id);
-CREATE INDEX IF NOT EXISTS places_country ON places (country_code, article_id);
+CREATE INDEX IF NOT EXISTS places_key ON places (key, doc);
+CREATE INDEX IF NOT EXISTS places_country ON places (country_code, doc);
 CREATE TABLE IF NOT EXISTS events (
-    id text COLLATE "C" PRIMARY KEY, article_id text COLLATE "C" NOT NULL,
-    type text COLLATE "C", quad text, trigger text NOT NULL,
-    sources jsonb NOT NULL, targets jsonb NOT NULL, places jsonb NOT NULL,
-    date_value text NOT NULL, date_start date NOT NULL, date_end date NOT NULL,
-    date_source text NOT NULL, confidence double precision NOT NULL, sentence text NOT NULL,
-    published_at timestamptz NOT NULL, raw text NOT NULL
+    n bigint PRIMARY KEY, id text COLLATE "C" NOT NULL UNIQUE, type text COLLATE "C" NOT NULL,
+    date_start date NOT NULL, date_end date NOT NULL, dated boolean NOT NULL
 );
-CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
 CREATE INDEX IF NOT EXISTS events_date ON events (date_start, id);
-CREATE INDEX IF NOT EXISTS events_type ON events (type);
+CREATE INDEX IF NOT EXISTS events_type_date ON events (type, date_start, id);
 CREATE TABLE IF NOT EXISTS event_actors (
-    event_id text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
-    key text COLLATE "C" NOT NULL, role text NOT NULL
+    n bigint NOT NULL, key text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
+    PRIMARY KEY (n, key)
 );
-CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (event_id);
-CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (key, event_id);
+CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (key, n);
 CREATE TABLE IF NOT EXISTS event_places (
-    event_id text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
-    key text COLLATE "C" NOT NULL
+    n bigint NOT NULL, key text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
+    PRIMARY KEY (n, key)
 );
-CREATE INDEX IF NOT EXISTS event_places_event ON event_places (event_id);
-CREATE INDEX IF NOT EXISTS event_places_key ON event_places (key, event_id);
+CREATE INDEX IF NOT EXISTS event_places_key ON event_places (key, n);
 CREATE TABLE IF NOT EXISTS event_countries (
-    event_id text COLLATE "C" NOT NULL, country_code text COLLATE "C" NOT NULL
+    n bigint NOT NULL, country_code text COLLATE "C" NOT NULL, PRIMARY KEY (n, country_code)
 );
-CREATE INDEX IF NOT EXISTS event_countries_event ON event_countries (event_id);
-CREATE INDEX IF NOT EXISTS event_countries_code ON event_countries (country_code, event_id);
+CREATE INDEX IF NOT EXISTS event_countries_code ON event_countries (country_code, n);
+CREATE TABLE IF NOT EXISTS event_span (days integer NOT NULL);
+INSERT INTO event_span (days) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM event_span);
 """
+
+# A version 1 index is rebuilt from its messages (`articles.raw`): these go, its articles
+# table is set aside under another name (with its primary key) and read back.
+VERSION_1_DROPPED = """
+DROP TABLE IF EXISTS entities, places, events, event_actors, event_places, event_countries,
+    event_span;
+DROP INDEX IF EXISTS articles_tsv, articles_published;
+ALTER TABLE articles RENAME TO articles_v1;
+ALTER TABLE articles_v1 RENAME CONSTRAINT articles_pkey TO articles_v1_pkey;
+"""
+# Messages read from an old index per step of its rebuild: a few MB in memory at a time.
+REBUILD_BATCH = 500
+# Every connection: plan each statement for its own parameters. asyncpg prepares statements,
+# and from a statement's sixth run PostgreSQL may switch to a generic plan, which estimates the
+# rows of an actor or a country as the average: 275 for one that has 92,000, which made country
+# pages 1.3 s (issue 15). And no JIT: it compiles for tens of milliseconds whenever the
+# estimated cost passes its threshold, which a search over the whole index does, for queries
+# that then take a few milliseconds.
+SERVER_SETTINGS = {"plan_cache_mode": "force_custom_plan", "jit": "off"}
 
 # SQLSTATE classes that mean "try again": connection exceptions (08), insufficient resources
 # (53), operator intervention such as a restart (57), serialization failure and deadlock (40).
@@ -154,14 +171,19 @@ class PostgresDialect:
     def day(self, value: dt.date) -> object:
         return value
 
-    def json_array(self, param: str) -> str:
-        return f"{param}::jsonb"
+    def days_before(self, day: str, days: str) -> str:
+        return f"({day}::date - {days})"
 
-    def text_match(self, text: TextQuery, params: Params) -> tuple[str, str | None, str]:
+    def text_match(self, text: TextQuery, params: Params) -> TextMatch:
         tsquery = pg_tsquery(text, params)
         # Normalisation 1 divides by 1 + log(length), as bm25 discounts long documents; the
         # sign makes lower better, as bm25 is in SQLite, so one ordering serves both.
-        return "", f"a.tsv @@ {tsquery}", f"(-ts_rank(a.tsv, {tsquery}, 1))::float8"
+        score = f"(-ts_rank(a.tsv, {tsquery}, 1))::float8"
+
+        def rank(lowest: str) -> tuple[str, str | None]:
+            return "", f"a.tsv @@ {tsquery} AND a.doc >= {lowest}"
+
+        return TextMatch("", f"a.tsv @@ {tsquery}", "a.doc", rank, score)
 
 
 DIALECT = PostgresDialect()
@@ -204,7 +226,11 @@ class PostgresStore:
                 max_size=self._pool_size,
                 timeout=CONNECT_TIMEOUT_SECONDS,
                 command_timeout=COMMAND_TIMEOUT_SECONDS,
-                server_settings={"search_path": quote_ident(self.schema)} if self.schema else None,
+                server_settings=(
+                    {**SERVER_SETTINGS, "search_path": quote_ident(self.schema)}
+                    if self.schema
+                    else SERVER_SETTINGS
+                ),
             )
         try:
             with _errors():
@@ -214,16 +240,23 @@ class PostgresStore:
                         await conn.execute(
                             f"CREATE SCHEMA IF NOT EXISTS {quote_ident(self.schema)}"
                         )
-                    await conn.execute(SCHEMA)
+                    await conn.execute(
+                        "CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)"
+                    )
                     stored = await conn.fetchval("SELECT max(version) FROM schema_version")
-                    if stored is None:
-                        await conn.execute(
-                            "INSERT INTO schema_version (version) VALUES ($1)", SCHEMA_VERSION
-                        )
-                    elif stored > SCHEMA_VERSION:
+                    if stored is not None and stored > SCHEMA_VERSION:
                         raise SchemaMismatch(
                             f"the database has index schema {stored}, newer than this "
                             f"Newsflow ({SCHEMA_VERSION}); upgrade Newsflow"
+                        )
+                    if stored == 1:
+                        await _rebuild_version_1(conn)
+                    else:
+                        await conn.execute(SCHEMA)
+                    if stored != SCHEMA_VERSION:
+                        await conn.execute("DELETE FROM schema_version")
+                        await conn.execute(
+                            "INSERT INTO schema_version (version) VALUES ($1)", SCHEMA_VERSION
                         )
         except BaseException:
             await pool.close()
@@ -255,28 +288,32 @@ class PostgresStore:
             return UpsertStats()
         records = [to_record(enriched) for enriched in latest_per_article(batch)]
         now = dt.datetime.now(dt.UTC)
-        stats = UpsertStats()
         async with self._conn() as conn, conn.transaction():
-            for record in records:
-                stats += await _write_one(conn, record, now)
-        return stats
+            return await _write_all(conn, [(record, now) for record in records])
 
     async def search(self, query: SearchQuery) -> SearchPage:
         plan = _plan(query)
         async with self._conn() as conn:
-            sql, params = page_sql(query, plan)
-            rows = await conn.fetch(sql, *params)
             sql, params = count_sql(plan)
             total = int(await conn.fetchval(sql, *params))
+            sql, params = page_sql(query, plan, broad=not total_is_exact(total))
+            rows = await conn.fetch(sql, *params)
             cursor = next_cursor(query, rows)
             rows = rows[: query.limit]
             if query.type == "events":
-                return SearchPage(results=event_hits(rows), next_cursor=cursor, total=total)
+                return SearchPage(
+                    results=event_hits(rows),
+                    next_cursor=cursor,
+                    total=total,
+                    total_exact=total_is_exact(total),
+                )
             ids = [row[0] for row in rows]
             snippets = await _snippets(conn, query.text, ids) if query.text else {}
             names = await _entity_names(conn, ids)
         hits = article_hits(rows, names, snippets)
-        return SearchPage(results=hits, next_cursor=cursor, total=total)
+        return SearchPage(
+            results=hits, next_cursor=cursor, total=total, total_exact=total_is_exact(total)
+        )
 
     async def facets(self, query: SearchQuery, size: int = DEFAULT_FACET_SIZE) -> Facets:
         sql, params = facets_sql(query, _plan(query), size)
@@ -286,13 +323,13 @@ class PostgresStore:
 
     async def get_article(self, article_id: str) -> EnrichedArticle | None:
         async with self._conn() as conn:
-            raw = await conn.fetchval("SELECT raw FROM articles WHERE id = $1", article_id)
-        return None if raw is None else EnrichedArticle.model_validate_json(raw)
+            row = await conn.fetchrow("SELECT raw, text FROM articles WHERE id = $1", article_id)
+        return None if row is None else unpack(row[0], row[1])
 
     async def get_event(self, event_id: str) -> EventHit | None:
         sql = (
-            "SELECT e.raw, a.url, a.title, a.source, a.published_at, e.date_start, e.id "
-            "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = $1"
+            f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON {EVENT_OF_ARTICLE} "
+            "WHERE e.id = $1"
         )
         async with self._conn() as conn:
             rows = await conn.fetch(sql, event_id)
@@ -311,23 +348,54 @@ def _plan(query: SearchQuery) -> Plan:
     return event_plan(query, DIALECT)
 
 
-async def _write_one(conn: Any, r: ArticleRecord, now: dt.datetime) -> UpsertStats:
-    sql, params = UPSERT.article(r, now)
-    if await conn.fetchval(sql, *params) is None:
-        return UpsertStats(stale=1)
-    sql, params = UPSERT.held_events(r)
-    rest = UPSERT.rest(r, [row[0] for row in await conn.fetch(sql, *params)])
-    for sql, rows in rest.batches:
+async def _write_all(conn: Any, records: list[tuple[ArticleRecord, dt.datetime]]) -> UpsertStats:
+    """Upsert records, each with its time of indexing, inside the caller's transaction."""
+    stats = UpsertStats()
+    rests = []
+    for r, now in records:
+        sql, params = UPSERT.article(r, now)
+        doc = await conn.fetchval(sql, *params)
+        if doc is None:
+            stats += UpsertStats(stale=1)
+            continue
+        sql, params = UPSERT.held_events(doc)
+        rests.append(UPSERT.rest(r, doc, [row[0] for row in await conn.fetch(sql, *params)]))
+    for sql, rows in UPSERT.merged(rests):
         await conn.executemany(sql, rows)
-    return rest.stats
+    for rest in rests:
+        stats += rest.stats
+    return stats
+
+
+async def _rebuild_version_1(conn: Any) -> None:
+    """Turn a version 1 index into this version inside the caller's transaction: keep its
+    articles' messages, drop every other table, create this schema and write each message
+    again, as it was first indexed (its `indexed_at` kept)."""
+    await conn.execute(VERSION_1_DROPPED)
+    await conn.execute(SCHEMA)
+    last = ""
+    while True:
+        rows = await conn.fetch(
+            "SELECT id, raw, indexed_at FROM articles_v1 WHERE id > $1 ORDER BY id LIMIT $2",
+            last,
+            REBUILD_BATCH,
+        )
+        if not rows:
+            break
+        last = rows[-1][0]
+        await _write_all(
+            conn,
+            [(to_record(EnrichedArticle.model_validate_json(raw)), at) for _, raw, at in rows],
+        )
+    await conn.execute("DROP TABLE articles_v1")
 
 
 async def _entity_names(conn: Any, ids: list[str]) -> dict[str, list[str]]:
     if not ids:
         return {}
     rows = await conn.fetch(
-        "SELECT article_id, name FROM entities WHERE article_id = ANY($1::text[]) "
-        "ORDER BY article_id, mentions DESC, name",
+        "SELECT a.id, en.name FROM articles a JOIN entities en ON en.doc = a.doc "
+        "WHERE a.id = ANY($1::text[]) ORDER BY a.id, en.mentions DESC, en.name",
         ids,
     )
     return names_by_article(rows)

@@ -1,18 +1,21 @@
 """Result rows into hits, the next cursor and facets: the same for both stores.
 
 Rows are the columns of `sql.ARTICLE_COLUMNS` (+ score) and `sql.EVENT_COLUMNS`; SQLite gives
-timestamps and dates as ISO text, PostgreSQL as datetime objects, and both are accepted.
+timestamps and dates as ISO text, PostgreSQL as datetime objects, and both are accepted; an
+event comes whole from its article's packed message (`records.unpacked`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from services.indexer.query import Cursor, SearchQuery
+from services.indexer.records import EVENT_SLOTS, unpacked
 from services.indexer.results import ArticleHit, EventHit, FacetCount, Facets, lead_snippet
+from services.indexer.store import sql
+from services.indexer.store.sql import COUNTED
 
 Row = Sequence[Any]
 
@@ -53,18 +56,24 @@ def article_hits(
 
 
 def event_hits(rows: Iterable[Row]) -> list[EventHit]:
-    return [
-        EventHit.model_validate(
-            {
-                **json.loads(raw),
-                "url": url,
-                "title": title,
-                "source": source,
-                "published_at": iso_timestamp(published_at),
-            }
+    """Events from their article's packed message: the event at its key's position."""
+    hits = []
+    messages: dict[bytes, dict[str, Any]] = {}
+    for raw, n, url, title, source, published_at, _start, _id in rows:
+        message = messages.get(raw) or messages.setdefault(raw, unpacked(raw))
+        event = message["events"][n % EVENT_SLOTS]
+        hits.append(
+            EventHit.model_validate(
+                {
+                    **event,
+                    "url": url,
+                    "title": title,
+                    "source": source,
+                    "published_at": iso_timestamp(published_at),
+                }
+            )
         )
-        for raw, url, title, source, published_at, _start, _id in rows
-    ]
+    return hits
 
 
 def next_cursor(query: SearchQuery, rows: Sequence[Row]) -> str | None:
@@ -79,10 +88,18 @@ def next_cursor(query: SearchQuery, rows: Sequence[Row]) -> str | None:
         return Cursor(o="rank", s=float(last[7]), id=last[0]).encode()
     if query.order == "published":
         return Cursor(o="published", s=iso_timestamp(last[4]), id=last[0]).encode()
-    return Cursor(o="event", s=iso_day(last[5]), id=last[6]).encode()
+    return Cursor(o="event", s=iso_day(last[6]), id=last[7]).encode()
+
+
+def total_is_exact(total: int) -> bool:
+    """Whether a count of `sql.count_sql` is every result (it stops one past the window)."""
+    return total <= sql.RECENT_MATCHES
 
 
 def facets_from_rows(rows: Iterable[Row]) -> Facets:
+    """`sql.facets_sql`'s rows into facets; approximate when they counted more than
+    `sql.RECENT_MATCHES` results (the statement stops one past it)."""
+    counted = 0
     found: dict[str, list[FacetCount]] = {
         "actors": [],
         "places": [],
@@ -90,12 +107,15 @@ def facets_from_rows(rows: Iterable[Row]) -> Facets:
         "event_types": [],
     }
     for facet, value, count in rows:
-        found[facet].append(FacetCount(value=value, count=int(count)))
+        if facet == COUNTED:
+            counted = int(count)
+        else:
+            found[facet].append(FacetCount(value=value, count=int(count)))
     for counts in found.values():
         # UNION ALL keeps each part's order on both engines in practice, but SQL does not
         # promise it; sort again so the answer never depends on the plan.
         counts.sort(key=lambda c: (-c.count, c.value))
-    return Facets(**found)
+    return Facets(**found, counted=counted, approximate=counted > sql.RECENT_MATCHES)
 
 
 # Actor names per article hit: enough for a result line; the article endpoint has all of them.

@@ -15,11 +15,28 @@ Orderings (and their cursors):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from services.indexer.query import Cursor, SearchQuery, day_after, day_start, name_key
+from services.indexer.records import EVENT_SLOTS
 from services.indexer.text_query import TextQuery
+
+# How many of a query's matches are ranked, and counted by the facets and the total: its most
+# recently indexed ones (highest `doc`). Scoring a match costs the engine a read of its term
+# statistics (bm25: the document's length; ts_rank: its whole tsvector), some 10-30
+# microseconds, so ranking the 50,000 matches of a common word took 0.4 s on SQLite and 1.5 s
+# on PostgreSQL at 100,000 articles (issue 15); 1,000 costs a few milliseconds at any size, and
+# covers 50 pages of 20, more than anyone reads. The total counts up to one past it.
+RECENT_MATCHES = 1_000
+
+# An event's article: its key divided by the slots (the article's `doc`), and the key range of
+# the article's events, so that a plan can go from either side through a primary key.
+EVENT_OF_ARTICLE = (
+    f"a.doc = e.n / {EVENT_SLOTS} AND e.n >= a.doc * {EVENT_SLOTS} "
+    f"AND e.n < (a.doc + 1) * {EVENT_SLOTS}"
+)
 
 
 class Dialect(Protocol):
@@ -32,12 +49,29 @@ class Dialect(Protocol):
     def day(self, value: dt.date) -> object:
         """A calendar day as the backend stores it."""
 
-    def json_array(self, param: str) -> str:
-        """The SQL storing a parameter that holds a JSON array as text."""
+    def days_before(self, day: str, days: str) -> str:
+        """The SQL of the day `days` (an SQL integer) before `day` (a parameter's placeholder)."""
 
-    def text_match(self, text: TextQuery, params: Params) -> tuple[str, str | None, str]:
-        """(join after `articles a`, condition or None, score expression; lower is better),
-        binding the query's terms through `params`."""
+    def text_match(self, text: TextQuery, params: Params) -> TextMatch:
+        """How the engine matches and ranks `text`, binding its terms through `params`."""
+
+
+@dataclass(frozen=True)
+class TextMatch:
+    """A text query in a dialect's SQL.
+
+    `join` (after `articles a`) and `condition` select the matching articles without scoring
+    them, `doc` being their key in the order the engine yields matches fastest: what the total,
+    the facets and the ranking window take. `rank(lowest)` gives the join and condition
+    selecting the matches whose `doc` is at least the SQL expression `lowest`, ranked by
+    `score` (lower is better): what a page takes. Each statement takes one or the other, so
+    every parameter bound for the text is one it uses."""
+
+    join: str
+    condition: str
+    doc: str
+    rank: Callable[[str], tuple[str, str | None]]
+    score: str
 
 
 @dataclass
@@ -55,16 +89,55 @@ class Params:
 
 @dataclass
 class Plan:
-    """The FROM clause, WHERE conditions and parameters of a query's result set."""
+    """The FROM clause, WHERE conditions and parameters of a query's result set.
+
+    A text query is in it twice: `rank_join`/`rank_condition`/`score` rank a page (over the
+    ranking window, `_ranking_window`), and `text_join`/`text_condition` select without
+    scoring, for the total and the facets; each statement takes one or the other, so the text
+    is matched once per statement. `doc` is the article key to take the most recent matches by.
+    """
 
     params: Params
-    source: str
+    base: str
     conditions: list[str]
     score: str | None = None
+    ranking: Callable[[str], tuple[str, str | None]] | None = None
+    rank_join: str = ""
+    rank_condition: str | None = None
+    text_join: str = ""
+    text_condition: str | None = None
+    doc: str = "a.doc"
+    probes: dict[int, str] = field(default_factory=dict)
+    """Per filter condition (by index), the same filter as a probe of its index per row."""
+
+    def filter(self, listed: str, probe: str) -> None:
+        """Add a filter as a list of the keys it selects (`listed`), with its probe form."""
+        self.probes[len(self.conditions)] = probe
+        self.conditions.append(listed)
+
+    def probing_where(self) -> str:
+        """The conditions with each filter as a probe: for a page of a broad result set,
+        which a scan in page order meets at once, where listing its keys reads them all."""
+        probing = [self.probes.get(i, c) for i, c in enumerate(self.conditions)]
+        return _and([*probing, *filter(None, [self.text_condition])])
+
+    @property
+    def source(self) -> str:
+        """The FROM clause of the unscored result set (count, facets, unranked pages)."""
+        return self.base + self.text_join
 
     @property
     def where(self) -> str:
-        return " AND ".join(self.conditions) if self.conditions else "TRUE"
+        """The conditions of the unscored result set."""
+        return _and([*self.conditions, *filter(None, [self.text_condition])])
+
+    @property
+    def ranked_source(self) -> str:
+        return self.base + self.rank_join
+
+    @property
+    def ranked_conditions(self) -> list[str]:
+        return [*self.conditions, *filter(None, [self.rank_condition])]
 
 
 def _published_bounds(
@@ -82,73 +155,95 @@ def _published_bounds(
 def _with_text(plan: Plan, text: TextQuery | None) -> None:
     if text is None:
         return
-    join, condition, score = plan.params.dialect.text_match(text, plan.params)
-    plan.source += join
-    if condition:
-        plan.conditions.append(condition)
-    plan.score = score
+    match = plan.params.dialect.text_match(text, plan.params)
+    plan.text_join, plan.text_condition, plan.doc = match.join, match.condition, match.doc
+    plan.score, plan.ranking = match.score, match.rank
+
+
+def _ranking_window(plan: Plan) -> None:
+    """Rank only the query's `RECENT_MATCHES` most recently indexed matches (filters included):
+    the page's join and condition keep the matches from the lowest `doc` of those on."""
+    if plan.ranking is None:
+        return
+    lowest = (
+        f"(SELECT coalesce(min(w.doc), 0) FROM (SELECT {plan.doc} AS doc FROM {plan.source} "
+        f"WHERE {plan.where} ORDER BY {plan.doc} DESC LIMIT {RECENT_MATCHES}) w)"
+    )
+    plan.rank_join, plan.rank_condition = plan.ranking(lowest)
 
 
 def article_plan(query: SearchQuery, dialect: Dialect) -> Plan:
     """The articles a query matches (ignoring its cursor).
 
-    Filters are uncorrelated `IN (subquery)`: each is evaluated once from its index, where a
-    correlated EXISTS makes SQLite rescan the filter's rows for every candidate article.
+    Filters are uncorrelated `IN (subquery)` over the integer `doc`: each is evaluated once
+    from its index, where a correlated EXISTS probes the index once per candidate article,
+    which only pays when most candidates match (`Plan.probing_where`, for broad queries).
     """
     plan = Plan(Params(dialect), "articles a", [])
     p = plan.params
     _with_text(plan, query.text)
-    if query.actor:
-        plan.conditions.append(
-            f"a.id IN (SELECT article_id FROM entities WHERE key = {p(name_key(query.actor))})"
-        )
-    if query.place:
-        plan.conditions.append(
-            f"a.id IN (SELECT article_id FROM places WHERE key = {p(name_key(query.place))})"
-        )
+    for value, table in ((query.actor, "entities"), (query.place, "places")):
+        if value:
+            key = p(name_key(value))
+            plan.filter(
+                f"a.doc IN (SELECT doc FROM {table} WHERE key = {key})",
+                f"EXISTS (SELECT 1 FROM {table} x WHERE x.key = {key} AND x.doc = a.doc)",
+            )
     if query.country:
         cc = p(query.country)
-        plan.conditions.append(
-            f"a.id IN (SELECT article_id FROM entities WHERE country_code = {cc} "
-            f"UNION SELECT article_id FROM places WHERE country_code = {cc})"
+        plan.filter(
+            f"a.doc IN (SELECT doc FROM entities WHERE country_code = {cc} "
+            f"UNION SELECT doc FROM places WHERE country_code = {cc})",
+            f"(EXISTS (SELECT 1 FROM entities x WHERE x.country_code = {cc} AND x.doc = a.doc) "
+            f"OR EXISTS (SELECT 1 FROM places x WHERE x.country_code = {cc} AND x.doc = a.doc))",
         )
     if query.event_type:
-        plan.conditions.append(
-            f"a.id IN (SELECT article_id FROM events WHERE type = {p(query.event_type)})"
+        kind = p(query.event_type)
+        plan.filter(
+            f"a.doc IN (SELECT n / {EVENT_SLOTS} FROM events WHERE type = {kind})",
+            f"EXISTS (SELECT 1 FROM events x WHERE x.n >= a.doc * {EVENT_SLOTS} "
+            f"AND x.n < (a.doc + 1) * {EVENT_SLOTS} AND x.type = {kind})",
         )
     _published_bounds(plan, "a.published_at", query.since, query.until)
     _published_bounds(plan, "a.published_at", query.published_since, query.published_until)
+    _ranking_window(plan)
     return plan
 
 
 def event_plan(query: SearchQuery, dialect: Dialect) -> Plan:
     """The events a query matches (ignoring its cursor). Query text selects the events of
     the articles it matches: an event's sentence alone often names its actors only by pronoun."""
-    plan = Plan(Params(dialect), "events e JOIN articles a ON a.id = e.article_id", [])
+    plan = Plan(Params(dialect), f"events e JOIN articles a ON {EVENT_OF_ARTICLE}", [])
     p, d = plan.params, dialect
     _with_text(plan, query.text)
-    if query.actor:
-        plan.conditions.append(
-            f"e.id IN (SELECT event_id FROM event_actors WHERE key = {p(name_key(query.actor))})"
-        )
-    if query.place:
-        plan.conditions.append(
-            f"e.id IN (SELECT event_id FROM event_places WHERE key = {p(name_key(query.place))})"
-        )
-    if query.country:
-        plan.conditions.append(
-            "e.id IN (SELECT event_id FROM event_countries "
-            f"WHERE country_code = {p(query.country)})"
-        )
+    for value, table, column in (
+        (query.actor and name_key(query.actor), "event_actors", "key"),
+        (query.place and name_key(query.place), "event_places", "key"),
+        (query.country, "event_countries", "country_code"),
+    ):
+        if value:
+            v = p(value)
+            plan.filter(
+                f"e.n IN (SELECT n FROM {table} WHERE {column} = {v})",
+                f"EXISTS (SELECT 1 FROM {table} x WHERE x.{column} = {v} AND x.n = e.n)",
+            )
     if query.event_type:
         plan.conditions.append(f"e.type = {p(query.event_type)}")
     if query.since is not None:
-        plan.conditions.append(f"e.date_end >= {p(d.day(query.since))}")
+        since = p(d.day(query.since))
+        plan.conditions.append(f"e.date_end >= {since}")
+        # No interval is longer than `event_span` says, so an event that ends after `since`
+        # starts at most that long before it: a lower bound on date_start, which the date
+        # indexes can seek to, where scanning them from the start of time met every older
+        # event before the count or the facets' sample was full.
+        plan.conditions.append(
+            f"e.date_start >= {d.days_before(since, '(SELECT max(days) FROM event_span)')}"
+        )
     if query.until is not None:
         plan.conditions.append(f"e.date_start <= {p(d.day(query.until))}")
     if query.since is not None or query.until is not None:
         # An undated event's interval is only its sort position, not when it happened.
-        plan.conditions.append("e.date_source <> 'unknown'")
+        plan.conditions.append("e.dated")
     _published_bounds(plan, "a.published_at", query.published_since, query.published_until)
     return plan
 
@@ -156,49 +251,78 @@ def event_plan(query: SearchQuery, dialect: Dialect) -> Plan:
 ARTICLE_COLUMNS = (
     "a.id, a.url, a.title, a.source, a.published_at, substr(a.text, 1, 1000) AS lead, a.summary"
 )
-EVENT_COLUMNS = "e.raw, a.url, a.title, a.source, a.published_at, e.date_start, e.id"
+EVENT_COLUMNS = "a.raw, e.n, a.url, a.title, a.source, a.published_at, e.date_start, e.id"
 
 
-def page_sql(query: SearchQuery, plan: Plan) -> tuple[str, list[object]]:
-    """The SELECT of one page (one row more than the limit, to know whether there is a next)."""
+def page_sql(query: SearchQuery, plan: Plan, *, broad: bool = False) -> tuple[str, list[object]]:
+    """The SELECT of one page (one row more than the limit, to know whether there is a next).
+
+    `broad`: the query has more results than the window (its count says so), so its filters
+    probe their indexes row by row in page order (`Plan.probing_where`), which finds a page
+    after a few dozen rows, instead of listing every key they select.
+
+    The page's keys are chosen first, in a subquery that reads only the sort columns, and the
+    columns shown are read for those rows alone: selected beside the sort, an article's lead
+    (its text) or an event's message were read for every match before the sort kept 21.
+    """
     p = plan.params.copy()
     d = p.dialect
     after: Cursor | None = query.after
-    conditions = list(plan.conditions)
     limit = p(query.limit + 1)
     if query.order == "rank":
         assert plan.score is not None
+        conditions = plan.ranked_conditions
         if after is not None:
             s, i = p(after.s), p(after.id)
             conditions.append(f"({plan.score} > {s} OR ({plan.score} = {s} AND a.id > {i}))")
-        sql = (
-            f"SELECT {ARTICLE_COLUMNS}, {plan.score} AS score FROM {plan.source} "
+        keys = (
+            f"SELECT a.doc AS doc, a.id AS id, {plan.score} AS score FROM {plan.ranked_source} "
             f"WHERE {_and(conditions)} ORDER BY score ASC, a.id ASC LIMIT {limit}"
         )
+        sql = (
+            f"SELECT {ARTICLE_COLUMNS}, k.score FROM ({keys}) k JOIN articles a ON a.doc = k.doc "
+            "ORDER BY k.score ASC, k.id ASC"
+        )
         return sql, p.values
+    conditions = [plan.probing_where() if broad else plan.where]
     if query.order == "published":
         if after is not None:
             assert isinstance(after.s, str)
             s, i = p(d.timestamp(dt.datetime.fromisoformat(after.s))), p(after.id)
             conditions.append(f"(a.published_at < {s} OR (a.published_at = {s} AND a.id < {i}))")
-        sql = (
-            f"SELECT {ARTICLE_COLUMNS}, NULL AS score FROM {plan.source} "
+        keys = (
+            f"SELECT a.doc AS doc, a.published_at AS published_at, a.id AS id FROM {plan.source} "
             f"WHERE {_and(conditions)} ORDER BY a.published_at DESC, a.id DESC LIMIT {limit}"
+        )
+        sql = (
+            f"SELECT {ARTICLE_COLUMNS}, NULL AS score FROM ({keys}) k "
+            "JOIN articles a ON a.doc = k.doc ORDER BY k.published_at DESC, k.id DESC"
         )
         return sql, p.values
     if after is not None:
         assert isinstance(after.s, str)
         s, i = p(d.day(dt.date.fromisoformat(after.s))), p(after.id)
         conditions.append(f"(e.date_start < {s} OR (e.date_start = {s} AND e.id > {i}))")
-    sql = (
-        f"SELECT {EVENT_COLUMNS} FROM {plan.source} "
+    keys = (
+        f"SELECT e.n AS n FROM {plan.source} "
         f"WHERE {_and(conditions)} ORDER BY e.date_start DESC, e.id ASC LIMIT {limit}"
+    )
+    sql = (
+        f"SELECT {EVENT_COLUMNS} FROM ({keys}) k JOIN events e ON e.n = k.n "
+        f"JOIN articles a ON {EVENT_OF_ARTICLE} ORDER BY e.date_start DESC, e.id ASC"
     )
     return sql, p.values
 
 
 def count_sql(plan: Plan) -> tuple[str, list[object]]:
-    return f"SELECT count(*) FROM {plan.source} WHERE {plan.where}", list(plan.params.values)
+    """The number of results, counted up to one past `RECENT_MATCHES` (more is then known to
+    exist, not how many): a count reads every row it counts, so an exact total of a broad
+    query cost as much as all its facets did."""
+    sql = (
+        f"SELECT count(*) FROM (SELECT 1 FROM {plan.source} WHERE {plan.where} "
+        f"LIMIT {RECENT_MATCHES + 1}) c"
+    )
+    return sql, list(plan.params.values)
 
 
 def _and(conditions: list[str]) -> str:
@@ -212,71 +336,90 @@ def _top(facet: str, select: str, size: str) -> str:
     )
 
 
+# The facet row that says how many results the counts are over (`rows.facets_from_rows`).
+COUNTED = "counted"
+
+
 def facets_sql(query: SearchQuery, plan: Plan, size: int) -> tuple[str, list[object]]:
     """One statement giving (facet, value, n) rows: the top values of each facet over the
-    whole result set, n being the number of results that have the value (so n is what the
-    query would return with the value added as a filter)."""
+    query's `RECENT_MATCHES` most recently indexed results (all of them when there are no
+    more), n being the number of those results that have the value (so, below the sample, n is
+    what the query would return with the value added as a filter); and a row (COUNTED, NULL,
+    count) saying over how many results they were counted, up to `RECENT_MATCHES + 1` (one
+    past the sample, which tells that the counts are of a sample).
+
+    The sample is taken newest first along the integer key, which every index of a filter
+    yields in order, so it costs the sample's rows, not the whole result set's; and the
+    rows of the facets are reached from the sample through the key's index.
+    """
     p = plan.params.copy()
-    n = p(size)
+    n, limit = p(size), p(RECENT_MATCHES + 1)
     if query.type == "articles":
-        matched = f"SELECT a.id AS id FROM {plan.source} WHERE {plan.where}"
+        matched = (
+            f"SELECT {plan.doc} AS doc FROM {plan.source} WHERE {plan.where} "
+            f"ORDER BY {plan.doc} DESC LIMIT {limit}"
+        )
+        in_sample = "IN (SELECT doc FROM matched)"
         parts = [
             _top(
                 "actors",
-                "SELECT min(en.name) AS value, count(DISTINCT en.article_id) AS n "
-                "FROM entities en JOIN matched m ON m.id = en.article_id GROUP BY en.key",
+                "SELECT min(en.name) AS value, count(DISTINCT en.doc) AS n "
+                f"FROM entities en WHERE en.doc {in_sample} GROUP BY en.key",
                 n,
             ),
             _top(
                 "places",
-                "SELECT min(pl.name) AS value, count(DISTINCT pl.article_id) AS n "
-                "FROM places pl JOIN matched m ON m.id = pl.article_id GROUP BY pl.key",
+                "SELECT min(pl.name) AS value, count(DISTINCT pl.doc) AS n "
+                f"FROM places pl WHERE pl.doc {in_sample} GROUP BY pl.key",
                 n,
             ),
             _top(
                 "countries",
-                "SELECT x.cc AS value, count(DISTINCT x.article_id) AS n FROM ("
-                "SELECT article_id, country_code AS cc FROM entities UNION ALL "
-                "SELECT article_id, country_code AS cc FROM places) x "
-                "JOIN matched m ON m.id = x.article_id WHERE x.cc IS NOT NULL GROUP BY x.cc",
+                "SELECT x.cc AS value, count(DISTINCT x.doc) AS n FROM ("
+                f"SELECT doc, country_code AS cc FROM entities WHERE doc {in_sample} UNION ALL "
+                f"SELECT doc, country_code AS cc FROM places WHERE doc {in_sample}) x "
+                "WHERE x.cc IS NOT NULL GROUP BY x.cc",
                 n,
             ),
             _top(
                 "event_types",
-                "SELECT ev.type AS value, count(DISTINCT ev.article_id) AS n FROM events ev "
-                "JOIN matched m ON m.id = ev.article_id WHERE ev.type IS NOT NULL "
-                "GROUP BY ev.type",
+                "SELECT ev.type AS value, count(DISTINCT m.doc) AS n FROM matched m "
+                f"JOIN events ev ON ev.n >= m.doc * {EVENT_SLOTS} "
+                f"AND ev.n < (m.doc + 1) * {EVENT_SLOTS} GROUP BY ev.type",
                 n,
             ),
         ]
     else:
-        matched = f"SELECT e.id AS id FROM {plan.source} WHERE {plan.where}"
+        matched = (
+            f"SELECT e.n AS n FROM {plan.source} WHERE {plan.where} ORDER BY e.n DESC LIMIT {limit}"
+        )
+        in_sample = "IN (SELECT n FROM matched)"
         parts = [
             _top(
                 "actors",
-                "SELECT min(ea.name) AS value, count(DISTINCT ea.event_id) AS n "
-                "FROM event_actors ea JOIN matched m ON m.id = ea.event_id GROUP BY ea.key",
+                "SELECT min(ea.name) AS value, count(*) AS n "
+                f"FROM event_actors ea WHERE ea.n {in_sample} GROUP BY ea.key",
                 n,
             ),
             _top(
                 "places",
-                "SELECT min(ep.name) AS value, count(DISTINCT ep.event_id) AS n "
-                "FROM event_places ep JOIN matched m ON m.id = ep.event_id GROUP BY ep.key",
+                "SELECT min(ep.name) AS value, count(*) AS n "
+                f"FROM event_places ep WHERE ep.n {in_sample} GROUP BY ep.key",
                 n,
             ),
             _top(
                 "countries",
-                "SELECT ec.country_code AS value, count(DISTINCT ec.event_id) AS n "
-                "FROM event_countries ec JOIN matched m ON m.id = ec.event_id "
-                "GROUP BY ec.country_code",
+                "SELECT ec.country_code AS value, count(*) AS n "
+                f"FROM event_countries ec WHERE ec.n {in_sample} GROUP BY ec.country_code",
                 n,
             ),
             _top(
                 "event_types",
-                "SELECT ev.type AS value, count(*) AS n FROM events ev "
-                "JOIN matched m ON m.id = ev.id WHERE ev.type IS NOT NULL GROUP BY ev.type",
+                f"SELECT ev.type AS value, count(*) AS n FROM events ev WHERE ev.n {in_sample} "
+                "GROUP BY ev.type",
                 n,
             ),
         ]
-    sql = f"WITH matched AS MATERIALIZED ({matched}) " + " UNION ALL ".join(parts)
+    counted = f"SELECT '{COUNTED}' AS facet, NULL AS value, count(*) AS n FROM matched"
+    sql = f"WITH matched AS MATERIALIZED ({matched}) " + " UNION ALL ".join([counted, *parts])
     return sql, p.values

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from services.indexer.query import SearchQuery
-from services.indexer.records import ArticleRecord, latest_per_article, to_record
+from services.indexer.records import ArticleRecord, latest_per_article, to_record, unpack
 from services.indexer.results import (
     ELLIPSIS,
     HIGHLIGHT_END,
@@ -50,10 +50,14 @@ from services.indexer.store.rows import (
     iso_timestamp,
     names_by_article,
     next_cursor,
+    total_is_exact,
 )
 from services.indexer.store.sql import (
+    EVENT_COLUMNS,
+    EVENT_OF_ARTICLE,
     Params,
     Plan,
+    TextMatch,
     article_plan,
     count_sql,
     event_plan,
@@ -75,20 +79,26 @@ BM25_WEIGHTS = (2.5, 1.0)
 # Tokens of context in a snippet: about one sentence around the best match.
 SNIPPET_TOKENS = 24
 
+# An article's short columns come first: SQLite reads a row's columns in order, and a text
+# that spills into overflow pages would otherwise be read to reach a date behind it.
+# Child tables are WITHOUT ROWID with the integer key first in their primary key (then the
+# row's position in the message, or its value): a row is stored once, in key order, and an
+# article's or event's rows are one range of it, which facets read for a sample of articles
+# in one seek each; each has one more index per filter, (value, key).
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
     doc INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
-    url TEXT NOT NULL,
-    title TEXT NOT NULL,
-    text TEXT NOT NULL,
-    summary TEXT NOT NULL,
-    source TEXT NOT NULL,
     published_at TEXT NOT NULL,
     extracted_at TEXT NOT NULL,
     indexed_at TEXT NOT NULL,
-    raw TEXT NOT NULL
+    source TEXT NOT NULL,
+    url TEXT NOT NULL,
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    text TEXT NOT NULL,
+    raw BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at, id);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(
@@ -109,43 +119,52 @@ WHEN old.title IS NOT new.title OR old.text IS NOT new.text BEGIN
     INSERT INTO article_fts (rowid, title, text) VALUES (new.doc, new.title, new.text);
 END;
 CREATE TABLE IF NOT EXISTS entities (
-    article_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL,
-    country_code TEXT, mentions INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS entities_article ON entities (article_id);
-CREATE INDEX IF NOT EXISTS entities_key ON entities (key, article_id);
-CREATE INDEX IF NOT EXISTS entities_country ON entities (country_code, article_id);
+    doc INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL,
+    kind TEXT NOT NULL, country_code TEXT, mentions INTEGER NOT NULL,
+    PRIMARY KEY (doc, position)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entities_key ON entities (key, doc);
+CREATE INDEX IF NOT EXISTS entities_country ON entities (country_code, doc);
 CREATE TABLE IF NOT EXISTS places (
-    article_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL,
-    country_code TEXT, lat REAL, lon REAL, mentions INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS places_article ON places (article_id);
-CREATE INDEX IF NOT EXISTS places_key ON places (key, article_id);
-CREATE INDEX IF NOT EXISTS places_country ON places (country_code, article_id);
+    doc INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL,
+    kind TEXT NOT NULL, country_code TEXT, lat REAL, lon REAL, mentions INTEGER NOT NULL,
+    PRIMARY KEY (doc, position)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS places_key ON places (key, doc);
+CREATE INDEX IF NOT EXISTS places_country ON places (country_code, doc);
 CREATE TABLE IF NOT EXISTS events (
-    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, type TEXT, quad TEXT,
-    trigger TEXT NOT NULL, sources TEXT NOT NULL, targets TEXT NOT NULL, places TEXT NOT NULL,
-    date_value TEXT NOT NULL, date_start TEXT NOT NULL, date_end TEXT NOT NULL,
-    date_source TEXT NOT NULL, confidence REAL NOT NULL, sentence TEXT NOT NULL,
-    published_at TEXT NOT NULL, raw TEXT NOT NULL
+    n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
+    date_start TEXT NOT NULL, date_end TEXT NOT NULL, dated INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
 CREATE INDEX IF NOT EXISTS events_date ON events (date_start, id);
-CREATE INDEX IF NOT EXISTS events_type ON events (type);
+CREATE INDEX IF NOT EXISTS events_type_date ON events (type, date_start, id);
 CREATE TABLE IF NOT EXISTS event_actors (
-    event_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, role TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (event_id);
-CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (key, event_id);
+    n INTEGER NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (n, key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (key, n);
 CREATE TABLE IF NOT EXISTS event_places (
-    event_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS event_places_event ON event_places (event_id);
-CREATE INDEX IF NOT EXISTS event_places_key ON event_places (key, event_id);
-CREATE TABLE IF NOT EXISTS event_countries (event_id TEXT NOT NULL, country_code TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS event_countries_event ON event_countries (event_id);
-CREATE INDEX IF NOT EXISTS event_countries_code ON event_countries (country_code, event_id);
+    n INTEGER NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (n, key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_places_key ON event_places (key, n);
+CREATE TABLE IF NOT EXISTS event_countries (
+    n INTEGER NOT NULL, country_code TEXT NOT NULL, PRIMARY KEY (n, country_code)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_countries_code ON event_countries (country_code, n);
+CREATE TABLE IF NOT EXISTS event_span (days INTEGER NOT NULL);
+INSERT INTO event_span (days) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM event_span);
 """
+
+# What a version 1 index holds besides its articles, dropped when it is rebuilt: every row of
+# it is made again from the messages (`articles.raw`).
+VERSION_1_DROPPED = (
+    *(("TRIGGER", f"articles_fts_{op}") for op in ("insert", "delete", "update")),
+    ("TABLE", "article_fts"),
+    ("INDEX", "articles_published"),
+    *(("TABLE", t) for t in ("entities", "places", "events")),
+    *(("TABLE", t) for t in ("event_actors", "event_places", "event_countries")),
+)
+# Messages read from an old index per step of its rebuild: a few MB in memory at a time.
+REBUILD_BATCH = 500
 
 
 class SqliteDialect:
@@ -160,17 +179,27 @@ class SqliteDialect:
     def day(self, value: dt.date) -> object:
         return value.isoformat()
 
-    def json_array(self, param: str) -> str:
-        return f"json({param})"
+    def days_before(self, day: str, days: str) -> str:
+        return f"date({day}, '-' || {days} || ' days')"
 
-    def text_match(self, text: TextQuery, params: Params) -> tuple[str, str | None, str]:
+    def text_match(self, text: TextQuery, params: Params) -> TextMatch:
+        # One parameter serves both forms: SQLite numbers them, and a statement may leave one out.
         param = params(fts5_match(text))
         title, body = BM25_WEIGHTS
-        join = (
-            f" JOIN (SELECT rowid AS doc, bm25(article_fts, {title}, {body}) AS score "
-            f"FROM article_fts WHERE article_fts MATCH {param}) m ON m.doc = a.doc"
-        )
-        return join, None, "m.score"
+
+        def rank(lowest: str) -> tuple[str, str | None]:
+            # FTS5 takes a rowid bound into its scan: only the window's matches are scored.
+            join = (
+                f" JOIN (SELECT rowid AS doc, bm25(article_fts, {title}, {body}) AS score "
+                f"FROM article_fts WHERE article_fts MATCH {param} AND rowid >= {lowest}) m "
+                "ON m.doc = a.doc"
+            )
+            return join, None
+
+        # Unscored, the matches join the articles from the FTS5 table, which yields them in
+        # rowid order: a count or the most recent few stop early instead of listing them all.
+        join = " JOIN article_fts ON article_fts.rowid = a.doc"
+        return TextMatch(join, f"article_fts MATCH {param}", "article_fts.rowid", rank, "m.score")
 
 
 DIALECT = SqliteDialect()
@@ -243,16 +272,21 @@ class SqliteStore:
         conn = _connect(self._file, reader=False)
         try:
             conn.execute("BEGIN IMMEDIATE")
-            for statement in _statements(SCHEMA):
-                conn.execute(statement)
+            conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             stored = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
-            if stored is None:
-                conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
-            elif stored > SCHEMA_VERSION:
+            if stored is not None and stored > SCHEMA_VERSION:
                 raise SchemaMismatch(
                     f"{self.path} has index schema {stored}, newer than this Newsflow "
                     f"({SCHEMA_VERSION}); upgrade Newsflow"
                 )
+            if stored == 1:
+                _rebuild_version_1(conn)
+            else:
+                for statement in _statements(SCHEMA):
+                    conn.execute(statement)
+            if stored != SCHEMA_VERSION:
+                conn.execute("DELETE FROM schema_version")
+                conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
             conn.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
@@ -335,15 +369,14 @@ class SqliteStore:
         return await self._read(lambda c: _facets(c, query, size))
 
     async def get_article(self, article_id: str) -> EnrichedArticle | None:
-        row = await self._read(
-            lambda c: c.execute("SELECT raw FROM articles WHERE id = ?", (article_id,)).fetchone()
-        )
-        return None if row is None else EnrichedArticle.model_validate_json(row[0])
+        sql = "SELECT raw, text FROM articles WHERE id = ?"
+        row = await self._read(lambda c: c.execute(sql, (article_id,)).fetchone())
+        return None if row is None else unpack(row[0], row[1])
 
     async def get_event(self, event_id: str) -> EventHit | None:
         sql = (
-            "SELECT e.raw, a.url, a.title, a.source, a.published_at, e.date_start, e.id "
-            "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?"
+            f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON {EVENT_OF_ARTICLE} "
+            "WHERE e.id = ?"
         )
         rows = await self._read(lambda c: c.execute(sql, (event_id,)).fetchall())
         hits = event_hits(rows)
@@ -373,11 +406,9 @@ def _statements(script: str) -> list[str]:
 
 def _write(conn: sqlite3.Connection, records: list[ArticleRecord]) -> UpsertStats:
     now = dt.datetime.now(dt.UTC)
-    stats = UpsertStats()
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for record in records:
-            stats += _write_one(conn, record, now)
+        stats = _write_all(conn, [(record, now) for record in records])
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -385,15 +416,54 @@ def _write(conn: sqlite3.Connection, records: list[ArticleRecord]) -> UpsertStat
     return stats
 
 
-def _write_one(conn: sqlite3.Connection, r: ArticleRecord, now: dt.datetime) -> UpsertStats:
-    sql, params = UPSERT.article(r, now)
-    if not conn.execute(sql, params).fetchall():
-        return UpsertStats(stale=1)
-    sql, params = UPSERT.held_events(r)
-    rest = UPSERT.rest(r, [row[0] for row in conn.execute(sql, params)])
-    for sql, rows in rest.batches:
+def _write_all(
+    conn: sqlite3.Connection, records: list[tuple[ArticleRecord, dt.datetime]]
+) -> UpsertStats:
+    """Upsert records, each with its time of indexing, inside the caller's transaction."""
+    stats = UpsertStats()
+    rests = []
+    for r, now in records:
+        sql, params = UPSERT.article(r, now)
+        kept = conn.execute(sql, params).fetchall()
+        if not kept:
+            stats += UpsertStats(stale=1)
+            continue
+        doc = int(kept[0][0])
+        sql, params = UPSERT.held_events(doc)
+        rests.append(UPSERT.rest(r, doc, [row[0] for row in conn.execute(sql, params)]))
+    for sql, rows in UPSERT.merged(rests):
         conn.executemany(sql, rows)
-    return rest.stats
+    for rest in rests:
+        stats += rest.stats
+    return stats
+
+
+def _rebuild_version_1(conn: sqlite3.Connection) -> None:
+    """Turn a version 1 index into this version inside the caller's transaction: keep its
+    articles' messages, drop every other table, create this schema and write each message
+    again, as it was first indexed (its `indexed_at` kept)."""
+    for kind, name in VERSION_1_DROPPED:
+        conn.execute(f"DROP {kind} IF EXISTS {name}")
+    conn.execute("ALTER TABLE articles RENAME TO articles_v1")
+    for statement in _statements(SCHEMA):
+        conn.execute(statement)
+    last = -1
+    while True:
+        rows = conn.execute(
+            "SELECT doc, raw, indexed_at FROM articles_v1 WHERE doc > ? ORDER BY doc LIMIT ?",
+            (last, REBUILD_BATCH),
+        ).fetchall()
+        if not rows:
+            break
+        last = rows[-1][0]
+        _write_all(
+            conn,
+            [
+                (to_record(EnrichedArticle.model_validate_json(raw)), dt.datetime.fromisoformat(at))
+                for _, raw, at in rows
+            ],
+        )
+    conn.execute("DROP TABLE articles_v1")
 
 
 def _plan(query: SearchQuery) -> Plan:
@@ -404,18 +474,25 @@ def _plan(query: SearchQuery) -> Plan:
 
 def _search(conn: sqlite3.Connection, query: SearchQuery) -> SearchPage:
     plan = _plan(query)
-    sql, params = page_sql(query, plan)
-    rows = conn.execute(sql, params).fetchall()
     sql, params = count_sql(plan)
     total = int(conn.execute(sql, params).fetchone()[0])
+    sql, params = page_sql(query, plan, broad=not total_is_exact(total))
+    rows = conn.execute(sql, params).fetchall()
     cursor = next_cursor(query, rows)
     rows = rows[: query.limit]
     if query.type == "events":
-        return SearchPage(results=event_hits(rows), next_cursor=cursor, total=total)
+        return SearchPage(
+            results=event_hits(rows),
+            next_cursor=cursor,
+            total=total,
+            total_exact=total_is_exact(total),
+        )
     ids = [row[0] for row in rows]
     snippets = _snippets(conn, query.text, ids) if query.text else {}
     hits = article_hits(rows, _entity_names(conn, ids), snippets)
-    return SearchPage(results=hits, next_cursor=cursor, total=total)
+    return SearchPage(
+        results=hits, next_cursor=cursor, total=total, total_exact=total_is_exact(total)
+    )
 
 
 def _in(ids: list[str], first: int) -> str:
@@ -426,8 +503,8 @@ def _entity_names(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[st
     if not ids:
         return {}
     rows = conn.execute(
-        f"SELECT article_id, name FROM entities WHERE article_id IN ({_in(ids, 1)}) "
-        "ORDER BY article_id, mentions DESC, name",
+        "SELECT a.id, en.name FROM articles a JOIN entities en ON en.doc = a.doc "
+        f"WHERE a.id IN ({_in(ids, 1)}) ORDER BY a.id, en.mentions DESC, en.name",
         ids,
     )
     return names_by_article(rows)
@@ -436,10 +513,12 @@ def _entity_names(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[st
 def _snippets(conn: sqlite3.Connection, text: TextQuery, ids: list[str]) -> dict[str, str]:
     if not ids:
         return {}
+    # The page's rowids bound the FTS5 scan (each is one seek), where joining on the article id
+    # read every match of the query to keep twenty.
     sql = (
         "SELECT a.id, snippet(article_fts, 1, ?1, ?2, ?3, ?4) FROM article_fts "
-        "JOIN articles a ON a.doc = article_fts.rowid "
-        f"WHERE article_fts MATCH ?5 AND a.id IN ({_in(ids, 6)})"
+        "JOIN articles a ON a.doc = article_fts.rowid WHERE article_fts MATCH ?5 "
+        f"AND article_fts.rowid IN (SELECT doc FROM articles WHERE id IN ({_in(ids, 6)}))"
     )
     params: list[Any] = [HIGHLIGHT_START, HIGHLIGHT_END, ELLIPSIS, SNIPPET_TOKENS]
     params += [fts5_match(text), *ids]

@@ -4,23 +4,24 @@ What an upsert writes depends on what the index holds, so it takes three steps, 
 backend runs in the batch's transaction (sqlite3 in a worker thread, asyncpg awaited):
 
 1. `Upsert.article`: insert the article row, or update it unless the index holds a later
-   extraction; `RETURNING id` then gives no row, and the record is stale: nothing more is
-   written, so a replayed old message cannot roll the index back;
-2. `Upsert.held_events`: the ids of the events the index holds for the article;
-3. `Upsert.rest`: the statements replacing its entities, places and the rows of its events,
-   upserting its events and deleting the held ones it no longer has, with what they count.
+   extraction; `RETURNING doc` gives its integer key, or no row when the record is stale:
+   nothing more is written, so a replayed old message cannot roll the index back;
+2. `Upsert.held_events`: the ids of the events the index holds for the article (its key
+   range, `records.EVENT_SLOTS` keys from `doc * EVENT_SLOTS`);
+3. `Upsert.rest`: the statements replacing its entities, places, events and their rows, with
+   what they count; `Upsert.merged` runs those of a whole batch together, one statement each.
 
+Child rows carry the article's `doc` and the event's integer key `n`, never the 32- and
+35-character text ids, which would be repeated in every row and index entry.
 Every step is idempotent: writing the same record again changes nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from services.indexer.records import ArticleRecord
+from services.indexer.records import EVENT_SLOTS, ArticleRecord
 from services.indexer.results import UpsertStats
 from services.indexer.store.sql import Dialect
 
@@ -30,13 +31,8 @@ Statement = tuple[str, Params]
 ARTICLE_COLUMNS = (
     "id, url, title, text, summary, source, published_at, extracted_at, indexed_at, raw"
 )
-EVENT_COLUMNS = (
-    "id, article_id, type, quad, trigger, sources, targets, places, date_value, date_start, "
-    "date_end, date_source, confidence, sentence, published_at, raw"
-)
-# Lists of names, stored as JSON arrays (jsonb in PostgreSQL).
-EVENT_JSON_COLUMNS = frozenset({"sources", "targets", "places"})
-# The tables of an event's rows that are deleted and inserted again with it.
+EVENT_COLUMNS = "n, id, type, date_start, date_end, dated"
+# The tables of an article's event rows, deleted and inserted again with its events.
 EVENT_ROW_TABLES = ("event_actors", "event_places", "event_countries")
 
 
@@ -47,6 +43,13 @@ class Rest:
     batches: list[tuple[str, list[Params]]]
     """(sql, one parameter tuple per execution) in order; a statement with none is left out."""
     stats: UpsertStats
+    span: int = 0
+    """The longest interval of its events, in days (`event_span` holds the index's longest)."""
+
+
+def event_range(doc: int) -> tuple[int, int]:
+    """The first event key of an article and the first past it."""
+    return doc * EVENT_SLOTS, (doc + 1) * EVENT_SLOTS
 
 
 class Upsert:
@@ -59,32 +62,48 @@ class Upsert:
         self._article = (
             _insert(dialect, "articles", ARTICLE_COLUMNS)
             + _update(ARTICLE_COLUMNS, keep={"id", "indexed_at"})
-            + " WHERE excluded.extracted_at >= articles.extracted_at RETURNING id"
+            + " WHERE excluded.extracted_at >= articles.extracted_at RETURNING doc"
         )
-        self._held_events = f"SELECT id FROM events WHERE article_id = {p(1)}"
-        self._delete_entities = f"DELETE FROM entities WHERE article_id = {p(1)}"
-        self._delete_places = f"DELETE FROM places WHERE article_id = {p(1)}"
+        in_range = f"n >= {p(1)} AND n < {p(2)}"
+        self._held_events = f"SELECT id FROM events WHERE {in_range}"
+        self._delete_entities = f"DELETE FROM entities WHERE doc = {p(1)}"
+        self._delete_places = f"DELETE FROM places WHERE doc = {p(1)}"
         self._insert_entities = _insert(
-            dialect, "entities", "article_id, name, key, kind, country_code, mentions"
+            dialect, "entities", "doc, position, name, key, kind, country_code, mentions"
         )
         self._insert_places = _insert(
-            dialect, "places", "article_id, name, key, kind, country_code, lat, lon, mentions"
+            dialect,
+            "places",
+            "doc, position, name, key, kind, country_code, lat, lon, mentions",
         )
-        self._delete_event_rows = [
-            f"DELETE FROM {table} WHERE event_id IN "
-            f"(SELECT id FROM events WHERE article_id = {p(1)})"
-            for table in EVENT_ROW_TABLES
+        self._delete_events = [
+            f"DELETE FROM {table} WHERE {in_range}" for table in (*EVENT_ROW_TABLES, "events")
         ]
-        self._delete_event = f"DELETE FROM events WHERE id = {p(1)}"
-        self._upsert_event = _insert(
-            dialect, "events", EVENT_COLUMNS, json_columns=EVENT_JSON_COLUMNS
-        ) + _update(EVENT_COLUMNS, keep={"id"})
-        self._insert_actors = _insert(dialect, "event_actors", "event_id, name, key, role")
-        self._insert_event_places = _insert(dialect, "event_places", "event_id, name, key")
-        self._insert_countries = _insert(dialect, "event_countries", "event_id, country_code")
+        # An event id is unique to its article, so the delete above leaves no conflict; should
+        # another article's message reuse one, the later write takes the id over.
+        self._insert_event = _insert(dialect, "events", EVENT_COLUMNS) + _update(
+            EVENT_COLUMNS, keep={"id"}
+        )
+        self._insert_actors = _insert(dialect, "event_actors", "n, key, name")
+        self._insert_event_places = _insert(dialect, "event_places", "n, key, name")
+        self._insert_countries = _insert(dialect, "event_countries", "n, country_code")
+        # Kept as an upper bound: a longer interval widens it, a removed one leaves it.
+        self._widen_span = f"UPDATE event_span SET days = {p(1)} WHERE days < {p(1)}"
+        # The order every batch runs its statements in: an article's deletes before its inserts.
+        self._order = [
+            self._delete_entities,
+            self._delete_places,
+            self._insert_entities,
+            self._insert_places,
+            *self._delete_events,
+            self._insert_event,
+            self._insert_actors,
+            self._insert_event_places,
+            self._insert_countries,
+        ]
 
     def article(self, r: ArticleRecord, now: dt.datetime) -> Statement:
-        """Write the article row; no row returned means the record is stale."""
+        """Write the article row; no row returned means the record is stale, else its doc."""
         ts = self._dialect.timestamp
         params = (
             r.id,
@@ -100,92 +119,96 @@ class Upsert:
         )
         return self._article, params
 
-    def held_events(self, r: ArticleRecord) -> Statement:
+    def held_events(self, doc: int) -> Statement:
         """The ids of the events the index holds for the article, one per row."""
-        return self._held_events, (r.id,)
+        return self._held_events, event_range(doc)
 
-    def rest(self, r: ArticleRecord, held_events: Iterable[str]) -> Rest:
-        """The writes after a kept article row, given `held_events`' answer."""
+    def rest(self, r: ArticleRecord, doc: int, held_events: list[str]) -> Rest:
+        """The writes after a kept article row, given its doc and `held_events`' answer."""
         d = self._dialect
-        published = d.timestamp(r.published_at)
-        gone = sorted(set(held_events) - {e.id for e in r.events})
-        of_article: list[Params] = [(r.id,)]
+        first, _ = event_range(doc)
+        gone = set(held_events) - {e.id for e in r.events}
+        of_article: list[Params] = [(doc,)]
         batches: list[tuple[str, list[Params]]] = [
             (self._delete_entities, of_article),
             (self._delete_places, of_article),
             (
                 self._insert_entities,
-                [(r.id, e.name, e.key, e.kind, e.country_code, e.mentions) for e in r.entities],
+                [
+                    (doc, i, e.name, e.key, e.kind, e.country_code, e.mentions)
+                    for i, e in enumerate(r.entities)
+                ],
             ),
             (
                 self._insert_places,
                 [
-                    (r.id, p.name, p.key, p.kind, p.country_code, p.lat, p.lon, p.mentions)
-                    for p in r.places
+                    (doc, i, p.name, p.key, p.kind, p.country_code, p.lat, p.lon, p.mentions)
+                    for i, p in enumerate(r.places)
                 ],
             ),
-            *((sql, of_article) for sql in self._delete_event_rows),
-            (self._delete_event, [(event_id,) for event_id in gone]),
+        ]
+        if held_events:
+            batches += [(sql, [event_range(doc)]) for sql in self._delete_events]
+        batches += [
             (
-                self._upsert_event,
+                self._insert_event,
                 [
                     (
+                        first + e.position,
                         e.id,
-                        r.id,
                         e.type,
-                        e.quad,
-                        e.trigger,
-                        _json(e.sources),
-                        _json(e.targets),
-                        _json(e.places),
-                        e.date_value,
                         d.day(e.date_start),
                         d.day(e.date_end),
-                        e.date_source,
-                        e.confidence,
-                        e.sentence,
-                        published,
-                        e.raw,
+                        e.date_source != "unknown",
                     )
                     for e in r.events
                 ],
             ),
             (
                 self._insert_actors,
-                [(e.id, name, key, role) for e in r.events for name, key, role in e.actors],
+                [
+                    (first + e.position, key, name)
+                    # An actor who is both source and target is one row: the role is in `raw`.
+                    for e in r.events
+                    for key, name in {key: name for name, key, _ in reversed(e.actors)}.items()
+                ],
             ),
             (
                 self._insert_event_places,
-                [(e.id, name, key) for e in r.events for name, key in e.place_names],
+                [(first + e.position, key, name) for e in r.events for name, key in e.place_names],
             ),
             (
                 self._insert_countries,
-                [(e.id, code) for e in r.events for code in e.countries],
+                [(first + e.position, code) for e in r.events for code in e.countries],
             ),
         ]
         stats = UpsertStats(articles=1, events=len(r.events), events_removed=len(gone))
-        return Rest([(sql, rows) for sql, rows in batches if rows], stats)
+        span = max(((e.date_end - e.date_start).days for e in r.events), default=0)
+        return Rest([(sql, rows) for sql, rows in batches if rows], stats, span)
+
+    def merged(self, rests: list[Rest]) -> list[tuple[str, list[Params]]]:
+        """The statements of several articles' `rest`, one per statement (each run once with
+        all their rows), in the order that puts every article's deletes before its inserts:
+        a batch of 100 articles is a dozen round trips to PostgreSQL instead of a thousand."""
+        rows: dict[str, list[Params]] = {sql: [] for sql in self._order}
+        for rest in rests:
+            for sql, params in rest.batches:
+                rows[sql] += params
+        merged = [(sql, rows[sql]) for sql in self._order if rows[sql]]
+        span = max((rest.span for rest in rests), default=0)
+        return [*merged, (self._widen_span, [(span,)])] if span else merged
 
 
 def _names(columns: str) -> list[str]:
     return [name.strip() for name in columns.split(",")]
 
 
-def _insert(
-    dialect: Dialect, table: str, columns: str, *, json_columns: frozenset[str] = frozenset()
-) -> str:
+def _insert(dialect: Dialect, table: str, columns: str) -> str:
     names = _names(columns)
-    values = [
-        dialect.json_array(dialect.param(i)) if name in json_columns else dialect.param(i)
-        for i, name in enumerate(names, 1)
-    ]
+    values = [dialect.param(i) for i in range(1, len(names) + 1)]
     return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(values)})"
 
 
 def _update(columns: str, *, keep: set[str]) -> str:
     assignments = [f"{name} = excluded.{name}" for name in _names(columns) if name not in keep]
     return f" ON CONFLICT (id) DO UPDATE SET {', '.join(assignments)}"
-
-
-def _json(values: list[str]) -> str:
-    return json.dumps(values, ensure_ascii=False)

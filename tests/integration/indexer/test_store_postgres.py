@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 
 import asyncpg
 import pytest
@@ -77,3 +78,67 @@ async def test_unreachable_server_is_unavailable() -> None:
     with pytest.raises(StoreUnavailable):
         await store.open()
     assert not await store.ping()
+
+
+# Version 1's articles table and one of its other tables, as it created them.
+VERSION_1 = """
+CREATE TABLE schema_version (version integer NOT NULL);
+INSERT INTO schema_version VALUES (1);
+CREATE TABLE articles (
+    id text COLLATE "C" PRIMARY KEY, url text NOT NULL, title text NOT NULL,
+    text text NOT NULL, summary text NOT NULL, source text NOT NULL,
+    published_at timestamptz NOT NULL, extracted_at timestamptz NOT NULL,
+    indexed_at timestamptz NOT NULL, raw text NOT NULL,
+    tsv tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, text)) STORED
+);
+CREATE INDEX articles_tsv ON articles USING gin (tsv);
+CREATE INDEX articles_published ON articles (published_at, id);
+CREATE TABLE entities (article_id text NOT NULL, name text NOT NULL, key text NOT NULL);
+"""
+
+
+async def test_version_1_index_is_rebuilt_from_its_messages(empty_pg: str) -> None:
+    indexed_at = dt.datetime(2025, 12, 21, tzinfo=dt.UTC)
+    conn = await asyncpg.connect(empty_pg)
+    try:
+        await conn.execute(VERSION_1)
+        for e in CORPUS:
+            a = e.article
+            await conn.execute(
+                "INSERT INTO articles (id, url, title, text, summary, source, published_at, "
+                "extracted_at, indexed_at, raw) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9)",
+                a.id, a.url, a.title, a.text, a.summary, a.source, a.published_at, indexed_at,
+                e.model_dump_json(),
+            )  # fmt: skip
+    finally:
+        await conn.close()
+    store = PostgresStore(empty_pg)
+    await store.open()
+    try:
+        assert [await store.get_article(e.article.id) for e in CORPUS] == CORPUS
+        page = await store.search(build_query({"q": "Kushner", "actor": "Kirill Dmitriev"}))
+        assert [hit.id for hit in page.results] == [CORPUS[0].article.id]
+        events = await store.search(build_query({"type": "events", "limit": 100}))
+        assert events.total == sum(len(e.events) for e in CORPUS)
+    finally:
+        await store.close()
+    conn = await asyncpg.connect(empty_pg)
+    try:
+        assert await conn.fetchval("SELECT max(version) FROM schema_version") == SCHEMA_VERSION
+        rows = await conn.fetch("SELECT DISTINCT indexed_at FROM articles")
+        assert [row[0] for row in rows] == [indexed_at]
+        assert await conn.fetchval("SELECT to_regclass('articles_v1')") is None
+    finally:
+        await conn.close()
+
+
+async def test_connections_plan_for_their_parameters(empty_pg: str) -> None:
+    """Prepared statements never fall back to a generic plan, and no query is JIT-compiled."""
+    store = PostgresStore(empty_pg, pool_size=1)
+    await store.open()
+    try:
+        async with store._conn() as conn:
+            assert await conn.fetchval("SHOW plan_cache_mode") == "force_custom_plan"
+            assert await conn.fetchval("SHOW jit") == "off"
+    finally:
+        await store.close()

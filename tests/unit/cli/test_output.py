@@ -36,6 +36,10 @@ def test_heading(kind: str, shown: int, total: int | None, text: str) -> None:
     assert heading(kind, shown, total) == text
 
 
+def test_heading_of_a_total_counted_only_so_far() -> None:
+    assert heading("articles", 20, 1001, exact=False) == "20 of over 1000 articles"
+
+
 @pytest.mark.parametrize(
     ("seconds", "text"),
     [

@@ -15,7 +15,7 @@ import pytest
 
 from services.indexer.query import SearchQuery, build_query
 from services.indexer.results import ArticleHit, EventHit, Facets, SearchPage, UpsertStats
-from services.indexer.store import Store
+from services.indexer.store import Store, sql
 from tests import factories as f
 
 Reopen = Callable[[], Store]
@@ -441,3 +441,74 @@ class StoreCases:
         second = await store.search(q(limit=3, cursor=first.next_cursor))
         older = [e.article.id for e in reversed(f.many(6))]
         assert ids(first) + ids(second) == older
+
+    # -- broad queries: the most recently indexed matches ---------------------------------
+
+    @pytest.fixture
+    async def window_of_three(self, store: Store, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+        """Ten articles written one by one and a window of three: the ids, oldest first."""
+        monkeypatch.setattr(sql, "RECENT_MATCHES", 3)
+        written = f.many(10)
+        for enriched in written:
+            await store.upsert([enriched])
+        return [e.article.id for e in written]
+
+    async def test_text_is_ranked_over_the_most_recent_matches(
+        self, store: Store, window_of_three: list[str]
+    ) -> None:
+        page = await store.search(q(q="ceasefire", limit=2))
+        assert (page.total, page.total_exact) == (4, False), "counted to one past the window"
+        narrow = await store.search(q(q='"Report 2" OR "Report 3"'))
+        assert (narrow.total, narrow.total_exact) == (2, True)
+        seen, sizes = await collect(store, q(q="ceasefire", limit=2))
+        assert sorted(seen) == sorted(window_of_three[-3:])
+        assert sizes == [2, 1]
+        # The window is over what the whole query matches: an old article is found by a
+        # query that matches it.
+        assert ids(await store.search(q(q='ceasefire "Report 1"'))) == [window_of_three[1]]
+
+    async def test_facets_over_the_most_recent_matches_say_so(
+        self, store: Store, window_of_three: list[str]
+    ) -> None:
+        broad = await store.facets(q())
+        assert (broad.counted, broad.approximate) == (4, True)
+        assert counts(broad, "actors") == {"Kirill Dmitriev": 4}
+        assert counts(broad, "event_types") == {"CONSULT": 4}
+        events = await store.facets(q(type="events"))
+        assert (events.counted, events.approximate) == (4, True)
+        assert counts(events, "countries") == {"RU": 4}
+        narrow = await store.facets(q(q='"Report 2" OR "Report 3"'))
+        assert (narrow.counted, narrow.approximate) == (2, False)
+        assert counts(narrow, "actors") == {"Kirill Dmitriev": 2}
+
+    @pytest.mark.parametrize(
+        "params",
+        [
+            {"actor": "Kirill Dmitriev"},
+            {"country": "RU"},
+            {"event_type": "CONSULT", "since": "2025-01-01"},
+            {"type": "events", "actor": "kirill dmitriev"},
+            {"type": "events", "country": "RU", "since": "2025-01-01"},
+        ],
+    )
+    async def test_broad_filters_page_through_everything(
+        self, store: Store, window_of_three: list[str], params: dict[str, Any]
+    ) -> None:
+        """Past the window, filters probe row by row: the same pages, in the same order."""
+        seen, sizes = await collect(store, q(limit=4, **params))
+        if params.get("type"):
+            # Every event is dated its article's day, 2025-01-01: ties go by id.
+            assert seen == sorted(f"{i}-0" for i in window_of_three)
+        else:
+            assert seen == window_of_three[::-1]  # newest first
+        assert sizes == [4, 4, 2]
+
+    async def test_a_long_interval_overlaps_a_late_day(self, loaded: Store) -> None:
+        """The date filters seek from `since` less the longest interval held: a year-long
+        event still overlaps its last weeks."""
+        a = f.article("https://example.com/year-review", text="A year of talks.")
+        year = f.event(a, 0, date=("2024", dt.date(2024, 1, 1), dt.date(2024, 12, 31)))
+        await loaded.upsert([f.enriched(a, events=[year])])
+        late = q(type="events", since="2024-12-15", until="2024-12-16")
+        assert ids(await loaded.search(late)) == [year.id]
+        assert (await loaded.facets(late)).counted == 1

@@ -55,14 +55,23 @@ async def test_article_search_response(client: httpx.AsyncClient) -> None:
     response = await client.get("/v1/search", params={"q": "talks"})
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"results", "next_cursor", "total", "query", "facets"}
+    assert set(body) == {"results", "next_cursor", "total", "total_exact", "query", "facets"}
+    assert body["total_exact"] is True
     assert [hit["id"] for hit in body["results"]] == [BERLIN, FLORIDA]
     assert all(set(hit) == ARTICLE_KEYS for hit in body["results"])
     assert body["total"] == 2
     assert body["next_cursor"] is None
     assert body["query"]["q"] == "talks"
     assert body["query"]["type"] == "articles"
-    assert set(body["facets"]) == {"actors", "places", "countries", "event_types"}
+    assert set(body["facets"]) == {
+        "actors",
+        "places",
+        "countries",
+        "event_types",
+        "counted",
+        "approximate",
+    }
+    assert (body["facets"]["counted"], body["facets"]["approximate"]) == (2, False)
     assert {"value": "UA", "count": 2} in body["facets"]["countries"]
 
 

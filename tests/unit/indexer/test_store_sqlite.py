@@ -98,3 +98,60 @@ def test_open_store_refuses_other_urls(url: str) -> None:
 def test_sqlite_errors_are_classified(message: str, kind: type[StoreError]) -> None:
     error = _store_error(sqlite3.OperationalError(message))
     assert type(error) is kind
+
+
+# Version 1's articles table, search index and one of its other tables, as it created them.
+VERSION_1 = """
+CREATE TABLE schema_version (version INTEGER NOT NULL);
+INSERT INTO schema_version VALUES (1);
+CREATE TABLE articles (
+    doc INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, url TEXT NOT NULL, title TEXT NOT NULL,
+    text TEXT NOT NULL, summary TEXT NOT NULL, source TEXT NOT NULL,
+    published_at TEXT NOT NULL, extracted_at TEXT NOT NULL, indexed_at TEXT NOT NULL,
+    raw TEXT NOT NULL
+);
+CREATE INDEX articles_published ON articles (published_at, id);
+CREATE VIRTUAL TABLE article_fts USING fts5(title, text, content='articles', content_rowid='doc');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO article_fts (rowid, title, text) VALUES (new.doc, new.title, new.text);
+END;
+CREATE TABLE entities (
+    article_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL,
+    country_code TEXT, mentions INTEGER NOT NULL
+);
+CREATE INDEX entities_key ON entities (key, article_id);
+"""
+
+
+async def test_version_1_index_is_rebuilt_from_its_messages(tmp_path: Path) -> None:
+    path = tmp_path / "index.sqlite3"
+    indexed_at = "2025-12-21T00:00:00.000000+00:00"
+    with sqlite3.connect(path) as conn:
+        conn.executescript(VERSION_1)
+        for e in CORPUS:
+            a = e.article
+            conn.execute(
+                "INSERT INTO articles (id, url, title, text, summary, source, published_at, "
+                "extracted_at, indexed_at, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (a.id, a.url, a.title, a.text, a.summary, a.source, "x", "x", indexed_at,
+                 e.model_dump_json()),
+            )  # fmt: skip
+    conn.close()
+    store = SqliteStore(path)
+    await store.open()
+    try:
+        assert [await store.get_article(e.article.id) for e in CORPUS] == CORPUS
+        page = await store.search(build_query({"q": "Kushner", "actor": "Kirill Dmitriev"}))
+        assert [hit.id for hit in page.results] == [CORPUS[0].article.id]
+        events = await store.search(build_query({"type": "events", "limit": 100}))
+        assert events.total == sum(len(e.events) for e in CORPUS)
+    finally:
+        await store.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+        assert conn.execute("SELECT DISTINCT indexed_at FROM articles").fetchall() == [
+            (indexed_at,)
+        ]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema")}
+        assert "articles_v1" not in tables
+    conn.close()
