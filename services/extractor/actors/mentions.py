@@ -239,6 +239,21 @@ def _described_as_a_body(root: Token) -> bool:
     return any(n.pos_ == "NOUN" and n.lemma_.casefold() in _BODY_NOUNS for n in nouns)
 
 
+def _is_agent(root: Token) -> bool:
+    """Whether the name is the "by" agent of a passive ("evicted by Buckingham Palace"), also
+    where the parser hung "by" on the noun before it ("from his residence by the Palace")."""
+    if root.dep_ != "pobj" or root.head.lower_ != "by":
+        return False
+    if root.head.dep_ == "agent":
+        return True
+    verb = root.head.head
+    for _ in range(4):  # a prepositional phrase or two up to its verb
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            break
+        verb = verb.head
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def _names_a_role_holder(root: Token) -> bool:
     """Whether the name is in apposition to a role noun ("the party's leader, Kemi Badenoch")."""
     return root.dep_ == "appos" and root.head.pos_ == "NOUN" and is_role_word(root.head.text)
@@ -362,4 +377,6 @@ def _repair(
         and not gazetteer.is_place(text, 0)
     ):
         label = "ORG"  # "Alibaba and WeWork cut jobs": a place no gazetteer knows that acts
+    elif label == "FAC" and (_acts(doc[candidate.root]) or _is_agent(doc[candidate.root])):
+        label = "ORG"  # "evicted by Buckingham Palace", "the Kremlin said": the household acts
     return candidate if label == candidate.label else dataclasses.replace(candidate, label=label)

@@ -740,12 +740,24 @@ class _Reader:
         return found.names
 
     def passive_sources(self, verb: Tok) -> list[str]:
-        return [
+        """The passive's "by" agents, also where the parser hung "by" on the noun of a
+        phrase before it ("evicted from his residence by Buckingham Palace")."""
+        names = [
             name
             for child in verb.children
             if child.dep_ == "agent"
             for name in self._prep_objects(child)
         ]
+        if names:
+            return names
+        for child in verb.children:
+            if child.dep_ != "prep" or child.lower_ == "by":
+                continue
+            for noun in child.children:
+                for by in noun.children:
+                    if by.dep_ == "prep" and by.lower_ == "by" and noun.dep_ == "pobj":
+                        names.extend(self._prep_objects(by))
+        return names
 
     # --- places and times ----------------------------------------------------------------------
 

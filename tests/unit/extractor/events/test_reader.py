@@ -1454,3 +1454,15 @@ def test_figures_guesses_and_denied_doers_are_no_events(extractor: Extractor) ->
     assert [e.type for e in _events(extractor, text)] in ([], ["THREATEN"])
     text = "Western nations that support Ukraine met in Brussels on Friday."
     assert "support" not in [e.trigger for e in _events(extractor, text)]
+
+
+def test_a_household_that_acts_is_an_organisation_and_its_by_phrase_the_source(
+    extractor: Extractor,
+) -> None:
+    """ "evicted from his royal residence by Buckingham Palace": spaCy tags the palace a
+    facility and hangs "by" on the residence; the palace acts, as the Kremlin does."""
+    text = "Andrew was evicted from his royal residence by Buckingham Palace in October."
+    evicted = _trigger(_events(extractor, text), "evict")
+    assert (evicted.sources, evicted.targets) == (["Buckingham Palace"], ["Andrew"])
+    text = "Protesters gathered outside Buckingham Palace on Friday."
+    assert "Buckingham Palace" not in [s for e in _events(extractor, text) for s in e.sources]
