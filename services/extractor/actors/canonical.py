@@ -252,6 +252,12 @@ class _Builder:
                 code = former_country(former)
             if former is not None:
                 self.add_former_state(former, c)
+            elif code is not None and self._people(c):
+                # "more than 550 Palestinians have been killed": people of the country, not
+                # its state; a group that keeps the country's code.
+                name = _org_name(c.text)
+                cluster = self._add(f"people:{code}:{name.casefold()}", name, "group", c)
+                cluster.country_code = code
             elif code is not None:
                 self.add_country(code, c)
             elif group_of_demonym(c.text) is None and len(c.text.split()) == 1:
@@ -274,6 +280,17 @@ class _Builder:
                 self.add_country(code, c)
             return []
         return [c]
+
+    def _people(self, c: Candidate) -> bool:
+        """Whether a demonym span is a plural noun naming people ("Palestinians", "Iranians"),
+        not an adjective or the state ("Palestinian officials", "the Israelis said" aside)."""
+        root = self.tokens[c.root]
+        return (
+            not c.modifier
+            and root.tag_ in {"NNPS", "NNS"}
+            and c.text.endswith("s")
+            and root.dep_ not in {"nsubj", "poss"}
+        )
 
     def _titles_only(self, text: str) -> bool:
         """ "U.S. Surgeon", "Foreign Minister": a role with demonyms and countries, but no name

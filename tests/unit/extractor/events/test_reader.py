@@ -794,7 +794,8 @@ def test_the_purpose_of_a_scheduled_trip_is_scheduled(read: Read) -> None:
 
 def test_a_participle_after_its_noun_is_a_passive(read: Read) -> None:
     detain = _one(read("Ukraine freed Russians detained by Poland."), "detain")
-    assert (detain.type, detain.sources, detain.targets) == ("COERCE", ["Poland"], ["Russia"])
+    # Detained Russians are people of Russia (a group with its code), not its state.
+    assert (detain.type, detain.sources, detain.targets) == ("COERCE", ["Poland"], ["Russians"])
 
 
 # --- dates by tense, paragraph and dateline (docs/EVENTS.md, "Dates") -----------------------
@@ -1466,3 +1467,13 @@ def test_a_household_that_acts_is_an_organisation_and_its_by_phrase_the_source(
     assert (evicted.sources, evicted.targets) == (["Buckingham Palace"], ["Andrew"])
     text = "Protesters gathered outside Buckingham Palace on Friday."
     assert "Buckingham Palace" not in [s for e in _events(extractor, text) for s in e.sources]
+
+
+def test_people_of_a_country_acted_on_are_people_not_the_state(extractor: Extractor) -> None:
+    text = "More than 550 Palestinians have been killed by Israeli strikes since Friday."
+    killed = _trigger(_events(extractor, text), "kill")
+    assert (killed.sources, killed.targets) == (["Israel"], ["Palestinians"])
+    palestinians = next(
+        e for e in extractor.extract_one(text, PUBLISHED).entities if e.name == "Palestinians"
+    )
+    assert (palestinians.kind, palestinians.country_code) == ("group", "PS")
