@@ -184,6 +184,10 @@ def reading(verb: Tok) -> Reading:
         auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if auxes & _FUTURE_AUX:
             return "future"
+        if verb.head is verb and "to" in auxes:
+            return "future"  # a headline's "Netanyahu to meet Trump"
+        if any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children):
+            return "background"  # "have been killed since the ceasefire": many days, no one
         if auxes & _PERFECT_PAST_AUX:
             return "background"
         if verb.dep_ == "relcl" and verb.tag_ in {"VBD", "VBN"} and not auxes & _PERFECT_AUX:

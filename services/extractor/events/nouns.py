@@ -476,14 +476,13 @@ def tells_of(noun: Tok, verb: Tok | None) -> bool:
         )
     noun = _unit_of(noun)
     preposition = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and preposition.head is verb
-        and preposition.dep_ == "prep"
-        and (
-            preposition.lower_ in _OCCASION_PREPOSITIONS
-            or (preposition.lower_ == "for" and verb.lemma_.casefold() in _TRAVEL_VERBS)
-        )
+    if noun.dep_ != "pobj" or preposition.head is not verb:
+        return False
+    if preposition.dep_ == "agent":
+        return True  # "in 1978, the world was shocked by the assassination of Markov"
+    return preposition.dep_ == "prep" and (
+        preposition.lower_ in _OCCASION_PREPOSITIONS
+        or (preposition.lower_ == "for" and verb.lemma_.casefold() in _TRAVEL_VERBS)
     )
 
 

@@ -1477,3 +1477,16 @@ def test_people_of_a_country_acted_on_are_people_not_the_state(extractor: Extrac
         e for e in extractor.extract_one(text, PUBLISHED).entities if e.name == "Palestinians"
     )
     assert (palestinians.kind, palestinians.country_code) == ("group", "PS")
+
+
+def test_headline_infinitives_are_ahead_and_since_clauses_span_many_days(
+    extractor: Extractor,
+) -> None:
+    """ "Netanyahu to meet Trump" is scheduled, not dated by the publication; "have been killed
+    since the ceasefire" counts many days, none of them the publication's; a noun that is the
+    agent of a dated passive happened then ("In 1978 ... shocked by the assassination")."""
+    assert _dated(extractor, "Netanyahu to meet Trump", "meet") == (None, "unknown")
+    text = "More than 550 Palestinians have been killed by Israeli strikes since the ceasefire."
+    assert _dated(extractor, text, "kill") == (None, "unknown")
+    text = "In 1978, the world was shocked by the assassination of Georgi Markov."
+    assert _dated(extractor, text, "assassination") == ("1978", "explicit")
