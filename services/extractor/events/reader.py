@@ -1249,6 +1249,11 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
             if child.dep_ == "xcomp":
                 targets.extend(t for t in reader.object_actors(child, None) if t not in targets)
     sources = found.names
+    if kind == "RETREAT" and verb.lemma_.casefold() in _WITHDRAWING:
+        # "Trump pulled the U.S. out of the centre", "withdrew its ambassador from Kyiv": what
+        # is withdrawn is the doer's own; the one withdrawn from is the target.
+        own = {n for c in verb.children if c.dep_ == "dobj" for n in reader.noun_actors(c)}
+        targets = [t for t in targets if t not in own]
     targets = [t for t in targets if t not in sources]
     clauses = chain(verb)
     when = reading(verb)
@@ -1426,6 +1431,8 @@ _NAMES_A_YEAR = re.compile(r"^\d{3}")
 # A calendar day, week, month or year (not PRESENT_REF, not a season).
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-W\d\d|-\d\d(?:-\d\d)?)?(?:T.*)?$")
 _YEAR_ONLY = re.compile(r"^\d{4}$")
+# Verbs whose object is withdrawn by its own side ("pulled the U.S. out of the pact").
+_WITHDRAWING = frozenset({"withdraw", "pull"})
 # Verbs of forcing, whose agentless passive is a figure ("was forced to shy away").
 _FORCING = frozenset({"force", "compel", "oblige", "pressure", "pressurise", "pressurize"})
 # Documents that speak for their authors ("the statement condemned the attack").

@@ -1490,3 +1490,13 @@ def test_headline_infinitives_are_ahead_and_since_clauses_span_many_days(
     assert _dated(extractor, text, "kill") == (None, "unknown")
     text = "In 1978, the world was shocked by the assassination of Georgi Markov."
     assert _dated(extractor, text, "assassination") == ("1978", "explicit")
+
+
+def test_what_a_side_withdraws_is_its_own(extractor: Extractor) -> None:
+    text = "Trump pulled the United States out of the World Health Organization on Friday."
+    pulled = _trigger(_events(extractor, text), "pull")
+    assert (pulled.type, pulled.sources, pulled.targets) == (
+        "RETREAT",
+        ["Trump"],
+        ["World Health Organization"],
+    )
