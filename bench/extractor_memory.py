@@ -30,8 +30,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from aiokafka import AIOKafkaProducer
-
+from bench._common import publish_at_once
 from shared import topics
 from shared.bundled_broker import BundledBroker, free_port
 from shared.identity import article_id, content_hash
@@ -139,19 +138,6 @@ class Sample:
     seconds: float
 
 
-async def produce_all(bootstrap: str, batch: list[Article]) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=20)
-    await producer.start()
-    try:
-        futures = [
-            await producer.send(topics.ARTICLES, a.model_dump_json().encode(), key=a.id.encode())
-            for a in batch
-        ]
-        await asyncio.gather(*futures)
-    finally:
-        await producer.stop()
-
-
 async def service_run(count: int, tmp: Path) -> list[Sample]:
     """Samples at SMALL (or the first poll past it) and at `count` articles committed."""
     async with BundledBroker(log_path=tmp / "broker.log") as broker:
@@ -164,7 +150,7 @@ async def service_run(count: int, tmp: Path) -> list[Sample]:
             "NEWSFLOW_LOG_LEVEL": "WARNING",
         }
         settings = NewsflowSettings(kafka_bootstrap=broker.bootstrap, state_dir=tmp / "state")
-        await produce_all(broker.bootstrap, articles(varied_texts(count)))
+        await publish_at_once(broker.bootstrap, articles(varied_texts(count)), linger_ms=20)
         with (tmp / "extractor.log").open("w") as log:
             proc = await asyncio.create_subprocess_exec(
                 sys.executable,

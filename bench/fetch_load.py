@@ -40,6 +40,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench._common import stop
 from services.fetcher.feeds_config import FeedConfig
 from services.fetcher.fetch import poll_feed
 from services.fetcher.host_limits import HostLimiter
@@ -214,11 +215,7 @@ def main() -> int:
                 poll_rounds(f"http://127.0.0.1:{port}", Path(tmp), deadline)
             )
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server, 10)
     for i, r in enumerate(rounds):
         label = "warm-up" if i == 0 else f"round {i}"
         outcomes = ", ".join(f"{k} {v}" for k, v in sorted(r.outcomes.items()))

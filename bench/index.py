@@ -43,6 +43,7 @@ from typing import Any
 
 import asyncpg
 
+from eval.texts import TIMEML
 from services.indexer.query import SearchQuery, build_query
 from services.indexer.store import Store
 from services.indexer.store.postgres import PostgresStore
@@ -64,8 +65,6 @@ from shared.models import (
     TimeExpression,
 )
 
-REPO = Path(__file__).resolve().parents[1]
-TIMEML = REPO.parent / "shared" / "corpora" / "timeml" / "TBAQ-cleaned"
 # The server the tests use (trust, user postgres); a database is created and dropped per run.
 ADMIN_DSN = os.environ.get(
     "NEWSFLOW_BENCH_POSTGRES_DSN", "postgresql://postgres@127.0.0.1:5432/postgres"

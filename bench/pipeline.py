@@ -43,8 +43,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from aiokafka import AIOKafkaProducer
-
+from bench._common import producer as kafka_producer
+from bench._common import publish_at_once, stop
 from eval.texts import MissingMaterial
 from shared import topics
 from shared.bundled_broker import free_port
@@ -261,12 +261,7 @@ def newsflow_up(processes: int, workdir: Path) -> Iterator[Up]:
             _wait_ready(f"{port}/readyz", START_SECONDS)
         yield up
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=120)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, 120)
         reader.join(timeout=10)
 
 
@@ -283,33 +278,12 @@ def _wait_ready(url: str, timeout: float) -> None:
     raise RuntimeError(f"{url} not ready after {timeout:.0f} s")
 
 
-async def _producer(bootstrap: str) -> AIOKafkaProducer:
-    # A plain producer, as another system feeding Newsflow would be; the bundled broker has no
-    # idempotent producer.
-    producer = AIOKafkaProducer(
-        bootstrap_servers=bootstrap, acks="all", linger_ms=5, max_request_size=4 * 1024 * 1024
-    )
-    await producer.start()
-    return producer
-
-
-async def publish_at_once(bootstrap: str, batch: list[Article]) -> None:
-    producer = await _producer(bootstrap)
-    try:
-        sent = [
-            await producer.send(topics.ARTICLES, a.model_dump_json().encode(), key=a.id.encode())
-            for a in batch
-        ]
-        await asyncio.gather(*sent)
-    finally:
-        await producer.stop()
-
-
 async def publish_at_rate(
     bootstrap: str, texts: list[str], first: int, rate: float, seconds: float
 ) -> dict[str, dt.datetime]:
     """One article every 1/rate s for `seconds`, each fetched the moment it is sent."""
-    producer = await _producer(bootstrap)
+    producer = kafka_producer(bootstrap)
+    await producer.start()
     fetched: dict[str, dt.datetime] = {}
     loop = asyncio.get_running_loop()
     started = loop.time()

@@ -810,40 +810,41 @@ class _Reader:
             for child in noun.children:
                 if child.dep_ in _NOUN_MODIFIER_DEPS and child.i in self.time_at:
                     return self.time_at[child.i]
-        for token in tokens:
-            time = self.time_at.get(token.i)
-            if time is not None and not self._dates_a_noun(token, time, verb):
-                return time
+        own = self._dating(verb, tokens)
+        if own is not None:
+            return own
+        # "announced the ban on Tuesday at the summit in Dubai, where he criticized ...": a
+        # where-clause on a place of its governor's act happens at that act's time.
+        governor = None
+        if first.dep_ == "relcl" and any(
+            c.dep_ == "advmod" and c.lower_ == "where" for c in first.children
+        ):
+            governor = governing_verb(first.head)
         # "the Soviet Union invaded Afghanistan" in "in 1979, when the Soviet Union invaded
         # Afghanistan": a when-clause happens at its governor's time.
         # "agreed on Monday to strengthen ties as Sharif met Stocker": or of the clause its
         # governor takes its subject from.
-        # "announced the ban on Tuesday at the summit in Dubai, where he criticized ...": a
-        # where-clause on a place of its governor's act happens at that act's time.
-        if (
-            first.dep_ == "relcl"
-            and any(c.dep_ == "advmod" and c.lower_ == "where" for c in first.children)
-            and (governor := governing_verb(first.head)) is not None
-        ):
-            for governing in chain(governor):
-                for token in clause_tokens(governing):
-                    time = self.time_at.get(token.i)
-                    if time is not None and not self._dates_a_noun(token, time, governing):
-                        return time
-        if verb.dep_ == "advcl" and verb.head is not verb and _simultaneous(verb):
-            for governing in chain(verb.head):
-                for token in clause_tokens(governing):
-                    time = self.time_at.get(token.i)
-                    if time is not None and not self._dates_a_noun(token, time, governing):
-                        return time
+        elif verb.dep_ == "advcl" and verb.head is not verb and _simultaneous(verb):
+            governor = verb.head
+        for governing in chain(governor) if governor is not None else []:
+            time = self._dating(governing, clause_tokens(governing))
+            if time is not None:
+                return time
         # "73 soldiers were killed when two helicopters crashed last February": at the time
         # of its when-clause.
         for child in verb.children:
             if child.dep_ == "advcl" and _simultaneous(child):
-                for token in clause_tokens(child):
-                    time = self.time_at.get(token.i)
-                    if time is not None and not self._dates_a_noun(token, time, child):
-                        return time
+                time = self._dating(child, clause_tokens(child))
+                if time is not None:
+                    return time
+        return None
+
+    def _dating(self, verb: Tok, tokens: list[Tok]) -> TimeExpression | None:
+        """The first date among `tokens` (`verb`'s clause) that dates the verb, not a noun."""
+        for token in tokens:
+            time = self.time_at.get(token.i)
+            if time is not None and not self._dates_a_noun(token, time, verb):
+                return time
         return None
 
     def lone_date(self, sentence: Span, verb: Tok, published: dt.date) -> TimeExpression | None:
@@ -1057,12 +1058,9 @@ def _condemning_content(verb: Tok) -> bool:
 def _condemning(word: Tok) -> bool:
     """A condemning adjective or noun, or one of its conjuncts and modifiers ("destabilising
     and unlawful", "a grave violation")."""
-    if word.lemma_.casefold() in CONDEMNING_WORDS or word.lower_ in CONDEMNING_WORDS:
-        return True
     return any(
-        c.dep_ in {"conj", "amod"}
-        and (c.lemma_.casefold() in CONDEMNING_WORDS or c.lower_ in CONDEMNING_WORDS)
-        for c in word.children
+        w.lemma_.casefold() in CONDEMNING_WORDS or w.lower_ in CONDEMNING_WORDS
+        for w in (word, *(c for c in word.children if c.dep_ in {"conj", "amod"}))
     )
 
 

@@ -12,7 +12,7 @@ from services.indexer.query import build_query
 from services.indexer.store import SCHEMA_VERSION, SchemaMismatch, StoreUnavailable
 from services.indexer.store.postgres import PostgresStore
 from tests import factories as f
-from tests.unit.indexer.store_cases import CORPUS, Reopen, StoreCases
+from tests.unit.indexer.store_cases import CORPUS, Reopen, StoreCases, assert_holds_the_corpus
 
 
 class TestPostgresStore(StoreCases):
@@ -115,11 +115,7 @@ async def test_version_1_index_is_rebuilt_from_its_messages(empty_pg: str) -> No
     store = PostgresStore(empty_pg)
     await store.open()
     try:
-        assert [await store.get_article(e.article.id) for e in CORPUS] == CORPUS
-        page = await store.search(build_query({"q": "Kushner", "actor": "Kirill Dmitriev"}))
-        assert [hit.id for hit in page.results] == [CORPUS[0].article.id]
-        events = await store.search(build_query({"type": "events", "limit": 100}))
-        assert events.total == sum(len(e.events) for e in CORPUS)
+        await assert_holds_the_corpus(store)
     finally:
         await store.close()
     conn = await asyncpg.connect(empty_pg)

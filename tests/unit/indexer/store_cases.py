@@ -50,6 +50,16 @@ HOSTILE = [
 ]
 
 
+async def assert_holds_the_corpus(store: Store) -> None:
+    """`store` (open) serves every CORPUS article whole, searches them and lists their events:
+    what an index rebuilt from its stored messages must do."""
+    assert [await store.get_article(e.article.id) for e in CORPUS] == CORPUS
+    page = await store.search(build_query({"q": "Kushner", "actor": "Kirill Dmitriev"}))
+    assert [hit.id for hit in page.results] == [CORPUS[0].article.id]
+    events = await store.search(build_query({"type": "events", "limit": 100}))
+    assert events.total == sum(len(e.events) for e in CORPUS)
+
+
 def q(**params: Any) -> SearchQuery:
     return build_query(params)
 

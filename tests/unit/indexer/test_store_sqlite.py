@@ -18,7 +18,7 @@ from services.indexer.store import (
     sqlite_path,
 )
 from services.indexer.store.sqlite import SqliteStore, _store_error
-from tests.unit.indexer.store_cases import CORPUS, Reopen, StoreCases
+from tests.unit.indexer.store_cases import CORPUS, Reopen, StoreCases, assert_holds_the_corpus
 
 
 class TestSqliteStore(StoreCases):
@@ -140,11 +140,7 @@ async def test_version_1_index_is_rebuilt_from_its_messages(tmp_path: Path) -> N
     store = SqliteStore(path)
     await store.open()
     try:
-        assert [await store.get_article(e.article.id) for e in CORPUS] == CORPUS
-        page = await store.search(build_query({"q": "Kushner", "actor": "Kirill Dmitriev"}))
-        assert [hit.id for hit in page.results] == [CORPUS[0].article.id]
-        events = await store.search(build_query({"type": "events", "limit": 100}))
-        assert events.total == sum(len(e.events) for e in CORPUS)
+        await assert_holds_the_corpus(store)
     finally:
         await store.close()
     with sqlite3.connect(path) as conn:
