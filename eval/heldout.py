@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
-import random
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -134,11 +134,20 @@ def all_events(read: Iterable[tuple[str, str, EnrichedArticle]]) -> list[dict[st
 
 
 def draw(rows: Sequence[dict[str, Any]], n: int = SAMPLE, seed: int = SEED) -> list[dict[str, Any]]:
-    """The sample: `n` events drawn at random, in the order the extractor gave them."""
+    """The sample: `n` events drawn at random, in the order the extractor gave them.
+
+    Each event's lot is a hash of the seed and its key, and the `n` lowest are drawn: an
+    event's place in the draw does not hang on the others, so a change that adds or removes
+    one event swaps at most one in the sample, and the verdicts already given keep counting.
+    """
     if len(rows) <= n:
         return list(rows)
-    chosen = set(random.Random(seed).sample(range(len(rows)), n))
-    return [row for i, row in enumerate(rows) if i in chosen]
+
+    def lot(row: dict[str, Any]) -> bytes:
+        return hashlib.sha256(f"{seed}|{row['key']}".encode()).digest()
+
+    chosen = {row["key"] for row in sorted(rows, key=lot)[:n]}
+    return [row for row in rows if row["key"] in chosen]
 
 
 class Verdicts:

@@ -244,8 +244,13 @@ class _Reader:
                 definite = True  # "his lawyer", "the company's employees"
             elif child.dep_ == "appos" and self._is_person(child):
                 return None  # "a new chief executive officer, Richard A. Gilleland"
-            elif child.dep_ == "amod" and lemma == "force" and not _kept_adjective(child.lower_):
-                return None  # "internal and external forces", "Satanic forces"
+            elif (
+                child.dep_ == "amod"
+                and lemma == "force"
+                and not _kept_adjective(child.lower_)
+                and not is_demonym(child.text)
+            ):
+                return None  # "internal and external forces", "Satanic forces"; not "Iranian"
             elif child.dep_ in {"amod", "compound"} and (child.lower_, lemma) in _THING_PHRASES:
                 return None  # "banned social media": platforms, not the press
         if head.dep_ == "pobj" and head.head.lower_ == "of":

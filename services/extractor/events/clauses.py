@@ -306,7 +306,34 @@ def is_conditional(clauses: list[Tok]) -> bool:
             and reading(clause.head) != "future"
         ):
             return True
+        if _future_time_clause(clause):
+            return True
     return False
+
+
+# Subordinators of a time clause whose simple present speaks of what is yet to come ("until
+# Denmark agrees", "once the deal is signed", "when they arrive").
+_FUTURE_TIME_MARKS = frozenset({"until", "till", "once", "when", "before", "after"})
+
+
+def _future_time_clause(clause: Tok) -> bool:
+    """ "threatened to tariff allies until Denmark agrees to sell": a time clause in the simple
+    present under a clause that is not itself present tells of a time to come, no happening."""
+    if clause.dep_ != "advcl" or clause.head is clause:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in _FUTURE_TIME_MARKS for c in clause.children):
+        return False
+    auxes = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+    present = (clause.tag_ in {"VBZ", "VBP"} and not auxes) or (
+        clause.tag_ == "VBN" and bool(auxes) and auxes <= _PRESENT_BE
+    )
+    if not present:
+        return False
+    governor = clause.head
+    governor_auxes = {c.lower_ for c in governor.children if c.dep_ in {"aux", "auxpass"}}
+    return governor.tag_ not in {"VBZ", "VBP"} and not (
+        governor_auxes and governor_auxes <= _PRESENT_BE | _PERFECT_AUX
+    )
 
 
 def is_planned(verb: Tok) -> bool:

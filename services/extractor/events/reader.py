@@ -212,6 +212,12 @@ _NOT_EVENTS_DEPS = frozenset({"amod", "acl", "pcomp", "compound", "aux", "auxpas
 # Dependencies along which a place name sits inside its locative phrase ("in Miami's Beach").
 _NOMINAL_DEPS = frozenset({"compound", "nmod", "poss", "conj", "appos"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+# The sectors of forces a government moves: what it sends or deploys, not whom it acts on.
+_FORCES = frozenset({"MIL", "COP"})
+# Prepositions whose object is what an act is about, not where it happened.
+_TOPIC_PREPOSITIONS = frozenset({"about", "over", "regarding", "concerning"})
+# Nouns by which a text names again the last country it named ("the country", "the nation").
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
 # How a date modifies a noun rather than a clause ("a July 10 meeting", "last year's attack").
 _NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
 # Words that open a clause at the same time as the clause it modifies.
@@ -417,6 +423,9 @@ class _Reader:
             return None
         if noun.tag_ not in {"NN", "NNP"}:
             return None  # plurals ("the officials") are actors of their own
+        if noun.lower_ in _COUNTRY_NOUNS:
+            # "lashed out at Canada, accusing the country of": the last country named
+            return self.actors.antecedent(noun, kinds={"country"})
         lemma = actor_lemma(noun.lemma_, noun.lower_)
         if lemma is None:
             return None
@@ -599,13 +608,41 @@ class _Reader:
         if word in _THIRD_PERSONAL:
             return self._previous_person(pronoun) or self._antecedent(pronoun, {"person"})
         if word == "they":
-            return self._antecedent(pronoun, {"group", "organization"})
+            return self._antecedent(pronoun, {"group", "organization"}, self._addressees(verb))
         return []
 
-    def _antecedent(self, pronoun: Tok, kinds: set[EntityKind]) -> list[str]:
+    def _antecedent(
+        self, pronoun: Tok, kinds: set[EntityKind], passed_over: frozenset[str] = frozenset()
+    ) -> list[str]:
         word = pronoun.lower_
-        found = self.actors.antecedent(pronoun, kinds=kinds, where=lambda name: _agrees(name, word))
+        found = self.actors.antecedent(
+            pronoun,
+            kinds=kinds,
+            where=lambda name: _agrees(name, word) and name not in passed_over,
+        )
         return [found] if found is not None else []
+
+    def _addressees(self, verb: Tok) -> frozenset[str]:
+        """Whom the verb of saying over `verb`'s clause was said to: "told reporters they had
+        a very good meeting" is not the reporters' meeting."""
+        clause = verb
+        while clause.dep_ == "conj" and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_ not in _SAYING:
+            return frozenset()
+        names: set[str] = set()
+        saying = clause.head
+        for _ in range(8):  # "told reporters they had ... and confirmed they reached": up
+            if saying.lemma_ in _SAYING:
+                for child in saying.children:
+                    if child.dep_ in {"dobj", "dative"}:
+                        names.update(self.noun_actors(child))
+                    elif child.dep_ == "prep" and child.lower_ == "to":
+                        names.update(self._prep_objects(child))
+            if saying.dep_ not in {"conj", "ccomp"} or saying.head is saying:
+                break
+            saying = saying.head
+        return frozenset(names)
 
     # --- an event noun's participants (`nouns.ClauseReader`) -------------------------
 
@@ -714,7 +751,14 @@ class _Reader:
     def object_actors(self, verb: Tok, event_noun: Tok | None) -> list[str]:
         found = _Found()
         for child in verb.children:
-            if child.dep_ in {"dobj", "dative", "obj"}:
+            if (
+                child.dep_ in {"dobj", "nsubjpass"}
+                and child.tag_ in _RELATIVE_TAGS
+                and verb.dep_ == "relcl"
+            ):
+                # "soldiers who were killed", "the man whom police arrested": the antecedent
+                found.extend(self.noun_actors(verb.head))
+            elif child.dep_ in {"dobj", "dative", "obj"}:
                 named = self.noun_actors(child)
                 found.extend(named or self._object_counterparts(child))
             elif child.dep_ == "prep" and child.lemma_.casefold() in TARGET_PREPOSITIONS:
@@ -773,6 +817,11 @@ class _Reader:
         preposition = token.head
         if preposition.lower_ == "to" and preposition.head.lemma_.casefold() in _JOURNEYS:
             return True
+        if preposition.lower_ == "at" and preposition.head.lemma_.casefold() in _AIMING:
+            return False  # "lashed out at Canada", "fired at the convoy": aimed at, not where
+        holder = preposition.head
+        if holder.dep_ == "pobj" and holder.head.lower_ in _TOPIC_PREPOSITIONS:
+            return False  # "spoke about stability in the Middle East": the topic's place
         return not used_as_actor(token)
 
     def places_in(self, tokens: list[Tok], *, skip_subjects: bool = True) -> list[str]:
@@ -795,6 +844,14 @@ class _Reader:
             if name not in names and self._locative(token):
                 names.append(name)
         return names
+
+    def countries_in(self, tokens: list[Tok]) -> list[str]:
+        """The countries among the locative places of `tokens` that are also actors."""
+        return [
+            name
+            for name in self.places_in(tokens)
+            if self.actors.kinds.get(name) == "country"
+        ]
 
     def time_in(self, verb: Tok, tokens: list[Tok]) -> TimeExpression | None:
         """The clause's first date that dates its verb; a relative clause on a date ("June
@@ -931,7 +988,9 @@ class _Reader:
     ) -> tuple[list[str], TimeExpression | None]:
         """Places and date: those of the `own` tokens (an event noun's phrase), else of the
         `clauses` (a `chain`), nearest first, their date only when `clause_date`; places else
-        those of `anchor`'s sentence."""
+        the dateline's. Not the other places of the sentence: they are mostly a topic's or
+        another clause's ("threatened to intervene in Iran", "spoke ... about the Middle
+        East"); `_ground` places a material act where its target or the story is."""
         places: list[str] = []
         date: TimeExpression | None = None
         if own:
@@ -948,10 +1007,57 @@ class _Reader:
             return places, date
         if not places and self.dateline_places:
             return DatelinePlaces(self.dateline_places), date
-        if not places:
-            sentence = self.sentences[self.sentence_of[anchor.i]]
-            places = self.places_in(self.tokens[sentence.start : sentence.end])
         return places, date
+
+
+# Acts done in a place to the people or state there: with no place of their own, they happened
+# where their target is, or where the story is set ("a raid on Venezuela", "protesters were
+# killed" in a story set in Iran). Verbal acts are not: "Trump threatened Iran" was said in no
+# place the text gives.
+_GROUNDED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CRIME"})
+# A story is set in one country when at least this share of its place mentions (3 or more)
+# are in it and its opening paragraph or dateline names it.
+_STORY_SHARE = 0.6
+_STORY_MENTIONS = 3
+
+
+class Ground:
+    """Where a material act with no place of its own happened: the country of its target
+    (a country, or people of one: "Iranian protesters"), else the country the story is set
+    in. Built once per article from its places and actors."""
+
+    def __init__(self, places: Places, actors: Actors, opening_end: int) -> None:
+        # Each country's place name, where the article names it as a place.
+        self.country_place = {
+            p.country_code: p.name for p in places.places if p.kind == "country" and p.country_code
+        }
+        self.country_of = {e.name: e.country_code for e in actors.entities if e.country_code}
+        counts: dict[str, int] = {}
+        opening: set[str] = set()
+        for place in places.places:
+            if not place.country_code:
+                continue
+            for mention in place.mentions:
+                counts[place.country_code] = counts.get(place.country_code, 0) + 1
+                if mention.start < opening_end:
+                    opening.add(place.country_code)
+        total = sum(counts.values())
+        self.story: str | None = None
+        if total >= _STORY_MENTIONS:
+            code, most = max(counts.items(), key=lambda item: item[1])
+            if most >= _STORY_SHARE * total and code in opening:
+                self.story = self.country_place.get(code)
+
+    def place_of(self, kind: EventType | None, targets: list[str]) -> list[str]:
+        if kind not in _GROUNDED_TYPES:
+            return []
+        for target in targets:
+            code = self.country_of.get(target)
+            if code is not None:
+                # "a raid on Venezuela": there, even in a story set elsewhere
+                place = self.country_place.get(code)
+                return [place] if place is not None else []
+        return [self.story] if self.story is not None else []
 
 
 class DatelinePlaces(list[str]):
@@ -1246,7 +1352,16 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         for child in verb.children:
             if child.dep_ == "xcomp":
                 targets.extend(t for t in reader.object_actors(child, None) if t not in targets)
+                if kind == "THREATEN" and not targets:
+                    # "threatened to intervene in Iran": the country the threatened act is in
+                    targets.extend(reader.countries_in(clause_tokens(child)))
     sources = found.names
+    if kind == "MOBILIZE":
+        # "sent troops to Greenland": the forces moved are the doer's own, no one it acts on;
+        # with no doer named ("riot police deployed in Lagos") they are the ones who moved.
+        forces = [t for t in targets if reader.actors.agents.get(t) in _FORCES]
+        targets = [t for t in targets if t not in forces]
+        sources = sources or forces
     if kind == "RETREAT" and verb.lemma_.casefold() in _WITHDRAWING:
         # "Trump pulled the U.S. out of the centre", "withdrew its ambassador from Kyiv": what
         # is withdrawn is the doer's own; the one withdrawn from is the target.
@@ -1574,6 +1689,12 @@ def read_clauses(
     reader = _Reader(table, actors, places, times, sentences, sentence_of, dateline, full_text)
     fallback = publication_date(published_at)
     context = _Context(full_text, times, published_at.date(), dateline)
+    opening_end = full_text.find("\n\n")
+    ground = Ground(
+        places,
+        actors,
+        len(full_text) if opening_end < 0 else max(opening_end, dateline.end if dateline else 0),
+    )
     clauses: list[Clause] = []
     for number, sentence in enumerate(sentences):
         sentence_text = full_text[sentence.start_char : sentence.end_char]
@@ -1625,6 +1746,8 @@ def read_clauses(
                 date, date_source, published_at.date()
             ):
                 draft.places = []
+            if not draft.places:
+                draft.places = ground.place_of(draft.kind, draft.targets)
             clauses.append(
                 Clause(
                     sentence_index=number,

@@ -72,6 +72,17 @@ def test_the_draw_is_fixed_by_its_seed_and_keeps_text_order() -> None:
     assert draw(rows[:5], 10, 7) == rows[:5]
 
 
+def test_one_event_more_or_less_swaps_at_most_one_in_the_draw() -> None:
+    """A change that adds or drops an event keeps the rest of the sample, and its verdicts."""
+    rows = [_row(f"doc|{i}|{i + 1}") for i in range(60)]
+    first = {r["key"] for r in draw(rows, 20, 7)}
+    dropped = {r["key"] for r in draw(rows[1:], 20, 7)}
+    added = {r["key"] for r in draw([_row("doc|999|1000"), *rows], 20, 7)}
+    assert len(first - dropped) <= 1
+    assert len(first - added) <= 1
+    assert draw(rows, 20, 8) != draw(rows, 20, 7)
+
+
 def test_the_committed_verdicts_hold_keys_fields_and_booleans_only() -> None:
     """No article text in the repository: a verdict file holds what the figures need."""
     files = sorted(JUDGED.glob("*.jsonl"))

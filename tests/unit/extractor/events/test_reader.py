@@ -325,7 +325,11 @@ def test_compound_country_alone_is_ambiguous_for_material_acts(read: Read) -> No
 
 def test_attack_on_target_by_source(read: Read) -> None:
     attack = _one(read("An attack on Kyiv by Russian forces killed three people."), "attack")
-    assert (attack.type, attack.sources, attack.targets) == ("ASSAULT", ["Russia"], ["Ukraine"])
+    assert (attack.type, attack.sources, attack.targets) == (
+        "ASSAULT",
+        ["Russian forces"],
+        ["Ukraine"],
+    )
 
 
 def test_protest_against_target(read: Read) -> None:
@@ -1500,3 +1504,86 @@ def test_what_a_side_withdraws_is_its_own(extractor: Extractor) -> None:
         ["Trump"],
         ["World Health Organization"],
     )
+
+
+def test_a_relative_pronoun_acted_on_is_its_antecedent(extractor: Extractor) -> None:
+    text = "The ceremony honoured Polish soldiers who were killed in Afghanistan in 2011."
+    assert _trigger(_events(extractor, text), "kill").targets == ["Polish soldiers"]
+    text = "Bin Laden, who is accused of masterminding the attack, is on the list."
+    assert _trigger(_events(extractor, text), "accuse").targets == ["Bin Laden"]
+
+
+def test_the_country_names_again_the_last_country(extractor: Extractor) -> None:
+    text = "Trump lashed out at Canada on Wednesday, accusing the country of getting freebies."
+    accused = _trigger(_events(extractor, text), "accuse")
+    assert accused.targets == ["Canada"]
+
+
+def test_what_is_aimed_at_is_no_place(extractor: Extractor) -> None:
+    text = "Trump lashed out at Canada on Wednesday during his speech."
+    assert _trigger(_events(extractor, text), "lash").places == []
+
+
+def test_a_time_clause_in_the_present_under_a_past_is_yet_to_come(extractor: Extractor) -> None:
+    """ "until Denmark agrees": a time to come, no happening; "when he returned" one."""
+    text = "Trump threatened to tariff European allies until Denmark agrees to sell Greenland."
+    assert "agree" not in {e.trigger for e in _events(extractor, text)}
+    text = "Police arrested him on Friday when he returned to Paris."
+    assert _trigger(_events(extractor, text), "arrest").type == "COERCE"
+
+
+def test_a_sentence_place_of_another_clause_is_not_where(extractor: Extractor) -> None:
+    """The place of another clause or of a topic does not place an act that names none."""
+    text = "Earlier this month, Trump threatened to intervene in Iran, months after he spoke."
+    assert _trigger(_events(extractor, text), "threaten").places == []
+    text = "Rubio spoke with al-Sudani on Sunday about stability in the Middle East."
+    assert _trigger(_events(extractor, text), "speak").places == []
+
+
+def test_a_material_act_happens_where_its_target_or_the_story_is(extractor: Extractor) -> None:
+    """With no place of its own, an attack happened where the country attacked is, or where a
+    story set in one country is set; a verbal act is placed by neither."""
+    text = "The United States raided Venezuela on Saturday, officials said."
+    assert _trigger(_events(extractor, text), "raid").places == ["Venezuela"]
+    text = (
+        "Protests spread across Iran on Thursday, and the death toll in Iran rose.\n\n"
+        "Security forces killed dozens of protesters in Tehran and Isfahan, rights groups said. "
+        "The authorities arrested hundreds of students on Friday. "
+        "Donald Trump condemned the killings on Friday."
+    )
+    found = _events(extractor, text)
+    assert _trigger(found, "arrest").places == ["Iran"]
+    assert _trigger(found, "condemn").places == []
+
+
+def test_forces_of_a_nationality_are_a_group_of_its_country(extractor: Extractor) -> None:
+    text = "Iranian security forces killed dozens of protesters on Friday."
+    killed = _trigger(_events(extractor, text), "kill")
+    assert killed.sources == ["Iranian security forces"]
+    forces = next(
+        e
+        for e in extractor.extract_one(text, PUBLISHED).entities
+        if e.name == "Iranian security forces"
+    )
+    assert (forces.country_code, forces.agent) == ("IR", "COP")
+
+
+def test_the_forces_a_side_moves_are_its_own(extractor: Extractor) -> None:
+    sent = _trigger(_events(extractor, "Britain sent troops to Greenland on Friday."), "send")
+    assert (sent.sources, sent.targets) == (["United Kingdom"], ["Greenland"])
+    text = "As protesters gathered, riot police deployed in Lagos on Friday to break up a rally."
+    assert _trigger(_events(extractor, text), "deploy").sources == ["riot police"]
+
+
+def test_a_threat_is_aimed_at_the_country_its_act_would_hit(extractor: Extractor) -> None:
+    text = "Donald Trump threatened to intervene in Iran on Friday."
+    assert _trigger(_events(extractor, text), "threaten").targets == ["Iran"]
+
+
+def test_they_is_not_whom_the_speaker_told(extractor: Extractor) -> None:
+    """ "told reporters they had a very good meeting": not the reporters' meeting."""
+    text = (
+        "NATO leaders met in Davos on Wednesday. Mark Rutte told reporters on Wednesday "
+        "that they had agreed a framework."
+    )
+    assert all("reporters" not in e.sources for e in _events(extractor, text))
