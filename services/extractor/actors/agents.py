@@ -60,10 +60,10 @@ _NOUNS: dict[Agent, tuple[str, ...]] = {
     # "militant", "jihadist": Phoenix has UAF (armed, of no side); news uses them of
     # insurgents.
     "REB": ("rebel", "insurgent", "militant", "guerrilla", "separatist", "jihadist"),
-    "UAF": ("gunman", "militia", "militiaman", "terrorist", "fighter"),
+    "UAF": ("gunman", "militia", "militiaman", "terrorist", "fighter", "sniper"),
     "OPP": (
         "protester", "protestor", "demonstrator", "activist", "opposition", "dissident",
-        "exile", "campaigner", "marcher", "rioter", "defector",
+        "exile", "campaigner", "marcher", "rioter", "defector", "critic",
     ),
     # Not "people", "person", "man" (Phoenix's own PPL, no sector: "people familiar with");
     # "woman", "child", "victim" are Phoenix's CVL, named mostly as who suffered an act.
@@ -96,7 +96,7 @@ _NOUNS: dict[Agent, tuple[str, ...]] = {
     "CRM": (
         "criminal", "gang", "gangster", "smuggler", "trafficker", "kidnapper", "robber",
         "thief", "murderer", "mafia", "cartel", "pirate", "poacher", "looter", "burglar",
-        "hijacker", "assailant", "bandit",
+        "hijacker", "assailant", "bandit", "attacker", "shooter", "suspect",
     ),
     "SPY": ("spy", "spymaster"),
     "AGR": ("farmer", "fisherman", "peasant", "rancher", "herder", "grower"),

@@ -104,7 +104,22 @@ class _Cluster:
             person += _CUE_VOTE
         if (person > 0) and has_known_given_name(self.name):
             person += _CUE_VOTE
+        if _two_given_names_and_surname(self.name):
+            return "person"  # "María Corina Machado", whatever the tagger said
         return "person" if person > 0 and person >= self.org_votes else "organization"
+
+
+def _two_given_names_and_surname(name: str) -> bool:
+    """ "María Corina Machado", "John Paul Jones": two known given names and a surname, the
+    shape of a person's name and of no organisation's (`decide` has ruled out known
+    organisations and institution heads before)."""
+    words = name.split()
+    return (
+        len(words) == 3
+        and all(w[:1].isupper() for w in words)
+        and is_given_name(words[0])
+        and is_given_name(words[1])
+    )
 
 
 def _given_and_surname(name: str) -> bool:
@@ -365,7 +380,11 @@ class _Builder:
     def _personlike(self) -> Iterable[_Cluster]:
         for cluster in self.clusters.values():
             named = cluster.kind is None and len(cluster.name.split()) > 1
-            if named and (cluster.person_votes > 0 or cluster.role_cue):
+            if named and (
+                cluster.person_votes > 0
+                or cluster.role_cue
+                or _two_given_names_and_surname(cluster.name)
+            ):
                 yield cluster
 
     def add_norp_surnames(self) -> None:

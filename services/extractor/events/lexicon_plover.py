@@ -240,7 +240,9 @@ CONDEMNING_WORDS = frozenset(
      "provocative", "provocation", "deplorable", "abhorrent", "appalling", "baseless",
      "unjust", "unconstitutional", "racist", "escalation", "violation", "betrayal",
      "disgrace", "insult", "travesty", "void", "absurd", "ridiculous",
-     "regrettable", "unjustified", "unwarranted", "heinous", "barbaric", "cowardly", "vile"}
+     "regrettable", "unjustified", "unwarranted", "heinous", "barbaric", "cowardly", "vile",
+     "nonsense", "lie", "falsehood", "unfounded", "mistake", "farce", "hypocritical",
+     "hypocrisy", "slander", "defamatory", "despicable", "disgusting", "pathetic", "dishonest"}
 )  # fmt: skip
 
 # Verb plus particle or preposition whose type differs from the bare verb's ("call for").

@@ -483,6 +483,7 @@ def tells_of(noun: Tok, verb: Tok | None) -> bool:
     return preposition.dep_ == "prep" and (
         preposition.lower_ in _OCCASION_PREPOSITIONS
         or (preposition.lower_ == "for" and verb.lemma_.casefold() in _TRAVEL_VERBS)
+        or _means_of_the_subject(noun, verb)  # "retaliated with strikes on Friday"
     )
 
 
@@ -612,6 +613,9 @@ def noun_event(
         sources = [name for name in sources if name not in recipients]
         targets = recipients
         direct = False
+    if not sources and verb is not None and _means_of_the_subject(noun, verb):
+        # "began the year with a raid on Venezuela", "retaliated with air strikes"
+        sources = [s for s in reader.subject_names(verb) if s not in targets]
     if not sources and verb is not None and _gathering_of_the_subject(noun, kind):
         # "Munir made the remarks during a meeting with Tahnoon": the subject met.
         sources = [s for s in reader.subject_names(verb) if s not in targets]
@@ -660,6 +664,25 @@ def _received(noun: Tok, verb: Tok, kind: EventType) -> bool:
         and noun.dep_ == "dobj"
         and verb.lemma_.casefold() in _RECEIVING_VERBS
     )
+
+
+# Verbs "with" whose event noun the subject meets, not does ("was met with protests"), nor
+# those whose "with" says what another is charged with or linked to ("charged Kopp with
+# attempted murder").
+_MET_WITH = frozenset(
+    {"meet", "greet", "face", "receive", "confront", "answer", "threaten", "charge", "accuse",
+     "indict", "link", "connect", "associate", "credit", "tie", "compare", "confuse", "identify"}
+)  # fmt: skip
+
+
+def _means_of_the_subject(noun: Tok, verb: Tok) -> bool:
+    """ "began the year with a raid", "responded with strikes": an act that an active verb's
+    subject does "with" is the subject's."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "with" or noun.head.head is not verb:
+        return False
+    if verb.lemma_.casefold() in _MET_WITH:
+        return False
+    return not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
 
 def _gathering_of_the_subject(noun: Tok, kind: EventType) -> bool:

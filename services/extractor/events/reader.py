@@ -408,6 +408,10 @@ class _Reader:
                 ):
                     found.extend(self._prep_objects(child, depth + 1))
         for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "including" and found.names:
+                # "Critics, including the U.S., blamed": the ones included acted too
+                found.extend(self._prep_objects(child, depth + 1))
+                continue
             if child.dep_ != "conj":
                 continue
             if any(grand.dep_ == "case" for grand in child.children):
@@ -847,11 +851,7 @@ class _Reader:
 
     def countries_in(self, tokens: list[Tok]) -> list[str]:
         """The countries among the locative places of `tokens` that are also actors."""
-        return [
-            name
-            for name in self.places_in(tokens)
-            if self.actors.kinds.get(name) == "country"
-        ]
+        return [name for name in self.places_in(tokens) if self.actors.kinds.get(name) == "country"]
 
     def time_in(self, verb: Tok, tokens: list[Tok]) -> TimeExpression | None:
         """The clause's first date that dates its verb; a relative clause on a date ("June
@@ -1116,12 +1116,18 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
                     if kind is not None:
                         return kind
     lemma = verb.lemma_.casefold()
+    if lemma == "meet" and _is_passive(verb) and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in verb.children
+    ):
+        return None  # "was met with protests": a response, no meeting
     if lemma == "call" and _names_something(verb):
         # "called the approval deeply disappointing": a condemnation; "called Bush a friend",
         # "calling the talks 'in-depth'": a label, and no phone call.
         return "DISAPPROVE" if _condemns(verb) else None
     if lemma in _SAYING and _condemning_content(verb):
         return "DISAPPROVE"  # "Guterres said the measure was destabilising and unlawful"
+    if lemma in _LABELLING and _labels_as_condemned(verb):
+        return "DISAPPROVE"  # "described the claims as ridiculous", "referred to ... as"
     patient = _patient(verb)
     if patient is not None:
         decides, by_object = object_type(verb.lemma_, patient.lemma_)
@@ -1136,6 +1142,8 @@ def _condemns(verb: Tok) -> bool:
     for child in verb.children:
         if child.dep_ == "dobj":
             labels = [c for c in child.children if c.i > child.i and c.pos_ == "ADJ"]
+            if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in child.children):
+                labels.append(child)  # "called the remarks nonsense", read as one phrase
         elif child.i > verb.i and child.dep_ in {"oprd", "xcomp", "ccomp", "acomp"}:
             labels = [child]
         else:
@@ -1143,6 +1151,33 @@ def _condemns(verb: Tok) -> bool:
         if any(_condemning(label) for label in labels):
             return True
     return False
+
+
+# Verbs that label something "as" what they say it is.
+_LABELLING = frozenset(
+    {
+        "describe",
+        "refer",
+        "brand",
+        "label",
+        "denounce",
+        "dismiss",
+        "characterize",
+        "characterise",
+        "portray",
+    }
+)
+
+
+def _labels_as_condemned(verb: Tok) -> bool:
+    """ "referred to Trump's claims as 'utterly ridiculous'": a label "as" that condemns."""
+    return any(
+        _condemning(label)
+        for child in verb.children
+        if child.dep_ == "prep" and child.lower_ == "as"
+        for label in child.children
+        if label.dep_ in {"pobj", "amod", "acomp", "pcomp"}
+    )
 
 
 def _condemning_content(verb: Tok) -> bool:
@@ -1176,9 +1211,17 @@ def _names_something(verb: Tok) -> bool:
     if any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in verb.children):
         return True
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return any(
-        c.pos_ == "ADJ" and c.i > o.i for o in objects for c in verb.children if c.dep_ != "dobj"
-    ) or any(c.pos_ == "ADJ" and c.i > o.i for o in objects for c in o.children)
+    return (
+        any(
+            c.pos_ == "ADJ" and c.i > o.i
+            for o in objects
+            for c in verb.children
+            if c.dep_ != "dobj"
+        )
+        or any(c.pos_ == "ADJ" and c.i > o.i for o in objects for c in o.children)
+        # "called the remarks nonsense", parsed as one phrase headed by the label
+        or any(_condemning(o) and any(c.dep_ == "compound" for c in o.children) for o in objects)
+    )
 
 
 def _patient(verb: Tok) -> Tok | None:

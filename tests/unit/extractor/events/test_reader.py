@@ -1587,3 +1587,40 @@ def test_they_is_not_whom_the_speaker_told(extractor: Extractor) -> None:
         "that they had agreed a framework."
     )
     assert all("reporters" not in e.sources for e in _events(extractor, text))
+
+
+def test_a_condemning_label_is_disapproval(extractor: Extractor) -> None:
+    text = "Alistair Carns referred to the claims as “utterly ridiculous” on Friday."
+    assert _trigger(_events(extractor, text), "refer").type == "DISAPPROVE"
+    text = "Kemi Badenoch called the remarks nonsense on Friday."
+    assert _trigger(_events(extractor, text), "call").type == "DISAPPROVE"
+
+
+def test_those_included_act_with_the_group(extractor: Extractor) -> None:
+    text = "Critics, including the U.S., blamed al-Maliki on Friday for eroding the promise."
+    blamed = _trigger(_events(extractor, text), "blame")
+    assert blamed.sources == ["critics", "United States"]
+
+
+def test_an_act_done_with_is_the_subjects(extractor: Extractor) -> None:
+    """ "began the year with a raid": the subject raided; "charged Kopp with murder" is no
+    murder of the court's, and "was met with protests" no meeting."""
+    text = "The Trump Administration began the year with a raid on Venezuela."
+    assert _trigger(_events(extractor, text), "raid").sources == ["Trump Administration"]
+    text = "Israel retaliated with air strikes on Gaza on Friday."
+    struck = _trigger(_events(extractor, text), "strike")
+    assert (struck.sources, _value(struck)) == (["Israel"], "2025-12-19")
+    text = "A Canadian warrant charged Kopp with attempted murder on Friday."
+    assert "murder" not in {e.trigger for e in _events(extractor, text)}
+    text = "The minister was met with protests in Paris on Friday."
+    assert "meet" not in {e.trigger for e in _events(extractor, text)}
+
+
+def test_two_given_names_and_a_surname_are_a_person(extractor: Extractor) -> None:
+    text = (
+        "María Corina Machado met Donald Trump on Thursday. Machado said she gave him "
+        "her medal when she met with Trump for lunch."
+    )
+    entities = extractor.extract_one(text, PUBLISHED).entities
+    machado = [e for e in entities if "Machado" in e.name]
+    assert [(e.name, e.kind) for e in machado] == [("María Corina Machado", "person")]
