@@ -527,6 +527,39 @@ class _Builder:
         modifiers = [t.lemma_.casefold() for t in role.children if t.dep_ in {"compound", "amod"}]
         return agent_of_phrase(lemma, modifiers)
 
+    def _title_country(self, c: Candidate) -> str | None:
+        """The country a person's title names: "U.K. Prime Minister Keir Starmer" GB,
+        "Venezuelan opposition leader María Corina Machado" VE, "Iraq's Prime Minister" IQ;
+        only a title with a role word in it ("Russian Vladimir" is none)."""
+        if c.label == "COMMON":
+            return None
+        code: str | None = None
+        role = False
+        i = c.first - 1
+        for _ in range(6):
+            if i < 0:
+                break
+            token = self.tokens[i]
+            if token.tag_ == "POS":
+                i -= 1
+                continue
+            found = country_of_demonym(token.text)
+            if found is None and token.pos_ == "PROPN":
+                entry = self.gazetteer.country(token.text)
+                found = entry.country_code if entry is not None else None
+            if found is not None:
+                code = code or found
+            elif is_title_word(token):
+                role = (
+                    role
+                    or is_role_word(token.text)
+                    or actor_lemma(token.lemma_, token.lower_) is not None
+                )
+            else:
+                break
+            i -= 1
+        return code if role else None
+
     def _offices(self, c: Candidate) -> set[str]:
         """The offices a person's title or apposition names, as descriptions would name them
         again: "Prime Minister Shehbaz Sharif" {"prime minister", "minister"}, "Chancellor
@@ -598,15 +631,21 @@ class _Builder:
                         by_token.setdefault(i, name)
             kinds[name] = kind
             agents[name] = agent
+            country_code = cluster.country_code
             if kind == "person" and not cluster.common:
                 held = set().union(*(self._offices(m) for m in cluster.members))
                 if held:
                     offices[name] = frozenset(held)
+                titled = Counter(
+                    code for m in cluster.members if (code := self._title_country(m)) is not None
+                )
+                if titled:
+                    country_code = titled.most_common(1)[0][0]
             entities.append(
                 Entity(
                     name=name,
                     kind=kind,
-                    country_code=cluster.country_code,
+                    country_code=country_code,
                     agent=agent,
                     mentions=mentions,
                 )

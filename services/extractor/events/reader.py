@@ -1043,14 +1043,16 @@ class Ground:
                     opening.add(place.country_code)
         total = sum(counts.values())
         self.story: str | None = None
+        self.story_code: str | None = None
         if total >= _STORY_MENTIONS:
             code, most = max(counts.items(), key=lambda item: item[1])
             if most >= _STORY_SHARE * total and code in opening:
                 self.story = self.country_place.get(code)
+                self.story_code = code if self.story is not None else None
 
-    def place_of(self, kind: EventType | None, targets: list[str]) -> list[str]:
+    def place_of(self, kind: EventType | None, sources: list[str], targets: list[str]) -> list[str]:
         if kind not in _GROUNDED_TYPES:
-            return []
+            return self._at_home(sources, targets)
         for target in targets:
             code = self.country_of.get(target)
             if code is not None:
@@ -1058,6 +1060,18 @@ class Ground:
                 place = self.country_place.get(code)
                 return [place] if place is not None else []
         return [self.story] if self.story is not None else []
+
+    def _at_home(self, sources: list[str], targets: list[str]) -> list[str]:
+        """Any act in a story set in one country whose doer is of that country and whose
+        actors are of no other ("Venezuelan opposition leader María Corina Machado was
+        barred"): there. Not a foreigner's word about it ("Trump threatened Iran")."""
+        if self.story is None:
+            return []
+        story = self.story_code
+        codes = [self.country_of.get(name) for name in (*sources, *targets)]
+        if story not in {self.country_of.get(name) for name in sources}:
+            return []
+        return [self.story] if all(code in {None, story} for code in codes) else []
 
 
 class DatelinePlaces(list[str]):
@@ -1116,8 +1130,10 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
                     if kind is not None:
                         return kind
     lemma = verb.lemma_.casefold()
-    if lemma == "meet" and _is_passive(verb) and any(
-        c.dep_ == "prep" and c.lower_ == "with" for c in verb.children
+    if (
+        lemma == "meet"
+        and _is_passive(verb)
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
     ):
         return None  # "was met with protests": a response, no meeting
     if lemma == "call" and _names_something(verb):
@@ -1790,7 +1806,7 @@ def read_clauses(
             ):
                 draft.places = []
             if not draft.places:
-                draft.places = ground.place_of(draft.kind, draft.targets)
+                draft.places = ground.place_of(draft.kind, draft.sources, draft.targets)
             clauses.append(
                 Clause(
                     sentence_index=number,

@@ -1624,3 +1624,27 @@ def test_two_given_names_and_a_surname_are_a_person(extractor: Extractor) -> Non
     entities = extractor.extract_one(text, PUBLISHED).entities
     machado = [e for e in entities if "Machado" in e.name]
     assert [(e.name, e.kind) for e in machado] == [("María Corina Machado", "person")]
+
+
+def test_a_persons_title_gives_their_country(extractor: Extractor) -> None:
+    text = (
+        "U.K. Prime Minister Keir Starmer met Venezuelan opposition leader María Corina "
+        "Machado and Iraq's Prime Minister Mohammed Shia al-Sudani on Friday. "
+        "President Donald Trump spoke."
+    )
+    codes = {e.name: e.country_code for e in extractor.extract_one(text, PUBLISHED).entities}
+    assert codes["Keir Starmer"] == "GB"
+    assert codes["María Corina Machado"] == "VE"
+    assert codes["Mohammed Shia al-Sudani"] == "IQ"
+    assert codes["Donald Trump"] is None  # no country in his title here
+
+
+def test_a_local_doers_act_happens_where_the_story_is(extractor: Extractor) -> None:
+    text = (
+        "Venezuela held protests on Thursday across Venezuela as Venezuela's crisis deepened."
+        "\n\nVenezuelan opposition leader María Corina Machado criticized the government on "
+        "Friday. Donald Trump threatened Venezuela on Friday."
+    )
+    found = _events(extractor, text)
+    assert _trigger(found, "criticize").places == ["Venezuela"]
+    assert _trigger(found, "threaten").places == []
