@@ -229,6 +229,19 @@ _EARLIER = frozenset(
 )
 
 
+def is_perfect(verb: Tok) -> bool:
+    """ "has refused", "have also sent": the present perfect, on the verb or, for a conjunct
+    or an infinitive, on the clause that governs it ("has refused to rule out")."""
+    for _ in range(_CHAIN_LIMIT):
+        auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        if auxes & _PERFECT_AUX:
+            return True
+        if auxes or verb.dep_ not in {"conj", "xcomp"} or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
+
+
 def is_habitual(verb: Tok) -> bool:
     """ "The EU regularly rejects criticism": a present clause with an adverb of frequency
     says what happens as a rule, not what happened."""

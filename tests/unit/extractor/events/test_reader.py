@@ -1648,3 +1648,15 @@ def test_a_local_doers_act_happens_where_the_story_is(extractor: Extractor) -> N
     found = _events(extractor, text)
     assert _trigger(found, "criticize").places == ["Venezuela"]
     assert _trigger(found, "threaten").places == []
+
+
+def test_a_present_perfect_past_the_opening_is_background(extractor: Extractor) -> None:
+    text = (
+        "Police have arrested six people over the attack, officials said.\n\n"
+        "The attack shocked the town.\n\n"
+        "The government has refused to rule out new sanctions."
+    )
+    found = _events(extractor, text)
+    assert _trigger(found, "arrest").date_source == "publication"
+    refused = _trigger(found, "refuse")
+    assert (refused.date, refused.date_source) == (None, "unknown")
