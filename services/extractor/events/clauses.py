@@ -109,6 +109,10 @@ def is_negated(verb: Tok, event_noun: Tok | None) -> bool:
     head = verb.head
     if head.pos_ == "ADJ" and head.dep_ == "acomp":
         head = head.head  # "we are not ready to meet"
+    if head.lemma_ in {"have", "be"} and any(
+        c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children
+    ):
+        return True  # "Hamas has yet to disarm", "is yet to respond": not so far
     # "did not want to meet", "will not cause America to back down"
     return any(c.dep_ == "neg" for c in head.children)
 
@@ -369,11 +373,23 @@ def is_nonfactive(verb: Tok) -> bool:
 
 
 def is_subjunctive(verb: Tok) -> bool:
-    """ "insisting that Ukraine withdraw", "demanded that he resign": a content clause in the
-    bare form, with a subject and no auxiliary, says what is wanted, not what happened."""
+    """ "insisting that Ukraine withdraw", "demanded that he resign", "suggesting that the oil
+    be confiscated": a content clause in the bare form, with a subject and no other auxiliary,
+    says what is wanted, not what happened; so does an infinitive with "for" ("pushed for the
+    senator to be censured")."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if (
+        verb.dep_ in {"advcl", "ccomp", "xcomp"}
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+        and any(c.lower_ == "to" for c in auxes)
+    ):
+        return True
+    bare = verb.tag_ == "VB" and not auxes
+    bare_passive = (
+        verb.tag_ == "VBN" and len(auxes) == 1 and auxes[0].lower_ == "be"
+    )  # "that the oil be confiscated"
     return (
         verb.dep_ == "ccomp"
-        and verb.tag_ == "VB"
+        and (bare or bare_passive)
         and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
-        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
     )

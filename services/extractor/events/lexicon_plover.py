@@ -245,6 +245,13 @@ CONDEMNING_WORDS = frozenset(
      "hypocrisy", "slander", "defamatory", "despicable", "disgusting", "pathetic", "dishonest"}
 )  # fmt: skip
 
+# What is provided when providing is telling or overseeing, no aid.
+_INFORMATION = (
+    "figure", "data", "information", "detail", "evidence", "update", "oversight", "guidance",
+    "statistic", "number", "account", "testimony", "insight", "context", "comment", "answer",
+    "explanation", "estimate", "breakdown", "assessment", "briefing", "clarification",
+)  # fmt: skip
+
 # Verb plus particle or preposition whose type differs from the bare verb's ("call for").
 # What is released when a release is no act of freeing anyone.
 _PUBLICATIONS = (
@@ -265,6 +272,13 @@ OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
     **{("lift", noun): "CONCEDE" for noun in ("sanction", "ban", "embargo", "curfew", "blockade")},
     **{("ease", noun): "CONCEDE" for noun in ("sanction", "ban", "embargo", "curfew", "blockade")},
     **{("release", noun): None for noun in _PUBLICATIONS},
+    # "the figures provided by hospitals", "will provide oversight": telling or overseeing,
+    # no aid given.
+    **{
+        (verb, noun): None
+        for verb in ("provide", "give", "supply", "offer")
+        for noun in _INFORMATION
+    },
     **{("meet", noun): None for noun in _MEASURES},
     **{("seize", noun): None for noun in ("initiative", "opportunity", "moment", "chance")},
     # "struck a deal" agrees; "struck a tone", "struck a balance" do nothing to anyone.

@@ -1660,3 +1660,28 @@ def test_a_present_perfect_past_the_opening_is_background(extractor: Extractor) 
     assert _trigger(found, "arrest").date_source == "publication"
     refused = _trigger(found, "refuse")
     assert (refused.date, refused.date_source) == (None, "unknown")
+
+
+def test_what_is_yet_to_happen_or_only_urged_is_no_event(extractor: Extractor) -> None:
+    """ "has yet to disarm" has not; "suggested that the oil be confiscated" and "pushed for
+    the senator to be censured" say what is wanted."""
+    found = _events(
+        extractor,
+        "Hamas has yet to disarm. Zelensky suggested on Friday that all Russian oil be "
+        "confiscated. Hegseth pushed on Friday for the senator to be formally censured.",
+    )
+    triggers = {e.trigger for e in found}
+    assert not triggers & {"disarm", "confiscate", "censure"}
+    assert "push" in triggers
+
+
+def test_telling_and_headings_are_no_events(extractor: Extractor) -> None:
+    """ "the figures provided by hospitals" tells, and a section heading names a topic."""
+    text = (
+        "He doubted the figures provided by hospitals on Friday. Japan provided aid to the "
+        "refugees on Friday.\n\nAl-Aqsa restrictions\n\nIsrael imposes restrictions on Al-Aqsa"
+    )
+    found = _events(extractor, text)
+    assert [e.trigger for e in found if e.type == "AID"] == ["provide"]
+    assert _trigger(found, "provide").sources == ["Japan"]
+    assert [e.trigger for e in found if e.type == "SANCTION"] == ["impose"]
