@@ -88,6 +88,7 @@ class _Cluster:
     role_cue: bool = False
     agent: Agent | None = None  # fixed for common nouns; read from titles and heads for names
     common: bool = False  # a common-noun actor ("Turkish police")
+    full_person: bool = False  # a mention of the full name tagged PERSON
 
     def decide(self) -> EntityKind:
         if self.kind is not None:
@@ -106,6 +107,10 @@ class _Cluster:
             person += _CUE_VOTE
         if _two_given_names_and_surname(self.name):
             return "person"  # "María Corina Machado", whatever the tagger said
+        if self.full_person and self.role_cue and has_known_given_name(self.name):
+            # "U.S. President Donald Trump", tagged a person in full: the model's ORG tags of a
+            # bare "Trump's" do not outvote that
+            return "person"
         return "person" if person > 0 and person >= self.org_votes else "organization"
 
 
@@ -373,6 +378,7 @@ class _Builder:
     def _vote(self, cluster: _Cluster, c: Candidate, *, full_name: bool) -> None:
         if c.label == "PERSON":
             cluster.person_votes += _FULL_NAME_VOTE if full_name else _MENTION_VOTE
+            cluster.full_person = cluster.full_person or full_name
         else:
             cluster.org_votes += _MENTION_VOTE
         cluster.role_cue = cluster.role_cue or _role_cue(self.tokens, c)

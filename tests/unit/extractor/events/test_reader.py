@@ -1685,3 +1685,19 @@ def test_telling_and_headings_are_no_events(extractor: Extractor) -> None:
     assert [e.trigger for e in found if e.type == "AID"] == ["provide"]
     assert _trigger(found, "provide").sources == ["Japan"]
     assert [e.trigger for e in found if e.type == "SANCTION"] == ["impose"]
+
+
+def test_a_titled_full_name_is_a_person_whatever_the_bare_surname_tags(
+    extractor: Extractor,
+) -> None:
+    """ "U.S. President Donald Trump" once, then many a bare "Trump's" the model tags ORG: he
+    stays a person, and an untagged "Trump" is him."""
+    text = (
+        "Keir Starmer broke ranks with U.S. President Donald Trump on Monday. Trump threatened "
+        "to impose a tariff on the U.K. until Denmark relents.\n\n"
+        + " ".join(f"Trump's plan {i} worried Trump's allies." for i in range(4))
+    )
+    result = extractor.extract_one(text, PUBLISHED)
+    trump = next(e for e in result.entities if e.name == "Donald Trump")
+    assert trump.kind == "person"
+    assert _trigger(result.events, "threaten").sources == ["Donald Trump"]
