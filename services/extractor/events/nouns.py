@@ -620,7 +620,19 @@ def noun_event(
         # "Munir made the remarks during a meeting with Tahnoon": the subject met.
         sources = [s for s in reader.subject_names(verb) if s not in targets]
         direct = False
-    if not sources and not targets:
+    # "the Iran protests": its people protested, in Iran (`_participants` leaves the state out)
+    homes = (
+        [
+            name
+            for child in noun.children
+            if child.dep_ in _MODIFIER_DEPS
+            for name in reader.modifier_chain(child)
+            if reader.actors.kinds.get(name) == "country"
+        ]
+        if kind == "PROTEST"
+        else []
+    )
+    if not sources and not targets and not homes:
         return None
     clauses = chain(verb) if verb is not None else []
     # The clause's date is the event's when the clause tells of the event ("talks ended on
@@ -629,6 +641,7 @@ def noun_event(
     subject = verb is not None and noun.head is verb and noun.dep_ in _SUBJECT_DEPS
     own = phrase_tokens(noun, event_nouns)
     places, date = reader.setting(noun, clauses, own, clause_date=tells_of(noun, verb))
+    places = places or homes
     # The clause's negation or modal is the noun's only when the clause says whether the
     # noun's event happens ("talks would resume", "the strike did not take place"); "did not
     # condemn the attack" or "the raid is not linked with the probe" presuppose it.
@@ -716,6 +729,8 @@ def _participants(
             found.extend(*reader.slot_actors(slot))
             continue
         for name in reader.modifier_chain(slot):
+            if kind == "PROTEST" and kinds.get(name) == "country":
+                continue  # "the Iran protests", "Iranian protests": its people, not the state
             if slots.person_patients and kinds.get(name) == "person":
                 against.extend([name])
             elif (

@@ -1701,3 +1701,8 @@ def test_a_titled_full_name_is_a_person_whatever_the_bare_surname_tags(
     trump = next(e for e in result.entities if e.name == "Donald Trump")
     assert trump.kind == "person"
     assert _trigger(result.events, "threaten").sources == ["Donald Trump"]
+
+
+def test_a_countrys_protests_are_its_peoples_there(extractor: Extractor) -> None:
+    protests = _trigger(_events(extractor, "Iran protests grew on Friday."), "protest")
+    assert (protests.sources, protests.places) == ([], ["Iran"])
