@@ -272,6 +272,8 @@ OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
     **{("lift", noun): "CONCEDE" for noun in ("sanction", "ban", "embargo", "curfew", "blockade")},
     **{("ease", noun): "CONCEDE" for noun in ("sanction", "ban", "embargo", "curfew", "blockade")},
     **{("release", noun): None for noun in _PUBLICATIONS},
+    # "suspended his bid for a second term": giving up one's own quest, no sanction of anyone
+    **{("suspend", noun): "RETREAT" for noun in ("bid", "campaign", "candidacy", "run")},
     # "the figures provided by hospitals", "will provide oversight": telling or overseeing,
     # no aid given.
     **{
@@ -341,6 +343,9 @@ PHRASAL: dict[tuple[str, str], EventType] = {
     ("hand", "over"): "RETREAT",  # prisoners, territory, power (RETREAT `release`, `return`)
     ("hand", "back"): "RETREAT",
     ("back", "down"): "CONCEDE",
+    ("back", "away"): "CONCEDE",  # "backing away from plans for tariffs"
+    ("back", "off"): "CONCEDE",
+    ("walk", "back"): "CONCEDE",  # "a threat he has since walked back"
     ("crack", "down"): "COERCE",
     ("clamp", "down"): "COERCE",
     ("round", "up"): "COERCE",

@@ -215,6 +215,8 @@ _NOMINAL_DEPS = frozenset({"compound", "nmod", "poss", "conj", "appos"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 # The sectors of forces a government moves: what it sends or deploys, not whom it acts on.
 _FORCES = frozenset({"MIL", "COP"})
+# Adverbs the parser may read where a phrasal verb has its particle ("backing away from").
+_PARTICLE_ADVERBS = frozenset({"away", "back", "off", "out", "down", "up"})
 # Prepositions whose object is what an act is about, not where it happened.
 _TOPIC_PREPOSITIONS = frozenset({"about", "over", "regarding", "concerning"})
 # Nouns by which a text names again the last country it named ("the country", "the nation").
@@ -1107,8 +1109,14 @@ class _Draft:
     sentence_date: TimeExpression | None = None
 
 
+# Verbs that set the act their object names going: "ordered the arrest of Maduro" is an
+# arrest by the one who ordered it; with an infinitive ("ordered residents to leave"), a demand.
+_ORDERING_VERBS = frozenset({"order", "authorize", "authorise"})
+
+
 def _event_noun(verb: Tok) -> Tok | None:
-    if verb.lemma_.casefold() not in LIGHT_VERBS:
+    lemma = verb.lemma_.casefold()
+    if lemma not in LIGHT_VERBS and lemma not in _ORDERING_VERBS:
         return None
     for child in verb.children:
         if child.dep_ == "dobj" and noun_type(child.lemma_) is not None:
@@ -1121,7 +1129,9 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
     if event_noun is not None:
         return event_noun_kind(event_noun)
     for child in verb.children:
-        if child.dep_ in {"prt", "prep"}:
+        if child.dep_ in {"prt", "prep"} or (
+            child.dep_ == "advmod" and child.lower_ in _PARTICLE_ADVERBS
+        ):
             kind = _phrasal_kind(verb, child)
             if kind is not None:
                 return kind

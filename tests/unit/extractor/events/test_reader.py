@@ -1706,3 +1706,23 @@ def test_a_titled_full_name_is_a_person_whatever_the_bare_surname_tags(
 def test_a_countrys_protests_are_its_peoples_there(extractor: Extractor) -> None:
     protests = _trigger(_events(extractor, "Iran protests grew on Friday."), "protest")
     assert (protests.sources, protests.places) == ([], ["Iran"])
+
+
+def test_an_ordered_act_is_the_orderers(extractor: Extractor) -> None:
+    """ "ordered the arrest of Maduro" is an arrest; "ordered residents to leave" a demand."""
+    text = "Donald Trump ordered the arrest of Nicolas Maduro on Friday."
+    ordered = _trigger(_events(extractor, text), "order")
+    assert (ordered.type, ordered.sources, ordered.targets) == (
+        "COERCE",
+        ["Donald Trump"],
+        ["Nicolas Maduro"],
+    )
+    text = "Israel ordered residents to leave on Friday."
+    assert _trigger(_events(extractor, text), "order").type == "DEMAND"
+
+
+def test_backing_away_concedes(extractor: Extractor) -> None:
+    text = "Donald Trump said on Friday he was backing away from plans to impose tariffs."
+    assert _trigger(_events(extractor, text), "back").type == "CONCEDE"
+    text = "Al-Sudani suspended his bid for a second term on Friday."
+    assert _trigger(_events(extractor, text), "suspend").type == "RETREAT"
