@@ -150,6 +150,17 @@ def draw(rows: Sequence[dict[str, Any]], n: int = SAMPLE, seed: int = SEED) -> l
     return [row for row in rows if row["key"] in chosen]
 
 
+def judged_files() -> list[Path]:
+    """The committed verdict files, oldest first as `eval/judged/ORDER` lists them, so that
+    `Verdicts.load` lets the newest ruling on a field value stand."""
+    listed = [
+        line.strip()
+        for line in (JUDGED / "ORDER").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    return [JUDGED / name for name in listed]
+
+
 class Verdicts:
     """Judged events: `real` by key; each field's verdict by key and value."""
 
@@ -182,6 +193,8 @@ class Verdicts:
 
     @classmethod
     def load(cls, paths: Iterable[Path]) -> Verdicts:
+        """The verdicts of `paths`, in order: a later file's ruling on the same key and field
+        value replaces an earlier one's."""
         verdicts = cls()
         for path in paths:
             for line in path.read_text(encoding="utf-8").splitlines():
@@ -223,7 +236,7 @@ def heldout_figures(
     except MissingMaterial:
         return None
     if verdicts is None:
-        verdicts = Verdicts.load(sorted(JUDGED.glob("*.jsonl")))
+        verdicts = Verdicts.load(judged_files())
     result = figures(draw(rows, n, seed), verdicts)
     result["events"] = len(rows)
     return result
@@ -278,9 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = commands.add_parser(name)
         command.add_argument("--sample", type=int, default=SAMPLE)
         command.add_argument("--seed", type=int, default=SEED)
-        command.add_argument(
-            "--verdicts", type=Path, nargs="*", default=sorted(JUDGED.glob("*.jsonl"))
-        )
+        command.add_argument("--verdicts", type=Path, nargs="*", default=judged_files())
         # Another list in the same form, for a development sample judged the same way.
         command.add_argument("--list", type=Path, default=LIST, dest="listed")
         if name == "pack":

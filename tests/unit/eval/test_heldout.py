@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from eval.heldout import FIELDS, JUDGED, Verdicts, draw, figures
+from eval.heldout import FIELDS, JUDGED, Verdicts, draw, figures, judged_files
 
 
 def _row(key: str, **fields: object) -> dict[str, object]:
@@ -81,6 +81,13 @@ def test_one_event_more_or_less_swaps_at_most_one_in_the_draw() -> None:
     assert len(first - dropped) <= 1
     assert len(first - added) <= 1
     assert draw(rows, 20, 8) != draw(rows, 20, 7)
+
+
+def test_every_verdict_file_is_in_the_order_once() -> None:
+    """The order of the files decides which of two rulings stands: none may be left out."""
+    listed = [path.name for path in judged_files()]
+    assert sorted(listed) == sorted(path.name for path in JUDGED.glob("*.jsonl"))
+    assert len(set(listed)) == len(listed)
 
 
 def test_the_committed_verdicts_hold_keys_fields_and_booleans_only() -> None:
