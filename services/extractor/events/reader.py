@@ -1798,8 +1798,10 @@ def read_clauses(
             if draft is not None:
                 drafts.append(draft)
                 by_verb[token.i] = draft
-        if nouns and not body.endswith(_SENTENCE_ENDS) and not any(
-            t.pos_ in {"VERB", "AUX"} for t in table[sentence.start : sentence.end]
+        if (
+            nouns
+            and not body.endswith(_SENTENCE_ENDS)
+            and not any(t.pos_ in {"VERB", "AUX"} for t in table[sentence.start : sentence.end])
         ):
             nouns = []  # "Al-Aqsa restrictions": a section's heading names a topic, no event
         if nouns:
