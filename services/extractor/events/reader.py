@@ -1021,6 +1021,10 @@ _GROUNDED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CRIME"
 # A story is set in one country when at least this share of its place mentions (3 or more)
 # are in it and its opening paragraph or dateline names it.
 _STORY_SHARE = 0.6
+# Sectors that act in their own country ("Turkish police", "Iranian security forces").
+_HOME_AGENTS = frozenset({"COP", "JUD"})
+# People who protest where they live ("Iranian protesters", "Kenyan students").
+_PEOPLE_AGENTS = frozenset({"OPP", "CVL", "EDU", "LAB", "AGR"})
 _STORY_MENTIONS = 3
 
 
@@ -1035,6 +1039,8 @@ class Ground:
             p.country_code: p.name for p in places.places if p.kind == "country" and p.country_code
         }
         self.country_of = {e.name: e.country_code for e in actors.entities if e.country_code}
+        self.agent_of = actors.agents
+        self.kind_of = actors.kinds
         counts: dict[str, int] = {}
         opening: set[str] = set()
         for place in places.places:
@@ -1062,7 +1068,24 @@ class Ground:
                 # "a raid on Venezuela": there, even in a story set elsewhere
                 place = self.country_place.get(code)
                 return [place] if place is not None else []
+        for source in sources:
+            code = self.country_of.get(source)
+            if code is not None and self._at_home_doer(kind, source):
+                # "Iranian security forces killed protesters", "Iran arrested activists"
+                place = self.country_place.get(code)
+                return [place] if place is not None else []
         return [self.story] if self.story is not None else []
+
+    def _at_home_doer(self, kind: EventType | None, source: str) -> bool:
+        """Whether `source` does an act of `kind` in its own country: police, security
+        forces and courts whatever they do; a state or government when it coerces (arrests,
+        crackdowns); people when they protest. Not armies: they act abroad as often."""
+        agent = self.agent_of.get(source)
+        if agent in _HOME_AGENTS:
+            return True
+        if kind == "COERCE":
+            return agent == "GOV" or self.kind_of.get(source) == "country"
+        return kind == "PROTEST" and agent in _PEOPLE_AGENTS
 
     def _at_home(self, sources: list[str], targets: list[str]) -> list[str]:
         """Any act in a story set in one country whose doer is of that country and whose

@@ -1726,3 +1726,13 @@ def test_backing_away_concedes(extractor: Extractor) -> None:
     assert _trigger(_events(extractor, text), "back").type == "CONCEDE"
     text = "Al-Sudani suspended his bid for a second term on Friday."
     assert _trigger(_events(extractor, text), "suspend").type == "RETREAT"
+
+
+def test_police_and_coercing_states_act_at_home(extractor: Extractor) -> None:
+    """With no place of their own: police, security forces and courts act in their country, a
+    state coerces in its own; an army's strike is placed by neither."""
+    text = "Iran arrested activists on Friday, and Israel struck targets in Lebanon and Syria."
+    found = _events(extractor, text)
+    assert _trigger(found, "arrest").places == ["Iran"]
+    text = "Israel struck targets on Friday, Iran said. Iran and Syria condemned it."
+    assert _trigger(_events(extractor, text), "strike").places == []
