@@ -217,6 +217,9 @@ _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _FORCES = frozenset({"MIL", "COP"})
 # Adverbs the parser may read where a phrasal verb has its particle ("backing away from").
 _PARTICLE_ADVERBS = frozenset({"away", "back", "off", "out", "down", "up"})
+# Prepositions whose event noun is the occasion or the destination of the act, sharing its
+# place ("killed in an attack in Kabul", "summoned ambassadors to a meeting in Brussels").
+_OCCASIONS = frozenset({"in", "during", "at", "amid", "to", "for"})
 # Prepositions whose object is what an act is about, not where it happened.
 _TOPIC_PREPOSITIONS = frozenset({"about", "over", "regarding", "concerning"})
 # Nouns by which a text names again the last country it named ("the country", "the nation").
@@ -812,7 +815,7 @@ class _Reader:
 
     # --- places and times ----------------------------------------------------------------------
 
-    def _locative(self, token: Tok) -> bool:
+    def _locative(self, token: Tok, owner: Tok | None = None) -> bool:
         while token.dep_ in _NOMINAL_DEPS and token.head is not token:
             head = token.head
             if token.dep_ in _MODIFIER_OF_A_NOUN and not _holds_a_place(head):
@@ -829,9 +832,20 @@ class _Reader:
         holder = preposition.head
         if holder.dep_ == "pobj" and holder.head.lower_ in _TOPIC_PREPOSITIONS:
             return False  # "spoke about stability in the Middle East": the topic's place
+        if (
+            holder is not owner
+            and holder.pos_ == "NOUN"
+            and event_noun_type(holder) is not None
+            and not (holder.dep_ == "pobj" and holder.head.lower_ in _OCCASIONS)
+        ):
+            # "condemned the killings in Iran": the killings' place, not the act's; but "killed
+            # in an attack in Kabul", "met during talks in Geneva": the occasion's is the act's
+            return False
         return not used_as_actor(token)
 
-    def places_in(self, tokens: list[Tok], *, skip_subjects: bool = True) -> list[str]:
+    def places_in(
+        self, tokens: list[Tok], *, skip_subjects: bool = True, owner: Tok | None = None
+    ) -> list[str]:
         """Locative place names among `tokens`, leaving out those inside a subject ("officials
         from Kenya visited ...": Kenya says who, not where) unless `skip_subjects` is false."""
         by_token = self.places.by_token
@@ -848,7 +862,7 @@ class _Reader:
             if token.i in in_subject:
                 continue
             name = by_token[token.i]
-            if name not in names and self._locative(token):
+            if name not in names and self._locative(token, owner):
                 names.append(name)
         return names
 
@@ -996,14 +1010,17 @@ class _Reader:
         East"); `_ground` places a material act where its target or the story is."""
         places: list[str] = []
         date: TimeExpression | None = None
+        # The event noun whose act this is: its own phrase's places are the act's; another
+        # event noun's are that noun's ("condemned the killings in Iran").
+        owner = anchor if anchor.pos_ == "NOUN" else _event_noun(anchor)
         if own:
-            places = self.places_in(own, skip_subjects=False)
+            places = self.places_in(own, skip_subjects=False, owner=owner)
             date = next((self.time_at[t.i] for t in own if t.i in self.time_at), None)
         for clause in clauses:
             if places and (date is not None or not clause_date):
                 break
             tokens = clause_tokens(clause)
-            places = places or self.places_in(tokens)
+            places = places or self.places_in(tokens, owner=owner)
             if clause_date and date is None:
                 date = self.time_in(clause, tokens)
         if not sentence_places:

@@ -1736,3 +1736,12 @@ def test_police_and_coercing_states_act_at_home(extractor: Extractor) -> None:
     assert _trigger(found, "arrest").places == ["Iran"]
     text = "Israel struck targets on Friday, Iran said. Iran and Syria condemned it."
     assert _trigger(_events(extractor, text), "strike").places == []
+
+
+def test_another_acts_place_is_not_the_acts(extractor: Extractor) -> None:
+    """ "condemned the killings in Iraq": Iraq is where the killings were; the act done in an
+    attack or summoned to a meeting shares that occasion's place."""
+    text = "Iran condemned the killings in Iraq on Friday."
+    assert _trigger(_events(extractor, text), "condemn").places == []
+    text = "Police were killed in an attack in Kabul on Friday."
+    assert _trigger(_events(extractor, text), "kill").places == ["Kabul"]
