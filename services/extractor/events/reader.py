@@ -1815,6 +1815,9 @@ def read_clauses(
         len(full_text) if opening_end < 0 else max(opening_end, dateline.end if dateline else 0),
     )
     clauses: list[Clause] = []
+    # Where each actor last did something the text places, its paragraph and date
+    # (`_venue_of`).
+    venue: dict[str, tuple[list[str], int, TimeExpression | None]] = {}
     for number, sentence in enumerate(sentences):
         sentence_text = full_text[sentence.start_char : sentence.end_char]
         lead = len(sentence_text) - len(sentence_text.lstrip())
@@ -1871,6 +1874,16 @@ def read_clauses(
                 date, date_source, published_at.date()
             ):
                 draft.places = []
+            paragraph = actors.paragraph_of[trigger.i] if actors.paragraph_of else 0
+            if (
+                draft.places
+                and not isinstance(draft.places, DatelinePlaces)
+                and date_source == "explicit"
+            ):
+                for source in draft.sources:
+                    venue[source] = (draft.places, paragraph, date)
+            elif not draft.places and draft.kind not in _GROUNDED_TYPES:
+                draft.places = _venue_of(venue, draft.sources, paragraph, date)
             if not draft.places:
                 draft.places = ground.place_of(draft.kind, draft.sources, draft.targets)
             clauses.append(
@@ -1902,6 +1915,30 @@ def read_clauses(
 # present tense reports the news ("Israel imposes restrictions").
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "'", "’", ":", ";", ")")
 _QUOTES = frozenset('"“”')
+
+
+def _venue_of(
+    venue: dict[str, tuple[list[str], int, TimeExpression | None]],
+    sources: list[str],
+    paragraph: int,
+    date: TimeExpression | None,
+) -> list[str]:
+    """The place where a doer's verbal act happened when the text places it no more: where the
+    doer last did something placed and dated by its own clause, in the same paragraph or the
+    one before, on the same day ("Zelensky criticized European leaders in a speech in Davos on
+    Thursday ... he thanked some of them"): a speech, a press conference, a visit goes on
+    there."""
+    for source in sources:
+        found = venue.get(source)
+        if found is None:
+            continue
+        places, where, when = found
+        if paragraph - where > 1:
+            continue
+        if date is None or when is None or date.value != when.value:
+            continue
+        return list(places)
+    return []
 
 
 def _generic_present(draft: _Draft) -> bool:

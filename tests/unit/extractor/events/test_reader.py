@@ -1745,3 +1745,13 @@ def test_another_acts_place_is_not_the_acts(extractor: Extractor) -> None:
     assert _trigger(_events(extractor, text), "condemn").places == []
     text = "Police were killed in an attack in Kabul on Friday."
     assert _trigger(_events(extractor, text), "kill").places == ["Kabul"]
+
+
+def test_a_doers_verbal_acts_that_day_happen_where_they_spoke(extractor: Extractor) -> None:
+    text = (
+        "Zelensky criticized European leaders in a speech in Davos on Thursday. He thanked "
+        "Macron for his support on Thursday.\n\nOn Friday, Zelensky urged Europe to act."
+    )
+    found = _events(extractor, text)
+    assert _trigger(found, "thank").places == ["Davos"]
+    assert _trigger(found, "urge").places == []  # another day
