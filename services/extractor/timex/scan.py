@@ -65,8 +65,14 @@ class _Anchor:
 _MONTH_ANCHOR = _Anchor(
     re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b"), 40, 40
 )
+# Every rule anchored on a unit holds it as a word of its own, after a space, a hyphen or the
+# match's opening (which follows no letter): a unit inside a word ("Monday", "today",
+# "yesterday") anchors none, and skipping those halves the text the windows cover.
 _UNIT_ANCHOR = _Anchor(
-    re.compile(r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|millenni"),
+    re.compile(
+        r"(?<![a-z])(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur"
+        r"|millenni)"
+    ),
     100,
     40,
 )
@@ -140,8 +146,9 @@ def _read(rule: Rule, found: re.Match[str], ctx: Context) -> Timex | None:
 def _candidates(text: str, ctx: Context) -> Iterator[Match]:
     folded = fold(text)
     windows: dict[int, list[tuple[int, int]]] = {}
+    seen: dict[str, bool] = {}
     for rule, needs in zip(RULES, _NEEDS, strict=True):
-        if not may_match(needs, folded):
+        if not may_match(needs, folded, seen):
             continue  # lacks every word the rule needs: it cannot match (`regex_needs`)
         for found in _matches(rule, text, folded, windows):
             timex = _read(rule, found, ctx)
