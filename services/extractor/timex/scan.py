@@ -60,6 +60,10 @@ class _Anchor:
     pattern: re.Pattern[str]
     before: int
     after: int
+    # Only where the word opens after no letter: the anchor words of these rules stand as
+    # words of their own in every match. Checked here rather than by a lookbehind in the
+    # pattern, which would stop the regex engine skipping to the words' first letters.
+    word_start: bool = False
 
 
 _MONTH_ANCHOR = _Anchor(
@@ -69,14 +73,17 @@ _MONTH_ANCHOR = _Anchor(
 # match's opening (which follows no letter): a unit inside a word ("Monday", "today",
 # "yesterday") anchors none, and skipping those halves the text the windows cover.
 _UNIT_ANCHOR = _Anchor(
-    re.compile(
-        r"(?<![a-z])(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur"
-        r"|millenni)"
-    ),
+    re.compile(r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|millenni"),
     100,
     40,
+    word_start=True,
 )
 _AGO_ANCHOR = _Anchor(re.compile(r"\b(?:ago|earlier|hence|from\s+now)\b"), 100, 10)
+# A weekday as a word of its own: the last word of "weekday" ("last Friday", "the following
+# Monday") and the first of "weekday_set" ("Sundays", "Friday nights").
+_WEEKDAY_ANCHOR = _Anchor(
+    re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"), 40, 40, word_start=True
+)
 # The rules worth scanning by window: the costliest, whose matches always hold the anchor.
 _ANCHORS: dict[str, _Anchor] = {
     "full_date": _MONTH_ANCHOR,
@@ -99,6 +106,8 @@ _ANCHORS: dict[str, _Anchor] = {
     "year_quarter": _UNIT_ANCHOR,
     "fiscal_period": _UNIT_ANCHOR,
     "year_end": _UNIT_ANCHOR,
+    "weekday": _WEEKDAY_ANCHOR,
+    "weekday_set": _WEEKDAY_ANCHOR,
 }
 _SPACE = re.compile(r"\s")
 
@@ -110,6 +119,8 @@ def _windows(anchor: _Anchor, text: str, folded: str) -> list[tuple[int, int]]:
     """
     windows: list[tuple[int, int]] = []
     for found in anchor.pattern.finditer(folded):
+        if anchor.word_start and "a" <= folded[found.start() - 1 : found.start()] <= "z":
+            continue
         start = max(0, found.start() - anchor.before)
         space = _SPACE.search(text, min(len(text), found.end() + anchor.after))
         end = space.start() if space else len(text)
