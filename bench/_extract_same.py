@@ -1,13 +1,15 @@
 """Did a speed-up change what the extractor reads? Its output, byte for byte, before and after.
 
+A check, not a benchmark (`python -m bench` skips modules named with a leading underscore).
+
 Runs `newsflow extract --jsonl FILE --json` (a fresh process, as a user runs it) on a fixed set of
 texts: `extract_cost`'s first TEXTS benchmark texts and the 256 TimeBank/AQUAINT documents of
 `../shared` (each dated by its creation time; skipped with a note when ../shared is absent).
 Each output line is kept without its two clock readings (`extracted_at`, `article.fetched_at`),
 so two runs of the same code give the same bytes.
 
-`python -m bench.extract_same --record FILE` writes that output (run it on the old code);
-`python -m bench.extract_same --against FILE` runs the current code and exits 1 when any line
+`python -m bench._extract_same --record FILE` writes that output (run it on the old code);
+`python -m bench._extract_same --against FILE` runs the current code and exits 1 when any line
 differs, naming the first few articles that do. Run it before each commit of a speed-up.
 """
 
@@ -79,7 +81,7 @@ def extract() -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.extract_same", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m bench._extract_same", description=__doc__)
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--record", type=Path, help="write the current output here")
     group.add_argument("--against", type=Path, help="compare the current output with this")
