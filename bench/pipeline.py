@@ -18,7 +18,12 @@ Texts: the 256 TimeBank/AQUAINT documents of ../shared (median 1,343 characters)
 their paragraphs rotated so that no two articles are the same; the benchmark skips (exit 0)
 where ../shared is absent.
 
-`python -m bench.pipeline [--articles N] [--processes 1,2] [--rates 5,10] [--seconds S]`
+Each steady row splits freshness in two: sent -> the extractor began the batch holding the
+article (`extracted_at`: the broker's delivery and the wait for the batch in hand), and that
+start -> indexed (reading the batch, publishing, the indexer's delivery and write). `--hop`
+times one consumer hop alone on the bundled broker, at aiokafka's default fetch wait and ours.
+
+`python -m bench.pipeline [--articles N] [--processes 1,2] [--rates 5,10] [--seconds S] [--hop]`
 """
 
 from __future__ import annotations
@@ -43,11 +48,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aiokafka import AIOKafkaConsumer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
 from bench._common import producer as kafka_producer
 from bench._common import publish_at_once, stop
 from eval.texts import MissingMaterial
 from shared import topics
-from shared.bundled_broker import free_port
+from shared.bundled_broker import BundledBroker, free_port
+from shared.consume import FETCH_MAX_WAIT_MS
 from shared.identity import article_id, content_hash
 from shared.models import Article
 
@@ -208,15 +217,23 @@ class Up:
 
     def indexed(self) -> dict[str, dt.datetime]:
         """Article id -> indexed_at, as the index holds them now."""
+        return {key: at for key, (_, at) in self.times().items()}
+
+    def times(self) -> dict[str, tuple[dt.datetime, dt.datetime]]:
+        """Article id -> (extracted_at, indexed_at), as the index holds them now: when the
+        extractor began the batch that read it, and when it became searchable."""
         path = self.state / "index.sqlite3"
         if not path.exists():
             return {}
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
         try:
-            rows = conn.execute("SELECT id, indexed_at FROM articles").fetchall()
+            rows = conn.execute("SELECT id, extracted_at, indexed_at FROM articles").fetchall()
         finally:
             conn.close()
-        return {key: dt.datetime.fromisoformat(at) for key, at in rows}
+        return {
+            key: (dt.datetime.fromisoformat(ex), dt.datetime.fromisoformat(at))
+            for key, ex, at in rows
+        }
 
     def wait_indexed(self, ids: set[str], timeout: float) -> dict[str, dt.datetime]:
         deadline = time.monotonic() + timeout
@@ -312,9 +329,14 @@ class Backlog:
 class Steady:
     rate: float
     freshness: list[float]
+    # Its two parts per article: sent -> the extractor began its batch (the broker's delivery
+    # and the wait for the batch in hand), and that start -> indexed (reading the batch,
+    # publishing, the indexer's delivery and write).
+    waited: list[float] = field(default_factory=list)
+    read: list[float] = field(default_factory=list)
 
-    def p(self, share: float) -> float:
-        return percentile(self.freshness, share)
+    def p(self, share: float, values: list[float] | None = None) -> float:
+        return percentile(self.freshness if values is None else values, share)
 
 
 @dataclass
@@ -348,12 +370,77 @@ def run_pipeline(
         for rate in rates:
             fetched = asyncio.run(publish_at_rate(up.bootstrap, texts, first, rate, seconds))
             first += len(fetched)
-            at = up.wait_indexed(set(fetched), START_SECONDS)
+            up.wait_indexed(set(fetched), START_SECONDS)
+            times = up.times()
             steady.append(
-                Steady(rate, [(at[key] - fetched[key]).total_seconds() for key in fetched])
+                Steady(
+                    rate,
+                    [(times[key][1] - fetched[key]).total_seconds() for key in fetched],
+                    [(times[key][0] - fetched[key]).total_seconds() for key in fetched],
+                    [(times[key][1] - times[key][0]).total_seconds() for key in fetched],
+                )
             )
         peak = {p.name: p.peak_mb() for p in procs}
     return PipelineRun(result, steady, peak)
+
+
+# `--hop`: one consumer hop on the bundled broker, a record every HOP_INTERVAL s, timed from
+# just before its send to its arrival in `getmany`, at aiokafka's default fetch wait and ours.
+HOP_RECORDS = 60
+HOP_INTERVAL = 0.1
+HOP_WAITS_MS = (500, FETCH_MAX_WAIT_MS)
+
+
+async def _hop(bootstrap: str, topic: str, wait_ms: int) -> list[float]:
+    consumer = AIOKafkaConsumer(
+        topic,
+        bootstrap_servers=bootstrap,
+        group_id=f"hop-{wait_ms}",
+        auto_offset_reset="earliest",
+        fetch_max_wait_ms=wait_ms,
+    )
+    producer = kafka_producer(bootstrap)
+    await consumer.start()
+    await producer.start()
+    seconds: list[float] = []
+
+    async def consume() -> None:
+        while True:
+            batches = await consumer.getmany(timeout_ms=1000, max_records=BATCH_SIZE)
+            now = time.time()
+            seconds.extend(now - float(r.value or b"0") for rs in batches.values() for r in rs)
+
+    task = asyncio.create_task(consume())
+    try:
+        await asyncio.sleep(3)  # joined its group, partitions assigned
+        for n in range(HOP_RECORDS):
+            await producer.send_and_wait(topic, str(time.time()).encode(), key=str(n).encode())
+            await asyncio.sleep(HOP_INTERVAL)
+        await asyncio.sleep(2)
+    finally:
+        task.cancel()
+        await producer.stop()
+        await consumer.stop()
+    return seconds
+
+
+async def hops() -> str:
+    """One consumer hop's delay at each fetch wait, on a fresh bundled broker."""
+    lines = ["fetch_max_wait_ms | records | hop p50 s | p95 s | max s"]
+    async with BundledBroker() as broker:
+        admin = AIOKafkaAdminClient(bootstrap_servers=broker.bootstrap)
+        await admin.start()
+        try:
+            await admin.create_topics([NewTopic(f"hop-{w}", 4, 1) for w in HOP_WAITS_MS])
+        finally:
+            await admin.close()
+        for wait in HOP_WAITS_MS:
+            got = await _hop(broker.bootstrap, f"hop-{wait}", wait)
+            lines.append(
+                f"{wait} | {len(got)} | {percentile(got, 0.5):.3f} | {percentile(got, 0.95):.3f}"
+                f" | {max(got):.3f}"
+            )
+    return "\n".join(lines)
 
 
 def load_average() -> str:
@@ -390,12 +477,18 @@ def report(
         )
     best = runs[-1]
     ratio = best.backlog.rate / bare_rate
-    lines += ["", "extractors | rate/s | articles | freshness p50 s | p95 s | p99 s | max s"]
+    lines += [
+        "",
+        "extractors | rate/s | articles | freshness p50 s | p95 s | p99 s | max s | "
+        "sent -> batch begun p50, p95 s | batch begun -> indexed p50, p95 s",
+    ]
     for run in runs:
         for s in run.steady:
             lines.append(
                 f"{run.backlog.processes} | {s.rate:g} | {len(s.freshness)} | {s.p(0.5):.3f} | "
-                f"{s.p(0.95):.3f} | {s.p(0.99):.3f} | {max(s.freshness):.3f}"
+                f"{s.p(0.95):.3f} | {s.p(0.99):.3f} | {max(s.freshness):.3f} | "
+                f"{s.p(0.5, s.waited):.3f}, {s.p(0.95, s.waited):.3f} | "
+                f"{s.p(0.5, s.read):.3f}, {s.p(0.95, s.read):.3f}"
             )
     lines += ["", "extractors | peak RSS MB per process"]
     for run in runs:
@@ -419,7 +512,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--processes", default=",".join(map(str, DEFAULT_PROCESSES)))
     parser.add_argument("--rates", default=",".join(f"{r:g}" for r in DEFAULT_RATES))
     parser.add_argument("--seconds", type=float, default=DEFAULT_SECONDS)
+    parser.add_argument(
+        "--hop", action="store_true", help="only time one consumer hop at two fetch waits"
+    )
     args = parser.parse_args([] if argv is None else argv)
+    if args.hop:
+        print(f"load average (1 min) {load_average()}")
+        print(asyncio.run(hops()))
+        return 0
     try:
         texts = varied(load_texts(), args.articles)
     except MissingMaterial as exc:

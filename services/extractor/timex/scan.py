@@ -60,17 +60,30 @@ class _Anchor:
     pattern: re.Pattern[str]
     before: int
     after: int
+    # Only where the word opens after no letter: the anchor words of these rules stand as
+    # words of their own in every match. Checked here rather than by a lookbehind in the
+    # pattern, which would stop the regex engine skipping to the words' first letters.
+    word_start: bool = False
 
 
 _MONTH_ANCHOR = _Anchor(
     re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b"), 40, 40
 )
+# Every rule anchored on a unit holds it as a word of its own, after a space, a hyphen or the
+# match's opening (which follows no letter): a unit inside a word ("Monday", "today",
+# "yesterday") anchors none, and skipping those halves the text the windows cover.
 _UNIT_ANCHOR = _Anchor(
     re.compile(r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|millenni"),
     100,
     40,
+    word_start=True,
 )
 _AGO_ANCHOR = _Anchor(re.compile(r"\b(?:ago|earlier|hence|from\s+now)\b"), 100, 10)
+# A weekday as a word of its own: the last word of "weekday" ("last Friday", "the following
+# Monday") and the first of "weekday_set" ("Sundays", "Friday nights").
+_WEEKDAY_ANCHOR = _Anchor(
+    re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"), 40, 40, word_start=True
+)
 # The rules worth scanning by window: the costliest, whose matches always hold the anchor.
 _ANCHORS: dict[str, _Anchor] = {
     "full_date": _MONTH_ANCHOR,
@@ -93,6 +106,8 @@ _ANCHORS: dict[str, _Anchor] = {
     "year_quarter": _UNIT_ANCHOR,
     "fiscal_period": _UNIT_ANCHOR,
     "year_end": _UNIT_ANCHOR,
+    "weekday": _WEEKDAY_ANCHOR,
+    "weekday_set": _WEEKDAY_ANCHOR,
 }
 _SPACE = re.compile(r"\s")
 
@@ -104,6 +119,8 @@ def _windows(anchor: _Anchor, text: str, folded: str) -> list[tuple[int, int]]:
     """
     windows: list[tuple[int, int]] = []
     for found in anchor.pattern.finditer(folded):
+        if anchor.word_start and "a" <= folded[found.start() - 1 : found.start()] <= "z":
+            continue
         start = max(0, found.start() - anchor.before)
         space = _SPACE.search(text, min(len(text), found.end() + anchor.after))
         end = space.start() if space else len(text)
@@ -140,8 +157,9 @@ def _read(rule: Rule, found: re.Match[str], ctx: Context) -> Timex | None:
 def _candidates(text: str, ctx: Context) -> Iterator[Match]:
     folded = fold(text)
     windows: dict[int, list[tuple[int, int]]] = {}
+    seen: dict[str, bool] = {}
     for rule, needs in zip(RULES, _NEEDS, strict=True):
-        if not may_match(needs, folded):
+        if not may_match(needs, folded, seen):
             continue  # lacks every word the rule needs: it cannot match (`regex_needs`)
         for found in _matches(rule, text, folded, windows):
             timex = _read(rule, found, ctx)

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import random
 
-from services.extractor.parse.casing import recase_shouting
+from services.extractor.parse.casing import (
+    MIN_SHOUTED_LETTERS,
+    SHOUTED_SHARE,
+    _shouted,
+    recase_shouting,
+)
 
 STORY = (
     "CUTTITTA BACK FOR ITALY AFTER NATO TALKS\n\n"
@@ -44,3 +49,24 @@ def test_only_the_case_changes_and_never_a_length() -> None:
             text,
             recased,
         )
+
+
+def _shouted_by_letters(line: str) -> bool:
+    """The definition `_shouted` shortcuts: nine tenths of at least eight letters in capitals."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= MIN_SHOUTED_LETTERS and sum(ch.isupper() for ch in letters) >= (
+        SHOUTED_SHARE * len(letters)
+    )
+
+
+def test_the_shortcut_for_quiet_lines_decides_as_the_letters_do() -> None:
+    rng = random.Random(15)
+    # Lower, upper and uncased letters, accented and dotted ones, digits, punctuation, a lone
+    # surrogate; lines near the nine-tenths boundary are frequent.
+    alphabet = "aAzZ  ’éÉßİı1.,\n\ud800日ǅ"
+    for _ in range(50_000):
+        line = "".join(
+            rng.choice(alphabet) if rng.random() < 0.3 else rng.choice("ABCDEFGHIJ")
+            for _ in range(rng.randint(0, 40))
+        )
+        assert _shouted(line) == _shouted_by_letters(line), repr(line)

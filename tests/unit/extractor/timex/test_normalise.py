@@ -485,6 +485,29 @@ def test_scanning_by_anchor_windows_finds_what_the_whole_text_holds(
     assert len(windowed) >= 15
 
 
+def test_a_unit_inside_a_word_anchors_no_window_and_loses_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Units close to words that hold one ("Monday", "today", "holiday"), and weekdays: only
+    # the units and weekdays that stand as words of their own open windows, and those hold
+    # every match.
+    text = (
+        "On Monday,two-day talks began; yesterday's three-week truce, the holiday-season "
+        "10-day sale and today's five-year plan.\nSaturday:the year before, Monday-month-long "
+        "strikes, a Sunday(2 hours) wait, that day; Tuesday's half-hour and midday weeks later. "
+        "Since last Friday, on Sundays and Friday nights, this coming\n\nMonday, the following "
+        "Thursday and a Wednesday-night vote; holidays, Saturdays."
+    )
+
+    def spans() -> list[tuple[int, int, str, str]]:
+        return [(m.start, m.end, m.rule, m.timex.value) for m in scan(text, Context(SAT))]
+
+    windowed = spans()
+    monkeypatch.setattr(timex_scan, "_ANCHORS", {})
+    assert spans() == windowed
+    assert len(windowed) >= 14
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

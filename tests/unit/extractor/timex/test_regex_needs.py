@@ -49,5 +49,15 @@ def test_no_rule_is_skipped_where_it_matches(text: str) -> None:
             assert may_match(needs, folded), rule.name
 
 
+@pytest.mark.parametrize("text", SAMPLES)
+def test_remembering_the_substrings_found_decides_alike(text: str) -> None:
+    folded = fold(text)
+    seen: dict[str, bool] = {}
+    assert [may_match(needs, folded, seen) for needs in _NEEDS] == [
+        may_match(needs, folded) for needs in _NEEDS
+    ]
+    assert seen  # the rules' substrings were each searched for once
+
+
 def test_most_rules_have_needs() -> None:
     assert sum(needs is not None for needs in _NEEDS) >= len(RULES) - 2
