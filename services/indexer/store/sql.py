@@ -9,7 +9,8 @@ Orderings (and their cursors):
 - `rank`: articles with query text, best first (`score` ascending: lower is better on both
   backends), then id;
 - `published`: articles without text, newest first, then id descending;
-- `event`: events by the start of their date interval, latest first, then id.
+- `event`: events by the start of their date interval, latest first, then by key `n` (their
+  article's `doc`, then their position in it; the cursor's id is the key).
 """
 
 from __future__ import annotations
@@ -30,6 +31,24 @@ from services.indexer.text_query import TextQuery
 # on PostgreSQL at 100,000 articles (issue 15); 1,000 costs a few milliseconds at any size, and
 # covers 50 pages of 20, more than anyone reads. The total counts up to one past it.
 RECENT_MATCHES = 1_000
+
+# How many of a query's most recently indexed results the facets count (`facets_sql`): their
+# GROUP BYs read every entity, place and event row of the sample (about 7, 3 and 10 per
+# article), so their cost is the sample's size; at 1,000 they took 50-300 ms at 100,000
+# articles (issue 15). The top values of a facet are plain in a few hundred results, and the
+# response says the counts are of a sample (`approximate`, `counted`).
+FACET_SAMPLE = 300
+
+# Broad or narrow: a query's filters are tried on a small sample of the rows they would be
+# tested on (`share_sql`), and hold for a share of it. A narrow filter is answered by listing
+# the keys it selects from its index; a broad one by testing it row by row (a probe of its
+# index) in the order the statement reads, which finds a count's or a page's rows after about
+# (rows wanted / share) probes, where listing reads all of its keys: 90,000 for a country in
+# 90% of 100,000 articles. Probing one row costs a few times listing one key, so probes pay
+# from a share of about one in eight; a filter in 1-5% of the rows, listed, costs a few
+# thousand keys, probed it would cost 20,000-100,000 probes.
+SHARE_SAMPLE = 256
+BROAD_SHARE = 1 / 8
 
 # An event's article: its key divided by the slots (the article's `doc`), and the key range of
 # the article's events, so that a plan can go from either side through a primary key.
@@ -109,6 +128,10 @@ class Plan:
     doc: str = "a.doc"
     probes: dict[int, str] = field(default_factory=dict)
     """Per filter condition (by index), the same filter as a probe of its index per row."""
+    key: str = "a.doc"
+    """The result's integer key: an article's `doc`, an event's `n`."""
+    order: str = "a.doc DESC"
+    """The order the share of the filters is sampled in (`share_sql`): the most recent rows."""
 
     def filter(self, listed: str, probe: str) -> None:
         """Add a filter as a list of the keys it selects (`listed`), with its probe form."""
@@ -120,6 +143,10 @@ class Plan:
         which a scan in page order meets at once, where listing its keys reads them all."""
         probing = [self.probes.get(i, c) for i, c in enumerate(self.conditions)]
         return _and([*probing, *filter(None, [self.text_condition])])
+
+    def filtered(self, broad: bool) -> str:
+        """The conditions of the unscored result set, each filter listed, or probed if `broad`."""
+        return self.probing_where() if broad else self.where
 
     @property
     def source(self) -> str:
@@ -207,13 +234,20 @@ def article_plan(query: SearchQuery, dialect: Dialect) -> Plan:
     _published_bounds(plan, "a.published_at", query.since, query.until)
     _published_bounds(plan, "a.published_at", query.published_since, query.published_until)
     _ranking_window(plan)
+    plan.order = f"{plan.doc} DESC"
     return plan
 
 
 def event_plan(query: SearchQuery, dialect: Dialect) -> Plan:
     """The events a query matches (ignoring its cursor). Query text selects the events of
     the articles it matches: an event's sentence alone often names its actors only by pronoun."""
-    plan = Plan(Params(dialect), f"events e JOIN articles a ON {EVENT_OF_ARTICLE}", [])
+    plan = Plan(
+        Params(dialect),
+        f"events e JOIN articles a ON {EVENT_OF_ARTICLE}",
+        [],
+        key="e.n",
+        order="e.date_start DESC, e.n ASC",
+    )
     p, d = plan.params, dialect
     _with_text(plan, query.text)
     for value, table, column in (
@@ -251,7 +285,20 @@ def event_plan(query: SearchQuery, dialect: Dialect) -> Plan:
 ARTICLE_COLUMNS = (
     "a.id, a.url, a.title, a.source, a.published_at, substr(a.text, 1, 1000) AS lead, a.summary"
 )
-EVENT_COLUMNS = "a.raw, e.n, a.url, a.title, a.source, a.published_at, e.date_start, e.id"
+# An event hit is read from its article's message, whose sentences come from the text.
+EVENT_COLUMNS = "a.raw, e.n, a.url, a.title, a.source, a.published_at, e.date_start, a.text"
+
+
+def event_sql(event_id: str, dialect: Dialect) -> tuple[str, list[object]]:
+    """The events of the article an event id names (the id is its article's id and its ordinal,
+    `records`): the event is the one of them with that id (`rows.event_with_id`). Event rows
+    keep no text id, whose index cost more than half a kB per article (issue 15)."""
+    article_id = event_id.rpartition("-")[0]
+    sql = (
+        f"SELECT {EVENT_COLUMNS} FROM articles a JOIN events e ON {EVENT_OF_ARTICLE} "
+        f"WHERE a.id = {dialect.param(1)}"
+    )
+    return sql, [article_id]
 
 
 def page_sql(query: SearchQuery, plan: Plan, *, broad: bool = False) -> tuple[str, list[object]]:
@@ -301,25 +348,52 @@ def page_sql(query: SearchQuery, plan: Plan, *, broad: bool = False) -> tuple[st
         return sql, p.values
     if after is not None:
         assert isinstance(after.s, str)
-        s, i = p(d.day(dt.date.fromisoformat(after.s))), p(after.id)
-        conditions.append(f"(e.date_start < {s} OR (e.date_start = {s} AND e.id > {i}))")
+        s, i = p(d.day(dt.date.fromisoformat(after.s))), p(int(after.id))
+        conditions.append(f"(e.date_start < {s} OR (e.date_start = {s} AND e.n > {i}))")
     keys = (
         f"SELECT e.n AS n FROM {plan.source} "
-        f"WHERE {_and(conditions)} ORDER BY e.date_start DESC, e.id ASC LIMIT {limit}"
+        f"WHERE {_and(conditions)} ORDER BY e.date_start DESC, e.n ASC LIMIT {limit}"
     )
     sql = (
         f"SELECT {EVENT_COLUMNS} FROM ({keys}) k JOIN events e ON e.n = k.n "
-        f"JOIN articles a ON {EVENT_OF_ARTICLE} ORDER BY e.date_start DESC, e.id ASC"
+        f"JOIN articles a ON {EVENT_OF_ARTICLE} ORDER BY e.date_start DESC, e.n ASC"
     )
     return sql, p.values
 
 
-def count_sql(plan: Plan) -> tuple[str, list[object]]:
+def share_sql(plan: Plan) -> tuple[str, list[object]] | None:
+    """(rows sampled, rows the filters hold for) over the `SHARE_SAMPLE` most recent rows that
+    the query's other conditions (text, dates, type) select; None when it has no filter.
+    Only a choice of plan depends on it (`is_broad`), never a result."""
+    if not plan.probes:
+        return None
+    plain = [c for i, c in enumerate(plan.conditions) if i not in plan.probes]
+    probes = _and([plan.probes[i] for i in sorted(plan.probes)])
+    sample = (
+        f"SELECT {plan.key} FROM {plan.source} "
+        f"WHERE {_and([*plain, *filter(None, [plan.text_condition])])} "
+        f"ORDER BY {plan.order} LIMIT {SHARE_SAMPLE}"
+    )
+    sql = (
+        f"SELECT count(*), coalesce(sum(CASE WHEN {probes} THEN 1 ELSE 0 END), 0) "
+        f"FROM {plan.base} WHERE {plan.key} IN ({sample})"
+    )
+    return sql, list(plan.params.values)
+
+
+def is_broad(sampled: int, held: int) -> bool:
+    """Whether filters that hold for `held` of `sampled` rows are probed rather than listed:
+    broad, or so few rows to test that probing them all is cheap."""
+    return sampled < SHARE_SAMPLE or held >= sampled * BROAD_SHARE
+
+
+def count_sql(plan: Plan, *, broad: bool = False) -> tuple[str, list[object]]:
     """The number of results, counted up to one past `RECENT_MATCHES` (more is then known to
     exist, not how many): a count reads every row it counts, so an exact total of a broad
-    query cost as much as all its facets did."""
+    query cost as much as all its facets did. A `broad` query's filters are probes, so the
+    count stops after the rows it needs, where a list of a broad filter's keys is read whole."""
     sql = (
-        f"SELECT count(*) FROM (SELECT 1 FROM {plan.source} WHERE {plan.where} "
+        f"SELECT count(*) FROM (SELECT 1 FROM {plan.source} WHERE {plan.filtered(broad)} "
         f"LIMIT {RECENT_MATCHES + 1}) c"
     )
     return sql, list(plan.params.values)
@@ -340,23 +414,27 @@ def _top(facet: str, select: str, size: str) -> str:
 COUNTED = "counted"
 
 
-def facets_sql(query: SearchQuery, plan: Plan, size: int) -> tuple[str, list[object]]:
+def facets_sql(
+    query: SearchQuery, plan: Plan, size: int, *, broad: bool = False
+) -> tuple[str, list[object]]:
     """One statement giving (facet, value, n) rows: the top values of each facet over the
-    query's `RECENT_MATCHES` most recently indexed results (all of them when there are no
+    query's `FACET_SAMPLE` most recently indexed results (all of them when there are no
     more), n being the number of those results that have the value (so, below the sample, n is
     what the query would return with the value added as a filter); and a row (COUNTED, NULL,
-    count) saying over how many results they were counted, up to `RECENT_MATCHES + 1` (one
-    past the sample, which tells that the counts are of a sample).
+    count) saying over how many results they were counted, up to `FACET_SAMPLE + 1` (one
+    past the sample, which tells that the counts are of a sample). `broad`: the filters are
+    probes (`count_sql`).
 
     The sample is taken newest first along the integer key, which every index of a filter
     yields in order, so it costs the sample's rows, not the whole result set's; and the
     rows of the facets are reached from the sample through the key's index.
     """
     p = plan.params.copy()
-    n, limit = p(size), p(RECENT_MATCHES + 1)
+    n, limit = p(size), p(FACET_SAMPLE + 1)
+    where = plan.filtered(broad)
     if query.type == "articles":
         matched = (
-            f"SELECT {plan.doc} AS doc FROM {plan.source} WHERE {plan.where} "
+            f"SELECT {plan.doc} AS doc FROM {plan.source} WHERE {where} "
             f"ORDER BY {plan.doc} DESC LIMIT {limit}"
         )
         in_sample = "IN (SELECT doc FROM matched)"
@@ -391,7 +469,7 @@ def facets_sql(query: SearchQuery, plan: Plan, size: int) -> tuple[str, list[obj
         ]
     else:
         matched = (
-            f"SELECT e.n AS n FROM {plan.source} WHERE {plan.where} ORDER BY e.n DESC LIMIT {limit}"
+            f"SELECT e.n AS n FROM {plan.source} WHERE {where} ORDER BY e.n DESC LIMIT {limit}"
         )
         in_sample = "IN (SELECT n FROM matched)"
         parts = [
