@@ -58,6 +58,7 @@ from services.indexer.store.sql import (
     facets_sql,
     page_sql,
     share_sql,
+    window_sql,
 )
 from services.indexer.store.upsert import Upsert
 from services.indexer.text_query import TextQuery, pg_tsquery
@@ -303,9 +304,17 @@ class PostgresStore:
         plan = _plan(query)
         async with self._conn() as conn:
             broad = await _broad(conn, plan)
-            sql, params = count_sql(plan, broad=broad)
-            total = int(await conn.fetchval(sql, *params))
-            sql, params = page_sql(query, plan, broad=broad or not total_is_exact(total))
+            window = None
+            if query.order == "rank":
+                sql, params = window_sql(plan, broad=broad)
+                window = [row[0] for row in await conn.fetch(sql, *params)]
+                total = len(window)
+            else:
+                sql, params = count_sql(plan, broad=broad)
+                total = int(await conn.fetchval(sql, *params))
+            sql, params = page_sql(
+                query, plan, broad=broad or not total_is_exact(total), window=window
+            )
             rows = await conn.fetch(sql, *params)
             cursor = next_cursor(query, rows)
             rows = rows[: query.limit]
