@@ -222,25 +222,37 @@ PACK_DICTIONARY = (
 def pack(enriched: EnrichedArticle) -> bytes:
     """The message as stored: compressed JSON, without the article's text and without what
     `unpacked` puts back from it exactly (a field is left out only where it would be)."""
-    data = enriched.model_dump(mode="json")
-    article = data["article"]
-    text = article["text"]
-    article["text"] = ""
-    for found in (*data["entities"], *data["places"]):
-        for mention in found["mentions"]:
-            _leave_out(mention, "text", text[mention["start"] : mention["end"]])
-    for position, event in enumerate(data["events"]):
-        _leave_out(event, "sentence", text[event["start"] : event["end"]])
-        _leave_out(event, "article_id", article["id"])
-        _leave_out(event, "id", _event_id(article["id"], position))
+    article = enriched.article
+    text = article.text
+    left_out: dict[str, Any] = {"article": {"text"}}
+    mentions = {
+        facet: {
+            i: {"mentions": {j: {"text"} for j, m in enumerate(found.mentions) if _sliced(m, text)}}
+            for i, found in enumerate(getattr(enriched, facet))
+        }
+        for facet in ("entities", "places")
+    }
+    left_out |= {facet: found for facet, found in mentions.items() if found}
+    events = {}
+    for position, event in enumerate(enriched.events):
+        fields = set()
+        if event.sentence == text[event.start : event.end]:
+            fields.add("sentence")
+        if event.article_id == article.id:
+            fields.add("article_id")
+        if event.id == _event_id(article.id, position):
+            fields.add("id")
+        if fields:
+            events[position] = fields
+    if events:
+        left_out["events"] = events
     packer = zlib.compressobj(COMPRESSION_LEVEL, zdict=PACK_DICTIONARY)
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return packer.compress(body) + packer.flush()
+    return packer.compress(enriched.model_dump_json(exclude=left_out).encode()) + packer.flush()
 
 
-def _leave_out(data: dict[str, Any], key: str, derived: object) -> None:
-    if data.get(key) == derived:
-        del data[key]
+def _sliced(mention: Any, text: str) -> bool:
+    """Whether a mention's words are the text between its offsets."""
+    return bool(mention.text == text[mention.start : mention.end])
 
 
 def _event_id(article_id: str, position: int) -> str:
@@ -252,6 +264,7 @@ def unpacked(raw: bytes, text: str) -> dict[str, Any]:
     """The stored message as JSON data, with what `pack` left out put back from its article's
     `text` (the article's own `text` field is left empty: callers that want it set it)."""
     data: dict[str, Any] = json.loads(zlib.decompressobj(zdict=PACK_DICTIONARY).decompress(raw))
+    data["article"].setdefault("text", "")
     article_id = data["article"]["id"]
     for found in (*data["entities"], *data["places"]):
         for mention in found["mentions"]:

@@ -171,6 +171,10 @@ _TRANSIENT_CLASSES = ("08", "53", "57", "40")
 class PostgresDialect:
     """`$N` parameters, native timestamps and dates, tsvector match and ts_rank."""
 
+    # An EXISTS with an OFFSET is not turned into a join or a hashed subplan (the planner
+    # leaves such a subquery as it is written): it is run for each row it tests.
+    per_row = " OFFSET 0"
+
     def param(self, index: int) -> str:
         return f"${index}"
 

@@ -59,6 +59,11 @@ EVENT_OF_ARTICLE = (
 
 
 class Dialect(Protocol):
+    per_row: str
+    """What ends a probe's subquery so that it is run per row, never replaced by a hash of
+    every key it could match (PostgreSQL's hashed SubPlan of an EXISTS read all 212,000 rows of
+    a country in 90% of the articles to answer a count that stops after 1,100 articles)."""
+
     def param(self, index: int) -> str:
         """The placeholder of the index-th (1-based) parameter."""
 
@@ -210,29 +215,31 @@ def article_plan(query: SearchQuery, dialect: Dialect) -> Plan:
     which only pays when most candidates match (`Plan.probing_where`, for broad queries).
     """
     plan = Plan(Params(dialect), "articles a", [])
-    p = plan.params
+    p, d = plan.params, dialect
     _with_text(plan, query.text)
     for value, table in ((query.actor, "entities"), (query.place, "places")):
         if value:
             key = p(name_key(value))
             plan.filter(
                 f"a.doc IN (SELECT doc FROM {table} WHERE key = {key})",
-                f"EXISTS (SELECT 1 FROM {table} x WHERE x.key = {key} AND x.doc = a.doc)",
+                f"EXISTS (SELECT 1 FROM {table} x WHERE x.key = {key} AND x.doc = a.doc"
+                f"{d.per_row})",
             )
     if query.country:
         cc = p(query.country)
         plan.filter(
             f"a.doc IN (SELECT doc FROM entities WHERE country_code = {cc} "
             f"UNION SELECT doc FROM places WHERE country_code = {cc})",
-            f"(EXISTS (SELECT 1 FROM entities x WHERE x.country_code = {cc} AND x.doc = a.doc) "
-            f"OR EXISTS (SELECT 1 FROM places x WHERE x.country_code = {cc} AND x.doc = a.doc))",
+            f"(EXISTS (SELECT 1 FROM entities x WHERE x.country_code = {cc} AND x.doc = a.doc"
+            f"{d.per_row}) OR EXISTS (SELECT 1 FROM places x WHERE x.country_code = {cc} "
+            f"AND x.doc = a.doc{d.per_row}))",
         )
     if query.event_type:
         kind = p(query.event_type)
         plan.filter(
             f"a.doc IN (SELECT n / {EVENT_SLOTS} FROM events WHERE type = {kind})",
             f"EXISTS (SELECT 1 FROM events x WHERE x.n >= a.doc * {EVENT_SLOTS} "
-            f"AND x.n < (a.doc + 1) * {EVENT_SLOTS} AND x.type = {kind})",
+            f"AND x.n < (a.doc + 1) * {EVENT_SLOTS} AND x.type = {kind}{d.per_row})",
         )
     _published_bounds(plan, "a.published_at", query.since, query.until)
     _published_bounds(plan, "a.published_at", query.published_since, query.published_until)
@@ -262,7 +269,7 @@ def event_plan(query: SearchQuery, dialect: Dialect) -> Plan:
             v = p(value)
             plan.filter(
                 f"e.n IN (SELECT n FROM {table} WHERE {column} = {v})",
-                f"EXISTS (SELECT 1 FROM {table} x WHERE x.{column} = {v} AND x.n = e.n)",
+                f"EXISTS (SELECT 1 FROM {table} x WHERE x.{column} = {v} AND x.n = e.n{d.per_row})",
             )
     if query.event_type:
         plan.conditions.append(f"e.type = {p(query.event_type)}")

@@ -176,6 +176,9 @@ REBUILD_BATCH = 500
 class SqliteDialect:
     """Numbered `?N` parameters, ISO text timestamps, FTS5 MATCH and bm25."""
 
+    # SQLite runs a correlated EXISTS per row as it is.
+    per_row = ""
+
     def param(self, index: int) -> str:
         return f"?{index}"
 
