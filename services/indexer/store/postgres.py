@@ -174,6 +174,9 @@ class PostgresDialect:
     # An EXISTS with an OFFSET is not turned into a join or a hashed subplan (the planner
     # leaves such a subquery as it is written): it is run for each row it tests.
     per_row = " OFFSET 0"
+    # Measured at 100,000 articles, count and facets: a country in 23% of the articles took
+    # 47 ms listed, 58 probed; one in 25%, 59 listed, 48 probed; in 45%, 136 listed, 28 probed.
+    broad_share = 1 / 4
 
     def param(self, index: int) -> str:
         return f"${index}"
@@ -374,7 +377,7 @@ async def _broad(conn: Any, plan: Plan) -> bool:
         return False
     statement, params = stated
     row = await conn.fetchrow(statement, *params)
-    return sql.is_broad(int(row[0]), int(row[1]))
+    return sql.is_broad(int(row[0]), int(row[1]), DIALECT.broad_share)
 
 
 async def _write_all(conn: Any, records: list[tuple[ArticleRecord, dt.datetime]]) -> UpsertStats:

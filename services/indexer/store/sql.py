@@ -44,11 +44,11 @@ FACET_SAMPLE = 300
 # the keys it selects from its index; a broad one by testing it row by row (a probe of its
 # index) in the order the statement reads, which finds a count's or a page's rows after about
 # (rows wanted / share) probes, where listing reads all of its keys: 90,000 for a country in
-# 90% of 100,000 articles. Probing one row costs a few times listing one key, so probes pay
-# from a share of about one in eight; a filter in 1-5% of the rows, listed, costs a few
+# 90% of 100,000 articles. Probing one row costs many times listing one key, so probes pay from
+# a share each dialect sets (`Dialect.broad_share`, measured at 100,000 articles: about a
+# quarter on PostgreSQL, a tenth on SQLite); a filter in 1-5% of the rows, listed, costs a few
 # thousand keys, probed it would cost 20,000-100,000 probes.
 SHARE_SAMPLE = 256
-BROAD_SHARE = 1 / 8
 
 # An event's article: its key divided by the slots (the article's `doc`), and the key range of
 # the article's events, so that a plan can go from either side through a primary key.
@@ -59,6 +59,8 @@ EVENT_OF_ARTICLE = (
 
 
 class Dialect(Protocol):
+    broad_share: float
+    """The share of the sampled rows from which filters are probed rather than listed."""
     per_row: str
     """What ends a probe's subquery so that it is run per row, never replaced by a hash of
     every key it could match (PostgreSQL's hashed SubPlan of an EXISTS read all 212,000 rows of
@@ -419,10 +421,10 @@ def share_sql(plan: Plan) -> tuple[str, list[object]] | None:
     return sql, list(plan.params.values)
 
 
-def is_broad(sampled: int, held: int) -> bool:
+def is_broad(sampled: int, held: int, share: float) -> bool:
     """Whether filters that hold for `held` of `sampled` rows are probed rather than listed:
-    broad, or so few rows to test that probing them all is cheap."""
-    return sampled < SHARE_SAMPLE or held >= sampled * BROAD_SHARE
+    for at least `share` of them, or so few rows to test that probing them all is cheap."""
+    return sampled < SHARE_SAMPLE or held >= sampled * share
 
 
 def count_sql(plan: Plan, *, broad: bool = False) -> tuple[str, list[object]]:

@@ -178,6 +178,9 @@ class SqliteDialect:
 
     # SQLite runs a correlated EXISTS per row as it is.
     per_row = ""
+    # Measured at 100,000 articles, count and facets: a country in 6% of the articles took 35
+    # ms listed, 94 probed; one in 10%, 61 listed, 43 probed; in 23%, 60 listed, 35 probed.
+    broad_share = 1 / 10
 
     def param(self, index: int) -> str:
         return f"?{index}"
@@ -493,7 +496,7 @@ def _broad(conn: sqlite3.Connection, plan: Plan) -> bool:
     if stated is None:
         return False
     sampled, held = conn.execute(*stated).fetchone()
-    return sql.is_broad(int(sampled), int(held))
+    return sql.is_broad(int(sampled), int(held), DIALECT.broad_share)
 
 
 def _search(conn: sqlite3.Connection, query: SearchQuery) -> SearchPage:

@@ -517,7 +517,7 @@ class StoreCases:
         if choice == "listed":
             # A sample of one row, and a share no filter reaches: every filter is listed.
             monkeypatch.setattr(sql, "SHARE_SAMPLE", 1)
-            monkeypatch.setattr(sql, "BROAD_SHARE", 2.0)
+            monkeypatch.setattr(sql, "is_broad", lambda sampled, held, share: False)
         facets = await store.facets(q(**params))
         assert (facets.counted, facets.approximate) == (4, True)
         assert counts(facets, "event_types") == {"CONSULT": 4}
@@ -533,8 +533,9 @@ class StoreCases:
     async def test_the_sampled_share_chooses_probes_or_lists(
         self, store: Store, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """Filters that hold for at least `BROAD_SHARE` of the `SHARE_SAMPLE` most recent rows
-        are probed; fewer, listed; where fewer rows than the sample are there to test, probed."""
+        """Filters that hold for at least the dialect's `broad_share` of the `SHARE_SAMPLE` most
+        recent rows are probed; fewer, listed; where fewer rows than the sample are there to
+        test, probed."""
         written = f.many(10)
         other = f.article("https://example.com/other", text="Report on the ceasefire.")
         old = f.enriched(other, entities=[f.entity("Olaf Scholz", country_code="DE")])
@@ -544,13 +545,12 @@ class StoreCases:
         chosen: list[tuple[int, int, bool]] = []
         decide = sql.is_broad
 
-        def spy(sampled: int, held: int) -> bool:
-            chosen.append((sampled, held, decide(sampled, held)))
+        def spy(sampled: int, held: int, share: float) -> bool:
+            chosen.append((sampled, held, decide(sampled, held, 0.5)))
             return chosen[-1][2]
 
         monkeypatch.setattr(sql, "is_broad", spy)
         monkeypatch.setattr(sql, "SHARE_SAMPLE", 4)
-        monkeypatch.setattr(sql, "BROAD_SHARE", 0.5)
         broad = await store.search(q(actor="Kirill Dmitriev", limit=20))
         narrow = await store.search(q(actor="Olaf Scholz"))
         few = await store.search(q(q="Report", actor="Olaf Scholz", since="2025-12-01"))
