@@ -20,7 +20,13 @@ from typing import Any
 import asyncpg
 
 from services.indexer.query import SearchQuery
-from services.indexer.records import ArticleRecord, latest_per_article, to_record, unpack
+from services.indexer.records import (
+    EVENT_SLOTS,
+    ArticleRecord,
+    latest_per_article,
+    to_record,
+    unpack,
+)
 from services.indexer.results import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -60,7 +66,7 @@ from services.indexer.store.sql import (
     share_sql,
     window_sql,
 )
-from services.indexer.store.upsert import Upsert
+from services.indexer.store.upsert import Upsert, articles_many
 from services.indexer.text_query import TextQuery, pg_tsquery
 from shared.models import EnrichedArticle
 
@@ -380,20 +386,38 @@ async def _broad(conn: Any, plan: Plan) -> bool:
     return sql.is_broad(int(row[0]), int(row[1]), DIALECT.broad_share)
 
 
+# Each column of `upsert.ARTICLE_COLUMNS` as an array element type, for `ARTICLES_MANY`.
+ARTICLES_MANY = articles_many(["text"] * 6 + ["timestamptz"] * 3 + ["bytea"])
+# The events held for many articles: their keys, from each article's key range.
+HELD_EVENTS_MANY = (
+    f"SELECT e.n FROM unnest($1::bigint[]) AS d(doc) JOIN events e "
+    f"ON e.n >= d.doc * {EVENT_SLOTS} AND e.n < (d.doc + 1) * {EVENT_SLOTS}"
+)
+
+
 async def _write_all(conn: Any, records: list[tuple[ArticleRecord, dt.datetime]]) -> UpsertStats:
-    """Upsert records, each with its time of indexing, inside the caller's transaction."""
+    """Upsert records (of distinct articles), each with its time of indexing, inside the
+    caller's transaction: the article rows in one statement, the events they hold in another,
+    then the rest of every article in one statement per table (`Upsert.merged`), where one
+    statement per article and step made 200 round trips of a batch of 100."""
     stats = UpsertStats()
+    if not records:
+        return stats
+    columns = list(zip(*(UPSERT.article(r, now)[1] for r, now in records), strict=True))
+    written = {row[0]: row[1] for row in await conn.fetch(ARTICLES_MANY, *map(list, columns))}
+    docs = [written[r.id] for r, _ in records if r.id in written]
+    held: dict[int, list[int]] = {doc: [] for doc in docs}
+    for row in await conn.fetch(HELD_EVENTS_MANY, docs):
+        held[row[0] // EVENT_SLOTS].append(row[0])
     rests = []
-    for r, now in records:
-        sql, params = UPSERT.article(r, now)
-        doc = await conn.fetchval(sql, *params)
+    for r, _ in records:
+        doc = written.get(r.id)
         if doc is None:
             stats += UpsertStats(stale=1)
             continue
-        sql, params = UPSERT.held_events(doc)
-        rests.append(UPSERT.rest(r, doc, [row[0] for row in await conn.fetch(sql, *params)]))
-    for sql, rows in UPSERT.merged(rests):
-        await conn.executemany(sql, rows)
+        rests.append(UPSERT.rest(r, doc, held[doc]))
+    for statement, rows in UPSERT.merged(rests):
+        await conn.executemany(statement, rows)
     for rest in rests:
         stats += rest.stats
     return stats

@@ -205,6 +205,19 @@ def _insert(dialect: Dialect, table: str, columns: str) -> str:
     return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(values)})"
 
 
+def articles_many(types: list[str]) -> str:
+    """PostgreSQL's upsert of many article rows in one statement, one array parameter per
+    column (`types`: each column's element type), returning `id, doc` of each row written:
+    the rows `Upsert.article` writes one statement each."""
+    names = _names(ARTICLE_COLUMNS)
+    arrays = ", ".join(f"${i}::{t}[]" for i, t in enumerate(types, 1))
+    return (
+        f"INSERT INTO articles ({', '.join(names)}) SELECT * FROM unnest({arrays})"
+        + _update(ARTICLE_COLUMNS, keep={"id", "indexed_at"})
+        + " WHERE excluded.extracted_at >= articles.extracted_at RETURNING id, doc"
+    )
+
+
 def _update(columns: str, *, keep: set[str]) -> str:
     assignments = [f"{name} = excluded.{name}" for name in _names(columns) if name not in keep]
     return f" ON CONFLICT (id) DO UPDATE SET {', '.join(assignments)}"
