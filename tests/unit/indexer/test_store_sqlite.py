@@ -37,6 +37,7 @@ async def test_database_is_in_wal_mode(tmp_path: Path) -> None:
     await store.close()
     with sqlite3.connect(tmp_path / "index.sqlite3") as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA page_size").fetchone()[0] == 16384
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(CORPUS)
         assert conn.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
 
@@ -189,6 +190,8 @@ async def test_version_2_index_is_rebuilt_from_its_messages(tmp_path: Path) -> N
         assert conn.execute("SELECT DISTINCT indexed_at FROM articles").fetchall() == [
             (indexed_at,)
         ]
+        # A file keeps the page size it was made with.
+        assert conn.execute("PRAGMA page_size").fetchone()[0] == 4096
         columns = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
         assert columns == {"n", "type", "date_start", "date_end", "dated"}
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema")}
