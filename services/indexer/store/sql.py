@@ -458,16 +458,16 @@ def facets_sql(
     query: SearchQuery, plan: Plan, size: int, *, broad: bool = False
 ) -> tuple[str, list[object]]:
     """One statement giving (facet, value, n) rows: the top values of each facet over the
-    query's `FACET_SAMPLE` most recently indexed results (all of them when there are no
-    more), n being the number of those results that have the value (so, below the sample, n is
-    what the query would return with the value added as a filter); and a row (COUNTED, NULL,
-    count) saying over how many results they were counted, up to `FACET_SAMPLE + 1` (one
-    past the sample, which tells that the counts are of a sample). `broad`: the filters are
-    probes (`count_sql`).
+    query's first `FACET_SAMPLE` results (all of them when there are no more; articles: the
+    most recently indexed, events: the latest dated, as pages list them), n being the number
+    of those results that have the value (so, below the sample, n is what the query would
+    return with the value added as a filter); and a row (COUNTED, NULL, count) saying over
+    how many results they were counted, up to `FACET_SAMPLE + 1` (one past the sample, which
+    tells that the counts are of a sample). `broad`: the filters are probes (`count_sql`).
 
-    The sample is taken newest first along the integer key, which every index of a filter
-    yields in order, so it costs the sample's rows, not the whole result set's; and the
-    rows of the facets are reached from the sample through the key's index.
+    The sample is taken in an order an index of the query yields (an article's integer key,
+    an event's date), so it costs the sample's rows, not the whole result set's; and the rows
+    of the facets are reached from the sample through the key's index.
     """
     p = plan.params.copy()
     n, limit = p(size), p(FACET_SAMPLE + 1)
@@ -508,8 +508,10 @@ def facets_sql(
             ),
         ]
     else:
+        # Events in the order they are listed (the date indexes' order), which stops after
+        # the sample; by key, the sample sorted every event of a date range first.
         matched = (
-            f"SELECT e.n AS n FROM {plan.source} WHERE {where} ORDER BY e.n DESC LIMIT {limit}"
+            f"SELECT e.n AS n FROM {plan.source} WHERE {where} ORDER BY {plan.order} LIMIT {limit}"
         )
         in_sample = "IN (SELECT n FROM matched)"
         parts = [
