@@ -167,7 +167,13 @@ REBUILD_BATCH = 500
 # pages 1.3 s (issue 15). And no JIT: it compiles for tens of milliseconds whenever the
 # estimated cost passes its threshold, which a search over the whole index does, for queries
 # that then take a few milliseconds.
-SERVER_SETTINGS = {"plan_cache_mode": "force_custom_plan", "jit": "off"}
+SERVER_SETTINGS = {
+    "plan_cache_mode": "force_custom_plan",
+    "jit": "off",
+    # No parallel workers: starting them costs milliseconds a search of a few milliseconds
+    # does not win back, on a server whose cores are busy with the pipeline.
+    "max_parallel_workers_per_gather": "0",
+}
 
 # SQLSTATE classes that mean "try again": connection exceptions (08), insufficient resources
 # (53), operator intervention such as a restart (57), serialization failure and deadlock (40).
@@ -194,7 +200,7 @@ class PostgresDialect:
         return value
 
     def days_before(self, day: str, days: str) -> str:
-        return f"({day}::date - {days})"
+        return f"({day}::date - ({days})::integer)"
 
     def text_match(self, text: TextQuery, params: Params) -> TextMatch:
         tsquery = pg_tsquery(text, params)
@@ -314,8 +320,8 @@ class PostgresStore:
             return await _write_all(conn, [(record, now) for record in records])
 
     async def search(self, query: SearchQuery) -> SearchPage:
-        plan = _plan(query)
         async with self._conn() as conn:
+            plan = await _plan(conn, query)
             broad = await _broad(conn, plan)
             window = None
             if query.order == "rank":
@@ -347,8 +353,8 @@ class PostgresStore:
         )
 
     async def facets(self, query: SearchQuery, size: int = DEFAULT_FACET_SIZE) -> Facets:
-        plan = _plan(query)
         async with self._conn() as conn:
+            plan = await _plan(conn, query)
             sql, params = facets_sql(query, plan, size, broad=await _broad(conn, plan))
             rows = await conn.fetch(sql, *params)
         return facets_from_rows(rows)
@@ -370,10 +376,14 @@ def quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _plan(query: SearchQuery) -> Plan:
+async def _plan(conn: Any, query: SearchQuery) -> Plan:
     if query.type == "articles":
         return article_plan(query, DIALECT)
-    return event_plan(query, DIALECT)
+    if query.since is None:
+        return event_plan(query, DIALECT)
+    # The longest interval as a value the planner sees (`sql.SPAN`).
+    span = await conn.fetchval("SELECT max(days) FROM event_span")
+    return event_plan(query, DIALECT, int(span or 0))
 
 
 async def _broad(conn: Any, plan: Plan) -> bool:

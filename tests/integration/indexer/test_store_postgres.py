@@ -177,12 +177,14 @@ async def test_version_2_index_is_rebuilt_from_its_messages(empty_pg: str) -> No
 
 
 async def test_connections_plan_for_their_parameters(empty_pg: str) -> None:
-    """Prepared statements never fall back to a generic plan, and no query is JIT-compiled."""
+    """Prepared statements never fall back to a generic plan, and no query is JIT-compiled or
+    started on parallel workers."""
     store = PostgresStore(empty_pg, pool_size=1)
     await store.open()
     try:
         async with store._conn() as conn:
             assert await conn.fetchval("SHOW plan_cache_mode") == "force_custom_plan"
             assert await conn.fetchval("SHOW jit") == "off"
+            assert await conn.fetchval("SHOW max_parallel_workers_per_gather") == "0"
     finally:
         await store.close()
