@@ -32,11 +32,12 @@ from services.indexer.text_query import TextQuery
 # covers 50 pages of 20, more than anyone reads. The total counts up to one past it.
 RECENT_MATCHES = 1_000
 
-# How many of a query's most recently indexed results the facets count (`facets_sql`): their
-# GROUP BYs read every entity, place and event row of the sample (about 7, 3 and 10 per
-# article), so their cost is the sample's size; at 1,000 they took 50-300 ms at 100,000
-# articles (issue 15). The top values of a facet are plain in a few hundred results, and the
-# response says the counts are of a sample (`approximate`, `counted`).
+# How many of a query's first results the facets count (`facets_sql`; articles: the most
+# recently indexed, events: the latest dated): their GROUP BYs read every entity, place and
+# event row of the sample (about 7, 3 and 10 per article), so their cost is the sample's size;
+# at 1,000 they took 50-300 ms at 100,000 articles (issue 15). The top values of a facet are
+# plain in a few hundred results, and the response says the counts are of a sample
+# (`approximate`, `counted`).
 FACET_SAMPLE = 300
 
 # Broad or narrow: a query's filters are tried on a small sample of the rows they would be
