@@ -41,6 +41,7 @@ from services.indexer.query import (
 from services.indexer.results import ArticleHit, EventHit, Facets
 from services.indexer.store import (
     DEFAULT_FACET_SIZE,
+    FACET_SAMPLE,
     RECENT_MATCHES,
     QueryRejected,
     Store,
@@ -75,8 +76,8 @@ class SearchResponse(BaseModel):
         'query as searched (`trade (tariffs OR sanctions) -"trade war"`; common words left out).'
     )
     facets: Facets | None = Field(
-        description=f"Top values over the results (over the {RECENT_MATCHES:,} most recently "
-        "indexed when there are more: `facets.approximate`); null if not asked."
+        description=f"Top values over the results (over the first {FACET_SAMPLE:,} when there "
+        "are more: `facets.approximate`); null if not asked."
     )
 
 
@@ -151,9 +152,11 @@ DESCRIPTION = (
     "Every client error is a 400 whose body names the parameter (`details[].field`); an "
     "unknown parameter is refused, never ignored.\n\n"
     f"A broad query stays fast: its answer is exact over its {RECENT_MATCHES:,} most recently "
-    "indexed results. Text is ranked over those, facets are counted over those (then "
-    "`facets.approximate` is true and `facets.counted` says how many results the counts are "
-    f"over), and `total` counts up to {RECENT_MATCHES + 1:,} (then `total_exact` is false)."
+    "indexed results. Text is ranked over those, `total` counts up to "
+    f"{RECENT_MATCHES + 1:,} (then `total_exact` is false), and facets are counted over the "
+    f"first {FACET_SAMPLE:,} results (articles: the most recently indexed; events: the latest "
+    "dated, as they are listed; then `facets.approximate` is true and `facets.counted` says "
+    "how many results the counts are over)."
 )
 ONE_LINE = 'words are ANDed, "a phrase" keeps order, -word or NOT word excludes, a OR b, prefix*.'
 

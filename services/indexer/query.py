@@ -47,6 +47,8 @@ MAX_TERMS = 32
 MAX_NAME_CHARS = 200
 # A cursor holds an order tag, a sort value and an id: well under 200 bytes of base64.
 MAX_CURSOR_CHARS = 512
+# An event's key in the index is a signed 64-bit integer; 18 decimal digits always fit.
+MAX_EVENT_KEY_DIGITS = 18
 
 DATE_FORMS = "YYYY-MM-DD, YYYY-MM or YYYY"
 
@@ -111,7 +113,8 @@ class Cursor(BaseModel):
     """Where the previous page stopped, as the last row's sort key (keyset pagination).
 
     `o` names the ordering, so a cursor from one kind of query is refused by another; `s` is the
-    last sort value (a score, a timestamp or a date, as JSON), `id` the last row's id.
+    last sort value (a score, a timestamp or a date, as JSON), `id` the last row's id (an
+    article's id; an event's integer key in the index, in decimal).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -132,6 +135,9 @@ class Cursor(BaseModel):
                 raise ValueError("published cursor needs an aware timestamp")
         else:
             dt.date.fromisoformat(self.s)
+            digits = self.id.isascii() and self.id.isdecimal()
+            if not (digits and len(self.id) <= MAX_EVENT_KEY_DIGITS):
+                raise ValueError("event cursor needs the decimal key of an event")
         return self
 
     def encode(self) -> str:

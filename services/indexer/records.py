@@ -6,9 +6,11 @@ publication day where the TimeExpression has no resolved dates (durations, sets)
 event has a sortable, filterable interval.
 
 The message itself is kept once, as `raw`: its JSON without the article's text (the `text`
-column holds that), zlib-compressed, about a quarter of its size. Every field a search returns
-that no column holds (an event's sentence, sources, confidence, ...) is read back from it, so
-the rows hold only what is filtered, sorted or counted.
+column holds that) nor what the text and the article give back exactly (an event's sentence,
+id and article id; a mention's words), zlib-compressed with a preset dictionary of the
+message's field names (`pack`). Every field a search returns that no column holds (an event's
+sentence, sources, confidence, ...) is read back from it with the text (`unpacked`), so the
+rows hold only what is filtered, sorted or counted.
 """
 
 from __future__ import annotations
@@ -185,21 +187,98 @@ def _positions(events: Sequence[Event]) -> list[int]:
     return list(last.values())
 
 
+# zlib's preset dictionary for packed messages: the field names and common values of a
+# message's JSON, which a message of a few kB otherwise spells out once before it can refer
+# back to them. Part of the stored format: a message packed with it cannot be read without
+# it, so it never changes (another would need a marker of its own). Messages packed before it
+# (index schema 2) carry no dictionary, and zlib reads them as they are.
+PACK_DICTIONARY = (
+    b'{"schema_version":1,"article":{"schema_version":1,"id":"","url":"https://","feed_url":null,'
+    b'"source":"","title":"","text":"","summary":"","authors":[],"language":"en",'
+    b'"published_at":"","published_at_source":"page","fetched_at":"","content_hash":""},'
+    b'"skipped":null,"extractor":{"name":"newsflow-extractor","version":"","model":'
+    b'"en_core_web_sm","model_version":""},"extracted_at":"",'
+    b'"kind":"organization","kind":"group","kind":"country","kind":"region","kind":"location",'
+    b'"kind":"facility","kind":"city","lat":,"lon":,"geonames_id":null,'
+    b'"type":"DURATION","type":"SET","type":"TIME","anchored":false,'
+    b'"trigger":"","trigger_span":{"start":0,"end":,"sentence":},'
+    b'"AGREE""CONSULT""SUPPORT""CONCEDE""COOPERATE""AID""RETREAT""INVESTIGATE""DEMAND"'
+    b'"DISAPPROVE""REJECT""THREATEN""SANCTION""PROTEST""CRIME""MOBILIZE""COERCE""ASSAULT"'
+    b'"mode":null,"context":null,"quad":"verbal_cooperation","quad":"material_cooperation",'
+    b'"quad":"material_conflict","quad":"verbal_conflict","sources":[],"targets":[],"places":[],'
+    b'"date_source":"context","date_source":"publication","date_source":"unknown",'
+    b'"date_source":"explicit","confidence":0.'
+    b'"date":{"start":null,"end":null,"sentence":null,"type":"DATE","value":"","start_date":"",'
+    b'"end_date":"","anchored":true},"sentence_index":,"start":,"end":,"trigger":"'
+    b'"times":[{"text":"","start":,"end":,"sentence":,"type":"DATE","value":"","start_date":"",'
+    b'"end_date":"","anchored":true}],"events":[{"sentence_index":'
+    b'"places":[{"name":"","kind":"city","country_code":"","lat":,"lon":,"geonames_id":null,'
+    b'"mentions":[{"start":,"end":,"sentence":}]}],'
+    b'"entities":[{"name":"","kind":"person","country_code":null,"agent":null,'
+    b'"mentions":[{"start":,"end":,"sentence":},{"start":,"end":,"sentence":}]},{"name":"'
+)
+
+
 def pack(enriched: EnrichedArticle) -> bytes:
-    """The message as stored: compressed JSON, without the article's text."""
-    bare = enriched.model_copy(update={"article": enriched.article.model_copy(update={"text": ""})})
-    return zlib.compress(bare.model_dump_json().encode("utf-8"), COMPRESSION_LEVEL)
+    """The message as stored: compressed JSON, without the article's text and without what
+    `unpacked` puts back from it exactly (a field is left out only where it would be)."""
+    article = enriched.article
+    text = article.text
+    left_out: dict[str, Any] = {"article": {"text"}}
+    mentions = {
+        facet: {
+            i: {"mentions": {j: {"text"} for j, m in enumerate(found.mentions) if _sliced(m, text)}}
+            for i, found in enumerate(getattr(enriched, facet))
+        }
+        for facet in ("entities", "places")
+    }
+    left_out |= {facet: found for facet, found in mentions.items() if found}
+    events = {}
+    for position, event in enumerate(enriched.events):
+        fields = set()
+        if event.sentence == text[event.start : event.end]:
+            fields.add("sentence")
+        if event.article_id == article.id:
+            fields.add("article_id")
+        if event.id == _event_id(article.id, position):
+            fields.add("id")
+        if fields:
+            events[position] = fields
+    if events:
+        left_out["events"] = events
+    packer = zlib.compressobj(COMPRESSION_LEVEL, zdict=PACK_DICTIONARY)
+    return packer.compress(enriched.model_dump_json(exclude=left_out).encode()) + packer.flush()
 
 
-def unpacked(raw: bytes) -> dict[str, Any]:
-    """The stored message as JSON data (its article's text empty)."""
-    data: dict[str, Any] = json.loads(zlib.decompress(raw))
+def _sliced(mention: Any, text: str) -> bool:
+    """Whether a mention's words are the text between its offsets."""
+    return bool(mention.text == text[mention.start : mention.end])
+
+
+def _event_id(article_id: str, position: int) -> str:
+    """An event's id as the extractor makes it: its article's id and its ordinal."""
+    return f"{article_id}-{position}"
+
+
+def unpacked(raw: bytes, text: str) -> dict[str, Any]:
+    """The stored message as JSON data, with what `pack` left out put back from its article's
+    `text` (the article's own `text` field is left empty: callers that want it set it)."""
+    data: dict[str, Any] = json.loads(zlib.decompressobj(zdict=PACK_DICTIONARY).decompress(raw))
+    data["article"].setdefault("text", "")
+    article_id = data["article"]["id"]
+    for found in (*data["entities"], *data["places"]):
+        for mention in found["mentions"]:
+            mention.setdefault("text", text[mention["start"] : mention["end"]])
+    for position, event in enumerate(data["events"]):
+        event.setdefault("sentence", text[event["start"] : event["end"]])
+        event.setdefault("article_id", article_id)
+        event.setdefault("id", _event_id(article_id, position))
     return data
 
 
 def unpack(raw: bytes, text: str) -> EnrichedArticle:
     """The message `pack` stored, with its article's text put back."""
-    data = unpacked(raw)
+    data = unpacked(raw, text)
     data["article"]["text"] = text
     return EnrichedArticle.model_validate(data)
 

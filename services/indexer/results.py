@@ -55,8 +55,9 @@ class FacetCount(BaseModel):
 
 class Facets(BaseModel):
     """Top values of each filterable field over what a query matches (ignoring paging): over
-    all of it, or, when it matches more than a sample's worth, over its most recently indexed
-    results (`approximate`), so that a facet never reads every match of a broad query."""
+    all of it, or, when it matches more than a sample's worth, over its first results
+    (`approximate`; articles: the most recently indexed, events: the latest dated, in the
+    order they are listed), so that a facet never reads every match of a broad query."""
 
     actors: list[FacetCount] = Field(default_factory=list)
     places: list[FacetCount] = Field(default_factory=list)
@@ -69,7 +70,8 @@ class Facets(BaseModel):
     approximate: bool = Field(
         default=False,
         description="True when the query has more results than were counted: the counts are "
-        "then those of its `counted` most recently indexed results, a sample, not of all.",
+        "then those of its first `counted` results (articles: the most recently indexed; "
+        "events: the latest dated), a sample, not of all.",
     )
 
 

@@ -27,10 +27,11 @@ from services.indexer.store.base import (
     StoreUnavailable,
     sqlite_path,
 )
-from services.indexer.store.sql import RECENT_MATCHES
+from services.indexer.store.sql import FACET_SAMPLE, RECENT_MATCHES
 
 __all__ = [
     "DEFAULT_FACET_SIZE",
+    "FACET_SAMPLE",
     "RECENT_MATCHES",
     "SCHEMA_VERSION",
     "QueryRejected",

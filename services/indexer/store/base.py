@@ -24,8 +24,10 @@ from shared.models import EnrichedArticle
 
 # Bumped when the tables change shape; a store refuses to open a database with a newer one and
 # rebuilds one of an older one from the messages it holds (version 1: text ids in every row, the
-# message stored whole and again per event).
-SCHEMA_VERSION = 2
+# message stored whole and again per event; version 2: each event's text id in its row, with a
+# unique index and in both date indexes, the message packed without a dictionary and with its
+# events' sentences).
+SCHEMA_VERSION = 3
 # Top values per facet unless the caller asks otherwise.
 DEFAULT_FACET_SIZE = 10
 

@@ -20,7 +20,13 @@ from typing import Any
 import asyncpg
 
 from services.indexer.query import SearchQuery
-from services.indexer.records import ArticleRecord, latest_per_article, to_record, unpack
+from services.indexer.records import (
+    EVENT_SLOTS,
+    ArticleRecord,
+    latest_per_article,
+    to_record,
+    unpack,
+)
 from services.indexer.results import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -29,6 +35,7 @@ from services.indexer.results import (
     SearchPage,
     UpsertStats,
 )
+from services.indexer.store import sql
 from services.indexer.store.base import (
     DEFAULT_FACET_SIZE,
     SCHEMA_VERSION,
@@ -40,24 +47,26 @@ from services.indexer.store.base import (
 from services.indexer.store.rows import (
     article_hits,
     event_hits,
+    event_with_id,
     facets_from_rows,
     names_by_article,
     next_cursor,
     total_is_exact,
 )
 from services.indexer.store.sql import (
-    EVENT_COLUMNS,
-    EVENT_OF_ARTICLE,
     Params,
     Plan,
     TextMatch,
     article_plan,
     count_sql,
     event_plan,
+    event_sql,
     facets_sql,
     page_sql,
+    share_sql,
+    window_sql,
 )
-from services.indexer.store.upsert import Upsert
+from services.indexer.store.upsert import Upsert, articles_many
 from services.indexer.text_query import TextQuery, pg_tsquery
 from shared.models import EnrichedArticle
 
@@ -112,11 +121,11 @@ CREATE TABLE IF NOT EXISTS places (
 CREATE INDEX IF NOT EXISTS places_key ON places (key, doc);
 CREATE INDEX IF NOT EXISTS places_country ON places (country_code, doc);
 CREATE TABLE IF NOT EXISTS events (
-    n bigint PRIMARY KEY, id text COLLATE "C" NOT NULL UNIQUE, type text COLLATE "C" NOT NULL,
+    n bigint PRIMARY KEY, type text COLLATE "C" NOT NULL,
     date_start date NOT NULL, date_end date NOT NULL, dated boolean NOT NULL
 );
-CREATE INDEX IF NOT EXISTS events_date ON events (date_start, id);
-CREATE INDEX IF NOT EXISTS events_type_date ON events (type, date_start, id);
+CREATE INDEX IF NOT EXISTS events_date ON events (date_start DESC, n);
+CREATE INDEX IF NOT EXISTS events_type_date ON events (type, date_start DESC, n);
 CREATE TABLE IF NOT EXISTS event_actors (
     n bigint NOT NULL, key text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
     PRIMARY KEY (n, key)
@@ -135,14 +144,20 @@ CREATE TABLE IF NOT EXISTS event_span (days integer NOT NULL);
 INSERT INTO event_span (days) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM event_span);
 """
 
-# A version 1 index is rebuilt from its messages (`articles.raw`): these go, its articles
-# table is set aside under another name (with its primary key) and read back.
-VERSION_1_DROPPED = """
+# An index of an older version is rebuilt from its messages (`articles.raw`): these go, its
+# articles table is set aside under another name (with its primary key; version 2's unique
+# `doc` too) and read back.
+OLDER_DROPPED = """
 DROP TABLE IF EXISTS entities, places, events, event_actors, event_places, event_countries,
     event_span;
 DROP INDEX IF EXISTS articles_tsv, articles_published;
-ALTER TABLE articles RENAME TO articles_v1;
-ALTER TABLE articles_v1 RENAME CONSTRAINT articles_pkey TO articles_v1_pkey;
+ALTER TABLE articles RENAME TO articles_old;
+ALTER TABLE articles_old RENAME CONSTRAINT articles_pkey TO articles_old_pkey;
+"""
+# Version 2's articles have a unique `doc` and its sequence, whose names the new table needs.
+OLDER_DOC_KEY = """
+ALTER TABLE articles_old RENAME CONSTRAINT articles_doc_key TO articles_old_doc_key;
+ALTER SEQUENCE articles_doc_seq RENAME TO articles_old_doc_seq;
 """
 # Messages read from an old index per step of its rebuild: a few MB in memory at a time.
 REBUILD_BATCH = 500
@@ -152,7 +167,13 @@ REBUILD_BATCH = 500
 # pages 1.3 s (issue 15). And no JIT: it compiles for tens of milliseconds whenever the
 # estimated cost passes its threshold, which a search over the whole index does, for queries
 # that then take a few milliseconds.
-SERVER_SETTINGS = {"plan_cache_mode": "force_custom_plan", "jit": "off"}
+SERVER_SETTINGS = {
+    "plan_cache_mode": "force_custom_plan",
+    "jit": "off",
+    # No parallel workers: starting them costs milliseconds a search of a few milliseconds
+    # does not win back, on a server whose cores are busy with the pipeline.
+    "max_parallel_workers_per_gather": "0",
+}
 
 # SQLSTATE classes that mean "try again": connection exceptions (08), insufficient resources
 # (53), operator intervention such as a restart (57), serialization failure and deadlock (40).
@@ -161,6 +182,13 @@ _TRANSIENT_CLASSES = ("08", "53", "57", "40")
 
 class PostgresDialect:
     """`$N` parameters, native timestamps and dates, tsvector match and ts_rank."""
+
+    # An EXISTS with an OFFSET is not turned into a join or a hashed subplan (the planner
+    # leaves such a subquery as it is written): it is run for each row it tests.
+    per_row = " OFFSET 0"
+    # Measured at 100,000 articles, count and facets: a country in 23% of the articles took
+    # 47 ms listed, 58 probed; one in 25%, 59 listed, 48 probed; in 45%, 136 listed, 28 probed.
+    broad_share = 1 / 4
 
     def param(self, index: int) -> str:
         return f"${index}"
@@ -172,7 +200,7 @@ class PostgresDialect:
         return value
 
     def days_before(self, day: str, days: str) -> str:
-        return f"({day}::date - {days})"
+        return f"({day}::date - ({days})::integer)"
 
     def text_match(self, text: TextQuery, params: Params) -> TextMatch:
         tsquery = pg_tsquery(text, params)
@@ -249,8 +277,8 @@ class PostgresStore:
                             f"the database has index schema {stored}, newer than this "
                             f"Newsflow ({SCHEMA_VERSION}); upgrade Newsflow"
                         )
-                    if stored == 1:
-                        await _rebuild_version_1(conn)
+                    if stored is not None and stored < SCHEMA_VERSION:
+                        await _rebuild_older(conn, stored)
                     else:
                         await conn.execute(SCHEMA)
                     if stored != SCHEMA_VERSION:
@@ -292,11 +320,20 @@ class PostgresStore:
             return await _write_all(conn, [(record, now) for record in records])
 
     async def search(self, query: SearchQuery) -> SearchPage:
-        plan = _plan(query)
         async with self._conn() as conn:
-            sql, params = count_sql(plan)
-            total = int(await conn.fetchval(sql, *params))
-            sql, params = page_sql(query, plan, broad=not total_is_exact(total))
+            plan = await _plan(conn, query)
+            broad = await _broad(conn, plan)
+            window = None
+            if query.order == "rank":
+                sql, params = window_sql(plan, broad=broad)
+                window = [row[0] for row in await conn.fetch(sql, *params)]
+                total = len(window)
+            else:
+                sql, params = count_sql(plan, broad=broad)
+                total = int(await conn.fetchval(sql, *params))
+            sql, params = page_sql(
+                query, plan, broad=broad or not total_is_exact(total), window=window
+            )
             rows = await conn.fetch(sql, *params)
             cursor = next_cursor(query, rows)
             rows = rows[: query.limit]
@@ -316,8 +353,9 @@ class PostgresStore:
         )
 
     async def facets(self, query: SearchQuery, size: int = DEFAULT_FACET_SIZE) -> Facets:
-        sql, params = facets_sql(query, _plan(query), size)
         async with self._conn() as conn:
+            plan = await _plan(conn, query)
+            sql, params = facets_sql(query, plan, size, broad=await _broad(conn, plan))
             rows = await conn.fetch(sql, *params)
         return facets_from_rows(rows)
 
@@ -327,14 +365,10 @@ class PostgresStore:
         return None if row is None else unpack(row[0], row[1])
 
     async def get_event(self, event_id: str) -> EventHit | None:
-        sql = (
-            f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON {EVENT_OF_ARTICLE} "
-            "WHERE e.id = $1"
-        )
+        sql, params = event_sql(event_id, DIALECT)
         async with self._conn() as conn:
-            rows = await conn.fetch(sql, event_id)
-        hits = event_hits(rows)
-        return hits[0] if hits else None
+            rows = await conn.fetch(sql, *params)
+        return event_with_id(rows, event_id)
 
 
 def quote_ident(name: str) -> str:
@@ -342,41 +376,78 @@ def quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _plan(query: SearchQuery) -> Plan:
+async def _plan(conn: Any, query: SearchQuery) -> Plan:
     if query.type == "articles":
         return article_plan(query, DIALECT)
-    return event_plan(query, DIALECT)
+    if query.since is None:
+        return event_plan(query, DIALECT)
+    # The longest interval as a value the planner sees (`sql.SPAN`).
+    span = await conn.fetchval("SELECT max(days) FROM event_span")
+    return event_plan(query, DIALECT, int(span or 0))
+
+
+async def _broad(conn: Any, plan: Plan) -> bool:
+    """Whether the plan's filters are probed row by row rather than listed (`sql.is_broad`)."""
+    stated = share_sql(plan)
+    if stated is None:
+        return False
+    statement, params = stated
+    row = await conn.fetchrow(statement, *params)
+    return sql.is_broad(int(row[0]), int(row[1]), DIALECT.broad_share)
+
+
+# Each column of `upsert.ARTICLE_COLUMNS` as an array element type, for `ARTICLES_MANY`.
+ARTICLES_MANY = articles_many(["text"] * 6 + ["timestamptz"] * 3 + ["bytea"])
+# The events held for many articles: their keys, from each article's key range.
+HELD_EVENTS_MANY = (
+    f"SELECT e.n FROM unnest($1::bigint[]) AS d(doc) JOIN events e "
+    f"ON e.n >= d.doc * {EVENT_SLOTS} AND e.n < (d.doc + 1) * {EVENT_SLOTS}"
+)
 
 
 async def _write_all(conn: Any, records: list[tuple[ArticleRecord, dt.datetime]]) -> UpsertStats:
-    """Upsert records, each with its time of indexing, inside the caller's transaction."""
+    """Upsert records (of distinct articles), each with its time of indexing, inside the
+    caller's transaction: the article rows in one statement, the events they hold in another,
+    then the rest of every article in one statement per table (`Upsert.merged`), where one
+    statement per article and step made 200 round trips of a batch of 100."""
     stats = UpsertStats()
+    if not records:
+        return stats
+    columns = list(zip(*(UPSERT.article(r, now)[1] for r, now in records), strict=True))
+    written = {row[0]: row[1] for row in await conn.fetch(ARTICLES_MANY, *map(list, columns))}
+    docs = [written[r.id] for r, _ in records if r.id in written]
+    held: dict[int, list[int]] = {doc: [] for doc in docs}
+    for row in await conn.fetch(HELD_EVENTS_MANY, docs):
+        held[row[0] // EVENT_SLOTS].append(row[0])
     rests = []
-    for r, now in records:
-        sql, params = UPSERT.article(r, now)
-        doc = await conn.fetchval(sql, *params)
+    for r, _ in records:
+        doc = written.get(r.id)
         if doc is None:
             stats += UpsertStats(stale=1)
             continue
-        sql, params = UPSERT.held_events(doc)
-        rests.append(UPSERT.rest(r, doc, [row[0] for row in await conn.fetch(sql, *params)]))
-    for sql, rows in UPSERT.merged(rests):
-        await conn.executemany(sql, rows)
+        rests.append(UPSERT.rest(r, doc, held[doc]))
+    for statement, rows in UPSERT.merged(rests):
+        await conn.executemany(statement, rows)
     for rest in rests:
         stats += rest.stats
     return stats
 
 
-async def _rebuild_version_1(conn: Any) -> None:
-    """Turn a version 1 index into this version inside the caller's transaction: keep its
-    articles' messages, drop every other table, create this schema and write each message
-    again, as it was first indexed (its `indexed_at` kept)."""
-    await conn.execute(VERSION_1_DROPPED)
+async def _rebuild_older(conn: Any, version: int) -> None:
+    """Turn an index of an older version into this version inside the caller's transaction:
+    keep its articles' messages, drop every other table, create this schema and write each
+    message again, as it was first indexed (its `indexed_at` kept). Version 1 stored the
+    message whole as JSON; version 2 packed it without its text (`records.unpack` reads it)."""
+    await conn.execute(OLDER_DROPPED)
+    if version > 1:
+        await conn.execute(OLDER_DOC_KEY)
     await conn.execute(SCHEMA)
+    text = "text" if version > 1 else "''"
     last = ""
     while True:
         rows = await conn.fetch(
-            "SELECT id, raw, indexed_at FROM articles_v1 WHERE id > $1 ORDER BY id LIMIT $2",
+            f"SELECT id, raw, {text}, indexed_at FROM articles_old WHERE id > $1 "
+            "ORDER BY id LIMIT $2",
             last,
             REBUILD_BATCH,
         )
@@ -384,10 +455,16 @@ async def _rebuild_version_1(conn: Any) -> None:
             break
         last = rows[-1][0]
         await _write_all(
-            conn,
-            [(to_record(EnrichedArticle.model_validate_json(raw)), at) for _, raw, at in rows],
+            conn, [(to_record(_message(version, raw, body)), at) for _, raw, body, at in rows]
         )
-    await conn.execute("DROP TABLE articles_v1")
+    await conn.execute("DROP TABLE articles_old")
+
+
+def _message(version: int, raw: bytes, text: str) -> EnrichedArticle:
+    """The message an index of `version` stored (raw) with its article's text."""
+    if version == 1:
+        return EnrichedArticle.model_validate_json(raw)
+    return unpack(raw, text)
 
 
 async def _entity_names(conn: Any, ids: list[str]) -> dict[str, list[str]]:

@@ -59,8 +59,8 @@ def event_hits(rows: Iterable[Row]) -> list[EventHit]:
     """Events from their article's packed message: the event at its key's position."""
     hits = []
     messages: dict[bytes, dict[str, Any]] = {}
-    for raw, n, url, title, source, published_at, _start, _id in rows:
-        message = messages.get(raw) or messages.setdefault(raw, unpacked(raw))
+    for raw, n, url, title, source, published_at, _start, text in rows:
+        message = messages.get(raw) or messages.setdefault(raw, unpacked(raw, text))
         event = message["events"][n % EVENT_SLOTS]
         hits.append(
             EventHit.model_validate(
@@ -76,6 +76,11 @@ def event_hits(rows: Iterable[Row]) -> list[EventHit]:
     return hits
 
 
+def event_with_id(rows: Iterable[Row], event_id: str) -> EventHit | None:
+    """The event of `sql.event_sql`'s rows that has the id, if one has."""
+    return next((hit for hit in event_hits(rows) if hit.id == event_id), None)
+
+
 def next_cursor(query: SearchQuery, rows: Sequence[Row]) -> str | None:
     """The cursor after the last row of a full page; None when the page is the last.
 
@@ -88,7 +93,7 @@ def next_cursor(query: SearchQuery, rows: Sequence[Row]) -> str | None:
         return Cursor(o="rank", s=float(last[7]), id=last[0]).encode()
     if query.order == "published":
         return Cursor(o="published", s=iso_timestamp(last[4]), id=last[0]).encode()
-    return Cursor(o="event", s=iso_day(last[6]), id=last[7]).encode()
+    return Cursor(o="event", s=iso_day(last[6]), id=str(last[1])).encode()
 
 
 def total_is_exact(total: int) -> bool:
@@ -98,7 +103,7 @@ def total_is_exact(total: int) -> bool:
 
 def facets_from_rows(rows: Iterable[Row]) -> Facets:
     """`sql.facets_sql`'s rows into facets; approximate when they counted more than
-    `sql.RECENT_MATCHES` results (the statement stops one past it)."""
+    `sql.FACET_SAMPLE` results (the statement stops one past it)."""
     counted = 0
     found: dict[str, list[FacetCount]] = {
         "actors": [],
@@ -115,7 +120,7 @@ def facets_from_rows(rows: Iterable[Row]) -> Facets:
         # UNION ALL keeps each part's order on both engines in practice, but SQL does not
         # promise it; sort again so the answer never depends on the plan.
         counts.sort(key=lambda c: (-c.count, c.value))
-    return Facets(**found, counted=counted, approximate=counted > sql.RECENT_MATCHES)
+    return Facets(**found, counted=counted, approximate=counted > sql.FACET_SAMPLE)
 
 
 # Actor names per article hit: enough for a result line; the article endpoint has all of them.

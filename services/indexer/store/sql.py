@@ -9,7 +9,8 @@ Orderings (and their cursors):
 - `rank`: articles with query text, best first (`score` ascending: lower is better on both
   backends), then id;
 - `published`: articles without text, newest first, then id descending;
-- `event`: events by the start of their date interval, latest first, then id.
+- `event`: events by the start of their date interval, latest first, then by key `n` (their
+  article's `doc`, then their position in it; the cursor's id is the key).
 """
 
 from __future__ import annotations
@@ -31,6 +32,25 @@ from services.indexer.text_query import TextQuery
 # covers 50 pages of 20, more than anyone reads. The total counts up to one past it.
 RECENT_MATCHES = 1_000
 
+# How many of a query's first results the facets count (`facets_sql`; articles: the most
+# recently indexed, events: the latest dated): their GROUP BYs read every entity, place and
+# event row of the sample (about 7, 3 and 10 per article), so their cost is the sample's size;
+# at 1,000 they took 50-300 ms at 100,000 articles (issue 15). The top values of a facet are
+# plain in a few hundred results, and the response says the counts are of a sample
+# (`approximate`, `counted`).
+FACET_SAMPLE = 300
+
+# Broad or narrow: a query's filters are tried on a small sample of the rows they would be
+# tested on (`share_sql`), and hold for a share of it. A narrow filter is answered by listing
+# the keys it selects from its index; a broad one by testing it row by row (a probe of its
+# index) in the order the statement reads, which finds a count's or a page's rows after about
+# (rows wanted / share) probes, where listing reads all of its keys: 90,000 for a country in
+# 90% of 100,000 articles. Probing one row costs many times listing one key, so probes pay from
+# a share each dialect sets (`Dialect.broad_share`, measured at 100,000 articles: about a
+# quarter on PostgreSQL, a tenth on SQLite); a filter in 1-5% of the rows, listed, costs a few
+# thousand keys, probed it would cost 20,000-100,000 probes.
+SHARE_SAMPLE = 256
+
 # An event's article: its key divided by the slots (the article's `doc`), and the key range of
 # the article's events, so that a plan can go from either side through a primary key.
 EVENT_OF_ARTICLE = (
@@ -40,6 +60,13 @@ EVENT_OF_ARTICLE = (
 
 
 class Dialect(Protocol):
+    broad_share: float
+    """The share of the sampled rows from which filters are probed rather than listed."""
+    per_row: str
+    """What ends a probe's subquery so that it is run per row, never replaced by a hash of
+    every key it could match (PostgreSQL's hashed SubPlan of an EXISTS read all 212,000 rows of
+    a country in 90% of the articles to answer a count that stops after 1,100 articles)."""
+
     def param(self, index: int) -> str:
         """The placeholder of the index-th (1-based) parameter."""
 
@@ -109,6 +136,10 @@ class Plan:
     doc: str = "a.doc"
     probes: dict[int, str] = field(default_factory=dict)
     """Per filter condition (by index), the same filter as a probe of its index per row."""
+    key: str = "a.doc"
+    """The result's integer key: an article's `doc`, an event's `n`."""
+    order: str = "a.doc DESC"
+    """The order the share of the filters is sampled in (`share_sql`): the most recent rows."""
 
     def filter(self, listed: str, probe: str) -> None:
         """Add a filter as a list of the keys it selects (`listed`), with its probe form."""
@@ -118,8 +149,15 @@ class Plan:
     def probing_where(self) -> str:
         """The conditions with each filter as a probe: for a page of a broad result set,
         which a scan in page order meets at once, where listing its keys reads them all."""
-        probing = [self.probes.get(i, c) for i, c in enumerate(self.conditions)]
-        return _and([*probing, *filter(None, [self.text_condition])])
+        return _and([*self.probing_conditions(), *filter(None, [self.text_condition])])
+
+    def probing_conditions(self) -> list[str]:
+        """The conditions but the text's, each filter as a probe."""
+        return [self.probes.get(i, c) for i, c in enumerate(self.conditions)]
+
+    def filtered(self, broad: bool) -> str:
+        """The conditions of the unscored result set, each filter listed, or probed if `broad`."""
+        return self.probing_where() if broad else self.where
 
     @property
     def source(self) -> str:
@@ -180,40 +218,56 @@ def article_plan(query: SearchQuery, dialect: Dialect) -> Plan:
     which only pays when most candidates match (`Plan.probing_where`, for broad queries).
     """
     plan = Plan(Params(dialect), "articles a", [])
-    p = plan.params
+    p, d = plan.params, dialect
     _with_text(plan, query.text)
     for value, table in ((query.actor, "entities"), (query.place, "places")):
         if value:
             key = p(name_key(value))
             plan.filter(
                 f"a.doc IN (SELECT doc FROM {table} WHERE key = {key})",
-                f"EXISTS (SELECT 1 FROM {table} x WHERE x.key = {key} AND x.doc = a.doc)",
+                f"EXISTS (SELECT 1 FROM {table} x WHERE x.key = {key} AND x.doc = a.doc"
+                f"{d.per_row})",
             )
     if query.country:
         cc = p(query.country)
         plan.filter(
             f"a.doc IN (SELECT doc FROM entities WHERE country_code = {cc} "
             f"UNION SELECT doc FROM places WHERE country_code = {cc})",
-            f"(EXISTS (SELECT 1 FROM entities x WHERE x.country_code = {cc} AND x.doc = a.doc) "
-            f"OR EXISTS (SELECT 1 FROM places x WHERE x.country_code = {cc} AND x.doc = a.doc))",
+            f"(EXISTS (SELECT 1 FROM entities x WHERE x.country_code = {cc} AND x.doc = a.doc"
+            f"{d.per_row}) OR EXISTS (SELECT 1 FROM places x WHERE x.country_code = {cc} "
+            f"AND x.doc = a.doc{d.per_row}))",
         )
     if query.event_type:
         kind = p(query.event_type)
         plan.filter(
             f"a.doc IN (SELECT n / {EVENT_SLOTS} FROM events WHERE type = {kind})",
             f"EXISTS (SELECT 1 FROM events x WHERE x.n >= a.doc * {EVENT_SLOTS} "
-            f"AND x.n < (a.doc + 1) * {EVENT_SLOTS} AND x.type = {kind})",
+            f"AND x.n < (a.doc + 1) * {EVENT_SLOTS} AND x.type = {kind}{d.per_row})",
         )
     _published_bounds(plan, "a.published_at", query.since, query.until)
     _published_bounds(plan, "a.published_at", query.published_since, query.published_until)
     _ranking_window(plan)
+    plan.order = f"{plan.doc} DESC"
     return plan
 
 
-def event_plan(query: SearchQuery, dialect: Dialect) -> Plan:
+# The longest interval the index holds, in days, read by the statement itself; a store that
+# reads it first passes it to `event_plan` as a value, which the planner can estimate a date
+# range with (PostgreSQL guessed 1,462 rows of a range holding 115,000 from this subquery,
+# and sorted them all for a page of 21).
+SPAN = "(SELECT max(days) FROM event_span)"
+
+
+def event_plan(query: SearchQuery, dialect: Dialect, span: int | None = None) -> Plan:
     """The events a query matches (ignoring its cursor). Query text selects the events of
     the articles it matches: an event's sentence alone often names its actors only by pronoun."""
-    plan = Plan(Params(dialect), f"events e JOIN articles a ON {EVENT_OF_ARTICLE}", [])
+    plan = Plan(
+        Params(dialect),
+        f"events e JOIN articles a ON {EVENT_OF_ARTICLE}",
+        [],
+        key="e.n",
+        order="e.date_start DESC, e.n ASC",
+    )
     p, d = plan.params, dialect
     _with_text(plan, query.text)
     for value, table, column in (
@@ -225,7 +279,7 @@ def event_plan(query: SearchQuery, dialect: Dialect) -> Plan:
             v = p(value)
             plan.filter(
                 f"e.n IN (SELECT n FROM {table} WHERE {column} = {v})",
-                f"EXISTS (SELECT 1 FROM {table} x WHERE x.{column} = {v} AND x.n = e.n)",
+                f"EXISTS (SELECT 1 FROM {table} x WHERE x.{column} = {v} AND x.n = e.n{d.per_row})",
             )
     if query.event_type:
         plan.conditions.append(f"e.type = {p(query.event_type)}")
@@ -237,7 +291,7 @@ def event_plan(query: SearchQuery, dialect: Dialect) -> Plan:
         # indexes can seek to, where scanning them from the start of time met every older
         # event before the count or the facets' sample was full.
         plan.conditions.append(
-            f"e.date_start >= {d.days_before(since, '(SELECT max(days) FROM event_span)')}"
+            f"e.date_start >= {d.days_before(since, SPAN if span is None else p(span))}"
         )
     if query.until is not None:
         plan.conditions.append(f"e.date_start <= {p(d.day(query.until))}")
@@ -251,15 +305,47 @@ def event_plan(query: SearchQuery, dialect: Dialect) -> Plan:
 ARTICLE_COLUMNS = (
     "a.id, a.url, a.title, a.source, a.published_at, substr(a.text, 1, 1000) AS lead, a.summary"
 )
-EVENT_COLUMNS = "a.raw, e.n, a.url, a.title, a.source, a.published_at, e.date_start, e.id"
+# An event hit is read from its article's message, whose sentences come from the text.
+EVENT_COLUMNS = "a.raw, e.n, a.url, a.title, a.source, a.published_at, e.date_start, a.text"
 
 
-def page_sql(query: SearchQuery, plan: Plan, *, broad: bool = False) -> tuple[str, list[object]]:
+def event_sql(event_id: str, dialect: Dialect) -> tuple[str, list[object]]:
+    """The events of the article an event id names (the id is its article's id and its ordinal,
+    `records`): the event is the one of them with that id (`rows.event_with_id`). Event rows
+    keep no text id, whose index cost more than half a kB per article (issue 15)."""
+    article_id = event_id.rpartition("-")[0]
+    sql = (
+        f"SELECT {EVENT_COLUMNS} FROM articles a JOIN events e ON {EVENT_OF_ARTICLE} "
+        f"WHERE a.id = {dialect.param(1)}"
+    )
+    return sql, [article_id]
+
+
+def window_sql(plan: Plan, *, broad: bool = False) -> tuple[str, list[object]]:
+    """The keys (`doc`) of a text query's most recent matches, newest first, up to one past
+    `RECENT_MATCHES`: its count and its ranking window in one pass (`page_sql`'s `window`).
+    Matching a row is the cost of a text query on PostgreSQL (its tsvector read and tested:
+    about 10 microseconds, 8,700 rows for the 1,001 newest matches of "last year" at 100,000
+    articles), and the count, the window and the ranking each matched them again."""
+    sql = (
+        f"SELECT {plan.doc} FROM {plan.source} WHERE {plan.filtered(broad)} "
+        f"ORDER BY {plan.doc} DESC LIMIT {RECENT_MATCHES + 1}"
+    )
+    return sql, list(plan.params.values)
+
+
+def page_sql(
+    query: SearchQuery, plan: Plan, *, broad: bool = False, window: list[int] | None = None
+) -> tuple[str, list[object]]:
     """The SELECT of one page (one row more than the limit, to know whether there is a next).
 
     `broad`: the query has more results than the window (its count says so), so its filters
     probe their indexes row by row in page order (`Plan.probing_where`), which finds a page
     after a few dozen rows, instead of listing every key they select.
+
+    `window`: a ranked query's matches as `window_sql` gave them (PostgreSQL): the page ranks
+    the first `RECENT_MATCHES` of those rows by key (an array parameter), which match the whole
+    query already, instead of finding the window's matches again.
 
     The page's keys are chosen first, in a subquery that reads only the sort columns, and the
     columns shown are read for those rows alone: selected beside the sort, an article's lead
@@ -272,11 +358,20 @@ def page_sql(query: SearchQuery, plan: Plan, *, broad: bool = False) -> tuple[st
     if query.order == "rank":
         assert plan.score is not None
         conditions = plan.ranked_conditions
+        source = plan.ranked_source
+        if window is not None:
+            # The filters again, as probes of these rows only: the rows match them already,
+            # but a statement has to use every parameter it is given.
+            conditions = [
+                f"a.doc = ANY({p(window[:RECENT_MATCHES])}::bigint[])",
+                *plan.probing_conditions(),
+            ]
+            source = "articles a"
         if after is not None:
             s, i = p(after.s), p(after.id)
             conditions.append(f"({plan.score} > {s} OR ({plan.score} = {s} AND a.id > {i}))")
         keys = (
-            f"SELECT a.doc AS doc, a.id AS id, {plan.score} AS score FROM {plan.ranked_source} "
+            f"SELECT a.doc AS doc, a.id AS id, {plan.score} AS score FROM {source} "
             f"WHERE {_and(conditions)} ORDER BY score ASC, a.id ASC LIMIT {limit}"
         )
         sql = (
@@ -301,25 +396,52 @@ def page_sql(query: SearchQuery, plan: Plan, *, broad: bool = False) -> tuple[st
         return sql, p.values
     if after is not None:
         assert isinstance(after.s, str)
-        s, i = p(d.day(dt.date.fromisoformat(after.s))), p(after.id)
-        conditions.append(f"(e.date_start < {s} OR (e.date_start = {s} AND e.id > {i}))")
+        s, i = p(d.day(dt.date.fromisoformat(after.s))), p(int(after.id))
+        conditions.append(f"(e.date_start < {s} OR (e.date_start = {s} AND e.n > {i}))")
     keys = (
         f"SELECT e.n AS n FROM {plan.source} "
-        f"WHERE {_and(conditions)} ORDER BY e.date_start DESC, e.id ASC LIMIT {limit}"
+        f"WHERE {_and(conditions)} ORDER BY e.date_start DESC, e.n ASC LIMIT {limit}"
     )
     sql = (
         f"SELECT {EVENT_COLUMNS} FROM ({keys}) k JOIN events e ON e.n = k.n "
-        f"JOIN articles a ON {EVENT_OF_ARTICLE} ORDER BY e.date_start DESC, e.id ASC"
+        f"JOIN articles a ON {EVENT_OF_ARTICLE} ORDER BY e.date_start DESC, e.n ASC"
     )
     return sql, p.values
 
 
-def count_sql(plan: Plan) -> tuple[str, list[object]]:
+def share_sql(plan: Plan) -> tuple[str, list[object]] | None:
+    """(rows sampled, rows the filters hold for) over the `SHARE_SAMPLE` most recent rows that
+    the query's other conditions (text, dates, type) select; None when it has no filter.
+    Only a choice of plan depends on it (`is_broad`), never a result."""
+    if not plan.probes:
+        return None
+    plain = [c for i, c in enumerate(plan.conditions) if i not in plan.probes]
+    probes = _and([plan.probes[i] for i in sorted(plan.probes)])
+    sample = (
+        f"SELECT {plan.key} FROM {plan.source} "
+        f"WHERE {_and([*plain, *filter(None, [plan.text_condition])])} "
+        f"ORDER BY {plan.order} LIMIT {SHARE_SAMPLE}"
+    )
+    sql = (
+        f"SELECT count(*), coalesce(sum(CASE WHEN {probes} THEN 1 ELSE 0 END), 0) "
+        f"FROM {plan.base} WHERE {plan.key} IN ({sample})"
+    )
+    return sql, list(plan.params.values)
+
+
+def is_broad(sampled: int, held: int, share: float) -> bool:
+    """Whether filters that hold for `held` of `sampled` rows are probed rather than listed:
+    for at least `share` of them, or so few rows to test that probing them all is cheap."""
+    return sampled < SHARE_SAMPLE or held >= sampled * share
+
+
+def count_sql(plan: Plan, *, broad: bool = False) -> tuple[str, list[object]]:
     """The number of results, counted up to one past `RECENT_MATCHES` (more is then known to
     exist, not how many): a count reads every row it counts, so an exact total of a broad
-    query cost as much as all its facets did."""
+    query cost as much as all its facets did. A `broad` query's filters are probes, so the
+    count stops after the rows it needs, where a list of a broad filter's keys is read whole."""
     sql = (
-        f"SELECT count(*) FROM (SELECT 1 FROM {plan.source} WHERE {plan.where} "
+        f"SELECT count(*) FROM (SELECT 1 FROM {plan.source} WHERE {plan.filtered(broad)} "
         f"LIMIT {RECENT_MATCHES + 1}) c"
     )
     return sql, list(plan.params.values)
@@ -340,23 +462,27 @@ def _top(facet: str, select: str, size: str) -> str:
 COUNTED = "counted"
 
 
-def facets_sql(query: SearchQuery, plan: Plan, size: int) -> tuple[str, list[object]]:
+def facets_sql(
+    query: SearchQuery, plan: Plan, size: int, *, broad: bool = False
+) -> tuple[str, list[object]]:
     """One statement giving (facet, value, n) rows: the top values of each facet over the
-    query's `RECENT_MATCHES` most recently indexed results (all of them when there are no
-    more), n being the number of those results that have the value (so, below the sample, n is
-    what the query would return with the value added as a filter); and a row (COUNTED, NULL,
-    count) saying over how many results they were counted, up to `RECENT_MATCHES + 1` (one
-    past the sample, which tells that the counts are of a sample).
+    query's first `FACET_SAMPLE` results (all of them when there are no more; articles: the
+    most recently indexed, events: the latest dated, as pages list them), n being the number
+    of those results that have the value (so, below the sample, n is what the query would
+    return with the value added as a filter); and a row (COUNTED, NULL, count) saying over
+    how many results they were counted, up to `FACET_SAMPLE + 1` (one past the sample, which
+    tells that the counts are of a sample). `broad`: the filters are probes (`count_sql`).
 
-    The sample is taken newest first along the integer key, which every index of a filter
-    yields in order, so it costs the sample's rows, not the whole result set's; and the
-    rows of the facets are reached from the sample through the key's index.
+    The sample is taken in an order an index of the query yields (an article's integer key,
+    an event's date), so it costs the sample's rows, not the whole result set's; and the rows
+    of the facets are reached from the sample through the key's index.
     """
     p = plan.params.copy()
-    n, limit = p(size), p(RECENT_MATCHES + 1)
+    n, limit = p(size), p(FACET_SAMPLE + 1)
+    where = plan.filtered(broad)
     if query.type == "articles":
         matched = (
-            f"SELECT {plan.doc} AS doc FROM {plan.source} WHERE {plan.where} "
+            f"SELECT {plan.doc} AS doc FROM {plan.source} WHERE {where} "
             f"ORDER BY {plan.doc} DESC LIMIT {limit}"
         )
         in_sample = "IN (SELECT doc FROM matched)"
@@ -390,8 +516,10 @@ def facets_sql(query: SearchQuery, plan: Plan, size: int) -> tuple[str, list[obj
             ),
         ]
     else:
+        # Events in the order they are listed (the date indexes' order), which stops after
+        # the sample; by key, the sample sorted every event of a date range first.
         matched = (
-            f"SELECT e.n AS n FROM {plan.source} WHERE {plan.where} ORDER BY e.n DESC LIMIT {limit}"
+            f"SELECT e.n AS n FROM {plan.source} WHERE {where} ORDER BY {plan.order} LIMIT {limit}"
         )
         in_sample = "IN (SELECT n FROM matched)"
         parts = [

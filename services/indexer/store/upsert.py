@@ -6,7 +6,7 @@ backend runs in the batch's transaction (sqlite3 in a worker thread, asyncpg awa
 1. `Upsert.article`: insert the article row, or update it unless the index holds a later
    extraction; `RETURNING doc` gives its integer key, or no row when the record is stale:
    nothing more is written, so a replayed old message cannot roll the index back;
-2. `Upsert.held_events`: the ids of the events the index holds for the article (its key
+2. `Upsert.held_events`: the keys of the events the index holds for the article (its key
    range, `records.EVENT_SLOTS` keys from `doc * EVENT_SLOTS`);
 3. `Upsert.rest`: the statements replacing its entities, places, events and their rows, with
    what they count; `Upsert.merged` runs those of a whole batch together, one statement each.
@@ -31,7 +31,7 @@ Statement = tuple[str, Params]
 ARTICLE_COLUMNS = (
     "id, url, title, text, summary, source, published_at, extracted_at, indexed_at, raw"
 )
-EVENT_COLUMNS = "n, id, type, date_start, date_end, dated"
+EVENT_COLUMNS = "n, type, date_start, date_end, dated"
 # The tables of an article's event rows, deleted and inserted again with its events.
 EVENT_ROW_TABLES = ("event_actors", "event_places", "event_countries")
 
@@ -65,7 +65,7 @@ class Upsert:
             + " WHERE excluded.extracted_at >= articles.extracted_at RETURNING doc"
         )
         in_range = f"n >= {p(1)} AND n < {p(2)}"
-        self._held_events = f"SELECT id FROM events WHERE {in_range}"
+        self._held_events = f"SELECT n FROM events WHERE {in_range}"
         self._delete_entities = f"DELETE FROM entities WHERE doc = {p(1)}"
         self._delete_places = f"DELETE FROM places WHERE doc = {p(1)}"
         self._insert_entities = _insert(
@@ -79,11 +79,8 @@ class Upsert:
         self._delete_events = [
             f"DELETE FROM {table} WHERE {in_range}" for table in (*EVENT_ROW_TABLES, "events")
         ]
-        # An event id is unique to its article, so the delete above leaves no conflict; should
-        # another article's message reuse one, the later write takes the id over.
-        self._insert_event = _insert(dialect, "events", EVENT_COLUMNS) + _update(
-            EVENT_COLUMNS, keep={"id"}
-        )
+        # The delete above leaves no event of the article, whose key range is its own.
+        self._insert_event = _insert(dialect, "events", EVENT_COLUMNS)
         self._insert_actors = _insert(dialect, "event_actors", "n, key, name")
         self._insert_event_places = _insert(dialect, "event_places", "n, key, name")
         self._insert_countries = _insert(dialect, "event_countries", "n, country_code")
@@ -120,14 +117,14 @@ class Upsert:
         return self._article, params
 
     def held_events(self, doc: int) -> Statement:
-        """The ids of the events the index holds for the article, one per row."""
+        """The keys of the events the index holds for the article, one per row."""
         return self._held_events, event_range(doc)
 
-    def rest(self, r: ArticleRecord, doc: int, held_events: list[str]) -> Rest:
+    def rest(self, r: ArticleRecord, doc: int, held_events: list[int]) -> Rest:
         """The writes after a kept article row, given its doc and `held_events`' answer."""
         d = self._dialect
         first, _ = event_range(doc)
-        gone = set(held_events) - {e.id for e in r.events}
+        gone = set(held_events) - {first + e.position for e in r.events}
         of_article: list[Params] = [(doc,)]
         batches: list[tuple[str, list[Params]]] = [
             (self._delete_entities, of_article),
@@ -155,7 +152,6 @@ class Upsert:
                 [
                     (
                         first + e.position,
-                        e.id,
                         e.type,
                         d.day(e.date_start),
                         d.day(e.date_end),
@@ -207,6 +203,19 @@ def _insert(dialect: Dialect, table: str, columns: str) -> str:
     names = _names(columns)
     values = [dialect.param(i) for i in range(1, len(names) + 1)]
     return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(values)})"
+
+
+def articles_many(types: list[str]) -> str:
+    """PostgreSQL's upsert of many article rows in one statement, one array parameter per
+    column (`types`: each column's element type), returning `id, doc` of each row written:
+    the rows `Upsert.article` writes one statement each."""
+    names = _names(ARTICLE_COLUMNS)
+    arrays = ", ".join(f"${i}::{t}[]" for i, t in enumerate(types, 1))
+    return (
+        f"INSERT INTO articles ({', '.join(names)}) SELECT * FROM unnest({arrays})"
+        + _update(ARTICLE_COLUMNS, keep={"id", "indexed_at"})
+        + " WHERE excluded.extracted_at >= articles.extracted_at RETURNING id, doc"
+    )
 
 
 def _update(columns: str, *, keep: set[str]) -> str:

@@ -9,9 +9,11 @@ import asyncpg
 import pytest
 
 from services.indexer.query import build_query
+from services.indexer.records import EVENT_SLOTS
 from services.indexer.store import SCHEMA_VERSION, SchemaMismatch, StoreUnavailable
 from services.indexer.store.postgres import PostgresStore
 from tests import factories as f
+from tests.unit.indexer import schema_2
 from tests.unit.indexer.store_cases import CORPUS, Reopen, StoreCases, assert_holds_the_corpus
 
 
@@ -123,18 +125,66 @@ async def test_version_1_index_is_rebuilt_from_its_messages(empty_pg: str) -> No
         assert await conn.fetchval("SELECT max(version) FROM schema_version") == SCHEMA_VERSION
         rows = await conn.fetch("SELECT DISTINCT indexed_at FROM articles")
         assert [row[0] for row in rows] == [indexed_at]
-        assert await conn.fetchval("SELECT to_regclass('articles_v1')") is None
+        assert await conn.fetchval("SELECT to_regclass('articles_old')") is None
+    finally:
+        await conn.close()
+
+
+async def test_version_2_index_is_rebuilt_from_its_messages(empty_pg: str) -> None:
+    """Schema 2 packed each message without its text and gave every event row its text id;
+    the store rebuilds such an index from the messages and their texts."""
+    indexed_at = dt.datetime(2025, 12, 21, tzinfo=dt.UTC)
+    conn = await asyncpg.connect(empty_pg)
+    try:
+        await conn.execute(schema_2.POSTGRES)
+        await conn.execute("INSERT INTO schema_version VALUES (2)")
+        for e in CORPUS:
+            a = e.article
+            doc = await conn.fetchval(
+                "INSERT INTO articles (id, url, title, text, summary, source, published_at, "
+                "extracted_at, indexed_at, raw) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9) "
+                "RETURNING doc",
+                a.id, a.url, a.title, a.text, a.summary, a.source, a.published_at, indexed_at,
+                schema_2.pack(e),
+            )  # fmt: skip
+            await conn.executemany(
+                "INSERT INTO events (n, id, type, date_start, date_end, dated) "
+                "VALUES ($1, $2, $3, '2025-01-01', '2025-01-01', true)",
+                [(doc * EVENT_SLOTS + i, v.id, v.type) for i, v in enumerate(e.events)],
+            )
+    finally:
+        await conn.close()
+    store = PostgresStore(empty_pg)
+    await store.open()
+    try:
+        await assert_holds_the_corpus(store)
+        await store.upsert(f.many(2))  # the new table's own key sequence
+        assert (await store.search(build_query({"q": "ceasefire"}))).total == 2
+    finally:
+        await store.close()
+    conn = await asyncpg.connect(empty_pg)
+    try:
+        assert await conn.fetchval("SELECT max(version) FROM schema_version") == SCHEMA_VERSION
+        rows = await conn.fetch("SELECT DISTINCT indexed_at FROM articles WHERE url LIKE '%ex%'")
+        assert indexed_at in [row[0] for row in rows]
+        columns = await conn.fetch(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'"
+        )
+        assert {row[0] for row in columns} == {"n", "type", "date_start", "date_end", "dated"}
+        assert await conn.fetchval("SELECT to_regclass('articles_old')") is None
     finally:
         await conn.close()
 
 
 async def test_connections_plan_for_their_parameters(empty_pg: str) -> None:
-    """Prepared statements never fall back to a generic plan, and no query is JIT-compiled."""
+    """Prepared statements never fall back to a generic plan, and no query is JIT-compiled or
+    started on parallel workers."""
     store = PostgresStore(empty_pg, pool_size=1)
     await store.open()
     try:
         async with store._conn() as conn:
             assert await conn.fetchval("SHOW plan_cache_mode") == "force_custom_plan"
             assert await conn.fetchval("SHOW jit") == "off"
+            assert await conn.fetchval("SHOW max_parallel_workers_per_gather") == "0"
     finally:
         await store.close()

@@ -456,8 +456,10 @@ class StoreCases:
 
     @pytest.fixture
     async def window_of_three(self, store: Store, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-        """Ten articles written one by one and a window of three: the ids, oldest first."""
+        """Ten articles written one by one and a window of three (the facets' sample too): the
+        ids, oldest first."""
         monkeypatch.setattr(sql, "RECENT_MATCHES", 3)
+        monkeypatch.setattr(sql, "FACET_SAMPLE", 3)
         written = f.many(10)
         for enriched in written:
             await store.upsert([enriched])
@@ -501,17 +503,63 @@ class StoreCases:
             {"type": "events", "country": "RU", "since": "2025-01-01"},
         ],
     )
+    @pytest.mark.parametrize("choice", ["probed", "listed"])
     async def test_broad_filters_page_through_everything(
-        self, store: Store, window_of_three: list[str], params: dict[str, Any]
+        self,
+        store: Store,
+        window_of_three: list[str],
+        params: dict[str, Any],
+        choice: str,
+        monkeypatch: pytest.MonkeyPatch,
     ) -> None:
-        """Past the window, filters probe row by row: the same pages, in the same order."""
+        """Past the window, filters probe row by row (or list their keys, when their sampled
+        share says narrow): the same pages, in the same order, the same facets."""
+        if choice == "listed":
+            # A sample of one row, and a share no filter reaches: every filter is listed.
+            monkeypatch.setattr(sql, "SHARE_SAMPLE", 1)
+            monkeypatch.setattr(sql, "is_broad", lambda sampled, held, share: False)
+        facets = await store.facets(q(**params))
+        assert (facets.counted, facets.approximate) == (4, True)
+        assert counts(facets, "event_types") == {"CONSULT": 4}
         seen, sizes = await collect(store, q(limit=4, **params))
         if params.get("type"):
-            # Every event is dated its article's day, 2025-01-01: ties go by id.
-            assert seen == sorted(f"{i}-0" for i in window_of_three)
+            # Every event is dated its article's day, 2025-01-01: ties go by key, the order
+            # their articles were first indexed in.
+            assert seen == [f"{i}-0" for i in window_of_three]
         else:
             assert seen == window_of_three[::-1]  # newest first
         assert sizes == [4, 4, 2]
+
+    async def test_the_sampled_share_chooses_probes_or_lists(
+        self, store: Store, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Filters that hold for at least the dialect's `broad_share` of the `SHARE_SAMPLE` most
+        recent rows are probed; fewer, listed; where fewer rows than the sample are there to
+        test, probed."""
+        written = f.many(10)
+        other = f.article("https://example.com/other", text="Report on the ceasefire.")
+        old = f.enriched(other, entities=[f.entity("Olaf Scholz", country_code="DE")])
+        await store.upsert([old])  # the oldest: outside a sample of the four most recent
+        for enriched in written:
+            await store.upsert([enriched])
+        chosen: list[tuple[int, int, bool]] = []
+        decide = sql.is_broad
+
+        def spy(sampled: int, held: int, share: float) -> bool:
+            chosen.append((sampled, held, decide(sampled, held, 0.5)))
+            return chosen[-1][2]
+
+        monkeypatch.setattr(sql, "is_broad", spy)
+        monkeypatch.setattr(sql, "SHARE_SAMPLE", 4)
+        broad = await store.search(q(actor="Kirill Dmitriev", limit=20))
+        narrow = await store.search(q(actor="Olaf Scholz"))
+        few = await store.search(q(q="Report", actor="Olaf Scholz", since="2025-12-01"))
+        unfiltered = await store.search(q(q="ceasefire"))
+        assert chosen == [(4, 4, True), (4, 0, False), (1, 1, True)], chosen
+        assert ids(broad) == [e.article.id for e in reversed(written)]
+        assert ids(narrow) == [other.id]
+        assert ids(few) == [other.id]
+        assert unfiltered.total == 11, "no filter, nothing sampled"
 
     async def test_a_long_interval_overlaps_a_late_day(self, loaded: Store) -> None:
         """The date filters seek from `since` less the longest interval held: a year-long

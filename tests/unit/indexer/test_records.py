@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import zlib
 
-from services.indexer.records import latest_per_article, to_record
+from services.indexer.records import PACK_DICTIONARY, latest_per_article, pack, to_record, unpack
 from services.indexer.results import ELLIPSIS, UpsertStats, lead_snippet
 from services.indexer.store.rows import iso_timestamp
-from shared.models import TimeExpression
+from shared.models import EnrichedArticle, TimeExpression
 from tests import factories as f
+from tests.unit.indexer import schema_2
 from tests.unit.indexer.store_cases import CORPUS
 
 
@@ -91,3 +94,61 @@ def test_lead_snippet() -> None:
 
 def test_upsert_stats_add() -> None:
     assert UpsertStats(1, 0, 2, 0) + UpsertStats(0, 1, 3, 1) == UpsertStats(1, 1, 5, 1)
+
+
+def test_packed_message_leaves_out_what_its_text_gives_back() -> None:
+    enriched = _sliced(CORPUS[0])
+    stored = json.loads(zlib.decompressobj(zdict=PACK_DICTIONARY).decompress(pack(enriched)))
+    assert "text" not in stored["article"]
+    for event in stored["events"]:
+        assert set(event).isdisjoint({"sentence", "id", "article_id"})
+    assert all("text" not in m for e in stored["entities"] for m in e["mentions"])
+    assert unpack(pack(enriched), enriched.article.text) == enriched
+
+
+def _sliced(enriched: EnrichedArticle) -> EnrichedArticle:
+    """The message with each event's sentence and each mention's words the text between
+    their offsets, as the extractor makes them."""
+    text = enriched.article.text
+    events = [
+        e.model_copy(update={"sentence": text[e.start : e.end], "id": f"{e.article_id}-{i}"})
+        for i, e in enumerate(enriched.events)
+    ]
+    entities = [
+        e.model_copy(
+            update={
+                "mentions": [
+                    m.model_copy(update={"text": text[m.start : m.end]}) for m in e.mentions
+                ]
+            }
+        )
+        for e in enriched.entities
+    ]
+    return enriched.model_copy(update={"events": events, "entities": entities})
+
+
+def test_packed_message_keeps_what_its_text_would_not_give_back() -> None:
+    """A field is left out only where putting it back from the text gives it exactly."""
+    enriched = CORPUS[0]
+    event = enriched.events[0].model_copy(update={"sentence": "Another sentence.", "id": "x-9"})
+    entity = enriched.entities[0]
+    mention = entity.mentions[0].model_copy(update={"text": "someone else"})
+    odd = enriched.model_copy(
+        update={
+            "events": [event, *enriched.events[1:]],
+            "entities": [entity.model_copy(update={"mentions": [mention]}), *enriched.entities[1:]],
+        }
+    )
+    stored = json.loads(zlib.decompressobj(zdict=PACK_DICTIONARY).decompress(pack(odd)))
+    assert (stored["events"][0]["sentence"], stored["events"][0]["id"]) == (
+        "Another sentence.",
+        "x-9",
+    )
+    assert stored["entities"][0]["mentions"][0]["text"] == "someone else"
+    assert unpack(pack(odd), odd.article.text) == odd
+
+
+def test_schema_2_messages_unpack() -> None:
+    """Messages packed by schema 2 (whole events, no dictionary) read back as they were."""
+    enriched = CORPUS[0]
+    assert unpack(schema_2.pack(enriched), enriched.article.text) == enriched

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from services.indexer.query import build_query
+from services.indexer.records import EVENT_SLOTS
 from services.indexer.store import (
     SCHEMA_VERSION,
     QueryRejected,
@@ -18,6 +19,7 @@ from services.indexer.store import (
     sqlite_path,
 )
 from services.indexer.store.sqlite import SqliteStore, _store_error
+from tests.unit.indexer import schema_2
 from tests.unit.indexer.store_cases import CORPUS, Reopen, StoreCases, assert_holds_the_corpus
 
 
@@ -35,6 +37,7 @@ async def test_database_is_in_wal_mode(tmp_path: Path) -> None:
     await store.close()
     with sqlite3.connect(tmp_path / "index.sqlite3") as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA page_size").fetchone()[0] == 16384
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(CORPUS)
         assert conn.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
 
@@ -149,5 +152,48 @@ async def test_version_1_index_is_rebuilt_from_its_messages(tmp_path: Path) -> N
             (indexed_at,)
         ]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema")}
-        assert "articles_v1" not in tables
+        assert "articles_old" not in tables
+    conn.close()
+
+
+async def test_version_2_index_is_rebuilt_from_its_messages(tmp_path: Path) -> None:
+    """Schema 2 packed each message without its text and gave every event row its text id;
+    the store rebuilds such an index from the messages and their texts."""
+    path = tmp_path / "index.sqlite3"
+    indexed_at = "2025-12-21T00:00:00.000000+00:00"
+    with sqlite3.connect(path) as conn:
+        conn.executescript(schema_2.SQLITE)
+        conn.execute("INSERT INTO schema_version VALUES (2)")
+        for e in CORPUS:
+            a = e.article
+            doc = conn.execute(
+                "INSERT INTO articles (id, url, title, text, summary, source, published_at, "
+                "extracted_at, indexed_at, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "RETURNING doc",
+                (a.id, a.url, a.title, a.text, a.summary, a.source, "x", "x", indexed_at,
+                 schema_2.pack(e)),
+            ).fetchone()[0]  # fmt: skip
+            conn.executemany(
+                "INSERT INTO events (n, id, type, date_start, date_end, dated) "
+                "VALUES (?, ?, ?, 'x', 'x', 1)",
+                [(doc * EVENT_SLOTS + i, v.id, v.type) for i, v in enumerate(e.events)],
+            )
+    conn.close()
+    store = SqliteStore(path)
+    await store.open()
+    try:
+        await assert_holds_the_corpus(store)
+    finally:
+        await store.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+        assert conn.execute("SELECT DISTINCT indexed_at FROM articles").fetchall() == [
+            (indexed_at,)
+        ]
+        # A file keeps the page size it was made with.
+        assert conn.execute("PRAGMA page_size").fetchone()[0] == 4096
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
+        assert columns == {"n", "type", "date_start", "date_end", "dated"}
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema")}
+        assert "articles_old" not in tables
     conn.close()
