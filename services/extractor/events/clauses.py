@@ -41,7 +41,7 @@ _CLAUSE_DEPS = frozenset(
 )
 _VERBAL = frozenset({"VERB", "AUX"})
 # How many clauses a chain follows: a guard against parse cycles; real chains are short.
-_CHAIN_LIMIT = 8
+CHAIN_LIMIT = 8
 
 
 def governor(verb: Tok) -> Tok | None:
@@ -64,7 +64,7 @@ def governor(verb: Tok) -> Tok | None:
 def chain(verb: Tok) -> list[Tok]:
     """`verb` and the clauses it inherits its subject from, nearest first."""
     verbs = [verb]
-    while len(verbs) < _CHAIN_LIMIT:
+    while len(verbs) < CHAIN_LIMIT:
         head = governor(verbs[-1])
         if head is None or any(c.dep_ == "nsubj" for c in verbs[-1].children):
             break
@@ -184,7 +184,7 @@ def reading(verb: Tok) -> Reading:
     - "recent": present perfect and present ("has arrested", "attacks", "is meeting"): the
       publication date stands for it.
     An infinitive or participle takes its governor's reading."""
-    for _ in range(_CHAIN_LIMIT):
+    for _ in range(CHAIN_LIMIT):
         auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if auxes & _FUTURE_AUX:
             return "future"
@@ -236,7 +236,7 @@ _EARLIER = frozenset(
 def is_perfect(verb: Tok) -> bool:
     """ "has refused", "have also sent": the present perfect, on the verb or, for a conjunct
     or an infinitive, on the clause that governs it ("has refused to rule out")."""
-    for _ in range(_CHAIN_LIMIT):
+    for _ in range(CHAIN_LIMIT):
         auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if auxes & _PERFECT_AUX:
             return True
@@ -250,7 +250,7 @@ def is_habitual(verb: Tok) -> bool:
     """ "The EU regularly rejects criticism": a present clause with an adverb of frequency
     says what happens as a rule, not what happened."""
     first = verb
-    for _ in range(_CHAIN_LIMIT):
+    for _ in range(CHAIN_LIMIT):
         if first.dep_ != "conj" or first.head is first:
             break
         first = first.head

@@ -597,14 +597,14 @@ def noun_event(
     if carrier is not None and carrier.plain_kind == kind:
         # "Iran (did not) agree(d) to a deal with the US": one event, the verb's, with the
         # noun's targets.
-        sources, targets, _ = _participants(reader, noun, kind, verb)
+        sources, targets, _, _ = _participants(reader, noun, kind, verb)
         if not carrier.sources:  # "Russia's attack on Ukraine killed dozens": Russia's act
             carrier.sources.extend(s for s in sources if s not in carrier.targets)
         carrier.targets.extend(t for t in targets if t not in carrier.targets + carrier.sources)
         return None
     if verb is not None and _negated_for(noun, verb, kind):
         return None
-    sources, targets, direct = _participants(reader, noun, kind, verb)
+    sources, targets, direct, homes = _participants(reader, noun, kind, verb)
     if verb is not None and _received(noun, verb, kind):
         # "earned the endorsement of Trump", "received aid from Japan": the giver is the
         # source, whatever preposition names it, and the clause's subject the recipient.
@@ -620,18 +620,6 @@ def noun_event(
         # "Munir made the remarks during a meeting with Tahnoon": the subject met.
         sources = [s for s in reader.subject_names(verb) if s not in targets]
         direct = False
-    # "the Iran protests": its people protested, in Iran (`_participants` leaves the state out)
-    homes = (
-        [
-            name
-            for child in noun.children
-            if child.dep_ in _MODIFIER_DEPS
-            for name in reader.modifier_chain(child)
-            if reader.actors.kinds.get(name) == "country"
-        ]
-        if kind == "PROTEST"
-        else []
-    )
     if not sources and not targets and not homes:
         return None
     clauses = chain(verb) if verb is not None else []
@@ -641,7 +629,7 @@ def noun_event(
     subject = verb is not None and noun.head is verb and noun.dep_ in _SUBJECT_DEPS
     own = phrase_tokens(noun, event_nouns)
     places, date = reader.setting(noun, clauses, own, clause_date=tells_of(noun, verb))
-    places = places or homes
+    places = places or homes  # "the Iran protests": its people protested, in Iran
     # The clause's negation or modal is the noun's only when the clause says whether the
     # noun's event happens ("talks would resume", "the strike did not take place"); "did not
     # condemn the attack" or "the raid is not linked with the probe" presuppose it.
@@ -717,12 +705,14 @@ def _gathering_of_the_subject(noun: Tok, kind: EventType) -> bool:
 
 def _participants(
     reader: ClauseReader, noun: Tok, kind: EventType, verb: Tok | None
-) -> tuple[list[str], list[str], bool]:
-    """The noun's sources and targets, and whether all were read straight from the text."""
+) -> tuple[list[str], list[str], bool, list[str]]:
+    """The noun's sources and targets, whether all were read straight from the text, and the
+    countries whose people a protest's modifiers name ("the Iran protests": not the state's)."""
     slots = participant_slots(noun, kind)
     found = _Side()
     against = _Side()
     countries: list[str] = []  # named by a compound: the source only if there is a target
+    homes: list[str] = []
     kinds = reader.actors.kinds
     for slot in slots.sources:
         if slot.dep_ not in _MODIFIER_DEPS:
@@ -730,7 +720,8 @@ def _participants(
             continue
         for name in reader.modifier_chain(slot):
             if kind == "PROTEST" and kinds.get(name) == "country":
-                continue  # "the Iran protests", "Iranian protests": its people, not the state
+                homes.append(name)  # "the Iran protests", "Iranian protests": not the state
+                continue
             if slots.person_patients and kinds.get(name) == "person":
                 against.extend([name])
             elif (
@@ -755,7 +746,7 @@ def _participants(
     (against if found.names else found).extend(parties.names)
     sources = found.names
     targets = [t for t in against.names if t not in sources]
-    return sources, targets, found.direct and against.direct
+    return sources, targets, found.direct and against.direct, homes
 
 
 def _owners(reader: ClauseReader, modifier: Tok) -> list[str]:

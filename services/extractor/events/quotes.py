@@ -185,15 +185,20 @@ class Speakers:
         # How many times "we", "us" or "our" was read as a side: an event read compares counts.
         self.side_reads = 0
 
-    def of_clause(self, verb: Tok) -> list[str] | None:
-        """The speaker when `verb` heads (a conjunct of) the content clause of a verb of saying,
-        else None."""
+    def saying_verb(self, verb: Tok) -> Tok | None:
+        """The verb of saying whose content clause `verb` heads (or continues), else None."""
         clause = verb
         while clause.dep_ in _CONTINUING_DEPS and clause.head is not clause:
             clause = clause.head
         if clause.dep_ != "ccomp" or clause.head.lemma_ not in self._speech_verbs:
             return None
-        return self._subject_of(clause.head)
+        return clause.head
+
+    def of_clause(self, verb: Tok) -> list[str] | None:
+        """The speaker when `verb` heads (a conjunct of) the content clause of a verb of saying,
+        else None."""
+        saying = self.saying_verb(verb)
+        return None if saying is None else self._subject_of(saying)
 
     def first_person(self, pronoun: Tok, verb: Tok | None) -> list[str]:
         """Who first-person `pronoun` (of clause `verb`, if any) is: "I" the speaker, "we" the

@@ -26,6 +26,7 @@ from services.extractor.actors.canonical import Actors, used_as_actor
 from services.extractor.actors.demonyms import is_demonym
 from services.extractor.actors.given_names import gender_of
 from services.extractor.events.clauses import (
+    CHAIN_LIMIT,
     CONTROL_VERBS,
     Reading,
     chain,
@@ -635,14 +636,12 @@ class _Reader:
     def _addressees(self, verb: Tok) -> frozenset[str]:
         """Whom the verb of saying over `verb`'s clause was said to: "told reporters they had
         a very good meeting" is not the reporters' meeting."""
-        clause = verb
-        while clause.dep_ == "conj" and clause.head is not clause:
-            clause = clause.head
-        if clause.dep_ != "ccomp" or clause.head.lemma_ not in _SAYING:
+        saying = self.speakers.saying_verb(verb)
+        if saying is None:
             return frozenset()
         names: set[str] = set()
-        saying = clause.head
-        for _ in range(8):  # "told reporters they had ... and confirmed they reached": up
+        # "told reporters they had ... and confirmed they reached": and up to the first verb
+        for _ in range(CHAIN_LIMIT):
             if saying.lemma_ in _SAYING:
                 for child in saying.children:
                     if child.dep_ in {"dobj", "dative"}:
@@ -1007,7 +1006,7 @@ class _Reader:
         `clauses` (a `chain`), nearest first, their date only when `clause_date`; places else
         the dateline's. Not the other places of the sentence: they are mostly a topic's or
         another clause's ("threatened to intervene in Iran", "spoke ... about the Middle
-        East"); `_ground` places a material act where its target or the story is."""
+        East"); `Ground` places an act the clause does not."""
         places: list[str] = []
         date: TimeExpression | None = None
         # The event noun whose act this is: its own phrase's places are the act's; another
@@ -1038,11 +1037,11 @@ _GROUNDED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CRIME"
 # A story is set in one country when at least this share of its place mentions (3 or more)
 # are in it and its opening paragraph or dateline names it.
 _STORY_SHARE = 0.6
+_STORY_MENTIONS = 3
 # Sectors that act in their own country ("Turkish police", "Iranian security forces").
 _HOME_AGENTS = frozenset({"COP", "JUD"})
 # People who protest where they live ("Iranian protesters", "Kenyan students").
 _PEOPLE_AGENTS = frozenset({"OPP", "CVL", "EDU", "LAB", "AGR"})
-_STORY_MENTIONS = 3
 
 
 class Ground:
@@ -1082,16 +1081,18 @@ class Ground:
         for target in targets:
             code = self.country_of.get(target)
             if code is not None:
-                # "a raid on Venezuela": there, even in a story set elsewhere
-                place = self.country_place.get(code)
-                return [place] if place is not None else []
+                return self._in(code)  # "a raid on Venezuela": there, even in a story elsewhere
         for source in sources:
             code = self.country_of.get(source)
             if code is not None and self._at_home_doer(kind, source):
                 # "Iranian security forces killed protesters", "Iran arrested activists"
-                place = self.country_place.get(code)
-                return [place] if place is not None else []
+                return self._in(code)
         return [self.story] if self.story is not None else []
+
+    def _in(self, code: str) -> list[str]:
+        """The country's place, where the article names it as one."""
+        place = self.country_place.get(code)
+        return [place] if place is not None else []
 
     def _at_home_doer(self, kind: EventType | None, source: str) -> bool:
         """Whether `source` does an act of `kind` in its own country: police, security
@@ -1211,8 +1212,8 @@ def _condemns(verb: Tok) -> bool:
     for child in verb.children:
         if child.dep_ == "dobj":
             labels = [c for c in child.children if c.i > child.i and c.pos_ == "ADJ"]
-            if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in child.children):
-                labels.append(child)  # "called the remarks nonsense", read as one phrase
+            if _condemning_in_one_phrase(child):
+                return True
         elif child.i > verb.i and child.dep_ in {"oprd", "xcomp", "ccomp", "acomp"}:
             labels = [child]
         else:
@@ -1288,9 +1289,14 @@ def _names_something(verb: Tok) -> bool:
             if c.dep_ != "dobj"
         )
         or any(c.pos_ == "ADJ" and c.i > o.i for o in objects for c in o.children)
-        # "called the remarks nonsense", parsed as one phrase headed by the label
-        or any(_condemning(o) and any(c.dep_ == "compound" for c in o.children) for o in objects)
+        or any(_condemning_in_one_phrase(o) for o in objects)
     )
+
+
+def _condemning_in_one_phrase(thing: Tok) -> bool:
+    """ "called the remarks nonsense", parsed as one phrase: the label heads it, what it labels
+    is its compound."""
+    return _condemning(thing) and any(c.dep_ == "compound" for c in thing.children)
 
 
 def _patient(verb: Tok) -> Tok | None:
@@ -1610,6 +1616,8 @@ class _Context:
         # necessarily on the publication day (a Tuesday paper reports Monday's talks).
         lead_end = self._breaks[1] if len(self._breaks) > 1 else len(text)
         self.lead_end = lead_end
+        # Where the first paragraph (or a longer dateline) ends: what a story opens with.
+        self.opening_end = max(self._breaks[0] if self._breaks else len(text), self.dateline_end)
         self.lead_day = next(
             (
                 t
@@ -1808,12 +1816,7 @@ def read_clauses(
     reader = _Reader(table, actors, places, times, sentences, sentence_of, dateline, full_text)
     fallback = publication_date(published_at)
     context = _Context(full_text, times, published_at.date(), dateline)
-    opening_end = full_text.find("\n\n")
-    ground = Ground(
-        places,
-        actors,
-        len(full_text) if opening_end < 0 else max(opening_end, dateline.end if dateline else 0),
-    )
+    ground = Ground(places, actors, context.opening_end)
     clauses: list[Clause] = []
     # Where each actor last did something the text places, its paragraph and date
     # (`_venue_of`).
