@@ -6,6 +6,7 @@ Not a benchmark itself (`bench.__main__` runs only modules whose names do not st
 from __future__ import annotations
 
 import asyncio
+import math
 import subprocess
 from typing import Any
 
@@ -48,3 +49,9 @@ async def publish_at_once(bootstrap: str, batch: list[Article], *, linger_ms: in
         await asyncio.gather(*sent)
     finally:
         await kafka.stop()
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile: the smallest value with at least `share` of them at or below."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, math.ceil(share * len(ordered)) - 1))]

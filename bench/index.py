@@ -43,6 +43,7 @@ from typing import Any
 
 import asyncpg
 
+from bench._common import percentile
 from eval.texts import TIMEML
 from services.indexer.query import SearchQuery, build_query
 from services.indexer.store import Store
@@ -472,11 +473,6 @@ async def measure(sides: list[Side], shapes_: list[Shape], words: Vocabulary) ->
                 cursor = page.next_cursor
                 if cursor is None:
                     break
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, math.ceil(share * len(ordered)) - 1)]
 
 
 async def sqlite_sizes(path: Path) -> dict[str, int]:

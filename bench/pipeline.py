@@ -51,8 +51,8 @@ from pathlib import Path
 from aiokafka import AIOKafkaConsumer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
+from bench._common import percentile, publish_at_once, stop
 from bench._common import producer as kafka_producer
-from bench._common import publish_at_once, stop
 from eval.texts import MissingMaterial
 from shared import topics
 from shared.bundled_broker import BundledBroker, free_port
@@ -127,12 +127,6 @@ def article(text: str, number: int, fetched_at: dt.datetime) -> Article:
         fetched_at=fetched_at,
         content_hash=content_hash(text),
     )
-
-
-def percentile(values: list[float], share: float) -> float:
-    """Nearest-rank percentile."""
-    ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))]
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,11 @@ from typing import Any
 from shared import topics
 from shared.headers import (
     DEAD_LETTER_HEADERS,
-    H_CONTENT_TYPE,
-    H_SCHEMA_VERSION,
     JSON,
     MESSAGE_HEADERS,
+    OCTET_STREAM,
     PAYLOADS,
-    schema_version,
+    message_headers,
 )
 from shared.version import VERSION
 
@@ -104,7 +103,7 @@ def _message(topic: str, key: str) -> tuple[str, dict[str, Any], dict[str, Any]]
             {
                 "name": "DeadLetter",
                 "summary": "The original key and bytes of a record a service could not process.",
-                "contentType": "application/octet-stream",
+                "contentType": OCTET_STREAM,
                 "payload": {"type": "string", "format": "binary", "description": "original bytes"},
                 "headers": _headers_schema(DEAD_LETTER_HEADERS, DEAD_LETTER_HEADERS, {}),
                 "bindings": bindings,
@@ -115,7 +114,7 @@ def _message(topic: str, key: str) -> tuple[str, dict[str, Any], dict[str, Any]]
         model.model_json_schema(mode="serialization", ref_template="#/components/schemas/{model}")
     )
     components = {**schema.pop("$defs", {}), model.__name__: schema}
-    fixed = {H_CONTENT_TYPE: JSON, H_SCHEMA_VERSION: str(schema_version(topic))}
+    fixed = message_headers(topic)
     message = {
         "name": model.__name__,
         "contentType": JSON,

@@ -8,6 +8,7 @@ parsing the value. A dead letter carries Kafka Connect's `__connect.errors.*` he
 
 from __future__ import annotations
 
+import functools
 from typing import Final
 
 from shared import topics
@@ -66,6 +67,7 @@ DEAD_LETTER_HEADERS: Final = {
 }
 
 
+@functools.cache  # read on every message published; the models do not change
 def schema_version(topic: str) -> int:
     """The schema version of what we publish to `topic`."""
     default = PAYLOADS[topic].model_fields["schema_version"].default

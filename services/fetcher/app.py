@@ -18,8 +18,7 @@ from services.fetcher.safe_http import SafeClient
 from services.fetcher.settings import FetcherSettings
 from services.fetcher.state import FetcherState, off_loop
 from shared import topics
-from shared.headers import message_headers
-from shared.kafka import make_broker
+from shared.kafka import make_broker, publish_all
 from shared.models import Article
 from shared.runtime import Service, add_ops_routes
 
@@ -72,12 +71,8 @@ def build(settings: FetcherSettings) -> Service:
 
     async def publish(article: Article) -> None:
         # Waits for the broker's acknowledgement: only then is the item marked seen.
-        await broker.publish(
-            article.model_dump_json().encode(),
-            topics.ARTICLES,
-            key=article.id.encode(),
-            headers=message_headers(topics.ARTICLES),
-        )
+        value = article.model_dump_json().encode()
+        await publish_all(broker, [(topics.ARTICLES, article.id, value)])
         metrics.ARTICLES_PUBLISHED.inc()
 
     async def poll_one(client: SafeClient, feed: FeedConfig, gate: asyncio.Semaphore) -> None:

@@ -283,6 +283,14 @@ def unpack(raw: bytes, text: str) -> EnrichedArticle:
     return EnrichedArticle.model_validate(data)
 
 
+def stored_message(version: int, raw: bytes, text: str) -> EnrichedArticle:
+    """The message an index of `version` stored (raw) with its article's text: schema 1 kept
+    the JSON whole, later schemas pack it (`pack`)."""
+    if version == 1:
+        return EnrichedArticle.model_validate_json(raw)
+    return unpack(raw, text)
+
+
 def latest_per_article(batch: Sequence[EnrichedArticle]) -> list[EnrichedArticle]:
     """One message per article id (the latest extraction; the later message on a tie), in id
     order so that concurrent writers lock rows in the same order and cannot deadlock."""

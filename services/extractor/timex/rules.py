@@ -71,6 +71,20 @@ class Context:
     firm: bool = False
     after_amount: bool = False
 
+    def __post_init__(self) -> None:
+        # A page dated the year 1 or 9999: the rules build dates a year either side of the
+        # anchor ("next Christmas", "in December"), which would leave the calendar; they read
+        # it from the nearest day a year inside. Longer moves (`values.shift`) say
+        # BeyondCalendar, which gives no value.
+        inside = min(max(self.anchor, _EARLIEST_ANCHOR), _LATEST_ANCHOR)
+        if inside != self.anchor:
+            object.__setattr__(self, "anchor", inside)
+
+
+# The calendar less a year at each end: the anchors the rules read from.
+_EARLIEST_ANCHOR = dt.date(dt.MINYEAR + 1, 1, 1)
+_LATEST_ANCHOR = dt.date(dt.MAXYEAR - 1, 12, 31)
+
 
 Handler = Callable[[re.Match[str], Context], Timex | None]
 

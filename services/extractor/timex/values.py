@@ -105,7 +105,7 @@ _INTERVALS = (
 def week_value(day: dt.date) -> str:
     """The ISO week holding `day`, as TIMEX3 writes it (2025-W51)."""
     year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
+    return f"{year:04d}-W{week:02d}"
 
 
 def quarter_of(day: dt.date) -> int:

@@ -28,6 +28,8 @@ from shared.models import EnrichedArticle
 # unique index and in both date indexes, the message packed without a dictionary and with its
 # events' sentences).
 SCHEMA_VERSION = 3
+# Messages read from an old index per step of its rebuild: a few MB in memory at a time.
+REBUILD_BATCH = 500
 # Top values per facet unless the caller asks otherwise.
 DEFAULT_FACET_SIZE = 10
 

@@ -24,6 +24,7 @@ from services.indexer.records import (
     EVENT_SLOTS,
     ArticleRecord,
     latest_per_article,
+    stored_message,
     to_record,
     unpack,
 )
@@ -38,6 +39,7 @@ from services.indexer.results import (
 from services.indexer.store import sql
 from services.indexer.store.base import (
     DEFAULT_FACET_SIZE,
+    REBUILD_BATCH,
     SCHEMA_VERSION,
     QueryRejected,
     SchemaMismatch,
@@ -159,8 +161,6 @@ OLDER_DOC_KEY = """
 ALTER TABLE articles_old RENAME CONSTRAINT articles_doc_key TO articles_old_doc_key;
 ALTER SEQUENCE articles_doc_seq RENAME TO articles_old_doc_seq;
 """
-# Messages read from an old index per step of its rebuild: a few MB in memory at a time.
-REBUILD_BATCH = 500
 # Every connection: plan each statement for its own parameters. asyncpg prepares statements,
 # and from a statement's sixth run PostgreSQL may switch to a generic plan, which estimates the
 # rows of an actor or a country as the average: 275 for one that has 92,000, which made country
@@ -455,16 +455,9 @@ async def _rebuild_older(conn: Any, version: int) -> None:
             break
         last = rows[-1][0]
         await _write_all(
-            conn, [(to_record(_message(version, raw, body)), at) for _, raw, body, at in rows]
+            conn, [(to_record(stored_message(version, raw, body)), at) for _, raw, body, at in rows]
         )
     await conn.execute("DROP TABLE articles_old")
-
-
-def _message(version: int, raw: bytes, text: str) -> EnrichedArticle:
-    """The message an index of `version` stored (raw) with its article's text."""
-    if version == 1:
-        return EnrichedArticle.model_validate_json(raw)
-    return unpack(raw, text)
 
 
 async def _entity_names(conn: Any, ids: list[str]) -> dict[str, list[str]]:

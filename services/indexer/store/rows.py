@@ -58,10 +58,12 @@ def article_hits(
 def event_hits(rows: Iterable[Row]) -> list[EventHit]:
     """Events from their article's packed message: the event at its key's position."""
     hits = []
-    messages: dict[bytes, dict[str, Any]] = {}
+    messages: dict[int, dict[str, Any]] = {}  # by article: its key range (`EVENT_SLOTS`)
     for raw, n, url, title, source, published_at, _start, text in rows:
-        message = messages.get(raw) or messages.setdefault(raw, unpacked(raw, text))
-        event = message["events"][n % EVENT_SLOTS]
+        doc = n // EVENT_SLOTS
+        if doc not in messages:
+            messages[doc] = unpacked(raw, text)
+        event = messages[doc]["events"][n % EVENT_SLOTS]
         hits.append(
             EventHit.model_validate(
                 {

@@ -379,7 +379,7 @@ def page_sql(
             "ORDER BY k.score ASC, k.id ASC"
         )
         return sql, p.values
-    conditions = [plan.probing_where() if broad else plan.where]
+    conditions = [plan.filtered(broad)]
     if query.order == "published":
         if after is not None:
             assert isinstance(after.s, str)

@@ -25,7 +25,13 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from services.indexer.query import SearchQuery
-from services.indexer.records import ArticleRecord, latest_per_article, to_record, unpack
+from services.indexer.records import (
+    ArticleRecord,
+    latest_per_article,
+    stored_message,
+    to_record,
+    unpack,
+)
 from services.indexer.results import (
     ELLIPSIS,
     HIGHLIGHT_END,
@@ -38,6 +44,7 @@ from services.indexer.results import (
 from services.indexer.store import sql
 from services.indexer.store.base import (
     DEFAULT_FACET_SIZE,
+    REBUILD_BATCH,
     SCHEMA_VERSION,
     QueryRejected,
     SchemaMismatch,
@@ -171,8 +178,6 @@ OLDER_DROPPED = (
     *(("TABLE", t) for t in ("entities", "places", "events")),
     *(("TABLE", t) for t in ("event_actors", "event_places", "event_countries", "event_span")),
 )
-# Messages read from an old index per step of its rebuild: a few MB in memory at a time.
-REBUILD_BATCH = 500
 
 
 class SqliteDialect:
@@ -476,18 +481,11 @@ def _rebuild_older(conn: sqlite3.Connection, version: int) -> None:
         _write_all(
             conn,
             [
-                (to_record(_message(version, raw, body)), dt.datetime.fromisoformat(at))
+                (to_record(stored_message(version, raw, body)), dt.datetime.fromisoformat(at))
                 for _, raw, body, at in rows
             ],
         )
     conn.execute("DROP TABLE articles_old")
-
-
-def _message(version: int, raw: bytes, text: str) -> EnrichedArticle:
-    """The message an index of `version` stored (raw) with its article's text."""
-    if version == 1:
-        return EnrichedArticle.model_validate_json(raw)
-    return unpack(raw, text)
 
 
 def _plan(query: SearchQuery) -> Plan:

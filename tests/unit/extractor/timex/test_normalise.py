@@ -585,7 +585,16 @@ def test_a_clock_time_in_four_digits_is_not_a_year(text: str) -> None:
 )
 @pytest.mark.parametrize(
     "text",
-    ["last week", "yesterday", "the next year", "two decades ago", "in three years", "that day"],
+    [
+        "last week",
+        "yesterday",
+        "the next year",
+        "two decades ago",
+        "in three years",
+        "that day",
+        "next Christmas",
+        "in December",
+    ],
 )
 def test_a_date_beyond_the_calendar_has_no_value_and_raises_nothing(
     anchor: dt.date, text: str
