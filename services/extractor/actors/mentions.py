@@ -31,6 +31,7 @@ from services.extractor.places.gazetteer import MIN_POPULATION_TO_OVERRULE_PERSO
 from services.extractor.places.names import (
     PLACE_PREPOSITIONS,
     WATER_WORDS,
+    find_dateline,
     region_core,
     region_word_around,
 )
@@ -118,6 +119,15 @@ def read_candidates(
                 modifier=_is_modifier(root),
             )
         )
+    dateline = _dateline_places(doc, text, gazetteer, sentence)
+    if dateline:
+        # "JERUSALEM: The Israeli government ...": the model often tags a dateline's capitals
+        # as an organisation, or not at all; the dateline names the city a story is filed from.
+        raw = sorted(
+            [c for c in raw if not any(c.start < d.end and d.start < c.end for d in dateline)]
+            + dateline,
+            key=lambda c: c.start,
+        )
     person_words = {
         word.casefold()
         for c in raw
@@ -129,6 +139,38 @@ def read_candidates(
     titled = {c.text.casefold() for c in raw if _after_honorific(doc, c, gazetteer)}
     return [_repair(doc, c, gazetteer, person_words, titled, text) for c in raw]
 
+
+def _dateline_places(
+    doc: Doc, text: str, gazetteer: Gazetteer, sentence: list[int]
+) -> list[Candidate]:
+    """The places of the dateline opening `text` ("JERUSALEM / ISLAMABAD: ..."), those the
+    gazetteer knows, as GPE candidates."""
+    found = find_dateline(text)
+    if found is None:
+        return []
+    start, end = found.place
+    places: list[Candidate] = []
+    for part in _DATELINE_PARTS.finditer(text, start, end):
+        span = doc.char_span(part.start(), part.end(), alignment_mode="contract")
+        if span is None or not len(span) or not gazetteer.is_place(part.group(), 0):
+            continue
+        places.append(
+            Candidate(
+                label="GPE",
+                text=part.group(),
+                start=part.start(),
+                end=part.end(),
+                first=span.start,
+                stop=span.end,
+                root=span.root.i,
+                sentence=sentence[span.start],
+            )
+        )
+    return places
+
+
+# The names of a dateline's place, which may name two ("JERUSALEM / ISLAMABAD").
+_DATELINE_PARTS = re.compile(r"[^\s/][^/]*[^\s/]|[^\s/]")
 
 # People nouns a stance adjective may make a group of ("anti-Orange protesters").
 _STANCE_PEOPLE = frozenset(

@@ -295,8 +295,11 @@ def is_future_in_past(verb: Tok) -> bool:
 
 # Subordinators that make a clause a condition, not a report ("if Trump agrees").
 _CONDITIONS = frozenset({"if", "unless", "whether", "lest", "provided", "providing"})
-# Governors whose infinitive is a plan or a purpose, not yet a happening ("plans to visit").
-PLANNING_GOVERNORS = frozenset({"plan", "intend", "aim", "propose", "vow", "promise", "pledge"})
+# Governors whose infinitive is a plan, a purpose or an obligation, not yet a happening ("plans
+# to visit", "requires companies to provide"): a happening once dated.
+PLANNING_GOVERNORS = frozenset(
+    {"plan", "intend", "aim", "propose", "vow", "promise", "pledge", "require"}
+)
 
 
 def is_conditional(clauses: list[Tok]) -> bool:
@@ -350,6 +353,21 @@ def _future_time_clause(clause: Tok) -> bool:
     governor_auxes = {c.lower_ for c in governor.children if c.dep_ in {"aux", "auxpass"}}
     return governor.tag_ not in {"VBZ", "VBP"} and not (
         governor_auxes and governor_auxes <= _PRESENT_BE | _PERFECT_AUX
+    )
+
+
+def is_imperative(clauses: list[Tok]) -> bool:
+    """ "KEEP PROTESTING", "Release the hostages!": a clause chain whose top is a bare verb
+    with no auxiliary asks for the act; a main clause's subject is then a vocative ("Iranian
+    Patriots, keep protesting"), a content clause with one is subjunctive (`is_subjunctive`)."""
+    top = clauses[-1]
+    if top.tag_ != "VB" or any(c.dep_ in {"aux", "auxpass"} for c in top.children):
+        return False
+    if top.dep_ in {"ROOT", "parataxis"}:
+        return True
+    # "Arrest them all, he said": a quoted order the parser hangs on the verb of saying.
+    return top.dep_ in {"ccomp", "advcl"} and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in top.children
     )
 
 

@@ -363,6 +363,7 @@ PHRASAL: dict[tuple[str, str], EventType] = {
     ("rail", "against"): "DISAPPROVE",
     ("speak", "against"): "DISAPPROVE",  # "spoke out against"
     ("clash", "over"): "DISAPPROVE",  # a clash of words, not of arms
+    ("attack", "for"): "DISAPPROVE",  # "attacked European governments for running in fear"
     ("charge", "with"): "DISAPPROVE",
     ("turn", "down"): "REJECT",
     ("rule", "out"): "REJECT",

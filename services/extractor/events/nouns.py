@@ -143,8 +143,12 @@ _SEEKING_VERBS = frozenset(
 # Nouns of asking, offering or threatening: an event noun under one is sought, not reported.
 _SEEKING_NOUNS = frozenset(
     {"call", "demand", "request", "appeal", "proposal", "plan", "threat", "offer", "push",
-     "bid", "plea", "ultimatum"}
+     "bid", "plea", "ultimatum", "possibility", "prospect", "option", "idea", "risk", "chance",
+     "hope"}
 )  # fmt: skip
+# How a noun phrase hangs under the noun that has its event in view without a clause of its
+# own: "the possibility of imposing tariffs", "threats to impose sanctions".
+_NONFINITE_DEPS = frozenset({"pcomp", "acl", "relcl", "xcomp"})
 _HYPOTHETICAL_DETERMINERS = frozenset({"any"})
 _HYPOTHETICAL_ADJECTIVES = frozenset({"possible", "potential", "hypothetical", "eventual"})
 # Dependencies that start a clause of its own: a noun phrase's tokens stop there.
@@ -419,12 +423,16 @@ def hypothetical(noun: Tok, verb: Tok | None) -> bool:
             return True
     # "a call for his resignation", "demands for talks": asked for, on the way up to the verb.
     above = noun
-    for _ in range(6):  # a few prepositions and nouns up; a guard against parse cycles
-        above = above.head
-        if above is verb or above.head is above or above.pos_ in {"VERB", "AUX"}:
+    for _ in range(8):  # a few prepositions and nouns up; a guard against parse cycles
+        below, above = above, above.head
+        if above.head is above:
+            break
+        if above.pos_ in {"VERB", "AUX"} and not _nonfinite(above):
             break
         if above.pos_ == "NOUN" and above.lemma_.casefold() in _SEEKING_NOUNS:
             return True
+        if below is not noun and below.pos_ in {"VERB", "AUX"} and above.pos_ == "NOUN":
+            break  # "the man imposing tariffs": the noun a participle describes seeks nothing
     if verb is None:
         return False
     if verb.lemma_.casefold() in _SEEKING_VERBS:
@@ -435,6 +443,14 @@ def hypothetical(noun: Tok, verb: Tok | None) -> bool:
     # or modal clause has not happened.
     indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
     return indefinite and (reading(verb) == "future" or is_hedged(verb, chain(verb)))
+
+
+def _nonfinite(verb: Tok) -> bool:
+    """A gerund or infinitive inside a noun phrase ("of imposing", "to impose"), without a
+    subject of its own."""
+    return verb.dep_ in _NONFINITE_DEPS and not any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children
+    )
 
 
 def phrase_tokens(noun: Tok, event_nouns: frozenset[int]) -> list[Tok]:

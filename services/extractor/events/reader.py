@@ -36,6 +36,7 @@ from services.extractor.events.clauses import (
     is_future_in_past,
     is_habitual,
     is_hedged,
+    is_imperative,
     is_negated,
     is_nonfactive,
     is_perfect,
@@ -113,7 +114,7 @@ _CHARGES = frozenset(
 # besides month and weekday names (`timex.lexicon`).
 _TIME_NOUNS = frozenset(
     {"today", "tomorrow", "yesterday", "day", "week", "weekend", "month", "year", "morning",
-     "afternoon", "evening", "night"}
+     "afternoon", "evening", "night", "hour", "minute", "decade", "while"}
 )  # fmt: skip
 # Verbs of saying that are an event when they have no content clause ("warned Kyiv").
 _SPEECH_UNLESS_BARE = frozenset({"warn", "inform", "notify", "brief", "assure", "remind"})
@@ -139,6 +140,16 @@ _QUANTIFIERS = frozenset(
 _HOLDINGS = frozenset(
     {"%", "percent", "stake", "share", "majority", "minority", "control", "portion", "interest"}
 )
+# What an actor says, decides or does, named as a thing: condemning, rejecting or backing it
+# is done to its author ("criticized Trump's statement", "denounced the aggression of the
+# United States"), and as a subject it speaks for its author.
+_DEEDS = frozenset(
+    {"statement", "remark", "comment", "claim", "decision", "move", "plan", "proposal",
+     "offer", "policy", "order", "announcement", "measure", "step", "action", "aggression",
+     "demand", "request", "word", "speech", "post", "message", "letter", "attempt", "conduct",
+     "behaviour", "behavior", "rhetoric", "stance", "position", "approach", "strategy",
+     "tactic", "campaign", "ultimatum", "threat", "accusation", "allegation"}
+)  # fmt: skip
 # What an actor owns or occupies: an act on it is an act on its owner ("raided the offices of
 # Samsung", "seized Smith's devices", "froze the assets of three banks", "shelled the
 # rebels' positions").
@@ -214,6 +225,9 @@ _NOT_EVENTS_DEPS = frozenset({"amod", "acl", "pcomp", "compound", "aux", "auxpas
 # Dependencies along which a place name sits inside its locative phrase ("in Miami's Beach").
 _NOMINAL_DEPS = frozenset({"compound", "nmod", "poss", "conj", "appos"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+# How many sentences in a row opening with the same pronoun ("He ... He ... He") one person is
+# followed through.
+_PRONOUN_CHAIN = 4
 # The sectors of forces a government moves: what it sends or deploys, not whom it acts on.
 _FORCES = frozenset({"MIL", "COP"})
 # Adverbs the parser may read where a phrasal verb has its particle ("backing away from").
@@ -380,6 +394,7 @@ class _Reader:
             own = None  # "The leader of the Conservative Party, Kemi Badenoch, said": she did
         if own is not None:
             found.extend([own])
+            found.extend(self._other_owners(token))
         elif appositions:
             found.extend(appositions)
         else:
@@ -393,13 +408,17 @@ class _Reader:
                     if names and child not in (attacked or ()):
                         found.extend(names)
                 elif child.dep_ == "poss" and (
-                    token.lemma_.casefold() in AGENT_NOUNS or token.lemma_.casefold() in _BELONGINGS
+                    token.lemma_.casefold() in AGENT_NOUNS
+                    or token.lemma_.casefold() in _BELONGINGS
+                    or token.lemma_.casefold() in _DEEDS
                 ):
                     found.extend(self.noun_actors(child, depth + 1))
                 elif (
                     child.dep_ == "prep"
                     and child.lemma_ == "of"
-                    and token.lemma_.casefold() in _BELONGINGS
+                    and (
+                        token.lemma_.casefold() in _BELONGINGS or token.lemma_.casefold() in _DEEDS
+                    )
                 ):
                     # "raided the home of a Post reporter", "froze the assets of three banks"
                     found.extend(self._prep_objects(child, depth + 1))
@@ -489,6 +508,18 @@ class _Reader:
             if child.dep_ == "conj":
                 names.extend(n for n in self._modifier_actors(child) if n not in names)
         return names
+
+    def _other_owners(self, token: Tok) -> list[str]:
+        """ "the foreign ministers of Pakistan, Egypt and Qatar": the phrase names the first
+        country's; the countries conjoined with it have theirs there too."""
+        return [
+            name
+            for child in token.children
+            if child.dep_ == "prep" and child.lower_ == "of"
+            for pobj in child.children
+            if pobj.dep_ == "pobj"
+            for name in self._modifier_actors(pobj)[1:]
+        ]
 
     def _possessed_apposition(self, possessor: Tok, depth: int) -> list[str]:
         """ "Witkoff and Trump’s son-in-law, Jared Kushner": the conjunct is Kushner, not Trump."""
@@ -689,10 +720,12 @@ class _Reader:
                 found.extend(self.modifier_chain(child, depth + 1))
         return found.names
 
-    def _previous_person(self, pronoun: Tok) -> list[str]:
+    def _previous_person(self, pronoun: Tok, depth: int = 0) -> list[str]:
         """The person a pronoun names: the nearest one before it in its sentence, else the
         subject of the sentence before (the one it is about: "Smith met Trump on Monday. He
-        said ..." is Smith), else the nearest there; one the pronoun agrees with."""
+        said ..." is Smith; where that subject is the same pronoun, "He set the tone. He
+        singled out ...", whom it names), else the nearest there; one the pronoun agrees
+        with."""
         number = self.sentence_of[pronoun.i]
         word = pronoun.lower_
         own = self.sentences[number].start
@@ -702,6 +735,8 @@ class _Reader:
         previous = self.sentences[number - 1]
         for token in self.tokens[previous.start : previous.end]:
             if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
+                if token.lower_ == word and depth < _PRONOUN_CHAIN:
+                    return self._previous_person(token, depth + 1)
                 subject = self._nearest_person(
                     range(token.i, max(token.i - 4, previous.start - 1), -1), word
                 )
@@ -1169,6 +1204,10 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
     """The type the verb (or the noun its light verb carries) names, before negation."""
     if event_noun is not None:
         return event_noun_kind(event_noun)
+    lemma = verb.lemma_.casefold()
+    if lemma == "call" and any(c.dep_ == "oprd" for c in verb.children):
+        # "what he called 'commissars' for their plans": a label, whatever preposition follows
+        return "DISAPPROVE" if _condemns(verb) else None
     for child in verb.children:
         if child.dep_ in {"prt", "prep"} or (
             child.dep_ == "advmod" and child.lower_ in _PARTICLE_ADVERBS
@@ -1183,7 +1222,6 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
                     kind = phrasal_type(verb.lemma_, mark.lemma_)
                     if kind is not None:
                         return kind
-    lemma = verb.lemma_.casefold()
     if (
         lemma == "meet"
         and _is_passive(verb)
@@ -1321,7 +1359,8 @@ def _patient(verb: Tok) -> Tok | None:
 def _names_a_time(preposition: Tok) -> bool:
     """ "called on Friday": a preposition before a time is no particle ("call on" DEMAND)."""
     return preposition.dep_ == "prep" and any(
-        c.dep_ == "pobj" and _is_time_word(c.lower_) for c in preposition.children
+        c.dep_ == "pobj" and (_is_time_word(c.lower_) or _is_time_word(c.lemma_.casefold()))
+        for c in preposition.children
     )
 
 
@@ -1350,6 +1389,8 @@ def _is_candidate(verb: Tok) -> bool:
     first = _first_conjunct(verb)
     if first is not verb and first.dep_ in _NOT_EVENTS_DEPS and not _reduced_passive(first):
         return False  # "its ambition to join NATO and withdraw": the noun's, as "join" is
+    if _infinitival_relative(first):
+        return False  # "options to strike Iran": an act the noun names as possible, as acl
     lemma = verb.lemma_.casefold()
     has = {c.dep_ for c in verb.children}
     if lemma in CONTROL_VERBS and "xcomp" in has:
@@ -1377,6 +1418,17 @@ def _is_candidate(verb: Tok) -> bool:
     if lemma in SPEECH_VERBS and _condemning_content(verb):
         return True  # "said the measure was unlawful": a condemnation, not mere saying
     return not (lemma in SPEECH_VERBS and _event_noun(verb) is None)
+
+
+def _infinitival_relative(verb: Tok) -> bool:
+    """ "a number of options to strike Iran", "his campaign to annex Greenland": the parser
+    hangs some infinitives on their noun as relative clauses; like the `acl` ones ("its
+    ambition to join NATO") they say what the noun has in view, not what happened."""
+    return (
+        verb.dep_ == "relcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.tag_ in _RELATIVE_TAGS for c in verb.children)
+    )
 
 
 def _first_conjunct(verb: Tok) -> Tok:
@@ -1510,6 +1562,7 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         hedged=negated
         or is_hedged(verb, clauses)
         or is_conditional(clauses)
+        or is_imperative(clauses)
         or is_subjunctive(verb)
         or is_nonfactive(verb)
         or is_habitual(verb)
@@ -1529,6 +1582,8 @@ def _figurative(reader: _Reader, verb: Tok, kind: EventType | None, passive: boo
     is threatening his premiership" (a threat whose subject is a thing, not a document that
     speaks for its author as "the statement threatened" does)."""
     lemma = verb.lemma_.casefold()
+    if kind in _MATERIAL_CONFLICT and _natural_force(verb):
+        return True  # "the floods killed over 100 people": a disaster, no one's attack
     if passive and lemma in _FORCING and not any(c.dep_ == "agent" for c in verb.children):
         return any(
             c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in c.children)
@@ -1544,6 +1599,26 @@ def _figurative(reader: _Reader, verb: Tok, kind: EventType | None, passive: boo
         and not reader.noun_actors(subject)
         for subject in subjects
     )
+
+
+def _natural_force(verb: Tok) -> bool:
+    """Whether the doer of `verb`'s clause (its own subject, a relative pronoun's antecedent or
+    the subject a participle takes from its governor) is a disaster: "Hurricane Melissa swept
+    Cuba, destroying homes", "the storm, which killed 12"."""
+    for clause in chain(verb):
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if not subjects:
+            continue
+        doers = [
+            clause.head if s.tag_ in _RELATIVE_TAGS and clause.dep_ == "relcl" else s
+            for s in subjects
+        ]
+        return all(
+            d.lemma_.casefold() in _DISASTERS
+            or any(c.dep_ == "compound" and c.lemma_.casefold() in _DISASTERS for c in d.children)
+            for d in doers
+        )
+    return False
 
 
 def _noun_draft(
@@ -1670,6 +1745,16 @@ _YEAR_ONLY = re.compile(r"^\d{4}$")
 _WITHDRAWING = frozenset({"withdraw", "pull"})
 # Verbs of forcing, whose agentless passive is a figure ("was forced to shy away").
 _FORCING = frozenset({"force", "compel", "oblige", "pressure", "pressurise", "pressurize"})
+# Forces of nature and accidents, which kill and destroy without an actor.
+_DISASTERS = frozenset(
+    {"flood", "flooding", "hurricane", "storm", "typhoon", "cyclone", "tornado", "earthquake",
+     "quake", "tsunami", "landslide", "mudslide", "avalanche", "wildfire", "blaze", "fire",
+     "drought", "heatwave", "eruption", "volcano", "disease", "virus", "pandemic", "epidemic",
+     "outbreak", "famine", "rain", "snow", "snowstorm", "blizzard", "wind", "lightning",
+     "accident", "crash", "collision", "derailment"}
+)  # fmt: skip
+# The types of material conflict a force of nature is mistaken for a doer of.
+_MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE"})
 # Documents that speak for their authors ("the statement condemned the attack").
 _SPEAKING_DOCUMENTS = frozenset(
     {"statement", "report", "letter", "resolution", "ruling", "decision", "order", "bill", "law",

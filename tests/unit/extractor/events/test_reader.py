@@ -1755,3 +1755,74 @@ def test_a_doers_verbal_acts_that_day_happen_where_they_spoke(extractor: Extract
     found = _events(extractor, text)
     assert _trigger(found, "thank").places == ["Davos"]
     assert _trigger(found, "urge").places == []  # another day
+
+
+def test_what_a_noun_has_in_view_is_no_event(extractor: Extractor) -> None:
+    """ "options to strike Iran", "the possibility of imposing tariffs", "threats to annex
+    Canada": the noun names an act as possible or wanted; "requires companies to provide" an
+    obligation, no happening until dated."""
+    for text in [
+        "Trump said on Friday he was presented with options to strike Iran.",
+        "Trump on Friday floated the possibility of imposing tariffs on France.",
+        "The speech came after Trump's threats to annex Canada on Friday.",
+        "Activists said on Friday that the law requires Meta to provide aid to Ukraine.",
+    ]:
+        found = _events(extractor, text)
+        assert not {e.type for e in found} & {"ASSAULT", "SANCTION", "COERCE", "AID"}, text
+    # A noun that only owns the act keeps it: the visit happened.
+    text = "A major goal of Kuchma's visit to Russia on Friday was the signing of a program."
+    assert _trigger(_events(extractor, text), "visit").type == "CONSULT"
+
+
+def test_a_disaster_kills_with_no_doer(extractor: Extractor) -> None:
+    for text in [
+        "The deadly floods killed over 100 people in Texas on Friday.",
+        "On Friday, Hurricane Melissa swept Cuba, destroying homes.",
+        "The storm, which killed 12 people in Cuba on Friday, moved north.",
+    ]:
+        assert not [e for e in _events(extractor, text) if e.type == "ASSAULT"], text
+    text = "Militants killed 12 people in Kabul on Friday."
+    assert _trigger(_events(extractor, text), "kill").type == "ASSAULT"
+
+
+def test_an_order_or_appeal_in_the_imperative_is_no_event(extractor: Extractor) -> None:
+    for text in [
+        "“Iranian Patriots, KEEP PROTESTING!” Trump wrote on Friday.",
+        "Arrest them all, the minister said on Friday.",
+    ]:
+        assert not [e for e in _events(extractor, text) if e.type in {"PROTEST", "COERCE"}]
+
+
+def test_attacking_someone_for_something_is_criticism(extractor: Extractor) -> None:
+    text = "Vance attacked European governments for running in fear of voters on Friday."
+    assert _trigger(_events(extractor, text), "attack").type == "DISAPPROVE"
+    text = "Rebels attacked the convoy for hours on Friday."
+    assert _trigger(_events(extractor, text), "attack").type == "ASSAULT"
+
+
+def test_he_opening_sentences_in_a_row_is_one_person(extractor: Extractor) -> None:
+    text = (
+        "Vice President J.D. Vance spoke in Munich on Friday.\n\nHe set the tone early on.\n\n"
+        "He criticized the United Kingdom on Friday."
+    )
+    assert _trigger(_events(extractor, text), "criticize").sources == ["J.D. Vance"]
+
+
+def test_the_countries_of_a_phrase_all_act(extractor: Extractor) -> None:
+    text = (
+        "The foreign ministers of Pakistan, Egypt, Jordan and Qatar condemned the Israeli "
+        "move on Friday."
+    )
+    condemn = _trigger(_events(extractor, text), "condemn")
+    assert condemn.sources == ["foreign ministers of Pakistan", "Egypt", "Jordan", "Qatar"]
+    assert condemn.targets == ["Israel"]
+
+
+def test_the_author_of_what_is_condemned_is_the_target(extractor: Extractor) -> None:
+    for text, target in [
+        ("Democrats criticized President Donald Trump's statement on Friday.", "Donald Trump"),
+        ("Cuba on Friday denounced the aggression of the United States.", "United States"),
+        ("Iran rejected Washington's offer on Friday.", "United States"),
+    ]:
+        (event,) = _events(extractor, text)
+        assert event.targets == [target], text

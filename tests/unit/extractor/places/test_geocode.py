@@ -587,3 +587,17 @@ def test_review_cases_of_compass_words_titles_and_namesakes(
     # A people's name before a water word that modifies a noun is no water.
     captain = _geocode(nlp, gazetteer, "An American sea captain met Iranian officials.")
     assert captain.places == []
+
+
+def test_a_colon_dateline_in_capitals_is_the_city(nlp: Language, gazetteer: Gazetteer) -> None:
+    """Papers such as Dawn open with "JERUSALEM: " (after summary bullets) or name two cities;
+    the model tags the capitals as an organisation or not at all."""
+    for text, names in [
+        ("• Hamas condemns the move\n\nJERUSALEM: The Israeli cabinet approved a plan.",
+         ["Jerusalem"]),
+        ("JERUSALEM: The Israeli government has approved a proposal.", ["Jerusalem"]),
+        ("JERUSALEM / ISLAMABAD: Pakistan condemned the plan.", ["Jerusalem", "Islamabad"]),
+    ]:  # fmt: skip
+        found = _geocode(nlp, gazetteer, text)
+        dateline = text.index(":")
+        assert [p.name for p in found.places if p.mentions[0].start < dateline] == names
