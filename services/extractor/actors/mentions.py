@@ -281,6 +281,34 @@ def _described_as_a_body(root: Token) -> bool:
     return any(n.pos_ == "NOUN" and n.lemma_.casefold() in _BODY_NOUNS for n in nouns)
 
 
+def _described_as_a_place(root: Token) -> bool:
+    """Whether the name has an apposition headed by a noun of settlement ("Yasuj, a city in
+    southwestern Iran") or is one, or is where people live ("a resident of Yasuj")."""
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    if any(n.pos_ == "NOUN" and n.lemma_.casefold() in _SETTLEMENT_NOUNS for n in nouns):
+        return True
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lemma_.casefold() in _DWELLERS
+    )
+
+
+# Nouns that describe a named place ("Yasuj, a city in Iran").
+_SETTLEMENT_NOUNS = frozenset(
+    {"city", "town", "village", "province", "district", "county", "region", "suburb",
+     "neighbourhood", "neighborhood", "capital", "port", "island", "state", "municipality",
+     "hamlet", "enclave", "governorate", "prefecture"}
+)  # fmt: skip
+# People named by where they live ("a resident of Yasuj", "the outskirts of Goma").
+_DWELLERS = frozenset(
+    {"resident", "inhabitant", "native", "outskirts", "suburb", "street", "centre", "center",
+     "mayor"}
+)  # fmt: skip
+
+
 def _is_agent(root: Token) -> bool:
     """Whether the name is the "by" agent of a passive ("evicted by Buckingham Palace"), also
     where the parser hung "by" on the noun before it ("from his residence by the Palace")."""
@@ -411,6 +439,8 @@ def _repair(
         label = "PERSON"  # "The leader of the party, Kemi Badenoch, said"
     elif label in {"GPE", "LOC"} and _described_as_a_body(doc[candidate.root]):
         label = "ORG"  # "Burisma, a Ukrainian gas company"
+    elif label in {"ORG", "PERSON", "NORP"} and _described_as_a_place(doc[candidate.root]):
+        label = "GPE"  # "a resident of Yasuj, a city in southwestern Iran"
     elif (
         label == "GPE"
         and _acts(doc[candidate.root])

@@ -203,7 +203,7 @@ class Speakers:
     def first_person(self, pronoun: Tok, verb: Tok | None) -> list[str]:
         """Who first-person `pronoun` (of clause `verb`, if any) is: "I" the speaker, "we" the
         speaker's side; with no known speaker, no one."""
-        speaker = (self.of_clause(verb) if verb is not None else None) or self._of_quote(pronoun)
+        speaker = (self.of_clause(verb) if verb is not None else None) or self.of_quote(pronoun)
         if not speaker:
             return []
         if pronoun.lower_ not in _FIRST_PLURAL:
@@ -218,12 +218,16 @@ class Speakers:
                 sides.append(side)
         return sides
 
-    def _of_quote(self, token: Tok) -> list[str]:
-        """The speaker of the quotation holding `token`, if it has one."""
+    def of_quote(self, token: Tok) -> list[str]:
+        """The speaker of the quotation holding `token`, if it has one: its verb's subject, or
+        for a quotation with no verb that follows one in the next sentence ("“Fear is back,”
+        said a resident. “They started shooting.”"), that one's speaker."""
         if self._quotes is None:
             self._quotes = find_quotes(self._tokens, self._sentence_of, self._speech_verbs)
             self._quote_starts = [quote.start for quote in self._quotes]
         quote = quote_at(self._quotes, self._quote_starts, token.i)
+        if quote is not None and quote.verb is None:
+            quote = self._continued(quote)
         if quote is None or quote.verb is None:
             return []
         known = self._quote_speakers.get(quote.start)
@@ -231,3 +235,14 @@ class Speakers:
             self._quote_speakers[quote.start] = []  # a guard against quotes attributing each other
             known = self._quote_speakers[quote.start] = self._subject_of(quote.verb)
         return known
+
+    def _continued(self, quote: Quote) -> Quote | None:
+        """The attributed quotation a verbless one goes on from: the one closing in its
+        sentence or the sentence before."""
+        assert self._quotes is not None
+        position = bisect.bisect_right(self._quote_starts, quote.start - 1) - 1
+        if position < 0:
+            return None
+        before = self._quotes[position]
+        near = self._sentence_of[quote.start] - self._sentence_of[before.stop] <= 1
+        return before if near and before.verb is not None else None

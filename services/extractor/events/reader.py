@@ -650,7 +650,10 @@ class _Reader:
         if word in _THIRD_PERSONAL:
             return self._previous_person(pronoun) or self._antecedent(pronoun, {"person"})
         if word == "they":
-            return self._antecedent(pronoun, {"group", "organization"}, self._addressees(verb))
+            # Not whom the speaker told, nor the speaker of a quotation ("“They started
+            # shooting,” said a resident": a speaker says "we" of their own).
+            passed_over = self._addressees(verb) | frozenset(self.speakers.of_quote(pronoun))
+            return self._antecedent(pronoun, {"group", "organization"}, passed_over)
         return []
 
     def _antecedent(
@@ -1122,6 +1125,8 @@ class Ground:
             if code is not None and self._at_home_doer(kind, source):
                 # "Iranian security forces killed protesters", "Iran arrested activists"
                 return self._in(code)
+        if any(self.country_of.get(s) not in {None, self.story_code} for s in sources):
+            return []  # "Russia's 2022 invasion", told in a story set in India: not there
         return [self.story] if self.story is not None else []
 
     def _in(self, code: str) -> list[str]:

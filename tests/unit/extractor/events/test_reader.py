@@ -1826,3 +1826,23 @@ def test_the_author_of_what_is_condemned_is_the_target(extractor: Extractor) -> 
     ]:
         (event,) = _events(extractor, text)
         assert event.targets == [target], text
+
+
+def test_a_foreign_doers_act_is_not_placed_in_the_storys_country(extractor: Extractor) -> None:
+    text = (
+        "Macron arrived in India on Friday. India and France signed deals in New Delhi on "
+        "Friday, and India bought jets.\n\nIndia has not condemned Russia's 2022 invasion."
+    )
+    assert _trigger(_events(extractor, text), "invasion").places == []
+
+
+def test_a_quotation_going_on_keeps_its_speaker(extractor: Extractor) -> None:
+    """A verbless quotation after an attributed one is the same speaker's: "I" is the
+    speaker, and "they" is never the speaker."""
+    text = (
+        "“We are angry,” said Mohammad Karimi, a protest leader. “I met the governor on "
+        "Friday. They attacked the crowd on Friday.”"
+    )
+    found = _events(extractor, text)
+    assert _trigger(found, "meet").sources == ["Mohammad Karimi"]
+    assert "Mohammad Karimi" not in _trigger(found, "attack").sources

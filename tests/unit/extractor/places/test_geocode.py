@@ -601,3 +601,9 @@ def test_a_colon_dateline_in_capitals_is_the_city(nlp: Language, gazetteer: Gaze
         found = _geocode(nlp, gazetteer, text)
         dateline = text.index(":")
         assert [p.name for p in found.places if p.mentions[0].start < dateline] == names
+
+
+def test_a_name_described_as_a_town_is_a_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "“Fear is back,” said a resident of Yasuj, a city in southwestern Iran."
+    found = _geocode(nlp, gazetteer, text)
+    assert {p.name: p.country_code for p in found.places}.get("Yasuj") == "IR"
