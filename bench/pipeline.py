@@ -209,10 +209,6 @@ class Up:
     def bootstrap(self) -> str:
         return str(json.loads((self.state / "broker.json").read_text())["bootstrap"])
 
-    def indexed(self) -> dict[str, dt.datetime]:
-        """Article id -> indexed_at, as the index holds them now."""
-        return {key: at for key, (_, at) in self.times().items()}
-
     def times(self) -> dict[str, tuple[dt.datetime, dt.datetime]]:
         """Article id -> (extracted_at, indexed_at), as the index holds them now: when the
         extractor began the batch that read it, and when it became searchable."""
@@ -229,10 +225,13 @@ class Up:
             for key, ex, at in rows
         }
 
-    def wait_indexed(self, ids: set[str], timeout: float) -> dict[str, dt.datetime]:
+    def wait_indexed(
+        self, ids: set[str], timeout: float
+    ) -> dict[str, tuple[dt.datetime, dt.datetime]]:
+        """Wait until the index holds all of `ids`; their `times` from that same read."""
         deadline = time.monotonic() + timeout
         while True:
-            found = self.indexed()
+            found = self.times()
             if ids <= found.keys():
                 return {key: found[key] for key in ids}
             if self.process.poll() is not None or time.monotonic() > deadline:
@@ -355,7 +354,7 @@ def run_pipeline(
         backlog = [article(text, n, started) for n, text in enumerate(texts)]
         asyncio.run(publish_at_once(up.bootstrap, backlog))
         indexed = up.wait_indexed({a.id for a in backlog}, len(texts) * DRAIN_SECONDS_PER_ARTICLE)
-        took = (max(indexed.values()) - started).total_seconds()
+        took = (max(at for _, at in indexed.values()) - started).total_seconds()
         cpu = {p.name: p.cpu() - cpu0[p.name] for p in procs}
         result = Backlog(processes, len(texts) / took, cpu, took)
 
@@ -364,8 +363,7 @@ def run_pipeline(
         for rate in rates:
             fetched = asyncio.run(publish_at_rate(up.bootstrap, texts, first, rate, seconds))
             first += len(fetched)
-            up.wait_indexed(set(fetched), START_SECONDS)
-            times = up.times()
+            times = up.wait_indexed(set(fetched), START_SECONDS)
             steady.append(
                 Steady(
                     rate,

@@ -4,7 +4,7 @@ Exceptions, and what each means for the message in hand::
 
     Exception
     ├── pydantic.ValidationError ........ the message is not what the topic promises: dead-letter
-    │                                     at once (reason invalid_message)
+    │                                     at once (reason `INVALID_MESSAGE`)
     ├── TRANSIENT ....................... maybe the broker or a store is away: retry the batch
     │   ├── aiokafka.errors.KafkaError     with backoff (bounded); then ask them (`available`):
     │   ├── OSError / TimeoutError         - one is down: an outage. Stop consuming, report
@@ -12,13 +12,14 @@ Exceptions, and what each means for the message in hand::
     │                                        same batch; nothing is dead-lettered or lost
     │                                      - all answer: the batch itself fails. Isolate the
     │                                        message that does (each alone, bounded retries) and
-    │                                        dead-letter it (reason retries_exhausted)
+    │                                        dead-letter it (reason `RETRIES_EXHAUSTED`)
     └── anything else ................... a bug or an input we cannot handle: isolate the message
                                           that fails (bounded retries), dead-letter it alone
-                                          (reason processing_failed)
+                                          (reason `PROCESSING_FAILED`)
 
-`work` may also return what to publish and the messages it rejects with a reason (the
-extractor's article it failed on: dead-lettered at once, never published as an empty reading).
+The reasons are shared/headers.py's. `work` may also return what to publish and the messages
+it rejects with a reason of its own (the extractor's article it failed on: dead-lettered at
+once, never published as an empty reading).
 Outputs are published after `work`, with their own retries: when only the publish failed, the
 publish is retried, not the work. Dead letters go the same way.
 
@@ -45,6 +46,7 @@ from pydantic import BaseModel, ValidationError
 
 from shared import topics
 from shared.dlq import DeadLetterIndex, Record, dead_letter_headers
+from shared.headers import DLQ_REASONS, INVALID_MESSAGE, PROCESSING_FAILED, RETRIES_EXHAUSTED
 from shared.kafka import AUTO_OFFSET_RESET, publish_all
 from shared.metrics import DLQ_MESSAGES, MESSAGES_PROCESSED, OUTCOMES, zero
 from shared.settings import NewsflowSettings
@@ -117,8 +119,6 @@ Work = Callable[[list[Item[M]]], Awaitable["Done[M] | None"]]
 
 
 T = TypeVar("T")
-# The reasons the processor itself dead-letters for (`work` may add its own: `reject_reasons`).
-DLQ_REASONS = ("invalid_message", "retries_exhausted", "processing_failed")
 # While a dependency is down, ask it again at most this often (backoff doubles up to it) ...
 MAX_PROBE_INTERVAL_SECONDS = 5.0
 # ... and hold the batch at most this long before rewinding it: the consumer polls again well
@@ -205,7 +205,7 @@ class BatchProcessor(Generic[M]):
             try:
                 items.append(Item(record, self.model.model_validate_json(record.value or b"")))
             except ValidationError as exc:
-                await self._dead_letter(record, "invalid_message", exc, 1)
+                await self._dead_letter(record, INVALID_MESSAGE, exc, 1)
         if items:
             done = await self._work(items)
         if done.outputs:
@@ -248,10 +248,10 @@ class BatchProcessor(Generic[M]):
                 return _done(await self.retry.run(lambda: self.work([item])))
             except TRANSIENT as exc:
                 if await self._available():
-                    return Done(rejected=[Rejected(item, "retries_exhausted", exc, attempts)])
+                    return Done(rejected=[Rejected(item, RETRIES_EXHAUSTED, exc, attempts)])
                 await self._outage()
             except Exception as exc:
-                return Done(rejected=[Rejected(item, "processing_failed", exc, attempts)])
+                return Done(rejected=[Rejected(item, PROCESSING_FAILED, exc, attempts)])
 
     async def _deliver(self, send: Callable[[], Awaitable[T]]) -> T:
         """Send with bounded retries; while the broker is down, hold and send again."""

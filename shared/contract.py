@@ -68,11 +68,19 @@ def open_schema(schema: Any) -> Any:
     return schema
 
 
+def published_schemas() -> dict[str, dict[str, Any]]:
+    """Topic -> the JSON Schema we publish for its messages (what `shared.compat` checks)."""
+    return {
+        topic: open_schema(model.model_json_schema(mode="serialization"))
+        for topic, model in PAYLOADS.items()
+    }
+
+
 def json_schemas() -> dict[str, dict[str, Any]]:
     """File name -> published JSON Schema, one per top-level message."""
     return {
-        f"{model.__name__}.schema.json": open_schema(model.model_json_schema(mode="serialization"))
-        for model in PAYLOADS.values()
+        f"{PAYLOADS[topic].__name__}.schema.json": schema
+        for topic, schema in published_schemas().items()
     }
 
 

@@ -30,13 +30,13 @@ from shared.headers import (
     H_STACK,
     H_STAGE,
     H_TOPIC,
+    INVALID_MESSAGE,
+    MAX_HEADER_CHARS,
     OCTET_STREAM,
 )
 from shared.kafka import admin_kwargs
 from shared.settings import NewsflowSettings
 
-# Error messages and stack traces can be long (pydantic lists every field); a header is not a log.
-MAX_HEADER_CHARS = 4000
 # Records per fetch when reading the topic back: a page, not the whole topic, is in memory.
 PAGE_RECORDS = 500
 # How long one fetch waits for records the end offsets promise.
@@ -86,7 +86,7 @@ def dead_letter_headers(
             H_PARTITION: str(record.partition),
             H_OFFSET: str(record.offset),
             H_SERVICE: service,
-            H_STAGE: "VALUE_CONVERTER" if reason == "invalid_message" else "TASK_PUT",
+            H_STAGE: "VALUE_CONVERTER" if reason == INVALID_MESSAGE else "TASK_PUT",
             H_CLASS: f"{type(error).__module__}.{type(error).__qualname__}",
             H_MESSAGE: str(error)[:MAX_HEADER_CHARS],
             H_STACK: stack[-MAX_HEADER_CHARS:],

@@ -43,6 +43,15 @@ H_REPLAYED: Final = "newsflow.replayed.from"
 # FastStream's own message id, on every message its broker publishes.
 H_CORRELATION_ID: Final = "correlation_id"
 
+# The reasons (`H_REASON`) every consumer dead-letters for (shared/consume.py); a service's
+# work may add its own (`reject_reasons`: the extractor's article it failed on).
+INVALID_MESSAGE: Final = "invalid_message"
+RETRIES_EXHAUSTED: Final = "retries_exhausted"
+PROCESSING_FAILED: Final = "processing_failed"
+DLQ_REASONS: Final = (INVALID_MESSAGE, RETRIES_EXHAUSTED, PROCESSING_FAILED)
+# Error messages and stack traces can be long (pydantic lists every field); a header is not a log.
+MAX_HEADER_CHARS: Final = 4000
+
 # Name -> meaning, for the AsyncAPI document.
 MESSAGE_HEADERS: Final = {
     H_CONTENT_TYPE: f"Always {JSON}: the value is the UTF-8 JSON of the topic's schema.",
@@ -59,9 +68,11 @@ DEAD_LETTER_HEADERS: Final = {
     H_SERVICE: "The service that dead-lettered it (fetcher, extractor, indexer).",
     H_STAGE: "VALUE_CONVERTER when the value did not validate, else TASK_PUT.",
     H_CLASS: "Qualified class name of the error.",
-    H_MESSAGE: "The error message (at most 4000 characters).",
-    H_STACK: "The end of the stack trace (at most 4000 characters).",
-    H_REASON: "invalid_message, retries_exhausted, processing_failed or extraction_failed.",
+    H_MESSAGE: f"The error message (at most {MAX_HEADER_CHARS} characters).",
+    H_STACK: f"The end of the stack trace (at most {MAX_HEADER_CHARS} characters).",
+    # The extractor's own reason is named here, not imported: shared imports no service (a
+    # test checks it is still the extractor's).
+    H_REASON: f"{', '.join(DLQ_REASONS)} or extraction_failed.",
     H_ATTEMPTS: "How many times the work was tried.",
     H_CONTENT_TYPE: f"The original's (`{JSON}` for ours), else `{OCTET_STREAM}`.",
 }

@@ -3,8 +3,8 @@
 Both consume under a consumer group of their own, new for each run, that starts at the
 earliest offset, so the live services' groups are never moved. "Caught up" means the group's
 committed offsets reached the topic's end offsets as they were when the replay started (then,
-for reindex, as they are again just before the swap): `Offsets` reads both, and the same
-numbers drive the progress bar.
+for reindex, as they are again just before the swap): `shared.lag` reads both and counts what
+is left, as it does for the services' lag gauge, and the same numbers drive the progress bar.
 
 - `reextract` runs the extractor service itself under that group, so a replayed article goes
   through the same batches, retries and dead-lettering as a live one. It publishes to the
@@ -25,8 +25,7 @@ import datetime as dt
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka import TopicPartition
 from fastapi import FastAPI
 from rich.console import Console
 from rich.progress import MofNCompleteColumn, Progress
@@ -38,10 +37,11 @@ from services.indexer.store import Store, StoreUnavailable, open_store
 from services.indexer.store.rebuild import Rebuild, rebuild_for
 from shared import topics
 from shared.consume import Item, TransientError, subscribe_batches
-from shared.kafka import admin_kwargs, ensure_topics, make_broker
+from shared.kafka import ensure_topics, make_broker
+from shared.lag import GroupOffsets
 from shared.models import EnrichedArticle
 from shared.runtime import Service
-from shared.settings import NewsflowSettings, load
+from shared.settings import load
 
 # How often the committed offsets are read for the progress bar and the caught-up check.
 POLL_SECONDS = 0.5
@@ -58,64 +58,16 @@ def run_name(command: str) -> str:
     return f"newsflow-{command}-{dt.datetime.now(dt.UTC).strftime('%Y%m%dT%H%M%SZ')}"
 
 
-class Offsets:
-    """A topic's beginning and end offsets and a group's committed ones, per partition."""
-
-    def __init__(self, settings: NewsflowSettings, topic: str, group: str) -> None:
-        self.topic = topic
-        self.group = group
-        self._kwargs = admin_kwargs(settings)
-        self._stack = contextlib.AsyncExitStack()
-        self._admin: AIOKafkaAdminClient | None = None
-        self._consumer: AIOKafkaConsumer | None = None
-        self.partitions: list[TopicPartition] = []
-        self.begin: dict[TopicPartition, int] = {}
-
-    async def __aenter__(self) -> Offsets:
-        admin = AIOKafkaAdminClient(**self._kwargs)
-        await admin.start()
-        self._stack.push_async_callback(admin.close)
-        consumer = AIOKafkaConsumer(enable_auto_commit=False, **self._kwargs)
-        await consumer.start()
-        self._stack.push_async_callback(consumer.stop)
-        self._admin, self._consumer = admin, consumer
-        await consumer.topics()
-        numbers = sorted(consumer.partitions_for_topic(self.topic) or ())
-        self.partitions = [TopicPartition(self.topic, p) for p in numbers]
-        self.begin = dict(await consumer.beginning_offsets(self.partitions))
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self._stack.aclose()
-
-    async def ends(self) -> dict[TopicPartition, int]:
-        assert self._consumer is not None
-        return dict(await self._consumer.end_offsets(self.partitions))
-
-    async def committed(self) -> dict[TopicPartition, int]:
-        """The group's next offset per partition; its beginning where it committed none."""
-        assert self._admin is not None
-        got = await self._admin.list_consumer_group_offsets(self.group, partitions=self.partitions)
-        out = {}
-        for tp in self.partitions:
-            meta = got.get(tp)
-            out[tp] = meta.offset if meta is not None and meta.offset >= 0 else self.begin[tp]
-        return out
-
-    def total(self, ends: dict[TopicPartition, int]) -> int:
-        return sum(max(0, ends[tp] - self.begin[tp]) for tp in self.partitions)
-
-    async def catch_up(
-        self, ends: dict[TopicPartition, int], shown: Callable[[int], object]
-    ) -> None:
-        """Wait until the group committed up to `ends` on every partition, passing `shown`
-        how many messages it has done so far."""
-        while True:
-            done = await self.committed()
-            shown(sum(max(0, min(done[tp], ends[tp]) - self.begin[tp]) for tp in self.partitions))
-            if all(done[tp] >= ends[tp] for tp in self.partitions):
-                return
-            await asyncio.sleep(POLL_SECONDS)
+async def catch_up(
+    offsets: GroupOffsets, ends: dict[TopicPartition, int], shown: Callable[[int], object]
+) -> None:
+    """Wait until the group committed up to `ends` on every partition, passing `shown`
+    how many messages it has done so far."""
+    total = offsets.total(ends)
+    while left := offsets.lag(ends, await offsets.committed()):
+        shown(total - left)
+        await asyncio.sleep(POLL_SECONDS)
+    shown(total)
 
 
 @dataclass
@@ -177,19 +129,19 @@ async def run_reextract(group: str | None) -> int:
         highlight=False,
         soft_wrap=True,
     )
-    async with Offsets(settings, topics.ARTICLES, replay.group) as offsets:
+    async with GroupOffsets(settings, topics.ARTICLES, replay.group) as offsets:
         ends = await offsets.ends()
         total = offsets.total(ends)
         # A continued run (`--group`) starts where the group stopped.
-        before = offsets.total(await offsets.committed())
+        left = offsets.lag(ends, await offsets.committed())
 
         async def control() -> None:
             with _progress(console) as progress:
                 task = progress.add_task("re-extracting", total=total)
-                await offsets.catch_up(ends, lambda n: progress.update(task, completed=n))
-            replay.messages = total - before
+                await catch_up(offsets, ends, lambda n: progress.update(task, completed=n))
+            replay.messages = left
 
-        if before < total:
+        if left:
             await _run(build(settings), control, replay)  # build loads the model (seconds)
         else:
             replay.finished = True
@@ -290,7 +242,7 @@ async def _reindex(
         consumers=[consumer],
     )
 
-    async with Offsets(settings, topics.ENRICHED, replay.group) as offsets:
+    async with GroupOffsets(settings, topics.ENRICHED, replay.group) as offsets:
 
         async def control() -> None:
             nonlocal swapped
@@ -301,14 +253,14 @@ async def _reindex(
                 def shown(done: int) -> None:
                     progress.update(task, completed=done)
 
-                await offsets.catch_up(ends, shown)
+                await catch_up(offsets, ends, shown)
                 for _ in range(CATCH_UP_ROUNDS):
                     later = await offsets.ends()
                     if later == ends:
                         break
                     ends = later
                     progress.update(task, total=offsets.total(ends))
-                    await offsets.catch_up(ends, shown)
+                    await catch_up(offsets, ends, shown)
             live = open_store(url, pool_size=1)
             await live.open()
             try:
@@ -337,7 +289,7 @@ async def _reindex(
                 stores["current"] = live
             # What arrived until the swap, written into the index that is now live.
             after = await offsets.ends()
-            await offsets.catch_up(after, lambda n: None)
+            await catch_up(offsets, after, lambda n: None)
             replay.messages = offsets.total(after)
             replay.notes.append(
                 f"replaced the index at {url} ({plural(old, 'article')} before, "

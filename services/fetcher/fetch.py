@@ -39,7 +39,7 @@ from .pages import PageExtraction, extract_page
 from .safe_http import FEED_ACCEPT, PAGE_ACCEPT, FetchResult, SafeClient
 from .schedule import Bounds, disable_reason, failure_delay, next_interval
 from .settings import FetcherSettings
-from .state import FeedSchedule, FetcherState, Validators, off_loop
+from .state import Duplicate, FeedSchedule, FetcherState, Validators, off_loop
 
 log = logging.getLogger(__name__)
 
@@ -230,8 +230,16 @@ class _Built:
     fingerprint: Fingerprint | None
 
 
-async def _seen(state: FetcherState | None, item_url: str) -> bool:
-    return state is not None and await off_loop(state.is_seen, article_id(item_url))
+async def _unseen(
+    feed: ParsedFeed, settings: FetcherSettings, state: FetcherState | None
+) -> tuple[list[FeedItem], int]:
+    """The feed's new items (`_new_items`) not yet seen in `state`, and how many were: an item
+    published, or counted as a duplicate and recorded, on an earlier poll was counted then."""
+    items = _new_items(feed, settings)
+    if state is None:
+        return items, 0
+    fresh = [i for i in items if not await off_loop(state.is_seen, article_id(i.url or ""))]
+    return fresh, len(items) - len(fresh)
 
 
 async def fetch_url(
@@ -257,7 +265,7 @@ async def fetch_url(
         article = build_article(url=result.final_url, fetched_at=dt.datetime.now(dt.UTC), page=page)
         outcome = FetchOutcome(url, result.final_url, "page", tally=fetcher.tally)
         sketch = await asyncio.to_thread(fingerprint, article.text)
-        if await _repeats(state, article, sketch, fetcher.tally):
+        if await _duplicate(state, article, sketch, fetcher.tally) is not None:
             outcome.already_seen = 1
         else:
             outcome.articles.append(article)
@@ -266,29 +274,25 @@ async def fetch_url(
     outcome = FetchOutcome(
         url, result.final_url, "feed", feed_title=feed.title, tally=fetcher.tally
     )
-    fresh = []
-    for item in _new_items(feed, settings):
-        if await _seen(state, item.url or ""):
-            outcome.already_seen += 1
-        else:
-            fresh.append(item)
+    fresh, outcome.already_seen = await _unseen(feed, settings, state)
     async with aclosing(fetcher.articles(fresh, result.final_url)) as built:
         async for one in built:
-            if await _repeats(state, one.article, one.fingerprint, fetcher.tally):
+            if await _duplicate(state, one.article, one.fingerprint, fetcher.tally) is not None:
                 outcome.already_seen += 1
                 continue
             outcome.articles.append(one.article)
     return outcome
 
 
-async def _repeats(
+async def _duplicate(
     state: FetcherState | None, article: Article, sketch: Fingerprint | None, tally: Tally
-) -> bool:
-    """True (counted by reason) when `article` repeats a published one; records nothing."""
+) -> Duplicate | None:
+    """What published article `article` repeats (counted in `tally` by reason), None when it
+    is new; records nothing."""
     found = None if state is None else await off_loop(state.find_duplicate, article, sketch)
     if found is not None:
         tally.duplicates[found.reason] += 1
-    return found is not None
+    return found
 
 
 async def _parse(result: FetchResult) -> ParsedFeed:
@@ -363,20 +367,13 @@ async def poll_feed(
     except ContentError as exc:
         return await poll.failed("error", exc.reason, status=result.status)
     outcome = PollResult(feed.url, "ok", status=result.status, items_in_feed=len(parsed.items))
-    fresh = []
-    for item in _new_items(parsed, settings):
-        # Published, or counted as a duplicate and recorded, on an earlier poll: counted then.
-        if await _seen(state, item.url or ""):
-            outcome.already_seen += 1
-        else:
-            fresh.append(item)
+    fresh, outcome.already_seen = await _unseen(parsed, settings, state)
     async with aclosing(fetcher.articles(fresh, feed.url)) as built:
         async for one in built:
             article = one.article
-            duplicate = await off_loop(state.find_duplicate, article, one.fingerprint)
+            duplicate = await _duplicate(state, article, one.fingerprint, fetcher.tally)
             if duplicate is not None:
                 outcome.duplicates += 1
-                fetcher.tally.duplicates[duplicate.reason] += 1
                 # The repeat's URLs (canonical first: one alias per canonical URL is kept) now
                 # lead to the published article: skipped before any fetch next time, and
                 # listed as where else the story ran.

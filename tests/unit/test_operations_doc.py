@@ -14,8 +14,7 @@ from services.cli.main import app
 from services.extractor.app import EXTRACTION_FAILED
 from services.extractor.settings import ExtractorSettings
 from services.fetcher.settings import STATE_DB_NAME
-from shared.consume import DLQ_REASONS
-from shared.headers import H_REASON, H_REPLAYED
+from shared.headers import DLQ_REASONS, H_REASON, H_REPLAYED
 from shared.kafka import HANDLER_EXCEPTIONS, PUBLISH_EXCEPTIONS
 from tests.conftest import REPO
 

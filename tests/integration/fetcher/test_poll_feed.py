@@ -221,3 +221,25 @@ async def test_fetch_url_reads_a_feed_and_a_page(server: LocalServer, tmp_path: 
     assert one.kind == "page"
     assert [a.title for a in one.articles] == ["Story 2"]
     assert one.articles[0].published_at_source == "page"
+
+
+async def test_fetch_url_skips_what_a_poll_published(server: LocalServer, tmp_path: Path) -> None:
+    serve_feed(server)
+    settings = make_settings(tmp_path)
+
+    async def publish(article: Article) -> None:
+        pass
+
+    with FetcherState(settings.state_db) as state:
+        async with SafeClient(settings) as client:
+            fresh = await fetch_url(client, server.url("/feed"), settings=settings, state=state)
+            await poll_feed(client, FeedConfig(url=server.url("/feed")), state, settings, publish)
+            feed = await fetch_url(client, server.url("/feed"), settings=settings, state=state)
+            one = await fetch_url(client, server.url("/story/2"), settings=settings, state=state)
+    assert (len(fresh.articles), fresh.already_seen) == (3, 0)
+    # Every item's link was published: skipped before its page is fetched.
+    assert (feed.articles, feed.already_seen) == ([], 3)
+    assert not feed.tally.duplicates
+    # A page asked for by its URL is read, then found to repeat the published one.
+    assert (one.articles, one.already_seen) == ([], 1)
+    assert one.tally.duplicates == {"url": 1}

@@ -1,14 +1,19 @@
 """The generated contract: fresh on disk, servers, operations and headers, open schemas."""
 
 import json
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jsonschema
 import pytest
 from pydantic import ValidationError
 
+from services.extractor.app import EXTRACTION_FAILED
 from shared.contract import documents
+from shared.dlq import dead_letter_headers
 from shared.headers import (
+    DLQ_REASONS,
     H_CLASS,
     H_CONTENT_TYPE,
     H_MESSAGE,
@@ -16,7 +21,10 @@ from shared.headers import (
     H_PARTITION,
     H_REASON,
     H_SCHEMA_VERSION,
+    H_STACK,
     H_TOPIC,
+    MAX_HEADER_CHARS,
+    PROCESSING_FAILED,
 )
 from shared.models import Article
 from tests.conftest import IN_CI, REPO
@@ -63,6 +71,32 @@ def test_asyncapi_has_servers_operations_both_ways_and_headers() -> None:
     assert messages["EventMessage"]["headers"]["properties"][H_SCHEMA_VERSION]["const"] == "2"
     dead = messages["DeadLetter"]["headers"]
     assert {H_TOPIC, H_PARTITION, H_OFFSET, H_CLASS, H_MESSAGE, H_REASON} <= set(dead["required"])
+
+
+@dataclass
+class Poison:
+    """A record as a consumer read it: what `dead_letter_headers` reads."""
+
+    topic: str = "news.articles.v1"
+    partition: int = 0
+    offset: int = 7
+    key: bytes | None = b"k"
+    value: bytes | None = b"{}"
+    headers: list[tuple[str, bytes]] = field(default_factory=list)
+
+
+def test_the_dead_letter_headers_say_every_reason_and_the_cut_the_code_makes() -> None:
+    doc = json.loads(documents()["asyncapi.json"])
+    described = doc["components"]["messages"]["DeadLetter"]["headers"]["properties"]
+    named = set(re.findall(r"\w+", described[H_REASON]["description"]))
+    assert {*DLQ_REASONS, EXTRACTION_FAILED} <= named
+    error = ValueError("x" * (MAX_HEADER_CHARS + 1))
+    headers = dead_letter_headers(
+        Poison(), service="extractor", reason=PROCESSING_FAILED, error=error, attempts=3
+    )
+    assert len(headers[H_MESSAGE]) == MAX_HEADER_CHARS
+    assert f"at most {len(headers[H_MESSAGE])} characters" in described[H_MESSAGE]["description"]
+    assert f"at most {len(headers[H_STACK])} characters" in described[H_STACK]["description"]
 
 
 def test_published_schemas_accept_unknown_properties_and_our_models_do_not() -> None:

@@ -10,7 +10,8 @@ from fastapi import FastAPI
 from prometheus_client import REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest
 from pydantic import BaseModel
 
-from shared.consume import DLQ_REASONS, BatchProcessor, RetryPolicy, Unavailable
+from shared.consume import BatchProcessor, RetryPolicy, Unavailable
+from shared.headers import DLQ_REASONS
 from shared.kafka import HANDLER_EXCEPTIONS, PUBLISH_EXCEPTIONS, make_broker
 from shared.metrics import zero
 from shared.runtime import add_ops_routes
