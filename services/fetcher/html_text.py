@@ -18,6 +18,15 @@ _DROP = frozenset({"script", "style", "noscript", "iframe", "object", "embed", "
 _SPACES = re.compile(r"\s+")
 _PARA_BREAK = "\x00"  # a marker no text contains after parsing (NUL is dropped below)
 _LOOKS_LIKE_HTML = re.compile(r"<[a-zA-Z!/]|&[#a-zA-Z0-9]+;")
+# Characters that only tell a typesetter where a word may break: the soft hyphen (U+00AD, as
+# in `Palest&shy;inian`). Left in, it splits the word for every reader: the parser ("Sun-day"
+# is no weekday), search ("Palestinian" does not match) and a consumer's own matching.
+_TYPESETTING = str.maketrans("", "", "\u00ad")
+
+
+def without_typesetting(text: str) -> str:
+    """`text` without soft hyphens (see `_TYPESETTING`)."""
+    return text.translate(_TYPESETTING)
 
 
 class _Flattener(HTMLParser):
@@ -59,5 +68,6 @@ def html_to_text(fragment: str) -> str:
 
 
 def _paragraphs(flat: str) -> str:
+    flat = without_typesetting(flat)
     paragraphs = (_SPACES.sub(" ", chunk).strip() for chunk in flat.split(_PARA_BREAK))
     return "\n\n".join(p for p in paragraphs if p)

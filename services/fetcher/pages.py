@@ -13,6 +13,8 @@ import htmldate
 import trafilatura
 from trafilatura.settings import use_config
 
+from .html_text import without_typesetting
+
 log = logging.getLogger(__name__)
 
 # Online news starts in the 1990s; an earlier date on a page is a copyright line or a typo.
@@ -81,7 +83,7 @@ def _nfc(text: str) -> str:
     # trafilatura's `extract` returns NFC but `bare_extraction` does not; without it a page
     # written with precomposed Bengali or Devanagari letters (composition exclusions) matches
     # neither the gold segments nor the same story from another site.
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", without_typesetting(text))
 
 
 def _paragraphs(text: object, title: str) -> str:

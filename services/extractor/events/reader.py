@@ -1088,11 +1088,21 @@ class Ground:
     in. Built once per article from its places and actors."""
 
     def __init__(self, places: Places, actors: Actors, opening_end: int) -> None:
-        # Each country's place name, where the article names it as a place.
-        self.country_place = {
-            p.country_code: p.name for p in places.places if p.kind == "country" and p.country_code
-        }
+        # Each country's place name, where the article names it as a place; else its place
+        # the article names most, twice or more ("Gaza" for the Palestinians).
+        self.country_place: dict[str, str] = {}
+        named_most: dict[str, int] = {}
+        for p in places.places:
+            if not p.country_code or p.kind == "country" or len(p.mentions) < 2:
+                continue
+            if len(p.mentions) > named_most.get(p.country_code, 0):
+                named_most[p.country_code] = len(p.mentions)
+                self.country_place[p.country_code] = p.name
+        for p in places.places:
+            if p.kind == "country" and p.country_code:
+                self.country_place[p.country_code] = p.name
         self.country_of = {e.name: e.country_code for e in actors.entities if e.country_code}
+        self.code_of_place = {p.name: p.country_code for p in places.places}
         self.agent_of = actors.agents
         self.kind_of = actors.kinds
         counts: dict[str, int] = {}
@@ -1116,10 +1126,9 @@ class Ground:
     def place_of(self, kind: EventType | None, sources: list[str], targets: list[str]) -> list[str]:
         if kind not in _GROUNDED_TYPES:
             return self._at_home(sources, targets)
-        for target in targets:
-            code = self.country_of.get(target)
-            if code is not None:
-                return self._in(code)  # "a raid on Venezuela": there, even in a story elsewhere
+        there = self.target_place(targets)
+        if there:
+            return there  # "a raid on Venezuela": there, even in a story elsewhere
         for source in sources:
             code = self.country_of.get(source)
             if code is not None and self._at_home_doer(kind, source):
@@ -1128,6 +1137,19 @@ class Ground:
         if any(self.country_of.get(s) not in {None, self.story_code} for s in sources):
             return []  # "Russia's 2022 invasion", told in a story set in India: not there
         return [self.story] if self.story is not None else []
+
+    def target_place(self, targets: list[str]) -> list[str]:
+        """The place of the first target's country the article names as a place."""
+        for target in targets:
+            code = self.country_of.get(target)
+            if code is not None:
+                return self._in(code)
+        return []
+
+    def abroad(self, place: list[str], dateline: list[str]) -> bool:
+        """Whether `place` is in another country than every place of the dateline."""
+        codes = {self.code_of_place.get(name) for name in dateline}
+        return bool(place) and self.code_of_place.get(place[0]) not in codes
 
     def _in(self, code: str) -> list[str]:
         """The country's place, where the article names it as one."""
@@ -1977,6 +1999,12 @@ def read_clauses(
                     venue[source] = (draft.places, paragraph, date)
             elif not draft.places and draft.kind not in _GROUNDED_TYPES:
                 draft.places = _venue_of(venue, draft.sources, paragraph, date)
+            if isinstance(draft.places, DatelinePlaces) and draft.kind in _GROUNDED_TYPES:
+                # "JERUSALEM: ... Israeli forces killed 12 Palestinians": filed in Jerusalem,
+                # done where its targets are.
+                there = ground.target_place(draft.targets)
+                if ground.abroad(there, draft.places):
+                    draft.places = there
             if not draft.places:
                 draft.places = ground.place_of(draft.kind, draft.sources, draft.targets)
             clauses.append(

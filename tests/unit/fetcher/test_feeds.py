@@ -175,3 +175,14 @@ def test_json_that_is_not_a_feed() -> None:
     with pytest.raises(ContentError) as caught:
         parse_feed(b'{"hello": "world"}', content_type="application/json")
     assert caught.value.reason == "not_a_feed"
+
+
+def test_soft_hyphens_are_dropped_from_feed_text() -> None:
+    rss = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>N</title><item>'
+        b"<title>Talks</title><link>https://example.com/a</link><description>"
+        b"&lt;p&gt;Israeli forces killed 12 Palest\xc2\xadinians on Sun&amp;shy;day.&lt;/p&gt;"
+        b"</description></item></channel></rss>"
+    )
+    (item,) = parse_feed(rss).items
+    assert item.summary == "Israeli forces killed 12 Palestinians on Sunday."

@@ -63,3 +63,13 @@ def test_text_is_nfc_like_trafilatura_extract() -> None:
     assert page.text
     assert "\u09df" not in page.text
     assert "\u09af\u09bc" in page.text
+
+
+def test_soft_hyphens_are_dropped_from_the_text() -> None:
+    """ "Palest&shy;inian", "Sun&shy;day": a typesetter's hint that splits the word for the
+    parser and for search."""
+    sentence = "The Palest&shy;inian Authority met on Sun&shy;day and talks went on. " * 6
+    html = f"<html><body><article><p>{sentence}</p><p>{sentence}</p></article></body></html>"
+    page = extract_page(html, now=NOW)
+    assert "Palestinian Authority met on Sunday" in page.text
+    assert "\u00ad" not in page.text

@@ -1846,3 +1846,18 @@ def test_a_quotation_going_on_keeps_its_speaker(extractor: Extractor) -> None:
     found = _events(extractor, text)
     assert _trigger(found, "meet").sources == ["Mohammad Karimi"]
     assert "Mohammad Karimi" not in _trigger(found, "attack").sources
+
+
+def test_an_attack_filed_from_elsewhere_happens_where_its_targets_are(
+    extractor: Extractor,
+) -> None:
+    """The dateline is where the story was filed; an attack on people of another country is
+    placed in their country, or the place of it the article names most."""
+    text = (
+        "JERUSALEM: Israeli forces killed 12 Palestinians on Sunday, Gaza's civil defence "
+        "agency said.\n\nThe strikes hit Gaza on Sunday, and more people fled Gaza.\n\n"
+        "Israel approved a plan on Sunday."
+    )
+    found = _events(extractor, text)
+    assert _trigger(found, "kill").places == ["Gaza"]
+    assert _trigger(found, "approve").places == ["Jerusalem"]
