@@ -49,6 +49,7 @@ from services.extractor.events.nouns import (
     event_noun_kind,
     event_noun_type,
     governing_verb,
+    is_event_noun,
     noun_event,
     tells_of,
 )
@@ -225,6 +226,7 @@ _NOT_EVENTS_DEPS = frozenset({"amod", "acl", "pcomp", "compound", "aux", "auxpas
 # Dependencies along which a place name sits inside its locative phrase ("in Miami's Beach").
 _NOMINAL_DEPS = frozenset({"compound", "nmod", "poss", "conj", "appos"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+_DEFINITE = frozenset({"the", "that", "this", "these", "those"})
 # How many sentences in a row opening with the same pronoun ("He ... He ... He") one person is
 # followed through.
 _PRONOUN_CHAIN = 4
@@ -411,14 +413,12 @@ class _Reader:
                     token.lemma_.casefold() in AGENT_NOUNS
                     or token.lemma_.casefold() in _BELONGINGS
                     or token.lemma_.casefold() in _DEEDS
+                    or is_event_noun(token)  # "welcomed McSweeney's resignation": his act
                 ):
                     found.extend(self.noun_actors(child, depth + 1))
-                elif (
-                    child.dep_ == "prep"
-                    and child.lemma_ == "of"
-                    and (
-                        token.lemma_.casefold() in _BELONGINGS or token.lemma_.casefold() in _DEEDS
-                    )
+                elif child.dep_ == "prep" and (
+                    (child.lemma_ == "of" and token.lemma_.casefold() in _BELONGINGS)
+                    or (child.lemma_ in {"of", "from", "by"} and token.lemma_.casefold() in _DEEDS)
                 ):
                     # "raided the home of a Post reporter", "froze the assets of three banks"
                     found.extend(self._prep_objects(child, depth + 1))
@@ -1567,6 +1567,8 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
     targets = [t for t in targets if t not in sources]
     clauses = chain(verb)
     when = reading(verb)
+    if when in {"past", "recent"} and _of_former_times(reader.tokens, clause_tokens(verb)):
+        when = "background"  # "accepted by Michigan's then-Gov. Rick Snyder": years ago
     if not sources and not targets:
         if kind not in _MATERIAL_WITHOUT_ACTORS or when == "future":
             return None
@@ -1933,6 +1935,8 @@ def read_clauses(
     # Where each actor last did something the text places, its paragraph and date
     # (`_venue_of`).
     venue: dict[str, tuple[list[str], int, TimeExpression | None]] = {}
+    # The date of each doer's last act of each type the text dates (`_told_before`).
+    told_acts: dict[tuple[EventType, str], tuple[TimeExpression, EventDateSource]] = {}
     for number, sentence in enumerate(sentences):
         sentence_text = full_text[sentence.start_char : sentence.end_char]
         lead = len(sentence_text) - len(sentence_text.lstrip())
@@ -1985,6 +1989,13 @@ def read_clauses(
             if draft.when == "past" and draft.date is None:
                 draft.sentence_date = reader.lone_date(sentence, trigger, published_at.date())
             date, date_source = _dated(draft, context, start, fallback)
+            if date_source in {"publication", "unknown"} and _mentions_again(draft):
+                told = _told_before(told_acts, draft)
+                if told is not None:
+                    date, date_source = told
+            if date is not None and date_source in {"explicit", "context"} and draft.kind:
+                for source in draft.sources:
+                    told_acts[(draft.kind, source)] = (date, "context")
             if isinstance(draft.places, DatelinePlaces) and not _fresh(
                 date, date_source, published_at.date()
             ):
@@ -2036,6 +2047,44 @@ def read_clauses(
 # present tense reports the news ("Israel imposes restrictions").
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "'", "’", ":", ";", ")")
 _QUOTES = frozenset('"“”')
+
+
+def _of_former_times(table: list[Tok], tokens: list[Tok]) -> bool:
+    """Whether the clause (`tokens` of the article's `table`) names someone by a title they
+    held then ("then-Gov. Rick Snyder", "then-Prime Minister Gordon Brown"): it tells of the
+    past, not of the day's news."""
+    return any(
+        token.lower_ == "then"
+        and token.i + 2 < len(table)
+        and table[token.i + 1].text == "-"
+        and table[token.i + 2].text[:1].isupper()
+        for token in tokens
+    )
+
+
+def _mentions_again(draft: _Draft) -> bool:
+    """An event noun with a definite determiner or a possessor ("McSweeney's resignation",
+    "the talks", "that threat") names a happening the reader knows of, maybe told before."""
+    if not draft.nominal:
+        return False
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE)
+        for c in draft.token.children
+    )
+
+
+def _told_before(
+    told: dict[tuple[EventType, str], tuple[TimeExpression, EventDateSource]], draft: _Draft
+) -> tuple[TimeExpression, EventDateSource] | None:
+    """The date of the same doer's last act of the same type told before with a date: "Morgan
+    McSweeney resigned on Sunday ... McSweeney's resignation is not enough" is Sunday's."""
+    if draft.kind is None:
+        return None
+    for source in draft.sources:
+        found = told.get((draft.kind, source))
+        if found is not None:
+            return found
+    return None
 
 
 def _venue_of(

@@ -1861,3 +1861,23 @@ def test_an_attack_filed_from_elsewhere_happens_where_its_targets_are(
     found = _events(extractor, text)
     assert _trigger(found, "kill").places == ["Gaza"]
     assert _trigger(found, "approve").places == ["Jerusalem"]
+
+
+def test_a_happening_named_again_keeps_its_date(extractor: Extractor) -> None:
+    """ "McSweeney resigned on Sunday ... McSweeney's resignation is not enough": the noun
+    names Sunday's resignation again; welcoming it is done to him."""
+    text = (
+        "Morgan McSweeney resigned on Sunday.\n\nLawmakers welcomed McSweeney's resignation."
+        "\n\nBut McSweeney's resignation is not enough, Ian Byrne said."
+    )
+    found = _events(extractor, text)
+    (sunday,) = {_value(e) for e in found if e.trigger in {"resign", "resignation"}}
+    assert sunday is not None
+    assert [t.split()[-1] for t in _trigger(found, "welcome").targets] == ["McSweeney"]
+
+
+def test_a_then_title_tells_of_the_past(extractor: Extractor) -> None:
+    text = "The offer from the Canadian government was accepted by then-Gov. Rick Snyder."
+    accept = _trigger(_events(extractor, text), "accept")
+    assert (accept.date, accept.date_source) == (None, "unknown")
+    assert accept.targets == ["Canadian government"]
