@@ -44,9 +44,33 @@ _VERBAL = frozenset({"VERB", "AUX"})
 CHAIN_LIMIT = 8
 
 
+# Documents that speak for their authors ("the statement condemned the attack", "released a
+# statement condemning the move").
+SPEAKING_DOCUMENTS = frozenset(
+    {"statement", "report", "letter", "resolution", "ruling", "decision", "order", "bill", "law",
+     "communique", "declaration", "judgment", "judgement", "verdict", "memo", "post", "tweet",
+     "motion", "petition", "lawsuit", "complaint", "filing", "indictment", "message", "note",
+     "editorial", "document", "agreement", "deal", "treaty", "plan", "proposal", "draft"}
+)  # fmt: skip
+
+
+def document_act(verb: Tok) -> bool:
+    """ "released a statement condemning the move": what a document does in a participle after
+    it, its author does."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.head.lemma_.casefold() in SPEAKING_DOCUMENTS
+    )
+
+
 def governor(verb: Tok) -> Tok | None:
-    """The clause `verb` takes its subject from: infinitive, conjunct or participle heads."""
+    """The clause `verb` takes its subject from: infinitive, conjunct or participle heads, and
+    the verb whose object a document is for what the document does ("Pakistan released a
+    statement condemning ...")."""
     head = verb.head
+    if document_act(verb) and head.dep_ == "dobj" and head.head.pos_ in _VERBAL:
+        return head.head
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         return head.head  # "we are ready to meet": the copula has the subject
     if head is verb or head.pos_ not in _VERBAL:

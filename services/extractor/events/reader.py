@@ -28,9 +28,11 @@ from services.extractor.actors.given_names import gender_of
 from services.extractor.events.clauses import (
     CHAIN_LIMIT,
     CONTROL_VERBS,
+    SPEAKING_DOCUMENTS,
     Reading,
     chain,
     clause_tokens,
+    document_act,
     governor,
     is_conditional,
     is_future_in_past,
@@ -413,6 +415,7 @@ class _Reader:
                     token.lemma_.casefold() in AGENT_NOUNS
                     or token.lemma_.casefold() in _BELONGINGS
                     or token.lemma_.casefold() in _DEEDS
+                    or token.lemma_.casefold() in SPEAKING_DOCUMENTS
                     or is_event_noun(token)  # "welcomed McSweeney's resignation": his act
                 ):
                     found.extend(self.noun_actors(child, depth + 1))
@@ -608,6 +611,11 @@ class _Reader:
                 found.extend(self.noun_actors(subject))
         if subjects:
             return found
+        if document_act(verb):
+            # "the UN's report accusing Israel": its author; else the one who issued it
+            own = self.noun_actors(verb.head)
+            if own:
+                return _Found(own, direct=False)
         head = governor(verb)
         if head is None:
             return found
@@ -1411,7 +1419,7 @@ def _phrasal_kind(verb: Tok, particle: Tok) -> EventType | None:
 def _is_candidate(verb: Tok) -> bool:
     if verb.pos_ != "VERB":
         return False
-    if verb.dep_ in _NOT_EVENTS_DEPS and not _reduced_passive(verb):
+    if verb.dep_ in _NOT_EVENTS_DEPS and not _reduced_passive(verb) and not document_act(verb):
         return False
     first = _first_conjunct(verb)
     if first is not verb and first.dep_ in _NOT_EVENTS_DEPS and not _reduced_passive(first):
@@ -1623,7 +1631,7 @@ def _figurative(reader: _Reader, verb: Tok, kind: EventType | None, passive: boo
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return bool(subjects) and all(
         subject.tag_ == "NN"  # a singular common noun: "eight countries" may act unnamed
-        and subject.lemma_.casefold() not in _SPEAKING_DOCUMENTS
+        and subject.lemma_.casefold() not in SPEAKING_DOCUMENTS
         and actor_lemma(subject.lemma_, subject.lower_) is None
         and not reader.noun_actors(subject)
         for subject in subjects
@@ -1784,13 +1792,6 @@ _DISASTERS = frozenset(
 )  # fmt: skip
 # The types of material conflict a force of nature is mistaken for a doer of.
 _MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE"})
-# Documents that speak for their authors ("the statement condemned the attack").
-_SPEAKING_DOCUMENTS = frozenset(
-    {"statement", "report", "letter", "resolution", "ruling", "decision", "order", "bill", "law",
-     "communique", "declaration", "judgment", "judgement", "verdict", "memo", "post", "tweet",
-     "motion", "petition", "lawsuit", "complaint", "filing", "indictment", "message", "note",
-     "editorial", "document", "agreement", "deal", "treaty", "plan", "proposal", "draft"}
-)  # fmt: skip
 # Subordinators of a clause at another time than its governor's, or of a comparison.
 _ELSEWHEN = frozenset({"before", "after", "since", "until", "till", "once", "than"})
 _VERBAL = frozenset({"VERB", "AUX"})

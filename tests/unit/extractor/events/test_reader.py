@@ -1881,3 +1881,19 @@ def test_a_then_title_tells_of_the_past(extractor: Extractor) -> None:
     accept = _trigger(_events(extractor, text), "accept")
     assert (accept.date, accept.date_source) == (None, "unknown")
     assert accept.targets == ["Canadian government"]
+
+
+def test_what_a_statement_does_its_author_does(extractor: Extractor) -> None:
+    """ "released a statement condemning the move": the one who released it condemned, on
+    the clause's date; a report's owner accuses; under a condition, nothing happened."""
+    text = "On Friday, Pakistan released a statement condemning the Israeli move."
+    condemn = _trigger(_events(extractor, text), "condemn")
+    assert (condemn.sources, condemn.targets, _value(condemn)) == (
+        ["Pakistan"],
+        ["Israel"],
+        "2025-12-19",
+    )
+    text = "The UN's report accusing Israel of genocide was published on Friday."
+    assert _trigger(_events(extractor, text), "accuse").sources == ["UN"]
+    text = "Iran threatened on Friday to act if Israel did not sign a statement condemning Hamas."
+    assert not [e for e in _events(extractor, text) if e.trigger == "condemn"]
