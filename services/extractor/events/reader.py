@@ -826,6 +826,14 @@ class _Reader:
                 for grand in child.children:
                     if grand.dep_ == "nsubj" and grand.pos_ != "PRON":
                         found.extend(self.noun_actors(grand))
+            elif child.dep_ in {"advcl", "xcomp"} and any(
+                g.dep_ == "mark" and g.lower_ == "for" for g in child.children
+            ):
+                # "pushed for the E.U. to use its tool", "called for the EU to be abolished":
+                # the one the demanded act is asked of
+                for grand in child.children:
+                    if grand.dep_ in {"nsubj", "nsubjpass"} and grand.pos_ != "PRON":
+                        found.extend(self.noun_actors(grand))
             elif child.dep_ == "nsubjpass":
                 found.extend(self.noun_actors(child))
         if event_noun is not None:
@@ -1552,6 +1560,8 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         targets = [*reader.subject_actors(verb).names, *targets]
     negated = is_negated(verb, event_noun)
     plain_kind = _event_type(verb, event_noun)
+    if plain_kind == "DEMAND" and _stipulates(verb):
+        plain_kind = None  # "the plan calls for LIN to combine ...": terms, asked of no one
     kind = plain_kind
     if kind is not None:
         for child in verb.children:
@@ -1636,6 +1646,12 @@ def _figurative(reader: _Reader, verb: Tok, kind: EventType | None, passive: boo
         and not reader.noun_actors(subject)
         for subject in subjects
     )
+
+
+def _stipulates(verb: Tok) -> bool:
+    """Whether `verb`'s subject is a plan, deal or law whose terms it states ("the accord
+    called for Hewlett-Packard to buy shares")."""
+    return any(c.dep_ == "nsubj" and c.lemma_.casefold() in _STIPULATING for c in verb.children)
 
 
 def _natural_force(verb: Tok) -> bool:
@@ -1782,6 +1798,11 @@ _YEAR_ONLY = re.compile(r"^\d{4}$")
 _WITHDRAWING = frozenset({"withdraw", "pull"})
 # Verbs of forcing, whose agentless passive is a figure ("was forced to shy away").
 _FORCING = frozenset({"force", "compel", "oblige", "pressure", "pressurise", "pressurize"})
+# Documents whose "calls for" states their terms, not a demand of anyone.
+_STIPULATING = frozenset(
+    {"plan", "accord", "agreement", "deal", "treaty", "law", "bill", "proposal", "draft",
+     "budget", "contract", "program", "programme", "measure", "legislation", "rule", "scheme"}
+)  # fmt: skip
 # Forces of nature and accidents, which kill and destroy without an actor.
 _DISASTERS = frozenset(
     {"flood", "flooding", "hurricane", "storm", "typhoon", "cyclone", "tornado", "earthquake",

@@ -1897,3 +1897,13 @@ def test_what_a_statement_does_its_author_does(extractor: Extractor) -> None:
     assert _trigger(_events(extractor, text), "accuse").sources == ["UN"]
     text = "Iran threatened on Friday to act if Israel did not sign a statement condemning Hamas."
     assert not [e for e in _events(extractor, text) if e.trigger == "condemn"]
+
+
+def test_whom_a_demand_is_asked_of_is_its_target(extractor: Extractor) -> None:
+    text = "Elon Musk on Friday called for the European Union to be abolished."
+    assert _trigger(_events(extractor, text), "call").targets == ["European Union"]
+    text = "Emmanuel Macron on Friday pushed for the European Union to use its tools."
+    assert _trigger(_events(extractor, text), "push").targets == ["European Union"]
+    # A plan or a deal states its terms; it asks nothing of anyone.
+    text = "The accord signed on Friday calls for Hewlett-Packard to buy Octel shares."
+    assert [e.type for e in _events(extractor, text) if e.trigger == "call"] == []
