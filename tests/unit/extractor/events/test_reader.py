@@ -1907,3 +1907,18 @@ def test_whom_a_demand_is_asked_of_is_its_target(extractor: Extractor) -> None:
     # A plan or a deal states its terms; it asks nothing of anyone.
     text = "The accord signed on Friday calls for Hewlett-Packard to buy Octel shares."
     assert [e.type for e in _events(extractor, text) if e.trigger == "call"] == []
+
+
+def test_states_and_concerns_are_no_events(extractor: Extractor) -> None:
+    """A present passive is a state ("such actions are supported by a majority"), a present
+    relative clause on "those" a rule for whoever ("those who refuse to leave"), a warning of
+    something a concern voiced, no threat."""
+    for text in [
+        "Brussels says such actions are supported by a majority of citizens in Europe.",
+        "The law sets harsher sanctions on those who refuse to leave Europe.",
+        "On Friday, Marco Rubio warned of a new era in geopolitics.",
+    ]:
+        assert _events(extractor, text) == [], text
+    assert _trigger(_events(extractor, "Iran warned Israel on Friday."), "warn").type == (
+        "THREATEN"
+    )
