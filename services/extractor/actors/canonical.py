@@ -18,7 +18,8 @@ From the repaired entity spans (`mentions`):
   other person evidence. Ties go to person when any mention says person.
 Bare surnames the model missed ("Umerov wrote") are added as mentions of the person they name.
 Agents (`agents`): a common noun's from its phrase, a person's from a title or apposition
-("President", "Gen.", "Putin's envoy, ..."), an organisation's from its head noun ("Ministry").
+("President", "Gen.", "Putin's envoy, ..."; `titles`, which also reads the offices and country
+a title names), an organisation's from its head noun ("Ministry").
 """
 
 from __future__ import annotations
@@ -29,13 +30,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from services.extractor.actors.agents import (
-    actor_lemma,
-    agent_of_organisation,
-    agent_of_phrase,
-    agent_of_title,
-    is_title_word,
-)
+from services.extractor.actors.agents import agent_of_organisation
 from services.extractor.actors.commons import CommonNoun, find_common_nouns
 from services.extractor.actors.demonyms import (
     country_of_demonym,
@@ -52,11 +47,11 @@ from services.extractor.actors.names import (
     has_known_given_name,
     has_organisation_head,
     is_role_word,
-    leading_title_words,
     organisation_short_names,
     surname,
     without_initials,
 )
+from services.extractor.actors.titles import Title, read_title
 from services.extractor.parse.candidates import Candidate
 from services.extractor.parse.table import Tok, parse_table
 from services.extractor.parse.words import strip_possessive
@@ -227,6 +222,8 @@ class _Builder:
         self.short_names: dict[str, _Cluster] = {}
         # The common-noun reading of each common-noun mention (`add_common`).
         self.commons: dict[Candidate, CommonNoun] = {}
+        # What each person mention's title says (`_title`).
+        self.titles: dict[Candidate, Title] = {}
 
     def _add(self, key: str, name: str, kind: EntityKind | None, c: Candidate) -> _Cluster:
         cluster = self.clusters.get(key)
@@ -434,7 +431,7 @@ class _Builder:
         firsts: dict[str, _Cluster | None] = {}
         for c in people.values():
             first = c.name.split()[0]
-            titled = any(self._title_agent(m) is not None for m in c.members)
+            titled = any(self._title(m).agent is not None for m in c.members)
             if is_given_name(first) or titled:  # not "Oshkosh" of a company misread
                 firsts[first] = None if first in firsts or first in people else c
         for token in self.tokens:
@@ -502,98 +499,16 @@ class _Builder:
             return agent_of_organisation(cluster.name)
         if kind != "person":
             return None
-        said = Counter(a for m in cluster.members if (a := self._title_agent(m)) is not None)
+        said = Counter(a for m in cluster.members if (a := self._title(m).agent) is not None)
         return said.most_common(1)[0][0] if said else None
 
-    def _title_agent(self, c: Candidate) -> Agent | None:
-        """The sector a person's title or role says: "President Vladimir Putin" GOV, "Russian
-        Defence Minister X" GOV, "Gen. X" MIL, "Putin's envoy, Kirill Dmitriev" GOV."""
-        if c.label == "COMMON":
-            return None
-        words = strip_possessive(c.text).split()
-        titles = words[: leading_title_words(words)]
-        before: list[str] = []
-        i = c.first - 1
-        while i >= 0 and len(before) < 4 and is_title_word(self.tokens[i]):
-            before.insert(0, self.tokens[i].text)
-            i -= 1
-        agent = agent_of_title(before + titles)
-        if agent is not None:
-            return agent
-        root = self.tokens[c.root]
-        if root.dep_ == "appos":
-            role: Tok | None = root.head
-        else:
-            role = next((t for t in root.children if t.dep_ == "appos"), None)
-        if role is None or role.pos_ != "NOUN":
-            return None
-        lemma = actor_lemma(role.lemma_, role.lower_)
-        if lemma is None:
-            return None
-        modifiers = [t.lemma_.casefold() for t in role.children if t.dep_ in {"compound", "amod"}]
-        return agent_of_phrase(lemma, modifiers)
-
-    def _title_country(self, c: Candidate) -> str | None:
-        """The country a person's title names: "U.K. Prime Minister Keir Starmer" GB,
-        "Venezuelan opposition leader María Corina Machado" VE, "Iraq's Prime Minister" IQ;
-        only a title with a role word in it ("Russian Vladimir" is none)."""
-        if c.label == "COMMON":
-            return None
-        code: str | None = None
-        role = False
-        i = c.first - 1
-        for _ in range(6):
-            if i < 0:
-                break
-            token = self.tokens[i]
-            if token.tag_ == "POS":
-                i -= 1
-                continue
-            found = country_of_demonym(token.text)
-            if found is None and token.pos_ == "PROPN":
-                entry = self.gazetteer.country(token.text)
-                found = entry.country_code if entry is not None else None
-            if found is not None:
-                code = code or found
-            elif is_title_word(token):
-                role = (
-                    role
-                    or is_role_word(token.text)
-                    or actor_lemma(token.lemma_, token.lower_) is not None
-                )
-            else:
-                break
-            i -= 1
-        return code if role else None
-
-    def _offices(self, c: Candidate) -> set[str]:
-        """The offices a person's title or apposition names, as descriptions would name them
-        again: "Prime Minister Shehbaz Sharif" {"prime minister", "minister"}, "Chancellor
-        Christian Stocker" {"chancellor"}, "Kirill Dmitriev, Putin's envoy" {"envoy"}."""
-        if c.label == "COMMON":
-            return set()
-        words = strip_possessive(c.text).split()
-        titles = words[: leading_title_words(words)]
-        i = c.first - 1
-        while i >= 0 and len(titles) < 6 and is_title_word(self.tokens[i]):
-            titles.insert(0, self.tokens[i].text)
-            i -= 1
-        root = self.tokens[c.root]
-        role = root.head if root.dep_ == "appos" else None
-        role = role or next((t for t in root.children if t.dep_ == "appos"), None)
-        if role is not None and role.pos_ == "NOUN":
-            titles.extend(t.text for t in role.children if t.dep_ in {"compound", "amod"})
-            titles.append(role.text)
-        offices: set[str] = set()
-        lowered = [w.casefold().rstrip(".") for w in titles]
-        for end, word in enumerate(lowered):
-            lemma = actor_lemma(word, word)
-            if lemma is None:
-                continue
-            offices.add(lemma)
-            if end > 0:
-                offices.add(f"{lowered[end - 1]} {lemma}")
-        return offices
+    def _title(self, c: Candidate) -> Title:
+        """What the title of mention `c` says (`titles`), read once per mention: the sector
+        is asked for while clustering and again, with offices and country, when building."""
+        title = self.titles.get(c)
+        if title is None:
+            title = self.titles[c] = read_title(self.tokens, self.gazetteer, c)
+        return title
 
     def build(self, paragraph_of: list[int]) -> Actors:
         entities: list[Entity] = []
@@ -639,11 +554,11 @@ class _Builder:
             agents[name] = agent
             country_code = cluster.country_code
             if kind == "person" and not cluster.common:
-                held = set().union(*(self._offices(m) for m in cluster.members))
+                held = frozenset().union(*(self._title(m).offices for m in cluster.members))
                 if held:
-                    offices[name] = frozenset(held)
+                    offices[name] = held
                 titled = Counter(
-                    code for m in cluster.members if (code := self._title_country(m)) is not None
+                    code for m in cluster.members if (code := self._title(m).country) is not None
                 )
                 if titled:
                     country_code = titled.most_common(1)[0][0]
