@@ -4,8 +4,10 @@
 city read as a person, a demonym as a place), for the actors here and the places of `places`;
 `commons` finds the actors named by a common noun ("Turkish police", "protesters"), with the
 sector lexicon of `agents`; `canonical` clusters all mentions into actors with one name each,
-returned as `lookup.Actors`; `names` knows people's names and titles, `given_names` the first
-names (Faker's lists, `given_names.txt`), `demonyms` the words for the people of a country.
+returned as `lookup.Actors`, reading the title before a person's name once (`titles`: the
+sector, offices and country it gives); `names` knows people's names and titles, `given_names`
+the first names (Faker's lists, `given_names.txt`), `demonyms` the words for the people of a
+country.
 May import: `parse`, `places` (the gazetteer, place names), `timex.lexicon` and the extractor's
 `settings`; never `events`.
 """
