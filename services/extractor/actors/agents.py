@@ -361,10 +361,29 @@ _ORGANISATION_PHRASES: dict[tuple[str, str], Agent] = {
 }  # fmt: skip
 
 
+# News outlets the news quotes and is interviewed by, whose names say no sector: wires,
+# broadcasters, papers (MED). Our list; "spoke to Reuters" is an interview, no consultation.
+NEWS_OUTLETS = frozenset(
+    {"reuters", "ap", "associated press", "the associated press", "afp", "agence france-presse",
+     "agence france presse", "bloomberg", "bloomberg news", "cnn", "bbc", "bbc news",
+     "al jazeera", "xinhua", "tass", "interfax", "ria novosti", "politico", "axios", "nbc",
+     "nbc news", "cbs", "cbs news", "abc", "abc news", "fox news", "msnbc", "npr", "sky news",
+     "euronews", "kyodo", "yonhap", "irna", "anadolu", "anadolu agency", "wafa", "dpa",
+     "the new york times", "new york times", "the washington post", "washington post",
+     "the guardian", "financial times", "the financial times", "the wall street journal",
+     "wall street journal", "the times", "the telegraph", "the economist", "time",
+     "middle east eye", "dawn", "the hindu", "haaretz", "the times of israel", "le monde",
+     "der spiegel", "al arabiya", "press tv", "rt", "cgtn", "nhk", "ani", "pti"}
+)  # fmt: skip
+
+
 @functools.lru_cache(maxsize=4096)  # names recur within and across articles
 def agent_of_organisation(name: str) -> Agent | None:
     """The code an organisation's own name says by its head noun ("Russian Defence Ministry"
-    GOV, "Ministry of Defence" GOV, "Supreme Court" JUD), else None."""
+    GOV, "Ministry of Defence" GOV, "Supreme Court" JUD), or a news outlet's (MED), else
+    None."""
+    if name.strip().casefold() in NEWS_OUTLETS:
+        return "MED"
     words = [w.strip(".,'’").casefold() for w in name.split()]
     words = [w for w in words if w]
     if not words:

@@ -22,7 +22,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from services.extractor.actors.agents import INSTITUTIONS
+from services.extractor.actors.agents import INSTITUTIONS, NEWS_OUTLETS
 from services.extractor.actors.demonyms import is_demonym
 from services.extractor.actors.names import HONORIFICS, canonical_person, is_role_word
 from services.extractor.parse.candidates import Candidate, sentence_of_tokens
@@ -354,6 +354,7 @@ _ACTS_ON_ACTORS = frozenset(
 )  # fmt: skip
 
 
+_OUTLETS_ALSO_WORDS = frozenset({"time", "dawn", "ap", "abc", "ani", "rt", "pti", "the times"})
 # Names the model takes for people or places that are neither, whatever the context: the
 # platforms news quotes from are organisations; processes, diseases and currencies are no
 # actors at all (the label EVENT is one Newsflow does not read).
@@ -364,6 +365,9 @@ _KNOWN_NAMES: dict[str, str] = {
          "wikipedia", "spotify", "netflix", "uber", "airbnb"),
         "ORG",
     ),
+    # News outlets the model takes for places ("spoke to Middle East Eye"), but not those
+    # named by a word that is also a person's or a common one ("Dawn", "Time", "AP").
+    **dict.fromkeys(NEWS_OUTLETS - _OUTLETS_ALSO_WORDS, "ORG"),
     **dict.fromkeys(
         ("brexit", "grexit", "obamacare", "medicare", "medicaid", "covid", "covid-19",
          "bitcoin", "ethereum"),

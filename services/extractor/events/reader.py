@@ -1570,6 +1570,12 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
     plain_kind = _event_type(verb, event_noun)
     if plain_kind == "DEMAND" and _stipulates(verb):
         plain_kind = None  # "the plan calls for LIN to combine ...": terms, asked of no one
+    if (
+        plain_kind == "CONSULT"
+        and targets
+        and all(reader.actors.agents.get(t) == "MED" for t in targets)
+    ):
+        plain_kind = None  # "spoke to Reuters": an interview, no consultation
     kind = plain_kind
     if kind is not None:
         for child in verb.children:

@@ -99,7 +99,8 @@ def test_titles_say_a_sector(words: list[str], agent: str | None) -> None:
         ("Nashua Corp.", "BUS"),
         ("World Bank", None),  # "bank" alone does not say which
         ("European Union", None),
-        ("Reuters", None),
+        ("Reuters", "MED"),  # a news outlet, by our list
+        ("Reuters Holdings Board", None),
     ],
 )
 def test_an_organisation_takes_the_code_its_head_noun_says(name: str, agent: str | None) -> None:

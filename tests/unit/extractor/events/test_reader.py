@@ -1922,3 +1922,11 @@ def test_states_and_concerns_are_no_events(extractor: Extractor) -> None:
     assert _trigger(_events(extractor, "Iran warned Israel on Friday."), "warn").type == (
         "THREATEN"
     )
+
+
+def test_speaking_to_a_news_outlet_is_an_interview(extractor: Extractor) -> None:
+    assert _events(extractor, "Iranian officials spoke to Reuters on Friday.") == []
+    text = "Academics who spoke to Middle East Eye on Friday defended the term."
+    assert [e.trigger for e in _events(extractor, text)] == ["defend"]
+    text = "Iranian officials spoke to Oman on Friday."
+    assert _trigger(_events(extractor, text), "speak").type == "CONSULT"
