@@ -272,6 +272,15 @@ _BODY_NOUNS = INSTITUTIONS | frozenset(
 ) - {"publisher"}  # fmt: skip
 
 
+# Last words that make a name a body's, whatever place it names first.
+_NAMING_BODIES = frozenset(
+    {"network", "foundation", "institute", "association", "union", "council", "committee",
+     "commission", "coalition", "alliance", "federation", "movement", "organisation",
+     "organization", "society", "forum", "centre", "center", "watch", "initiative", "fund",
+     "trust", "agency", "group", "league", "front", "party", "project", "program", "programme"}
+)  # fmt: skip
+
+
 def _described_as_a_body(root: Token) -> bool:
     """Whether the name has an apposition headed by a body noun ("Burisma, a Ukrainian gas
     company", "Full Fact, a fact-checking charity"), or is one ("the charity, Full Fact")."""
@@ -443,6 +452,13 @@ def _repair(
         label = "PERSON"  # "The leader of the party, Kemi Badenoch, said"
     elif label in {"GPE", "LOC"} and _described_as_a_body(doc[candidate.root]):
         label = "ORG"  # "Burisma, a Ukrainian gas company"
+    elif (
+        label in {"GPE", "LOC"}
+        and " " in text
+        and text.rsplit(None, 1)[-1].casefold() in _NAMING_BODIES
+        and not gazetteer.is_place(text, 0)
+    ):
+        label = "ORG"  # "Southeast Asia Freedom of Expression Network": a place in a body's name
     elif label in {"ORG", "PERSON", "NORP"} and _described_as_a_place(doc[candidate.root]):
         label = "GPE"  # "a resident of Yasuj, a city in southwestern Iran"
     elif (

@@ -364,6 +364,7 @@ PHRASAL: dict[tuple[str, str], EventType] = {
     ("speak", "against"): "DISAPPROVE",  # "spoke out against"
     ("clash", "over"): "DISAPPROVE",  # a clash of words, not of arms
     ("attack", "for"): "DISAPPROVE",  # "attacked European governments for running in fear"
+    ("warn", "against"): "DISAPPROVE",  # "warned against vassalization": no threat of one's own
     ("charge", "with"): "DISAPPROVE",
     ("turn", "down"): "REJECT",
     ("rule", "out"): "REJECT",

@@ -667,6 +667,30 @@ class _Reader:
             # shooting,” said a resident": a speaker says "we" of their own).
             passed_over = self._addressees(verb) | frozenset(self.speakers.of_quote(pronoun))
             return self._antecedent(pronoun, {"group", "organization"}, passed_over)
+        if word == "it":
+            return self._near_body(pronoun)
+        return []
+
+    def _near_body(self, pronoun: Tok) -> list[str]:
+        """Whom "it" names as a doer: the organisation or country that is the nearest subject
+        before it, in its sentence or the one before ("SAFEnet raised concerns, and it accused
+        Meta"); an object or a name farther back is more often not what "it" is."""
+        number = self.sentence_of[pronoun.i]
+        own = self.sentences[number].start
+        previous = self.sentences[number - 1].start if number > 0 else own
+        # Nearest first: a main clause's subject, then any, in its sentence; then the sentence
+        # before, likewise ("Since KKR bought RJR, it has agreed": KKR).
+        for first, stop in ((own, pronoun.i), (previous, own)):
+            subjects = [
+                t
+                for t in reversed(self.tokens[first:stop])
+                if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ != "PRON"
+            ]
+            main = [t for t in subjects if _main_clause(t.head)]
+            for token in main + [t for t in subjects if t not in main]:
+                name = self.actors.phrase_at(token) or self.actors.at(token)
+                if name is not None and self.actors.kinds.get(name) in {"organization", "country"}:
+                    return [name]
         return []
 
     def _antecedent(
@@ -901,6 +925,21 @@ class _Reader:
             return False
         return not used_as_actor(token)
 
+    def _simultaneous_places(self, verb: Tok, owner: Tok | None) -> list[str]:
+        """ "Pakistan and Austria agreed ... as Sharif met Stocker in Vienna": a clause and the
+        clause at its time (a when- or as-clause, either way round) happen in one place."""
+        # The parser may hang the as-clause on the verb's infinitive ("agreed to strengthen
+        # ties as Sharif met ...").
+        heads = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        others = [c for h in heads for c in h.children if c.dep_ == "advcl" and _simultaneous(c)]
+        if verb.dep_ == "advcl" and verb.head is not verb and _simultaneous(verb):
+            others.append(verb.head)
+        for other in others:
+            places = self.places_in(clause_tokens(other), owner=owner)
+            if places:
+                return places
+        return []
+
     def places_in(
         self, tokens: list[Tok], *, skip_subjects: bool = True, owner: Tok | None = None
     ) -> list[str]:
@@ -1081,6 +1120,8 @@ class _Reader:
             places = places or self.places_in(tokens, owner=owner)
             if clause_date and date is None:
                 date = self.time_in(clause, tokens)
+        if not places and anchor.pos_ == "VERB":
+            places = self._simultaneous_places(anchor, owner)
         if not sentence_places:
             return places, date
         if not places and self.dateline_places:
@@ -1253,6 +1294,8 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
     if event_noun is not None:
         return event_noun_kind(event_noun)
     lemma = verb.lemma_.casefold()
+    if lemma == "warn" and any(c.dep_ == "xcomp" for c in verb.children):
+        return "DEMAND"  # "warned Europeans not to capitulate": told them what to do
     if lemma == "call" and any(c.dep_ == "oprd" for c in verb.children):
         # "what he called 'commissars' for their plans": a label, whatever preposition follows
         return "DISAPPROVE" if _condemns(verb) else None
@@ -1469,6 +1512,11 @@ def _is_candidate(verb: Tok) -> bool:
     if lemma in SPEECH_VERBS and _condemning_content(verb):
         return True  # "said the measure was unlawful": a condemnation, not mere saying
     return not (lemma in SPEECH_VERBS and _event_noun(verb) is None)
+
+
+def _main_clause(verb: Tok) -> bool:
+    """Whether `verb` heads the sentence or a clause conjoined with it."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _infinitival_relative(verb: Tok) -> bool:

@@ -1930,3 +1930,30 @@ def test_speaking_to_a_news_outlet_is_an_interview(extractor: Extractor) -> None
     assert [e.trigger for e in _events(extractor, text)] == ["defend"]
     text = "Iranian officials spoke to Oman on Friday."
     assert _trigger(_events(extractor, text), "speak").type == "CONSULT"
+
+
+def test_it_is_the_body_that_was_the_subject(extractor: Extractor) -> None:
+    text = "On Friday, Iraq raised oil prices, and it accused Kuwait of overproducing oil."
+    assert _trigger(_events(extractor, text), "accuse").sources == ["Iraq"]
+    text = (
+        "Last month, digital rights group Southeast Asia Freedom of Expression Network "
+        "raised concerns that social media companies in Indonesia have imposed heavy "
+        "restrictions, and it accused Meta of taking down protest-related content."
+    )
+    accused = _trigger(_events(extractor, text), "accuse")
+    assert accused.sources == ["Southeast Asia Freedom of Expression Network"]
+
+
+def test_warnings_that_are_no_threats(extractor: Extractor) -> None:
+    text = "Macron on Friday warned against vassalization by the United States."
+    assert _trigger(_events(extractor, text), "warn").type == "DISAPPROVE"
+    text = "Zelensky warned Macron not to capitulate on Friday."
+    assert _trigger(_events(extractor, text), "warn").type == "DEMAND"
+
+
+def test_an_as_clause_shares_its_place(extractor: Extractor) -> None:
+    text = (
+        "Pakistan and Austria on Monday agreed to strengthen ties as Prime Minister Shehbaz "
+        "Sharif met Chancellor Christian Stocker in Vienna."
+    )
+    assert _trigger(_events(extractor, text), "agree").places == ["Vienna"]
