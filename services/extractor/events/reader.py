@@ -229,6 +229,7 @@ _NOT_EVENTS_DEPS = frozenset({"amod", "acl", "pcomp", "compound", "aux", "auxpas
 _NOMINAL_DEPS = frozenset({"compound", "nmod", "poss", "conj", "appos"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _DEFINITE = frozenset({"the", "that", "this", "these", "those"})
+_PERIOD_BOUNDS = frozenset({"since", "until", "till"})
 # Whoever a relative clause in the present describes ("those who refuse to leave").
 _ANYONE = frozenset(
     {"those", "anyone", "anybody", "whoever", "everyone", "everybody", "someone", "one"}
@@ -1014,8 +1015,11 @@ class _Reader:
         """The first date among `tokens` (`verb`'s clause) that dates the verb, not a noun."""
         for token in tokens:
             time = self.time_at.get(token.i)
-            if time is not None and not self._dates_a_noun(token, time, verb):
-                return time
+            if time is None or self._dates_a_noun(token, time, verb):
+                continue
+            if _bounds_a_period(token, self.time_at):
+                continue  # "has killed 50 people since 2017": from then on, not then
+            return time
         return None
 
     def lone_date(self, sentence: Span, verb: Tok, published: dt.date) -> TimeExpression | None:
@@ -1112,7 +1116,14 @@ class _Reader:
         owner = anchor if anchor.pos_ == "NOUN" else _event_noun(anchor)
         if own:
             places = self.places_in(own, skip_subjects=False, owner=owner)
-            date = next((self.time_at[t.i] for t in own if t.i in self.time_at), None)
+            date = next(
+                (
+                    self.time_at[t.i]
+                    for t in own
+                    if t.i in self.time_at and not _bounds_a_period(t, self.time_at)
+                ),
+                None,
+            )
         for clause in clauses:
             if places and (date is not None or not clause_date):
                 break
@@ -1512,6 +1523,23 @@ def _is_candidate(verb: Tok) -> bool:
     if lemma in SPEECH_VERBS and _condemning_content(verb):
         return True  # "said the measure was unlawful": a condemnation, not mere saying
     return not (lemma in SPEECH_VERBS and _event_noun(verb) is None)
+
+
+def _bounds_a_period(token: Tok, time_at: dict[int, TimeExpression]) -> bool:
+    """Whether the time expression holding `token` is the object of "since" or "until": it
+    starts or ends a stretch of time, and dates no single happening in it (not "since the
+    January 1998 bombing": that date is the bombing's)."""
+    time = time_at.get(token.i)
+    for _ in range(6):  # a time expression is a few words; a guard against cycles
+        head = token.head
+        if head is token:
+            return False
+        if head.dep_ == "prep" and head.lower_ in _PERIOD_BOUNDS:
+            return True
+        if time_at.get(head.i) is not time:
+            return False
+        token = head
+    return False
 
 
 def _main_clause(verb: Tok) -> bool:

@@ -1957,3 +1957,10 @@ def test_an_as_clause_shares_its_place(extractor: Extractor) -> None:
         "Sharif met Chancellor Christian Stocker in Vienna."
     )
     assert _trigger(_events(extractor, text), "agree").places == ["Vienna"]
+
+
+def test_since_starts_a_stretch_and_dates_no_act(extractor: Extractor) -> None:
+    text = "Israel has killed 50 people in Gaza since 2017, officials said on Friday."
+    assert _value(_trigger(_events(extractor, text), "kill")) != "2017"
+    text = "Rudolph has been hunted since the January 1998 bombing of a clinic in Birmingham."
+    assert _value(_trigger(_events(extractor, text), "bombing")) == "1998-01"
