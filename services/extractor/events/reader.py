@@ -847,7 +847,7 @@ class _Reader:
                 named = self.noun_actors(child)
                 found.extend(named or self._object_counterparts(child))
             elif child.dep_ == "prep" and child.lemma_.casefold() in TARGET_PREPOSITIONS:
-                if child.lemma_.casefold() == "at" and verb.lemma_.casefold() not in _AIMING:
+                if child.lemma_.casefold() == "at" and not _aims(verb):
                     continue  # "rallied at the Statehouse": where, not against whom
                 found.extend(self._prep_objects(child))
             elif child.dep_ == "agent":
@@ -910,7 +910,7 @@ class _Reader:
         preposition = token.head
         if preposition.lower_ == "to" and preposition.head.lemma_.casefold() in _JOURNEYS:
             return True
-        if preposition.lower_ == "at" and preposition.head.lemma_.casefold() in _AIMING:
+        if preposition.lower_ == "at" and _aims(preposition.head):
             return False  # "lashed out at Canada", "fired at the convoy": aimed at, not where
         holder = preposition.head
         if holder.dep_ == "pobj" and holder.head.lower_ in _TOPIC_PREPOSITIONS:
@@ -1540,6 +1540,14 @@ def _bounds_a_period(token: Tok, time_at: dict[int, TimeExpression]) -> bool:
             return False
         token = head
     return False
+
+
+def _aims(verb: Tok) -> bool:
+    """Whether the verb's "at" names whom it is aimed at: "fired at", "lashed out at", "hit
+    out at", "hit back at"."""
+    return verb.lemma_.casefold() in _AIMING or any(
+        c.dep_ == "prt" and c.lower_ in {"out", "back"} for c in verb.children
+    )
 
 
 def _main_clause(verb: Tok) -> bool:

@@ -1964,3 +1964,9 @@ def test_since_starts_a_stretch_and_dates_no_act(extractor: Extractor) -> None:
     assert _value(_trigger(_events(extractor, text), "kill")) != "2017"
     text = "Rudolph has been hunted since the January 1998 bombing of a clinic in Birmingham."
     assert _value(_trigger(_events(extractor, text), "bombing")) == "1998-01"
+
+
+def test_hitting_out_at_aims_at_a_target(extractor: Extractor) -> None:
+    text = "Rights groups hit out on Monday at EU reforms, calling on officials to drop them."
+    hit = _trigger(_events(extractor, text), "hit")
+    assert (hit.type, hit.targets, hit.places) == ("DISAPPROVE", ["EU"], [])
