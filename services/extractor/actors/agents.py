@@ -156,6 +156,8 @@ _MODIFIERS: dict[str, Agent] = {
     "border": "COP", "justice": "GOV", "energy": "GOV", "agriculture": "GOV",
     "education": "GOV", "treasury": "GOV", "embassy": "GOV", "cabinet": "GOV",
     "provincial": "GOV",
+    # "rights groups", "human rights organisations", "aid groups": non-governmental bodies
+    "right": "NGO", "aid": "NGO", "advocacy": "NGO", "humanitarian": "NGO", "charity": "NGO",
 }
 # fmt: on
 

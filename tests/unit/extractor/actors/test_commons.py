@@ -85,6 +85,9 @@ def _actor(entity: Entity) -> tuple[str, str | None, str | None]:
         ("Moscow's forces advanced.", "Moscow's forces", ("group", "RU", "MIL"), "forces"),
         ("France received delegations from Ukraine.", "delegations from Ukraine",
          ("organization", "UA", "GOV"), "delegations"),
+        ("On Monday, rights groups condemned it.", "rights groups", ("organization", None, "NGO"),
+         "groups"),
+        ("Aid groups reached Gaza.", "aid groups", ("organization", None, "NGO"), "groups"),
     ],
 )  # fmt: skip
 def test_a_common_noun_actor_has_its_name_kind_country_and_agent(
