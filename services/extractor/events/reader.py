@@ -1305,6 +1305,8 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
     if event_noun is not None:
         return event_noun_kind(event_noun)
     lemma = verb.lemma_.casefold()
+    if _tells_to(verb):
+        return "DEMAND"  # "Nielsen told the U.S. to back off"
     if lemma == "warn" and any(c.dep_ == "xcomp" for c in verb.children):
         return "DEMAND"  # "warned Europeans not to capitulate": told them what to do
     if lemma == "call" and any(c.dep_ == "oprd" for c in verb.children):
@@ -1522,6 +1524,8 @@ def _is_candidate(verb: Tok) -> bool:
         return False  # "Mr. Roy couldn't be reached" (for comment)
     if lemma in SPEECH_VERBS and _condemning_content(verb):
         return True  # "said the measure was unlawful": a condemnation, not mere saying
+    if _tells_to(verb):
+        return True  # "told the U.S. to back off": a demand
     return not (lemma in SPEECH_VERBS and _event_noun(verb) is None)
 
 
@@ -1540,6 +1544,17 @@ def _bounds_a_period(token: Tok, time_at: dict[int, TimeExpression]) -> bool:
             return False
         token = head
     return False
+
+
+def _tells_to(verb: Tok) -> bool:
+    """ "told the U.S. to back off": telling someone to do something asks it of them."""
+    return (
+        verb.lemma_.casefold() == "tell"
+        and any(c.dep_ in {"dobj", "dative"} for c in verb.children)
+        and any(
+            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children
+        )
+    )
 
 
 def _aims(verb: Tok) -> bool:

@@ -1970,3 +1970,13 @@ def test_hitting_out_at_aims_at_a_target(extractor: Extractor) -> None:
     text = "Rights groups hit out on Monday at EU reforms, calling on officials to drop them."
     hit = _trigger(_events(extractor, text), "hit")
     assert (hit.type, hit.targets, hit.places) == ("DISAPPROVE", ["EU"], [])
+
+
+def test_telling_someone_to_act_demands_it(extractor: Extractor) -> None:
+    text = "Greenland's Prime Minister Jens-Frederik Nielsen told the U.S. to back off on Friday."
+    (event,) = _events(extractor, text)  # no concession by the U.S.
+    assert (event.type, event.sources, event.targets) == (
+        "DEMAND",
+        ["Jens-Frederik Nielsen"],
+        ["United States"],
+    )
