@@ -101,17 +101,26 @@ class Actors:
         held = self.offices.get(name)
         return not held or _SAME_OFFICE.get(office, office) in held
 
-    def described(self, name: str, agent: Agent | None, mention: Mention, first: int) -> str:
+    def described(
+        self,
+        name: str,
+        agent: Agent | None,
+        mention: Mention,
+        first: int,
+        kind: EntityKind = "person",
+    ) -> str:
         """The actor a description names when the article names no one it could be ("the
-        mayor vetoed the bill", with no mayor named before): an actor of its own, named by
-        the description ("mayor"), added on first use with this mention."""
+        mayor vetoed the bill", with no mayor named before; "police raids": a group): an actor
+        of its own, named by the description ("mayor", "police"), added on first use with this
+        mention."""
         entity = next((e for e in self.entities if e.name == name), None)
         if entity is None:
-            entity = Entity(name=name, kind="person", agent=agent)
+            entity = Entity(name=name, kind=kind, agent=agent)
             self.entities.append(entity)
-            self.kinds[name] = "person"
+            self.kinds[name] = kind
             self.agents[name] = agent
-            self.offices[name] = frozenset({_SAME_OFFICE.get(name, name)})
+            if kind == "person":
+                self.offices[name] = frozenset({_SAME_OFFICE.get(name, name)})
         if all(m.start != mention.start for m in entity.mentions):
             entity.mentions.append(mention)
             entity.mentions.sort(key=lambda m: m.start)

@@ -229,6 +229,10 @@ _NOT_EVENTS_DEPS = frozenset({"amod", "acl", "pcomp", "compound", "aux", "auxpas
 _NOMINAL_DEPS = frozenset({"compound", "nmod", "poss", "conj", "appos"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _DEFINITE = frozenset({"the", "that", "this", "these", "those"})
+# Sectors whose word before an event noun names its doer ("police raids", "army strikes",
+# "government crackdown"), and state bodies named for a building, which are rather hit.
+_ARMED_OR_STATE = frozenset({"COP", "MIL", "REB", "GOV", "SPY", "UAF"})
+_BUILDINGS = frozenset({"embassy", "consulate"})
 _PERIOD_BOUNDS = frozenset({"since", "until", "till"})
 # Whoever a relative clause in the present describes ("those who refuse to leave").
 _ANYONE = frozenset(
@@ -509,7 +513,7 @@ class _Reader:
         return self.actors.described(said if proper else said.casefold(), agent, mention, first.i)
 
     def _modifier_actors(self, token: Tok) -> list[str]:
-        own = self.actors.at(token)
+        own = self.actors.at(token) or self._sector_modifier(token)
         if own is None:
             return []
         names = [own]
@@ -742,7 +746,7 @@ class _Reader:
         """The actors among an event noun's modifiers, through chained compounds and conjuncts
         ("the Russia-Ukraine talks": Russia modifies Ukraine, which modifies talks), not through
         other words ("the Kenya embassy bombing": Kenya says which embassy)."""
-        own = self.actors.at(token)
+        own = self.actors.at(token) or self._sector_modifier(token)
         if own is None:
             return []
         found = _Found()
@@ -760,6 +764,24 @@ class _Reader:
             if child.i > token.i:
                 found.extend(self.modifier_chain(child, depth + 1))
         return found.names
+
+    def _sector_modifier(self, token: Tok) -> str | None:
+        """ "police raids", "army strikes", "government crackdown": a lexicon noun that
+        modifies an event noun is its doer, an actor of its own named by the word."""
+        if token.dep_ != "compound" or token.pos_ != "NOUN" or not is_event_noun(token.head):
+            return None  # not "a police station": a place, not a doer
+        lemma = actor_lemma(token.lemma_, token.lower_)
+        agent = agent_of_phrase(lemma) if lemma is not None else None
+        if lemma is None or agent not in _ARMED_OR_STATE or lemma in _BUILDINGS:
+            return None  # "citizen assistance", "the embassy bombings": no doer said
+        mention = Mention(
+            text=token.text,
+            start=token.idx,
+            end=token.idx + len(token.text),
+            sentence=self.sentence_of[token.i],
+        )
+        kind: EntityKind = "organization" if lemma in INSTITUTIONS else "group"
+        return self.actors.described(token.lower_, agent, mention, token.i, kind=kind)
 
     def _previous_person(self, pronoun: Tok, depth: int = 0) -> list[str]:
         """The person a pronoun names: the nearest one before it in its sentence, else the

@@ -1980,3 +1980,10 @@ def test_telling_someone_to_act_demands_it(extractor: Extractor) -> None:
         ["Jens-Frederik Nielsen"],
         ["United States"],
     )
+
+
+def test_a_sector_word_before_an_event_noun_is_its_doer(extractor: Extractor) -> None:
+    text = "Police raids on opposition offices sparked protests in Lagos on Friday."
+    assert _trigger(_events(extractor, text), "raid").sources == ["police"]
+    text = "The embassy bombings on Friday killed 12 people in Nairobi."
+    assert all("embassy" not in e.sources for e in _events(extractor, text))
