@@ -119,8 +119,10 @@ def controller(verb: Tok) -> Tok | None:
 def is_negated(verb: Tok, event_noun: Tok | None) -> bool:
     """ "did not meet", "made no deal" (`event_noun`: the noun a light verb carries), "did not
     want to meet", "is not ready to meet"."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
+    if any(c.dep_ == "neg" or c.lower_ in {"neither", "nor"} for c in verb.children):
+        return True  # "did not meet"; "neither approves nor disapproves"
+    if verb.dep_ == "conj" and any(c.lower_ in {"neither", "nor"} for c in verb.head.children):
+        return True  # "neither attacked nor threatened": the parser hangs "nor" on the first
     if any(_no_one(c) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}):
         return True  # "None of those doctors were killed", "no one was hurt"
     if event_noun is not None and any(c.lower_ == "no" for c in event_noun.children):

@@ -469,6 +469,15 @@ class _Reader:
         if noun.lower_ in _COUNTRY_NOUNS:
             # "lashed out at Canada, accusing the country of": the last country named
             return self.actors.antecedent(noun, kinds={"country"})
+        head_word = noun.lower_
+        named = self.actors.antecedent(
+            noun,
+            kinds={"organization"},
+            across_paragraphs=True,
+            where=lambda name: name.rsplit(None, 1)[-1].casefold() == head_word,
+        )
+        if named is not None:
+            return named  # "the European Union ... the union": the body it ends the name of
         lemma = actor_lemma(noun.lemma_, noun.lower_)
         if lemma is None:
             return None

@@ -1987,3 +1987,15 @@ def test_a_sector_word_before_an_event_noun_is_its_doer(extractor: Extractor) ->
     assert _trigger(_events(extractor, text), "raid").sources == ["police"]
     text = "The embassy bombings on Friday killed 12 people in Nairobi."
     assert all("embassy" not in e.sources for e in _events(extractor, text))
+
+
+def test_the_body_a_name_ends_with_is_named_again(extractor: Extractor) -> None:
+    text = (
+        "The European Union fined Meta on Friday.\n\nBrendan Carr also condemned the union "
+        "on Friday."
+    )
+    assert _trigger(_events(extractor, text), "condemn").targets == ["European Union"]
+
+
+def test_neither_nor_denies_both(extractor: Extractor) -> None:
+    assert _events(extractor, "Iran neither attacked nor threatened Israel on Friday.") == []
