@@ -47,17 +47,15 @@ from services.indexer.store.base import (
     StoreUnavailable,
 )
 from services.indexer.store.rows import (
-    article_hits,
-    event_hits,
     event_with_id,
     facets_from_rows,
     names_by_article,
-    next_cursor,
+    search_page,
     total_is_exact,
 )
 from services.indexer.store.sql import (
     Params,
-    Plan,
+    Planned,
     TextMatch,
     article_plan,
     count_sql,
@@ -130,9 +128,10 @@ CREATE INDEX IF NOT EXISTS events_date ON events (date_start DESC, n);
 CREATE INDEX IF NOT EXISTS events_type_date ON events (type, date_start DESC, n);
 CREATE TABLE IF NOT EXISTS event_actors (
     n bigint NOT NULL, key text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
-    PRIMARY KEY (n, key)
+    date_start date NOT NULL, PRIMARY KEY (n, key)
 );
-CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (key, n);
+-- An actor and a date range of its events are one range of this index (`sql.event_plan`).
+CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (key, date_start DESC, n);
 CREATE TABLE IF NOT EXISTS event_places (
     n bigint NOT NULL, key text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
     PRIMARY KEY (n, key)
@@ -208,8 +207,9 @@ class PostgresDialect:
         # sign makes lower better, as bm25 is in SQLite, so one ordering serves both.
         score = f"(-ts_rank(a.tsv, {tsquery}, 1))::float8"
 
-        def rank(lowest: str) -> tuple[str, str | None]:
-            return "", f"a.tsv @@ {tsquery} AND a.doc >= {lowest}"
+        def rank(window: list[int], params: Params) -> tuple[str, str]:
+            # The window's rows by key: ts_rank reads their tsvectors, no match is tested again.
+            return "", f"a.doc = ANY({params(window)}::bigint[])"
 
         return TextMatch("", f"a.tsv @@ {tsquery}", "a.doc", rank, score)
 
@@ -321,43 +321,18 @@ class PostgresStore:
 
     async def search(self, query: SearchQuery) -> SearchPage:
         async with self._conn() as conn:
-            plan = await _plan(conn, query)
-            broad = await _broad(conn, plan)
-            window = None
-            if query.order == "rank":
-                sql, params = window_sql(plan, broad=broad)
-                window = [row[0] for row in await conn.fetch(sql, *params)]
-                total = len(window)
-            else:
-                sql, params = count_sql(plan, broad=broad)
-                total = int(await conn.fetchval(sql, *params))
-            sql, params = page_sql(
-                query, plan, broad=broad or not total_is_exact(total), window=window
-            )
-            rows = await conn.fetch(sql, *params)
-            cursor = next_cursor(query, rows)
-            rows = rows[: query.limit]
-            if query.type == "events":
-                return SearchPage(
-                    results=event_hits(rows),
-                    next_cursor=cursor,
-                    total=total,
-                    total_exact=total_is_exact(total),
-                )
-            ids = [row[0] for row in rows]
-            snippets = await _snippets(conn, query.text, ids) if query.text else {}
-            names = await _entity_names(conn, ids)
-        hits = article_hits(rows, names, snippets)
-        return SearchPage(
-            results=hits, next_cursor=cursor, total=total, total_exact=total_is_exact(total)
-        )
+            return await _page(conn, query, await _planned(conn, query))
 
     async def facets(self, query: SearchQuery, size: int = DEFAULT_FACET_SIZE) -> Facets:
         async with self._conn() as conn:
-            plan = await _plan(conn, query)
-            sql, params = facets_sql(query, plan, size, broad=await _broad(conn, plan))
-            rows = await conn.fetch(sql, *params)
-        return facets_from_rows(rows)
+            return await _facets(conn, query, await _planned(conn, query), size)
+
+    async def search_with_facets(
+        self, query: SearchQuery, size: int = DEFAULT_FACET_SIZE
+    ) -> tuple[SearchPage, Facets]:
+        async with self._conn() as conn:
+            planned = await _planned(conn, query)
+            return await _page(conn, query, planned), await _facets(conn, query, planned, size)
 
     async def get_article(self, article_id: str) -> EnrichedArticle | None:
         async with self._conn() as conn:
@@ -376,24 +351,47 @@ def quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-async def _plan(conn: Any, query: SearchQuery) -> Plan:
+async def _planned(conn: Any, query: SearchQuery) -> Planned:
+    """The query's plan, and whether its filters are probed row by row rather than listed
+    (`sql.is_broad`): one of each serves a page and its facets."""
     if query.type == "articles":
-        return article_plan(query, DIALECT)
-    if query.since is None:
-        return event_plan(query, DIALECT)
-    # The longest interval as a value the planner sees (`sql.SPAN`).
-    span = await conn.fetchval("SELECT max(days) FROM event_span")
-    return event_plan(query, DIALECT, int(span or 0))
-
-
-async def _broad(conn: Any, plan: Plan) -> bool:
-    """Whether the plan's filters are probed row by row rather than listed (`sql.is_broad`)."""
+        plan = article_plan(query, DIALECT)
+    elif query.since is None:
+        plan = event_plan(query, DIALECT)
+    else:
+        # The longest interval as a value the planner sees (`sql.SPAN`).
+        span = await conn.fetchval("SELECT max(days) FROM event_span")
+        plan = event_plan(query, DIALECT, int(span or 0))
     stated = share_sql(plan)
     if stated is None:
-        return False
+        return Planned(plan, False)
     statement, params = stated
     row = await conn.fetchrow(statement, *params)
-    return sql.is_broad(int(row[0]), int(row[1]), DIALECT.broad_share)
+    return Planned(plan, sql.is_broad(int(row[0]), int(row[1]), DIALECT.broad_share))
+
+
+async def _page(conn: Any, query: SearchQuery, planned: Planned) -> SearchPage:
+    plan, broad = planned
+    window = None
+    if query.order == "rank":
+        sql, params = window_sql(plan, broad=broad)
+        window = [row[0] for row in await conn.fetch(sql, *params)]
+        total = len(window)
+    else:
+        sql, params = count_sql(plan, broad=broad)
+        total = int(await conn.fetchval(sql, *params))
+    sql, params = page_sql(query, plan, broad=broad or not total_is_exact(total), window=window)
+    rows = await conn.fetch(sql, *params)
+    if query.type == "events":
+        return search_page(query, rows, total)
+    ids = [row[0] for row in rows[: query.limit]]
+    snippets = await _snippets(conn, query.text, ids) if query.text else {}
+    return search_page(query, rows, total, await _entity_names(conn, ids), snippets)
+
+
+async def _facets(conn: Any, query: SearchQuery, planned: Planned, size: int) -> Facets:
+    sql, params = facets_sql(query, planned.plan, size, broad=planned.broad)
+    return facets_from_rows(await conn.fetch(sql, *params))
 
 
 # Each column of `upsert.ARTICLE_COLUMNS` as an array element type, for `ARTICLES_MANY`.

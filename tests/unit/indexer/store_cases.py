@@ -561,6 +561,63 @@ class StoreCases:
         assert ids(few) == [other.id]
         assert unfiltered.total == 11, "no filter, nothing sampled"
 
+    @pytest.mark.parametrize("choice", ["probed", "listed"])
+    async def test_an_actors_events_in_a_date_range(
+        self, store: Store, choice: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An actor's events in a date range (listed: one range of the actor's index, which
+        holds each event's start): those that overlap it, latest first, a long one that
+        started before it included; an event moved out of the range by a newer extraction
+        leaves it."""
+        if choice == "listed":
+            monkeypatch.setattr(sql, "is_broad", lambda sampled, held, share: False)
+        else:
+            monkeypatch.setattr(sql, "is_broad", lambda sampled, held, share: True)
+        a = f.article("https://example.com/dated", text="Talks, again and again.")
+        d = dt.date
+        dated = [
+            f.event(a, 0, sources=["Olaf Scholz"], date=("2025-03", d(2025, 3, 1), d(2025, 3, 31))),
+            f.event(a, 1, sources=["Olaf Scholz"], date=("2025", d(2024, 6, 1), d(2025, 6, 1))),
+            f.event(a, 2, targets=["Olaf Scholz"], date=("2025-03-20", d(2025, 3, 20), None)),
+            f.event(a, 3, sources=["Olaf Scholz"], date=("2025-05-02", d(2025, 5, 2), None)),
+            f.event(a, 4, sources=["Marco Rubio"], date=("2025-03-21", d(2025, 3, 21), None)),
+        ]
+        await store.upsert([*CORPUS, f.enriched(a, events=dated)])
+        march = q(type="events", actor="olaf scholz", since="2025-03-15", until="2025-03-31")
+        assert ids(await store.search(march)) == [f"{a.id}-2", f"{a.id}-0", f"{a.id}-1"]
+        moved = dated[2].model_copy(
+            update={"date": dated[3].date, "date_source": dated[3].date_source}
+        )
+        first = f.enriched(a, events=dated)
+        later = f.enriched(
+            a, events=[*dated[:2], moved], extracted_at=first.extracted_at + dt.timedelta(hours=1)
+        )
+        await store.upsert([later])
+        assert ids(await store.search(march)) == [f"{a.id}-0", f"{a.id}-1"]
+        page, facets = await store.search_with_facets(march)
+        assert (ids(page), counts(facets, "actors")) == (
+            [f"{a.id}-0", f"{a.id}-1"],
+            {"Olaf Scholz": 2},
+        )
+
+    @pytest.mark.parametrize(
+        "params",
+        [
+            {},
+            {"q": "talks"},
+            {"actor": "Russia"},
+            {"type": "events", "country": "RU", "since": "2025-11-01"},
+            {"type": "events", "actor": "russia", "since": "2025-01-01", "until": "2025-12-31"},
+        ],
+    )
+    async def test_search_with_facets_is_search_and_facets(
+        self, loaded: Store, params: dict[str, Any]
+    ) -> None:
+        query = q(**params)
+        both = await loaded.search_with_facets(query, size=3)
+        assert both == (await loaded.search(query), await loaded.facets(query, size=3))
+        assert both[0].results, "the query matches"
+
     async def test_a_long_interval_overlaps_a_late_day(self, loaded: Store) -> None:
         """The date filters seek from `since` less the longest interval held: a year-long
         event still overlaps its last weeks."""
