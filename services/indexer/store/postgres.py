@@ -160,6 +160,10 @@ OLDER_DOC_KEY = """
 ALTER TABLE articles_old RENAME CONSTRAINT articles_doc_key TO articles_old_doc_key;
 ALTER SEQUENCE articles_doc_seq RENAME TO articles_old_doc_seq;
 """
+# The newest keys a phrase's window is first looked for in (`_phrase_window`): about 1,000
+# matches of a phrase in one article of ten, the share of "last year", which tested its words'
+# 1,850 articles in this range in 12 ms at 100,000 articles.
+PHRASE_RANGE = 8_192
 # Every connection: plan each statement for its own parameters. asyncpg prepares statements,
 # and from a statement's sixth run PostgreSQL may switch to a generic plan, which estimates the
 # rows of an actor or a country as the average: 275 for one that has 92,000, which made country
@@ -374,8 +378,7 @@ async def _page(conn: Any, query: SearchQuery, planned: Planned) -> SearchPage:
     plan, broad = planned
     window = None
     if query.order == "rank":
-        sql, params = window_sql(plan, broad=broad)
-        window = [row[0] for row in await conn.fetch(sql, *params)]
+        window = await _window(conn, query, planned)
         total = len(window)
     else:
         sql, params = count_sql(plan, broad=broad)
@@ -387,6 +390,41 @@ async def _page(conn: Any, query: SearchQuery, planned: Planned) -> SearchPage:
     ids = [row[0] for row in rows[: query.limit]]
     snippets = await _snippets(conn, query.text, ids) if query.text else {}
     return search_page(query, rows, total, await _entity_names(conn, ids), snippets)
+
+
+async def _window(conn: Any, query: SearchQuery, planned: Planned) -> list[int]:
+    """`sql.window_sql`'s keys; a phrase's are looked for range by range (`_phrase_window`)."""
+    if query.text is not None and query.text.has_phrase:
+        return await _phrase_window(conn, planned)
+    sql, params = window_sql(planned.plan, broad=planned.broad)
+    return [row[0] for row in await conn.fetch(sql, *params)]
+
+
+async def _phrase_window(conn: Any, planned: Planned) -> list[int]:
+    """A phrase's window, tested only on the articles that hold all its words.
+
+    The GIN index holds words without their positions, so it gives the articles holding a
+    phrase's words, and each one's tsvector is read to test the phrase (a few microseconds).
+    Read newest first, an article at a time, a phrase rarer than its words tested every
+    article (675 ms p95 at 100,000 articles; "million year": 0 of 41,000 holding both words).
+    Here each statement tests a range of keys, the words' bitmap ANDed with the range's (the
+    planner is told to use bitmaps: it reckons a tsvector test as cheap as a key's), first the
+    newest `PHRASE_RANGE` keys, then as many more as the matches found so far say the window
+    needs (half again), or all the rest when none was found: at most the articles holding
+    the words are tested, and a common phrase stops in its first ranges."""
+    found: list[int] = []
+    async with conn.transaction():
+        await conn.execute("SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off")
+        high = int(await conn.fetchval("SELECT coalesce(max(doc), 0) + 1 FROM articles"))
+        top, size = high, PHRASE_RANGE
+        while high > 0 and len(found) <= sql.RECENT_MATCHES:
+            low = max(high - size, 0)
+            statement, params = window_sql(planned.plan, broad=planned.broad, docs=(low, high))
+            found += [row[0] for row in await conn.fetch(statement, *params)]
+            wanted = sql.RECENT_MATCHES + 1 - len(found)
+            size = (top - low) * wanted * 3 // (2 * len(found)) + 1 if found else low
+            high = low
+    return found[: sql.RECENT_MATCHES + 1]
 
 
 async def _facets(conn: Any, query: SearchQuery, planned: Planned, size: int) -> Facets:

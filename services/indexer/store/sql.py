@@ -318,18 +318,23 @@ def event_sql(event_id: str, dialect: Dialect) -> tuple[str, list[object]]:
     return sql, [article_of_event(event_id)]
 
 
-def window_sql(plan: Plan, *, broad: bool = False) -> tuple[str, list[object]]:
+def window_sql(
+    plan: Plan, *, broad: bool = False, docs: tuple[int, int] | None = None
+) -> tuple[str, list[object]]:
     """The keys (`doc`) of a text query's most recent matches, newest first, up to one past
     `RECENT_MATCHES`: its count and its ranking window in one pass (`page_sql`'s `window`).
     Matching a row is the cost of a text query (on PostgreSQL its tsvector read and tested:
     about 10 microseconds, 8,700 rows for the 1,001 newest matches of "last year" at 100,000
     articles), and the count, the window's lowest key and the ranking each matched them again,
-    on both stores."""
+    on both stores. `docs` (low, high): only the matches with keys from low up to high
+    (excluded), a range of a window looked for range by range."""
+    p = plan.params.copy()
+    within = [] if docs is None else [f"{plan.doc} >= {p(docs[0])}", f"{plan.doc} < {p(docs[1])}"]
     sql = (
-        f"SELECT {plan.doc} FROM {plan.source} WHERE {plan.filtered(broad)} "
+        f"SELECT {plan.doc} FROM {plan.source} WHERE {_and([plan.filtered(broad), *within])} "
         f"ORDER BY {plan.doc} DESC LIMIT {RECENT_MATCHES + 1}"
     )
-    return sql, list(plan.params.values)
+    return sql, p.values
 
 
 def page_sql(

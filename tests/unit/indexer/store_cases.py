@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator, Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
 from services.indexer.query import SearchQuery, build_query
 from services.indexer.results import ArticleHit, EventHit, Facets, SearchPage, UpsertStats
 from services.indexer.store import Store, sql
+from shared.models import EnrichedArticle, Event
 from tests import factories as f
 
 Reopen = Callable[[], Store]
@@ -48,6 +49,17 @@ HOSTILE = [
     "🙂 talks",
     "x" * 400,
 ]
+
+
+class Older(NamedTuple):
+    """An index of an older schema, for a test of its rebuild: its tables, a message as it
+    stored it, and the statement and row of an event (none: its event rows are not made, a
+    rebuild drops them unread)."""
+
+    schema: str
+    stored: Callable[[EnrichedArticle], object]
+    events: str = ""
+    event: Callable[[int, Event], tuple[object, ...]] = lambda n, v: (n,)
 
 
 async def assert_holds_the_corpus(store: Store) -> None:
