@@ -40,6 +40,7 @@ async def test_schema_has_gin_index_and_version(empty_pg: str) -> None:
             "SELECT indexdef FROM pg_indexes WHERE indexname = 'articles_tsv'"
         )
         assert "USING gin (tsv)" in indexdef
+        assert await _tsv_storage(conn) == ("m", "l")
         assert await conn.fetchval("SELECT max(version) FROM schema_version") == SCHEMA_VERSION
     finally:
         await conn.close()
@@ -175,8 +176,24 @@ async def test_older_index_is_rebuilt_from_its_messages(empty_pg: str, version: 
             *(("event_actors", c) for c in ("n", "key", "name", "date_start")),
         }
         assert await conn.fetchval("SELECT to_regclass('articles_old')") is None
+        assert await _tsv_storage(conn) == ("m", "l"), "in the row, lz4 (TSV_IN_ROW)"
+        if older.events:
+            # The articles keep the order they were first indexed in (not their ids').
+            by_doc = await conn.fetch("SELECT id FROM articles ORDER BY doc")
+            written = [e.article.id for e in CORPUS]
+            assert [row[0] for row in by_doc][: len(CORPUS)] == written != sorted(written)
     finally:
         await conn.close()
+
+
+async def _tsv_storage(conn: asyncpg.Connection) -> tuple[str, str]:
+    """How the articles' tsvector is stored: (attstorage, attcompression)."""
+    row = await conn.fetchrow(
+        "SELECT attstorage::text, attcompression::text FROM pg_attribute "
+        "WHERE attrelid = 'articles'::regclass AND attname = 'tsv'"
+    )
+    assert row is not None
+    return row[0], row[1]
 
 
 async def test_connections_plan_for_their_parameters(empty_pg: str) -> None:
