@@ -423,8 +423,9 @@ async def _phrase_window(conn: Any, planned: Planned) -> list[int]:
     the words are tested, and a common phrase stops in its first ranges."""
     found: list[int] = []
     async with conn.transaction():
-        await conn.execute("SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off")
+        # The newest key first, from its index: with index scans off, max() read every row.
         high = int(await conn.fetchval("SELECT coalesce(max(doc), 0) + 1 FROM articles"))
+        await conn.execute("SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off")
         top, size = high, PHRASE_RANGE
         while high > 0 and len(found) <= sql.RECENT_MATCHES:
             low = max(high - size, 0)
