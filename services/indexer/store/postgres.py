@@ -212,6 +212,9 @@ class PostgresDialect:
     def days_before(self, day: str, days: str) -> str:
         return f"({day}::date - ({days})::integer)"
 
+    def keys(self, values: list[int], params: Params) -> str:
+        return f"SELECT unnest({params(values)}::bigint[]) AS doc"
+
     def text_match(self, text: TextQuery, params: Params) -> TextMatch:
         tsquery = pg_tsquery(text, params)
         # Normalisation 1 divides by 1 + log(length), as bm25 discounts long documents; the
@@ -375,19 +378,20 @@ async def _planned(conn: Any, query: SearchQuery) -> Planned:
         # The longest interval as a value the planner sees (`sql.SPAN`).
         span = await conn.fetchval("SELECT max(days) FROM event_span")
         plan = event_plan(query, DIALECT, int(span or 0))
+    broad = False
     stated = share_sql(plan)
-    if stated is None:
-        return Planned(plan, False)
-    statement, params = stated
-    row = await conn.fetchrow(statement, *params)
-    return Planned(plan, sql.is_broad(int(row[0]), int(row[1]), DIALECT.broad_share))
+    if stated is not None:
+        statement, params = stated
+        row = await conn.fetchrow(statement, *params)
+        broad = sql.is_broad(int(row[0]), int(row[1]), DIALECT.broad_share)
+    if query.order != "rank":
+        return Planned(plan, broad)
+    return Planned(plan, broad, await _window(conn, query, Planned(plan, broad)))
 
 
 async def _page(conn: Any, query: SearchQuery, planned: Planned) -> SearchPage:
-    plan, broad = planned
-    window = None
-    if query.order == "rank":
-        window = await _window(conn, query, planned)
+    plan, broad, window = planned
+    if window is not None:
         total = len(window)
     else:
         sql, params = count_sql(plan, broad=broad)
@@ -438,7 +442,8 @@ async def _phrase_window(conn: Any, planned: Planned) -> list[int]:
 
 
 async def _facets(conn: Any, query: SearchQuery, planned: Planned, size: int) -> Facets:
-    sql, params = facets_sql(query, planned.plan, size, broad=planned.broad)
+    plan, broad, window = planned
+    sql, params = facets_sql(query, plan, size, broad=broad, window=window)
     return facets_from_rows(await conn.fetch(sql, *params))
 
 

@@ -82,6 +82,9 @@ class Dialect(Protocol):
     def text_match(self, text: TextQuery, params: Params) -> TextMatch:
         """How the engine matches and ranks `text`, binding its terms through `params`."""
 
+    def keys(self, values: list[int], params: Params) -> str:
+        """A subquery of one column, `doc`: the integers `values`, bound through `params`."""
+
 
 @dataclass(frozen=True)
 class TextMatch:
@@ -172,11 +175,13 @@ class Plan:
 
 
 class Planned(NamedTuple):
-    """A query's plan and whether its filters are probed row by row rather than listed
-    (`share_sql`, `is_broad`): a store makes one per request, for its page and its facets."""
+    """A query's plan, whether its filters are probed row by row rather than listed
+    (`share_sql`, `is_broad`), and a ranked query's window (`window_sql`): a store makes one
+    per request, for its total, its page and its facets' sample."""
 
     plan: Plan
     broad: bool
+    window: list[int] | None = None
 
 
 def _published_bounds(
@@ -482,7 +487,12 @@ COUNTED = "counted"
 
 
 def facets_sql(
-    query: SearchQuery, plan: Plan, size: int, *, broad: bool = False
+    query: SearchQuery,
+    plan: Plan,
+    size: int,
+    *,
+    broad: bool = False,
+    window: list[int] | None = None,
 ) -> tuple[str, list[object]]:
     """One statement giving (facet, value, n) rows: the top values of each facet over the
     query's first `FACET_SAMPLE` results (all of them when there are no more; articles: the
@@ -494,15 +504,20 @@ def facets_sql(
 
     The sample is taken in an order an index of the query yields (an article's integer key,
     an event's date), so it costs the sample's rows, not the whole result set's; and the rows
-    of the facets are reached from the sample through the key's index.
+    of the facets are reached from the sample through the key's index. `window`: a ranked
+    query's keys as `window_sql` found them, newest first, whose first ones are the sample:
+    its text is not matched again (a PostgreSQL phrase rarer than its words was tested on
+    every article by the plan of its newest matches).
     """
-    p = plan.params.copy()
-    n, limit = p(size), p(FACET_SAMPLE + 1)
+    p = plan.params.copy() if window is None else Params(plan.params.dialect)
+    n = p(size)
     where = plan.filtered(broad)
     if query.type == "articles":
         matched = (
             f"SELECT {plan.doc} AS doc FROM {plan.source} WHERE {where} "
-            f"ORDER BY {plan.doc} DESC LIMIT {limit}"
+            f"ORDER BY {plan.doc} DESC LIMIT {p(FACET_SAMPLE + 1)}"
+            if window is None
+            else p.dialect.keys(window[: FACET_SAMPLE + 1], p)
         )
         in_sample = "IN (SELECT doc FROM matched)"
         parts = [
@@ -539,7 +554,7 @@ def facets_sql(
         # the sample; by key, the sample sorted every event of a date range first.
         matched = (
             f"SELECT {plan.key} AS n FROM {plan.source} WHERE {where} "
-            f"ORDER BY {plan.order} LIMIT {limit}"
+            f"ORDER BY {plan.order} LIMIT {p(FACET_SAMPLE + 1)}"
         )
         in_sample = "IN (SELECT n FROM matched)"
         parts = [

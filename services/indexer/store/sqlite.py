@@ -204,6 +204,9 @@ class SqliteDialect:
     def days_before(self, day: str, days: str) -> str:
         return f"date({day}, '-' || {days} || ' days')"
 
+    def keys(self, values: list[int], params: Params) -> str:
+        return f"SELECT value AS doc FROM json_each({params(json.dumps(values))})"
+
     def text_match(self, text: TextQuery, params: Params) -> TextMatch:
         # One parameter serves both forms: SQLite numbers them, and a statement may leave one out.
         param = params(fts5_match(text))
@@ -212,13 +215,12 @@ class SqliteDialect:
         def rank(window: list[int], params: Params) -> tuple[str, str]:
             # FTS5 takes the window's lowest key as a bound of its scan, and only the window's
             # rows are scored: a page's twenty of them.
-            keys = params(json.dumps(window))
             join = (
                 f" JOIN (SELECT rowid AS doc, bm25(article_fts, {title}, {body}) AS score "
                 f"FROM article_fts WHERE article_fts MATCH {param} "
                 f"AND rowid >= {params(min(window, default=0))}) m ON m.doc = a.doc"
             )
-            return join, f"a.doc IN (SELECT value FROM json_each({keys}))"
+            return join, f"a.doc IN ({self.keys(window, params)})"
 
         # Unscored, the matches join the articles from the FTS5 table, which yields them in
         # rowid order: a count or the most recent few stop early instead of listing them all.
@@ -506,18 +508,19 @@ def _planned(conn: sqlite3.Connection, query: SearchQuery) -> Planned:
     """The query's plan, and whether its filters are probed row by row rather than listed
     (`sql.is_broad`): one of each serves a page and its facets."""
     plan = article_plan(query, DIALECT) if query.type == "articles" else event_plan(query, DIALECT)
+    broad = False
     stated = share_sql(plan)
-    if stated is None:
-        return Planned(plan, False)
-    sampled, held = conn.execute(*stated).fetchone()
-    return Planned(plan, sql.is_broad(int(sampled), int(held), DIALECT.broad_share))
+    if stated is not None:
+        sampled, held = conn.execute(*stated).fetchone()
+        broad = sql.is_broad(int(sampled), int(held), DIALECT.broad_share)
+    if query.order != "rank":
+        return Planned(plan, broad)
+    return Planned(plan, broad, [row[0] for row in conn.execute(*window_sql(plan, broad=broad))])
 
 
 def _page(conn: sqlite3.Connection, query: SearchQuery, planned: Planned) -> SearchPage:
-    plan, broad = planned
-    window = None
-    if query.order == "rank":
-        window = [row[0] for row in conn.execute(*window_sql(plan, broad=broad))]
+    plan, broad, window = planned
+    if window is not None:
         total = len(window)
     else:
         total = int(conn.execute(*count_sql(plan, broad=broad)).fetchone()[0])
@@ -561,5 +564,6 @@ def _snippets(conn: sqlite3.Connection, text: TextQuery, ids: list[str]) -> dict
 
 
 def _facets(conn: sqlite3.Connection, query: SearchQuery, planned: Planned, size: int) -> Facets:
-    sql, params = facets_sql(query, planned.plan, size, broad=planned.broad)
+    plan, broad, window = planned
+    sql, params = facets_sql(query, plan, size, broad=broad, window=window)
     return facets_from_rows(conn.execute(sql, params).fetchall())

@@ -491,6 +491,22 @@ class StoreCases:
         # query that matches it.
         assert ids(await store.search(q(q='ceasefire "Report 1"'))) == [window_of_three[1]]
 
+    async def test_text_facets_count_the_newest_of_the_window(
+        self, store: Store, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A ranked query's facets count the first of the matches its window found (the text is
+        not matched again): one past the sample, the newest."""
+        monkeypatch.setattr(sql, "RECENT_MATCHES", 6)
+        monkeypatch.setattr(sql, "FACET_SAMPLE", 2)
+        written = f.many(5)
+        for enriched in written:
+            await store.upsert([enriched])
+        page, facets = await store.search_with_facets(q(q="ceasefire"))
+        assert (page.total, facets.counted, facets.approximate) == (5, 3, True)
+        assert counts(facets, "actors") == {"Kirill Dmitriev": 3}
+        newest = await store.search_with_facets(q(q='ceasefire "Report 4"'))
+        assert (newest[1].counted, newest[1].approximate) == (1, False)
+
     async def test_facets_over_the_most_recent_matches_say_so(
         self, store: Store, window_of_three: list[str]
     ) -> None:
