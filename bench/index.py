@@ -446,9 +446,10 @@ async def write(corpus: Corpus, sides: list[Side], articles: int) -> None:
 
 async def _one(store: Store, query: SearchQuery, facets: bool) -> float:
     started = time.perf_counter()
-    await store.search(query)
     if facets:
-        await store.facets(query)
+        await store.search_with_facets(query)
+    else:
+        await store.search(query)
     return time.perf_counter() - started
 
 

@@ -327,8 +327,11 @@ def create_api(
         if query.limit > max_limit:
             detail = ErrorDetail(field="limit", message=f"must be at most {max_limit}")
             return _error(400, "bad_request", f"limit: {detail.message}", [detail])
-        page = await store.search(query)
-        found = await store.facets(query, facet_size) if facets else None
+        found = None
+        if facets:
+            page, found = await store.search_with_facets(query, facet_size)
+        else:
+            page = await store.search(query)
         understood = str(query.text) if query.text else None
         return SearchResponse(
             results=page.results,

@@ -57,17 +57,15 @@ COMPRESSION_LEVEL = 6
 
 @dataclass(frozen=True)
 class EventRow:
-    id: str
     position: int
-    """Index in the message's `events`: where `raw` holds the whole Event."""
+    """Index in the message's `events`: where `raw` holds the whole Event (its id, date value,
+    each actor's role, ...)."""
     type: str
-    date_value: str
-    """The TIMEX3 value, "" for an undated event."""
     date_start: dt.date
     date_end: dt.date
     date_source: str
-    actors: list[tuple[str, str, str]]
-    """(name, key, role) with role `source` or `target`."""
+    actors: list[tuple[str, str]]
+    """(name, key), deduplicated by key: an actor who is both source and target is one."""
     place_names: list[tuple[str, str]]
     """(name, key), deduplicated by key."""
     countries: list[str]
@@ -103,30 +101,27 @@ def _event_row(
     place_countries: dict[str, str],
 ) -> EventRow:
     # An undated event sorts by its publication day; date-range filters leave it out
-    # (`date_source` "unknown", `date_value` "").
+    # (`date_source` "unknown").
     date = event.date
     start = (date and (date.start_date or date.end_date)) or published_day
     end = (date and (date.end_date or date.start_date)) or published_day
     if end < start:
         start, end = end, start
-    actors: dict[tuple[str, str], str] = {}
-    for role, names in (("source", event.sources), ("target", event.targets)):
-        for name in names:
-            actors.setdefault((name_key(name), role), name)
+    actors: dict[str, str] = {}
+    for name in (*event.sources, *event.targets):
+        actors.setdefault(name_key(name), name)
     places: dict[str, str] = {}
     for name in event.places:
         places.setdefault(name_key(name), name)
-    countries = {entity_countries[key] for key, _ in actors if key in entity_countries}
+    countries = {entity_countries[key] for key in actors if key in entity_countries}
     countries |= {place_countries[key] for key in places if key in place_countries}
     return EventRow(
-        id=event.id,
         position=position,
         type=event.type,
-        date_value=date.value if date is not None else "",
         date_start=start,
         date_end=end,
         date_source=event.date_source,
-        actors=[(name, key, role) for (key, role), name in actors.items()],
+        actors=[(name, key) for key, name in actors.items()],
         place_names=[(name, key) for key, name in places.items()],
         countries=sorted(countries),
     )
@@ -258,6 +253,11 @@ def _sliced(mention: Any, text: str) -> bool:
 def _event_id(article_id: str, position: int) -> str:
     """An event's id as the extractor makes it: its article's id and its ordinal."""
     return f"{article_id}-{position}"
+
+
+def article_of_event(event_id: str) -> str:
+    """The article id an event id (`_event_id`) names."""
+    return event_id.rpartition("-")[0]
 
 
 def unpacked(raw: bytes, text: str) -> dict[str, Any]:

@@ -106,6 +106,12 @@ class TextQuery:
     def terms(self) -> tuple[Term, ...]:
         return tuple(t for group in self.groups for t in group) + self.excluded
 
+    @property
+    def has_phrase(self) -> bool:
+        """Whether a term it must match is several words (a phrase, or a prefix after words):
+        an index of words, without their positions, holds more articles than match it."""
+        return any(len(t.words) > 1 for group in self.groups for t in group)
+
     def __str__(self) -> str:
         """The query as understood, in the language itself (`trade tariffs OR sanctions -x`),
         so it reads back the same."""

@@ -26,8 +26,9 @@ from shared.models import EnrichedArticle
 # rebuilds one of an older one from the messages it holds (version 1: text ids in every row, the
 # message stored whole and again per event; version 2: each event's text id in its row, with a
 # unique index and in both date indexes, the message packed without a dictionary and with its
-# events' sentences).
-SCHEMA_VERSION = 3
+# events' sentences; version 3: an actor's event rows without their start date, so an actor
+# and a date range were two lists joined).
+SCHEMA_VERSION = 4
 # Messages read from an old index per step of its rebuild: a few MB in memory at a time.
 REBUILD_BATCH = 500
 # Top values per facet unless the caller asks otherwise.
@@ -76,6 +77,12 @@ class Store(Protocol):
     async def facets(self, query: SearchQuery, size: int = DEFAULT_FACET_SIZE) -> Facets:
         """Top actors, places, countries and event types over the query's results (over its
         `sql.RECENT_MATCHES` most recently indexed when it has more: `Facets.approximate`)."""
+
+    async def search_with_facets(
+        self, query: SearchQuery, size: int = DEFAULT_FACET_SIZE
+    ) -> tuple[SearchPage, Facets]:
+        """`search` and `facets` of one query, from one plan of it (one sample of its filters'
+        share, one connection)."""
 
     async def get_article(self, article_id: str) -> EnrichedArticle | None:
         """The stored EnrichedArticle, or None."""

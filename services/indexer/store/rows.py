@@ -13,7 +13,14 @@ from typing import Any
 
 from services.indexer.query import Cursor, SearchQuery
 from services.indexer.records import EVENT_SLOTS, unpacked
-from services.indexer.results import ArticleHit, EventHit, FacetCount, Facets, lead_snippet
+from services.indexer.results import (
+    ArticleHit,
+    EventHit,
+    FacetCount,
+    Facets,
+    SearchPage,
+    lead_snippet,
+)
 from services.indexer.store import sql
 from services.indexer.store.sql import COUNTED
 
@@ -96,6 +103,29 @@ def next_cursor(query: SearchQuery, rows: Sequence[Row]) -> str | None:
     if query.order == "published":
         return Cursor(o="published", s=iso_timestamp(last[4]), id=last[0]).encode()
     return Cursor(o="event", s=iso_day(last[6]), id=str(last[1])).encode()
+
+
+def search_page(
+    query: SearchQuery,
+    rows: Sequence[Row],
+    total: int,
+    entities: Mapping[str, list[str]] | None = None,
+    snippets: Mapping[str, str] | None = None,
+) -> SearchPage:
+    """The page `sql.page_sql`'s rows (up to `limit + 1`) make, with the query's `total` and,
+    for articles, their entities' names and their snippets by article id."""
+    shown = rows[: query.limit]
+    hits = (
+        event_hits(shown)
+        if query.type == "events"
+        else article_hits(shown, entities or {}, snippets or {})
+    )
+    return SearchPage(
+        results=hits,
+        next_cursor=next_cursor(query, rows),
+        total=total,
+        total_exact=total_is_exact(total),
+    )
 
 
 def total_is_exact(total: int) -> bool:

@@ -18,10 +18,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from services.indexer.query import Cursor, SearchQuery, day_after, day_start, name_key
-from services.indexer.records import EVENT_SLOTS
+from services.indexer.records import EVENT_SLOTS, article_of_event
 from services.indexer.text_query import TextQuery
 
 # How many of a query's matches are ranked, and counted by the facets and the total: its most
@@ -82,6 +82,9 @@ class Dialect(Protocol):
     def text_match(self, text: TextQuery, params: Params) -> TextMatch:
         """How the engine matches and ranks `text`, binding its terms through `params`."""
 
+    def keys(self, values: list[int], params: Params) -> str:
+        """A subquery of one column, `doc`: the integers `values`, bound through `params`."""
+
 
 @dataclass(frozen=True)
 class TextMatch:
@@ -89,15 +92,15 @@ class TextMatch:
 
     `join` (after `articles a`) and `condition` select the matching articles without scoring
     them, `doc` being their key in the order the engine yields matches fastest: what the total,
-    the facets and the ranking window take. `rank(lowest)` gives the join and condition
-    selecting the matches whose `doc` is at least the SQL expression `lowest`, ranked by
-    `score` (lower is better): what a page takes. Each statement takes one or the other, so
-    every parameter bound for the text is one it uses."""
+    the facets and the ranking window (`window_sql`) take. `rank(window, params)` gives the
+    join and the condition that select the window's articles (their keys, as `window_sql`
+    gave them) for `score` to rank (lower is better), binding what they need through
+    `params`: what a page takes, without finding the window's matches again."""
 
     join: str
     condition: str
     doc: str
-    rank: Callable[[str], tuple[str, str | None]]
+    rank: Callable[[list[int], Params], tuple[str, str]]
     score: str
 
 
@@ -118,19 +121,17 @@ class Params:
 class Plan:
     """The FROM clause, WHERE conditions and parameters of a query's result set.
 
-    A text query is in it twice: `rank_join`/`rank_condition`/`score` rank a page (over the
-    ranking window, `_ranking_window`), and `text_join`/`text_condition` select without
-    scoring, for the total and the facets; each statement takes one or the other, so the text
-    is matched once per statement. `doc` is the article key to take the most recent matches by.
+    A text query is in it twice: `text_join`/`text_condition` select its matches without
+    scoring them (the ranking window, the total, the facets), and `ranking`/`score` rank a
+    page of the window's rows (`page_sql`). `doc` is the article key to take the most recent
+    matches by.
     """
 
     params: Params
     base: str
     conditions: list[str]
     score: str | None = None
-    ranking: Callable[[str], tuple[str, str | None]] | None = None
-    rank_join: str = ""
-    rank_condition: str | None = None
+    ranking: Callable[[list[int], Params], tuple[str, str]] | None = None
     text_join: str = ""
     text_condition: str | None = None
     doc: str = "a.doc"
@@ -138,8 +139,11 @@ class Plan:
     """Per filter condition (by index), the same filter as a probe of its index per row."""
     key: str = "a.doc"
     """The result's integer key: an article's `doc`, an event's `n`."""
+    start: str = "e.date_start"
+    """An event's start date, as the index that drives an event plan holds it."""
     order: str = "a.doc DESC"
-    """The order the share of the filters is sampled in (`share_sql`): the most recent rows."""
+    """The order of the results listed (pages of events; the share of the filters is sampled
+    in it, `share_sql`): the most recent rows."""
 
     def filter(self, listed: str, probe: str) -> None:
         """Add a filter as a list of the keys it selects (`listed`), with its probe form."""
@@ -169,13 +173,15 @@ class Plan:
         """The conditions of the unscored result set."""
         return _and([*self.conditions, *filter(None, [self.text_condition])])
 
-    @property
-    def ranked_source(self) -> str:
-        return self.base + self.rank_join
 
-    @property
-    def ranked_conditions(self) -> list[str]:
-        return [*self.conditions, *filter(None, [self.rank_condition])]
+class Planned(NamedTuple):
+    """A query's plan, whether its filters are probed row by row rather than listed
+    (`share_sql`, `is_broad`), and a ranked query's window (`window_sql`): a store makes one
+    per request, for its total, its page and its facets' sample."""
+
+    plan: Plan
+    broad: bool
+    window: list[int] | None = None
 
 
 def _published_bounds(
@@ -196,18 +202,6 @@ def _with_text(plan: Plan, text: TextQuery | None) -> None:
     match = plan.params.dialect.text_match(text, plan.params)
     plan.text_join, plan.text_condition, plan.doc = match.join, match.condition, match.doc
     plan.score, plan.ranking = match.score, match.rank
-
-
-def _ranking_window(plan: Plan) -> None:
-    """Rank only the query's `RECENT_MATCHES` most recently indexed matches (filters included):
-    the page's join and condition keep the matches from the lowest `doc` of those on."""
-    if plan.ranking is None:
-        return
-    lowest = (
-        f"(SELECT coalesce(min(w.doc), 0) FROM (SELECT {plan.doc} AS doc FROM {plan.source} "
-        f"WHERE {plan.where} ORDER BY {plan.doc} DESC LIMIT {RECENT_MATCHES}) w)"
-    )
-    plan.rank_join, plan.rank_condition = plan.ranking(lowest)
 
 
 def article_plan(query: SearchQuery, dialect: Dialect) -> Plan:
@@ -246,7 +240,6 @@ def article_plan(query: SearchQuery, dialect: Dialect) -> Plan:
         )
     _published_bounds(plan, "a.published_at", query.since, query.until)
     _published_bounds(plan, "a.published_at", query.published_since, query.published_until)
-    _ranking_window(plan)
     plan.order = f"{plan.doc} DESC"
     return plan
 
@@ -260,18 +253,36 @@ SPAN = "(SELECT max(days) FROM event_span)"
 
 def event_plan(query: SearchQuery, dialect: Dialect, span: int | None = None) -> Plan:
     """The events a query matches (ignoring its cursor). Query text selects the events of
-    the articles it matches: an event's sentence alone often names its actors only by pronoun."""
+    the articles it matches: an event's sentence alone often names its actors only by pronoun.
+
+    An actor with a date range drives the plan: the actor's rows hold their event's start, and
+    its index, (key, date_start DESC, n), lists the actor's events of the range in the order a
+    page lists events, so a count, a page or the facets' sample read the first of them and
+    stop. As a filter of the events of the range, the actor's every event was listed and
+    joined to the range, or the range's events probed one by one (80 ms on SQLite, 150 on
+    PostgreSQL for an actor in 5% of a range's events; 100-270 for the most common actors)."""
+    # Their articles are joined only for what they hold: text, publication dates (a count of
+    # 1,001 events read 1,001 article rows for nothing).
+    published = query.published_since is not None or query.published_until is not None
+    articles = f" JOIN articles a ON {EVENT_OF_ARTICLE}" if query.text or published else ""
     plan = Plan(
         Params(dialect),
-        f"events e JOIN articles a ON {EVENT_OF_ARTICLE}",
+        f"events e{articles}",
         [],
         key="e.n",
         order="e.date_start DESC, e.n ASC",
     )
     p, d = plan.params, dialect
     _with_text(plan, query.text)
+    starts = _event_starts(query, plan.params, span)
+    actor = query.actor and name_key(query.actor)
+    if actor and starts:
+        plan.base = f"event_actors ea JOIN events e ON e.n = ea.n{articles}"
+        plan.key, plan.start, plan.order = "ea.n", "ea.date_start", "ea.date_start DESC, ea.n ASC"
+        plan.conditions.append(f"ea.key = {p(actor)}")
+        actor = None
     for value, table, column in (
-        (query.actor and name_key(query.actor), "event_actors", "key"),
+        (actor, "event_actors", "key"),
         (query.place and name_key(query.place), "event_places", "key"),
         (query.country, "event_countries", "country_code"),
     ):
@@ -284,22 +295,32 @@ def event_plan(query: SearchQuery, dialect: Dialect, span: int | None = None) ->
     if query.event_type:
         plan.conditions.append(f"e.type = {p(query.event_type)}")
     if query.since is not None:
-        since = p(d.day(query.since))
-        plan.conditions.append(f"e.date_end >= {since}")
-        # No interval is longer than `event_span` says, so an event that ends after `since`
-        # starts at most that long before it: a lower bound on date_start, which the date
-        # indexes can seek to, where scanning them from the start of time met every older
-        # event before the count or the facets' sample was full.
-        plan.conditions.append(
-            f"e.date_start >= {d.days_before(since, SPAN if span is None else p(span))}"
-        )
-    if query.until is not None:
-        plan.conditions.append(f"e.date_start <= {p(d.day(query.until))}")
+        plan.conditions.append(f"e.date_end >= {p(d.day(query.since))}")
+    # Once: PostgreSQL took the same bounds on the actor's rows and the events for two
+    # independent conditions, and estimated 274 rows of 3,053, hashing the range's events.
+    plan.conditions += [f"{plan.start} {bound}" for bound in starts]
     if query.since is not None or query.until is not None:
         # An undated event's interval is only its sort position, not when it happened.
         plan.conditions.append("e.dated")
     _published_bounds(plan, "a.published_at", query.published_since, query.published_until)
     return plan
+
+
+def _event_starts(query: SearchQuery, p: Params, span: int | None) -> list[str]:
+    """The bounds a query's event date range puts on an event's start (`>= ...`, `<= ...`).
+
+    No interval is longer than `event_span` says, so an event that ends after `since` starts
+    at most that long before it: a lower bound on date_start, which the date indexes can seek
+    to, where scanning them from the start of time met every older event before the count or
+    the facets' sample was full."""
+    d = p.dialect
+    starts = []
+    if query.since is not None:
+        since = p(d.day(query.since))
+        starts.append(f">= {d.days_before(since, SPAN if span is None else p(span))}")
+    if query.until is not None:
+        starts.append(f"<= {p(d.day(query.until))}")
+    return starts
 
 
 ARTICLE_COLUMNS = (
@@ -313,25 +334,30 @@ def event_sql(event_id: str, dialect: Dialect) -> tuple[str, list[object]]:
     """The events of the article an event id names (the id is its article's id and its ordinal,
     `records`): the event is the one of them with that id (`rows.event_with_id`). Event rows
     keep no text id, whose index cost more than half a kB per article (issue 15)."""
-    article_id = event_id.rpartition("-")[0]
     sql = (
         f"SELECT {EVENT_COLUMNS} FROM articles a JOIN events e ON {EVENT_OF_ARTICLE} "
         f"WHERE a.id = {dialect.param(1)}"
     )
-    return sql, [article_id]
+    return sql, [article_of_event(event_id)]
 
 
-def window_sql(plan: Plan, *, broad: bool = False) -> tuple[str, list[object]]:
+def window_sql(
+    plan: Plan, *, broad: bool = False, docs: tuple[int, int] | None = None
+) -> tuple[str, list[object]]:
     """The keys (`doc`) of a text query's most recent matches, newest first, up to one past
     `RECENT_MATCHES`: its count and its ranking window in one pass (`page_sql`'s `window`).
-    Matching a row is the cost of a text query on PostgreSQL (its tsvector read and tested:
+    Matching a row is the cost of a text query (on PostgreSQL its tsvector read and tested:
     about 10 microseconds, 8,700 rows for the 1,001 newest matches of "last year" at 100,000
-    articles), and the count, the window and the ranking each matched them again."""
+    articles), and the count, the window's lowest key and the ranking each matched them again,
+    on both stores. `docs` (low, high): only the matches with keys from low up to high
+    (excluded), a range of a window looked for range by range."""
+    p = plan.params.copy()
+    within = [] if docs is None else [f"{plan.doc} >= {p(docs[0])}", f"{plan.doc} < {p(docs[1])}"]
     sql = (
-        f"SELECT {plan.doc} FROM {plan.source} WHERE {plan.filtered(broad)} "
+        f"SELECT {plan.doc} FROM {plan.source} WHERE {_and([plan.filtered(broad), *within])} "
         f"ORDER BY {plan.doc} DESC LIMIT {RECENT_MATCHES + 1}"
     )
-    return sql, list(plan.params.values)
+    return sql, p.values
 
 
 def page_sql(
@@ -343,9 +369,9 @@ def page_sql(
     probe their indexes row by row in page order (`Plan.probing_where`), which finds a page
     after a few dozen rows, instead of listing every key they select.
 
-    `window`: a ranked query's matches as `window_sql` gave them (PostgreSQL): the page ranks
-    the first `RECENT_MATCHES` of those rows by key (an array parameter), which match the whole
-    query already, instead of finding the window's matches again.
+    `window`: a ranked query's matches as `window_sql` gave them: the page ranks the first
+    `RECENT_MATCHES` of those rows (`TextMatch.rank`), which match the whole query already,
+    instead of finding the window's matches again.
 
     The page's keys are chosen first, in a subquery that reads only the sort columns, and the
     columns shown are read for those rows alone: selected beside the sort, an article's lead
@@ -357,16 +383,13 @@ def page_sql(
     limit = p(query.limit + 1)
     if query.order == "rank":
         assert plan.score is not None
-        conditions = plan.ranked_conditions
-        source = plan.ranked_source
-        if window is not None:
-            # The filters again, as probes of these rows only: the rows match them already,
-            # but a statement has to use every parameter it is given.
-            conditions = [
-                f"a.doc = ANY({p(window[:RECENT_MATCHES])}::bigint[])",
-                *plan.probing_conditions(),
-            ]
-            source = "articles a"
+        assert plan.ranking is not None
+        assert window is not None, "a ranked page takes its window (window_sql)"
+        join, ranked = plan.ranking(window[:RECENT_MATCHES], p)
+        # The filters again, as probes of these rows only: the rows match them already, but a
+        # PostgreSQL statement has to use every parameter it is given.
+        conditions = [ranked, *plan.probing_conditions()]
+        source = "articles a" + join
         if after is not None:
             s, i = p(after.s), p(after.id)
             conditions.append(f"({plan.score} > {s} OR ({plan.score} = {s} AND a.id > {i}))")
@@ -397,10 +420,11 @@ def page_sql(
     if after is not None:
         assert isinstance(after.s, str)
         s, i = p(d.day(dt.date.fromisoformat(after.s))), p(int(after.id))
-        conditions.append(f"(e.date_start < {s} OR (e.date_start = {s} AND e.n > {i}))")
+        start, key = plan.start, plan.key
+        conditions.append(f"({start} < {s} OR ({start} = {s} AND {key} > {i}))")
     keys = (
-        f"SELECT e.n AS n FROM {plan.source} "
-        f"WHERE {_and(conditions)} ORDER BY e.date_start DESC, e.n ASC LIMIT {limit}"
+        f"SELECT {plan.key} AS n FROM {plan.source} "
+        f"WHERE {_and(conditions)} ORDER BY {plan.order} LIMIT {limit}"
     )
     sql = (
         f"SELECT {EVENT_COLUMNS} FROM ({keys}) k JOIN events e ON e.n = k.n "
@@ -463,7 +487,12 @@ COUNTED = "counted"
 
 
 def facets_sql(
-    query: SearchQuery, plan: Plan, size: int, *, broad: bool = False
+    query: SearchQuery,
+    plan: Plan,
+    size: int,
+    *,
+    broad: bool = False,
+    window: list[int] | None = None,
 ) -> tuple[str, list[object]]:
     """One statement giving (facet, value, n) rows: the top values of each facet over the
     query's first `FACET_SAMPLE` results (all of them when there are no more; articles: the
@@ -475,15 +504,20 @@ def facets_sql(
 
     The sample is taken in an order an index of the query yields (an article's integer key,
     an event's date), so it costs the sample's rows, not the whole result set's; and the rows
-    of the facets are reached from the sample through the key's index.
+    of the facets are reached from the sample through the key's index. `window`: a ranked
+    query's keys as `window_sql` found them, newest first, whose first ones are the sample:
+    its text is not matched again (a PostgreSQL phrase rarer than its words was tested on
+    every article by the plan of its newest matches).
     """
-    p = plan.params.copy()
-    n, limit = p(size), p(FACET_SAMPLE + 1)
+    p = plan.params.copy() if window is None else Params(plan.params.dialect)
+    n = p(size)
     where = plan.filtered(broad)
     if query.type == "articles":
         matched = (
             f"SELECT {plan.doc} AS doc FROM {plan.source} WHERE {where} "
-            f"ORDER BY {plan.doc} DESC LIMIT {limit}"
+            f"ORDER BY {plan.doc} DESC LIMIT {p(FACET_SAMPLE + 1)}"
+            if window is None
+            else p.dialect.keys(window[: FACET_SAMPLE + 1], p)
         )
         in_sample = "IN (SELECT doc FROM matched)"
         parts = [
@@ -519,7 +553,8 @@ def facets_sql(
         # Events in the order they are listed (the date indexes' order), which stops after
         # the sample; by key, the sample sorted every event of a date range first.
         matched = (
-            f"SELECT e.n AS n FROM {plan.source} WHERE {where} ORDER BY {plan.order} LIMIT {limit}"
+            f"SELECT {plan.key} AS n FROM {plan.source} WHERE {where} "
+            f"ORDER BY {plan.order} LIMIT {p(FACET_SAMPLE + 1)}"
         )
         in_sample = "IN (SELECT n FROM matched)"
         parts = [

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import json
 import os
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -52,18 +53,16 @@ from services.indexer.store.base import (
     StoreUnavailable,
 )
 from services.indexer.store.rows import (
-    article_hits,
-    event_hits,
     event_with_id,
     facets_from_rows,
     iso_timestamp,
     names_by_article,
-    next_cursor,
+    search_page,
     total_is_exact,
 )
 from services.indexer.store.sql import (
     Params,
-    Plan,
+    Planned,
     TextMatch,
     article_plan,
     count_sql,
@@ -72,6 +71,7 @@ from services.indexer.store.sql import (
     facets_sql,
     page_sql,
     share_sql,
+    window_sql,
 )
 from services.indexer.store.upsert import Upsert
 from services.indexer.text_query import TextQuery, fts5_match
@@ -99,7 +99,9 @@ PAGE_SIZE = 16384
 # Child tables are WITHOUT ROWID with the integer key first in their primary key (then the
 # row's position in the message, or its value): a row is stored once, in key order, and an
 # article's or event's rows are one range of it, which facets read for a sample of articles
-# in one seek each; each has one more index per filter, (value, key).
+# in one seek each; each has one more index per filter, (value, key). An actor's index holds
+# its events' start date before the key (the key, as the primary key, ends every entry), in the
+# order events are listed: an actor and a date range are one range of it.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
@@ -154,9 +156,10 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_date ON events (date_start DESC);
 CREATE INDEX IF NOT EXISTS events_type_date ON events (type, date_start DESC);
 CREATE TABLE IF NOT EXISTS event_actors (
-    n INTEGER NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (n, key)
+    n INTEGER NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, date_start TEXT NOT NULL,
+    PRIMARY KEY (n, key)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (key, n);
+CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (key, date_start DESC);
 CREATE TABLE IF NOT EXISTS event_places (
     n INTEGER NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (n, key)
 ) WITHOUT ROWID;
@@ -201,19 +204,23 @@ class SqliteDialect:
     def days_before(self, day: str, days: str) -> str:
         return f"date({day}, '-' || {days} || ' days')"
 
+    def keys(self, values: list[int], params: Params) -> str:
+        return f"SELECT value AS doc FROM json_each({params(json.dumps(values))})"
+
     def text_match(self, text: TextQuery, params: Params) -> TextMatch:
         # One parameter serves both forms: SQLite numbers them, and a statement may leave one out.
         param = params(fts5_match(text))
         title, body = BM25_WEIGHTS
 
-        def rank(lowest: str) -> tuple[str, str | None]:
-            # FTS5 takes a rowid bound into its scan: only the window's matches are scored.
+        def rank(window: list[int], params: Params) -> tuple[str, str]:
+            # FTS5 takes the window's lowest key as a bound of its scan, and only the window's
+            # rows are scored: a page's twenty of them.
             join = (
                 f" JOIN (SELECT rowid AS doc, bm25(article_fts, {title}, {body}) AS score "
-                f"FROM article_fts WHERE article_fts MATCH {param} AND rowid >= {lowest}) m "
-                "ON m.doc = a.doc"
+                f"FROM article_fts WHERE article_fts MATCH {param} "
+                f"AND rowid >= {params(min(window, default=0))}) m ON m.doc = a.doc"
             )
-            return join, None
+            return join, f"a.doc IN ({self.keys(window, params)})"
 
         # Unscored, the matches join the articles from the FTS5 table, which yields them in
         # rowid order: a count or the most recent few stop early instead of listing them all.
@@ -386,10 +393,19 @@ class SqliteStore:
             return await self._run(lambda: _write(writer, records))
 
     async def search(self, query: SearchQuery) -> SearchPage:
-        return await self._read(lambda c: _search(c, query))
+        return await self._read(lambda c: _page(c, query, _planned(c, query)))
 
     async def facets(self, query: SearchQuery, size: int = DEFAULT_FACET_SIZE) -> Facets:
-        return await self._read(lambda c: _facets(c, query, size))
+        return await self._read(lambda c: _facets(c, query, _planned(c, query), size))
+
+    async def search_with_facets(
+        self, query: SearchQuery, size: int = DEFAULT_FACET_SIZE
+    ) -> tuple[SearchPage, Facets]:
+        def both(conn: sqlite3.Connection) -> tuple[SearchPage, Facets]:
+            planned = _planned(conn, query)
+            return _page(conn, query, planned), _facets(conn, query, planned, size)
+
+        return await self._read(both)
 
     async def get_article(self, article_id: str) -> EnrichedArticle | None:
         sql = "SELECT raw, text FROM articles WHERE id = ?"
@@ -488,43 +504,33 @@ def _rebuild_older(conn: sqlite3.Connection, version: int) -> None:
     conn.execute("DROP TABLE articles_old")
 
 
-def _plan(query: SearchQuery) -> Plan:
-    if query.type == "articles":
-        return article_plan(query, DIALECT)
-    return event_plan(query, DIALECT)
-
-
-def _broad(conn: sqlite3.Connection, plan: Plan) -> bool:
-    """Whether the plan's filters are probed row by row rather than listed (`sql.is_broad`)."""
+def _planned(conn: sqlite3.Connection, query: SearchQuery) -> Planned:
+    """The query's plan, and whether its filters are probed row by row rather than listed
+    (`sql.is_broad`): one of each serves a page and its facets."""
+    plan = article_plan(query, DIALECT) if query.type == "articles" else event_plan(query, DIALECT)
+    broad = False
     stated = share_sql(plan)
-    if stated is None:
-        return False
-    sampled, held = conn.execute(*stated).fetchone()
-    return sql.is_broad(int(sampled), int(held), DIALECT.broad_share)
+    if stated is not None:
+        sampled, held = conn.execute(*stated).fetchone()
+        broad = sql.is_broad(int(sampled), int(held), DIALECT.broad_share)
+    if query.order != "rank":
+        return Planned(plan, broad)
+    return Planned(plan, broad, [row[0] for row in conn.execute(*window_sql(plan, broad=broad))])
 
 
-def _search(conn: sqlite3.Connection, query: SearchQuery) -> SearchPage:
-    plan = _plan(query)
-    broad = _broad(conn, plan)
-    sql, params = count_sql(plan, broad=broad)
-    total = int(conn.execute(sql, params).fetchone()[0])
-    sql, params = page_sql(query, plan, broad=broad or not total_is_exact(total))
+def _page(conn: sqlite3.Connection, query: SearchQuery, planned: Planned) -> SearchPage:
+    plan, broad, window = planned
+    if window is not None:
+        total = len(window)
+    else:
+        total = int(conn.execute(*count_sql(plan, broad=broad)).fetchone()[0])
+    sql, params = page_sql(query, plan, broad=broad or not total_is_exact(total), window=window)
     rows = conn.execute(sql, params).fetchall()
-    cursor = next_cursor(query, rows)
-    rows = rows[: query.limit]
     if query.type == "events":
-        return SearchPage(
-            results=event_hits(rows),
-            next_cursor=cursor,
-            total=total,
-            total_exact=total_is_exact(total),
-        )
-    ids = [row[0] for row in rows]
+        return search_page(query, rows, total)
+    ids = [row[0] for row in rows[: query.limit]]
     snippets = _snippets(conn, query.text, ids) if query.text else {}
-    hits = article_hits(rows, _entity_names(conn, ids), snippets)
-    return SearchPage(
-        results=hits, next_cursor=cursor, total=total, total_exact=total_is_exact(total)
-    )
+    return search_page(query, rows, total, _entity_names(conn, ids), snippets)
 
 
 def _in(ids: list[str], first: int) -> str:
@@ -557,7 +563,7 @@ def _snippets(conn: sqlite3.Connection, text: TextQuery, ids: list[str]) -> dict
     return {row[0]: row[1] for row in conn.execute(sql, params) if row[1]}
 
 
-def _facets(conn: sqlite3.Connection, query: SearchQuery, size: int) -> Facets:
-    plan = _plan(query)
-    sql, params = facets_sql(query, plan, size, broad=_broad(conn, plan))
+def _facets(conn: sqlite3.Connection, query: SearchQuery, planned: Planned, size: int) -> Facets:
+    plan, broad, window = planned
+    sql, params = facets_sql(query, plan, size, broad=broad, window=window)
     return facets_from_rows(conn.execute(sql, params).fetchall())

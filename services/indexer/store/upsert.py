@@ -81,7 +81,7 @@ class Upsert:
         ]
         # The delete above leaves no event of the article, whose key range is its own.
         self._insert_event = _insert(dialect, "events", EVENT_COLUMNS)
-        self._insert_actors = _insert(dialect, "event_actors", "n, key, name")
+        self._insert_actors = _insert(dialect, "event_actors", "n, key, name, date_start")
         self._insert_event_places = _insert(dialect, "event_places", "n, key, name")
         self._insert_countries = _insert(dialect, "event_countries", "n, country_code")
         # Kept as an upper bound: a longer interval widens it, a removed one leaves it.
@@ -163,10 +163,9 @@ class Upsert:
             (
                 self._insert_actors,
                 [
-                    (first + e.position, key, name)
-                    # An actor who is both source and target is one row: the role is in `raw`.
+                    (first + e.position, key, name, d.day(e.date_start))
                     for e in r.events
-                    for key, name in {key: name for name, key, _ in reversed(e.actors)}.items()
+                    for name, key in e.actors
                 ],
             ),
             (

@@ -9,12 +9,19 @@ import asyncpg
 import pytest
 
 from services.indexer.query import build_query
-from services.indexer.records import EVENT_SLOTS
-from services.indexer.store import SCHEMA_VERSION, SchemaMismatch, StoreUnavailable
+from services.indexer.records import EVENT_SLOTS, pack
+from services.indexer.store import SCHEMA_VERSION, SchemaMismatch, StoreUnavailable, postgres, sql
 from services.indexer.store.postgres import PostgresStore
+from shared.models import EnrichedArticle
 from tests import factories as f
-from tests.unit.indexer import schema_2
-from tests.unit.indexer.store_cases import CORPUS, Reopen, StoreCases, assert_holds_the_corpus
+from tests.unit.indexer import schema_2, schema_3
+from tests.unit.indexer.store_cases import (
+    CORPUS,
+    Older,
+    Reopen,
+    StoreCases,
+    assert_holds_the_corpus,
+)
 
 
 class TestPostgresStore(StoreCases):
@@ -33,6 +40,7 @@ async def test_schema_has_gin_index_and_version(empty_pg: str) -> None:
             "SELECT indexdef FROM pg_indexes WHERE indexname = 'articles_tsv'"
         )
         assert "USING gin (tsv)" in indexdef
+        assert await _tsv_storage(conn) == ("m", "l")
         assert await conn.fetchval("SELECT max(version) FROM schema_version") == SCHEMA_VERSION
     finally:
         await conn.close()
@@ -85,7 +93,6 @@ async def test_unreachable_server_is_unavailable() -> None:
 # Version 1's articles table and one of its other tables, as it created them.
 VERSION_1 = """
 CREATE TABLE schema_version (version integer NOT NULL);
-INSERT INTO schema_version VALUES (1);
 CREATE TABLE articles (
     id text COLLATE "C" PRIMARY KEY, url text NOT NULL, title text NOT NULL,
     text text NOT NULL, summary text NOT NULL, source text NOT NULL,
@@ -99,59 +106,52 @@ CREATE TABLE entities (article_id text NOT NULL, name text NOT NULL, key text NO
 """
 
 
-async def test_version_1_index_is_rebuilt_from_its_messages(empty_pg: str) -> None:
+def _json(enriched: EnrichedArticle) -> str:
+    return enriched.model_dump_json()
+
+
+OLDER = {
+    1: Older(VERSION_1, _json),
+    2: Older(
+        schema_2.POSTGRES,
+        schema_2.pack,
+        "INSERT INTO events (n, id, type, date_start, date_end, dated) "
+        "VALUES ($1, $2, $3, '2025-01-01', '2025-01-01', true)",
+        lambda n, v: (n, v.id, v.type),
+    ),
+    3: Older(
+        schema_3.POSTGRES,
+        pack,
+        "INSERT INTO events (n, type, date_start, date_end, dated) "
+        "VALUES ($1, $2, '2025-01-01', '2025-01-01', true)",
+        lambda n, v: (n, v.type),
+    ),
+}
+
+
+@pytest.mark.parametrize("version", sorted(OLDER))
+async def test_older_index_is_rebuilt_from_its_messages(empty_pg: str, version: int) -> None:
+    """Version 1 stored each message whole as JSON; 2 packed it without its text and gave
+    every event row its text id; 3 kept no event date in an actor's rows. The store rebuilds
+    such an index from the messages (and their texts), keeping when each was indexed."""
+    older = OLDER[version]
     indexed_at = dt.datetime(2025, 12, 21, tzinfo=dt.UTC)
     conn = await asyncpg.connect(empty_pg)
     try:
-        await conn.execute(VERSION_1)
+        await conn.execute(older.schema)
+        await conn.execute("INSERT INTO schema_version VALUES ($1)", version)
         for e in CORPUS:
             a = e.article
             await conn.execute(
                 "INSERT INTO articles (id, url, title, text, summary, source, published_at, "
                 "extracted_at, indexed_at, raw) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9)",
                 a.id, a.url, a.title, a.text, a.summary, a.source, a.published_at, indexed_at,
-                e.model_dump_json(),
+                older.stored(e),
             )  # fmt: skip
-    finally:
-        await conn.close()
-    store = PostgresStore(empty_pg)
-    await store.open()
-    try:
-        await assert_holds_the_corpus(store)
-    finally:
-        await store.close()
-    conn = await asyncpg.connect(empty_pg)
-    try:
-        assert await conn.fetchval("SELECT max(version) FROM schema_version") == SCHEMA_VERSION
-        rows = await conn.fetch("SELECT DISTINCT indexed_at FROM articles")
-        assert [row[0] for row in rows] == [indexed_at]
-        assert await conn.fetchval("SELECT to_regclass('articles_old')") is None
-    finally:
-        await conn.close()
-
-
-async def test_version_2_index_is_rebuilt_from_its_messages(empty_pg: str) -> None:
-    """Schema 2 packed each message without its text and gave every event row its text id;
-    the store rebuilds such an index from the messages and their texts."""
-    indexed_at = dt.datetime(2025, 12, 21, tzinfo=dt.UTC)
-    conn = await asyncpg.connect(empty_pg)
-    try:
-        await conn.execute(schema_2.POSTGRES)
-        await conn.execute("INSERT INTO schema_version VALUES (2)")
-        for e in CORPUS:
-            a = e.article
-            doc = await conn.fetchval(
-                "INSERT INTO articles (id, url, title, text, summary, source, published_at, "
-                "extracted_at, indexed_at, raw) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9) "
-                "RETURNING doc",
-                a.id, a.url, a.title, a.text, a.summary, a.source, a.published_at, indexed_at,
-                schema_2.pack(e),
-            )  # fmt: skip
-            await conn.executemany(
-                "INSERT INTO events (n, id, type, date_start, date_end, dated) "
-                "VALUES ($1, $2, $3, '2025-01-01', '2025-01-01', true)",
-                [(doc * EVENT_SLOTS + i, v.id, v.type) for i, v in enumerate(e.events)],
-            )
+            if older.events:
+                doc = await conn.fetchval("SELECT doc FROM articles WHERE id = $1", a.id)
+                events = [older.event(doc * EVENT_SLOTS + i, v) for i, v in enumerate(e.events)]
+                await conn.executemany(older.events, events)
     finally:
         await conn.close()
     store = PostgresStore(empty_pg)
@@ -165,15 +165,35 @@ async def test_version_2_index_is_rebuilt_from_its_messages(empty_pg: str) -> No
     conn = await asyncpg.connect(empty_pg)
     try:
         assert await conn.fetchval("SELECT max(version) FROM schema_version") == SCHEMA_VERSION
-        rows = await conn.fetch("SELECT DISTINCT indexed_at FROM articles WHERE url LIKE '%ex%'")
-        assert indexed_at in [row[0] for row in rows]
+        kept = await conn.fetch("SELECT DISTINCT indexed_at FROM articles WHERE url LIKE '%ex%'")
+        assert indexed_at in [row[0] for row in kept]
         columns = await conn.fetch(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'"
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_name IN ('events', 'event_actors')"
         )
-        assert {row[0] for row in columns} == {"n", "type", "date_start", "date_end", "dated"}
+        assert {(row[0], row[1]) for row in columns} == {
+            *(("events", c) for c in ("n", "type", "date_start", "date_end", "dated")),
+            *(("event_actors", c) for c in ("n", "key", "name", "date_start")),
+        }
         assert await conn.fetchval("SELECT to_regclass('articles_old')") is None
+        assert await _tsv_storage(conn) == ("m", "l"), "in the row, lz4 (TSV_IN_ROW)"
+        if older.events:
+            # The articles keep the order they were first indexed in (not their ids').
+            by_doc = await conn.fetch("SELECT id FROM articles ORDER BY doc")
+            written = [e.article.id for e in CORPUS]
+            assert [row[0] for row in by_doc][: len(CORPUS)] == written != sorted(written)
     finally:
         await conn.close()
+
+
+async def _tsv_storage(conn: asyncpg.Connection) -> tuple[str, str]:
+    """How the articles' tsvector is stored: (attstorage, attcompression)."""
+    row = await conn.fetchrow(
+        "SELECT attstorage::text, attcompression::text FROM pg_attribute "
+        "WHERE attrelid = 'articles'::regclass AND attname = 'tsv'"
+    )
+    assert row is not None
+    return row[0], row[1]
 
 
 async def test_connections_plan_for_their_parameters(empty_pg: str) -> None:
@@ -186,5 +206,43 @@ async def test_connections_plan_for_their_parameters(empty_pg: str) -> None:
             assert await conn.fetchval("SHOW plan_cache_mode") == "force_custom_plan"
             assert await conn.fetchval("SHOW jit") == "off"
             assert await conn.fetchval("SHOW max_parallel_workers_per_gather") == "0"
+    finally:
+        await store.close()
+
+
+@pytest.mark.parametrize("first_range", [1, 2, 8_192])
+async def test_a_phrase_is_looked_for_range_by_range(
+    empty_pg: str, monkeypatch: pytest.MonkeyPatch, first_range: int
+) -> None:
+    """A phrase's window is tested range by range of keys, newest first, on the articles that
+    hold its words: the same window whatever range it starts with, whether the ranges grow by
+    the matches found so far or, none found, take all the rest."""
+    monkeypatch.setattr(postgres, "PHRASE_RANGE", first_range)
+    monkeypatch.setattr(sql, "RECENT_MATCHES", 3)
+    made = []
+    for i in range(12):
+        # The phrase in every third article and in the oldest; the words alone in the rest.
+        text = "Talks on peace went on."
+        if i % 3 == 2:
+            text = "The peace talks went on."
+        elif i == 0:
+            text = "The peace talks began."
+        made.append(f.enriched(f.article(f"https://example.com/talks/{i}", text=text)))
+    store = PostgresStore(empty_pg, pool_size=1)
+    await store.open()
+    try:
+        for enriched in made:
+            await store.upsert([enriched])
+
+        async def found(text: str) -> tuple[int | None, set[str]]:
+            page = await store.search(build_query({"q": text, "limit": 10}))
+            return page.total, {hit.id for hit in page.results}
+
+        newest = {made[i].article.id for i in (11, 8, 5)}
+        assert await found('"peace talks"') == (4, newest), "one past the window of three"
+        assert await found('"peace talks began"') == (1, {made[0].article.id})
+        assert await found('"talks peace"') == (0, set())
+        await store.upsert([f.enriched(f.article("https://example.com/talks/12", text="Talks."))])
+        assert await found('"peace talks"') == (4, newest)
     finally:
         await store.close()

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator, Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
 from services.indexer.query import SearchQuery, build_query
 from services.indexer.results import ArticleHit, EventHit, Facets, SearchPage, UpsertStats
 from services.indexer.store import Store, sql
+from shared.models import EnrichedArticle, Event
 from tests import factories as f
 
 Reopen = Callable[[], Store]
@@ -48,6 +49,17 @@ HOSTILE = [
     "🙂 talks",
     "x" * 400,
 ]
+
+
+class Older(NamedTuple):
+    """An index of an older schema, for a test of its rebuild: its tables, a message as it
+    stored it, and the statement and row of an event (none: its event rows are not made, a
+    rebuild drops them unread)."""
+
+    schema: str
+    stored: Callable[[EnrichedArticle], object]
+    events: str = ""
+    event: Callable[[int, Event], tuple[object, ...]] = lambda n, v: (n,)
 
 
 async def assert_holds_the_corpus(store: Store) -> None:
@@ -479,6 +491,22 @@ class StoreCases:
         # query that matches it.
         assert ids(await store.search(q(q='ceasefire "Report 1"'))) == [window_of_three[1]]
 
+    async def test_text_facets_count_the_newest_of_the_window(
+        self, store: Store, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A ranked query's facets count the first of the matches its window found (the text is
+        not matched again): one past the sample, the newest."""
+        monkeypatch.setattr(sql, "RECENT_MATCHES", 6)
+        monkeypatch.setattr(sql, "FACET_SAMPLE", 2)
+        written = f.many(5)
+        for enriched in written:
+            await store.upsert([enriched])
+        page, facets = await store.search_with_facets(q(q="ceasefire"))
+        assert (page.total, facets.counted, facets.approximate) == (5, 3, True)
+        assert counts(facets, "actors") == {"Kirill Dmitriev": 3}
+        newest = await store.search_with_facets(q(q='ceasefire "Report 4"'))
+        assert (newest[1].counted, newest[1].approximate) == (1, False)
+
     async def test_facets_over_the_most_recent_matches_say_so(
         self, store: Store, window_of_three: list[str]
     ) -> None:
@@ -560,6 +588,61 @@ class StoreCases:
         assert ids(narrow) == [other.id]
         assert ids(few) == [other.id]
         assert unfiltered.total == 11, "no filter, nothing sampled"
+
+    async def test_an_actors_events_in_a_date_range(self, store: Store) -> None:
+        """An actor's events in a date range (read from the actor's index, which holds each
+        event's start): those that overlap it, latest first, page by page, a long one that
+        started before it included; an event moved out of the range by a newer extraction
+        leaves it."""
+        a = f.article("https://example.com/dated", text="Talks, again and again.")
+        d = dt.date
+        dated = [
+            f.event(a, 0, sources=["Olaf Scholz"], date=("2025-03", d(2025, 3, 1), d(2025, 3, 31))),
+            f.event(a, 1, sources=["Olaf Scholz"], date=("2025", d(2024, 6, 1), d(2025, 6, 1))),
+            f.event(a, 2, targets=["Olaf Scholz"], date=("2025-03-20", d(2025, 3, 20), None)),
+            f.event(a, 3, sources=["Olaf Scholz"], date=("2025-05-02", d(2025, 5, 2), None)),
+            f.event(a, 4, sources=["Marco Rubio"], date=("2025-03-21", d(2025, 3, 21), None)),
+        ]
+        await store.upsert([*CORPUS, f.enriched(a, events=dated)])
+        march = q(type="events", actor="olaf scholz", since="2025-03-15", until="2025-03-31")
+        assert ids(await store.search(march)) == [f"{a.id}-2", f"{a.id}-0", f"{a.id}-1"]
+        one_by_one = q(**{**march.model_dump(exclude_none=True), "limit": 1})
+        assert await collect(store, one_by_one) == (
+            [f"{a.id}-2", f"{a.id}-0", f"{a.id}-1"],
+            [1, 1, 1],
+        )
+        moved = dated[2].model_copy(
+            update={"date": dated[3].date, "date_source": dated[3].date_source}
+        )
+        first = f.enriched(a, events=dated)
+        later = f.enriched(
+            a, events=[*dated[:2], moved], extracted_at=first.extracted_at + dt.timedelta(hours=1)
+        )
+        await store.upsert([later])
+        assert ids(await store.search(march)) == [f"{a.id}-0", f"{a.id}-1"]
+        page, facets = await store.search_with_facets(march)
+        assert (ids(page), counts(facets, "actors")) == (
+            [f"{a.id}-0", f"{a.id}-1"],
+            {"Olaf Scholz": 2},
+        )
+
+    @pytest.mark.parametrize(
+        "params",
+        [
+            {},
+            {"q": "talks"},
+            {"actor": "Russia"},
+            {"type": "events", "country": "RU", "since": "2025-11-01"},
+            {"type": "events", "actor": "russia", "since": "2025-01-01", "until": "2025-12-31"},
+        ],
+    )
+    async def test_search_with_facets_is_search_and_facets(
+        self, loaded: Store, params: dict[str, Any]
+    ) -> None:
+        query = q(**params)
+        both = await loaded.search_with_facets(query, size=3)
+        assert both == (await loaded.search(query), await loaded.facets(query, size=3))
+        assert both[0].results, "the query matches"
 
     async def test_a_long_interval_overlaps_a_late_day(self, loaded: Store) -> None:
         """The date filters seek from `since` less the longest interval held: a year-long

@@ -302,8 +302,8 @@ async def test_health_routes_can_be_left_to_the_service(store: SqliteStore) -> N
         assert (await client.get("/healthz")).status_code == 404
 
 
-def failing(exc: Exception) -> Callable[[SearchQuery], Awaitable[SearchPage]]:
-    async def search(_query: SearchQuery) -> SearchPage:
+def failing(exc: Exception) -> Callable[..., Awaitable[SearchPage]]:
+    async def search(_query: SearchQuery, *_size: int) -> SearchPage:
         raise exc
 
     return search
@@ -324,10 +324,12 @@ async def test_store_failures_map_to_statuses(
     error: str,
 ) -> None:
     monkeypatch.setattr(store, "search", failing(exc))
+    monkeypatch.setattr(store, "search_with_facets", failing(exc))
     async with client_for(create_api(store)) as client:
-        response = await client.get("/v1/search", params={"q": "talks"})
-    assert response.status_code == status
-    assert response.json()["error"] == error
+        for facets in ("true", "false"):
+            response = await client.get("/v1/search", params={"q": "talks", "facets": facets})
+            assert response.status_code == status
+            assert response.json()["error"] == error
 
 
 async def test_openapi_documents_the_search(client: httpx.AsyncClient) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from services.indexer.query import build_query
-from services.indexer.records import EVENT_SLOTS
+from services.indexer.records import EVENT_SLOTS, pack
 from services.indexer.store import (
     SCHEMA_VERSION,
     QueryRejected,
@@ -19,8 +19,14 @@ from services.indexer.store import (
     sqlite_path,
 )
 from services.indexer.store.sqlite import SqliteStore, _store_error
-from tests.unit.indexer import schema_2
-from tests.unit.indexer.store_cases import CORPUS, Reopen, StoreCases, assert_holds_the_corpus
+from tests.unit.indexer import schema_2, schema_3
+from tests.unit.indexer.store_cases import (
+    CORPUS,
+    Older,
+    Reopen,
+    StoreCases,
+    assert_holds_the_corpus,
+)
 
 
 class TestSqliteStore(StoreCases):
@@ -143,14 +149,34 @@ async def test_version_1_index_is_rebuilt_from_its_messages(tmp_path: Path) -> N
     await _assert_rebuilt(path, indexed_at)
 
 
-async def test_version_2_index_is_rebuilt_from_its_messages(tmp_path: Path) -> None:
+PACKED = {
+    2: Older(
+        schema_2.SQLITE,
+        schema_2.pack,
+        "INSERT INTO events (n, id, type, date_start, date_end, dated) "
+        "VALUES (?, ?, ?, 'x', 'x', 1)",
+        lambda n, v: (n, v.id, v.type),
+    ),
+    3: Older(
+        schema_3.SQLITE,
+        pack,
+        "INSERT INTO events (n, type, date_start, date_end, dated) VALUES (?, ?, 'x', 'x', 1)",
+        lambda n, v: (n, v.type),
+    ),
+}
+
+
+@pytest.mark.parametrize("version", sorted(PACKED))
+async def test_packed_index_is_rebuilt_from_its_messages(tmp_path: Path, version: int) -> None:
     """Schema 2 packed each message without its text and gave every event row its text id;
-    the store rebuilds such an index from the messages and their texts."""
+    3 kept no event date in an actor's rows. The store rebuilds such an index from the
+    messages and their texts."""
+    older = PACKED[version]
     path = tmp_path / "index.sqlite3"
     indexed_at = "2025-12-21T00:00:00.000000+00:00"
     with sqlite3.connect(path) as conn:
-        conn.executescript(schema_2.SQLITE)
-        conn.execute("INSERT INTO schema_version VALUES (2)")
+        conn.executescript(older.schema)
+        conn.execute("INSERT INTO schema_version VALUES (?)", (version,))
         for e in CORPUS:
             a = e.article
             doc = conn.execute(
@@ -158,13 +184,10 @@ async def test_version_2_index_is_rebuilt_from_its_messages(tmp_path: Path) -> N
                 "extracted_at, indexed_at, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "RETURNING doc",
                 (a.id, a.url, a.title, a.text, a.summary, a.source, "x", "x", indexed_at,
-                 schema_2.pack(e)),
+                 older.stored(e)),
             ).fetchone()[0]  # fmt: skip
-            conn.executemany(
-                "INSERT INTO events (n, id, type, date_start, date_end, dated) "
-                "VALUES (?, ?, ?, 'x', 'x', 1)",
-                [(doc * EVENT_SLOTS + i, v.id, v.type) for i, v in enumerate(e.events)],
-            )
+            events = [older.event(doc * EVENT_SLOTS + i, v) for i, v in enumerate(e.events)]
+            conn.executemany(older.events, events)
     conn.close()
     await _assert_rebuilt(path, indexed_at)
     with sqlite3.connect(path) as conn:
@@ -172,6 +195,8 @@ async def test_version_2_index_is_rebuilt_from_its_messages(tmp_path: Path) -> N
         assert conn.execute("PRAGMA page_size").fetchone()[0] == 4096
         columns = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
         assert columns == {"n", "type", "date_start", "date_end", "dated"}
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(event_actors)")}
+        assert columns == {"n", "key", "name", "date_start"}
     conn.close()
 
 
