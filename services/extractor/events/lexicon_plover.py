@@ -263,6 +263,12 @@ _MEASURES = (
     "threshold", "target", "requirement", "criterion", "deadline", "goal", "standard",
     "expectation", "need", "condition", "quota", "benchmark",
 )  # fmt: skip
+# What one decides, claims or does, whose questioning is criticism.
+_STANCES = (
+    "decision", "move", "claim", "policy", "rule", "plan", "proposal", "validity", "legitimacy",
+    "motive", "wisdom", "judgment", "judgement", "commitment", "need", "approach", "strategy",
+    "assertion", "finding", "account", "version", "integrity", "credibility", "handling",
+)  # fmt: skip
 # A verb whose type depends on what it acts on (its direct object's lemma): the type, or None
 # where the pair is no event of any type ("released a statement", "seized the initiative").
 OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
@@ -326,6 +332,9 @@ OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
             "game",
         )
     },
+    # "questioned the safety rules", "questioning his Greenland moves": doubting a decision
+    # or claim is criticism; "police questioned the suspect" stays an interrogation.
+    **{("question", noun): "DISAPPROVE" for noun in _STANCES},
     # "declined further comment": no comment, no refusal of anything.
     **{("decline", noun): None for noun in ("comment", "comments", "elaboration")},
 }

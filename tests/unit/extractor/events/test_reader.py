@@ -1999,3 +1999,10 @@ def test_the_body_a_name_ends_with_is_named_again(extractor: Extractor) -> None:
 
 def test_neither_nor_denies_both(extractor: Extractor) -> None:
     assert _events(extractor, "Iran neither attacked nor threatened Israel on Friday.") == []
+
+
+def test_questioning_a_decision_is_criticism(extractor: Extractor) -> None:
+    text = "Macron on Friday questioned the wisdom of the decision by Donald Trump."
+    assert _trigger(_events(extractor, text), "question").type == "DISAPPROVE"
+    text = "Police questioned the suspect on Friday."
+    assert _trigger(_events(extractor, text), "question").type == "INVESTIGATE"
