@@ -120,7 +120,7 @@ VERBS: dict[EventType, tuple[str, ...]] = {
 NOUNS: dict[EventType, tuple[str, ...]] = {
     "AGREE": (
         "agreement", "deal", "accord", "truce", "treaty", "pact", "settlement", "armistice",
-        "pledge", "promise",
+        "pledge", "promise", "understanding",
     ),
     "CONSULT": (
         "talk", "meeting", "summit", "visit", "negotiation", "discussion", "consultation", "call",
@@ -187,6 +187,7 @@ NOUNS: dict[EventType, tuple[str, ...]] = {
 # (a house fire).
 NEEDS_A_LIGHT_VERB = frozenset(
     {"call", "package", "exercise", "support", "settlement", "appeal", "rally", "march",
+     "understanding",  # "reached an understanding"; alone, "his understanding of"
      "compromise", "demand", "pledge", "promise", "clash", "grant", "asylum", "suit",
      "petition", "prosecution", "suspension", "picket", "seizure", "warrant", "battle", "war",
      "execution", "hostage", "fire", "request"}
@@ -202,6 +203,10 @@ COMPOUNDS: dict[str, EventType] = {
     "air raid": "ASSAULT",
     "bombing raid": "ASSAULT",
     "hunger strike": "PROTEST",
+    # A military or naval exercise is a show of force, as a drill is (a joint one COOPERATE).
+    "military exercise": "MOBILIZE",
+    "naval exercise": "MOBILIZE",
+    "live-fire exercise": "MOBILIZE",
     "general strike": "PROTEST",
     "labor strike": "PROTEST",
     "labour strike": "PROTEST",
@@ -335,6 +340,28 @@ OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
     # "questioned the safety rules", "questioning his Greenland moves": doubting a decision
     # or claim is criticism; "police questioned the suspect" stays an interrogation.
     **{("question", noun): "DISAPPROVE" for noun in _STANCES},
+    # "sank three boats": an attack on vessels.
+    **{("sink", noun): "ASSAULT" for noun in ("boat", "ship", "vessel", "submarine", "ferry")},
+    # "strengthen ties", "shore up relations": cooperation (CAMEO 03 and 05).
+    **{
+        (verb, noun): "COOPERATE"
+        for verb in (
+            "strengthen",
+            "deepen",
+            "boost",
+            "bolster",
+            "expand",
+            "improve",
+            "shore",
+            "enhance",
+            "cement",
+            "restore",
+            "normalize",
+            "normalise",
+            "upgrade",
+        )
+        for noun in ("tie", "relation", "relationship", "cooperation", "partnership")
+    },
     # "declined further comment": no comment, no refusal of anything.
     **{("decline", noun): None for noun in ("comment", "comments", "elaboration")},
 }

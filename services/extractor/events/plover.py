@@ -49,6 +49,8 @@ casefold them, rather than in the tables: the readers and the tests then take on
 
 from __future__ import annotations
 
+import re
+
 from services.extractor.events.lexicon_plover import (
     COMPOUNDS,
     NEEDS_A_LIGHT_VERB,
@@ -112,8 +114,14 @@ def _typed_noun(table: dict[str, EventType], lemma: str, modifier: str) -> Event
     key = lemma.casefold()
     kind = table.get(key)
     if modifier and kind is not None:
+        if key == "strike" and _LASTING.search(modifier):
+            return "PROTEST"  # "a two-day strike", "a 48-hour strike": a labour strike
         return COMPOUND_TYPES.get(f"{modifier.casefold()} {key}", kind)
     return kind
+
+
+# A strike that lasts a stated time is a labour strike: an attack is not counted in days.
+_LASTING = re.compile(r"(?:^|-)(?:day|days|hour|hours|week|weeks|month)$")
 
 
 def quad_of(kind: EventType | None) -> Quad | None:

@@ -1698,6 +1698,8 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         targets = [*reader.subject_actors(verb).names, *targets]
     negated = is_negated(verb, event_noun)
     plain_kind = _event_type(verb, event_noun)
+    if _result_of_same_act(verb, plain_kind):
+        return None  # "sank three boats, killing 11": the sinking's toll, not a second attack
     if plain_kind == "DEMAND" and _stipulates(verb):
         plain_kind = None  # "the plan calls for LIN to combine ...": terms, asked of no one
     if (
@@ -1790,6 +1792,16 @@ def _figurative(reader: _Reader, verb: Tok, kind: EventType | None, passive: boo
         and not reader.noun_actors(subject)
         for subject in subjects
     )
+
+
+def _result_of_same_act(verb: Tok, kind: EventType | None) -> bool:
+    """Whether `verb` is a participle telling the outcome of its governor's act of the same
+    type ("carried out shootings ..., killing 22 people"; "slammed the decision, calling it an
+    escalation")."""
+    if kind is None or verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head is verb:
+        return False
+    head = verb.head
+    return head.pos_ == "VERB" and _event_type(head, _event_noun(head)) == kind
 
 
 def _stipulates(verb: Tok) -> bool:

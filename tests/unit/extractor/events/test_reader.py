@@ -1514,7 +1514,7 @@ def test_a_relative_pronoun_acted_on_is_its_antecedent(extractor: Extractor) -> 
 
 
 def test_the_country_names_again_the_last_country(extractor: Extractor) -> None:
-    text = "Trump lashed out at Canada on Wednesday, accusing the country of getting freebies."
+    text = "Trump met Carney about Canada on Wednesday. He accused the country of getting freebies."
     accused = _trigger(_events(extractor, text), "accuse")
     assert accused.targets == ["Canada"]
 
@@ -2006,3 +2006,24 @@ def test_questioning_a_decision_is_criticism(extractor: Extractor) -> None:
     assert _trigger(_events(extractor, text), "question").type == "DISAPPROVE"
     text = "Police questioned the suspect on Friday."
     assert _trigger(_events(extractor, text), "question").type == "INVESTIGATE"
+
+
+def test_lexicon_of_strikes_ties_boats_and_understandings(extractor: Extractor) -> None:
+    for text, trigger, kind in [
+        ("Kenyan airport workers held a two-day strike on Monday.", "hold", "PROTEST"),
+        ("Israel launched strikes on Gaza on Monday.", "launch", "ASSAULT"),
+        ("Qatar and Venezuela strengthened ties on Monday.", "strengthen", "COOPERATE"),
+        ("US forces sank three drug boats on Monday.", "sink", "ASSAULT"),
+        ("Iran and the US reached an understanding on Tuesday.", "reach", "AGREE"),
+        ("Iran launched military exercises on Monday.", "launch", "MOBILIZE"),
+    ]:
+        assert _trigger(_events(extractor, text), trigger).type == kind, text
+
+
+def test_an_acts_toll_is_no_second_act(extractor: Extractor) -> None:
+    """ "sank three boats, killing 11": one attack; "slammed the decision, calling it an
+    escalation": one condemnation."""
+    text = "US forces sank three drug boats on Monday, killing 11 people."
+    assert [e.trigger for e in _events(extractor, text)] == ["sink"]
+    text = "Israel struck Gaza on Monday, prompting Hamas to condemn it."
+    assert {e.trigger for e in _events(extractor, text)} == {"strike", "condemn"}
