@@ -233,6 +233,8 @@ _LIGHT_VERBS = frozenset(
         "orchestrate", "mastermind", "organize", "organise", "lead", "continue", "intensify",
         "escalate", "pay", "undertake", "extend", "send", "level", "introduce", "enact",
         "unleash", "initiate",
+        "trade",  # "traded threats", "traded fire", "traded accusations"
+        "express", "voice",  # "expressed support for Orban", "voiced opposition"
     }
 )  # fmt: skip
 LIGHT_VERBS = _LIGHT_VERBS | {f"re{verb}" for verb in _LIGHT_VERBS}
@@ -340,6 +342,12 @@ OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
     # "questioned the safety rules", "questioning his Greenland moves": doubting a decision
     # or claim is criticism; "police questioned the suspect" stays an interrogation.
     **{("question", noun): "DISAPPROVE" for noun in _STANCES},
+    # "assembled a massive naval force", "amassed troops": a show of force.
+    **{
+        (verb, noun): "MOBILIZE"
+        for verb in ("assemble", "amass", "mass", "muster", "build")
+        for noun in ("force", "troop", "army", "armada", "fleet", "warship", "soldier")
+    },
     # "sank three boats": an attack on vessels.
     **{("sink", noun): "ASSAULT" for noun in ("boat", "ship", "vessel", "submarine", "ferry")},
     # "strengthen ties", "shore up relations": cooperation (CAMEO 03 and 05).

@@ -72,7 +72,14 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from services.extractor.actors.canonical import Actors
-from services.extractor.events.clauses import chain, controller, is_hedged, is_negated, reading
+from services.extractor.events.clauses import (
+    SCHEDULING_GOVERNORS,
+    chain,
+    controller,
+    is_hedged,
+    is_negated,
+    reading,
+)
 from services.extractor.events.plover import LIGHT_VERBS, nominal_type, noun_type, verb_type
 from services.extractor.parse.table import Tok, subtree_until
 from shared.models import EventType, TimeExpression
@@ -498,7 +505,10 @@ def tells_of(noun: Tok, verb: Tok | None) -> bool:
         return True  # "in 1978, the world was shocked by the assassination of Markov"
     return preposition.dep_ == "prep" and (
         preposition.lower_ in _OCCASION_PREPOSITIONS
-        or (preposition.lower_ == "for" and verb.lemma_.casefold() in _TRAVEL_VERBS)
+        or (
+            preposition.lower_ == "for"
+            and verb.lemma_.casefold() in _TRAVEL_VERBS | SCHEDULING_GOVERNORS
+        )
         or _means_of_the_subject(noun, verb)  # "retaliated with strikes on Friday"
     )
 
@@ -715,8 +725,12 @@ def _gathering_of_the_subject(noun: Tok, kind: EventType) -> bool:
     preposition = noun.head
     word = preposition.lemma_.casefold()
     return word in _SETTING_PREPOSITIONS or (
-        word == "for" and preposition.head.lemma_.casefold() in _TRAVEL_VERBS
-    )
+        word == "for"
+        and (
+            preposition.head.lemma_.casefold() in _TRAVEL_VERBS
+            or preposition.head.lemma_.casefold() in SCHEDULING_GOVERNORS
+        )
+    )  # "arrived for talks", "are set for negotiations on Tuesday"
 
 
 def _participants(

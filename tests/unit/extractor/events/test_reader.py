@@ -2027,3 +2027,16 @@ def test_an_acts_toll_is_no_second_act(extractor: Extractor) -> None:
     assert [e.trigger for e in _events(extractor, text)] == ["sink"]
     text = "Israel struck Gaza on Monday, prompting Hamas to condemn it."
     assert {e.trigger for e in _events(extractor, text)} == {"strike", "condemn"}
+
+
+def test_traded_expressed_assembled_and_set_for(extractor: Extractor) -> None:
+    for text, trigger, kind in [
+        ("Iran and the U.S. traded threats on Monday.", "trade", "THREATEN"),
+        ("Marco Rubio expressed support for Viktor Orban on Monday.", "express", "SUPPORT"),
+        ("The US assembled a massive naval force in the region on Monday.", "assemble",
+         "MOBILIZE"),
+    ]:  # fmt: skip
+        assert _trigger(_events(extractor, text), trigger).type == kind, text
+    text = "The US and Iran are set for negotiations in Geneva on Tuesday."
+    talks = _trigger(_events(extractor, text), "negotiation")
+    assert (talks.sources, _value(talks)) == (["United States", "Iran"], "2025-12-23")
