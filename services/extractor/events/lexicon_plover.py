@@ -249,7 +249,9 @@ CONDEMNING_WORDS = frozenset(
      "disgrace", "insult", "travesty", "void", "absurd", "ridiculous",
      "regrettable", "unjustified", "unwarranted", "heinous", "barbaric", "cowardly", "vile",
      "nonsense", "lie", "falsehood", "unfounded", "mistake", "farce", "hypocritical",
-     "hypocrisy", "slander", "defamatory", "despicable", "disgusting", "pathetic", "dishonest"}
+     "hypocrisy", "slander", "defamatory", "despicable", "disgusting", "pathetic", "dishonest",
+     "disinformation", "misinformation", "propaganda", "smear", "interference", "fake",
+     "lies", "hoax", "scandalous", "irrelevant"}
 )  # fmt: skip
 
 # What is provided when providing is telling or overseeing, no aid.
@@ -263,7 +265,9 @@ _INFORMATION = (
 # What is released when a release is no act of freeing anyone.
 _PUBLICATIONS = (
     "statement", "report", "tape", "video", "data", "figure", "result", "album", "film",
-    "record", "detail", "footage", "document", "photo", "poll", "survey", "study",
+    "record", "detail", "footage", "document", "photo", "poll", "survey", "study", "memoir",
+    "book", "letter", "list", "email", "transcript", "recording", "audio", "image", "file",
+    "guideline", "plan", "budget", "forecast",
 )  # fmt: skip
 # What is met when a meeting is no gathering ("met the threshold").
 _MEASURES = (
@@ -347,6 +351,12 @@ OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
         (verb, noun): "MOBILIZE"
         for verb in ("assemble", "amass", "mass", "muster", "build")
         for noun in ("force", "troop", "army", "armada", "fleet", "warship", "soldier")
+    },
+    # "suspended the strike", "ended the boycott": backing down from one's own protest.
+    **{
+        (verb, noun): "CONCEDE"
+        for verb in ("suspend", "end", "halt", "abandon")
+        for noun in ("strike", "protest", "boycott", "sit-in", "blockade", "walkout")
     },
     # "sank three boats": an attack on vessels.
     **{("sink", noun): "ASSAULT" for noun in ("boat", "ship", "vessel", "submarine", "ferry")},

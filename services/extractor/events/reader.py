@@ -1469,7 +1469,7 @@ def _names_something(verb: Tok) -> bool:
 def _condemning_in_one_phrase(thing: Tok) -> bool:
     """ "called the remarks nonsense", parsed as one phrase: the label heads it, what it labels
     is its compound."""
-    return _condemning(thing) and any(c.dep_ == "compound" for c in thing.children)
+    return _condemning(thing) and any(c.dep_ in {"compound", "nmod"} for c in thing.children)
 
 
 def _patient(verb: Tok) -> Tok | None:

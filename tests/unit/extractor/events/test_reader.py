@@ -2040,3 +2040,13 @@ def test_traded_expressed_assembled_and_set_for(extractor: Extractor) -> None:
     text = "The US and Iran are set for negotiations in Geneva on Tuesday."
     talks = _trigger(_events(extractor, text), "negotiation")
     assert (talks.sources, _value(talks)) == (["United States", "Iran"], "2025-12-23")
+
+
+def test_labels_publications_and_ended_strikes(extractor: Extractor) -> None:
+    text = "Belgian authorities on Monday called the intervention dangerous disinformation."
+    assert _trigger(_events(extractor, text), "call").type == "DISAPPROVE"
+    text = "Workers suspended their strike on Monday."
+    assert _trigger(_events(extractor, text), "suspend").type == "CONCEDE"
+    assert _events(extractor, "Virginia Giuffre released her memoir on Monday.") == []
+    text = "Israel released 90 prisoners on Monday."
+    assert _trigger(_events(extractor, text), "release").type == "RETREAT"
