@@ -2315,6 +2315,8 @@ def _generic_present(draft: _Draft) -> bool:
         return False
     if verb.tag_ not in {"VBZ", "VBP"}:
         return False
+    if verb.dep_ == "advcl" and _simultaneous(verb):
+        return False  # "... as the U.S. builds up forces in the region": going on now
     return not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 

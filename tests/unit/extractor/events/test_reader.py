@@ -2050,3 +2050,13 @@ def test_labels_publications_and_ended_strikes(extractor: Extractor) -> None:
     assert _events(extractor, "Virginia Giuffre released her memoir on Monday.") == []
     text = "Israel released 90 prisoners on Monday."
     assert _trigger(_events(extractor, text), "release").type == "RETREAT"
+
+
+def test_a_present_as_clause_is_going_on(extractor: Extractor) -> None:
+    text = (
+        "Representatives of the U.S. and Iran will meet in Geneva on Tuesday as the U.S. "
+        "builds up military forces in the region."
+    )
+    assert _trigger(_events(extractor, text), "build").type == "MOBILIZE"
+    # Not a present of habit or state: "Regent Hong Kong occupies a prime spot".
+    assert _events(extractor, "The army occupies the hills above Kyiv.") == []
