@@ -229,6 +229,8 @@ _NOT_EVENTS_DEPS = frozenset({"amod", "acl", "pcomp", "compound", "aux", "auxpas
 _NOMINAL_DEPS = frozenset({"compound", "nmod", "poss", "conj", "appos"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _DEFINITE = frozenset({"the", "that", "this", "these", "those"})
+# Verbs that ask an act of their object with an infinitive ("told X to", "pushed X to").
+_TELLING = frozenset({"tell", "push", "encourage"})
 # Sectors whose word before an event noun names its doer ("police raids", "army strikes",
 # "government crackdown"), and state bodies named for a building, which are rather hit.
 _ARMED_OR_STATE = frozenset({"COP", "MIL", "REB", "GOV", "SPY", "UAF"})
@@ -1578,12 +1580,16 @@ def _bounds_a_period(token: Tok, time_at: dict[int, TimeExpression]) -> bool:
 
 
 def _tells_to(verb: Tok) -> bool:
-    """ "told the U.S. to back off": telling someone to do something asks it of them."""
+    """ "told the U.S. to back off", "pushed Ukraine to accept the deal": telling or pushing
+    someone to do something asks it of them."""
     return (
-        verb.lemma_.casefold() == "tell"
+        verb.lemma_.casefold() in _TELLING
         and any(c.dep_ in {"dobj", "dative"} for c in verb.children)
         and any(
-            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children
+            # the parser reads "pushed Ukraine on Tuesday to accept" as a purpose clause
+            c.dep_ in {"xcomp", "advcl"}
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children
         )
     )
 
@@ -1646,7 +1652,12 @@ def _reduced_passive(verb: Tok) -> bool:
 
 def _asks_nothing(verb: Tok) -> bool:
     """ "he asked." (saying), "asked to comment", "asked not to be named": no demand."""
-    complements = [c for c in verb.children if c.dep_ in {"dobj", "ccomp", "xcomp", "dative"}]
+    complements = [
+        c
+        for c in verb.children
+        if c.dep_ in {"dobj", "ccomp", "xcomp", "dative"}
+        or (c.dep_ == "prep" and c.lower_ == "for")
+    ]  # "asked for data": a request
     if not complements:
         return True
     return any(c.dep_ == "xcomp" and c.lemma_.casefold() in _NO_COMMENT for c in complements)
@@ -1779,7 +1790,8 @@ def _figurative(reader: _Reader, verb: Tok, kind: EventType | None, passive: boo
         return True  # "the floods killed over 100 people": a disaster, no one's attack
     if passive and lemma in _FORCING and not any(c.dep_ == "agent" for c in verb.children):
         return any(
-            c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in c.children)
+            c.dep_ in {"xcomp", "advcl"}
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in verb.children
         )
     if kind != "THREATEN":

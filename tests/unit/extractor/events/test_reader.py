@@ -2060,3 +2060,13 @@ def test_a_present_as_clause_is_going_on(extractor: Extractor) -> None:
     assert _trigger(_events(extractor, text), "build").type == "MOBILIZE"
     # Not a present of habit or state: "Regent Hong Kong occupies a prime spot".
     assert _events(extractor, "The army occupies the hills above Kyiv.") == []
+
+
+def test_asking_for_and_pushing_to_are_demands(extractor: Extractor) -> None:
+    text = "Iran asked on Tuesday for talks with the United States."
+    assert _trigger(_events(extractor, text), "ask").type == "DEMAND"
+    text = "The United States pushed Ukraine on Tuesday to accept the deal."
+    push = _trigger(_events(extractor, text), "push")
+    assert (push.type, push.targets) == ("DEMAND", ["Ukraine"])
+    text = "“I have lost a son,” Gonzalez told reporters, referring to his son's death."
+    assert _events(extractor, text) == []
