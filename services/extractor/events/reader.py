@@ -229,6 +229,7 @@ _NOT_EVENTS_DEPS = frozenset({"amod", "acl", "pcomp", "compound", "aux", "auxpas
 _NOMINAL_DEPS = frozenset({"compound", "nmod", "poss", "conj", "appos"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _DEFINITE = frozenset({"the", "that", "this", "these", "those"})
+_SIDE_NOUNS = frozenset({"side", "country", "nation", "leader", "government", "party"})
 # Verbs that ask an act of their object with an infinitive ("told X to", "pushed X to").
 _TELLING = frozenset({"tell", "push", "encourage"})
 # Sectors whose word before an event noun names its doer ("police raids", "army strikes",
@@ -357,6 +358,8 @@ class _Reader:
         self.speakers = Speakers(tokens, sentence_of, actors, _SAYING, self.subject_names)
         # A dateline ("HANOI, Vietnam (AP) —") says where the story was filed: its words are
         # no actor of any event, and its place is an event's when the clause names none.
+        # The two parties of the last act between two, which "both sides" names again.
+        self.last_pair: list[str] = []
         self.dateline_first = self.dateline_stop = 0  # its tokens (`places.names.Dateline`)
         self.dateline_places: list[str] = []
         if dateline is not None:
@@ -382,6 +385,8 @@ class _Reader:
                 if child.dep_ in {"appos", "conj"} and child.i >= self.dateline_stop
                 for name in self.noun_actors(child, depth + 1)
             ]
+        if self.last_pair and _both_sides(token):
+            return list(self.last_pair)  # "Iran and the US ... the two sides resumed talks"
         found = _Found()
         # "Turkish police detained ...": the police, not Turkey (`at` names the state its organ
         # acts for, which the modifiers of a phrase with no actor of its own still give).
@@ -1602,6 +1607,16 @@ def _aims(verb: Tok) -> bool:
     )
 
 
+def _both_sides(noun: Tok) -> bool:
+    """ "both sides", "the two countries", "both leaders": the two parties named last."""
+    if noun.tag_ != "NNS" or noun.lemma_.casefold() not in _SIDE_NOUNS:
+        return False
+    words = {c.lower_ for c in noun.children}
+    if any(c.dep_ in {"amod", "compound", "nmod"} for c in noun.children):
+        return False  # "two Cuban exile leaders": others, counted
+    return "both" in words or {"the", "two"} <= words
+
+
 def _main_clause(verb: Tok) -> bool:
     """Whether `verb` heads the sentence or a clause conjoined with it."""
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
@@ -2208,6 +2223,9 @@ def read_clauses(
                     draft.places = there
             if not draft.places:
                 draft.places = ground.place_of(draft.kind, draft.sources, draft.targets)
+            parties = list(dict.fromkeys([*draft.sources, *draft.targets]))
+            if draft.kind is not None and len(parties) == 2:
+                reader.last_pair = parties
             clauses.append(
                 Clause(
                     sentence_index=number,

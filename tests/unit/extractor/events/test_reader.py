@@ -2070,3 +2070,15 @@ def test_asking_for_and_pushing_to_are_demands(extractor: Extractor) -> None:
     assert (push.type, push.targets) == ("DEMAND", ["Ukraine"])
     text = "“I have lost a son,” Gonzalez told reporters, referring to his son's death."
     assert _events(extractor, text) == []
+
+
+def test_both_sides_are_the_last_two_parties(extractor: Extractor) -> None:
+    text = (
+        "Iran held talks with the United States in Oman on Friday.\n\nThe two sides "
+        "resumed indirect talks on Saturday, and both sides agreed on guiding principles."
+    )
+    found = _events(extractor, text)
+    assert _trigger(found, "resume").sources == ["Iran", "United States"]
+    assert _trigger(found, "agree").sources == ["Iran", "United States"]
+    text = "Iran met Iraq on Friday. Police arrested two Cuban exile leaders on Saturday."
+    assert _trigger(_events(extractor, text), "arrest").targets != ["Iran", "Iraq"]
