@@ -1,4 +1,5 @@
-"""`python -m bench` (`make bench`): every benchmark module in bench/, one after another.
+"""`python -m bench` (`make bench`): every benchmark module in bench/, one after another, or the
+ones named (`python -m bench pipeline extract_steady`); `--help` lists them and runs none.
 
 Each module's `main()` returns 0 when its target is met; this exits 1 when any returned
 non-zero or raised, after running them all, so one failure does not hide the others' numbers.
@@ -6,6 +7,7 @@ non-zero or raised, after running them all, so one failure does not hide the oth
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import pkgutil
 import sys
@@ -50,8 +52,21 @@ def run_one(name: str) -> int:
     return code
 
 
-def main() -> int:
-    failed = [name for name in benchmark_modules() if run_one(name) != 0]
+def main(argv: list[str] | None = None) -> int:
+    modules = benchmark_modules()
+    short = {name.rsplit(".", 1)[-1]: name for name in modules}
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description="Run the benchmarks (all of them when none is named); each takes minutes.",
+        epilog="benchmarks: " + ", ".join(short),
+    )
+    parser.add_argument("names", nargs="*", metavar="NAME", help="benchmarks to run")
+    args = parser.parse_args(argv)
+    unknown = [name for name in args.names if name not in short]
+    if unknown:
+        parser.error(f"no benchmark {', '.join(unknown)} (benchmarks: {', '.join(short)})")
+    chosen = [short[name] for name in args.names] or modules
+    failed = [name for name in chosen if run_one(name) != 0]
     if failed:
         print(f"failed: {', '.join(failed)}")
         return 1
