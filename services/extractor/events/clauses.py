@@ -64,6 +64,11 @@ def document_act(verb: Tok) -> bool:
     )
 
 
+def is_infinitive(verb: Tok) -> bool:
+    """Whether `verb` is a to-infinitive ("to meet")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def governor(verb: Tok) -> Tok | None:
     """The clause `verb` takes its subject from: infinitive, conjunct or participle heads, and
     the verb whose object a document is for what the document does ("Pakistan released a
@@ -78,7 +83,7 @@ def governor(verb: Tok) -> Tok | None:
     if verb.dep_ in {"xcomp", "conj"}:
         return head
     if verb.dep_ == "advcl":
-        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        purpose = is_infinitive(verb)
         participle = verb.tag_ in {"VBG", "VBN"}
         if purpose or participle:
             return head
@@ -127,9 +132,7 @@ def is_negated(verb: Tok, event_noun: Tok | None) -> bool:
         return True  # "None of those doctors were killed", "no one was hurt"
     if event_noun is not None and any(c.lower_ == "no" for c in event_noun.children):
         return True
-    infinitive = verb.dep_ == "ccomp" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-    )
+    infinitive = verb.dep_ == "ccomp" and is_infinitive(verb)
     if verb.dep_ != "xcomp" and not infinitive:
         return False
     head = verb.head
@@ -190,7 +193,7 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 _PERFECT_PAST_AUX = frozenset({"had", "'d"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
 _PAST_BE_AUX = frozenset({"was", "were"})
-_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 # Governors whose infinitive is scheduled ("are set to meet", "is due to sign").
 SCHEDULING_GOVERNORS = frozenset({"set", "due", "schedule", "poised", "expect", "plan"})
 
@@ -282,7 +285,7 @@ def is_habitual(verb: Tok) -> bool:
         first = first.head
     auxes = {c.lower_ for c in first.children if c.dep_ in {"aux", "auxpass"}}
     if auxes:  # "is regularly rejected"; not "has regularly rejected", "will ..."
-        present = first.tag_ == "VBN" and auxes <= _PRESENT_BE
+        present = first.tag_ == "VBN" and auxes <= PRESENT_BE
     else:
         # "frequently targeting Democrats": a participle clause of habit, too
         present = first.tag_ in {"VBZ", "VBP"} or (first.tag_ == "VBG" and first.dep_ != "ROOT")
@@ -346,11 +349,7 @@ def is_conditional(clauses: list[Tok]) -> bool:
             and reading(clause) == "future"
         ):
             return True
-        if (
-            clause.dep_ == "advcl"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-            and reading(clause.head) != "future"
-        ):
+        if clause.dep_ == "advcl" and is_infinitive(clause) and reading(clause.head) != "future":
             return True
         if _future_time_clause(clause):
             return True
@@ -371,14 +370,14 @@ def _future_time_clause(clause: Tok) -> bool:
         return False
     auxes = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
     present = (clause.tag_ in {"VBZ", "VBP"} and not auxes) or (
-        clause.tag_ == "VBN" and bool(auxes) and auxes <= _PRESENT_BE
+        clause.tag_ == "VBN" and bool(auxes) and auxes <= PRESENT_BE
     )
     if not present:
         return False
     governor = clause.head
     governor_auxes = {c.lower_ for c in governor.children if c.dep_ in {"aux", "auxpass"}}
     return governor.tag_ not in {"VBZ", "VBP"} and not (
-        governor_auxes and governor_auxes <= _PRESENT_BE | _PERFECT_AUX
+        governor_auxes and governor_auxes <= PRESENT_BE | _PERFECT_AUX
     )
 
 

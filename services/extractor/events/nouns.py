@@ -505,10 +505,7 @@ def tells_of(noun: Tok, verb: Tok | None) -> bool:
         return True  # "in 1978, the world was shocked by the assassination of Markov"
     return preposition.dep_ == "prep" and (
         preposition.lower_ in _OCCASION_PREPOSITIONS
-        or (
-            preposition.lower_ == "for"
-            and verb.lemma_.casefold() in _TRAVEL_VERBS | SCHEDULING_GOVERNORS
-        )
+        or (preposition.lower_ == "for" and verb.lemma_.casefold() in _GOING_FOR)
         or _means_of_the_subject(noun, verb)  # "retaliated with strikes on Friday"
     )
 
@@ -675,9 +672,14 @@ _GIVEN = frozenset({"SUPPORT", "AID", "CONCEDE"})
 _RECEIVING_VERBS = frozenset(
     {"receive", "earn", "win", "get", "secure", "obtain", "gain", "accept", "enjoy", "welcome"}
 )
-# Verbs of coming and going, whose "for" names what the traveller comes for.
-_TRAVEL_VERBS = frozenset(
-    {"arrive", "come", "travel", "fly", "go", "head", "leave", "land", "return", "gather"}
+# Verbs of coming and going or of being scheduled, whose "for" names the gathering their subject
+# goes to or is set for ("arrived for talks", "are set for negotiations on Tuesday"): the
+# subject takes part, at the clause's time.
+_GOING_FOR = (
+    frozenset(
+        {"arrive", "come", "travel", "fly", "go", "head", "leave", "land", "return", "gather"}
+    )
+    | SCHEDULING_GOVERNORS
 )
 # Types of gathering the subject of the clause they set takes part in.
 _GATHERINGS = frozenset({"CONSULT"})
@@ -725,12 +727,8 @@ def _gathering_of_the_subject(noun: Tok, kind: EventType) -> bool:
     preposition = noun.head
     word = preposition.lemma_.casefold()
     return word in _SETTING_PREPOSITIONS or (
-        word == "for"
-        and (
-            preposition.head.lemma_.casefold() in _TRAVEL_VERBS
-            or preposition.head.lemma_.casefold() in SCHEDULING_GOVERNORS
-        )
-    )  # "arrived for talks", "are set for negotiations on Tuesday"
+        word == "for" and preposition.head.lemma_.casefold() in _GOING_FOR
+    )
 
 
 def _participants(

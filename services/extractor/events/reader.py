@@ -28,6 +28,7 @@ from services.extractor.actors.given_names import gender_of
 from services.extractor.events.clauses import (
     CHAIN_LIMIT,
     CONTROL_VERBS,
+    PRESENT_BE,
     SPEAKING_DOCUMENTS,
     Reading,
     chain,
@@ -39,6 +40,7 @@ from services.extractor.events.clauses import (
     is_habitual,
     is_hedged,
     is_imperative,
+    is_infinitive,
     is_negated,
     is_nonfactive,
     is_perfect,
@@ -228,6 +230,9 @@ _NOT_EVENTS_DEPS = frozenset({"amod", "acl", "pcomp", "compound", "aux", "auxpas
 # Dependencies along which a place name sits inside its locative phrase ("in Miami's Beach").
 _NOMINAL_DEPS = frozenset({"compound", "nmod", "poss", "conj", "appos"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+# Nouns whose possessor is whom they are of: agents ("Moscow's forces"), belongings, deeds and
+# documents ("Trump's statement"), whose acts are the possessor's or done to it.
+_OWNED = AGENT_NOUNS | _BELONGINGS | _DEEDS | SPEAKING_DOCUMENTS
 _DEFINITE = frozenset({"the", "that", "this", "these", "those"})
 _SIDE_NOUNS = frozenset({"side", "country", "nation", "leader", "government", "party"})
 # Verbs that ask an act of their object with an infinitive ("told X to", "pushed X to").
@@ -241,7 +246,6 @@ _PERIOD_BOUNDS = frozenset({"since", "until", "till"})
 _ANYONE = frozenset(
     {"those", "anyone", "anybody", "whoever", "everyone", "everybody", "someone", "one"}
 )
-_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 # How many sentences in a row opening with the same pronoun ("He ... He ... He") one person is
 # followed through.
 _PRONOUN_CHAIN = 4
@@ -356,10 +360,10 @@ class _Reader:
             for i in range(first, min(stop, len(tokens))):
                 self.time_at.setdefault(i, time)
         self.speakers = Speakers(tokens, sentence_of, actors, _SAYING, self.subject_names)
-        # A dateline ("HANOI, Vietnam (AP) —") says where the story was filed: its words are
-        # no actor of any event, and its place is an event's when the clause names none.
         # The two parties of the last act between two, which "both sides" names again.
         self.last_pair: list[str] = []
+        # A dateline ("HANOI, Vietnam (AP) —") says where the story was filed: its words are
+        # no actor of any event, and its place is an event's when the clause names none.
         self.dateline_first = self.dateline_stop = 0  # its tokens (`places.names.Dateline`)
         self.dateline_places: list[str] = []
         if dateline is not None:
@@ -429,10 +433,7 @@ class _Reader:
                     if names and child not in (attacked or ()):
                         found.extend(names)
                 elif child.dep_ == "poss" and (
-                    token.lemma_.casefold() in AGENT_NOUNS
-                    or token.lemma_.casefold() in _BELONGINGS
-                    or token.lemma_.casefold() in _DEEDS
-                    or token.lemma_.casefold() in SPEAKING_DOCUMENTS
+                    token.lemma_.casefold() in _OWNED
                     or is_event_noun(token)  # "welcomed McSweeney's resignation": his act
                 ):
                     found.extend(self.noun_actors(child, depth + 1))
@@ -891,17 +892,13 @@ class _Reader:
             elif child.dep_ == "agent":
                 continue
             elif child.dep_ == "ccomp" and verb.lemma_ not in SPEECH_VERBS:
-                for grand in child.children:
-                    if grand.dep_ == "nsubj" and grand.pos_ != "PRON":
-                        found.extend(self.noun_actors(grand))
+                found.extend(self._named_subjects(child, {"nsubj"}))
             elif child.dep_ in {"advcl", "xcomp"} and any(
                 g.dep_ == "mark" and g.lower_ == "for" for g in child.children
             ):
                 # "pushed for the E.U. to use its tool", "called for the EU to be abolished":
                 # the one the demanded act is asked of
-                for grand in child.children:
-                    if grand.dep_ in {"nsubj", "nsubjpass"} and grand.pos_ != "PRON":
-                        found.extend(self.noun_actors(grand))
+                found.extend(self._named_subjects(child, {"nsubj", "nsubjpass"}))
             elif child.dep_ == "nsubjpass":
                 found.extend(self.noun_actors(child))
         if event_noun is not None:
@@ -913,6 +910,15 @@ class _Reader:
             if not relative_subject:
                 found.extend(self.noun_actors(verb.head))
         return found.names
+
+    def _named_subjects(self, clause: Tok, deps: set[str]) -> list[str]:
+        """The actors of a clause's subjects that are no pronoun."""
+        return [
+            name
+            for c in clause.children
+            if c.dep_ in deps and c.pos_ != "PRON"
+            for name in self.noun_actors(c)
+        ]
 
     def passive_sources(self, verb: Tok) -> list[str]:
         """The passive's "by" agents, also where the parser hung "by" on the noun of a
@@ -1592,8 +1598,7 @@ def _tells_to(verb: Tok) -> bool:
         and any(c.dep_ in {"dobj", "dative"} for c in verb.children)
         and any(
             # the parser reads "pushed Ukraine on Tuesday to accept" as a purpose clause
-            c.dep_ in {"xcomp", "advcl"}
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            c.dep_ in {"xcomp", "advcl"} and is_infinitive(c)
             for c in verb.children
         )
     )
@@ -1628,7 +1633,7 @@ def _infinitival_relative(verb: Tok) -> bool:
     ambition to join NATO") they say what the noun has in view, not what happened."""
     return (
         verb.dep_ == "relcl"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and is_infinitive(verb)
         and not any(c.tag_ in _RELATIVE_TAGS for c in verb.children)
     )
 
@@ -1804,11 +1809,7 @@ def _figurative(reader: _Reader, verb: Tok, kind: EventType | None, passive: boo
     if kind in _MATERIAL_CONFLICT and _natural_force(verb):
         return True  # "the floods killed over 100 people": a disaster, no one's attack
     if passive and lemma in _FORCING and not any(c.dep_ == "agent" for c in verb.children):
-        return any(
-            c.dep_ in {"xcomp", "advcl"}
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            for c in verb.children
-        )
+        return any(c.dep_ in {"xcomp", "advcl"} and is_infinitive(c) for c in verb.children)
     if kind != "THREATEN":
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -2141,7 +2142,7 @@ def read_clauses(
     # (`_venue_of`).
     venue: dict[str, tuple[list[str], int, TimeExpression | None]] = {}
     # The date of each doer's last act of each type the text dates (`_told_before`).
-    told_acts: dict[tuple[EventType, str], tuple[TimeExpression, EventDateSource]] = {}
+    told_acts: dict[tuple[EventType, str], TimeExpression] = {}
     for number, sentence in enumerate(sentences):
         sentence_text = full_text[sentence.start_char : sentence.end_char]
         lead = len(sentence_text) - len(sentence_text.lstrip())
@@ -2197,10 +2198,10 @@ def read_clauses(
             if date_source in {"publication", "unknown"} and _mentions_again(draft):
                 told = _told_before(told_acts, draft)
                 if told is not None:
-                    date, date_source = told
+                    date, date_source = told, "context"
             if date is not None and date_source in {"explicit", "context"} and draft.kind:
                 for source in draft.sources:
-                    told_acts[(draft.kind, source)] = (date, "context")
+                    told_acts[(draft.kind, source)] = date
             if isinstance(draft.places, DatelinePlaces) and not _fresh(
                 date, date_source, published_at.date()
             ):
@@ -2282,8 +2283,8 @@ def _mentions_again(draft: _Draft) -> bool:
 
 
 def _told_before(
-    told: dict[tuple[EventType, str], tuple[TimeExpression, EventDateSource]], draft: _Draft
-) -> tuple[TimeExpression, EventDateSource] | None:
+    told: dict[tuple[EventType, str], TimeExpression], draft: _Draft
+) -> TimeExpression | None:
     """The date of the same doer's last act of the same type told before with a date: "Morgan
     McSweeney resigned on Sunday ... McSweeney's resignation is not enough" is Sunday's."""
     if draft.kind is None:
@@ -2332,22 +2333,22 @@ def _generic_present(draft: _Draft) -> bool:
         # ("Bin Laden is accused of masterminding the attack"): TimeML's gold has 3 of 4
         # such as occurrences.
         return True
-    if (
-        verb.dep_ == "relcl"
-        and verb.head.lemma_.casefold() in _ANYONE
-        and verb.tag_ in {"VBZ", "VBP"}
-        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
-    ):
+    if verb.dep_ == "relcl" and verb.head.lemma_.casefold() in _ANYONE and _simple_present(verb):
         return True  # "those who refuse to leave": whoever does, no one who did
     if QUAD_OF_TYPE[draft.kind].startswith("verbal") and not (
         draft.kind == "SUPPORT" and verb.dep_ == "relcl"
     ):
         return False
-    if verb.tag_ not in {"VBZ", "VBP"}:
-        return False
     if verb.dep_ == "advcl" and _simultaneous(verb):
         return False  # "... as the U.S. builds up forces in the region": going on now
-    return not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    return _simple_present(verb)
+
+
+def _simple_present(verb: Tok) -> bool:
+    """ "refuses", "support": a present tense with no auxiliary."""
+    return verb.tag_ in {"VBZ", "VBP"} and not any(
+        c.dep_ in {"aux", "auxpass"} for c in verb.children
+    )
 
 
 def _present_passive(verb: Tok) -> bool:
@@ -2357,7 +2358,7 @@ def _present_passive(verb: Tok) -> bool:
         verb.tag_ == "VBN"
         and len(auxes) == 1
         and auxes[0].dep_ == "auxpass"
-        and auxes[0].lower_ in _PRESENT_BE
+        and auxes[0].lower_ in PRESENT_BE
     )
 
 
