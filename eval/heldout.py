@@ -14,6 +14,8 @@ match, so re-judging after a change costs only the events that changed. The verd
 (`eval/judged/*.jsonl`) hold keys, field values and booleans, never the articles' texts.
 `--list` names another list in the same form: a development sample, judged the same way by a
 judge who sees only the protocol, shows where the rules fail without touching the held-out set.
+Such a list may also name TimeBank and AQUAINT documents (`timeml:<folder>/<file>`, published
+at noon of the document's creation day): news whose roles and places no gold covers.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eval.texts import FEEDS, PAGES, MissingMaterial, _read, text_of
+from eval.texts import FEEDS, PAGES, TIMEML, MissingMaterial, _read, text_of
 
 if TYPE_CHECKING:
     from shared.models import EnrichedArticle, Event
@@ -61,7 +63,15 @@ def heldout_list(path: Path = LIST) -> list[Heldout]:
         if not line.strip() or line.startswith("#"):
             continue
         name, second, third = line.split("\t", 2)
-        if name.endswith(".html"):
+        if name.startswith("timeml:"):
+            # A TimeBank or AQUAINT document, published at noon of its creation day.
+            from eval.timeml import read_timeml
+
+            file = name.partition(":")[2]
+            created = read_timeml(file, _read(TIMEML / file).decode("utf-8")).creation_time
+            doc = name
+            when = dt.datetime.combine(created, dt.time(12), tzinfo=dt.UTC)
+        elif name.endswith(".html"):
             date = second
             doc = f"page:{name}"
             if date != "-":

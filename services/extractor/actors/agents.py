@@ -173,6 +173,9 @@ _ROLES: dict[str, Agent | None] = {
     "member": None, "representative": None, "staff": None, "personnel": None, "unit": None,
     "guard": None, "agent": None, "agency": None, "department": None,
     "force": "MIL", "group": None,
+    # "a Tanzanian man", "two Afghan nationals": people a nationality names; alone ("people
+    # familiar with", "a man") no actor, as Phoenix's PPL has no sector.
+    "man": None, "person": None, "people": None, "national": None,
     # "the board" alone says no sector ("school board" EDU, "county board" GOV).
     "board": None,
 }  # fmt: skip
@@ -258,6 +261,10 @@ def actor_lemma(lemma: str, lower: str) -> str | None:
     if key in _AGENT_OF:
         return key
     return _LEMMA_OF_PLURAL.get(lower)
+
+
+# Nouns of people that a nationality makes civilians ("a Tanzanian man", "Afghan nationals").
+NATIONALS = frozenset({"man", "person", "people", "national"})
 
 
 def is_role(lemma: str) -> bool:

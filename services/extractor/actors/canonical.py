@@ -300,11 +300,15 @@ class _Builder:
 
     def _people(self, c: Candidate) -> bool:
         """Whether a demonym span is a plural noun naming people ("Palestinians", "Iranians"),
-        not an adjective or the state ("Palestinian officials", "the Israelis said" aside)."""
+        not an adjective or the state ("Palestinian officials", "the Israelis said" aside), or
+        one person ("expelled five Iraqis and a Libyan")."""
         root = self.tokens[c.root]
+        if c.modifier or root.dep_ in {"amod", "compound"}:
+            return False
+        if any(d.dep_ == "det" and d.lower_ in {"a", "an", "another"} for d in root.children):
+            return True  # "and a Libyan", which the tagger may take for an adjective
         return (
-            not c.modifier
-            and root.tag_ in {"NNPS", "NNS"}
+            root.tag_ in {"NNPS", "NNS"}
             and c.text.endswith("s")
             and root.dep_ not in {"nsubj", "poss"}
         )

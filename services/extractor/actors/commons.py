@@ -33,6 +33,7 @@ from services.extractor.actors.agents import (
     COLLECTIVES,
     INSTITUTION_PHRASES,
     INSTITUTIONS,
+    NATIONALS,
     PLURAL_ONLY,
     STATE_AGENTS,
     actor_lemma,
@@ -257,6 +258,7 @@ class _Reader:
             over = head.head.head
             if over.lemma_.casefold() in _QUANTITIES or over.pos_ == "NUM":
                 quantity = over.i
+        counted = quantity is not None or any(c.dep_ == "nummod" for c in head.children)
         phrase = _Phrase()
         pending = [c for c in head.children if c.dep_ in _MODIFIER_DEPS and c.i < head.i]
         while pending:
@@ -315,6 +317,10 @@ class _Reader:
         if lemma in PLURAL_ONLY and not many and not modifier_words:
             return None  # "the authority to", "the use of force"
         agent = agent_of_phrase(lemma, modifier_words, phrase.unknown)
+        if agent is None and lemma in NATIONALS and (phrase.codes or counted):
+            # "a Tanzanian man", "killed 224 people", "thousands of people demonstrated":
+            # civilians, of a country or counted; not "people familiar with the matter"
+            agent = "CVL"
         if agent is None:
             return None  # "a spokesman", "world leaders", "crane officials": no sector said
         institution = lemma in INSTITUTIONS or (

@@ -72,6 +72,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from services.extractor.actors.canonical import Actors
+from services.extractor.actors.demonyms import is_demonym
 from services.extractor.events.clauses import (
     SCHEDULING_GOVERNORS,
     chain,
@@ -735,7 +736,8 @@ def _participants(
     reader: ClauseReader, noun: Tok, kind: EventType, verb: Tok | None
 ) -> tuple[list[str], list[str], bool, list[str]]:
     """The noun's sources and targets, whether all were read straight from the text, and the
-    countries whose people a protest's modifiers name ("the Iran protests": not the state's)."""
+    countries whose people a protest's modifiers name ("the Iran protests": not the state's)
+    or where an attacked building stands ("the Kenya embassy bombing")."""
     slots = participant_slots(noun, kind)
     found = _Side()
     against = _Side()
@@ -763,6 +765,8 @@ def _participants(
     for slot in slots.attacked:
         if not _ambiguous_owner(slot):
             against.extend(_owners(reader, slot))
+            # "the Kenya embassy bombing": where the building stands, the attack was
+            homes.extend(n for c in slot.children if sited(c) for n in reader.modifier_chain(c))
     partner = partner_after(noun, verb, kind) if verb is not None else None
     if partner is not None:
         against.extend(reader.slot_actors(partner)[0])
@@ -784,6 +788,20 @@ def _owners(reader: ClauseReader, modifier: Tok) -> list[str]:
     if names:
         return names
     for child in modifier.children:
-        if child.dep_ in _MODIFIER_DEPS and not _ambiguous_owner(child):
+        if child.dep_ in _MODIFIER_DEPS and not _ambiguous_owner(child) and not sited(child):
             names.extend(n for n in reader.modifier_chain(child) if n not in names)
     return names
+
+
+def sited(modifier: Tok) -> bool:
+    """ "the Kenya embassy bombing": a country's full name before a building says where it
+    stands; its owner is said by a demonym or an abbreviation ("the Kenyan embassy", "the U.S.
+    embassy")."""
+    word = modifier.text
+    return (
+        modifier.pos_ == "PROPN"
+        and word[:1].isupper()
+        and not word.isupper()
+        and "." not in word
+        and not is_demonym(word)
+    )

@@ -12,7 +12,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
@@ -45,6 +45,7 @@ from services.extractor.events.clauses import (
     is_nonfactive,
     is_perfect,
     is_planned,
+    is_present_perfect,
     is_subjunctive,
     reading,
 )
@@ -55,6 +56,7 @@ from services.extractor.events.nouns import (
     governing_verb,
     is_event_noun,
     noun_event,
+    sited,
     tells_of,
 )
 from services.extractor.events.plover import (
@@ -338,9 +340,11 @@ class _Reader:
         sentence_of: list[int],
         dateline: Dateline | None = None,
         text: str = "",
+        published: dt.date | None = None,
     ) -> None:
         self.tokens = tokens
         self.text = text
+        self.published = published
         self.actors = actors
         self.places = places
         self.sentences = sentences
@@ -943,10 +947,15 @@ class _Reader:
     # --- places and times ----------------------------------------------------------------------
 
     def _locative(self, token: Tok, owner: Tok | None = None) -> bool:
+        name = token
         while token.dep_ in _NOMINAL_DEPS and token.head is not token:
             head = token.head
             if token.dep_ in _MODIFIER_OF_A_NOUN and not _holds_a_place(head):
-                return False  # "over the Greenland tussle": the tussle is no place
+                building = token is not name and token.lemma_.casefold() in _PLACE_NOUNS
+                if not (building and sited(name) and is_event_noun(head)):
+                    return False  # "over the Greenland tussle": the tussle is no place
+                if head is owner:
+                    return True  # "the Kenya embassy bombing": where the embassy stands
             token = head
         if token.dep_ != "pobj" or token.head.lemma_.casefold() not in LOCATIVE_PREPOSITIONS:
             return False
@@ -959,15 +968,23 @@ class _Reader:
         holder = preposition.head
         if holder.dep_ == "pobj" and holder.head.lower_ in _TOPIC_PREPOSITIONS:
             return False  # "spoke about stability in the Middle East": the topic's place
-        if (
-            holder is not owner
-            and holder.pos_ == "NOUN"
-            and event_noun_type(holder) is not None
-            and not (holder.dep_ == "pobj" and holder.head.lower_ in _OCCASIONS)
-        ):
-            # "condemned the killings in Iran": the killings' place, not the act's; but "killed
-            # in an attack in Kabul", "met during talks in Geneva": the occasion's is the act's
-            return False
+        # "condemned the killings in Iran", "arrested in connection with the bombings of
+        # embassies in Kenya": the place of another event noun's phrase is that noun's, not
+        # the act's; but "killed in an attack in Kabul", "met during talks in Geneva": the
+        # occasion's is the act's.
+        for _ in range(CHAIN_LIMIT):
+            if holder is owner or holder.pos_ not in {"NOUN", "PROPN"}:
+                break
+            if holder.pos_ == "NOUN" and event_noun_type(holder) is not None:
+                if not (holder.dep_ == "pobj" and holder.head.lower_ in _OCCASIONS):
+                    return False
+                break
+            if holder.dep_ == "pobj" and holder.head.dep_ == "prep":
+                holder = holder.head.head  # "embassies" of "the bombings of embassies"
+            elif holder.dep_ in {"compound", "conj", "appos"}:
+                holder = holder.head
+            else:
+                break
         return not used_as_actor(token)
 
     def _simultaneous_places(self, verb: Tok, owner: Tok | None) -> list[str]:
@@ -994,14 +1011,11 @@ class _Reader:
         placed = [token for token in tokens if token.i in by_token]
         if not placed:  # most clauses name no place: skip walking their subjects
             return []
-        in_subject = (
-            {t.i for token in tokens if token.dep_ in {"nsubj", "nsubjpass"} for t in token.subtree}
-            if skip_subjects
-            else set()
-        )
+        subjects = [t for t in tokens if t.dep_ in {"nsubj", "nsubjpass"}] if skip_subjects else []
+        in_subject = {t.i for subject in subjects for t in subject.subtree}
         names: list[str] = []
         for token in placed:
-            if token.i in in_subject:
+            if token.i in in_subject and not _where_the_subject_is(token, subjects):
                 continue
             name = by_token[token.i]
             if name not in names and self._locative(token, owner):
@@ -1063,8 +1077,34 @@ class _Reader:
                 continue
             if _bounds_a_period(token, self.time_at):
                 continue  # "has killed 50 people since 2017": from then on, not then
+            if self.before_the_perfect(verb, time):
+                continue
             return time
         return None
+
+    def _left_by_the_perfect(self, noun: Tok) -> TimeExpression | None:
+        """The time right after a noun's phrase that the parser hung on a present perfect
+        which cannot take it ("has been arrested in connection with the bombings last year"):
+        the noun's."""
+        after = max(t.i for t in noun.subtree) + 1
+        time = self.time_at.get(after)
+        if time is None or after >= len(self.tokens):
+            return None
+        token = self.tokens[after]
+        for _ in range(CHAIN_LIMIT):  # up from the expression to the word it hangs on
+            if self.time_at.get(token.head.i) is not time or token.head is token:
+                break
+            token = token.head
+        verb = token.head
+        return time if verb.pos_ in _VERBAL and self.before_the_perfect(verb, time) else None
+
+    def before_the_perfect(self, verb: Tok, time: TimeExpression) -> bool:
+        """Whether `time` is a definite past that English does not give a present perfect
+        ("has been arrested in connection with the bombings last year"): it ended over a week
+        before publication, so it dates something else the clause names, never `verb`."""
+        if self.published is None or time.end_date is None or not is_present_perfect(verb):
+            return False
+        return time.end_date < self.published - _LEAD_DAY_WITHIN
 
     def lone_date(self, sentence: Span, verb: Tok, published: dt.date) -> TimeExpression | None:
         """The date of `verb`'s sentence when it names just one calendar date, no later than
@@ -1167,7 +1207,7 @@ class _Reader:
                     if t.i in self.time_at and not _bounds_a_period(t, self.time_at)
                 ),
                 None,
-            )
+            ) or self._left_by_the_perfect(anchor)
         for clause in clauses:
             if places and (date is not None or not clause_date):
                 break
@@ -1259,7 +1299,7 @@ class Ground:
         """The place of the first target's country the article names as a place."""
         for target in targets:
             code = self.country_of.get(target)
-            if code is not None:
+            if code is not None and not _nationals(target):
                 return self._in(code)
         return []
 
@@ -1295,6 +1335,33 @@ class Ground:
         if story not in {self.country_of.get(name) for name in sources}:
             return []
         return [self.story] if all(code in {None, story} for code in codes) else []
+
+
+def _where_the_subject_is(place: Tok, subjects: list[Tok]) -> bool:
+    """ "Police in Lagos arrested ...", "Thousands of people in Germany demonstrated": where
+    the subject is, its act is; not "officials from Kenya visited", where it comes from."""
+    token = place
+    while token.dep_ in _NOMINAL_DEPS and token.head is not token:
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ not in {"in", "at"}:
+        return False
+    holder = token.head.head
+    if holder.dep_ == "pobj" and holder.head.lower_ == "of":
+        holder = holder.head.head  # "thousands of people in Germany"
+    return holder in subjects
+
+
+def _nationals(name: str) -> bool:
+    """ "a Tanzanian man", "an Iraqi", "Afghan nationals": people of a country, who are as
+    often abroad; not its people at large ("Palestinians", "Iranian protesters")."""
+    last = name.rsplit(maxsplit=1)[-1].casefold()
+    return last in _NATIONAL_WORDS or (
+        " " not in name and not last.endswith("s") and is_demonym(name)
+    )
+
+
+# The last words of the names of people a nationality names (`actors.agents.NATIONALS`).
+_NATIONAL_WORDS = frozenset({"man", "men", "person", "persons", "people", "national", "nationals"})
 
 
 class DatelinePlaces(list[str]):
@@ -1926,10 +1993,17 @@ class _Context:
         # Monday agreed ..."): the first day of the first two paragraphs within a week before
         # publication. A past clause that no sentence near it dates happened then, not
         # necessarily on the publication day (a Tuesday paper reports Monday's talks).
-        lead_end = self._breaks[1] if len(self._breaks) > 1 else len(text)
+        # The paragraphs' ends, past blank lines and a dateline on a line of its own
+        # ("CAPE TOWN, South Africa (AP) --"): the story opens after them.
+        ends = [
+            found.start()
+            for found in _PARAGRAPH_BREAK.finditer(text)
+            if text[self.dateline_end : found.start()].strip()
+        ]
+        lead_end = ends[1] if len(ends) > 1 else len(text)
         self.lead_end = lead_end
         # Where the first paragraph (or a longer dateline) ends: what a story opens with.
-        self.opening_end = max(self._breaks[0] if self._breaks else len(text), self.dateline_end)
+        self.opening_end = max(ends[0] if ends else len(text), self.dateline_end)
         self.lead_day = next(
             (
                 t
@@ -2133,7 +2207,17 @@ def read_clauses(
     full_text = doc.text if text is None else text
     table = parse_table(doc) if tokens is None else tokens
     dateline = find_dateline(full_text)
-    reader = _Reader(table, actors, places, times, sentences, sentence_of, dateline, full_text)
+    reader = _Reader(
+        table,
+        actors,
+        places,
+        times,
+        sentences,
+        sentence_of,
+        dateline,
+        full_text,
+        published_at.date(),
+    )
     fallback = publication_date(published_at)
     context = _Context(full_text, times, published_at.date(), dateline)
     ground = Ground(places, actors, context.opening_end)
@@ -2248,6 +2332,42 @@ def read_clauses(
                     confidence=_confidence(draft, draft.date is not None),
                     not_event=_not_event(draft),
                 )
+            )
+    return _one_attack_per_person(clauses, actors)
+
+
+def _one_attack_per_person(clauses: list[Clause], actors: Actors) -> list[Clause]:
+    """An attack on a named person, told again ("a sniper killed Dr. Barnett Slepian in his
+    kitchen ... the Oct. 23 slaying of Slepian ... the attack on Slepian"), is one happening:
+    each telling takes the doers, the date and the place another telling gives and it lacks.
+    A person is attacked once in a story, where an arrest or a charge may repeat; a group or a
+    country may be attacked many times."""
+    told: dict[str, list[int]] = {}
+    for number, clause in enumerate(clauses):
+        if clause.kind != "ASSAULT" or clause.not_event is not None:
+            continue
+        for target in clause.targets:
+            if actors.kinds.get(target) == "person" and target[:1].isupper():
+                told.setdefault(target, []).append(number)
+    for numbers in told.values():
+        if len(numbers) < 2:
+            continue
+        tellings = [clauses[n] for n in numbers]
+        sources = next((c.sources for c in tellings if c.sources), [])
+        dated = next((c for c in tellings if c.date_source == "explicit"), None)
+        places = next(
+            (c.places for c in tellings if c.places and not isinstance(c.places, DatelinePlaces)),
+            [],
+        )
+        for n in numbers:
+            clause = clauses[n]
+            redated = dated is not None and clause.date_source != "explicit"
+            clauses[n] = replace(
+                clause,
+                sources=clause.sources or [s for s in sources if s not in clause.targets],
+                date=dated.date if dated is not None and redated else clause.date,
+                date_source="context" if redated else clause.date_source,
+                places=clause.places or places,
             )
     return clauses
 

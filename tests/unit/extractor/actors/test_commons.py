@@ -169,7 +169,7 @@ def test_the_object_of_a_number_noun_is_the_actor(read: ReadActors) -> None:
     ("text", "absent"),
     [
         # Phoenix's "people" is no sector: "six people", "people familiar with the matter".
-        ("People familiar with the matter said six people were hurt.", "people"),
+        ("People familiar with the matter said the talks failed.", "people"),
         # A modifier of a place, not an actor.
         ("The police station was attacked.", "police"),
         # After a locative preposition: where, not who.
@@ -261,3 +261,19 @@ def test_events_of_common_noun_actors_have_sources(extractor: Extractor) -> None
     for entity in enriched.entities:
         for m in entity.mentions:
             assert enriched.article.text[m.start : m.end] == m.text
+
+
+def test_people_of_a_nationality_or_counted_are_civilians(read: ReadActors) -> None:
+    """ "a Tanzanian man", "Afghan nationals", "an Iraqi", "224 people": people the text
+    names by nationality or number are civilian actors, not the country's state; a bare
+    "man" or "people" is no actor."""
+    found = read("Police said a Tanzanian man was arrested and two Afghan nationals detained.")
+    assert _actor(found.by_name["Tanzanian man"]) == ("group", "TZ", "CVL")
+    assert _actor(found.by_name["Afghan nationals"]) == ("group", "AF", "CVL")
+    assert "Tanzania" not in found.by_name
+    expelled = read("Tanzania expelled five Iraqis and a Libyan.")
+    assert expelled.by_name["Libyan"].country_code == "LY"
+    assert "Libya" not in expelled.by_name
+    counted = read("The bombs killed 224 people. A man said people were afraid.")
+    assert _actor(counted.by_name["people"]) == ("group", None, "CVL")
+    assert [m.start for m in counted.by_name["people"].mentions] == [21]

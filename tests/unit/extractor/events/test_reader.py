@@ -324,11 +324,12 @@ def test_compound_country_alone_is_ambiguous_for_material_acts(read: Read) -> No
 
 
 def test_attack_on_target_by_source(read: Read) -> None:
-    attack = _one(read("An attack on Kyiv by Russian forces killed three people."), "attack")
+    # One attack, told by the verb whose subject it is, with its victims.
+    attack = _one(read("An attack on Kyiv by Russian forces killed three people."), "kill")
     assert (attack.type, attack.sources, attack.targets) == (
         "ASSAULT",
         ["Russian forces"],
-        ["Ukraine"],
+        ["people", "Ukraine"],
     )
 
 
@@ -516,11 +517,11 @@ def test_an_attacked_building_is_the_target_not_the_attacker(read: Read) -> None
         assert all("Israel" not in e.sources + e.targets for e in read(text)), text
     lower = _one(read("The U.S. embassy bombing shocked Tanzania."), "bombing")
     assert (lower.sources, lower.targets) == ([], ["United States"])
-    of = _one(read("The bombing of the U.S. Embassy in Nairobi killed 200 people."), "bombing")
-    assert (of.sources, of.targets) == ([], ["U.S. Embassy"])
+    of = _one(read("The bombing of the U.S. Embassy in Nairobi killed 200 people."), "kill")
+    assert (of.sources, of.targets) == ([], ["people", "U.S. Embassy"])
     # The verb whose subject the bombings are does not take the embassy as its agent either.
     killed = read("The U.S. Embassy bombings killed 200 people.")
-    assert _acts(killed) == [("bombing", "ASSAULT", [], ["U.S. Embassy"])]
+    assert _acts(killed) == [("kill", "ASSAULT", [], ["people", "U.S. Embassy"])]
     # A modifier that names no building keeps its reading: Hamas attacked the base.
     rockets = _one(read("The Hamas rocket attack on the Israeli army base killed two."), "kill")
     assert (rockets.sources, rockets.targets) == (["Hamas"], ["Israel"])
@@ -952,7 +953,13 @@ def test_violence_with_no_one_named_is_an_event_of_its_place_and_time(
 ) -> None:
     text = "At least 82 people were killed in Nairobi on Friday."
     kill = _one(extractor.extract_one(text, PUBLISHED).events, "kill")
-    assert (kill.type, kill.sources, kill.targets, kill.places) == ("ASSAULT", [], [], ["Nairobi"])
+    # Counted people are who was harmed.
+    assert (kill.type, kill.sources, kill.targets, kill.places) == (
+        "ASSAULT",
+        [],
+        ["people"],
+        ["Nairobi"],
+    )
     # ... but not a bare mention with neither.
     assert extractor.extract_one("Many people were killed.", PUBLISHED).events == []
 
@@ -2082,3 +2089,77 @@ def test_both_sides_are_the_last_two_parties(extractor: Extractor) -> None:
     assert _trigger(found, "agree").sources == ["Iran", "United States"]
     text = "Iran met Iraq on Friday. Police arrested two Cuban exile leaders on Saturday."
     assert _trigger(_events(extractor, text), "arrest").targets != ["Iran", "Iraq"]
+
+
+def test_a_definite_past_belongs_to_a_noun_not_to_the_present_perfect(
+    extractor: Extractor,
+) -> None:
+    """English gives a present perfect no definite past time ("has been arrested ... last
+    year" is not said): the time dates the event noun before it, and the arrest is news."""
+    text = (
+        "Another man has been arrested in connection with the bombings of U.S. embassies in "
+        "Kenya and Tanzania last year, police said today."
+    )
+    events = _events(extractor, text)
+    bombing = _trigger(events, "bombing")
+    assert (_value(bombing), bombing.date_source) == ("2024", "explicit")
+    assert all(_value(e) != "2024" for e in events if e.trigger == "arrest")
+    # A time of the week before publication still dates the verb ("has arrested ... on Monday").
+    monday = _trigger(
+        _events(extractor, "Police have arrested six protesters on Monday."), "arrest"
+    )
+    assert (_value(monday), monday.date_source) == ("2025-12-15", "explicit")
+
+
+def test_a_dateline_on_its_own_line_does_not_end_the_opening(extractor: Extractor) -> None:
+    """ "CAPE TOWN, South Africa (AP) --" above the first paragraph: the story's opening is the
+    paragraph after it, whose present perfect is the day's news."""
+    text = (
+        "\n\nCAPE TOWN, South Africa (AP) --\n\nPolice have arrested a Tanzanian man, officials "
+        "said.\n\nThe man was questioned by the FBI."
+    )
+    arrest = _trigger(_events(extractor, text), "arrest")
+    assert (_value(arrest), arrest.date_source) == ("2025-12-20", "publication")
+    assert arrest.targets == ["Tanzanian man"]
+    assert arrest.places == ["Cape Town", "South Africa"]
+
+
+def test_an_attack_on_a_person_told_again_is_one_happening(extractor: Extractor) -> None:
+    """The doers, date and place of a named person's attack carry to its other tellings."""
+    text = (
+        "Kopp was seen days after a sniper killed Barnett Slepian in Amherst.\n\n"
+        "Kopp was spotted near the scene of the Oct. 23 slaying of Slepian.\n\n"
+        "The FBI is investigating the attack on Slepian."
+    )
+    events = [e for e in _events(extractor, text) if e.type == "ASSAULT"]
+    assert len(events) == 3
+    for event in events:
+        assert (event.sources, event.targets) == (["sniper"], ["Barnett Slepian"])
+        assert _value(event) == "2025-10-23"
+        assert event.places == ["Amherst"]
+    # Attacks on groups repeat: each keeps its own date.
+    text = "Police killed two protesters on Monday.\n\nPolice killed three protesters in 2019."
+    kills = _events(extractor, text)
+    assert [_value(e) for e in kills] == ["2025-12-15", "2019"]
+
+
+def test_a_building_named_for_its_country_places_the_attack(read: Read) -> None:
+    """ "the Kenya embassy bombing": Kenya is where the embassy stood, not whom it hit; a
+    demonym or an abbreviation says whose ("the U.S. embassy bombing")."""
+    bombing = _one(read("Clinton condemned the Kenya embassy bombing."), "bombing")
+    assert (bombing.targets, bombing.places) == ([], ["Kenya"])
+    killed = _one(read("Twelve Americans were killed in the Kenya embassy bombing."), "kill")
+    assert (killed.targets, killed.places) == (["Americans"], ["Kenya"])
+    ours = _one(read("Clinton condemned the U.S. embassy bombing."), "bombing")
+    assert ours.targets == ["United States"]
+
+
+def test_where_the_subject_is_its_act_is(read: Read) -> None:
+    """ "Police in Lagos arrested", "people in Germany demonstrated": there; "officials from
+    Kenya visited" came from Kenya, and visited no place in it."""
+    assert _one(read("Police in Lagos arrested 12 people."), "arrest").places == ["Lagos"]
+    text = "Thousands of people in Germany protested against unemployment on Monday."
+    protest = _one(read(text), "protest")
+    assert (protest.sources, protest.places) == (["people"], ["Germany"])
+    visit = _one(read("Officials from Kenya visited Washington officials."), "visit")
+    assert "Kenya" not in visit.places
