@@ -636,6 +636,10 @@ class _Reader:
             elif subject.pos_ == "PRON":
                 found.extend(self._pronoun_actors(subject, verb))
                 found.direct = False
+                # "He and Palestinian leader Yasser Arafat meet": the pronoun's conjuncts too
+                for other in subject.children:
+                    if other.dep_ == "conj":
+                        found.extend(self.noun_actors(other))
             elif self._is_figure(subject):
                 continue  # "Bethlehem shares rose": a figure moved, no one acted
             else:
@@ -903,6 +907,8 @@ class _Reader:
                 # "pushed for the E.U. to use its tool", "called for the EU to be abolished":
                 # the one the demanded act is asked of
                 found.extend(self._named_subjects(child, {"nsubj", "nsubjpass"}))
+            elif child.dep_ == "nsubjpass" and child.lower_ in _THIRD_PERSONAL:
+                found.extend(self._pronoun_actors(child, verb))  # "He was sentenced"
             elif child.dep_ == "nsubjpass":
                 found.extend(self.noun_actors(child))
         if event_noun is not None:
@@ -1335,6 +1341,14 @@ class Ground:
         if story not in {self.country_of.get(name) for name in sources}:
             return []
         return [self.story] if all(code in {None, story} for code in codes) else []
+
+
+def _within(date: TimeExpression | None, other: TimeExpression | None) -> bool:
+    """Whether `date` is a day (or period) inside `other`'s period."""
+    if date is None or other is None or date.start_date is None or other.start_date is None:
+        return False
+    end = date.end_date or date.start_date
+    return other.start_date <= date.start_date and end <= (other.end_date or other.start_date)
 
 
 def _where_the_subject_is(place: Tok, subjects: list[Tok]) -> bool:
@@ -2362,6 +2376,8 @@ def _one_attack_per_person(clauses: list[Clause], actors: Actors) -> list[Clause
         for n in numbers:
             clause = clauses[n]
             redated = dated is not None and clause.date_source != "explicit"
+            if redated and dated is not None and _within(clause.date, dated.date):
+                redated = False  # "captured on March 26, 1996" of an attack "in March 1996"
             clauses[n] = replace(
                 clause,
                 sources=clause.sources or [s for s in sources if s not in clause.targets],

@@ -274,3 +274,18 @@ def test_a_page_dated_at_the_calendars_ends_is_read(
     assert run.error is None
     assert {e.name for e in run.enriched.entities} >= {"Steve Witkoff", "Kirill Dmitriev"}
     assert run.enriched.events
+
+
+def test_a_lone_surname_the_model_missed_is_the_person(extractor: Extractor) -> None:
+    """ "Christopher Howes ... Howes had been working ... when he was abducted": the untagged
+    surname of a person named in full is that person, whom the pronoun then names."""
+    published = dt.datetime(1998, 2, 19, tzinfo=dt.UTC)
+    text = (
+        "Gen. Nhek Bunchhay said he hopes to recover the remains of Christopher Howes. Howes had "
+        "been working for the Mines Advisory Group when he was abducted in March 1996."
+    )
+    read = extractor.extract_one(text, published)
+    howes = next(e for e in read.entities if e.name == "Christopher Howes")
+    assert [m.text for m in howes.mentions] == ["Christopher Howes", "Howes"]
+    abducted = next(e for e in read.events if e.trigger == "abduct")
+    assert abducted.targets == ["Christopher Howes"]
