@@ -69,6 +69,27 @@ def is_infinitive(verb: Tok) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+# Verbs that charge someone with a deed named by a gerund ("convicted of helping to defraud",
+# "charged with attacking", "arrested for selling"): the one charged is the deed's doer.
+CHARGING_VERBS = frozenset(
+    {"accuse", "convict", "charge", "indict", "arrest", "sentence", "suspect", "jail",
+     "detain", "prosecute", "try", "acquit", "fine", "punish", "blame", "sue"}
+)  # fmt: skip
+_CHARGE_PREPOSITIONS = frozenset({"of", "with", "for"})
+
+
+def charged_deed(verb: Tok) -> bool:
+    """ "convicted of helping", "charged with attacking": a gerund naming the deed someone is
+    charged with."""
+    head = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and head.lower_ in _CHARGE_PREPOSITIONS
+        and head.head.pos_ in _VERBAL
+        and head.head.lemma_.casefold() in CHARGING_VERBS
+    )
+
+
 def governor(verb: Tok) -> Tok | None:
     """The clause `verb` takes its subject from: infinitive, conjunct or participle heads, and
     the verb whose object a document is for what the document does ("Pakistan released a
@@ -78,6 +99,8 @@ def governor(verb: Tok) -> Tok | None:
         return head.head
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         return head.head  # "we are ready to meet": the copula has the subject
+    if charged_deed(verb):
+        return head.head  # "was convicted of helping to defraud": the convicted did it
     if head is verb or head.pos_ not in _VERBAL:
         return None
     if verb.dep_ in {"xcomp", "conj"}:
@@ -231,6 +254,8 @@ def reading(verb: Tok) -> Reading:
             return "background"  # "before Slepian was killed": another time than the story's
         if verb.dep_ == "pcomp" and verb.head.lower_ in _OTHER_TIME:
             return "background"  # "after receiving an endorsement": the parser's preposition
+        if charged_deed(verb):
+            return "background"  # "convicted in 1991 of defrauding investors": before then
         if verb.tag_ == "VBD" or auxes & _PAST_BE_AUX:
             return "background" if _earlier(verb) else "past"
         if auxes & _PERFECT_AUX or verb.tag_ in {"VBZ", "VBP"}:

@@ -32,6 +32,7 @@ from services.extractor.events.clauses import (
     SPEAKING_DOCUMENTS,
     Reading,
     chain,
+    charged_deed,
     clause_tokens,
     document_act,
     governor,
@@ -654,7 +655,8 @@ class _Reader:
         head = governor(verb)
         if head is None:
             return found
-        if verb.dep_ == "xcomp":
+        if verb.dep_ in {"xcomp", "pcomp"}:
+            # "urged Iran to stop", "accused Smith of attacking": the object does it
             controllers = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
             objects = [n for c in controllers for n in self.noun_actors(c)]
             if objects:
@@ -1854,7 +1856,10 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         if not places and date is None:
             return None
     else:
-        places, date = reader.setting(verb, clauses, [])
+        # "convicted in 1991 of helping to defraud": the charge's time and place are not the
+        # deed's
+        own = next((n + 1 for n, c in enumerate(clauses) if charged_deed(c)), len(clauses))
+        places, date = reader.setting(verb, clauses[:own], [])
     return _Draft(
         token=verb,
         trigger=verb.lemma_.casefold(),

@@ -2163,3 +2163,16 @@ def test_where_the_subject_is_its_act_is(read: Read) -> None:
     assert (protest.sources, protest.places) == (["people"], ["Germany"])
     visit = _one(read("Officials from Kenya visited Washington officials."), "visit")
     assert "Kenya" not in visit.places
+
+
+def test_the_one_charged_with_a_deed_did_it_before(extractor: Extractor) -> None:
+    """ "convicted in 1991 of helping to defraud investors": the convicted is the deed's doer,
+    and the deed came before the conviction, at no date the clause gives."""
+    text = "In 1991 Charles Keating was convicted in state court of helping to defraud investors."
+    fraud = _trigger(_events(extractor, text), "defraud")
+    assert (fraud.type, fraud.sources, fraud.targets) == (
+        "CRIME",
+        ["Charles Keating"],
+        ["investors"],
+    )
+    assert (_value(fraud), fraud.date_source) == (None, "unknown")
