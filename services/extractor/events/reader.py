@@ -698,9 +698,31 @@ class _Reader:
             # Not whom the speaker told, nor the speaker of a quotation ("“They started
             # shooting,” said a resident": a speaker says "we" of their own).
             passed_over = self._addressees(verb) | frozenset(self.speakers.of_quote(pronoun))
+            pair = self._coordinated_subject(pronoun, passed_over)
+            if pair:
+                return pair  # "The U.S. and Iran held talks. They agreed ..."
             return self._antecedent(pronoun, {"group", "organization"}, passed_over)
         if word == "it":
             return self._near_body(pronoun)
+        return []
+
+    def _coordinated_subject(self, pronoun: Tok, passed_over: frozenset[str]) -> list[str]:
+        """The actors of the last subject before `pronoun` in its paragraph when that subject
+        joins two or more ("Israel and Hamas agreed to a truce. They ..."): what "they" names
+        first, countries included."""
+        paragraph = self.actors.paragraph_of
+        for first, stop, _ in reversed(self.actors.spans):
+            if stop > pronoun.i:
+                continue
+            if paragraph and paragraph[first] != paragraph[pronoun.i]:
+                return []
+            top = self.tokens[stop - 1]
+            while top.dep_ in {"conj", "compound"} and top.head is not top:
+                top = top.head
+            if top.dep_ not in {"nsubj", "nsubjpass"}:
+                return []
+            names = [n for n in self.noun_actors(top) if n not in passed_over]
+            return names if len(names) > 1 else []
         return []
 
     def _near_body(self, pronoun: Tok) -> list[str]:
@@ -734,7 +756,30 @@ class _Reader:
             kinds=kinds,
             where=lambda name: _agrees(name, word) and name not in passed_over,
         )
-        return [found] if found is not None else []
+        if found is None:
+            return []
+        if word != "they":
+            return [found]
+        # "Tanzanian police and FBI agents searched ... They refused": every conjunct
+        mention = next(
+            (
+                stop - 1
+                for first, stop, name in reversed(self.actors.spans)
+                if name == found and stop <= pronoun.i
+            ),
+            None,
+        )
+        if mention is None:
+            return [found]
+        top = self.tokens[mention]
+        while top.dep_ in {"conj", "compound"} and top.head is not top:
+            top = top.head  # "FBI agents", "police and FBI agents"
+        together = [
+            name
+            for name in self.noun_actors(top)
+            if self.actors.kinds.get(name) in kinds and name not in passed_over
+        ]
+        return together if found in together else [found]
 
     def _addressees(self, verb: Tok) -> frozenset[str]:
         """Whom the verb of saying over `verb`'s clause was said to: "told reporters they had
@@ -958,6 +1003,8 @@ class _Reader:
         name = token
         while token.dep_ in _NOMINAL_DEPS and token.head is not token:
             head = token.head
+            if head.lemma_.casefold() in _BUILDINGS and not sited(token):
+                return False  # "at U.S. embassies in Nairobi": whose, not where
             if token.dep_ in _MODIFIER_OF_A_NOUN and not _holds_a_place(head):
                 building = token is not name and token.lemma_.casefold() in _PLACE_NOUNS
                 if not (building and sited(name) and is_event_noun(head)):
@@ -984,7 +1031,9 @@ class _Reader:
             if holder is owner or holder.pos_ not in {"NOUN", "PROPN"}:
                 break
             if holder.pos_ == "NOUN" and event_noun_type(holder) is not None:
-                if not (holder.dep_ == "pobj" and holder.head.lower_ in _OCCASIONS):
+                # ... and "bombings at embassies in Nairobi killed 258": the subject's place
+                occasion = holder.dep_ == "pobj" and holder.head.lower_ in _OCCASIONS
+                if not occasion and holder.dep_ not in {"nsubj", "nsubjpass"}:
                     return False
                 break
             if holder.dep_ == "pobj" and holder.head.dep_ == "prep":
@@ -994,6 +1043,16 @@ class _Reader:
             else:
                 break
         return not used_as_actor(token)
+
+    def _where_clause_place(self, verb: Tok) -> list[str]:
+        """ "Oklahoma City, where 168 people were killed": the place a where-clause is on."""
+        first = _first_conjunct(verb)
+        if first.dep_ != "relcl" or not any(
+            c.dep_ == "advmod" and c.lower_ == "where" for c in first.children
+        ):
+            return []
+        name = self.places.by_token.get(first.head.i)
+        return [name] if name is not None else []
 
     def _simultaneous_places(self, verb: Tok, owner: Tok | None) -> list[str]:
         """ "Pakistan and Austria agreed ... as Sharif met Stocker in Vienna": a clause and the
@@ -1224,7 +1283,7 @@ class _Reader:
             if clause_date and date is None:
                 date = self.time_in(clause, tokens)
         if not places and anchor.pos_ == "VERB":
-            places = self._simultaneous_places(anchor, owner)
+            places = self._simultaneous_places(anchor, owner) or self._where_clause_place(anchor)
         if not sentence_places:
             return places, date
         if not places and self.dateline_places:
@@ -1362,9 +1421,15 @@ def _where_the_subject_is(place: Tok, subjects: list[Tok]) -> bool:
     if token.dep_ != "pobj" or token.head.lower_ not in {"in", "at"}:
         return False
     holder = token.head.head
-    if holder.dep_ == "pobj" and holder.head.lower_ == "of":
-        holder = holder.head.head  # "thousands of people in Germany"
-    return holder in subjects
+    for _ in range(CHAIN_LIMIT):
+        if holder in subjects:
+            return True
+        # "thousands of people in Germany"; "bombings at U.S. embassies in Nairobi killed
+        # 258": the attack's place is its toll's
+        if holder.dep_ != "pobj" or holder.head.lower_ not in {"of", "at", "in"}:
+            return False
+        holder = holder.head.head
+    return False
 
 
 def _nationals(name: str) -> bool:

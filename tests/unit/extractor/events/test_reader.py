@@ -2176,3 +2176,17 @@ def test_the_one_charged_with_a_deed_did_it_before(extractor: Extractor) -> None
         ["investors"],
     )
     assert (_value(fraud), fraud.date_source) == (None, "unknown")
+
+
+def test_a_toll_is_where_its_attack_was(read: Read) -> None:
+    """ "Bombings at U.S. embassies in Nairobi and Dar es Salaam killed 258": the places of the
+    attack that is the subject are the killing's; "U.S. embassies" says whose, not where."""
+    text = "Bombings at U.S. embassies in Nairobi and Dar es Salaam killed 258 people on Friday."
+    killed = _one(read(text), "kill")
+    assert killed.places == ["Nairobi", "Dar es Salaam"]
+    assert killed.targets == ["people"]
+
+
+def test_a_where_clause_happens_at_its_place(read: Read) -> None:
+    text = "He worked in Oklahoma City, where 168 people were killed in a bombing in 1995."
+    assert _one(read(text), "kill").places == ["Oklahoma City"]
