@@ -1942,6 +1942,8 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         or is_nonfactive(verb)
         or is_habitual(verb)
         or is_future_in_past(verb)
+        or _describes_a_standing(verb)
+        or _evaluated(verb)
         or _figurative(reader, verb, kind, passive),
         side=reader.speakers.side_reads > side_reads,
         plain_kind=plain_kind,
@@ -1961,15 +1963,58 @@ def _figurative(reader: _Reader, verb: Tok, kind: EventType | None, passive: boo
         return True  # "the floods killed over 100 people": a disaster, no one's attack
     if passive and lemma in _FORCING and not any(c.dep_ == "agent" for c in verb.children):
         return any(c.dep_ in {"xcomp", "advcl"} and is_infinitive(c) for c in verb.children)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if kind in _GIVING and subjects:
+        # "lower tax rates helped the company": a thing helps no one as an act
+        return all(
+            subject.pos_ == "NOUN"
+            and actor_lemma(subject.lemma_, subject.lower_) is None
+            and reader.actors.at(subject) is None
+            and reader.actors.phrase_at(subject) is None
+            and subject.lemma_.casefold() not in SPEAKING_DOCUMENTS
+            and not is_event_noun(subject)
+            # "the McAlpine family lent": a body a name says whose it is does act
+            and not any(
+                c.dep_ in {"compound", "poss"} and reader.actors.at(c) is not None
+                for c in subject.children
+            )
+            for subject in subjects
+        )
     if kind != "THREATEN":
         return False
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return bool(subjects) and all(
         subject.tag_ == "NN"  # a singular common noun: "eight countries" may act unnamed
         and subject.lemma_.casefold() not in SPEAKING_DOCUMENTS
         and actor_lemma(subject.lemma_, subject.lower_) is None
         and not reader.noun_actors(subject)
         for subject in subjects
+    )
+
+
+# Types of giving, which only an actor does.
+_GIVING = frozenset({"AID", "SUPPORT"})
+# Participles that describe a standing relation of the noun they modify ("the academy, funded
+# by Saudi Arabia", "a militia backed by Iran"): a state, no happening.
+_STANDING = frozenset(
+    {"fund", "finance", "back", "own", "run", "operate", "control", "sponsor", "support",
+     "base", "affiliate", "link", "ally", "bankroll", "subsidise", "subsidize"}
+)  # fmt: skip
+
+
+def _describes_a_standing(verb: Tok) -> bool:
+    """ "the Islamic Saudi Academy, funded by the government of Saudi Arabia": a state."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.casefold() in _STANDING
+
+
+def _evaluated(verb: Tok) -> bool:
+    """ "it was unfair to penalize the children", "it is vital to meet": an infinitive that an
+    evaluation takes as its subject says what someone thinks, not what happened."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_ == "be"
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
+        and any(c.dep_ == "acomp" for c in head.children)
     )
 
 

@@ -2190,3 +2190,15 @@ def test_a_toll_is_where_its_attack_was(read: Read) -> None:
 def test_a_where_clause_happens_at_its_place(read: Read) -> None:
     text = "He worked in Oklahoma City, where 168 people were killed in a bombing in 1995."
     assert _one(read(text), "kill").places == ["Oklahoma City"]
+
+
+def test_states_and_evaluations_are_no_happenings(read: Read) -> None:
+    """A participle of a standing relation ("funded by Saudi Arabia"), an evaluated infinitive
+    ("it was unfair to penalize") and a thing's help ("tax rates helped") are no acts."""
+    for text in (
+        "The Islamic Saudi Academy, funded by the government of Saudi Arabia, can move.",
+        "Supporters said it was unfair to penalize the children.",
+        "Lower Dutch corporate tax rates helped the company keep its tax outlay flat.",
+    ):
+        assert read(text) == [], text
+    assert _one(read("Japan helped flood victims on Monday."), "help").type == "AID"
