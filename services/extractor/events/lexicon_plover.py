@@ -238,6 +238,9 @@ _LIGHT_VERBS = frozenset(
     }
 )  # fmt: skip
 LIGHT_VERBS = _LIGHT_VERBS | {f"re{verb}" for verb in _LIGHT_VERBS}
+# Verbs that end a gathering and carry its event ("ended a two-day visit", "completed talks");
+# ending a war, a strike or sanctions is another act (`OBJECT_TYPES`).
+ENDING_VERBS = frozenset({"end", "complete", "finish"})
 
 # Words that condemn what they are said of ("called the move illegal", "said the measure was
 # destabilising", "a serious escalation"): such a label is a DISAPPROVE act.
@@ -280,11 +283,16 @@ _STANCES = (
     "motive", "wisdom", "judgment", "judgement", "commitment", "need", "approach", "strategy",
     "assertion", "finding", "account", "version", "integrity", "credibility", "handling",
 )  # fmt: skip
+# What is sent when sending moves forces ("sent more planes to the Gulf").
+_FORCES_SENT = (
+    "troop", "soldier", "warship", "force", "jet", "plane", "warplane", "bomber", "fighter",
+    "aircraft", "carrier", "reinforcement", "marine", "paratrooper", "tank", "battalion",
+    "brigade", "division", "squadron", "submarine", "destroyer", "frigate",
+)  # fmt: skip
 # A verb whose type depends on what it acts on (its direct object's lemma): the type, or None
 # where the pair is no event of any type ("released a statement", "seized the initiative").
 OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
-    **{("send", noun): "MOBILIZE" for noun in ("troop", "soldier", "warship", "force", "jet")},
-    **{("dispatch", noun): "MOBILIZE" for noun in ("troop", "soldier", "warship", "force")},
+    **{(verb, noun): "MOBILIZE" for verb in ("send", "dispatch") for noun in _FORCES_SENT},
     **{("fire", noun): "ASSAULT" for noun in ("shot", "missile", "rocket", "shell", "bullet")},
     **{("lift", noun): "CONCEDE" for noun in ("sanction", "ban", "embargo", "curfew", "blockade")},
     **{("ease", noun): "CONCEDE" for noun in ("sanction", "ban", "embargo", "curfew", "blockade")},

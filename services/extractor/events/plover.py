@@ -60,6 +60,7 @@ from services.extractor.events.lexicon_plover import (
     VERBS,
 )
 from services.extractor.events.lexicon_plover import CONDEMNING_WORDS as CONDEMNING_WORDS
+from services.extractor.events.lexicon_plover import ENDING_VERBS as ENDING_VERBS
 from services.extractor.events.lexicon_plover import LIGHT_VERBS as LIGHT_VERBS
 from shared.models import QUAD_OF_TYPE, EventType, Quad
 

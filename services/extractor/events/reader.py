@@ -62,6 +62,7 @@ from services.extractor.events.nouns import (
 )
 from services.extractor.events.plover import (
     CONDEMNING_WORDS,
+    ENDING_VERBS,
     LIGHT_VERBS,
     nominal_type,
     noun_type,
@@ -1484,6 +1485,11 @@ _ORDERING_VERBS = frozenset({"order", "authorize", "authorise"})
 
 def _event_noun(verb: Tok) -> Tok | None:
     lemma = verb.lemma_.casefold()
+    if lemma in ENDING_VERBS:
+        return next(
+            (c for c in verb.children if c.dep_ == "dobj" and noun_type(c.lemma_) == "CONSULT"),
+            None,
+        )
     if lemma not in LIGHT_VERBS and lemma not in _ORDERING_VERBS:
         return None
     for child in verb.children:

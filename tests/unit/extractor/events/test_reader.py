@@ -2202,3 +2202,17 @@ def test_states_and_evaluations_are_no_happenings(read: Read) -> None:
     ):
         assert read(text) == [], text
     assert _one(read("Japan helped flood victims on Monday."), "help").type == "AID"
+
+
+def test_ending_a_gathering_is_the_gathering_sending_planes_mobilises(read: Read) -> None:
+    """ "ended a two-day visit": the visit, its doer the subject; ending a war or a strike is
+    no war or strike. "sent more planes to the Gulf": forces moved."""
+    visit = _one(read("Rudolf Scharping ended a two-day visit to Poland on Saturday."), "end")
+    assert (visit.type, visit.sources, visit.targets) == (
+        "CONSULT",
+        ["Rudolf Scharping"],
+        ["Poland"],
+    )
+    assert all(e.type != "ASSAULT" for e in read("Israel ended the war in Gaza on Monday."))
+    sent = _one(read("The Pentagon sent more planes to the Gulf on Friday."), "send")
+    assert (sent.type, sent.sources) == ("MOBILIZE", ["Pentagon"])
