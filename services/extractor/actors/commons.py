@@ -317,9 +317,10 @@ class _Reader:
         if lemma in PLURAL_ONLY and not many and not modifier_words:
             return None  # "the authority to", "the use of force"
         agent = agent_of_phrase(lemma, modifier_words, phrase.unknown)
-        if agent is None and lemma in NATIONALS and (phrase.codes or counted):
-            # "a Tanzanian man", "killed 224 people", "thousands of people demonstrated":
-            # civilians, of a country or counted; not "people familiar with the matter"
+        if agent is None and lemma in NATIONALS and (phrase.codes or counted or indefinite):
+            # "a Tanzanian man", "killed 224 people", "thousands of people demonstrated",
+            # "another man was arrested": civilians, of a country, counted or one; not
+            # "people familiar with the matter", "the man"
             agent = "CVL"
         if agent is None:
             return None  # "a spokesman", "world leaders", "crane officials": no sector said

@@ -1902,6 +1902,14 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
                     # "threatened to intervene in Iran": the country the threatened act is in
                     targets.extend(reader.countries_in(clause_tokens(child)))
     sources = found.names
+    if passive and not sources and kind in _POLICE_ACTS:
+        # "Another man has been arrested ..., police said": the police who tell of an arrest
+        # with no one named making it made it.
+        sources = [
+            name
+            for name in reader.speakers.of_clause(verb) or ()
+            if reader.actors.agents.get(name) == "COP" and name not in targets
+        ]
     if kind == "MOBILIZE":
         # "sent troops to Greenland": the forces moved are the doer's own, no one it acts on;
         # with no doer named ("riot police deployed in Lagos") they are the ones who moved.
@@ -1997,6 +2005,8 @@ def _figurative(reader: _Reader, verb: Tok, kind: EventType | None, passive: boo
     )
 
 
+# Acts that police do, whose agentless passive a police source reports.
+_POLICE_ACTS = frozenset({"COERCE", "INVESTIGATE"})
 # Types of giving, which only an actor does.
 _GIVING = frozenset({"AID", "SUPPORT"})
 # Participles that describe a standing relation of the noun they modify ("the academy, funded

@@ -2216,3 +2216,13 @@ def test_ending_a_gathering_is_the_gathering_sending_planes_mobilises(read: Read
     assert all(e.type != "ASSAULT" for e in read("Israel ended the war in Gaza on Monday."))
     sent = _one(read("The Pentagon sent more planes to the Gulf on Friday."), "send")
     assert (sent.type, sent.sources) == ("MOBILIZE", ["Pentagon"])
+
+
+def test_police_who_tell_of_an_arrest_made_it(read: Read) -> None:
+    """ "Another man has been arrested ..., police said": an agentless arrest the police report
+    is theirs; "a man" is one civilian, "the man" someone the reader resolves."""
+    text = "Another man has been arrested in connection with the bombings, police said today."
+    arrest = _one(read(text), "arrest")
+    assert (arrest.sources, arrest.targets) == (["police"], ["man"])
+    told = _one(read("Six people were detained on Monday, a lawyer said."), "detain")
+    assert told.sources == []
