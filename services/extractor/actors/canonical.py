@@ -72,6 +72,10 @@ _MENTION_VOTE = 1
 _CUE_VOTE = 1
 
 
+# Where a word the tagger took for a common noun stands as a person would (a surname).
+_PERSON_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"})
+
+
 @dataclass
 class _Cluster:
     name: str
@@ -422,6 +426,8 @@ class _Builder:
                 self._add(f"group:{word.casefold()}", word, "group", c)
 
     def add_missed_surnames(self, sentence_of: list[int]) -> None:
+        """Untagged given names and surnames of the article's people, where they stand as a
+        name would."""
         covered = {
             i for cl in self.clusters.values() for m in cl.members for i in range(m.first, m.stop)
         }
@@ -440,8 +446,12 @@ class _Builder:
                 firsts[first] = None if first in firsts or first in people else c
         for token in self.tokens:
             cluster = people.get(token.text) or firsts.get(token.text)
-            if cluster is None or token.i in covered or token.pos_ != "PROPN":
+            if cluster is None or token.i in covered:
                 continue
+            if token.pos_ != "PROPN" and not (
+                token.pos_ == "NOUN" and token.text in people and token.dep_ in _PERSON_DEPS
+            ):
+                continue  # "Howes had been working", tagged a plural noun; not "Weeks later"
             following = self.tokens[token.i + 1] if token.i + 1 < len(self.tokens) else None
             if following is not None and following.pos_ == "PROPN" and token.text in firsts:
                 continue  # "Shehbaz Ahmed": another person's full name

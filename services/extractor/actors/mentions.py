@@ -128,7 +128,6 @@ def read_candidates(
             + dateline,
             key=lambda c: c.start,
         )
-    raw = _with_untagged_surnames(doc, raw, sentence)
     person_words = {
         word.casefold()
         for c in raw
@@ -139,47 +138,6 @@ def read_candidates(
     # the person, though a town abroad (Būsh, Egypt, 136,000) is called so too.
     titled = {c.text.casefold() for c in raw if _after_honorific(doc, c, gazetteer)}
     return [_repair(doc, c, gazetteer, person_words, titled, text) for c in raw]
-
-
-# Where a word the tagger took for a common noun stands as a person would (a surname).
-_NAMED_PERSON_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"})
-
-
-def _with_untagged_surnames(doc: Doc, raw: list[Candidate], sentence: list[int]) -> list[Candidate]:
-    """`raw` with the lone surnames of people it names in full that the model left untagged
-    ("Christopher Howes ... Howes had been working ... when he was abducted")."""
-    surnames = {
-        c.text.split()[-1]
-        for c in raw
-        if c.label == "PERSON" and len(c.text.split()) > 1 and c.text.split()[-1][:1].isupper()
-    }
-    if not surnames:
-        return raw
-    covered = {i for c in raw for i in range(c.first, c.stop)}
-    found: list[Candidate] = []
-    for token in doc:
-        if token.text not in surnames or token.i in covered or token.pos_ not in {"PROPN", "NOUN"}:
-            continue
-        before = doc[token.i - 1] if token.i > 0 else None
-        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if any(t is not None and t.pos_ == "PROPN" for t in (before, after)):
-            continue  # part of another name ("Howes Street", "Mary Howes")
-        if token.pos_ == "NOUN" and token.dep_ not in _NAMED_PERSON_DEPS:
-            continue  # "Weeks later, he spoke": a common word after all
-        found.append(
-            Candidate(
-                label="PERSON",
-                text=token.text,
-                start=token.idx,
-                end=token.idx + len(token.text),
-                first=token.i,
-                stop=token.i + 1,
-                root=token.i,
-                sentence=sentence[token.i],
-                modifier=_is_modifier(token),
-            )
-        )
-    return sorted(raw + found, key=lambda c: c.start) if found else raw
 
 
 def _dateline_places(
