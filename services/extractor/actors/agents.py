@@ -72,7 +72,7 @@ _NOUNS: dict[Agent, tuple[str, ...]] = {
         "civilian", "resident", "villager", "voter", "citizen", "inhabitant", "bystander",
         "pedestrian", "passenger", "tourist", "settler", "crowd", "mob", "immigrant",
         "emigre", "émigré", "expatriate", "diaspora", "woman", "child", "boy", "girl",
-        "teenager", "victim", "hostage",
+        "teenager", "victim", "hostage", "foreigner",
     ),
     "BUS": (
         "company", "firm", "corporation", "bank", "investor", "businessman", "businesswoman",

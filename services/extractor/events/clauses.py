@@ -24,7 +24,7 @@ CONTROL_VERBS = frozenset(
 # Governing verbs that make what they control hypothetical.
 _IRREALIS_CONTROL = frozenset(
     {"hope", "want", "try", "seek", "wish", "fail", "attempt", "need", "consider", "contemplate",
-     "mull", "weigh"}
+     "mull", "weigh", "seem", "appear"}
 )  # fmt: skip
 # "must be approved" (an obligation) and "can call up reservists" (an ability) are no more a
 # report of the act than "may" is.

@@ -122,14 +122,14 @@ _BUILDING_WORDS = frozenset(
         "building", "office", "station", "airport", "airfield", "port", "church", "mosque",
         "synagogue", "temple", "hotel", "market", "university", "college", "factory", "plant",
         "refinery", "facility", "center", "centre", "tower", "bridge", "checkpoint", "outpost",
-        "prison", "camp", "compound", "mission", "residence", "palace", "parliament",
+        "prison", "camp", "compound", "mission", "residence", "palace", "parliament", "clinic",
     }
 )  # fmt: skip
 _BUILDING_PLURALS = frozenset(
     {"embassies", "consulates", "bases", "hospitals", "schools", "buildings", "offices",
      "stations", "airports", "churches", "mosques", "temples", "hotels", "markets", "factories",
      "plants", "refineries", "facilities", "centers", "centres", "towers", "bridges",
-     "checkpoints", "outposts", "prisons", "camps", "compounds", "missions"}
+     "checkpoints", "outposts", "prisons", "camps", "compounds", "missions", "clinics"}
 )  # fmt: skip
 # Light verbs whose passive subject is the event noun they carry ("talks were held").
 _PASSIVE_CARRIED_DEPS = frozenset({"prep", "agent"})
@@ -237,7 +237,7 @@ def attacked_modifiers(noun: Tok, kind: EventType | None) -> list[Tok]:
     for child in noun.children:
         if child.i > noun.i:
             break
-        if child.dep_ in _MODIFIER_DEPS and _names_building(child):
+        if child.dep_ in _MODIFIER_DEPS and names_building(child):
             last = child.i
     if last < 0:
         return []
@@ -248,18 +248,18 @@ def _ambiguous_owner(modifier: Tok) -> bool:
     """ "the Israeli hospital strike", "the Russian school attack": an adjective before a
     common building word may say whose the building is or who struck it; it names neither
     side (a proper name, "the U.S. Embassy bombings", says whose)."""
-    if modifier.dep_ != "amod" or _names_building(modifier):
+    if modifier.dep_ != "amod" or names_building(modifier):
         return False
     head = modifier.head
     building = (
         head
-        if _names_building(head)
-        else next((c for c in head.children if _names_building(c)), None)
+        if names_building(head)
+        else next((c for c in head.children if names_building(c)), None)
     )
     return building is None or building.text.islower()
 
 
-def _names_building(token: Tok) -> bool:
+def names_building(token: Tok) -> bool:
     """ "embassy", "Embassy", and the plural of a proper noun, whose lemma spaCy keeps as is."""
     return token.lemma_.casefold() in _BUILDING_WORDS or token.lower_ in _BUILDING_PLURALS
 

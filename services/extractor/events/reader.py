@@ -56,6 +56,7 @@ from services.extractor.events.nouns import (
     event_noun_type,
     governing_verb,
     is_event_noun,
+    names_building,
     noun_event,
     sited,
     tells_of,
@@ -633,7 +634,8 @@ class _Reader:
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         for subject in subjects:
             if subject.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
-                found.extend(self.noun_actors(verb.head))
+                if not _tells_the_event(subject, verb.head):
+                    found.extend(self.noun_actors(verb.head))
                 found.direct = False
             elif subject.pos_ == "PRON":
                 found.extend(self._pronoun_actors(subject, verb))
@@ -1007,12 +1009,25 @@ class _Reader:
             if head.lemma_.casefold() in _BUILDINGS and not sited(token):
                 return False  # "at U.S. embassies in Nairobi": whose, not where
             if token.dep_ in _MODIFIER_OF_A_NOUN and not _holds_a_place(head):
-                building = token is not name and token.lemma_.casefold() in _PLACE_NOUNS
+                if sited(name) and names_building(head):
+                    token = head  # "a Birmingham, Ala., abortion clinic": where it stands
+                    continue
+                building = token is not name and names_building(token)
                 if not (building and sited(name) and is_event_noun(head)):
                     return False  # "over the Greenland tussle": the tussle is no place
                 if head is owner:
                     return True  # "the Kenya embassy bombing": where the embassy stands
             token = head
+        if (
+            owner is not None
+            and token is not name
+            and sited(name)
+            and names_building(token)
+            and token.dep_ == "pobj"
+            and token.head.lower_ in {"of", "on", "against"}
+            and token.head.head is owner
+        ):
+            return True  # "the bombing of a Birmingham clinic": where the clinic stands
         if token.dep_ != "pobj" or token.head.lemma_.casefold() not in LOCATIVE_PREPOSITIONS:
             return False
         # "a visit to Austria": the host is the visit's target and its place too.
@@ -1103,6 +1118,9 @@ class _Reader:
             # "June 2024, when ...", "the January 1998 bombing that killed an officer", "the
             # Feb. 23 accord signed by Annan": the noun's date is the clause's.
             noun = first.head
+            relative = next((c for c in first.children if c.tag_ in _RELATIVE_TAGS), None)
+            if relative is not None and _tells_the_event(relative, noun):
+                noun = noun.head.head  # "the 1998 bombing of a clinic that killed an officer"
             if noun.i in self.time_at:
                 return self.time_at[noun.i]
             for child in noun.children:
@@ -1347,21 +1365,43 @@ class Ground:
             if most >= _STORY_SHARE * total and code in opening:
                 self.story = self.country_place.get(code)
                 self.story_code = code if self.story is not None else None
+        # Whether the story's place is its country, not the city named most in it ("Buffalo"
+        # for a story set in the United States that never names the country as a place).
+        self.story_is_country = any(
+            p.name == self.story and p.kind == "country" for p in places.places
+        )
 
-    def place_of(self, kind: EventType | None, sources: list[str], targets: list[str]) -> list[str]:
+    def place_of(
+        self, kind: EventType | None, sources: list[str], targets: list[str], *, fresh: bool
+    ) -> list[str]:
+        """Where an act with no place of its own happened (class docstring). The story's
+        city, standing for its country, places only the story's news: "the 1996 Olympic
+        bombing" told in a story set in Buffalo was not there."""
+        if not fresh and self.story is not None and not self.story_is_country:
+            story, self.story = self.story, None
+            try:
+                return self.place_of(kind, sources, targets, fresh=True)
+            finally:
+                self.story = story
         if kind not in _GROUNDED_TYPES:
             return self._at_home(sources, targets)
         there = self.target_place(targets)
         if there:
             return there  # "a raid on Venezuela": there, even in a story elsewhere
-        for source in sources:
-            code = self.country_of.get(source)
-            if code is not None and self._at_home_doer(kind, source):
-                # "Iranian security forces killed protesters", "Iran arrested activists"
-                return self._in(code)
+        home = self.home_place(kind, sources)
+        if home:
+            return home  # "Iranian security forces killed protesters", "Iran arrested activists"
         if any(self.country_of.get(s) not in {None, self.story_code} for s in sources):
             return []  # "Russia's 2022 invasion", told in a story set in India: not there
         return [self.story] if self.story is not None else []
+
+    def home_place(self, kind: EventType | None, sources: list[str]) -> list[str]:
+        """The place of the country of the first source that does an act of `kind` at home."""
+        for source in sources:
+            code = self.country_of.get(source)
+            if code is not None and self._at_home_doer(kind, source):
+                return self._in(code)
+        return []
 
     def target_place(self, targets: list[str]) -> list[str]:
         """The place of the first target's country the article names as a place."""
@@ -1411,6 +1451,17 @@ def _within(date: TimeExpression | None, other: TimeExpression | None) -> bool:
         return False
     end = date.end_date or date.start_date
     return other.start_date <= date.start_date and end <= (other.end_date or other.start_date)
+
+
+def _tells_the_event(relative: Tok, head: Tok) -> bool:
+    """ "the bombing of a Birmingham clinic that killed an officer": a that- or which-clause
+    after the object of an event noun's "of" tells of the event, not of its object."""
+    return (
+        relative.lower_ in {"that", "which"}
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and is_event_noun(head.head.head)
+    )
 
 
 def _where_the_subject_is(place: Tok, subjects: list[Tok]) -> bool:
@@ -1630,7 +1681,20 @@ def _names_something(verb: Tok) -> bool:
         )
         or any(c.pos_ == "ADJ" and c.i > o.i for o in objects for c in o.children)
         or any(_condemning_in_one_phrase(o) for o in objects)
+        # "called the program part of a plan": a thing is labelled, not phoned; "called a
+        # meeting" convenes one, "called his counterpart" phones a person
+        or any(
+            o.pos_ == "NOUN"
+            and not is_event_noun(o)
+            and actor_lemma(o.lemma_, o.lower_) is None
+            and o.lemma_.casefold() not in _PEERS
+            for o in objects
+        )
     )
+
+
+# Nouns of a person's peers, whom one phones ("called his Russian counterpart").
+_PEERS = frozenset({"counterpart", "colleague", "ally", "partner", "friend", "rival"})
 
 
 def _condemning_in_one_phrase(thing: Tok) -> bool:
@@ -1937,8 +2001,8 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
     else:
         # "convicted in 1991 of helping to defraud": the charge's time and place are not the
         # deed's
-        own = next((n + 1 for n, c in enumerate(clauses) if charged_deed(c)), len(clauses))
-        places, date = reader.setting(verb, clauses[:own], [])
+        reach = next((n + 1 for n, c in enumerate(clauses) if charged_deed(c)), len(clauses))
+        places, date = reader.setting(verb, clauses[:reach], [])
     return _Draft(
         token=verb,
         trigger=verb.lemma_.casefold(),
@@ -2448,11 +2512,19 @@ def read_clauses(
             if isinstance(draft.places, DatelinePlaces) and draft.kind in _GROUNDED_TYPES:
                 # "JERUSALEM: ... Israeli forces killed 12 Palestinians": filed in Jerusalem,
                 # done where its targets are.
-                there = ground.target_place(draft.targets)
+                # "WASHINGTON ... Tanzanian police arrested 14 foreigners": police act at home
+                there = ground.target_place(draft.targets) or ground.home_place(
+                    draft.kind, draft.sources
+                )
                 if ground.abroad(there, draft.places):
                     draft.places = there
             if not draft.places:
-                draft.places = ground.place_of(draft.kind, draft.sources, draft.targets)
+                draft.places = ground.place_of(
+                    draft.kind,
+                    draft.sources,
+                    draft.targets,
+                    fresh=_fresh(date, date_source, published_at.date()),
+                )
             parties = list(dict.fromkeys([*draft.sources, *draft.targets]))
             if draft.kind is not None and len(parties) == 2:
                 reader.last_pair = parties

@@ -2226,3 +2226,45 @@ def test_police_who_tell_of_an_arrest_made_it(read: Read) -> None:
     assert (arrest.sources, arrest.targets) == (["police"], ["man"])
     told = _one(read("Six people were detained on Monday, a lawyer said."), "detain")
     assert told.sources == []
+
+
+def test_a_relative_after_an_attacks_object_tells_the_attack(extractor: Extractor) -> None:
+    """ "the January 1998 bombing of a Birmingham, Ala., abortion clinic that killed an
+    officer": the bombing killed, at its date; the clinic stood in Birmingham and did
+    nothing."""
+    text = (
+        "Rudolph has been on the run since the January 1998 bombing of a Birmingham, Ala., "
+        "abortion clinic that killed an off-duty police officer."
+    )
+    events = _events(extractor, text)
+    killed = _one(events, "kill")
+    assert (killed.sources, _value(killed)) == ([], "1998-01")
+    assert _one(events, "bombing").places == ["Birmingham"]
+
+
+def test_seeming_labelling_and_foreigners(read: Read) -> None:
+    assert read("Justices seemed to agree that the law was unfair.") == []
+    assert read("Cooper called the program part of a plan.") == []
+    assert _one(read("Trump called Macron on Friday."), "call").type == "CONSULT"
+    arrest = _one(read("Tanzanian police arrested 14 foreigners on Monday."), "arrest")
+    assert arrest.targets == ["foreigners"]
+
+
+def test_police_abroad_act_at_home_whatever_the_dateline(read: Read) -> None:
+    text = (
+        "WASHINGTON (AP) -- Albright thanked Kenya and Tanzania on Tuesday. Tanzanian police "
+        "arrested 14 foreigners on Tuesday."
+    )
+    assert _one(read(text), "arrest").places == ["Tanzania"]
+
+
+def test_the_storys_city_places_only_its_news(extractor: Extractor) -> None:
+    """A story set in the United States that names only Buffalo: the day's shooting is there,
+    the 1996 Olympic bombing is not."""
+    text = (
+        "A sniper shot a doctor in Buffalo on Friday. Police in Buffalo searched his house. "
+        "Buffalo police said the sniper shot the doctor through a window on Friday.\n\n"
+        "The suspect is also charged in the 1996 Olympic bombing that killed one person."
+    )
+    events = _events(extractor, text)
+    assert all(e.places == [] for e in events if _value(e) == "1996")
