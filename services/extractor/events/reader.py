@@ -193,7 +193,7 @@ _FIGURE_NOUNS = frozenset(
 # Prepositions whose object is a target ("meet with", "sanctions on", "out of").
 # Prepositions after a verb's object that name the other party of the act ("a deal with X").
 _COUNTERPART_PREPOSITIONS = frozenset(
-    {"with", "against", "on", "upon", "into", "to", "toward", "towards", "between"}
+    {"with", "against", "on", "upon", "into", "to", "toward", "towards", "between", "for"}
 )
 TARGET_PREPOSITIONS = frozenset(
     {"with", "against", "to", "toward", "towards", "on", "upon", "at", "into", "from",
@@ -607,7 +607,7 @@ class _Reader:
     def _object_counterparts(self, thing: Tok) -> list[str]:
         """The actors a thing acted on is with, against or for: "signed an agreement with the
         GCC", "negotiating deals with India, China and the U.K.", "imposed tariffs on
-        Canada", "filed a complaint against Barrot"."""
+        Canada", "filed a complaint against Barrot", "issued a warrant for Kopp"."""
         return [
             name
             for child in thing.children
@@ -940,6 +940,8 @@ class _Reader:
             ):
                 # "soldiers who were killed", "the man whom police arrested": the antecedent
                 found.extend(self.noun_actors(verb.head))
+            elif child.dep_ == "dative" and child.pos_ == "ADP":
+                found.extend(self._prep_objects(child))  # "lent to Meridian National"
             elif child.dep_ in {"dobj", "dative", "obj"}:
                 named = self.noun_actors(child)
                 found.extend(named or self._object_counterparts(child))
@@ -1962,6 +1964,8 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         for child in verb.children:
             if child.dep_ == "xcomp":
                 targets.extend(t for t in reader.object_actors(child, None) if t not in targets)
+                if _is_passive(child):  # "agreed to be acquired by Star States Corp."
+                    targets.extend(t for t in reader.passive_sources(child) if t not in targets)
                 if kind == "THREATEN" and not targets:
                     # "threatened to intervene in Iran": the country the threatened act is in
                     targets.extend(reader.countries_in(clause_tokens(child)))
@@ -2022,6 +2026,7 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         or is_future_in_past(verb)
         or _describes_a_standing(verb)
         or _evaluated(verb)
+        or _intended_for_another(verb)
         or _figurative(reader, verb, kind, passive),
         side=reader.speakers.side_reads > side_reads,
         plain_kind=plain_kind,
@@ -2084,6 +2089,26 @@ _STANDING = frozenset(
 def _describes_a_standing(verb: Tok) -> bool:
     """ "the Islamic Saudi Academy, funded by the government of Saudi Arabia": a state."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.casefold() in _STANDING
+
+
+def _intended_for_another(verb: Tok) -> bool:
+    """ "retained investment bankers to assist it", "allowed them to leave": the infinitive of
+    an object someone hires or lets do it is what the object is for, not what it did (not so
+    after a cause: "prompting Hamas to condemn it")."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_.casefold() in _HIRING_OR_LETTING
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "dobj" for c in head.children)
+    )
+
+
+# Verbs that take someone on, or let them, for an act their infinitive names.
+_HIRING_OR_LETTING = frozenset(
+    {"hire", "retain", "engage", "appoint", "recruit", "enlist", "commission", "tap", "name",
+     "allow", "permit", "authorize", "authorise", "enable", "empower", "license", "let"}
+)  # fmt: skip
 
 
 def _evaluated(verb: Tok) -> bool:

@@ -129,4 +129,28 @@ def parse_table(doc: Doc) -> list[Tok]:
                 found.append(token)
     for i, found in children.items():
         table[i].children = found
+    for token in table:
+        if token.dep_ == "punct" and token.pos_ == "PROPN" and token.text.endswith("."):
+            _reattach_stranded_name(table, token)
     return table
+
+
+def _reattach_stranded_name(table: list[Tok], name: Tok) -> None:
+    """ "agreed to be acquired by Star States Corp. The company ...": the parser reads the
+    period of a company's "Corp." or "Inc." that ends a sentence as the sentence's end, and
+    hangs the name on the verb as punctuation. The name is the object of the preposition or
+    verb right before it, when that has none."""
+    first = min([name.i, *(c.i for c in name.children if c.dep_ == "compound")])
+    if first == 0 or len(name.text) < 3:
+        return
+    before = table[first - 1]
+    if before.pos_ == "ADP" and not any(c.dep_ == "pobj" for c in before.children):
+        dep = "pobj"
+    elif before.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in before.children):
+        dep = "dobj"
+    else:
+        return
+    old = name.head
+    old.children = [c for c in old.children if c is not name]
+    name.head, name.dep_ = before, dep
+    before.children = sorted([*before.children, name], key=_POSITION)

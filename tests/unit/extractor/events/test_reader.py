@@ -2268,3 +2268,29 @@ def test_the_storys_city_places_only_its_news(extractor: Extractor) -> None:
     )
     events = _events(extractor, text)
     assert all(e.places == [] for e in events if _value(e) == "1996")
+
+
+def test_the_other_party_of_a_deal_a_loan_or_a_warrant(extractor: Extractor) -> None:
+    """ "agreed to be acquired by Star States Corp.", "lent to Meridian National Corp.",
+    "issued a warrant for Kopp": the other party is the target, also where the parser took the
+    period of a "Corp." ending the sentence for the sentence's end."""
+    text = (
+        "Diversified Investment Group Inc. said it agreed to be acquired by Star States Corp. "
+        "The McAlpine family also lent to Meridian National Corp. on Friday. Authorities "
+        "issued a material witness warrant for Kopp on Friday."
+    )
+    events = _events(extractor, text)
+    assert _trigger(events, "agree").targets == ["Star States Corp."]
+    assert _trigger(events, "lend").targets == ["Meridian National Corp."]
+    assert _trigger(events, "issue").targets == ["Kopp"]
+
+
+def test_whom_one_hires_to_act_has_not_acted(read: Read) -> None:
+    text = "Crossland Savings retained investment bankers to assist it in selling assets."
+    assert read(text) == []
+    assert {
+        e.trigger for e in read("Israel struck Gaza on Friday, prompting Hamas to condemn it.")
+    } == {
+        "strike",
+        "condemn",
+    }
