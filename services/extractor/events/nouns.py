@@ -610,6 +610,8 @@ def noun_event(
     `event_nouns` its event nouns' tokens. A verb event of the noun's type takes its targets."""
     if reader.actors.at(noun) is not None or modifies_a_thing(noun):
         return None  # part of a name ("the Peace Summit") or of another noun ("attack helicopters")
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return None  # "DD Acquisition is a partnership of ...": what something is, a state
     if _says_no(noun):
         return None
     verb = governing_verb(noun)
@@ -660,7 +662,8 @@ def noun_event(
     hedged = hypothetical(noun, verb) or (
         subject
         and verb is not None
-        and verb.lemma_.casefold() in _OCCURRENCE_VERBS
+        # "the loan may be extended", "talks were not held": a passive light verb too
+        and (verb.lemma_.casefold() in _OCCURRENCE_VERBS or verb.lemma_.casefold() in LIGHT_VERBS)
         and (is_negated(verb, None) or is_hedged(verb, clauses))
     )
     return NounEvent(sources, targets, places, date, direct, hedged)

@@ -168,7 +168,10 @@ _BELONGINGS = frozenset(
      "compound", "property", "asset", "account", "fund", "device", "phone", "computer",
      "laptop", "car", "vehicle", "convoy", "ship", "vessel", "plane", "aircraft", "base",
      "position", "camp", "facility", "plant", "factory", "warehouse", "store", "shop",
-     "document", "record", "file", "email", "data", "server", "website", "passport"}
+     "document", "record", "file", "email", "data", "server", "website", "passport",
+     # weapons, whose possessor used them ("killed by a sniper's bullet")
+     "bullet", "bomb", "gun", "rifle", "gunfire", "rocket", "missile", "shell", "grenade",
+     "knife", "weapon", "drone", "artillery"}
 )  # fmt: skip
 # Parts and papers of a company, whose owner a holding is in ("51% of Cineplex's unit").
 _COMPANY_PARTS = frozenset(
@@ -1062,6 +1065,16 @@ class _Reader:
                 break
         return not used_as_actor(token)
 
+    def _told_events_place(self, verb: Tok) -> list[str]:
+        """ "the bombing of a Birmingham clinic that killed an officer": the killing was where
+        the bombing was (`_tells_the_event`)."""
+        first = _first_conjunct(verb)
+        relative = next((c for c in first.children if c.tag_ in _RELATIVE_TAGS), None)
+        if first.dep_ != "relcl" or relative is None or not _tells_the_event(relative, first.head):
+            return []
+        event = first.head.head.head
+        return self.places_in(list(event.subtree), skip_subjects=False, owner=event)
+
     def _where_clause_place(self, verb: Tok) -> list[str]:
         """ "Oklahoma City, where 168 people were killed": the place a where-clause is on."""
         first = _first_conjunct(verb)
@@ -1304,7 +1317,11 @@ class _Reader:
             if clause_date and date is None:
                 date = self.time_in(clause, tokens)
         if not places and anchor.pos_ == "VERB":
-            places = self._simultaneous_places(anchor, owner) or self._where_clause_place(anchor)
+            places = (
+                self._simultaneous_places(anchor, owner)
+                or self._where_clause_place(anchor)
+                or self._told_events_place(anchor)
+            )
         if not sentence_places:
             return places, date
         if not places and self.dateline_places:
@@ -1367,24 +1384,8 @@ class Ground:
             if most >= _STORY_SHARE * total and code in opening:
                 self.story = self.country_place.get(code)
                 self.story_code = code if self.story is not None else None
-        # Whether the story's place is its country, not the city named most in it ("Buffalo"
-        # for a story set in the United States that never names the country as a place).
-        self.story_is_country = any(
-            p.name == self.story and p.kind == "country" for p in places.places
-        )
 
-    def place_of(
-        self, kind: EventType | None, sources: list[str], targets: list[str], *, fresh: bool
-    ) -> list[str]:
-        """Where an act with no place of its own happened (class docstring). The story's
-        city, standing for its country, places only the story's news: "the 1996 Olympic
-        bombing" told in a story set in Buffalo was not there."""
-        if not fresh and self.story is not None and not self.story_is_country:
-            story, self.story = self.story, None
-            try:
-                return self.place_of(kind, sources, targets, fresh=True)
-            finally:
-                self.story = story
+    def place_of(self, kind: EventType | None, sources: list[str], targets: list[str]) -> list[str]:
         if kind not in _GROUNDED_TYPES:
             return self._at_home(sources, targets)
         there = self.target_place(targets)
@@ -2027,6 +2028,7 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         or _describes_a_standing(verb)
         or _evaluated(verb)
         or _intended_for_another(verb)
+        or (kind == "SUPPORT" and date is None and _favours_a_thing(reader, verb))
         or _figurative(reader, verb, kind, passive),
         side=reader.speakers.side_reads > side_reads,
         plain_kind=plain_kind,
@@ -2089,6 +2091,20 @@ _STANDING = frozenset(
 def _describes_a_standing(verb: Tok) -> bool:
     """ "the Islamic Saudi Academy, funded by the government of Saudi Arabia": a state."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.casefold() in _STANDING
+
+
+def _favours_a_thing(reader: _Reader, verb: Tok) -> bool:
+    """ "the Justice Department, which supported the statute": being in favour of a law, a
+    plan or a policy is a stance, a state; with a day of its own it is an act ("backed the
+    resolution on Monday")."""
+    if verb.lemma_.casefold() not in _FAVOURING:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(reader.noun_actors(o) for o in objects)
+
+
+# Verbs of being in favour, whose object a thing is a stance (`_favours_a_thing`).
+_FAVOURING = frozenset({"support", "back", "favor", "favour"})
 
 
 def _intended_for_another(verb: Tok) -> bool:
@@ -2544,12 +2560,7 @@ def read_clauses(
                 if ground.abroad(there, draft.places):
                     draft.places = there
             if not draft.places:
-                draft.places = ground.place_of(
-                    draft.kind,
-                    draft.sources,
-                    draft.targets,
-                    fresh=_fresh(date, date_source, published_at.date()),
-                )
+                draft.places = ground.place_of(draft.kind, draft.sources, draft.targets)
             parties = list(dict.fromkeys([*draft.sources, *draft.targets]))
             if draft.kind is not None and len(parties) == 2:
                 reader.last_pair = parties

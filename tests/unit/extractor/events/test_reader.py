@@ -2258,18 +2258,6 @@ def test_police_abroad_act_at_home_whatever_the_dateline(read: Read) -> None:
     assert _one(read(text), "arrest").places == ["Tanzania"]
 
 
-def test_the_storys_city_places_only_its_news(extractor: Extractor) -> None:
-    """A story set in the United States that names only Buffalo: the day's shooting is there,
-    the 1996 Olympic bombing is not."""
-    text = (
-        "A sniper shot a doctor in Buffalo on Friday. Police in Buffalo searched his house. "
-        "Buffalo police said the sniper shot the doctor through a window on Friday.\n\n"
-        "The suspect is also charged in the 1996 Olympic bombing that killed one person."
-    )
-    events = _events(extractor, text)
-    assert all(e.places == [] for e in events if _value(e) == "1996")
-
-
 def test_the_other_party_of_a_deal_a_loan_or_a_warrant(extractor: Extractor) -> None:
     """ "agreed to be acquired by Star States Corp.", "lent to Meridian National Corp.",
     "issued a warrant for Kopp": the other party is the target, also where the parser took the
@@ -2294,3 +2282,30 @@ def test_whom_one_hires_to_act_has_not_acted(read: Read) -> None:
         "strike",
         "condemn",
     }
+
+
+def test_stances_and_what_something_is_are_states(read: Read) -> None:
+    """Favouring a law is a stance unless dated; "is a partnership of" says what something
+    is; "the loan may be extended" is the loan's modal."""
+    for text in (
+        "The Justice Department, which supported the statute, filed no brief.",
+        "DD Acquisition is a partnership of Unicorp Canada and Cara Operations Ltd.",
+        "The loan to Meridian by McAlpine may be extended.",
+    ):
+        assert [e for e in read(text) if e.type in {"SUPPORT", "COOPERATE", "AID"}] == [], text
+    assert _one(read("The U.S. backed the resolution on Friday."), "back").type == "SUPPORT"
+
+
+def test_a_weapons_owner_used_it_and_a_toll_shares_its_attacks_place(
+    extractor: Extractor,
+) -> None:
+    killed = _trigger(
+        _events(extractor, "Dr. Barnett Slepian was killed in his kitchen by a sniper's bullet."),
+        "kill",
+    )
+    assert killed.sources == ["sniper"]
+    text = (
+        "Rudolph has been on the run since the January 1998 bombing of a Birmingham, Ala., "
+        "abortion clinic that killed an off-duty police officer."
+    )
+    assert _trigger(_events(extractor, text), "kill").places == ["Birmingham"]
