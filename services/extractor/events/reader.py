@@ -1590,6 +1590,8 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
         return "DISAPPROVE" if _condemns(verb) else None
     if lemma in _SAYING and _condemning_content(verb):
         return "DISAPPROVE"  # "Guterres said the measure was destabilising and unlawful"
+    if demanded_clause(verb) is not None:
+        return "DEMAND"  # "said the U.S. must hold off until Annan visits Baghdad"
     if lemma in _LABELLING and _labels_as_condemned(verb):
         return "DISAPPROVE"  # "described the claims as ridiculous", "referred to ... as"
     patient = _patient(verb)
@@ -1658,6 +1660,33 @@ def _condemning_content(verb: Tok) -> bool:
         if any(c.dep_ in {"acomp", "attr"} and _condemning(c) for c in clause.children):
             return True
     return False
+
+
+def demanded_clause(verb: Tok) -> Tok | None:
+    """ "the Russian foreign minister said the U.S. must hold off": a content clause of a verb
+    of saying whose named subject must or should act is a demand of it; its clause. Not a
+    belief ("thought Elian should stay"), a state ("should be with his parents") or what
+    should be done to something ("the sale should be completed")."""
+    if verb.lemma_.casefold() not in _DECLARING:
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_ == "be" or is_negated(clause, None):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in _OBLIGING for c in clause.children):
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].pos_ == "PROPN":
+            return clause  # a named state, body or person; not "we must", "the boy should"
+    return None
+
+
+# Modals that oblige their clause's subject ("must", "should").
+_OBLIGING = frozenset({"must", "should", "ought"})
+# Verbs of saying out, whose content is a position taken, not a belief ("thought", "believes").
+_DECLARING = frozenset(
+    {"say", "tell", "insist", "declare", "state", "stress", "reiterate", "add", "announce",
+     "warn", "demand", "urge"}
+)  # fmt: skip
 
 
 def _condemning(word: Tok) -> bool:
@@ -1768,6 +1797,8 @@ def _is_candidate(verb: Tok) -> bool:
         return False
     if lemma in LIGHT_VERBS and "nsubjpass" in has and _carries_passive_noun(verb):
         return False  # "talks were held between ...": the noun's event (`nouns`)
+    if demanded_clause(verb) is not None:
+        return True  # "said the U.S. must hold off", "warned that Iraq must comply": a demand
     if lemma in _SPEECH_UNLESS_BARE:
         # "warned of a deep rift", "warned about the risks": a concern voiced, no threat
         return "ccomp" not in has and not any(
@@ -1942,6 +1973,9 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
     passive = reduced or _is_passive(verb)
     found = _Found(reader.passive_sources(verb)) if passive else reader.subject_actors(verb)
     targets = reader.object_actors(verb, event_noun)
+    demanded = demanded_clause(verb)
+    if demanded is not None:  # whom the demand is of
+        targets.extend(t for t in reader.subject_names(demanded) if t not in targets)
     if reduced:
         targets = [*reader.noun_actors(verb.head), *targets]
     elif passive and not any(c.dep_ == "nsubjpass" for c in verb.children):

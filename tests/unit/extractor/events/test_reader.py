@@ -2309,3 +2309,23 @@ def test_a_weapons_owner_used_it_and_a_toll_shares_its_attacks_place(
         "abortion clinic that killed an off-duty police officer."
     )
     assert _trigger(_events(extractor, text), "kill").places == ["Birmingham"]
+
+
+def test_saying_a_named_party_must_act_demands_it(read: Read) -> None:
+    """ "said the United States must hold off": a demand of the United States; not a belief,
+    a state or what should be done to a thing."""
+    for text, target in (
+        (
+            "Primakov said the United States must hold off until Annan visits Baghdad.",
+            "United States",
+        ),
+        ("Clinton warned that Iraq must comply with the resolutions.", "Iraq"),
+    ):
+        demand = _one(read(text), "say" if "said" in text else "warn")
+        assert (demand.type, demand.targets) == ("DEMAND", [target]), text
+    for text in (
+        "The nun said she thought Elian should stay in the United States.",
+        "Gonzalez said a child should be with his parents.",
+        "Nadeau said the sale of the businesses should be completed soon.",
+    ):
+        assert [e for e in read(text) if e.type == "DEMAND"] == [], text
