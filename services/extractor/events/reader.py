@@ -1662,6 +1662,34 @@ def _condemning_content(verb: Tok) -> bool:
     return False
 
 
+def _warns_of_force(verb: Tok) -> bool:
+    """ "warned Saddam of punishing air strikes", "warned Iran of consequences": a warning to
+    someone of force or punishment is a threat."""
+    if verb.lemma_.casefold() != "warn" or not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    things = [
+        t
+        for c in _warned_of(verb)
+        if c.lower_ in {"of", "about"}
+        for o in c.children
+        # "of punishing air strikes", read as a gerund and its object
+        for t in (o, *(g for g in o.children if o.dep_ == "pcomp" and g.dep_ == "dobj"))
+    ]
+    return any(event_noun_type(t) in _FORCEFUL or t.lemma_.casefold() in _REPRISALS for t in things)
+
+
+def _warned_of(verb: Tok) -> list[Tok]:
+    """The prepositions of a warning, on the verb or on whom it warns (the parser hangs "of"
+    on either: "warned Saddam of strikes", "warned residents of landslides")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return [c for t in (verb, *objects) for c in t.children if c.dep_ == "prep"]
+
+
+# Types of force and punishment a warning holds over someone, and words for reprisals.
+_FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+_REPRISALS = frozenset({"consequence", "retaliation", "reprisal", "response", "action", "force"})
+
+
 def demanded_clause(verb: Tok) -> Tok | None:
     """ "the Russian foreign minister said the U.S. must hold off": a content clause of a verb
     of saying whose named subject must or should act is a demand of it; its clause. Not a
@@ -1800,9 +1828,10 @@ def _is_candidate(verb: Tok) -> bool:
     if demanded_clause(verb) is not None:
         return True  # "said the U.S. must hold off", "warned that Iraq must comply": a demand
     if lemma in _SPEECH_UNLESS_BARE:
-        # "warned of a deep rift", "warned about the risks": a concern voiced, no threat
-        return "ccomp" not in has and not any(
-            c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in verb.children
+        # "warned of a deep rift", "warned about the risks": a concern voiced, no threat; but
+        # "warned Saddam of punishing air strikes": force held over someone
+        return "ccomp" not in has and (
+            _warns_of_force(verb) or not any(c.lower_ in {"of", "about"} for c in _warned_of(verb))
         )
     if lemma == "ask" and (_asks_a_question(verb) or _asks_nothing(verb)):
         return False

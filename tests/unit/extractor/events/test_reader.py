@@ -2329,3 +2329,14 @@ def test_saying_a_named_party_must_act_demands_it(read: Read) -> None:
         "Nadeau said the sale of the businesses should be completed soon.",
     ):
         assert [e for e in read(text) if e.type == "DEMAND"] == [], text
+
+
+def test_warning_someone_of_force_threatens_them(read: Read) -> None:
+    """ "warned Saddam of punishing air strikes": a threat; "warned residents of landslides"
+    and "warned of a deep rift" voice a concern."""
+    threat = _one(
+        read("Senior US officials warned Saddam of punishing air strikes on Friday."), "warn"
+    )
+    assert (threat.type, threat.targets) == ("THREATEN", ["Saddam"])
+    assert read("Officials warned residents of landslides on Friday.") == []
+    assert read("The EU warned of a deep rift on Friday.") == []
