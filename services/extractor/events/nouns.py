@@ -74,6 +74,7 @@ from typing import Protocol
 from services.extractor.actors.canonical import Actors
 from services.extractor.actors.demonyms import is_demonym
 from services.extractor.events.clauses import (
+    CHARGING_VERBS,
     SCHEDULING_GOVERNORS,
     chain,
     controller,
@@ -504,6 +505,8 @@ def tells_of(noun: Tok, verb: Tok | None) -> bool:
         return False
     if preposition.dep_ == "agent":
         return True  # "in 1978, the world was shocked by the assassination of Markov"
+    if verb.lemma_.casefold() in CHARGING_VERBS:
+        return False  # "charged with murder Thursday in the slaying of a doctor": before
     return preposition.dep_ == "prep" and (
         preposition.lower_ in _OCCASION_PREPOSITIONS
         or (preposition.lower_ == "for" and verb.lemma_.casefold() in _GOING_FOR)

@@ -2340,3 +2340,11 @@ def test_warning_someone_of_force_threatens_them(read: Read) -> None:
     assert (threat.type, threat.targets) == ("THREATEN", ["Saddam"])
     assert read("Officials warned residents of landslides on Friday.") == []
     assert read("The EU warned of a deep rift on Friday.") == []
+
+
+def test_the_deed_one_is_arrested_in_is_earlier(extractor: Extractor) -> None:
+    """ "arrested Kopp on Thursday in the slaying of a doctor": the slaying was before the
+    arrest, not on Thursday; "killed on Monday in the attack": the occasion is that day."""
+    events = _events(extractor, "Police arrested Kopp on Thursday in the slaying of a doctor.")
+    assert _value(_trigger(events, "slaying")) is None
+    assert _value(_trigger(events, "arrest")) == "2025-12-18"
