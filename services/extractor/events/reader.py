@@ -2649,7 +2649,32 @@ def read_clauses(
                     not_event=_not_event(draft),
                 )
             )
-    return _one_attack_per_person(clauses, actors)
+    return _doers_told_before(_one_attack_per_person(clauses, actors))
+
+
+# Types of coercion whose agentless telling right after one names its doer again (attacks
+# are told one after another by different hands: "a clinic bombing in Birmingham killed").
+_DOERS_CARRY = {"COERCE": "COERCE", "SANCTION": "COERCE"}
+
+
+def _doers_told_before(clauses: list[Clause]) -> list[Clause]:
+    """ "Tanzania expelled five Iraqis and a Libyan ... Five Iraqis also were deported": an
+    arrest, expulsion or deportation told with no doer in the sentence after one (or in the
+    same sentence) has that one's doers."""
+    last: dict[str, tuple[int, list[str]]] = {}
+    for number, clause in enumerate(clauses):
+        family = _DOERS_CARRY.get(clause.kind or "")
+        if family is None or clause.not_event is not None:
+            continue
+        if clause.sources:
+            last[family] = (clause.sentence_index, clause.sources)
+            continue
+        told = last.get(family)
+        if told is not None and clause.sentence_index - told[0] <= 1:
+            sources = [s for s in told[1] if s not in clause.targets]
+            if sources:
+                clauses[number] = replace(clause, sources=sources)
+    return clauses
 
 
 def _one_attack_per_person(clauses: list[Clause], actors: Actors) -> list[Clause]:

@@ -2348,3 +2348,15 @@ def test_the_deed_one_is_arrested_in_is_earlier(extractor: Extractor) -> None:
     events = _events(extractor, "Police arrested Kopp on Thursday in the slaying of a doctor.")
     assert _value(_trigger(events, "slaying")) is None
     assert _value(_trigger(events, "arrest")) == "2025-12-18"
+
+
+def test_an_agentless_arrest_after_one_has_its_doers(read: Read) -> None:
+    """ "Tanzania expelled five Iraqis ... Five Iraqis also were deported": the same hands;
+    attacks told one after another keep their own."""
+    text = (
+        "Tanzania expelled five Iraqis and a Libyan on Friday. Five Iraqis also were deported "
+        "on Friday."
+    )
+    assert _one(read(text), "deport").sources == ["Tanzania"]
+    text = "A sniper killed a doctor on Friday. A bombing killed two guards on Friday."
+    assert all(e.sources == [] for e in read(text) if e.targets == ["guards"])
