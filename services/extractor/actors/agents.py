@@ -73,6 +73,8 @@ _NOUNS: dict[Agent, tuple[str, ...]] = {
         "pedestrian", "passenger", "tourist", "settler", "crowd", "mob", "immigrant",
         "emigre", "émigré", "expatriate", "diaspora", "woman", "child", "boy", "girl",
         "teenager", "victim", "hostage", "foreigner",
+        # "Abacha supporters": people on someone's side, named with whom they back
+        "supporter", "loyalist", "follower", "partisan",
     ),
     "BUS": (
         "company", "firm", "corporation", "bank", "investor", "businessman", "businesswoman",
@@ -263,6 +265,8 @@ def actor_lemma(lemma: str, lower: str) -> str | None:
     return _LEMMA_OF_PLURAL.get(lower)
 
 
+# People named with whom they back ("Abacha supporters"): the name says whose side, not who acts.
+PARTISANS = frozenset({"supporter", "loyalist", "follower", "partisan"})
 # Nouns of people that a nationality makes civilians ("a Tanzanian man", "Afghan nationals").
 NATIONALS = frozenset({"man", "person", "people", "national"})
 

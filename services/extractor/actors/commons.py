@@ -34,6 +34,7 @@ from services.extractor.actors.agents import (
     INSTITUTION_PHRASES,
     INSTITUTIONS,
     NATIONALS,
+    PARTISANS,
     PLURAL_ONLY,
     STATE_AGENTS,
     actor_lemma,
@@ -278,6 +279,9 @@ class _Reader:
             c = self.covered.get(token.i)
             if c is not None:
                 code, actor = self._country(c, token, lemma)
+                if c.label in _NAMED and not actor and lemma in PARTISANS:
+                    phrase.keep(self.tokens[c.first : c.stop], c.text.casefold())
+                    continue  # "Abacha supporters": a side's people, not Abacha
                 if c.label in _NAMED and not actor:
                     return None  # "Hamas militants", "Trump's lawyers": the named actor acts
                 if c.label == "NORP" or actor:

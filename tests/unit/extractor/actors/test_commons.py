@@ -277,3 +277,8 @@ def test_people_of_a_nationality_or_counted_are_civilians(read: ReadActors) -> N
     counted = read("The bombs killed 224 people. A man said people were afraid.")
     assert _actor(counted.by_name["people"]) == ("group", None, "CVL")
     assert [m.start for m in counted.by_name["people"].mentions] == [21]
+
+
+def test_supporters_of_a_named_person_are_a_side_not_the_person(read: ReadActors) -> None:
+    found = read("Thousands of Abacha supporters began a two-day rally in Abuja.")
+    assert _actor(found.by_name["Abacha supporters"]) == ("group", None, "CVL")
