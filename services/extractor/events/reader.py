@@ -638,7 +638,7 @@ class _Reader:
         for subject in subjects:
             if subject.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
                 if not _tells_the_event(subject, verb.head):
-                    found.extend(self.noun_actors(verb.head))
+                    found.extend(self.noun_actors(_antecedent_phrase(verb)))
                 found.direct = False
             elif subject.pos_ == "PRON":
                 found.extend(self._pronoun_actors(subject, verb))
@@ -942,7 +942,7 @@ class _Reader:
                 and verb.dep_ == "relcl"
             ):
                 # "soldiers who were killed", "the man whom police arrested": the antecedent
-                found.extend(self.noun_actors(verb.head))
+                found.extend(self.noun_actors(_antecedent_phrase(verb)))
             elif child.dep_ == "dative" and child.pos_ == "ADP":
                 found.extend(self._prep_objects(child))  # "lent to Meridian National"
             elif child.dep_ in {"dobj", "dative", "obj"}:
@@ -1454,6 +1454,28 @@ def _within(date: TimeExpression | None, other: TimeExpression | None) -> bool:
         return False
     end = date.end_date or date.start_date
     return other.start_date <= date.start_date and end <= (other.end_date or other.start_date)
+
+
+def _antecedent_phrase(relative_clause: Tok) -> Tok:
+    """The noun a relative clause is on, or the whole coordination when the parser hung a
+    plural clause on its last singular conjunct ("five Iraqis and a Libyan who were
+    questioned")."""
+    head = relative_clause.head
+    plural = any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in _PLURAL_AUXILIARIES
+        for c in relative_clause.children
+    ) or (relative_clause.tag_ == "VBP")
+    if not plural or head.dep_ != "conj" or head.tag_ not in {"NN", "NNP", "JJ"}:
+        return head
+    for _ in range(CHAIN_LIMIT):
+        if head.dep_ != "conj" or head.head is head:
+            break
+        head = head.head
+    return head
+
+
+# Auxiliaries of a plural subject.
+_PLURAL_AUXILIARIES = frozenset({"were", "are", "have", "'re", "'ve"})
 
 
 def _tells_the_event(relative: Tok, head: Tok) -> bool:

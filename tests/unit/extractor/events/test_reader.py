@@ -2360,3 +2360,8 @@ def test_an_agentless_arrest_after_one_has_its_doers(read: Read) -> None:
     assert _one(read(text), "deport").sources == ["Tanzania"]
     text = "A sniper killed a doctor on Friday. A bombing killed two guards on Friday."
     assert all(e.sources == [] for e in read(text) if e.targets == ["guards"])
+
+
+def test_a_plural_relative_clause_on_a_coordination(read: Read) -> None:
+    text = "Tanzania expelled five Iraqis and a Libyan who were questioned by the FBI on Friday."
+    assert _one(read(text), "question").targets == ["Iraqis", "Libyan"]
