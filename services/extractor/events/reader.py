@@ -196,8 +196,11 @@ _FIGURE_NOUNS = frozenset(
 # Prepositions whose object is a target ("meet with", "sanctions on", "out of").
 # Prepositions after a verb's object that name the other party of the act ("a deal with X").
 _COUNTERPART_PREPOSITIONS = frozenset(
-    {"with", "against", "on", "upon", "into", "to", "toward", "towards", "between", "for"}
+    {"with", "against", "on", "upon", "into", "to", "toward", "towards", "between"}
 )
+# Things "for" someone that are aimed at them ("a warrant for Kopp"), not done for their good
+# ("a tax increase for retirees").
+_AIMED_FOR = frozenset({"warrant", "summons", "subpoena", "indictment", "bounty", "manhunt"})
 TARGET_PREPOSITIONS = frozenset(
     {"with", "against", "to", "toward", "towards", "on", "upon", "at", "into", "from",
      "between", "among", "over", "out", "of"}
@@ -614,7 +617,11 @@ class _Reader:
         return [
             name
             for child in thing.children
-            if child.dep_ == "prep" and child.lemma_.casefold() in _COUNTERPART_PREPOSITIONS
+            if child.dep_ == "prep"
+            and (
+                child.lemma_.casefold() in _COUNTERPART_PREPOSITIONS
+                or (child.lower_ == "for" and thing.lemma_.casefold() in _AIMED_FOR)
+            )
             for name in self._prep_objects(child)
         ]
 

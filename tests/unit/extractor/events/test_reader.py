@@ -2365,3 +2365,12 @@ def test_an_agentless_arrest_after_one_has_its_doers(read: Read) -> None:
 def test_a_plural_relative_clause_on_a_coordination(read: Read) -> None:
     text = "Tanzania expelled five Iraqis and a Libyan who were questioned by the FBI on Friday."
     assert _one(read(text), "question").targets == ["Iraqis", "Libyan"]
+
+
+def test_people_a_local_story_names_and_what_is_for_them(read: Read) -> None:
+    """Tenants, customers, retirees are civilian actors; "a tax increase for retirees" is done
+    for them, not to them, where "a warrant for Kopp" is aimed at him."""
+    evicted = _one(read("Police evicted tenants from the building on Friday."), "evict")
+    assert evicted.targets == ["tenants"]
+    approved = _one(read("Voters approved a tax increase for retirees on Friday."), "approve")
+    assert approved.targets == []
