@@ -183,6 +183,11 @@ OLDER_DROPPED = (
 )
 
 
+# The oldest version whose SQLite tables are this version's: version 5 changed PostgreSQL's
+# only, so a version 4 file is kept as it is (its version number raised).
+SAME_SINCE = 4
+
+
 class SqliteDialect:
     """Numbered `?N` parameters, ISO text timestamps, FTS5 MATCH and bm25."""
 
@@ -309,7 +314,7 @@ class SqliteStore:
                     f"{self.path} has index schema {stored}, newer than this Newsflow "
                     f"({SCHEMA_VERSION}); upgrade Newsflow"
                 )
-            if stored is not None and stored < SCHEMA_VERSION:
+            if stored is not None and stored < SAME_SINCE:
                 _rebuild_older(conn, stored)
             else:
                 for statement in _statements(SCHEMA):
