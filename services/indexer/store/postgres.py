@@ -494,17 +494,18 @@ async def _window(conn: Any, query: SearchQuery, planned: Planned) -> list[int]:
 
 
 async def _phrase_window(conn: Any, planned: Planned) -> list[int]:
-    """A phrase's window, tested only on the articles that hold all its words.
+    """A phrase's window, tested only on the articles that hold all its word pairs (`PAIRS`),
+    or, a phrase with no two adjacent indexed words, all its words.
 
-    The GIN index holds words without their positions, so it gives the articles holding a
-    phrase's words, and each one's tsvector is read to test the phrase (a few microseconds).
-    Read newest first, an article at a time, a phrase rarer than its words tested every
-    article (675 ms p95 at 100,000 articles; "million year": 0 of 41,000 holding both words).
-    Here each statement tests a range of keys, the words' bitmap ANDed with the range's (the
-    planner is told to use bitmaps: it reckons a tsvector test as cheap as a key's), first the
-    newest `PHRASE_RANGE` keys, then as many more as the matches found so far say the window
-    needs (half again), or all the rest when none was found: at most the articles holding
-    the words are tested, and a common phrase stops in its first ranges."""
+    A GIN index gives the articles holding a phrase's pairs or words, and each one's tsvector
+    is read to test the phrase (a few microseconds). Read newest first, an article at a time,
+    a phrase rarer than its words tested every article (675 ms p95 at 100,000 articles;
+    "million year": 0 of 41,000 holding both words). Here each statement tests a range of
+    keys, the index's bitmap ANDed with the range's (the planner is told to use bitmaps: it
+    reckons a tsvector test as cheap as a key's), first the newest `PHRASE_RANGE` keys, then
+    as many more as the matches found so far say the window needs (half again), or all the
+    rest when none was found: at most the articles holding the pairs are tested, and a common
+    phrase stops in its first ranges."""
     found: list[int] = []
     async with conn.transaction():
         # The newest key first, from its index: with index scans off, max() read every row.
