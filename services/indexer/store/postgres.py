@@ -1,7 +1,7 @@
 """The PostgreSQL store: asyncpg pool, a generated `tsvector` with a GIN index, upserts.
 
 Same search SQL (`sql`) and upserts (`upsert`) as the SQLite store, and the same tables but
-three: an event's actors, places and countries are arrays of its row (`EVENT_ARRAYS`). A second GIN
+two: an event's places and countries are arrays of its row (`EVENT_ARRAYS`). A second GIN
 index holds each article's adjacent word pairs, from which phrases are found (`PAIRS`). Text columns
 that are sorted or compared in keyset conditions use the "C" collation, so ordering is by code
 point as in SQLite, whatever the database's locale. Query text becomes a tsquery expression
@@ -159,19 +159,23 @@ CREATE TABLE IF NOT EXISTS places (
 );
 CREATE INDEX IF NOT EXISTS places_key ON places (key, doc);
 CREATE INDEX IF NOT EXISTS places_country ON places (country_code, doc);
--- An event's actors, places and countries are arrays of its row (`EVENT_ARRAYS`): keys, and
--- the actors' and places' names at the same places; NULL where it has none.
+-- An event's places and countries are arrays of its row (`EVENT_ARRAYS`): keys, and the
+-- places' names at the same places; NULL where it has none.
 CREATE TABLE IF NOT EXISTS events (
     n bigint PRIMARY KEY, type text COLLATE "C" NOT NULL,
     date_start date NOT NULL, date_end date NOT NULL, dated boolean NOT NULL,
-    actors text[] COLLATE "C", actor_names text[] COLLATE "C",
     places text[] COLLATE "C", place_names text[] COLLATE "C", countries text[] COLLATE "C"
 );
 CREATE INDEX IF NOT EXISTS events_date ON events (date_start DESC, n);
 CREATE INDEX IF NOT EXISTS events_type_date ON events (type, date_start DESC, n);
-CREATE INDEX IF NOT EXISTS events_actors ON events USING gin (actors);
 CREATE INDEX IF NOT EXISTS events_places ON events USING gin (places);
 CREATE INDEX IF NOT EXISTS events_countries ON events USING gin (countries);
+CREATE TABLE IF NOT EXISTS event_actors (
+    n bigint NOT NULL, key text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
+    date_start date NOT NULL, PRIMARY KEY (n, key)
+);
+-- An actor and a date range of its events are one range of this index (`sql.event_plan`).
+CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (key, date_start DESC, n);
 CREATE TABLE IF NOT EXISTS event_span (days integer NOT NULL);
 INSERT INTO event_span (days) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM event_span);
 """
@@ -221,14 +225,11 @@ SERVER_SETTINGS = {
 _TRANSIENT_CLASSES = ("08", "53", "57", "40")
 
 
-# An event's actors, places and countries as arrays of its row, with GIN indexes, where rows of
-# their own tables cost PostgreSQL 24 bytes of header per row and per index entry, and a
-# primary key each: 73 MB of 178 at 10,000 articles (schema 4), 632 of 1,751 at 100,000, for
-# about 2 actors, 2.4 countries and 0.6 places of each event. An actor's events of a date range
-# are then the range's events whose array holds it (`sql.event_plan`), where `event_actors`'
-# index (key, date_start DESC, n) listed them in page order: at 100,000 articles a count of
-# the 1,001 first took 2-35 ms by the actor's size, a page 1-13 (17-45 and 0.3-1.5 before).
-EVENT_ARRAYS = frozenset({"actors", "places", "countries"})
+# An event's places and countries as arrays of its row, with GIN indexes, where rows of their
+# own tables cost PostgreSQL 24 bytes of header per row and per index entry, and a primary key
+# each: 36.7 MB of 178 at 10,000 articles (schema 4), for about 2.4 countries and 0.6 places
+# of each event.
+EVENT_ARRAYS = frozenset({"places", "countries"})
 
 
 class PostgresDialect:

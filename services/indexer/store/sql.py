@@ -277,9 +277,7 @@ def event_plan(query: SearchQuery, dialect: Dialect, span: int | None = None) ->
     """The events a query matches (ignoring its cursor). Query text selects the events of
     the articles it matches: an event's sentence alone often names its actors only by pronoun.
 
-    An actor with a date range drives the plan where actors are rows of `event_actors`
-    (SQLite; on PostgreSQL they are an array of the event's row, a filter of the range's
-    events): the actor's rows hold their event's start, and
+    An actor with a date range drives the plan: the actor's rows hold their event's start, and
     its index, (key, date_start DESC, n), lists the actor's events of the range in the order a
     page lists events, so a count, a page or the facets' sample read the first of them and
     stop. As a filter of the events of the range, the actor's every event was listed and
@@ -300,7 +298,7 @@ def event_plan(query: SearchQuery, dialect: Dialect, span: int | None = None) ->
     _with_text(plan, query.text)
     starts = _event_starts(query, plan.params, span)
     actor = query.actor and name_key(query.actor)
-    if actor and starts and "actors" not in d.event_arrays:
+    if actor and starts:
         plan.base = f"event_actors ea JOIN events e ON e.n = ea.n{articles}"
         plan.key, plan.start, plan.order = "ea.n", "ea.date_start", "ea.date_start DESC, ea.n ASC"
         plan.conditions.append(f"ea.key = {p(actor)}")

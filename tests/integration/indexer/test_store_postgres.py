@@ -182,10 +182,10 @@ async def test_older_index_is_rebuilt_from_its_messages(empty_pg: str, version: 
         )
         assert {(row[0], row[1]) for row in columns} == {
             *(("events", c) for c in ("n", "type", "date_start", "date_end", "dated")),
-            *(("events", c) for c in ("actors", "actor_names", "places", "place_names")),
-            ("events", "countries"),
+            *(("events", c) for c in ("places", "place_names", "countries")),
+            *(("event_actors", c) for c in ("n", "key", "name", "date_start")),
         }
-        for gone in ("event_actors", "event_places", "event_countries"):
+        for gone in ("event_places", "event_countries"):
             assert await conn.fetchval("SELECT to_regclass($1)", gone) is None
         assert await conn.fetchval("SELECT to_regclass('articles_old')") is None
         assert await conn.fetchval("SELECT to_regclass('articles_pairs')") is not None
