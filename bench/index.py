@@ -563,7 +563,7 @@ async def run(args: argparse.Namespace) -> int:
     pool = paragraphs()
     corpus = Corpus(pool, args.events)
     words = vocabulary(pool)
-    name = f"newsflow_bench_{uuid.uuid4().hex[:12]}"
+    name = f"{args.prefix}{uuid.uuid4().hex[:12]}"
     if args.existing:
         # Search what an earlier run kept (--keep, --sqlite): no write, nothing dropped.
         name, args.keep = args.existing.rsplit("/", 1)[1], True
@@ -639,6 +639,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sqlite", help="write the SQLite index here (kept)")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument(
+        "--prefix",
+        default="newsflow_bench_",
+        help="name the PostgreSQL database this followed by a random suffix (runs of the same "
+        "server beside each other tell theirs apart)",
+    )
     parser.add_argument(
         "--existing",
         metavar="DSN",

@@ -27,8 +27,9 @@ from shared.models import EnrichedArticle
 # message stored whole and again per event; version 2: each event's text id in its row, with a
 # unique index and in both date indexes, the message packed without a dictionary and with its
 # events' sentences; version 3: an actor's event rows without their start date, so an actor
-# and a date range were two lists joined).
-SCHEMA_VERSION = 4
+# and a date range were two lists joined; version 4, on PostgreSQL: no index of word pairs, and
+# an event's actors, places and countries as rows of their own tables).
+SCHEMA_VERSION = 5
 # Messages read from an old index per step of its rebuild: a few MB in memory at a time.
 REBUILD_BATCH = 500
 # Top values per facet unless the caller asks otherwise.

@@ -1,6 +1,8 @@
 """The PostgreSQL store: asyncpg pool, a generated `tsvector` with a GIN index, upserts.
 
-Same tables, search SQL (`sql`) and upserts (`upsert`) as the SQLite store. Text columns
+Same search SQL (`sql`) and upserts (`upsert`) as the SQLite store, and the same tables but
+two: an event's places and countries are arrays of its row (`EVENT_ARRAYS`). A second GIN
+index holds each article's adjacent word pairs, from which phrases are found (`PAIRS`). Text columns
 that are sorted or compared in keyset conditions use the "C" collation, so ordering is by code
 point as in SQLite, whatever the database's locale. Query text becomes a tsquery expression
 (`text_query.pg_tsquery`) in which every term is a bound parameter.
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from typing import Any
 
 import asyncpg
@@ -82,7 +84,40 @@ HEADLINE_OPTIONS = (
     f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=30, MinWords=12, MaxFragments=1"
 )
 
-SCHEMA = """
+# The pairs of adjacent lexemes of a tsvector ("last year"), and of a phrase: the index of
+# the first (`articles_pairs`) answers which articles hold a phrase's pairs, all of which an
+# article matching the phrase holds. GIN holds words without their positions, so a phrase whose
+# words are common was tested on every article holding them (41,000 for "million year", none
+# matching, 84-88 ms p95 at 100,000 articles); its pairs are in the few articles that match.
+# A pair is two lexemes at positions p and p + 1 of the stored tsvector, the positions its `@@`
+# tests a phrase's `<->` on, so every article that matches holds them. Of a phrase, only
+# positions holding one lexeme make pairs (a dictionary giving two at one place would need
+# either, not both); a phrase with no two adjacent indexed words ("end of the war": 'end' <3>
+# 'war') has none, and is looked for by its words (`PostgresDialect.text_match`).
+# COST: ten thousand times an operator's, so that no plan computes the pairs of every row it
+# passes (about 100 microseconds an article) where it can read them from the index.
+PAIRS = """
+CREATE OR REPLACE FUNCTION newsflow_word_pairs(tsvector) RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 10000 AS $$
+    WITH w AS (SELECT u.lexeme, x.p FROM pg_catalog.unnest($1) AS u,
+               pg_catalog.unnest(u.positions) AS x(p))
+    SELECT coalesce(pg_catalog.array_agg(DISTINCT a.lexeme || ' ' || b.lexeme), '{}')
+    FROM w a JOIN w b ON b.p = a.p + 1
+$$;
+CREATE OR REPLACE FUNCTION newsflow_phrase_pairs(text) RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    WITH w AS (SELECT pg_catalog.min(u.lexeme) AS lexeme, x.p
+               FROM pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig, $1)) AS u,
+               pg_catalog.unnest(u.positions) AS x(p)
+               GROUP BY x.p HAVING pg_catalog.count(*) = 1)
+    SELECT coalesce(pg_catalog.array_agg(DISTINCT a.lexeme || ' ' || b.lexeme), '{}')
+    FROM w a JOIN w b ON b.p = a.p + 1
+$$;
+"""
+
+SCHEMA = (
+    PAIRS
+    + """
 CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
     id text COLLATE "C" PRIMARY KEY,
@@ -105,6 +140,9 @@ CREATE TABLE IF NOT EXISTS articles (
     ) STORED
 );
 CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING gin (tsv);
+-- Each pair of words next to each other in an article, so that a phrase's articles are found
+-- from the index (`PAIRS`); computed from the tsvector, never stored in the row.
+CREATE INDEX IF NOT EXISTS articles_pairs ON articles USING gin (newsflow_word_pairs(tsv));
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at, id);
 CREATE TABLE IF NOT EXISTS entities (
     doc bigint NOT NULL, position integer NOT NULL, name text COLLATE "C" NOT NULL,
@@ -121,30 +159,27 @@ CREATE TABLE IF NOT EXISTS places (
 );
 CREATE INDEX IF NOT EXISTS places_key ON places (key, doc);
 CREATE INDEX IF NOT EXISTS places_country ON places (country_code, doc);
+-- An event's places and countries are arrays of its row (`EVENT_ARRAYS`): keys, and the
+-- places' names at the same places; NULL where it has none.
 CREATE TABLE IF NOT EXISTS events (
     n bigint PRIMARY KEY, type text COLLATE "C" NOT NULL,
-    date_start date NOT NULL, date_end date NOT NULL, dated boolean NOT NULL
+    date_start date NOT NULL, date_end date NOT NULL, dated boolean NOT NULL,
+    places text[] COLLATE "C", place_names text[] COLLATE "C", countries text[] COLLATE "C"
 );
 CREATE INDEX IF NOT EXISTS events_date ON events (date_start DESC, n);
 CREATE INDEX IF NOT EXISTS events_type_date ON events (type, date_start DESC, n);
+CREATE INDEX IF NOT EXISTS events_places ON events USING gin (places);
+CREATE INDEX IF NOT EXISTS events_countries ON events USING gin (countries);
 CREATE TABLE IF NOT EXISTS event_actors (
     n bigint NOT NULL, key text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
     date_start date NOT NULL, PRIMARY KEY (n, key)
 );
 -- An actor and a date range of its events are one range of this index (`sql.event_plan`).
 CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (key, date_start DESC, n);
-CREATE TABLE IF NOT EXISTS event_places (
-    n bigint NOT NULL, key text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
-    PRIMARY KEY (n, key)
-);
-CREATE INDEX IF NOT EXISTS event_places_key ON event_places (key, n);
-CREATE TABLE IF NOT EXISTS event_countries (
-    n bigint NOT NULL, country_code text COLLATE "C" NOT NULL, PRIMARY KEY (n, country_code)
-);
-CREATE INDEX IF NOT EXISTS event_countries_code ON event_countries (country_code, n);
 CREATE TABLE IF NOT EXISTS event_span (days integer NOT NULL);
 INSERT INTO event_span (days) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM event_span);
 """
+)
 
 # A new articles table keeps each tsvector in its row: stored out of line (as PostgreSQL does
 # with a value of 2 kB, the average here), each test of a phrase or a rank of an article read
@@ -190,8 +225,17 @@ SERVER_SETTINGS = {
 _TRANSIENT_CLASSES = ("08", "53", "57", "40")
 
 
+# An event's places and countries as arrays of its row, with GIN indexes, where rows of their
+# own tables cost PostgreSQL 24 bytes of header per row and per index entry, and a primary key
+# each: 36.7 MB of 178 at 10,000 articles (schema 4), for about 2.4 countries and 0.6 places
+# of each event.
+EVENT_ARRAYS = frozenset({"places", "countries"})
+
+
 class PostgresDialect:
     """`$N` parameters, native timestamps and dates, tsvector match and ts_rank."""
+
+    event_arrays = EVENT_ARRAYS
 
     # An EXISTS with an OFFSET is not turned into a join or a hashed subplan (the planner
     # leaves such a subquery as it is written): it is run for each row it tests.
@@ -216,7 +260,19 @@ class PostgresDialect:
         return f"SELECT unnest({params(values)}::bigint[]) AS doc"
 
     def text_match(self, text: TextQuery, params: Params) -> TextMatch:
-        tsquery = pg_tsquery(text, params)
+        # A phrase's text is bound once, for its tsquery and its pairs (`_matches`): a
+        # statement that ranks without testing the match (`sql.page_sql`) uses the first only,
+        # and PostgreSQL refuses a parameter no statement uses.
+        bound: dict[str, str] = {}
+
+        def bind(value: object) -> str:
+            if not isinstance(value, str):
+                return params(value)
+            if value not in bound:
+                bound[value] = params(value)
+            return bound[value]
+
+        tsquery = pg_tsquery(text, bind)
         # Normalisation 1 divides by 1 + log(length), as bm25 discounts long documents; the
         # sign makes lower better, as bm25 is in SQLite, so one ordering serves both.
         score = f"(-ts_rank(a.tsv, {tsquery}, 1))::float8"
@@ -225,7 +281,33 @@ class PostgresDialect:
             # The window's rows by key: ts_rank reads their tsvectors, no match is tested again.
             return "", f"a.doc = ANY({params(window)}::bigint[])"
 
-        return TextMatch("", f"a.tsv @@ {tsquery}", "a.doc", rank, score)
+        return TextMatch("", _matches(text, tsquery, bind), "a.doc", rank, score)
+
+
+def _matches(text: TextQuery, tsquery: str, bind: Callable[[object], str]) -> str:
+    """The condition of a text match: the tsvector's, and for a query that must match phrases,
+    their word pairs' (`PAIRS`) as the index condition and the phrases tested on those rows.
+
+    Which one is decided as the statement is planned: `newsflow_phrase_pairs` of a parameter
+    is a constant (connections plan for their parameters, `SERVER_SETTINGS`), so the planner
+    folds the CASE-like OR below to one side. The pairs side tests the tsvector with
+    `ts_match_vq`, the function of `@@`, which is no index condition: with both indexes the
+    planner ANDed their bitmaps, and as a phrase's tsvector match is rechecked on every row,
+    the recheck computed each row's pairs too (196 ms for 1,135 rows of "last year" at
+    10,000 articles; 5 ms on the pairs alone)."""
+    phrases = [
+        group[0]
+        for group in text.groups
+        if len(group) == 1 and not group[0].prefix and len(group[0].words) > 1
+    ]
+    if not phrases:
+        return f"a.tsv @@ {tsquery}"
+    pairs = " || ".join(f"newsflow_phrase_pairs({bind(t.text)})" for t in phrases)
+    none = f"({pairs}) = '{{}}'::text[]"
+    return (
+        f"(({none} AND a.tsv @@ {tsquery}) OR (NOT {none} "
+        f"AND newsflow_word_pairs(a.tsv) @> ({pairs}) AND ts_match_vq(a.tsv, {tsquery})))"
+    )
 
 
 DIALECT = PostgresDialect()
@@ -414,17 +496,18 @@ async def _window(conn: Any, query: SearchQuery, planned: Planned) -> list[int]:
 
 
 async def _phrase_window(conn: Any, planned: Planned) -> list[int]:
-    """A phrase's window, tested only on the articles that hold all its words.
+    """A phrase's window, tested only on the articles that hold all its word pairs (`PAIRS`),
+    or, a phrase with no two adjacent indexed words, all its words.
 
-    The GIN index holds words without their positions, so it gives the articles holding a
-    phrase's words, and each one's tsvector is read to test the phrase (a few microseconds).
-    Read newest first, an article at a time, a phrase rarer than its words tested every
-    article (675 ms p95 at 100,000 articles; "million year": 0 of 41,000 holding both words).
-    Here each statement tests a range of keys, the words' bitmap ANDed with the range's (the
-    planner is told to use bitmaps: it reckons a tsvector test as cheap as a key's), first the
-    newest `PHRASE_RANGE` keys, then as many more as the matches found so far say the window
-    needs (half again), or all the rest when none was found: at most the articles holding
-    the words are tested, and a common phrase stops in its first ranges."""
+    A GIN index gives the articles holding a phrase's pairs or words, and each one's tsvector
+    is read to test the phrase (a few microseconds). Read newest first, an article at a time,
+    a phrase rarer than its words tested every article (675 ms p95 at 100,000 articles;
+    "million year": 0 of 41,000 holding both words). Here each statement tests a range of
+    keys, the index's bitmap ANDed with the range's (the planner is told to use bitmaps: it
+    reckons a tsvector test as cheap as a key's), first the newest `PHRASE_RANGE` keys, then
+    as many more as the matches found so far say the window needs (half again), or all the
+    rest when none was found: at most the articles holding the pairs are tested, and a common
+    phrase stops in its first ranges."""
     found: list[int] = []
     async with conn.transaction():
         # The newest key first, from its index: with index scans off, max() read every row.

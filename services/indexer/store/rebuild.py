@@ -13,8 +13,9 @@ looks, `promote()` makes it the live index atomically, `discard()` removes it af
   every process has long reopened on the live file.
 - PostgreSQL: the new index is built in a schema of its own (`<live>_reindex`); promoting
   locks the live tables, moves them to a scratch schema and the new ones into the live schema,
-  and drops the scratch schema, in one transaction. Only Newsflow's tables move, so anything
-  else in the live schema (`public`, say) stays. Statements re-resolve table names after the
+  and drops the scratch schema, in one transaction. Only Newsflow's tables and functions (an
+  index of word pairs is made with one) move, so anything else in the live schema (`public`,
+  say) stays. Statements re-resolve table names after the
   commit, so the running indexer and its API read and write the new tables.
 """
 
@@ -222,12 +223,25 @@ class PostgresRebuild:
                 f"LOCK TABLE {', '.join(f'{live}.{quote_ident(t)}' for t in old)} "
                 "IN ACCESS EXCLUSIVE MODE"
             )
+        # The functions the new indexes are made with move with them (the live ones, same
+        # names, go with the live tables): an index refers to its function, not its name.
+        functions_sql = (
+            "SELECT quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) "
+            "|| ')' FROM pg_proc p JOIN pg_namespace s ON s.oid = p.pronamespace "
+            "WHERE s.nspname = $1"
+        )
+        functions = [r[0] for r in await fetch(functions_sql, self.new_schema)]
+        replaced = set(functions) & {r[0] for r in await fetch(functions_sql, self.live_schema)}
         await run(f"DROP SCHEMA IF EXISTS {scratch} CASCADE")
         await run(f"CREATE SCHEMA {scratch}")
         for table in old:
             await run(f"ALTER TABLE {live}.{quote_ident(table)} SET SCHEMA {scratch}")
+        for function in sorted(replaced):
+            await run(f"ALTER FUNCTION {live}.{function} SET SCHEMA {scratch}")
         for table in tables:
             await run(f"ALTER TABLE {new}.{quote_ident(table)} SET SCHEMA {live}")
+        for function in functions:
+            await run(f"ALTER FUNCTION {new}.{function} SET SCHEMA {live}")
         await run(f"DROP SCHEMA {scratch} CASCADE")
         await run(f"DROP SCHEMA {new}")
 

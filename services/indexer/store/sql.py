@@ -59,7 +59,29 @@ EVENT_OF_ARTICLE = (
 )
 
 
+class EventValues(NamedTuple):
+    """One kind of an event's values (its actors, places or countries): as rows of a table
+    of their own, (n, key[, name]), or as arrays in the event's row (`Dialect.event_arrays`),
+    its keys and, where they have them, their names at the same places."""
+
+    table: str
+    key: str
+    array: str
+    names: str | None
+
+
+# The kinds of an event's values, by the name of their facet.
+EVENT_VALUES = {
+    "actors": EventValues("event_actors", "key", "actors", "actor_names"),
+    "places": EventValues("event_places", "key", "places", "place_names"),
+    "countries": EventValues("event_countries", "country_code", "countries", None),
+}
+
+
 class Dialect(Protocol):
+    event_arrays: frozenset[str]
+    """The kinds of `EVENT_VALUES` kept as arrays in the event's row, the others as rows of
+    their tables."""
     broad_share: float
     """The share of the sampled rows from which filters are probed rather than listed."""
     per_row: str
@@ -281,13 +303,18 @@ def event_plan(query: SearchQuery, dialect: Dialect, span: int | None = None) ->
         plan.key, plan.start, plan.order = "ea.n", "ea.date_start", "ea.date_start DESC, ea.n ASC"
         plan.conditions.append(f"ea.key = {p(actor)}")
         actor = None
-    for value, table, column in (
-        (actor, "event_actors", "key"),
-        (query.place and name_key(query.place), "event_places", "key"),
-        (query.country, "event_countries", "country_code"),
+    for value, kind in (
+        (actor, "actors"),
+        (query.place and name_key(query.place), "places"),
+        (query.country, "countries"),
     ):
         if value:
-            v = p(value)
+            v, rows = p(value), EVENT_VALUES[kind]
+            if kind in d.event_arrays:
+                # The listed form may read the array's GIN index; the probe tests the row.
+                plan.filter(f"e.{rows.array} @> ARRAY[{v}::text]", f"{v} = ANY(e.{rows.array})")
+                continue
+            table, column = rows.table, rows.key
             plan.filter(
                 f"e.n IN (SELECT n FROM {table} WHERE {column} = {v})",
                 f"EXISTS (SELECT 1 FROM {table} x WHERE x.{column} = {v} AND x.n = e.n{d.per_row})",
@@ -486,6 +513,21 @@ def _top(facet: str, select: str, size: str) -> str:
 COUNTED = "counted"
 
 
+def _event_facet(kind: str, in_sample: str, dialect: Dialect) -> str:
+    """(value, n) of each key of one kind of the sample's event values: its name (the least,
+    where events name it differently) and how many events have it."""
+    rows = EVENT_VALUES[kind]
+    if kind in dialect.event_arrays:
+        arrays, columns = f"ev.{rows.array}", "key"
+        if rows.names is not None:
+            arrays, columns = f"{arrays}, ev.{rows.names}", "key, name"
+        source, key = f"events ev, unnest({arrays}) AS x({columns}) WHERE ev.n", "x.key"
+    else:
+        source, key = f"{rows.table} x WHERE x.n", f"x.{rows.key}"
+    value = key if rows.names is None else "min(x.name)"
+    return f"SELECT {value} AS value, count(*) AS n FROM {source} {in_sample} GROUP BY {key}"
+
+
 def facets_sql(
     query: SearchQuery,
     plan: Plan,
@@ -558,23 +600,9 @@ def facets_sql(
         )
         in_sample = "IN (SELECT n FROM matched)"
         parts = [
-            _top(
-                "actors",
-                "SELECT min(ea.name) AS value, count(*) AS n "
-                f"FROM event_actors ea WHERE ea.n {in_sample} GROUP BY ea.key",
-                n,
-            ),
-            _top(
-                "places",
-                "SELECT min(ep.name) AS value, count(*) AS n "
-                f"FROM event_places ep WHERE ep.n {in_sample} GROUP BY ep.key",
-                n,
-            ),
-            _top(
-                "countries",
-                "SELECT ec.country_code AS value, count(*) AS n "
-                f"FROM event_countries ec WHERE ec.n {in_sample} GROUP BY ec.country_code",
-                n,
+            *(
+                _top(kind, _event_facet(kind, in_sample, p.dialect), n)
+                for kind in ("actors", "places", "countries")
             ),
             _top(
                 "event_types",

@@ -183,8 +183,16 @@ OLDER_DROPPED = (
 )
 
 
+# The oldest version whose SQLite tables are this version's: version 5 changed PostgreSQL's
+# only, so a version 4 file is kept as it is (its version number raised).
+SAME_SINCE = 4
+
+
 class SqliteDialect:
     """Numbered `?N` parameters, ISO text timestamps, FTS5 MATCH and bm25."""
+
+    # No arrays: an event's actors, places and countries are rows of their tables.
+    event_arrays: frozenset[str] = frozenset()
 
     # SQLite runs a correlated EXISTS per row as it is.
     per_row = ""
@@ -309,7 +317,7 @@ class SqliteStore:
                     f"{self.path} has index schema {stored}, newer than this Newsflow "
                     f"({SCHEMA_VERSION}); upgrade Newsflow"
                 )
-            if stored is not None and stored < SCHEMA_VERSION:
+            if stored is not None and stored < SAME_SINCE:
                 _rebuild_older(conn, stored)
             else:
                 for statement in _statements(SCHEMA):

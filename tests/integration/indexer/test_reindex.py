@@ -162,6 +162,14 @@ async def test_reindex_moves_new_postgres_tables_in_and_leaves_other_tables(
             await eventually(all_arrived)
             assert await ids(api) == EVERY_ID
             assert await conn.fetchval("SELECT x FROM public.not_ours") == 7
+            # The functions of the new index moved in with its tables, the old ones went.
+            functions = await conn.fetch(
+                "SELECT s.nspname FROM pg_proc p JOIN pg_namespace s ON s.oid = p.pronamespace "
+                "WHERE p.proname LIKE 'newsflow%'"
+            )
+            assert [r[0] for r in functions] == ["public", "public"]
+            found = await api.get("/v1/search", params={"q": '"report 7 on"'})
+            assert found.json()["total"] == 1
             schemas = await conn.fetch(
                 "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'public%'"
             )

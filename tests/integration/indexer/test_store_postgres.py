@@ -14,7 +14,7 @@ from services.indexer.store import SCHEMA_VERSION, SchemaMismatch, StoreUnavaila
 from services.indexer.store.postgres import PostgresStore
 from shared.models import EnrichedArticle
 from tests import factories as f
-from tests.unit.indexer import schema_2, schema_3
+from tests.unit.indexer import schema_2, schema_3, schema_4
 from tests.unit.indexer.store_cases import (
     CORPUS,
     Older,
@@ -126,14 +126,22 @@ OLDER = {
         "VALUES ($1, $2, '2025-01-01', '2025-01-01', true)",
         lambda n, v: (n, v.type),
     ),
+    4: Older(
+        schema_4.POSTGRES,
+        pack,
+        "INSERT INTO events (n, type, date_start, date_end, dated) "
+        "VALUES ($1, $2, '2025-01-01', '2025-01-01', true)",
+        lambda n, v: (n, v.type),
+    ),
 }
 
 
 @pytest.mark.parametrize("version", sorted(OLDER))
 async def test_older_index_is_rebuilt_from_its_messages(empty_pg: str, version: int) -> None:
     """Version 1 stored each message whole as JSON; 2 packed it without its text and gave
-    every event row its text id; 3 kept no event date in an actor's rows. The store rebuilds
-    such an index from the messages (and their texts), keeping when each was indexed."""
+    every event row its text id; 3 kept no event date in an actor's rows; 4 had no index of
+    word pairs. The store rebuilds such an index from the messages (and their texts), keeping
+    when each was indexed, and its phrases are found from the pairs."""
     older = OLDER[version]
     indexed_at = dt.datetime(2025, 12, 21, tzinfo=dt.UTC)
     conn = await asyncpg.connect(empty_pg)
@@ -160,6 +168,7 @@ async def test_older_index_is_rebuilt_from_its_messages(empty_pg: str, version: 
         await assert_holds_the_corpus(store)
         await store.upsert(f.many(2))  # the new table's own key sequence
         assert (await store.search(build_query({"q": "ceasefire"}))).total == 2
+        assert (await store.search(build_query({"q": '"Jared Kushner"'}))).total == 1
     finally:
         await store.close()
     conn = await asyncpg.connect(empty_pg)
@@ -173,9 +182,13 @@ async def test_older_index_is_rebuilt_from_its_messages(empty_pg: str, version: 
         )
         assert {(row[0], row[1]) for row in columns} == {
             *(("events", c) for c in ("n", "type", "date_start", "date_end", "dated")),
+            *(("events", c) for c in ("places", "place_names", "countries")),
             *(("event_actors", c) for c in ("n", "key", "name", "date_start")),
         }
+        for gone in ("event_places", "event_countries"):
+            assert await conn.fetchval("SELECT to_regclass($1)", gone) is None
         assert await conn.fetchval("SELECT to_regclass('articles_old')") is None
+        assert await conn.fetchval("SELECT to_regclass('articles_pairs')") is not None
         assert await _tsv_storage(conn) == ("m", "l"), "in the row, lz4 (TSV_IN_ROW)"
         if older.events:
             # The articles keep the order they were first indexed in (not their ids').
@@ -244,5 +257,92 @@ async def test_a_phrase_is_looked_for_range_by_range(
         assert await found('"talks peace"') == (0, set())
         await store.upsert([f.enriched(f.article("https://example.com/talks/12", text="Talks."))])
         assert await found('"peace talks"') == (4, newest)
+    finally:
+        await store.close()
+
+
+# Words that are in most of `_random_texts`' articles, in every order, with common words (not
+# indexed: gaps in the positions) and a hyphenated compound (three lexemes at three places).
+_VOCABULARY = "peace talks talk resumed end of the war well-known envoy said year".split()  # noqa: SIM905
+
+
+def _random_texts(seed: int, count: int) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    return [" ".join(rng.choices(_VOCABULARY, k=rng.randrange(3, 30))) for _ in range(count)]
+
+
+async def test_phrases_find_what_the_tsvector_matches(empty_pg: str) -> None:
+    """Over random texts of a few common words, every phrase of one to four of them finds
+    exactly the articles whose tsvector matches it (the plain `@@` test, without the pairs),
+    and each of those holds the phrase's pairs (the index never leaves one out)."""
+    import random
+
+    texts = _random_texts(15, 90)
+    made = [
+        f.enriched(f.article(f"https://example.com/random/{i}", title="", text=text))
+        for i, text in enumerate(texts)
+    ]
+    store = PostgresStore(empty_pg, pool_size=1)
+    await store.open()
+    rng = random.Random(5)
+    phrases = {" ".join(rng.choices(_VOCABULARY, k=rng.randrange(1, 5))) for _ in range(150)}
+    conn = await asyncpg.connect(empty_pg)
+    try:
+        await store.upsert(made)
+        tested = found = 0
+        for phrase in sorted(phrases):
+            try:
+                query = build_query({"q": f'"{phrase}"', "limit": 100})
+            except ValueError:
+                continue  # common words only: refused, as on any store
+            assert query.text is not None
+            page = await store.search(query)
+            matching = await conn.fetch(
+                "SELECT id, newsflow_word_pairs(tsv) @> newsflow_phrase_pairs($1) FROM articles "
+                "WHERE ts_match_vq(tsv, phraseto_tsquery('english'::regconfig, $1))",
+                query.text.groups[0][0].text,
+            )
+            assert sorted(hit.id for hit in page.results) == sorted(r[0] for r in matching), phrase
+            assert all(r[1] for r in matching), phrase
+            tested, found = tested + 1, found + len(matching)
+        assert tested > 100
+        assert 0 < found < tested * len(texts) / 2, "some phrases found, many rare or absent"
+    finally:
+        await conn.close()
+        await store.close()
+
+
+async def test_a_phrase_window_reads_the_pairs_index(empty_pg: str) -> None:
+    """The statement of a phrase's window (`postgres._phrase_window`) finds the articles from
+    the index of word pairs and tests the phrase only on those; a phrase with no two adjacent
+    indexed words is looked for by its words."""
+    store = PostgresStore(empty_pg, pool_size=1)
+    await store.open()
+    made = [
+        f.enriched(f.article(f"https://example.com/plan/{i}", text=text))
+        for i, text in enumerate(_random_texts(3, 200))
+    ]
+    try:
+        await store.upsert(made)
+
+        async def plan_of(text: str) -> str:
+            query = build_query({"q": text})
+            window = sql.window_sql(sql.article_plan(query, postgres.DIALECT), docs=(0, 1000))
+            async with store._conn() as conn, conn.transaction():
+                await conn.execute("ANALYZE articles")
+                await conn.execute("SET LOCAL enable_indexscan = off")
+                await conn.execute("SET LOCAL enable_seqscan = off")
+                rows = await conn.fetch("EXPLAIN " + window[0], *window[1])
+            return "\n".join(row[0] for row in rows)
+
+        plan = await plan_of('"envoy said peace"')
+        assert "Bitmap Index Scan on articles_pairs" in plan
+        assert "articles_tsv" not in plan
+        assert any("Filter:" in line and "ts_match_vq(" in line for line in plan.splitlines())
+        plan = await plan_of('"end of the war"')
+        assert "articles_pairs" not in plan
+        assert "(tsv @@ '''end'' <3> ''war'''::tsquery)" in plan
     finally:
         await store.close()

@@ -243,6 +243,42 @@ class StoreCases:
         assert ids(await loaded.search(q(q='"Jared Kushner"'))) == [FLORIDA]
         assert ids(await loaded.search(q(q='"Kushner Jared"'))) == []
 
+    async def test_a_rare_phrase_of_common_words_is_found_exactly(self, store: Store) -> None:
+        """Both words in every article, next to each other in one order in some: the phrase
+        finds exactly those (PostgreSQL answers it from its index of word pairs), with words,
+        common words inside, another phrase, alternatives and exclusions around it."""
+        texts = [
+            "The year began; a million people marched.",
+            "A million a year is what the mill paid.",
+            "Last year a million people marched, a million year on year.",
+            "The end of the war came a year later, a million said.",
+            "Year after year, the million-strong march grew.",
+            "The million-strong year of the war ended.",
+        ]
+        made = [
+            f.enriched(f.article(f"https://example.com/phrase/{i}", text=text))
+            for i, text in enumerate(texts)
+        ]
+        await store.upsert(made)
+        art = [e.article.id for e in made]
+
+        async def found(text: str) -> list[str]:
+            return sorted(ids(await store.search(q(q=text, limit=20))))
+
+        assert await found('"million year"') == [art[2]]
+        assert await found('"year million"') == []
+        assert await found('"million people marched"') == sorted([art[0], art[2]])
+        assert await found('"million people" last') == [art[2]]
+        assert await found('"end of the war"') == [art[3]]
+        assert await found('"end of war"') == []
+        assert await found('"million-strong march"') == [art[4]]
+        assert await found('"million strong year"') == [art[5]]
+        assert await found('"million year" OR "year later"') == sorted([art[2], art[3]])
+        assert await found('"million people" -"last year"') == [art[0]]
+        assert await found('year -"million year"') == sorted(set(art) - {art[2]})
+        page = await store.search(q(q='"million year"', type="events"))
+        assert {hit.article_id for hit in events(page)} <= {art[2]}
+
     @pytest.mark.parametrize(
         ("text", "expected"),
         [

@@ -200,9 +200,8 @@ async def test_packed_index_is_rebuilt_from_its_messages(tmp_path: Path, version
     conn.close()
 
 
-async def _assert_rebuilt(path: Path, indexed_at: str) -> None:
-    """Opening an index of an older schema rebuilds it: it holds the corpus, at the current
-    version, with each article's `indexed_at` kept and the old tables gone."""
+async def _assert_current(path: Path) -> None:
+    """Opened, the index at `path` holds the corpus, and is at the current version."""
     store = SqliteStore(path)
     await store.open()
     try:
@@ -211,9 +210,36 @@ async def _assert_rebuilt(path: Path, indexed_at: str) -> None:
         await store.close()
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+    conn.close()
+
+
+async def _assert_rebuilt(path: Path, indexed_at: str) -> None:
+    """Opening an index of an older schema rebuilds it: it holds the corpus, at the current
+    version, with each article's `indexed_at` kept and the old tables gone."""
+    await _assert_current(path)
+    with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT DISTINCT indexed_at FROM articles").fetchall() == [
             (indexed_at,)
         ]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema")}
         assert "articles_old" not in tables
+    conn.close()
+
+
+async def test_a_schema_4_file_is_kept_as_it_is(tmp_path: Path) -> None:
+    """Schema 5 changed PostgreSQL's tables only: a schema 4 file is not rebuilt (a rebuild
+    writes every article again), only its version is raised."""
+    path = tmp_path / "index.sqlite3"
+    store = SqliteStore(path)
+    await store.open()
+    await store.upsert(CORPUS)
+    await store.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE schema_version SET version = 4")
+        # A value no rebuild would write (the corpus's longest event is days long).
+        conn.execute("UPDATE event_span SET days = 999")
+    conn.close()
+    await _assert_current(path)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT days FROM event_span").fetchall() == [(999,)]
     conn.close()
