@@ -75,10 +75,9 @@ _NOUNS: dict[Agent, tuple[str, ...]] = {
         "teenager", "victim", "hostage", "foreigner",
         # "Abacha supporters": people on someone's side, named with whom they back
         "supporter", "loyalist", "follower", "partisan",
-        # people a local story names by what they pay, hold or use (Phoenix: customer,
-        # taxpayers and tenant are CVL)
-        "customer", "consumer", "taxpayer", "tenant", "homeowner", "parent", "retiree",
-        "pensioner", "veteran", "patient", "commuter", "motorist",
+        # Phoenix's CVL tenant and taxpayers; not customers or consumers, with whom one
+        # talks and trades more than one acts ("talking warmly with her customers")
+        "tenant", "taxpayer",
     ),
     "BUS": (
         "company", "firm", "corporation", "bank", "investor", "businessman", "businesswoman",

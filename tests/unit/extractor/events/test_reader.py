@@ -2368,9 +2368,9 @@ def test_a_plural_relative_clause_on_a_coordination(read: Read) -> None:
 
 
 def test_people_a_local_story_names_and_what_is_for_them(read: Read) -> None:
-    """Tenants, customers, retirees are civilian actors; "a tax increase for retirees" is done
-    for them, not to them, where "a warrant for Kopp" is aimed at him."""
+    """Tenants are civilian actors; "a tax increase for tenants" is done for them, not to them,
+    where "a warrant for Kopp" is aimed at him."""
     evicted = _one(read("Police evicted tenants from the building on Friday."), "evict")
     assert evicted.targets == ["tenants"]
-    approved = _one(read("Voters approved a tax increase for retirees on Friday."), "approve")
+    approved = _one(read("Voters approved a tax increase for tenants on Friday."), "approve")
     assert approved.targets == []
