@@ -12,9 +12,10 @@ whole processes, start-up included. Here, on `extract_cost`'s texts:
 - **start-up:** whole processes from exec until the first article is read (bare: `spacy.load`
   and one `nlp(text)`; ours: `process_extractor` and one `Extractor.run`), alternating,
   STARTS each; shown, no target.
-- **tricks** (`--tricks`): the same two measures with one start-up trick undone at a time, to
-  see what each buys: the gazetteer's on-disk index (`places.cache`), the tokenizer read with
-  our suffixes (`parse.model`), and the time rules' substring pre-filter (`timex.regex_needs`).
+- **tricks** (`--tricks`): the same two measures with one trick undone at a time, to see what
+  each buys: the gazetteer's on-disk index (`places.cache`), the tokenizer read with our
+  suffixes (`parse.model`), the time rules' substring pre-filter (`timex.regex_needs`), and the
+  attribute rules and lemmas read by table (`parse.attribute_rules`, `parse.lemmas`).
   (A disk copy of nameparser's titles was measured too and removed: docs/BENCHMARKS.md.)
 
 `python -m bench.extract_steady [--texts N] [--rounds R] [--tricks]`
@@ -42,6 +43,8 @@ from spacy.util import compile_suffix_regex
 from bench.extract_cost import BATCH_SIZE, MODEL, REPO, compile_project, make_texts
 from services.extractor import pipeline
 from services.extractor.parse import model
+from services.extractor.parse.attribute_rules import use_rules
+from services.extractor.parse.lemmas import use_lemma_memo
 from services.extractor.pipeline import local_article, process_extractor
 from services.extractor.places.gazetteer import load_gazetteer
 from services.extractor.settings import ExtractorSettings
@@ -53,17 +56,20 @@ DEFAULT_ROUNDS = 5
 STARTS = 5
 # Issue 15: the extractor's steady-state cost within 10% of bare spaCy.
 MAX_STEADY_COST = 1.10
-TRICKS = ("gazetteer-cache", "tokenizer-reload", "regex-needs")
+TRICKS = ("gazetteer-cache", "tokenizer-reload", "regex-needs", "attribute-table", "lemma-memo")
 
 
 def _plain_load(name: str) -> Language:
     """The model as spaCy loads it, then our suffixes set on its tokenizer (which re-reads
-    its special cases) and the paragraph component: `parse.model` without the reload."""
+    its special cases), the paragraph component and the tables: `parse.model` without the
+    reload."""
     nlp = spacy.load(name)
     suffixes = [*(nlp.Defaults.suffixes or ()), *model._EXTRA_SUFFIXES]
     assert isinstance(nlp.tokenizer, Tokenizer)
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.add_pipe(model.PARAGRAPH_COMPONENT, before="parser")
+    use_rules(nlp)
+    use_lemma_memo(nlp)
     return nlp
 
 
@@ -76,6 +82,10 @@ def _undo(tricks: list[str]) -> None:
         vars(pipeline)["load_model"] = _plain_load
     if "regex-needs" in tricks:  # every time rule runs on every text
         vars(scan)["_NEEDS"] = tuple(None for _ in scan._NEEDS)
+    if "attribute-table" in tricks:  # spaCy's AttributeRuler stays in the pipeline
+        vars(model)["use_rules"] = lambda nlp: False
+    if "lemma-memo" in tricks:  # spaCy's lemmatizer stays in the pipeline
+        vars(model)["use_lemma_memo"] = lambda nlp: False
 
 
 def _articles(jsonl: Path) -> list[Article]:
