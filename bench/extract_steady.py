@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import json
 import statistics
 import subprocess
@@ -77,7 +76,10 @@ def _undo(tricks: list[str]) -> None:
     """Undo tricks in this process, before the extractor is built: a benchmark's patches of
     the modules' globals (through their namespaces, which the type checker does not follow)."""
     if "gazetteer-cache" in tricks:  # build the city index in memory, as without a cache
-        vars(pipeline)["load_gazetteer"] = functools.partial(load_gazetteer, cache_dir=None)
+        # (`Extractor` passes the cache directory by position: replace it, not add to it.)
+        vars(pipeline)["load_gazetteer"] = lambda population, _cache_dir: load_gazetteer(
+            population, None
+        )
     if "tokenizer-reload" in tricks:
         vars(pipeline)["load_model"] = _plain_load
     if "regex-needs" in tricks:  # every time rule runs on every text
