@@ -12,9 +12,10 @@ whole processes, start-up included. Here, on `extract_cost`'s texts:
 - **start-up:** whole processes from exec until the first article is read (bare: `spacy.load`
   and one `nlp(text)`; ours: `process_extractor` and one `Extractor.run`), alternating,
   STARTS each; shown, no target.
-- **tricks** (`--tricks`): the same two measures with one start-up trick undone at a time, to
-  see what each buys: the gazetteer's on-disk index (`places.cache`), the tokenizer read with
-  our suffixes (`parse.model`), and the time rules' substring pre-filter (`timex.regex_needs`).
+- **tricks** (`--tricks`): the same two measures with one trick undone at a time, to see what
+  each buys: the gazetteer's on-disk index (`places.cache`), the tokenizer read with our
+  suffixes (`parse.model`), the time rules' substring pre-filter (`timex.regex_needs`), and the
+  attribute rules and lemmas read by table (`parse.attribute_rules`, `parse.lemmas`).
   (A disk copy of nameparser's titles was measured too and removed: docs/BENCHMARKS.md.)
 
 `python -m bench.extract_steady [--texts N] [--rounds R] [--tricks]`
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import json
 import statistics
 import subprocess
@@ -42,6 +42,8 @@ from spacy.util import compile_suffix_regex
 from bench.extract_cost import BATCH_SIZE, MODEL, REPO, compile_project, make_texts
 from services.extractor import pipeline
 from services.extractor.parse import model
+from services.extractor.parse.attribute_rules import use_rules
+from services.extractor.parse.lemmas import use_lemma_memo
 from services.extractor.pipeline import local_article, process_extractor
 from services.extractor.places.gazetteer import load_gazetteer
 from services.extractor.settings import ExtractorSettings
@@ -53,17 +55,20 @@ DEFAULT_ROUNDS = 5
 STARTS = 5
 # Issue 15: the extractor's steady-state cost within 10% of bare spaCy.
 MAX_STEADY_COST = 1.10
-TRICKS = ("gazetteer-cache", "tokenizer-reload", "regex-needs")
+TRICKS = ("gazetteer-cache", "tokenizer-reload", "regex-needs", "attribute-table", "lemma-memo")
 
 
 def _plain_load(name: str) -> Language:
     """The model as spaCy loads it, then our suffixes set on its tokenizer (which re-reads
-    its special cases) and the paragraph component: `parse.model` without the reload."""
+    its special cases), the paragraph component and the tables: `parse.model` without the
+    reload."""
     nlp = spacy.load(name)
     suffixes = [*(nlp.Defaults.suffixes or ()), *model._EXTRA_SUFFIXES]
     assert isinstance(nlp.tokenizer, Tokenizer)
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.add_pipe(model.PARAGRAPH_COMPONENT, before="parser")
+    use_rules(nlp)
+    use_lemma_memo(nlp)
     return nlp
 
 
@@ -71,11 +76,18 @@ def _undo(tricks: list[str]) -> None:
     """Undo tricks in this process, before the extractor is built: a benchmark's patches of
     the modules' globals (through their namespaces, which the type checker does not follow)."""
     if "gazetteer-cache" in tricks:  # build the city index in memory, as without a cache
-        vars(pipeline)["load_gazetteer"] = functools.partial(load_gazetteer, cache_dir=None)
+        # (`Extractor` passes the cache directory by position: replace it, not add to it.)
+        vars(pipeline)["load_gazetteer"] = lambda population, _cache_dir: load_gazetteer(
+            population, None
+        )
     if "tokenizer-reload" in tricks:
         vars(pipeline)["load_model"] = _plain_load
     if "regex-needs" in tricks:  # every time rule runs on every text
         vars(scan)["_NEEDS"] = tuple(None for _ in scan._NEEDS)
+    if "attribute-table" in tricks:  # spaCy's AttributeRuler stays in the pipeline
+        vars(model)["use_rules"] = lambda nlp: False
+    if "lemma-memo" in tricks:  # spaCy's lemmatizer stays in the pipeline
+        vars(model)["use_lemma_memo"] = lambda nlp: False
 
 
 def _articles(jsonl: Path) -> list[Article]:
