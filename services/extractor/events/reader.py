@@ -92,7 +92,7 @@ SPEECH_VERBS = frozenset(
     {
         "say", "tell", "add", "write", "state", "claim", "insist", "note", "explain", "argue",
         "stress", "reply", "comment", "acknowledge", "announce", "report", "declare", "suggest",
-        "believe", "think", "predict", "confirm", "admit", "recall", "post", "tweet",
+        "believe", "think", "predict", "confirm", "admit", "recall", "post", "tweet", "respond",
         "indicate", "signal", "assert", "maintain", "reiterate", "emphasize", "emphasise",
         "mention", "describe", "quote", "hope", "know", "feel", "expect", "fear",
         "exclaim", "remark", "contend", "allege", "testify", "cite", "downplay", "echo",
@@ -1679,6 +1679,8 @@ def _condemning_content(verb: Tok) -> bool:
     """ "said the measure was unlawful": a content clause that is a condemning predicate of a
     thing the speaker judges (its subject is no first-person "we", whose state it would say)."""
     for clause in verb.children:
+        if clause.dep_ == "ccomp" and _violates_a_rule(clause):
+            return True  # "responded that a US attack would break international law"
         if clause.dep_ != "ccomp" or clause.lemma_ != "be":
             continue
         if any(c.dep_ in {"xcomp", "ccomp"} for c in clause.children):
@@ -1743,6 +1745,22 @@ _OBLIGING = frozenset({"must", "should", "ought"})
 _DECLARING = frozenset(
     {"say", "tell", "insist", "declare", "state", "stress", "reiterate", "add", "announce",
      "warn", "demand", "urge"}
+)  # fmt: skip
+
+
+def _violates_a_rule(clause: Tok) -> bool:
+    """ "X would break international law", "the sanctions violate the UN charter": a content
+    clause that something breaks a law, a charter or an agreement condemns it."""
+    return clause.lemma_.casefold() in _VIOLATING and any(
+        c.dep_ == "dobj" and c.lemma_.casefold() in _RULES for c in clause.children
+    )
+
+
+# Verbs of breaking a rule, and the rules broken.
+_VIOLATING = frozenset({"violate", "break", "breach", "flout", "contravene", "undermine"})
+_RULES = frozenset(
+    {"law", "charter", "agreement", "accord", "treaty", "resolution", "convention", "ceasefire",
+     "truce", "rule", "constitution", "sovereignty", "norm", "obligation", "commitment"}
 )  # fmt: skip
 
 
@@ -2034,6 +2052,11 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
     demanded = demanded_clause(verb)
     if demanded is not None:  # whom the demand is of
         targets.extend(t for t in reader.subject_names(demanded) if t not in targets)
+    if verb.lemma_.casefold() in _SAYING:
+        for clause in verb.children:
+            if clause.dep_ == "ccomp" and _violates_a_rule(clause):
+                # "saying Washington would break international law": whom it accuses
+                targets.extend(t for t in reader.subject_names(clause) if t not in targets)
     if reduced:
         targets = [*reader.noun_actors(verb.head), *targets]
     elif passive and not any(c.dep_ == "nsubjpass" for c in verb.children):

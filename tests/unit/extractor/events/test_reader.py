@@ -2374,3 +2374,14 @@ def test_people_a_local_story_names_and_what_is_for_them(read: Read) -> None:
     assert evicted.targets == ["tenants"]
     approved = _one(read("Voters approved a tax increase for tenants on Friday."), "approve")
     assert approved.targets == []
+
+
+def test_saying_a_party_breaks_the_law_condemns_it(read: Read) -> None:
+    text = "Iraq responded on Friday that Washington would break international law."
+    accused = _one(read(text), "respond")
+    assert (accused.type, accused.sources, accused.targets) == (
+        "DISAPPROVE",
+        ["Iraq"],
+        ["United States"],  # a capital stands for its state
+    )
+    assert read("He said on Friday that the deal would break records.") == []
