@@ -300,11 +300,6 @@ def is_perfect(verb: Tok) -> bool:
     return False
 
 
-def is_present_perfect(verb: Tok) -> bool:
-    """ "has been arrested", "have met": the present perfect on the verb itself."""
-    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _PERFECT_AUX for c in verb.children)
-
-
 def is_habitual(verb: Tok) -> bool:
     """ "The EU regularly rejects criticism": a present clause with an adverb of frequency
     says what happens as a rule, not what happened."""

@@ -19,8 +19,10 @@ from spacy.tokens import Doc, Span
 from services.extractor.actors.agents import (
     ANAPHORIC_INSTITUTIONS,
     INSTITUTIONS,
+    NATIONALS,
     actor_lemma,
     agent_of_phrase,
+    plural,
 )
 from services.extractor.actors.canonical import Actors, used_as_actor
 from services.extractor.actors.demonyms import is_demonym
@@ -46,7 +48,6 @@ from services.extractor.events.clauses import (
     is_nonfactive,
     is_perfect,
     is_planned,
-    is_present_perfect,
     is_subjunctive,
     reading,
 )
@@ -644,7 +645,7 @@ class _Reader:
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         for subject in subjects:
             if subject.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
-                if not _tells_the_event(subject, verb.head):
+                if _told_event(verb) is None:
                     found.extend(self.noun_actors(_antecedent_phrase(verb)))
                 found.direct = False
             elif subject.pos_ == "PRON":
@@ -729,9 +730,7 @@ class _Reader:
                 continue
             if paragraph and paragraph[first] != paragraph[pronoun.i]:
                 return []
-            top = self.tokens[stop - 1]
-            while top.dep_ in {"conj", "compound"} and top.head is not top:
-                top = top.head
+            top = _joined_phrase(self.tokens[stop - 1])
             if top.dep_ not in {"nsubj", "nsubjpass"}:
                 return []
             names = [n for n in self.noun_actors(top) if n not in passed_over]
@@ -784,12 +783,9 @@ class _Reader:
         )
         if mention is None:
             return [found]
-        top = self.tokens[mention]
-        while top.dep_ in {"conj", "compound"} and top.head is not top:
-            top = top.head  # "FBI agents", "police and FBI agents"
         together = [
             name
-            for name in self.noun_actors(top)
+            for name in self.noun_actors(_joined_phrase(self.tokens[mention]))
             if self.actors.kinds.get(name) in kinds and name not in passed_over
         ]
         return together if found in together else [found]
@@ -1074,12 +1070,10 @@ class _Reader:
 
     def _told_events_place(self, verb: Tok) -> list[str]:
         """ "the bombing of a Birmingham clinic that killed an officer": the killing was where
-        the bombing was (`_tells_the_event`)."""
-        first = _first_conjunct(verb)
-        relative = next((c for c in first.children if c.tag_ in _RELATIVE_TAGS), None)
-        if first.dep_ != "relcl" or relative is None or not _tells_the_event(relative, first.head):
+        the bombing was (`_told_event`)."""
+        event = _told_event(_first_conjunct(verb))
+        if event is None:
             return []
-        event = first.head.head.head
         return self.places_in(list(event.subtree), skip_subjects=False, owner=event)
 
     def _where_clause_place(self, verb: Tok) -> list[str]:
@@ -1139,10 +1133,8 @@ class _Reader:
         if first.dep_ in {"relcl", "acl"}:
             # "June 2024, when ...", "the January 1998 bombing that killed an officer", "the
             # Feb. 23 accord signed by Annan": the noun's date is the clause's.
-            noun = first.head
-            relative = next((c for c in first.children if c.tag_ in _RELATIVE_TAGS), None)
-            if relative is not None and _tells_the_event(relative, noun):
-                noun = noun.head.head  # "the 1998 bombing of a clinic that killed an officer"
+            # "the 1998 bombing of a clinic that killed an officer": the bombing's
+            noun = _told_event(first) or first.head
             if noun.i in self.time_at:
                 return self.time_at[noun.i]
             for child in noun.children:
@@ -1210,7 +1202,7 @@ class _Reader:
         """Whether `time` is a definite past that English does not give a present perfect
         ("has been arrested in connection with the bombings last year"): it ended over a week
         before publication, so it dates something else the clause names, never `verb`."""
-        if self.published is None or time.end_date is None or not is_present_perfect(verb):
+        if self.published is None or time.end_date is None or not is_perfect(verb):
             return False
         return time.end_date < self.published - _LEAD_DAY_WITHIN
 
@@ -1485,15 +1477,33 @@ def _antecedent_phrase(relative_clause: Tok) -> Tok:
 _PLURAL_AUXILIARIES = frozenset({"were", "are", "have", "'re", "'ve"})
 
 
-def _tells_the_event(relative: Tok, head: Tok) -> bool:
-    """ "the bombing of a Birmingham clinic that killed an officer": a that- or which-clause
-    after the object of an event noun's "of" tells of the event, not of its object."""
-    return (
-        relative.lower_ in {"that", "which"}
+def _joined_phrase(token: Tok) -> Tok:
+    """The head of the phrase `token` is joined or compounded into ("FBI" of "police and FBI
+    agents": "police"), whose actors are all its conjuncts'."""
+    for _ in range(CHAIN_LIMIT):
+        if token.dep_ not in {"conj", "compound"} or token.head is token:
+            break
+        token = token.head
+    return token
+
+
+def _told_event(clause: Tok) -> Tok | None:
+    """The event noun a that- or which-clause tells of when it follows the object of that
+    noun's "of" ("the bombing of a Birmingham clinic that killed an officer": the bombing
+    killed, not the clinic), else None."""
+    if clause.dep_ != "relcl":
+        return None
+    relative = next((c for c in clause.children if c.tag_ in _RELATIVE_TAGS), None)
+    head = clause.head
+    if (
+        relative is not None
+        and relative.lower_ in {"that", "which"}
         and head.dep_ == "pobj"
         and head.head.lower_ == "of"
         and is_event_noun(head.head.head)
-    )
+    ):
+        return head.head.head
+    return None
 
 
 def _where_the_subject_is(place: Tok, subjects: list[Tok]) -> bool:
@@ -1525,8 +1535,8 @@ def _nationals(name: str) -> bool:
     )
 
 
-# The last words of the names of people a nationality names (`actors.agents.NATIONALS`).
-_NATIONAL_WORDS = frozenset({"man", "men", "person", "persons", "people", "national", "nationals"})
+# The last words of the names of people a nationality names, singular and plural.
+_NATIONAL_WORDS = NATIONALS | {plural(word) for word in NATIONALS}
 
 
 class DatelinePlaces(list[str]):
@@ -1746,6 +1756,18 @@ _DECLARING = frozenset(
     {"say", "tell", "insist", "declare", "state", "stress", "reiterate", "add", "announce",
      "warn", "demand", "urge"}
 )  # fmt: skip
+
+
+def _acted_on_clauses(verb: Tok) -> list[Tok]:
+    """The content clauses of a verb of saying whose subject the saying acts on: whom a demand
+    is of ("said the U.S. must hold off"), whom it accuses ("saying Washington would break
+    international law")."""
+    demanded = demanded_clause(verb)
+    if demanded is not None:
+        return [demanded]
+    if verb.lemma_.casefold() not in _SAYING:
+        return []
+    return [c for c in verb.children if c.dep_ == "ccomp" and _violates_a_rule(c)]
 
 
 def _violates_a_rule(clause: Tok) -> bool:
@@ -2049,14 +2071,8 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
     passive = reduced or _is_passive(verb)
     found = _Found(reader.passive_sources(verb)) if passive else reader.subject_actors(verb)
     targets = reader.object_actors(verb, event_noun)
-    demanded = demanded_clause(verb)
-    if demanded is not None:  # whom the demand is of
-        targets.extend(t for t in reader.subject_names(demanded) if t not in targets)
-    if verb.lemma_.casefold() in _SAYING:
-        for clause in verb.children:
-            if clause.dep_ == "ccomp" and _violates_a_rule(clause):
-                # "saying Washington would break international law": whom it accuses
-                targets.extend(t for t in reader.subject_names(clause) if t not in targets)
+    for clause in _acted_on_clauses(verb):
+        targets.extend(t for t in reader.subject_names(clause) if t not in targets)
     if reduced:
         targets = [*reader.noun_actors(verb.head), *targets]
     elif passive and not any(c.dep_ == "nsubjpass" for c in verb.children):
