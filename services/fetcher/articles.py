@@ -8,6 +8,7 @@ from shared.identity import article_id, canonical_url, content_hash, source_doma
 from shared.models import Article, DateSource
 
 from .feed_model import FeedItem
+from .html_text import without_asides
 from .pages import FUTURE_TOLERANCE, MIN_PAGE_DATE, PageExtraction
 
 # A page text shorter than this is a cookie wall, a paywall stub or a failed extraction; the
@@ -45,13 +46,14 @@ def choose_published(
 
 
 def choose_text(page: PageExtraction | None, item: FeedItem | None) -> str:
-    """The page's main text when it has enough, else the longest feed text."""
+    """The page's main text when it has enough, else the longest feed text; without the
+    paragraphs that point to other stories (`html_text.without_asides`)."""
     page_text = page.text.strip() if page else ""
     feed_texts = [item.content_text.strip(), item.summary.strip()] if item else []
     feed_text = max(feed_texts, key=len, default="")
     if len(page_text) >= MIN_PAGE_TEXT_CHARS or len(page_text) >= len(feed_text):
-        return page_text or feed_text
-    return feed_text
+        return without_asides(page_text or feed_text)
+    return without_asides(feed_text)
 
 
 def build_article(

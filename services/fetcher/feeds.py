@@ -87,7 +87,9 @@ def _format(version: str) -> FeedFormat:
 def _detail_text(value: Any, detail: Any) -> str:
     if not isinstance(value, str):
         return ""
-    kind = str(detail.get("type", "")) if isinstance(detail, dict) else ""
+    # No detail: feedparser made the value itself (an Atom entry's summary copied from its
+    # HTML content, with no type), so its markup is read as HTML; plain text passes unchanged.
+    kind = str(detail.get("type", "")) if isinstance(detail, dict) else "html"
     if "html" in kind:
         return html_to_text(value)
     return _SPACES.sub(" ", value).strip()

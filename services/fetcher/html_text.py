@@ -24,6 +24,24 @@ _LOOKS_LIKE_HTML = re.compile(r"<[a-zA-Z!/]|&[#a-zA-Z0-9]+;")
 _TYPESETTING = str.maketrans("", "", "\u00ad")
 
 
+# A paragraph that only points elsewhere: a teaser for another story ("Read more: Starmer
+# Breaks With Trump Over Greenland", "RELATED: ...") or a publishing system's shortcode left
+# in the text ("[time-brightcove not-tgx="true"]"). Read as the article's own text, a teaser
+# gives it another story's actors and events.
+_ASIDE = re.compile(
+    r"(?i:read\s+more|related(?:\s+stor(?:y|ies))?|see\s+also|also\s+read)\s*:\s.{1,300}"
+    r"|\[[a-z][\w-]*(?:\s[^\]]*)?\]",
+    re.DOTALL,
+)
+
+
+def without_asides(text: str) -> str:
+    """`text` without its teaser and shortcode paragraphs (see `_ASIDE`)."""
+    paragraphs = text.split("\n\n")
+    kept = [p for p in paragraphs if not _ASIDE.fullmatch(p.strip())]
+    return "\n\n".join(kept) if len(kept) < len(paragraphs) else text
+
+
 def without_typesetting(text: str) -> str:
     """`text` without soft hyphens (see `_TYPESETTING`)."""
     return text.translate(_TYPESETTING)

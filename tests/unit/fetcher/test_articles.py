@@ -85,3 +85,21 @@ def test_fetch_time_is_the_last_resort_and_future_dates_are_ignored() -> None:
 def test_no_text_at_all_is_refused() -> None:
     with pytest.raises(EmptyArticleError):
         build_article(url="https://example.com/c", fetched_at=FETCHED, item=FeedItem(url="x"))
+
+
+def test_teasers_for_other_stories_and_shortcodes_are_not_the_articles_text() -> None:
+    text = (
+        "Starmer condemned the remarks on Friday.\n\n"
+        "[time-brightcove not-tgx=\u201dtrue\u201d]\n\n"
+        "Read More: Trump Refuses to Rule Out Leaving NATO Over Greenland Tussle\n\n"
+        "RELATED: Denmark Beefs Up Military Presence in Greenland\n\n"
+        "Read more about the alliance in our guide: it is prose, and it stays.\n\n"
+        "Healey said the troops answered the call."
+    )
+    item = FeedItem(url="https://example.com/a", title="T", summary="", content_text=text)
+    article = build_article(url="https://example.com/a", fetched_at=FETCHED, item=item)
+    assert article.text.split("\n\n") == [
+        "Starmer condemned the remarks on Friday.",
+        "Read more about the alliance in our guide: it is prose, and it stays.",
+        "Healey said the troops answered the call.",
+    ]

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from services.fetcher.articles import choose_text
 from services.fetcher.errors import ContentError
 from services.fetcher.feeds import parse_feed
 from services.fetcher.xml_guard import neutralise
@@ -186,3 +187,21 @@ def test_soft_hyphens_are_dropped_from_feed_text() -> None:
     )
     (item,) = parse_feed(rss).items
     assert item.summary == "Israeli forces killed 12 Palestinians on Sunday."
+
+
+def test_a_summary_feedparser_copies_from_html_content_is_plain_text() -> None:
+    # kottke.org's Atom entries carry only <content type="html">; feedparser copies it to
+    # the summary without a type, and the longer of the two became the article's text.
+    atom = (
+        b'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        b"<title>Blog</title><entry><title>Cabs</title><id>urn:1</id>"
+        b'<link href="https://example.com/cabs"/><updated>2026-02-05T19:20:49Z</updated>'
+        b'<content type="html"><![CDATA[<p>Kareem Rahma <a href="https://x.example/">asks'
+        b" drivers</a> to take him &#8220;home&#8221;.</p><p>Second.</p>]]></content>"
+        b"</entry></feed>"
+    )
+    (item,) = parse_feed(atom).items
+    plain = "Kareem Rahma asks drivers to take him \u201chome\u201d.\n\nSecond."
+    assert item.content_text == plain
+    assert item.summary == plain
+    assert choose_text(None, item) == plain
