@@ -95,6 +95,11 @@ class Actors:
             return name
         return None
 
+    def country_code(self, name: str) -> str | None:
+        """The country an actor is of (a country's own code for a country)."""
+        entity = next((e for e in self.entities if e.name == name), None)
+        return entity.country_code if entity is not None else None
+
     def _may_hold(self, name: str, office: str) -> bool:
         """Whether the person `name` may be "the <office>": named with that office, or with
         none ("Witkoff" may be "the envoy"; "Chancellor Stocker" is not "the prime minister")."""

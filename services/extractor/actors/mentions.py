@@ -240,9 +240,9 @@ def _in_locative_phrase(token: Token) -> bool:
 
 # Last words of a building's or venue's name: after "at", "in", "inside", ... it is where
 # something happens, though the model tags it an organisation (it may act as one elsewhere:
-# "the Chancellery said").
-_VENUES = frozenset(
-    {"palace", "chancellery", "hall", "stadium", "arena", "hotel", "airport", "airbase",
+# "the Chancellery said"); before a gathering, where it met ("their Oval Office meeting").
+VENUE_WORDS = frozenset(
+    {"palace", "chancellery", "office", "hall", "stadium", "arena", "hotel", "airport", "airbase",
      "square", "bridge", "prison", "mosque", "church", "cathedral", "temple", "synagogue",
      "museum", "centre", "center", "building", "tower", "castle", "fort", "park", "plaza",
      "compound", "residence", "house", "station", "port", "harbour", "harbor", "camp"}
@@ -440,7 +440,7 @@ def _repair(
         label = "GPE"  # "the Donetsk Oblast", "the Kherson region"
     elif (
         label == "ORG"
-        and text.rsplit(None, 1)[-1].casefold() in _VENUES
+        and text.rsplit(None, 1)[-1].casefold() in VENUE_WORDS
         and _in_venue_phrase(doc[candidate.root])
     ):
         label = "FAC"  # "met at Qasr Al Shati Palace", "held talks at the Federal Chancellery"

@@ -24,7 +24,9 @@ CONTROL_VERBS = frozenset(
 # Governing verbs that make what they control hypothetical.
 _IRREALIS_CONTROL = frozenset(
     {"hope", "want", "try", "seek", "wish", "fail", "attempt", "need", "consider", "contemplate",
-     "mull", "weigh", "seem", "appear"}
+     "mull", "weigh", "seem", "appear",
+     # asked of someone: "telling the President to apologize", "urged Iran to stop"
+     "tell", "ask", "urge", "order", "push", "encourage", "press", "implore", "beg", "invite"}
 )  # fmt: skip
 # "must be approved" (an obligation) and "can call up reservists" (an ability) are no more a
 # report of the act than "may" is.

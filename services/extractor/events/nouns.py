@@ -73,6 +73,7 @@ from typing import Protocol
 
 from services.extractor.actors.canonical import Actors
 from services.extractor.actors.demonyms import is_demonym
+from services.extractor.actors.mentions import VENUE_WORDS
 from services.extractor.events.clauses import (
     CHARGING_VERBS,
     SCHEDULING_GOVERNORS,
@@ -265,6 +266,11 @@ def names_building(token: Tok) -> bool:
     return token.lemma_.casefold() in _BUILDING_WORDS or token.lower_ in _BUILDING_PLURALS
 
 
+def names_venue(token: Tok) -> bool:
+    """ "Oval Office", "White House": a proper name ending in a word for a building or site."""
+    return token.pos_ == "PROPN" and token.lower_ in VENUE_WORDS
+
+
 def is_event_noun(token: Tok) -> bool:
     """Whether `token` names an event by itself."""
     return event_noun_type(token) is not None
@@ -294,6 +300,8 @@ def participant_slots(noun: Tok, kind: EventType) -> Slots:
             possessor = child
         elif dep in _MODIFIER_DEPS and child in attacked:
             continue
+        elif dep in _MODIFIER_DEPS and kind == "CONSULT" and names_venue(child):
+            continue  # "their Oval Office meeting", "her White House visit": where, not who
         elif dep in _MODIFIER_DEPS or dep == "agent":
             sources.append(child)
         elif dep == "prep":

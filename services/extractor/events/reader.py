@@ -420,9 +420,16 @@ class _Reader:
             if child.dep_ == "appos"
             for name in self.noun_actors(child, depth + 1)
         ]
+        kinds = self.actors.kinds
         if own is None and token.pos_ == "NOUN":
             own = self._described(token)
-        kinds = self.actors.kinds
+        elif (
+            self._titled_office(token)
+            and (own is None or kinds.get(own) == "country")
+            and not any(kinds.get(name) == "person" for name in appositions)
+        ):
+            # "the President", "the U.S. President dismissed": the holder named before
+            own = self._described(token) or own
         if (
             own is not None
             and appositions
@@ -481,6 +488,12 @@ class _Reader:
                 found.extend(self.noun_actors(child, depth + 1))
         return found.names
 
+    def _titled_office(self, noun: Tok) -> bool:
+        """ "the President", "the U.S. President", "the Prime Minister": an office of one
+        holder written as a title."""
+        lemma = actor_lemma(noun.lemma_, noun.lower_)
+        return noun.pos_ == "PROPN" and lemma in _SINGLE_HOLDER_OFFICES
+
     def _described(self, noun: Tok) -> str | None:
         """The actor a definite description names again ("the president", "the ministry",
         "the company"): the last one of its kind and sector before it in the paragraph."""
@@ -511,8 +524,21 @@ class _Reader:
         # A person named by office ("the president", "the minister") is named again well after
         # the paragraph that introduced them; a body ("the company") is looked for nearer.
         # "the prime minister" is not the chancellor named last.
+        # "the U.S. President", "the British prime minister": whose office, not which one;
+        # its holder is of that country (when the article says whose)
+        whose = {
+            self.actors.country_code(name)
+            for c in noun.children
+            if c.dep_ in {"compound", "amod"}
+            and (name := self.actors.at(c)) is not None
+            and self.actors.kinds.get(name) == "country"
+        }
         modifiers = [
-            c for c in noun.children if c.dep_ in {"compound", "amod"} and not is_demonym(c.text)
+            c
+            for c in noun.children
+            if c.dep_ in {"compound", "amod"}
+            and not is_demonym(c.text)
+            and self.actors.kinds.get(self.actors.at(c) or "") != "country"
         ]
         office = f"{modifiers[-1].lower_} {lemma}" if modifiers else lemma
         named = self.actors.antecedent(
@@ -521,6 +547,7 @@ class _Reader:
             kinds={"person"},
             across_paragraphs=True,
             office=office if lemma in _SINGLE_HOLDER_OFFICES else None,
+            where=lambda name: self.actors.country_code(name) in whose | {None} if whose else True,
         )
         if named is not None or lemma not in _SINGLE_HOLDER_OFFICES:
             return named
@@ -707,7 +734,11 @@ class _Reader:
             ):
                 return speaker
         if word in _THIRD_PERSONAL:
-            return self._previous_person(pronoun) or self._antecedent(pronoun, {"person"})
+            return (
+                self._subject_ahead(pronoun, word)
+                or self._previous_person(pronoun)
+                or self._antecedent(pronoun, {"person"})
+            )
         if word == "they":
             # Not whom the speaker told, nor the speaker of a quotation ("“They started
             # shooting,” said a resident": a speaker says "we" of their own).
@@ -718,6 +749,24 @@ class _Reader:
             return self._antecedent(pronoun, {"group", "organization"}, passed_over)
         if word == "it":
             return self._near_body(pronoun)
+        return []
+
+    def _subject_ahead(self, pronoun: Tok, word: str) -> list[str]:
+        """The person "he" or "she" names ahead of it: the subject of the main clause when the
+        pronoun's clause is set before it ("As he did earlier in the week when denouncing
+        the threat, Starmer doubled down": Starmer, not the last man named before)."""
+        clause = pronoun.head
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "advcl":
+            return []
+        main = clause.head
+        if main.i < clause.i:
+            return []
+        for subject in main.children:
+            if subject.dep_ in {"nsubj", "nsubjpass"} and subject.i > clause.i:
+                # a name, not a description ("when he and Gorbachev spoke, the President")
+                name = self.actors.at(subject)
+                if name is not None and self.actors.kinds.get(name) == "person":
+                    return [name] if _agrees(name, word) else []
         return []
 
     def _coordinated_subject(self, pronoun: Tok, passed_over: frozenset[str]) -> list[str]:
@@ -879,8 +928,15 @@ class _Reader:
         previous = self.sentences[number - 1]
         for token in self.tokens[previous.start : previous.end]:
             if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
-                if token.lower_ == word and depth < _PRONOUN_CHAIN:
-                    return self._previous_person(token, depth + 1)
+                # "He said ...", "Her comments came ...": whom that pronoun names
+                same = [
+                    t
+                    for t in (token, *(c for c in token.children if c.dep_ == "poss"))
+                    if t.lower_ in _PRONOUN_GENDER
+                    and _PRONOUN_GENDER[t.lower_] == _PRONOUN_GENDER.get(word)
+                ]
+                if same and depth < _PRONOUN_CHAIN:
+                    return self._previous_person(same[0], depth + 1)
                 subject = self._nearest_person(
                     range(token.i, max(token.i - 4, previous.start - 1), -1), word
                 )

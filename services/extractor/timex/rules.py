@@ -1059,7 +1059,7 @@ RULES: tuple[Rule, ...] = (
         _compile(
             r"(?:that|the\s+(?P<rel>following|next|previous|preceding|prior))\s+"
             r"(?P<unit>year|month|quarter|week)"
-            r"|(?:(?<=[Ee]arlier\s)|(?<=[Ll]ater\s))that\s+(?P<u2>day)"
+            r"|(?:(?<=[Ee]arlier\s)|(?<=[Ll]ater\s))(?:that|in\s+the)\s+(?P<u2>day)"
             r"|the\s+(?P<r2>following|next|previous|preceding|prior)\s+(?P<u3>day)"
             # "down from $450 million the year before": before the story's time, when nothing
             # follows "before" to say before what.

@@ -2385,3 +2385,40 @@ def test_saying_a_party_breaks_the_law_condemns_it(read: Read) -> None:
         ["United States"],  # a capital stands for its state
     )
     assert read("He said on Friday that the deal would break records.") == []
+
+
+def test_he_in_a_clause_set_before_the_main_one_is_its_subject(read: Read) -> None:
+    text = (
+        "Keir Starmer spoke. Donald Trump threatened tariffs. As he did earlier in the week"
+        " when denouncing Trump's tariffs threat, Starmer doubled down."
+    )
+    assert _one(read(text), "denounce").sources == ["Keir Starmer"]
+
+
+def test_the_president_is_the_holder_of_the_office_named_before(read: Read) -> None:
+    text = (
+        "President Donald Trump met Russian President Vladimir Putin on Friday. Later the U.S."
+        " President dismissed the idea. The Russian President criticized Denmark on Friday."
+    )
+    events = read(text)
+    assert _one(events, "dismiss").sources == ["Donald Trump"]
+    assert _one(events, "criticize").sources == ["Vladimir Putin"]
+    # An apposition names the holder itself.
+    text = (
+        "Tony Blair spoke on Friday. The U.K. Prime Minister, Keir Starmer, was asked by"
+        " Trump to serve on the board."
+    )
+    assert _one(read(text), "ask").targets == ["Keir Starmer"]
+
+
+def test_a_venue_before_a_meeting_is_no_participant(read: Read) -> None:
+    text = (
+        "Maria Machado spoke on Friday. Her comments came as talks resumed. Coinciding with her"
+        " White House visit, officials traveled to Caracas."
+    )
+    assert _one(read(text), "visit").sources == ["Maria Machado"]
+
+
+def test_what_one_is_told_to_do_has_not_happened(read: Read) -> None:
+    text = "Starmer stopped short of telling President Trump to apologize on Friday."
+    assert [e.trigger for e in read(text)] == []

@@ -203,6 +203,14 @@ IN_CONTEXT: list[tuple[str, str, str, dt.date, str, str]] = [
         "DATE",
         "2025-12-20",
     ),
+    (
+        "anaphoric",
+        "She met him for lunch earlier in the day.",
+        "earlier in the day",
+        SAT,
+        "DATE",
+        "2025-12-20",
+    ),
     # "the year before" with nothing after it to say before what: the story's time.
     (
         "anaphoric",
