@@ -1077,6 +1077,8 @@ class _Reader:
                     token = head  # "a Birmingham, Ala., abortion clinic": where it stands
                     continue
                 building = token is not name and names_building(token)
+                if token is name and self._occasion_venue(name, head):
+                    return True  # "lashed out at Canada during his Davos address"
                 if not (building and sited(name) and is_event_noun(head)):
                     return False  # "over the Greenland tussle": the tussle is no place
                 if head is owner:
@@ -1123,6 +1125,19 @@ class _Reader:
             else:
                 break
         return not used_as_actor(token)
+
+    def _occasion_venue(self, name: Tok, noun: Tok) -> bool:
+        """ "during his Davos address", "at the Geneva talks": a town before the occasion an
+        act happened during or at is where the occasion was (a country is rather its topic:
+        "at the Iran talks")."""
+        place = self.places.by_token.get(name.i)
+        return (
+            name.dep_ == "compound"
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ in {"during", "at"}
+            and place is not None
+            and self.actors.kinds.get(place) != "country"
+        )
 
     def _told_events_place(self, verb: Tok) -> list[str]:
         """ "the bombing of a Birmingham clinic that killed an officer": the killing was where
@@ -1223,6 +1238,25 @@ class _Reader:
                 time = self._dating(child, clause_tokens(child))
                 if time is not None:
                     return time
+        return self._occasion_time(verb)
+
+    def _occasion_time(self, verb: Tok) -> TimeExpression | None:
+        """ "5,000 people were killed in the protests that gripped Iran this month": an act
+        during an occasion with a date of its own (a modifier, or its relative clause's) has
+        that date."""
+        for preposition in verb.children:
+            if preposition.dep_ != "prep" or preposition.lower_ not in {"in", "during", "amid"}:
+                continue
+            for noun in preposition.children:
+                if noun.dep_ != "pobj" or not is_event_noun(noun):
+                    continue
+                for child in noun.children:
+                    if child.dep_ in _NOUN_MODIFIER_DEPS and child.i in self.time_at:
+                        return self.time_at[child.i]
+                    if child.dep_ == "relcl":
+                        time = self._dating(child, clause_tokens(child))
+                        if time is not None:
+                            return time
         return None
 
     def _dating(self, verb: Tok, tokens: list[Tok]) -> TimeExpression | None:

@@ -2422,3 +2422,14 @@ def test_a_venue_before_a_meeting_is_no_participant(read: Read) -> None:
 def test_what_one_is_told_to_do_has_not_happened(read: Read) -> None:
     text = "Starmer stopped short of telling President Trump to apologize on Friday."
     assert [e.trigger for e in read(text)] == []
+
+
+def test_an_act_during_an_occasion_is_at_its_town_and_time(read: Read) -> None:
+    text = "Iran condemned the United States at the Geneva talks on Friday."
+    assert _one(read(text), "condemn").places == ["Geneva"]
+    # a country before the occasion is its topic, not where it was
+    text = "He condemned the United States at the Iran talks on Friday."
+    assert _one(read(text), "condemn").places == []
+    text = "Police killed two protesters in the protests that gripped Iran on Friday."
+    killed = _one(read(text), "kill")
+    assert (_value(killed), killed.date_source) == ("2025-12-19", "explicit")
