@@ -105,6 +105,15 @@ def governor(verb: Tok) -> Tok | None:
         return head.head  # "was convicted of helping to defraud": the convicted did it
     if head is verb or head.pos_ not in _VERBAL:
         return None
+    if verb.dep_ == "conj" and verb.tag_ == "VBD" and is_infinitive(head):
+        # "expects Hamas to comply ... and called for": a past tense joins no infinitive;
+        # the parser's misplaced conjunct is one of the finite clause above
+        finite = head.head
+        for _ in range(CHAIN_LIMIT):
+            if finite.tag_ == "VBD" or finite.head is finite:
+                break
+            finite = finite.head
+        return finite if finite.tag_ == "VBD" and finite is not verb else head
     if verb.dep_ in {"xcomp", "conj"}:
         return head
     if verb.dep_ == "advcl":

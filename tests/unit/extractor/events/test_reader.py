@@ -2433,3 +2433,13 @@ def test_an_act_during_an_occasion_is_at_its_town_and_time(read: Read) -> None:
     text = "Police killed two protesters in the protests that gripped Iran on Friday."
     killed = _one(read(text), "kill")
     assert (_value(killed), killed.date_source) == ("2025-12-19", "explicit")
+
+
+def test_a_past_tense_joined_to_an_infinitive_is_the_finite_clauses(read: Read) -> None:
+    # The parser joins "called" to "comply"; Hamas is whom Witkoff called on, not the caller.
+    text = (
+        "Steve Witkoff also emphasized that the U.S. expects Hamas to comply fully with its"
+        " obligations and called for the group to release the body of Ran Gvili on Friday."
+    )
+    called = _one(read(text), "call")
+    assert (called.sources, called.targets) == (["Steve Witkoff"], ["Hamas"])
