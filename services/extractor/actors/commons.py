@@ -78,7 +78,9 @@ _KEPT_ADJECTIVES = frozenset(
      "islamist", "islamic", "muslim", "christian", "jewish", "catholic", "shiite", "sunni",
      "kurdish", "tribal", "royal", "presidential", "medical", "religious", "corporate",
      "state", "national", "rebel", "opposition", "militant", "insurgent", "separatist",
-     "pro-government", "anti-government", "environmental", "intelligence", "riot"}
+     "pro-government", "anti-government", "environmental", "intelligence", "riot",
+     # which states: "middle powers", "great powers", "regional powers", "nuclear powers"
+     "middle", "great", "major", "regional", "nuclear", "world"}
 )  # fmt: skip
 # Nouns of number whose "of"-object is the actor: "thousands of protesters marched" has the
 # protesters as its subject.

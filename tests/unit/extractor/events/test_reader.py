@@ -2443,3 +2443,15 @@ def test_a_past_tense_joined_to_an_infinitive_is_the_finite_clauses(read: Read) 
     )
     called = _one(read(text), "call")
     assert (called.sources, called.targets) == (["Steve Witkoff"], ["Hamas"])
+
+
+def test_powers_are_states_by_their_weight(read: Read) -> None:
+    text = (
+        "Mark Carney urged middle powers to stand up for themselves on Friday, accusing great"
+        " powers of using economic pressure."
+    )
+    events = read(text)
+    assert _one(events, "urge").targets == ["middle powers"]
+    assert _one(events, "accuse").targets == ["great powers"]
+    # "power" in the singular is no actor
+    assert _one(read("Russia seized power on Friday."), "seize").targets == []
