@@ -675,6 +675,11 @@ class _Reader:
                 if _told_event(verb) is None:
                     found.extend(self.noun_actors(_antecedent_phrase(verb)))
                 found.direct = False
+            elif subject.tag_ in _RELATIVE_TAGS and (noun := self._stranded_antecedent(subject)):
+                # "anger over Khamenei's remarks that blamed Trump", the relative clause hung
+                # on the verb: the noun before "that" is what it says of
+                found.extend(self.noun_actors(noun))
+                found.direct = False
             elif subject.pos_ == "PRON":
                 found.extend(self._pronoun_actors(subject, verb))
                 found.direct = False
@@ -704,6 +709,14 @@ class _Reader:
                 return _Found(objects, direct=False)
         inherited = self.subject_actors(head, depth + 1)
         return _Found(inherited.names, direct=False)
+
+    def _stranded_antecedent(self, pronoun: Tok) -> Tok | None:
+        """The noun right before a relative pronoun whose clause the parser did not hang on
+        it, else None."""
+        if pronoun.head.dep_ == "relcl" or pronoun.i == 0:
+            return None
+        before = self.tokens[pronoun.i - 1]
+        return before if before.pos_ in {"NOUN", "PROPN"} else None
 
     def _is_figure(self, noun: Tok) -> bool:
         return noun.lemma_.casefold() in _FIGURE_NOUNS and self.actors.at(noun) is None

@@ -2455,3 +2455,13 @@ def test_powers_are_states_by_their_weight(read: Read) -> None:
     assert _one(events, "accuse").targets == ["great powers"]
     # "power" in the singular is no actor
     assert _one(read("Russia seized power on Friday."), "seize").targets == []
+
+
+def test_a_relative_clause_hung_on_the_verb_says_of_the_noun_before(read: Read) -> None:
+    # The parser hangs "that blamed" on "reacted"; the remarks blamed, so their author did.
+    text = (
+        "Ali Khamenei spoke. But in that same interview, Donald Trump reacted with anger over"
+        " Khamenei’s remarks that blamed Trump for the high death toll in Iran on Friday."
+    )
+    blamed = _one(read(text), "blame")
+    assert (blamed.sources, blamed.targets) == (["Ali Khamenei"], ["Donald Trump"])
