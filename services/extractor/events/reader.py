@@ -1116,6 +1116,13 @@ class _Reader:
         if preposition.lower_ == "at" and _aims(preposition.head):
             return False  # "lashed out at Canada", "fired at the convoy": aimed at, not where
         holder = preposition.head
+        if (
+            preposition.lower_ == "from"
+            and holder.dep_ == "pobj"
+            and holder.head.lower_ == "by"
+            and not is_event_noun(holder)
+        ):
+            return False  # "requested by officials from Greenland": whence the doers came
         if holder.dep_ == "pobj" and holder.head.lower_ in _TOPIC_PREPOSITIONS:
             return False  # "spoke about stability in the Middle East": the topic's place
         # "condemned the killings in Iran", "arrested in connection with the bombings of

@@ -2465,3 +2465,8 @@ def test_a_relative_clause_hung_on_the_verb_says_of_the_noun_before(read: Read) 
     )
     blamed = _one(read(text), "blame")
     assert (blamed.sources, blamed.targets) == (["Ali Khamenei"], ["Donald Trump"])
+
+
+def test_where_a_passive_acts_doers_come_from_is_not_where_it_was(read: Read) -> None:
+    text = "The talks were requested by officials from Greenland on Friday."
+    assert _one(read(text), "request").places == []
