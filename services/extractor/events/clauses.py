@@ -214,12 +214,31 @@ def is_hedged(verb: Tok, clauses: list[Tok]) -> bool:
         return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children) or any(
             c.dep_ == "acomp" for c in head.children
         )
+    if short_of_doing(verb):
+        return True
+    if verb.dep_ == "ccomp" and is_infinitive(verb):
+        return verb.head.lemma_ in _IRREALIS_CONTROL  # "wants the government to agree"
     if verb.dep_ != "xcomp":
         return False
     head = verb.head
     if head.pos_ == "ADJ":  # "ready to meet", "likely to strike"; not "due to meet"
         return head.lemma_.casefold() not in _SCHEDULED_ADJECTIVES
     return head.lemma_ in _IRREALIS_CONTROL
+
+
+# Words whose "to" and gerund name an act not done: "came close to authorizing strikes", "open
+# to strengthening cooperation", "ready to sign".
+_SHORT_OF = frozenset({"close", "open", "ready", "willing", "prepared", "eager", "near"})
+
+
+def short_of_doing(verb: Tok) -> bool:
+    """ "came close to authorizing", "is open to strengthening": a gerund after one of
+    `_SHORT_OF` and "to"."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ == "to"
+        and verb.head.head.lemma_.casefold() in _SHORT_OF
+    )
 
 
 # Auxiliaries that put a clause in the future ("will meet") or the past perfect ("had met").

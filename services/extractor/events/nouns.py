@@ -82,6 +82,7 @@ from services.extractor.events.clauses import (
     is_hedged,
     is_negated,
     reading,
+    short_of_doing,
 )
 from services.extractor.events.plover import LIGHT_VERBS, nominal_type, noun_type, verb_type
 from services.extractor.parse.table import Tok, subtree_until
@@ -448,6 +449,8 @@ def hypothetical(noun: Tok, verb: Tok | None) -> bool:
             break
         if above.pos_ == "NOUN" and above.lemma_.casefold() in _SEEKING_NOUNS:
             return True
+        if above.pos_ in {"VERB", "AUX"} and short_of_doing(above):
+            return True  # "came close to authorizing strikes", "open to strengthening ties"
         if below is not noun and below.pos_ in {"VERB", "AUX"} and above.pos_ == "NOUN":
             break  # "the man imposing tariffs": the noun a participle describes seeks nothing
     if verb is None:

@@ -2470,3 +2470,12 @@ def test_a_relative_clause_hung_on_the_verb_says_of_the_noun_before(read: Read) 
 def test_where_a_passive_acts_doers_come_from_is_not_where_it_was(read: Read) -> None:
     text = "The talks were requested by officials from Greenland on Friday."
     assert _one(read(text), "request").places == []
+
+
+def test_acts_come_close_to_wanted_of_others_or_open_to_are_not_done(read: Read) -> None:
+    for text in (
+        "Donald Trump came close to authorizing military strikes against Iran on Friday.",
+        "Greenland was open to strengthening cooperation with the United States on Friday.",
+        "Donald Trump wants the government of Venezuela to agree to elections on Friday.",
+    ):
+        assert read(text) == [], text
