@@ -162,6 +162,12 @@ _SEEKING_NOUNS = frozenset(
 _NONFINITE_DEPS = frozenset({"pcomp", "acl", "relcl", "xcomp"})
 _HYPOTHETICAL_DETERMINERS = frozenset({"any"})
 _HYPOTHETICAL_ADJECTIVES = frozenset({"possible", "potential", "hypothetical", "eventual"})
+# Adjectives that make an event noun a standing state: "the long-standing partnership between
+# the U.S. and Canada", "their decades-old alliance".
+_STANDING_ADJECTIVES = frozenset(
+    {"long-standing", "longstanding", "longtime", "long-time", "decades-long", "decades-old",
+     "years-long", "enduring", "traditional", "age-old", "lasting"}
+)  # fmt: skip
 # Dependencies that start a clause of its own: a noun phrase's tokens stop there.
 _CLAUSE_DEPS = frozenset(
     {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "appos", "pcomp"}
@@ -389,6 +395,14 @@ def denied(noun: Tok, verb: Tok | None, kind: EventType) -> bool:
 
 def _says_no(noun: Tok) -> bool:
     return any(child.lower_ == "no" for child in noun.children)
+
+
+def _standing(noun: Tok) -> bool:
+    """ "the long-standing partnership": a state, no happening."""
+    words = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
+    # "long-standing" may be three tokens ("long", "-", "standing")
+    text = " ".join(" ".join(t.lower_ for t in w.subtree) for w in words)
+    return any(word in _STANDING_ADJECTIVES for word in text.replace(" - ", "-").split())
 
 
 def _rules_out(verb: Tok) -> bool:
@@ -626,7 +640,7 @@ def noun_event(
         return None  # part of a name ("the Peace Summit") or of another noun ("attack helicopters")
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         return None  # "DD Acquisition is a partnership of ...": what something is, a state
-    if _says_no(noun):
+    if _says_no(noun) or _standing(noun):
         return None
     verb = governing_verb(noun)
     carrier = verb_events.get(verb.i) if verb is not None else None

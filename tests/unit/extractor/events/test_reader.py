@@ -2479,3 +2479,8 @@ def test_acts_come_close_to_wanted_of_others_or_open_to_are_not_done(read: Read)
         "Donald Trump wants the government of Venezuela to agree to elections on Friday.",
     ):
         assert read(text) == [], text
+
+
+def test_a_long_standing_relation_is_a_state(read: Read) -> None:
+    text = "Mark Carney celebrated the long-standing partnership between the U.S. and Canada."
+    assert [e.trigger for e in read(text)] == []
