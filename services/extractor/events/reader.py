@@ -978,7 +978,11 @@ class _Reader:
         }
         word = pronoun.lower_
         if word == "them":
+            # people named by a common noun first ("thanked employees for traveling to the
+            # United States, and asked them to stand"): a state is rather "it"
             found = self.actors.antecedent(
+                pronoun, kinds={"group"}, where=lambda n: n not in subjects
+            ) or self.actors.antecedent(
                 pronoun,
                 kinds={"group", "organization", "country"},
                 where=lambda n: n not in subjects,

@@ -2484,3 +2484,11 @@ def test_acts_come_close_to_wanted_of_others_or_open_to_are_not_done(read: Read)
 def test_a_long_standing_relation_is_a_state(read: Read) -> None:
     text = "Mark Carney celebrated the long-standing partnership between the U.S. and Canada."
     assert [e.trigger for e in read(text)] == []
+
+
+def test_them_names_people_before_a_state(read: Read) -> None:
+    text = (
+        "Marc Benioff thanked employees for traveling to the United States for the meeting on"
+        " Friday, and asked them to stand."
+    )
+    assert _one(read(text), "ask").targets == ["employees"]
