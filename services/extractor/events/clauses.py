@@ -119,9 +119,27 @@ def governor(verb: Tok) -> Tok | None:
     if verb.dep_ == "advcl":
         purpose = is_infinitive(verb)
         participle = verb.tag_ in {"VBG", "VBN"}
+        if (
+            participle
+            and head.dep_ == "xcomp"
+            and head.head.lemma_ in _ASKING
+            and _after_comma(verb)
+        ):
+            # "urged middle powers to stand up for themselves, accusing great powers": the
+            # one who urged accused, whatever clause the parser hung the participle on
+            return head.head
         if purpose or participle:
             return head
     return None
+
+
+# Verbs that ask an act of their object ("urged Iran to stop").
+_ASKING = frozenset({"urge", "ask", "call", "tell", "press", "push", "encourage", "implore", "beg"})
+
+
+def _after_comma(verb: Tok) -> bool:
+    first = min(t.i for t in verb.subtree)
+    return any(t.i == first - 1 and t.text == "," for t in verb.head.children)
 
 
 def chain(verb: Tok) -> list[Tok]:

@@ -2447,12 +2447,14 @@ def test_a_past_tense_joined_to_an_infinitive_is_the_finite_clauses(read: Read) 
 
 def test_powers_are_states_by_their_weight(read: Read) -> None:
     text = (
-        "Mark Carney urged middle powers to stand up for themselves on Friday, accusing great"
-        " powers of using economic pressure."
+        "Mark Carney also urged middle powers to stand up for themselves, accusing"
+        " “great powers” of using economic pressure to yield results."
     )
     events = read(text)
     assert _one(events, "urge").targets == ["middle powers"]
-    assert _one(events, "accuse").targets == ["great powers"]
+    accused = _one(events, "accuse")
+    # the one who urged accused, though the parser hangs "accusing" on "stand up"
+    assert (accused.sources, accused.targets) == (["Mark Carney"], ["great powers"])
     # "power" in the singular is no actor
     assert _one(read("Russia seized power on Friday."), "seize").targets == []
 
