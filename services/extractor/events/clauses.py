@@ -459,6 +459,12 @@ def is_imperative(clauses: list[Tok]) -> bool:
     with no auxiliary asks for the act; a main clause's subject is then a vocative ("Iranian
     Patriots, keep protesting"), a content clause with one is subjunctive (`is_subjunctive`)."""
     top = clauses[-1]
+    if (
+        top.tag_ == "VBP"
+        and top.dep_ == "ROOT"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "aux"} for c in top.children)
+    ):
+        return True  # "Welcome back to the Abstract!": no subject, so no present tense
     if top.tag_ != "VB" or any(c.dep_ in {"aux", "auxpass"} for c in top.children):
         return False
     if top.dep_ in {"ROOT", "parataxis"}:

@@ -2494,3 +2494,8 @@ def test_them_names_people_before_a_state(read: Read) -> None:
         " Friday, and asked them to stand."
     )
     assert _one(read(text), "ask").targets == ["employees"]
+
+
+def test_a_greeting_is_no_event(read: Read) -> None:
+    events = read("Welcome to Reuters! Iran welcomes the deal.")
+    assert [(e.trigger, e.sources) for e in events] == [("welcome", ["Iran"])]
