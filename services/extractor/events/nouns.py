@@ -148,7 +148,7 @@ _SEEKING_VERBS = frozenset(
     {
         "seek", "want", "propose", "call", "urge", "demand", "hope", "push", "plan", "invite",
         "need", "ask", "request", "press", "await", "consider", "suggest", "offer", "discuss",
-        "threaten", "fear", "expect", "prepare",
+        "threaten", "fear", "expect", "prepare", "speculate", "require", "contemplate", "mull",
     }
 )  # fmt: skip
 # Nouns of asking, offering or threatening: an event noun under one is sought, not reported.
@@ -397,6 +397,12 @@ def _says_no(noun: Tok) -> bool:
     return any(child.lower_ == "no" for child in noun.children)
 
 
+def _terms_under(noun: Tok) -> bool:
+    """ "Under the NFL collective bargaining agreement, each player will receive": an
+    arrangement acted under stands; it is not the happening told."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "under"
+
+
 def _standing(noun: Tok) -> bool:
     """ "the long-standing partnership": a state, no happening."""
     words = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
@@ -475,7 +481,10 @@ def hypothetical(noun: Tok, verb: Tok | None) -> bool:
         return True  # "threatened to impose a tariff": the tariff is threatened
     # "will respond to an Iraqi attack", "could face a strike": an indefinite event of a future
     # or modal clause has not happened.
-    indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+    # ... and so has a bare plural: "will survive limited military strikes".
+    indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children) or (
+        noun.tag_ == "NNS" and not any(c.dep_ in {"det", "poss"} for c in noun.children)
+    )
     return indefinite and (reading(verb) == "future" or is_hedged(verb, chain(verb)))
 
 
@@ -640,7 +649,7 @@ def noun_event(
         return None  # part of a name ("the Peace Summit") or of another noun ("attack helicopters")
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         return None  # "DD Acquisition is a partnership of ...": what something is, a state
-    if _says_no(noun) or _standing(noun):
+    if _says_no(noun) or _standing(noun) or _terms_under(noun):
         return None
     verb = governing_verb(noun)
     carrier = verb_events.get(verb.i) if verb is not None else None

@@ -2499,3 +2499,20 @@ def test_them_names_people_before_a_state(read: Read) -> None:
 def test_a_greeting_is_no_event(read: Read) -> None:
     events = read("Welcome to Reuters! Iran welcomes the deal.")
     assert [(e.trigger, e.sources) for e in events] == [("welcome", ["Iran"])]
+
+
+def test_acts_speculated_about_required_or_survived_ahead_have_not_happened(read: Read) -> None:
+    for text in (
+        "The regime will survive limited military strikes by the United States.",
+        "Analysts have speculated about a coup by the Revolutionary Guard on Friday.",
+        "That will require negotiations with the Trump Administration.",
+    ):
+        assert read(text) == [], text
+
+
+def test_an_arrangement_acted_under_is_no_happening(read: Read) -> None:
+    text = "Under the NFL collective bargaining agreement, each player will receive $178,000."
+    assert read(text) == []
+    # "already under investigation" is a state too (TimeML's gold: STATE)
+    text = "Eight killings were already under investigation by the Newark Police Department."
+    assert read(text) == []
