@@ -105,15 +105,16 @@ def governor(verb: Tok) -> Tok | None:
         return head.head  # "was convicted of helping to defraud": the convicted did it
     if head is verb or head.pos_ not in _VERBAL:
         return None
-    if verb.dep_ == "conj" and verb.tag_ == "VBD" and is_infinitive(head):
-        # "expects Hamas to comply ... and called for": a past tense joins no infinitive;
-        # the parser's misplaced conjunct is one of the finite clause above
-        finite = head.head
+    if verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBG", "VBZ"} and is_infinitive(head):
+        # "expects Hamas to comply ... and called for", "telling tourists to avoid traveling
+        # and reimposing a ban": a past tense or a participle joins no infinitive; the
+        # parser's misplaced conjunct is one of the nearest clause above of its own form
+        joined = head.head
         for _ in range(CHAIN_LIMIT):
-            if finite.tag_ == "VBD" or finite.head is finite:
+            if joined.tag_ == verb.tag_ or joined.head is joined:
                 break
-            finite = finite.head
-        return finite if finite.tag_ == "VBD" and finite is not verb else head
+            joined = joined.head
+        return joined if joined.tag_ == verb.tag_ and joined is not verb else head
     if verb.dep_ in {"xcomp", "conj"}:
         return head
     if verb.dep_ == "advcl":

@@ -2516,3 +2516,13 @@ def test_an_arrangement_acted_under_is_no_happening(read: Read) -> None:
     # "already under investigation" is a state too (TimeML's gold: STATE)
     text = "Eight killings were already under investigation by the Newark Police Department."
     assert read(text) == []
+
+
+def test_a_participle_joined_to_an_infinitive_is_the_participles_above(read: Read) -> None:
+    text = (
+        "Beijing has responded with attempts to isolate Japan, telling Chinese tourists to"
+        " “avoid traveling” there in the near future and reimposing a ban on Japanese seafood"
+        " imports."
+    )
+    banned = _one(read(text), "reimpose")
+    assert (banned.sources, banned.targets) == (["China"], ["Japan"])
