@@ -1,9 +1,10 @@
 """The PostgreSQL store: asyncpg pool, a generated `tsvector` with a GIN index, upserts.
 
 Same search SQL (`sql`) and upserts (`upsert`) as the SQLite store, and the same tables but
-two: an event's places and countries are arrays of its row (`EVENT_ARRAYS`). A second GIN
-index holds each article's adjacent word pairs, from which phrases are found (`PAIRS`). Text columns
-that are sorted or compared in keyset conditions use the "C" collation, so ordering is by code
+four: an article's actors, places and countries are arrays of its row (`article_arrays`), and
+an event's places and countries of its own (`EVENT_ARRAYS`). A second GIN index holds each
+article's adjacent word pairs, from which phrases are found (`PAIRS`). Text columns that are
+sorted or compared in keyset conditions use the "C" collation, so ordering is by code
 point as in SQLite, whatever the database's locale. Query text becomes a tsquery expression
 (`text_query.pg_tsquery`) in which every term is a bound parameter.
 

@@ -304,7 +304,8 @@ def event_plan(query: SearchQuery, dialect: Dialect, span: int | None = None) ->
     the articles it matches: an event's sentence alone often names its actors only by pronoun.
 
     An actor with a date range drives the plan: the actor's rows hold their event's start, and
-    its index, (key, date_start DESC, n), lists the actor's events of the range in the order a
+    its index, (key, date_start DESC) (and the key on SQLite, where the key ends every entry;
+    PostgreSQL sorts a day's few by key), lists the actor's events of the range in the order a
     page lists events, so a count, a page or the facets' sample read the first of them and
     stop. As a filter of the events of the range, the actor's every event was listed and
     joined to the range, or the range's events probed one by one (80 ms on SQLite, 150 on
