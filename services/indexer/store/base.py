@@ -28,8 +28,9 @@ from shared.models import EnrichedArticle
 # unique index and in both date indexes, the message packed without a dictionary and with its
 # events' sentences; version 3: an actor's event rows without their start date, so an actor
 # and a date range were two lists joined; version 4, on PostgreSQL: no index of word pairs, and
-# an event's actors, places and countries as rows of their own tables).
-SCHEMA_VERSION = 5
+# an event's actors, places and countries as rows of their own tables; version 5, on
+# PostgreSQL: an article's actors and places as rows of their own tables).
+SCHEMA_VERSION = 6
 # Messages read from an old index per step of its rebuild: a few MB in memory at a time.
 REBUILD_BATCH = 500
 # Top values per facet unless the caller asks otherwise.

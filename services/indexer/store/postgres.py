@@ -1,9 +1,10 @@
 """The PostgreSQL store: asyncpg pool, a generated `tsvector` with a GIN index, upserts.
 
 Same search SQL (`sql`) and upserts (`upsert`) as the SQLite store, and the same tables but
-two: an event's places and countries are arrays of its row (`EVENT_ARRAYS`). A second GIN
-index holds each article's adjacent word pairs, from which phrases are found (`PAIRS`). Text columns
-that are sorted or compared in keyset conditions use the "C" collation, so ordering is by code
+four: an article's actors, places and countries are arrays of its row (`article_arrays`), and
+an event's places and countries of its own (`EVENT_ARRAYS`). A second GIN index holds each
+article's adjacent word pairs, from which phrases are found (`PAIRS`). Text columns that are
+sorted or compared in keyset conditions use the "C" collation, so ordering is by code
 point as in SQLite, whatever the database's locale. Query text becomes a tsquery expression
 (`text_query.pg_tsquery`) in which every term is a bound parameter.
 
@@ -68,7 +69,13 @@ from services.indexer.store.sql import (
     share_sql,
     window_sql,
 )
-from services.indexer.store.upsert import Upsert, articles_many
+from services.indexer.store.upsert import (
+    ARTICLE_ARRAYS,
+    Upsert,
+    article_arrays,
+    articles_many,
+    column_names,
+)
 from services.indexer.text_query import TextQuery, pg_tsquery
 from shared.models import EnrichedArticle
 
@@ -115,6 +122,17 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
 $$;
 """
 
+# Deduplication: B-tree indexes whose entries end with their values, not with the row's
+# unique key, so that B-tree deduplication keeps one entry per value with a list of its
+# rows' addresses (6 bytes each), where an entry per row with its key took 40-64 bytes. Built
+# at 20,000 articles: an event's date 8.4 -> 1.4 MB, its type and date 10.2 -> 1.8, an actor
+# and date 25.7 -> 9.6, the actors' rows by event 17.4 -> 7.5. A page sorts a day's events by
+# key (an incremental sort of the rows the index gives in date order), and reads each actor
+# row for its event's key, which the index held.
+# GIN: the indexes of a few keys a row (an article's actors, places and countries, an event's
+# places and countries) take them straight into the index, not through a pending list: the
+# next insert that fills the list moves it into the index and leaves its pages free for the
+# next list, a third of the index (articles_entities 5.0 MB at 20,000 articles, 0.95 built).
 SCHEMA = (
     PAIRS
     + """
@@ -133,32 +151,28 @@ CREATE TABLE IF NOT EXISTS articles (
     raw bytea NOT NULL,
     -- A tsvector is capped at 1 MB; 250,000 characters of text stay well below it, and a
     -- long read's opening quarter-million characters carry its searchable words. Kept in
-    -- the row (`TSV_IN_ROW`), compressed by lz4, which reads back fast.
+    -- the row (`IN_ROW`), compressed by lz4, which reads back fast.
     tsv tsvector COMPRESSION lz4 GENERATED ALWAYS AS (
         setweight(to_tsvector('english'::regconfig, title), 'A')
         || setweight(to_tsvector('english'::regconfig, left(text, 250000)), 'B')
-    ) STORED
+    ) STORED,
+    -- Its actors and places (`ARTICLE_ARRAYS`): keys, and names at the same places; and
+    -- their countries. NULL where it has none. Kept in the row (`IN_ROW`).
+    entity_keys text[] COLLATE "C", entity_names text[] COLLATE "C",
+    place_keys text[] COLLATE "C", place_names text[] COLLATE "C", countries text[] COLLATE "C"
 );
 CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING gin (tsv);
 -- Each pair of words next to each other in an article, so that a phrase's articles are found
 -- from the index (`PAIRS`); computed from the tsvector, never stored in the row.
 CREATE INDEX IF NOT EXISTS articles_pairs ON articles USING gin (newsflow_word_pairs(tsv));
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at, id);
-CREATE TABLE IF NOT EXISTS entities (
-    doc bigint NOT NULL, position integer NOT NULL, name text COLLATE "C" NOT NULL,
-    key text COLLATE "C" NOT NULL, kind text NOT NULL, country_code text COLLATE "C",
-    mentions integer NOT NULL, PRIMARY KEY (doc, position)
-);
-CREATE INDEX IF NOT EXISTS entities_key ON entities (key, doc);
-CREATE INDEX IF NOT EXISTS entities_country ON entities (country_code, doc);
-CREATE TABLE IF NOT EXISTS places (
-    doc bigint NOT NULL, position integer NOT NULL, name text COLLATE "C" NOT NULL,
-    key text COLLATE "C" NOT NULL, kind text NOT NULL, country_code text COLLATE "C",
-    lat double precision, lon double precision, mentions integer NOT NULL,
-    PRIMARY KEY (doc, position)
-);
-CREATE INDEX IF NOT EXISTS places_key ON places (key, doc);
-CREATE INDEX IF NOT EXISTS places_country ON places (country_code, doc);
+-- A few keys a row, written straight into the index (see the GIN note above).
+CREATE INDEX IF NOT EXISTS articles_entities ON articles USING gin (entity_keys)
+    WITH (fastupdate = off);
+CREATE INDEX IF NOT EXISTS articles_places ON articles USING gin (place_keys)
+    WITH (fastupdate = off);
+CREATE INDEX IF NOT EXISTS articles_countries ON articles USING gin (countries)
+    WITH (fastupdate = off);
 -- An event's places and countries are arrays of its row (`EVENT_ARRAYS`): keys, and the
 -- places' names at the same places; NULL where it has none.
 CREATE TABLE IF NOT EXISTS events (
@@ -166,16 +180,20 @@ CREATE TABLE IF NOT EXISTS events (
     date_start date NOT NULL, date_end date NOT NULL, dated boolean NOT NULL,
     places text[] COLLATE "C", place_names text[] COLLATE "C", countries text[] COLLATE "C"
 );
-CREATE INDEX IF NOT EXISTS events_date ON events (date_start DESC, n);
-CREATE INDEX IF NOT EXISTS events_type_date ON events (type, date_start DESC, n);
-CREATE INDEX IF NOT EXISTS events_places ON events USING gin (places);
-CREATE INDEX IF NOT EXISTS events_countries ON events USING gin (countries);
+-- Without the key `n` after the date (see the deduplication note above).
+CREATE INDEX IF NOT EXISTS events_date ON events (date_start DESC);
+CREATE INDEX IF NOT EXISTS events_type_date ON events (type, date_start DESC);
+CREATE INDEX IF NOT EXISTS events_places ON events USING gin (places) WITH (fastupdate = off);
+CREATE INDEX IF NOT EXISTS events_countries ON events USING gin (countries) WITH (fastupdate = off);
+-- An event's actors' rows, by its key, unique but for the index's sake no primary key
+-- (deduplication, above): an article's events are written after its old ones are deleted.
 CREATE TABLE IF NOT EXISTS event_actors (
     n bigint NOT NULL, key text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
-    date_start date NOT NULL, PRIMARY KEY (n, key)
+    date_start date NOT NULL
 );
+CREATE INDEX IF NOT EXISTS event_actors_n ON event_actors (n);
 -- An actor and a date range of its events are one range of this index (`sql.event_plan`).
-CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (key, date_start DESC, n);
+CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (key, date_start DESC);
 CREATE TABLE IF NOT EXISTS event_span (days integer NOT NULL);
 INSERT INTO event_span (days) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM event_span);
 """
@@ -185,15 +203,21 @@ INSERT INTO event_span (days) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM event_spa
 # with a value of 2 kB, the average here), each test of a phrase or a rank of an article read
 # it through the TOAST index and its chunks, five buffers, where the row is one: the articles
 # holding "million" and "year" (41,000 of 100,000) were tested for the phrase in 200 ms, in
-# the row 95 (the file 4% larger). Run when the table is made (a catalog change, it locks it).
-TSV_IN_ROW = "ALTER TABLE articles ALTER COLUMN tsv SET STORAGE MAIN"
+# the row 95 (the file 4% larger). So are the arrays of its actors, places and countries,
+# which filters test row by row: a row is over the 2 kB at which PostgreSQL moves values out,
+# largest first, and once the text and the message are out, the arrays would be next. Run
+# when the table is made (a catalog change, it locks it).
+IN_ROW = "ALTER TABLE articles " + ", ".join(
+    f"ALTER COLUMN {column} SET STORAGE MAIN" for column in ["tsv", *column_names(ARTICLE_ARRAYS)]
+)
 # An index of an older version is rebuilt from its messages (`articles.raw`): these go, its
 # articles table is set aside under another name (with its primary key; version 2's unique
-# `doc` too) and read back.
+# `doc` too) and read back. Its indexes go first, whose names the new table's take (an index
+# of that name on the table set aside would stand for the new one's: IF NOT EXISTS).
 OLDER_DROPPED = """
 DROP TABLE IF EXISTS entities, places, events, event_actors, event_places, event_countries,
     event_span;
-DROP INDEX IF EXISTS articles_tsv, articles_published;
+DROP INDEX IF EXISTS articles_tsv, articles_published, articles_pairs;
 ALTER TABLE articles RENAME TO articles_old;
 ALTER TABLE articles_old RENAME CONSTRAINT articles_pkey TO articles_old_pkey;
 """
@@ -235,6 +259,9 @@ EVENT_ARRAYS = frozenset({"places", "countries"})
 class PostgresDialect:
     """`$N` parameters, native timestamps and dates, tsvector match and ts_rank."""
 
+    # An article's actors, places and countries too: their tables and indexes took 235 MB at
+    # 100,000 articles (schema 5), for about 6.5 actors and 3 places of each article.
+    article_arrays = True
     event_arrays = EVENT_ARRAYS
 
     # An EXISTS with an OFFSET is not turned into a join or a hashed subplan (the planner
@@ -378,7 +405,7 @@ class PostgresStore:
                     else:
                         await conn.execute(SCHEMA)
                         if stored is None:
-                            await conn.execute(TSV_IN_ROW)
+                            await conn.execute(IN_ROW)
                     if stored != SCHEMA_VERSION:
                         await conn.execute("DELETE FROM schema_version")
                         await conn.execute(
@@ -547,7 +574,9 @@ async def _write_all(conn: Any, records: list[tuple[ArticleRecord, dt.datetime]]
     stats = UpsertStats()
     if not records:
         return stats
-    columns = list(zip(*(UPSERT.article(r, now)[1] for r, now in records), strict=True))
+    columns = list(
+        zip(*(UPSERT.article(r, now)[1] + _literals(r) for r, now in records), strict=True)
+    )
     written = {row[0]: row[1] for row in await conn.fetch(ARTICLES_MANY, *map(list, columns))}
     docs = [written[r.id] for r, _ in records if r.id in written]
     held: dict[int, list[int]] = {doc: [] for doc in docs}
@@ -567,6 +596,19 @@ async def _write_all(conn: Any, records: list[tuple[ArticleRecord, dt.datetime]]
     return stats
 
 
+def _literals(r: ArticleRecord) -> tuple[str | None, ...]:
+    """The article's `upsert.article_arrays` as array literals (`ARTICLES_MANY`)."""
+    return tuple(
+        None if values is None else "{" + ",".join(map(_quoted, values)) + "}"
+        for values in article_arrays(r)
+    )
+
+
+def _quoted(value: str) -> str:
+    """An element of an array literal, whatever characters it holds."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 async def _rebuild_older(conn: Any, version: int) -> None:
     """Turn an index of an older version into this version inside the caller's transaction:
     keep its articles' messages, drop every other table, create this schema and write each
@@ -576,7 +618,7 @@ async def _rebuild_older(conn: Any, version: int) -> None:
     if version > 1:
         await conn.execute(OLDER_DOC_KEY)
     await conn.execute(SCHEMA)
-    await conn.execute(TSV_IN_ROW)
+    await conn.execute(IN_ROW)
     # In the order the articles were first indexed (their `doc`, from version 2), which is
     # what "most recent" means to a search; version 1 kept no such order.
     text, key, last = ("text", "doc", 0) if version > 1 else ("''", "id", "")
@@ -599,9 +641,10 @@ async def _rebuild_older(conn: Any, version: int) -> None:
 async def _entity_names(conn: Any, ids: list[str]) -> dict[str, list[str]]:
     if not ids:
         return {}
+    # The names are in the order hits list them (`upsert.article_arrays`).
     rows = await conn.fetch(
-        "SELECT a.id, en.name FROM articles a JOIN entities en ON en.doc = a.doc "
-        "WHERE a.id = ANY($1::text[]) ORDER BY a.id, en.mentions DESC, en.name",
+        "SELECT a.id, x.name FROM articles a, unnest(a.entity_names) WITH ORDINALITY "
+        "AS x(name, i) WHERE a.id = ANY($1::text[]) ORDER BY a.id, x.i",
         ids,
     )
     return names_by_article(rows)

@@ -70,6 +70,23 @@ class EventValues(NamedTuple):
     names: str | None
 
 
+class ArticleValues(NamedTuple):
+    """One kind of an article's values (its actors or places): as rows of a table of their
+    own, (doc, position, name, key, ..., country_code), or as arrays in the article's row
+    (`Dialect.article_arrays`), its keys and their names at the same places."""
+
+    table: str
+    array: str
+    names: str
+
+
+# The kinds of an article's values, by the name of their facet; their countries are the
+# `countries` array of the article's row, or the `country_code` of each table's rows.
+ARTICLE_VALUES = {
+    "actors": ArticleValues("entities", "entity_keys", "entity_names"),
+    "places": ArticleValues("places", "place_keys", "place_names"),
+}
+
 # The kinds of an event's values, by the name of their facet.
 EVENT_VALUES = {
     "actors": EventValues("event_actors", "key", "actors", "actor_names"),
@@ -79,6 +96,9 @@ EVENT_VALUES = {
 
 
 class Dialect(Protocol):
+    article_arrays: bool
+    """Whether an article's actors, places and countries are arrays of its row
+    (`ARTICLE_VALUES`) rather than rows of their tables."""
     event_arrays: frozenset[str]
     """The kinds of `EVENT_VALUES` kept as arrays in the event's row, the others as rows of
     their tables."""
@@ -236,15 +256,21 @@ def article_plan(query: SearchQuery, dialect: Dialect) -> Plan:
     plan = Plan(Params(dialect), "articles a", [])
     p, d = plan.params, dialect
     _with_text(plan, query.text)
-    for value, table in ((query.actor, "entities"), (query.place, "places")):
+    for value, kind in ((query.actor, "actors"), (query.place, "places")):
         if value:
-            key = p(name_key(value))
+            key, values = p(name_key(value)), ARTICLE_VALUES[kind]
+            if d.article_arrays:
+                _array_filter(plan, f"a.{values.array}", key)
+                continue
+            table = values.table
             plan.filter(
                 f"a.doc IN (SELECT doc FROM {table} WHERE key = {key})",
                 f"EXISTS (SELECT 1 FROM {table} x WHERE x.key = {key} AND x.doc = a.doc"
                 f"{d.per_row})",
             )
-    if query.country:
+    if query.country and d.article_arrays:
+        _array_filter(plan, "a.countries", p(query.country))
+    elif query.country:
         cc = p(query.country)
         plan.filter(
             f"a.doc IN (SELECT doc FROM entities WHERE country_code = {cc} "
@@ -278,7 +304,8 @@ def event_plan(query: SearchQuery, dialect: Dialect, span: int | None = None) ->
     the articles it matches: an event's sentence alone often names its actors only by pronoun.
 
     An actor with a date range drives the plan: the actor's rows hold their event's start, and
-    its index, (key, date_start DESC, n), lists the actor's events of the range in the order a
+    its index, (key, date_start DESC) (and the key on SQLite, where the key ends every entry;
+    PostgreSQL sorts a day's few by key), lists the actor's events of the range in the order a
     page lists events, so a count, a page or the facets' sample read the first of them and
     stop. As a filter of the events of the range, the actor's every event was listed and
     joined to the range, or the range's events probed one by one (80 ms on SQLite, 150 on
@@ -311,8 +338,7 @@ def event_plan(query: SearchQuery, dialect: Dialect, span: int | None = None) ->
         if value:
             v, rows = p(value), EVENT_VALUES[kind]
             if kind in d.event_arrays:
-                # The listed form may read the array's GIN index; the probe tests the row.
-                plan.filter(f"e.{rows.array} @> ARRAY[{v}::text]", f"{v} = ANY(e.{rows.array})")
+                _array_filter(plan, f"e.{rows.array}", v)
                 continue
             table, column = rows.table, rows.key
             plan.filter(
@@ -331,6 +357,12 @@ def event_plan(query: SearchQuery, dialect: Dialect, span: int | None = None) ->
         plan.conditions.append("e.dated")
     _published_bounds(plan, "a.published_at", query.published_since, query.published_until)
     return plan
+
+
+def _array_filter(plan: Plan, array: str, value: str) -> None:
+    """Filter on an array column holding a value (a bound parameter's placeholder): the
+    listed form may read the array's GIN index, the probe tests the row."""
+    plan.filter(f"{array} @> ARRAY[{value}::text]", f"{value} = ANY({array})")
 
 
 def _event_starts(query: SearchQuery, p: Params, span: int | None) -> list[str]:
@@ -528,6 +560,35 @@ def _event_facet(kind: str, in_sample: str, dialect: Dialect) -> str:
     return f"SELECT {value} AS value, count(*) AS n FROM {source} {in_sample} GROUP BY {key}"
 
 
+def _article_facets(in_sample: str, dialect: Dialect) -> dict[str, str]:
+    """(value, n) of each actor, place and country of the sample's articles, by facet: its
+    name (the least, where articles name it differently) and how many articles have it."""
+    count = "count(DISTINCT a.doc) AS n FROM articles a"
+    if dialect.article_arrays:
+        selects = {
+            kind: f"SELECT min(x.name) AS value, {count}, unnest(a.{v.array}, a.{v.names}) "
+            f"AS x(key, name) WHERE a.doc {in_sample} GROUP BY x.key"
+            for kind, v in ARTICLE_VALUES.items()
+        }
+        selects["countries"] = (
+            f"SELECT x.cc AS value, {count}, unnest(a.countries) AS x(cc) "
+            f"WHERE a.doc {in_sample} GROUP BY x.cc"
+        )
+        return selects
+    selects = {
+        kind: f"SELECT min(x.name) AS value, count(DISTINCT x.doc) AS n FROM {v.table} x "
+        f"WHERE x.doc {in_sample} GROUP BY x.key"
+        for kind, v in ARTICLE_VALUES.items()
+    }
+    selects["countries"] = (
+        "SELECT x.cc AS value, count(DISTINCT x.doc) AS n FROM ("
+        f"SELECT doc, country_code AS cc FROM entities WHERE doc {in_sample} UNION ALL "
+        f"SELECT doc, country_code AS cc FROM places WHERE doc {in_sample}) x "
+        "WHERE x.cc IS NOT NULL GROUP BY x.cc"
+    )
+    return selects
+
+
 def facets_sql(
     query: SearchQuery,
     plan: Plan,
@@ -563,25 +624,9 @@ def facets_sql(
         )
         in_sample = "IN (SELECT doc FROM matched)"
         parts = [
-            _top(
-                "actors",
-                "SELECT min(en.name) AS value, count(DISTINCT en.doc) AS n "
-                f"FROM entities en WHERE en.doc {in_sample} GROUP BY en.key",
-                n,
-            ),
-            _top(
-                "places",
-                "SELECT min(pl.name) AS value, count(DISTINCT pl.doc) AS n "
-                f"FROM places pl WHERE pl.doc {in_sample} GROUP BY pl.key",
-                n,
-            ),
-            _top(
-                "countries",
-                "SELECT x.cc AS value, count(DISTINCT x.doc) AS n FROM ("
-                f"SELECT doc, country_code AS cc FROM entities WHERE doc {in_sample} UNION ALL "
-                f"SELECT doc, country_code AS cc FROM places WHERE doc {in_sample}) x "
-                "WHERE x.cc IS NOT NULL GROUP BY x.cc",
-                n,
+            *(
+                _top(kind, select, n)
+                for kind, select in _article_facets(in_sample, p.dialect).items()
             ),
             _top(
                 "event_types",

@@ -183,15 +183,17 @@ OLDER_DROPPED = (
 )
 
 
-# The oldest version whose SQLite tables are this version's: version 5 changed PostgreSQL's
-# only, so a version 4 file is kept as it is (its version number raised).
+# The oldest version whose SQLite tables are this version's: versions 5 and 6 changed
+# PostgreSQL's only, so a version 4 or 5 file is kept as it is (its version number raised).
 SAME_SINCE = 4
 
 
 class SqliteDialect:
     """Numbered `?N` parameters, ISO text timestamps, FTS5 MATCH and bm25."""
 
-    # No arrays: an event's actors, places and countries are rows of their tables.
+    # No arrays: an article's and an event's actors, places and countries are rows of their
+    # tables (WITHOUT ROWID, with no per-row header to save).
+    article_arrays = False
     event_arrays: frozenset[str] = frozenset()
 
     # SQLite runs a correlated EXISTS per row as it is.

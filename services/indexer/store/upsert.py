@@ -31,6 +31,9 @@ Statement = tuple[str, Params]
 ARTICLE_COLUMNS = (
     "id, url, title, text, summary, source, published_at, extracted_at, indexed_at, raw"
 )
+# An article's actors, places and countries as arrays of its row, where a dialect keeps them
+# so (`Dialect.article_arrays`; `article_arrays` gives their values).
+ARTICLE_ARRAYS = "entity_keys, entity_names, place_keys, place_names, countries"
 EVENT_COLUMNS = "n, type, date_start, date_end, dated"
 
 
@@ -64,6 +67,8 @@ class Upsert:
         )
         in_range = f"n >= {p(1)} AND n < {p(2)}"
         self._held_events = f"SELECT n FROM events WHERE {in_range}"
+        # Where an article's actors and places are arrays of its row, its row is all there is.
+        self._article_rows = not dialect.article_arrays
         self._delete_entities = f"DELETE FROM entities WHERE doc = {p(1)}"
         self._delete_places = f"DELETE FROM places WHERE doc = {p(1)}"
         self._insert_entities = _insert(
@@ -139,24 +144,26 @@ class Upsert:
         first, _ = event_range(doc)
         gone = set(held_events) - {first + e.position for e in r.events}
         of_article: list[Params] = [(doc,)]
-        batches: list[tuple[str, list[Params]]] = [
-            (self._delete_entities, of_article),
-            (self._delete_places, of_article),
-            (
-                self._insert_entities,
-                [
-                    (doc, i, e.name, e.key, e.kind, e.country_code, e.mentions)
-                    for i, e in enumerate(r.entities)
-                ],
-            ),
-            (
-                self._insert_places,
-                [
-                    (doc, i, p.name, p.key, p.kind, p.country_code, p.lat, p.lon, p.mentions)
-                    for i, p in enumerate(r.places)
-                ],
-            ),
-        ]
+        batches: list[tuple[str, list[Params]]] = []
+        if self._article_rows:
+            batches += [
+                (self._delete_entities, of_article),
+                (self._delete_places, of_article),
+                (
+                    self._insert_entities,
+                    [
+                        (doc, i, e.name, e.key, e.kind, e.country_code, e.mentions)
+                        for i, e in enumerate(r.entities)
+                    ],
+                ),
+                (
+                    self._insert_places,
+                    [
+                        (doc, i, p.name, p.key, p.kind, p.country_code, p.lat, p.lon, p.mentions)
+                        for i, p in enumerate(r.places)
+                    ],
+                ),
+            ]
         if held_events:
             batches += [(sql, [event_range(doc)]) for sql in self._delete_events]
         batches.append(
@@ -204,6 +211,22 @@ class Upsert:
         return [*merged, (self._widen_span, [(span,)])] if span else merged
 
 
+def article_arrays(r: ArticleRecord) -> tuple[list[str] | None, ...]:
+    """The values of `ARTICLE_ARRAYS` for an article: its actors' keys and names, most
+    mentioned first (then by name), as search hits list them; its places' keys and names in
+    the message's order; the distinct country codes of both. NULL for none, as `_arrays`."""
+    entities = sorted(r.entities, key=lambda e: (-e.mentions, e.name))
+    codes = [e.country_code for e in r.entities] + [p.country_code for p in r.places]
+    countries = {code for code in codes if code}
+    return (
+        [e.key for e in entities] or None,
+        [e.name for e in entities] or None,
+        [p.key for p in r.places] or None,
+        [p.name for p in r.places] or None,
+        sorted(countries) or None,
+    )
+
+
 def _arrays(kind: str, event: EventRow) -> tuple[list[str] | None, ...]:
     """An event's values of one kind as the arrays of its row (`sql.EVENT_VALUES`): its keys,
     and their names where they have them; NULL when it has none, which no filter matches and
@@ -216,12 +239,13 @@ def _arrays(kind: str, event: EventRow) -> tuple[list[str] | None, ...]:
     return [key for _, key in pairs], [name for name, _ in pairs]
 
 
-def _names(columns: str) -> list[str]:
+def column_names(columns: str) -> list[str]:
+    """The names of a list of columns (`ARTICLE_COLUMNS`, ...)."""
     return [name.strip() for name in columns.split(",")]
 
 
 def _insert(dialect: Dialect, table: str, columns: str) -> str:
-    names = _names(columns)
+    names = column_names(columns)
     values = [dialect.param(i) for i in range(1, len(names) + 1)]
     return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(values)})"
 
@@ -229,16 +253,24 @@ def _insert(dialect: Dialect, table: str, columns: str) -> str:
 def articles_many(types: list[str]) -> str:
     """PostgreSQL's upsert of many article rows in one statement, one array parameter per
     column (`types`: each column's element type), returning `id, doc` of each row written:
-    the rows `Upsert.article` writes one statement each."""
-    names = _names(ARTICLE_COLUMNS)
-    arrays = ", ".join(f"${i}::{t}[]" for i, t in enumerate(types, 1))
+    the rows `Upsert.article` writes one statement each, with their `ARTICLE_ARRAYS`. Each of
+    those is a text array per row, passed as its literal (`{"a","b"}`, or NULL) and cast: an
+    array parameter cannot hold arrays of different lengths."""
+    columns = f"{ARTICLE_COLUMNS}, {ARTICLE_ARRAYS}"
+    names, arrays = column_names(columns), len(column_names(ARTICLE_ARRAYS))
+    params = ", ".join(f"${i}::{t}[]" for i, t in enumerate([*types, *["text"] * arrays], 1))
+    aliases = [f"c{i}" for i in range(1, len(names) + 1)]
+    values = [*aliases[:-arrays], *(f"{alias}::text[]" for alias in aliases[-arrays:])]
     return (
-        f"INSERT INTO articles ({', '.join(names)}) SELECT * FROM unnest({arrays})"
-        + _update(ARTICLE_COLUMNS, keep={"id", "indexed_at"})
+        f"INSERT INTO articles ({', '.join(names)}) SELECT {', '.join(values)} "
+        f"FROM unnest({params}) AS u({', '.join(aliases)})"
+        + _update(columns, keep={"id", "indexed_at"})
         + " WHERE excluded.extracted_at >= articles.extracted_at RETURNING id, doc"
     )
 
 
 def _update(columns: str, *, keep: set[str]) -> str:
-    assignments = [f"{name} = excluded.{name}" for name in _names(columns) if name not in keep]
+    assignments = [
+        f"{name} = excluded.{name}" for name in column_names(columns) if name not in keep
+    ]
     return f" ON CONFLICT (id) DO UPDATE SET {', '.join(assignments)}"

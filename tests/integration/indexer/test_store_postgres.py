@@ -14,7 +14,7 @@ from services.indexer.store import SCHEMA_VERSION, SchemaMismatch, StoreUnavaila
 from services.indexer.store.postgres import PostgresStore
 from shared.models import EnrichedArticle
 from tests import factories as f
-from tests.unit.indexer import schema_2, schema_3, schema_4
+from tests.unit.indexer import schema_2, schema_3, schema_4, schema_5
 from tests.unit.indexer.store_cases import (
     CORPUS,
     Older,
@@ -133,6 +133,13 @@ OLDER = {
         "VALUES ($1, $2, '2025-01-01', '2025-01-01', true)",
         lambda n, v: (n, v.type),
     ),
+    5: Older(
+        schema_5.POSTGRES,
+        pack,
+        "INSERT INTO events (n, type, date_start, date_end, dated) "
+        "VALUES ($1, $2, '2025-01-01', '2025-01-01', true)",
+        lambda n, v: (n, v.type),
+    ),
 }
 
 
@@ -140,8 +147,9 @@ OLDER = {
 async def test_older_index_is_rebuilt_from_its_messages(empty_pg: str, version: int) -> None:
     """Version 1 stored each message whole as JSON; 2 packed it without its text and gave
     every event row its text id; 3 kept no event date in an actor's rows; 4 had no index of
-    word pairs. The store rebuilds such an index from the messages (and their texts), keeping
-    when each was indexed, and its phrases are found from the pairs."""
+    word pairs; 5 kept an article's actors and places in tables of their own. The store
+    rebuilds such an index from the messages (and their texts), keeping when each was
+    indexed, and its phrases are found from the pairs."""
     older = OLDER[version]
     indexed_at = dt.datetime(2025, 12, 21, tzinfo=dt.UTC)
     conn = await asyncpg.connect(empty_pg)
@@ -178,18 +186,23 @@ async def test_older_index_is_rebuilt_from_its_messages(empty_pg: str, version: 
         assert indexed_at in [row[0] for row in kept]
         columns = await conn.fetch(
             "SELECT table_name, column_name FROM information_schema.columns "
-            "WHERE table_name IN ('events', 'event_actors')"
+            "WHERE table_name IN ('events', 'event_actors') OR (table_name = 'articles' "
+            "AND data_type = 'ARRAY')"
         )
         assert {(row[0], row[1]) for row in columns} == {
             *(("events", c) for c in ("n", "type", "date_start", "date_end", "dated")),
             *(("events", c) for c in ("places", "place_names", "countries")),
             *(("event_actors", c) for c in ("n", "key", "name", "date_start")),
+            *(("articles", c) for c in ("entity_keys", "entity_names", "place_keys")),
+            *(("articles", c) for c in ("place_names", "countries")),
         }
-        for gone in ("event_places", "event_countries"):
+        for gone in ("event_places", "event_countries", "entities", "places"):
             assert await conn.fetchval("SELECT to_regclass($1)", gone) is None
         assert await conn.fetchval("SELECT to_regclass('articles_old')") is None
-        assert await conn.fetchval("SELECT to_regclass('articles_pairs')") is not None
-        assert await _tsv_storage(conn) == ("m", "l"), "in the row, lz4 (TSV_IN_ROW)"
+        for index in ("articles_pairs", "articles_entities", "articles_countries"):
+            made = "SELECT indrelid::regclass::text FROM pg_index WHERE indexrelid = $1::regclass"
+            assert await conn.fetchval(made, index) == "articles"
+        assert await _tsv_storage(conn) == ("m", "l"), "in the row, lz4 (IN_ROW)"
         if older.events:
             # The articles keep the order they were first indexed in (not their ids').
             by_doc = await conn.fetch("SELECT id FROM articles ORDER BY doc")

@@ -434,6 +434,26 @@ class StoreCases:
             "Ukraine": 1,
         }
 
+    async def test_names_of_any_characters_are_kept_whole(self, store: Store) -> None:
+        """Names are stored as they are, whatever they hold (PostgreSQL passes an article's
+        as array literals): quotes, a backslash, braces, commas, spaces, accents."""
+        odd = ['Tom "T" O\'Neil, Jr.', "back\\slash {x}", "NULL", " São Paulo "]
+        made = f.enriched(
+            f.article("https://example.com/odd-names", text="Odd names."),
+            entities=[
+                f.entity(name, country_code="BR", mentions=4 - i) for i, name in enumerate(odd)
+            ],
+            places=[f.place(name, country_code="PT") for name in odd],
+        )
+        await store.upsert([made])
+        (hit,) = articles(await store.search(q(actor=odd[0])))
+        assert hit.entities == odd, "most mentioned first"
+        for name in odd:
+            assert ids(await store.search(q(actor=name, place=name, country="PT"))) == [hit.id]
+        facets = await store.facets(q(country="BR"))
+        assert counts(facets, "actors") == counts(facets, "places") == dict.fromkeys(odd, 1)
+        assert counts(facets, "countries") == {"BR": 1, "PT": 1}
+
     async def test_event_facets(self, loaded: Store) -> None:
         facets = await loaded.facets(q(type="events"))
         assert counts(facets, "actors")["Russia"] == 2

@@ -226,16 +226,17 @@ async def _assert_rebuilt(path: Path, indexed_at: str) -> None:
     conn.close()
 
 
-async def test_a_schema_4_file_is_kept_as_it_is(tmp_path: Path) -> None:
-    """Schema 5 changed PostgreSQL's tables only: a schema 4 file is not rebuilt (a rebuild
-    writes every article again), only its version is raised."""
+@pytest.mark.parametrize("version", [4, 5])
+async def test_a_schema_4_file_is_kept_as_it_is(tmp_path: Path, version: int) -> None:
+    """Schemas 5 and 6 changed PostgreSQL's tables only: a schema 4 or 5 file is not rebuilt
+    (a rebuild writes every article again), only its version is raised."""
     path = tmp_path / "index.sqlite3"
     store = SqliteStore(path)
     await store.open()
     await store.upsert(CORPUS)
     await store.close()
     with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE schema_version SET version = 4")
+        conn.execute("UPDATE schema_version SET version = ?", (version,))
         # A value no rebuild would write (the corpus's longest event is days long).
         conn.execute("UPDATE event_span SET days = 999")
     conn.close()
