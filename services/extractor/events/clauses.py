@@ -307,7 +307,8 @@ def reading(verb: Tok) -> Reading:
             return "background"  # "convicted in 1991 of defrauding investors": before then
         if verb.tag_ == "VBD" or auxes & _PAST_BE_AUX:
             return "background" if _earlier(verb) else "past"
-        if auxes & _PERFECT_AUX or verb.tag_ in {"VBZ", "VBP"}:
+        if auxes & (_PERFECT_AUX | PRESENT_BE) or verb.tag_ in {"VBZ", "VBP"}:
+            # "has arrested", "attacks", "is negotiating"
             return "background" if _earlier(verb) else "recent"
         head = verb.head
         if head is verb or (

@@ -2519,6 +2519,20 @@ class _Context:
         i = bisect.bisect_left(self._ahead_starts, sentence_start) - 1
         return self._ahead[i] if i >= 0 and self._ahead_starts[i] >= self.dateline_end else None
 
+    def moved_back(self, sentence_start: int, published: dt.date) -> bool:
+        """Whether the last date named before `sentence_start`, past the opening, is older
+        than the opening's news ("The 11 most infamous abductions ... In 1960, Adolph Coors
+        III was kidnapped"): the story has moved back to then, off the news's day."""
+        i = bisect.bisect_left(self._starts, sentence_start) - 1
+        if i < 0 or self._starts[i] < self.lead_end:
+            return False
+        # named in this paragraph or the one before: the time the passage is told at
+        paragraph = bisect.bisect_right(self._breaks, sentence_start)
+        if bisect.bisect_right(self._breaks, self._starts[i]) < paragraph - 1:
+            return False
+        start = self._times[i].start_date
+        return start is not None and published - start > _MOVED_BACK
+
     def before(self, sentence_start: int) -> TimeExpression | None:
         """The last date of the sentences before `sentence_start` in its paragraph, or None."""
         paragraph = bisect.bisect_right(self._breaks, sentence_start)
@@ -2591,6 +2605,8 @@ def _carried(time: TimeExpression, published: dt.date, *, ahead: bool = False) -
     return time.start_date <= published
 
 
+# How far before publication a date takes the passage told after it off the news's time.
+_MOVED_BACK = dt.timedelta(days=366)
 # How far before publication the opening's day may be and still be the news's day.
 _LEAD_DAY_WITHIN = dt.timedelta(days=7)
 # A future clause takes a day or a week ahead, not "next year": too wide to say when.
@@ -2621,6 +2637,8 @@ def _dated(
         carried = context.before(sentence_start)
         if carried is not None:
             return carried, "context"
+        if context.moved_back(sentence_start, fallback.start_date or dt.date.max):
+            return None, "unknown"  # told among older dates, with none of its own
         if context.story is None and context.lead_day is not None:
             return context.lead_day, "context"
     if context.story is not None:

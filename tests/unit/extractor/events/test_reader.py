@@ -2526,3 +2526,37 @@ def test_a_participle_joined_to_an_infinitive_is_the_participles_above(read: Rea
     )
     banned = _one(read(text), "reimpose")
     assert (banned.sources, banned.targets) == (["China"], ["Japan"])
+
+
+def test_a_passage_told_among_older_dates_is_not_the_news_day(read: Read) -> None:
+    text = (
+        "Police arrested a man on Friday.\n\nThe case recalls others.\n\n"
+        "In 1960, Adolph Coors III was kidnapped near Denver. Police arrested Joseph Corbett."
+    )
+
+    def friday_and_1960(text: str) -> list[TimeExpression]:
+        start = text.find("1960")
+        year = TimeExpression(
+            text="1960",
+            start=start,
+            end=start + 4,
+            sentence=2,
+            type="DATE",
+            value="1960",
+            start_date=dt.date(1960, 1, 1),
+            end_date=dt.date(1960, 12, 31),
+            anchored=True,
+        )
+        return [*_friday(text), year]
+
+    arrests = [e for e in read(text, friday_and_1960) if e.trigger == "arrest"]
+    assert [(e.targets, e.date_source) for e in arrests] == [
+        (["man"], "explicit"),
+        (["Joseph Corbett"], "unknown"),
+    ]
+
+
+def test_a_present_progressive_is_the_news_of_now(read: Read) -> None:
+    text = "Russia attacked Kyiv on Friday.\n\nWestinghouse is negotiating with Russia."
+    talks = _one(read(text), "negotiate")
+    assert (_value(talks), talks.date_source) == ("2025-12-20", "publication")
