@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from services.extractor.actors.agents import INSTITUTIONS, NEWS_OUTLETS
 from services.extractor.actors.demonyms import is_demonym
+from services.extractor.actors.given_names import is_given_name
 from services.extractor.actors.names import HONORIFICS, canonical_person, is_role_word
 from services.extractor.parse.candidates import Candidate, sentence_of_tokens
 from services.extractor.parse.words import possessive_suffix_length
@@ -35,7 +36,7 @@ from services.extractor.places.names import (
     region_core,
     region_word_around,
 )
-from services.extractor.timex.lexicon import TIME_ZONE
+from services.extractor.timex.lexicon import MONTHS, TIME_ZONE, WEEKDAYS
 
 # The labels Newsflow reads; others (DATE, MONEY, ...) belong to other modules or none.
 LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
@@ -128,6 +129,9 @@ def read_candidates(
             + dateline,
             key=lambda c: c.start,
         )
+    untagged = _untagged_names(doc, raw, gazetteer, sentence)
+    if untagged:
+        raw = sorted(raw + untagged, key=lambda c: c.start)
     person_words = {
         word.casefold()
         for c in raw
@@ -138,6 +142,67 @@ def read_candidates(
     # the person, though a town abroad (Būsh, Egypt, 136,000) is called so too.
     titled = {c.text.casefold() for c in raw if _after_honorific(doc, c, gazetteer)}
     return [_repair(doc, c, gazetteer, person_words, titled, text) for c in raw]
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# A word of a name: capitalised letters, an apostrophe or a hyphen inside ("O'Brien").
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?")
+
+
+def _untagged_names(
+    doc: Doc, raw: list[Candidate], gazetteer: Gazetteer, sentence: list[int]
+) -> list[Candidate]:
+    """People's full names the model left untagged ("Sanae Takaichi won the election"): two or
+    three capitalised proper nouns, none a title, a place, a month or a body's word, either
+    opening with a known given name or whose last word the text uses again alone ("...
+    Takaichi said"). Non-Western names the small model often misses in world news."""
+    covered = {i for c in raw for i in range(c.first, c.stop)}
+    alone: dict[str, int] = {}
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].tag_ == "NNP" and _NAME_WORD.fullmatch(doc[j].text):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        if j - i > 1:
+            runs.append((i, j))
+        elif i not in covered and (i == 0 or doc[i - 1].lower_ not in _DETERMINERS):
+            # used alone, untagged, as a name is ("Takaichi said"; not "the Bill")
+            alone[doc[i].text] = alone.get(doc[i].text, 0) + 1
+        i = j
+    found = []
+    for first, stop in runs:
+        words = [t.text for t in doc[first:stop]]
+        if stop - first > 3 or any(k in covered for k in range(first, stop)):
+            continue
+        after = doc[stop].text.rstrip(".").casefold() if stop < len(doc) else ""
+        if after in _NOT_NAME_WORDS:
+            continue  # "Polly Peck International Inc.": a company's name
+        if any(w.casefold() in _NOT_NAME_WORDS or is_role_word(w) or is_demonym(w) for w in words):
+            continue
+        if any(gazetteer.is_place(w, 0) for w in words) or gazetteer.is_place(" ".join(words), 0):
+            continue
+        if not (is_given_name(words[0]) or alone.get(words[-1], 0) > 0):
+            continue
+        start, end = doc[first].idx, doc[stop - 1].idx + len(doc[stop - 1].text)
+        root = doc[first:stop].root
+        found.append(
+            Candidate(
+                label="PERSON",
+                text=doc.text[start:end],
+                start=start,
+                end=end,
+                first=first,
+                stop=stop,
+                root=root.i,
+                sentence=sentence[first],
+                modifier=_is_modifier(root),
+            )
+        )
+    return found
 
 
 def _dateline_places(
@@ -278,6 +343,15 @@ _NAMING_BODIES = frozenset(
      "commission", "coalition", "alliance", "federation", "movement", "organisation",
      "organization", "society", "forum", "centre", "center", "watch", "initiative", "fund",
      "trust", "agency", "group", "league", "front", "party", "project", "program", "programme"}
+)  # fmt: skip
+# Words that are no part of a person's name, though capitalised.
+_NOT_NAME_WORDS = (
+    frozenset(MONTHS) | frozenset(WEEKDAYS) | VENUE_WORDS | _NAMING_BODIES
+) | frozenset(
+    {"court", "house", "street", "road", "avenue", "times", "post", "news", "day", "act", "bill",
+     "law", "war", "treaty", "accord", "plan", "doctrine", "crisis", "baby", "award", "prize",
+     "international", "national", "global", "holdings", "industries", "bank", "capital",
+     "partners", "inc", "corp", "co", "ltd", "plc", "llc", "sa", "ag"}
 )  # fmt: skip
 
 

@@ -436,3 +436,17 @@ def test_review_cases_of_former_states_monarchs_and_groups(actors_of: ReadActors
         )
     )["Saddam Hussein"]
     assert "Hussein" in [m.text for m in saddam.mentions]
+
+
+def test_full_names_the_model_leaves_untagged_are_people(actors_of: ReadActors) -> None:
+    # The model tags neither "Sanae Takaichi" nor "Takaichi" (checked): the last word used
+    # again alone makes the pair a name; titles, places, months and acts make none.
+    found = _by_name(
+        actors_of(
+            "Sanae Takaichi won the election. Trump congratulated Takaichi on Sunday. The"
+            " Online Safety Act took effect after the Cold War ended."
+        )
+    )
+    assert found["Sanae Takaichi"].kind == "person"
+    assert {m.text for m in found["Sanae Takaichi"].mentions} == {"Sanae Takaichi", "Takaichi"}
+    assert not any(name in found for name in ("Online Safety Act", "Cold War"))
