@@ -291,6 +291,12 @@ _FORCES_SENT = (
 )  # fmt: skip
 # A verb whose type depends on what it acts on (its direct object's lemma): the type, or None
 # where the pair is no event of any type ("released a statement", "seized the initiative").
+# What is hosted without any gathering of parties ("will host the 2034 Games").
+_FESTIVITIES = frozenset(
+    {"game", "games", "olympics", "tournament", "championship", "cup", "festival", "concert",
+     "show", "party", "race", "match", "contest", "exhibition", "fair", "podcast", "event"}
+)  # fmt: skip
+
 OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
     **{(verb, noun): "MOBILIZE" for verb in ("send", "dispatch") for noun in _FORCES_SENT},
     **{("fire", noun): "ASSAULT" for noun in ("shot", "missile", "rocket", "shell", "bullet")},
@@ -390,6 +396,13 @@ OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
     },
     # "declined further comment": no comment, no refusal of anything.
     **{("decline", noun): None for noun in ("comment", "comments", "elaboration")},
+    # "will host the 2034 Games": a sporting or festive event is no gathering of parties
+    **{("host", noun): None for noun in _FESTIVITIES},
+    # "summon tremendous physical stamina": one's own strength, no one summoned
+    **{
+        ("summon", noun): None
+        for noun in ("stamina", "strength", "courage", "energy", "will", "nerve", "resolve")
+    },
 }
 
 PHRASAL: dict[tuple[str, str], EventType] = {

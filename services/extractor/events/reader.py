@@ -2291,6 +2291,8 @@ def _figurative(reader: _Reader, verb: Tok, kind: EventType | None, passive: boo
     lemma = verb.lemma_.casefold()
     if kind in _MATERIAL_CONFLICT and _natural_force(verb):
         return True  # "the floods killed over 100 people": a disaster, no one's attack
+    if kind == "PROTEST" and _in_a_ceremony(verb):
+        return True  # "the delegation marched in the opening ceremony's parade"
     if passive and lemma in _FORCING and not any(c.dep_ == "agent" for c in verb.children):
         return any(c.dep_ in {"xcomp", "advcl"} and is_infinitive(c) for c in verb.children)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -2318,6 +2320,31 @@ def _figurative(reader: _Reader, verb: Tok, kind: EventType | None, passive: boo
         and actor_lemma(subject.lemma_, subject.lower_) is None
         and not reader.noun_actors(subject)
         for subject in subjects
+    )
+
+
+# Festive occasions one marches or parades in without protesting.
+_CEREMONIES = frozenset(
+    {"parade", "ceremony", "procession", "celebration", "festival", "games", "olympics"}
+)
+# Prepositions of taking part ("in the parade"; not "against the parades").
+_WITHIN = frozenset({"in", "at", "during", "toward", "towards", "near", "through"})
+
+
+def _in_a_ceremony(verb: Tok) -> bool:
+    """ "marched in the parade", "paraded at the opening ceremony": no protest."""
+    # the noun, a compound of it, or what it is part of ("toward the end of the parade")
+    return any(
+        word.lemma_.casefold() in _CEREMONIES
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in _WITHIN
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+        for word in [
+            noun,
+            *(c for c in noun.children if c.dep_ == "compound"),
+            *(g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"),
+        ]
     )
 
 

@@ -249,7 +249,7 @@ _SEASON_CODES = ("SP", "SU", "FA", "WI")
 
 # A capitalised season inside a name: "the Arab Spring", "``Spring of Life'' demonstrations".
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b(?P<word>[A-Z][a-z]+)\s+$")
-_NAME_AFTER = re.compile(r"\s+of\s+[A-Z]")
+_NAME_AFTER = re.compile(r"\s+(?:of\s+)?[A-Z]")  # "Summer of Love", "Summer Olympics"
 _NOT_NAMES = frozenset(
     {"The", "This", "That", "Last", "Next", "In", "By", "Since", "During", "Until", "Early"}
     | {"Late", "Mid", "Each", "Every", "Its", "Their", "Our"}
@@ -258,7 +258,7 @@ _NOT_NAMES = frozenset(
 
 def _season_name(m: re.Match[str]) -> bool:
     start, end = m.span("season")
-    if not m["season"][0].isupper() or m["rel"] or m["year"]:
+    if not m["season"][0].isupper() or (m["rel"] and m["rel"].lower() != "the") or m["year"]:
         return False
     if _NAME_AFTER.match(m.string, end):
         return True

@@ -2560,3 +2560,11 @@ def test_a_present_progressive_is_the_news_of_now(read: Read) -> None:
     text = "Russia attacked Kyiv on Friday.\n\nWestinghouse is negotiating with Russia."
     talks = _one(read(text), "negotiate")
     assert (_value(talks), talks.date_source) == ("2025-12-20", "publication")
+
+
+def test_festivities_hosted_and_marched_in_are_no_gathering_or_protest(read: Read) -> None:
+    assert read("Australia will host the Games in 2032. She summoned her courage.") == []
+    text = "The Italian delegation marched in the parade at the opening ceremony on Friday."
+    assert read(text) == []
+    text = "More than 2,000 protesters rallied in Portadown against the parades on Friday."
+    assert _one(read(text), "rally").type == "PROTEST"

@@ -526,6 +526,7 @@ def test_a_unit_inside_a_word_anchors_no_window_and_loses_nothing(
         "Protests spread across the region in the Arab Spring.",
         "They started a series of ``Spring of Life'' demonstrations.",
         "It had no records for the past three summers.",
+        "The delegations marched at the Summer Olympics in Paris.",
     ],
 )
 def test_names_and_fractions_are_not_times(sentence: str) -> None:
