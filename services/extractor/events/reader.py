@@ -2236,6 +2236,12 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         own = {n for c in verb.children if c.dep_ == "dobj" for n in reader.noun_actors(c)}
         targets = [t for t in targets if t not in own]
     targets = [t for t in targets if t not in sources]
+    if (
+        demanded_clause(verb) is not None
+        and targets
+        and all(_own_side(reader.actors, sources, t) for t in targets)
+    ):
+        return None  # "Starmer said that Britain must increase defence spending": a policy
     clauses = chain(verb)
     when = reading(verb)
     if when in {"past", "recent"} and _of_former_times(reader.tokens, clause_tokens(verb)):
@@ -2282,6 +2288,12 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         perfect=when == "recent" and is_perfect(verb),
         planned=is_planned(verb),
     )
+
+
+def _own_side(actors: Actors, sources: list[str], name: str) -> bool:
+    """Whether `name` is one of the `sources`' own country."""
+    code = actors.country_code(name)
+    return code is not None and any(actors.country_code(s) == code for s in sources)
 
 
 def _figurative(reader: _Reader, verb: Tok, kind: EventType | None, passive: bool) -> bool:

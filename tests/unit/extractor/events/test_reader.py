@@ -2568,3 +2568,11 @@ def test_festivities_hosted_and_marched_in_are_no_gathering_or_protest(read: Rea
     assert read(text) == []
     text = "More than 2,000 protesters rallied in Portadown against the parades on Friday."
     assert _one(read(text), "rally").type == "PROTEST"
+
+
+def test_saying_ones_own_country_must_act_is_a_policy(read: Read) -> None:
+    text = (
+        "British Prime Minister Keir Starmer said on Friday that Britain must increase defence"
+        " spending. Keir Starmer said on Friday that Russia must withdraw."
+    )
+    assert [(e.trigger, e.targets) for e in read(text)] == [("say", ["Russia"])]
