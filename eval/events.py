@@ -101,8 +101,18 @@ def why_not_reportable(event: GoldEvent, negation: bool) -> str | None:
 
 def same_date(value: str, gold: frozenset[str]) -> bool:
     """Whether `value` is one of the gold DATE values, or a time on one of their days (our
-    "1999-02-04TNI", "the night of Feb. 4", against the gold's DATE "1999-02-04")."""
-    return value in gold or value.split("T", 1)[0] in gold
+    "1999-02-04TNI", "the night of Feb. 4", against the gold's DATE "1999-02-04"), compared
+    in one form: a week's number zero-padded (the gold writes "2000-W6" for ISO "2000-W06")
+    and a time reduced to its day on either side (the gold links "rallied Friday night" to
+    "2000-01-07TEV", our value is "2000-01-07TNI")."""
+    return _day(value) in {_day(g) for g in gold}
+
+
+_WEEK = re.compile(r"-W(\d)(?!\d)")
+
+
+def _day(value: str) -> str:
+    return _WEEK.sub(r"-W0\1", value.split("T", 1)[0])
 
 
 def gold_at(

@@ -79,6 +79,12 @@ def test_same_date_takes_a_time_on_the_gold_day() -> None:
     assert same_date("2025-12-19", frozenset({"2025-12-19"}))
     assert same_date("2025-12-19TNI", frozenset({"2025-12-19"}))
     assert not same_date("2025-12-20", frozenset({"2025-12-19"}))
+    # one form on both sides: the gold's unpadded week, its times of day
+    assert same_date("2000-W06", frozenset({"2000-W6"}))
+    assert not same_date("2000-W16", frozenset({"2000-W6"}))
+    assert same_date("2000-01-07TNI", frozenset({"2000-01-07TEV"}))
+    assert same_date("2000-01-28", frozenset({"2000-01-28TMO"}))
+    assert not same_date("2000-01", frozenset({"2000-01-28"}))
 
 
 def test_score_counts_reportable_triggers_and_right_dates() -> None:
