@@ -253,6 +253,8 @@ _TELLING = frozenset({"tell", "push", "encourage"})
 # "government crackdown"), and state bodies named for a building, which are rather hit.
 _ARMED_OR_STATE = frozenset({"COP", "MIL", "REB", "GOV", "SPY", "UAF"})
 _BUILDINGS = frozenset({"embassy", "consulate"})
+# Sides an adjective names as the doer of an attack ("a militant attack", "rebel shelling").
+_ARMED = frozenset({"REB", "UAF"})
 _PERIOD_BOUNDS = frozenset({"since", "until", "till"})
 # Whoever a relative clause in the present describes ("those who refuse to leave").
 _ANYONE = frozenset(
@@ -911,12 +913,18 @@ class _Reader:
     def _sector_modifier(self, token: Tok) -> str | None:
         """ "police raids", "army strikes", "government crackdown": a lexicon noun that
         modifies an event noun is its doer, an actor of its own named by the word."""
-        if token.dep_ != "compound" or token.pos_ != "NOUN" or not is_event_noun(token.head):
+        # "a militant attack", "a rebel assault": an adjective of an armed side says it too
+        adjective = token.dep_ == "amod" and token.pos_ == "ADJ"
+        if not (adjective or (token.dep_ == "compound" and token.pos_ == "NOUN")):
+            return None
+        if not is_event_noun(token.head):
             return None  # not "a police station": a place, not a doer
         lemma = actor_lemma(token.lemma_, token.lower_)
         agent = agent_of_phrase(lemma) if lemma is not None else None
         if lemma is None or agent not in _ARMED_OR_STATE or lemma in _BUILDINGS:
             return None  # "citizen assistance", "the embassy bombings": no doer said
+        if adjective and agent not in _ARMED:
+            return None  # "a government crackdown" is a noun's; "military strikes" no one's
         mention = Mention(
             text=token.text,
             start=token.idx,
@@ -924,7 +932,8 @@ class _Reader:
             sentence=self.sentence_of[token.i],
         )
         kind: EntityKind = "organization" if lemma in INSTITUTIONS else "group"
-        return self.actors.described(token.lower_, agent, mention, token.i, kind=kind)
+        name = f"{lemma}s" if adjective else token.lower_  # "militants", as the side is called
+        return self.actors.described(name, agent, mention, token.i, kind=kind)
 
     def _previous_person(self, pronoun: Tok, depth: int = 0) -> list[str]:
         """The person a pronoun names: the nearest one before it in its sentence, else the

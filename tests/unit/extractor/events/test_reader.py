@@ -2576,3 +2576,11 @@ def test_saying_ones_own_country_must_act_is_a_policy(read: Read) -> None:
         " spending. Keir Starmer said on Friday that Russia must withdraw."
     )
     assert [(e.trigger, e.targets) for e in read(text)] == [("say", ["Russia"])]
+
+
+def test_an_armed_sides_adjective_names_the_attackers(read: Read) -> None:
+    assert _one(read("A rebel attack killed five soldiers on Friday."), "kill").sources == [
+        "rebels"
+    ]
+    text = "Israel said it was responding to a militant attack on its soldiers on Friday."
+    assert _one(read(text), "attack").sources == ["militants"]
