@@ -727,13 +727,22 @@ _GATHERINGS = frozenset({"CONSULT"})
 
 
 def _received(noun: Tok, verb: Tok, kind: EventType) -> bool:
-    """ "won the backing of", "received aid from": a giving noun its clause's subject gets."""
+    """ "won the backing of", "received aid from": a giving noun its clause's subject gets;
+    "has faced condemnation from Democrats", "drew criticism from": a hostile act it bears."""
+    lemma = verb.lemma_.casefold()
     return (
-        kind in _GIVEN
-        and noun.head is verb
+        noun.head is verb
         and noun.dep_ == "dobj"
-        and verb.lemma_.casefold() in _RECEIVING_VERBS
+        and (
+            (kind in _GIVEN and lemma in _RECEIVING_VERBS)
+            or (kind in _BORNE and lemma in _BEARING_VERBS)
+        )
     )
+
+
+# Hostile acts, and the verbs whose subject bears them ("faced condemnation", "drew criticism").
+_BORNE = frozenset({"DISAPPROVE", "SANCTION", "THREATEN", "DEMAND", "INVESTIGATE"})
+_BEARING_VERBS = frozenset({"face", "draw", "attract", "suffer", "endure", "incur"})
 
 
 # Verbs "with" whose event noun the subject meets, not does ("was met with protests"), nor

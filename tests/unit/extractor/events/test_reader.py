@@ -2584,3 +2584,9 @@ def test_an_armed_sides_adjective_names_the_attackers(read: Read) -> None:
     ]
     text = "Israel said it was responding to a militant attack on its soldiers on Friday."
     assert _one(read(text), "attack").sources == ["militants"]
+
+
+def test_a_hostile_act_the_subject_faces_is_done_to_it(read: Read) -> None:
+    text = "Congressman Randy Fine has faced condemnation from Democrats on Friday."
+    condemned = _one(read(text), "condemnation")
+    assert (condemned.sources, condemned.targets) == (["Democrats"], ["Randy Fine"])
