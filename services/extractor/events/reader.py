@@ -435,11 +435,13 @@ class _Reader:
         if (
             own is not None
             and appositions
-            and token.pos_ == "NOUN"
+            and token.pos_ in {"NOUN", "NUM"}
             and kinds.get(own) != "person"
             and all(kinds.get(name) == "person" for name in appositions)
         ):
-            own = None  # "The leader of the Conservative Party, Kemi Badenoch, said": she did
+            # "The leader of the Conservative Party, Kemi Badenoch, said": she did; "by one of
+            # Epstein's victims, the late Virginia Giuffre": she
+            own = None
         if own is not None:
             found.extend([own])
             found.extend(self._other_owners(token))

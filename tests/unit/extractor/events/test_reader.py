@@ -2590,3 +2590,11 @@ def test_a_hostile_act_the_subject_faces_is_done_to_it(read: Read) -> None:
     text = "Congressman Randy Fine has faced condemnation from Democrats on Friday."
     condemned = _one(read(text), "condemnation")
     assert (condemned.sources, condemned.targets) == (["Democrats"], ["Randy Fine"])
+
+
+def test_a_named_person_in_apposition_to_one_of_a_group_is_the_doer(read: Read) -> None:
+    text = (
+        "Prince Andrew was accused of sexual abuse himself by one of Epstein’s victims, the late"
+        " Virginia Giuffre."
+    )
+    assert _one(read(text), "accuse").sources == ["Virginia Giuffre"]
