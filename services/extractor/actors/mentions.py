@@ -106,20 +106,7 @@ def read_candidates(
         if label == "NORP" and stop < len(doc) and _names_a_water(doc, stop):
             # "the Persian gulf": the model cut the water's name short.
             label, stop, end = "LOC", stop + 1, doc[stop].idx + len(doc[stop].text)
-        root = doc[first:stop].root  # Span.root walks the span's heads: find it once
-        raw.append(
-            Candidate(
-                label=label,
-                text=text[start:end],
-                start=start,
-                end=end,
-                first=first,
-                stop=stop,
-                root=root.i,
-                sentence=sentence[first],
-                modifier=_is_modifier(root),
-            )
-        )
+        raw.append(_candidate(doc, text, label, first, stop, start, end, sentence))
     dateline = _dateline_places(doc, text, gazetteer, sentence)
     if dateline:
         # "JERUSALEM: The Israeli government ...": the model often tags a dateline's capitals
@@ -129,7 +116,7 @@ def read_candidates(
             + dateline,
             key=lambda c: c.start,
         )
-    untagged = _untagged_names(doc, raw, gazetteer, sentence)
+    untagged = _untagged_names(doc, text, raw, gazetteer, sentence)
     if untagged:
         raw = sorted(raw + untagged, key=lambda c: c.start)
     person_words = {
@@ -150,7 +137,7 @@ _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?")
 
 
 def _untagged_names(
-    doc: Doc, raw: list[Candidate], gazetteer: Gazetteer, sentence: list[int]
+    doc: Doc, text: str, raw: list[Candidate], gazetteer: Gazetteer, sentence: list[int]
 ) -> list[Candidate]:
     """People's full names the model left untagged ("Sanae Takaichi won the election"): two or
     three capitalised proper nouns, none a title, a place, a month or a body's word, either
@@ -188,21 +175,32 @@ def _untagged_names(
         if not (is_given_name(words[0]) or alone.get(words[-1], 0) > 0):
             continue
         start, end = doc[first].idx, doc[stop - 1].idx + len(doc[stop - 1].text)
-        root = doc[first:stop].root
-        found.append(
-            Candidate(
-                label="PERSON",
-                text=doc.text[start:end],
-                start=start,
-                end=end,
-                first=first,
-                stop=stop,
-                root=root.i,
-                sentence=sentence[first],
-                modifier=_is_modifier(root),
-            )
-        )
+        found.append(_candidate(doc, text, "PERSON", first, stop, start, end, sentence))
     return found
+
+
+def _candidate(
+    doc: Doc,
+    text: str,
+    label: str,
+    first: int,
+    stop: int,
+    start: int,
+    end: int,
+    sentence: list[int],
+) -> Candidate:
+    root = doc[first:stop].root  # Span.root walks the span's heads: find it once
+    return Candidate(
+        label=label,
+        text=text[start:end],
+        start=start,
+        end=end,
+        first=first,
+        stop=stop,
+        root=root.i,
+        sentence=sentence[first],
+        modifier=_is_modifier(root),
+    )
 
 
 def _dateline_places(
