@@ -22,7 +22,7 @@ from typing import Any
 
 import asyncpg
 
-from services.indexer.query import SearchQuery
+from services.indexer.query import SearchQuery, name_key
 from services.indexer.records import (
     EVENT_SLOTS,
     ArticleRecord,
@@ -138,8 +138,12 @@ SCHEMA = (
     PAIRS
     + """
 CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL);
--- One spelling of each actor's and place's key, the latest written (`NAMES`).
-CREATE TABLE IF NOT EXISTS names (key text COLLATE "C" PRIMARY KEY, name text NOT NULL);
+-- One spelling of each actor's and place's key, the latest written, and its number, by
+-- which an actor's event rows name it (`NAMES`).
+CREATE TABLE IF NOT EXISTS names (
+    id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    key text COLLATE "C" NOT NULL UNIQUE, name text NOT NULL
+);
 -- The message (`raw`) holds the article's text, title, url, source and summary, compressed
 -- (`records.pack`): a hit's are read from it (`_hit_row`), the text's words from `tsv`.
 CREATE TABLE IF NOT EXISTS articles (
@@ -185,11 +189,11 @@ CREATE INDEX IF NOT EXISTS events_countries ON events USING gin (countries) WITH
 -- An event's actors' rows, by its key, unique but for the index's sake no primary key
 -- (deduplication, above): an article's events are written after its old ones are deleted.
 CREATE TABLE IF NOT EXISTS event_actors (
-    n bigint NOT NULL, key text COLLATE "C" NOT NULL, date_start date NOT NULL
+    n bigint NOT NULL, actor integer NOT NULL, date_start date NOT NULL
 );
 CREATE INDEX IF NOT EXISTS event_actors_n ON event_actors (n);
 -- An actor and a date range of its events are one range of this index (`sql.event_plan`).
-CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (key, date_start DESC);
+CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (actor, date_start DESC);
 CREATE TABLE IF NOT EXISTS event_span (days integer NOT NULL);
 INSERT INTO event_span (days) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM event_span);
 """
@@ -274,6 +278,9 @@ class PostgresDialect:
     # One spelling a key, from `names`: spelled in every article's and event's rows, names took
     # 76 MB at 100,000 articles (schema 6), for about 5,000 actors and 1,000 places.
     names = True
+    # An actor's event rows hold its number in `names`, 4 bytes where its key took 16 (and 8
+    # more of alignment), in 2 million rows and their index at 100,000 articles.
+    event_actor = "actor"
     # A hit is read from its message (`_hit_row`), which holds its fields and its text.
     article_columns = "a.id, a.raw, a.published_at"
     text = "''"
@@ -501,12 +508,17 @@ async def _planned(conn: Any, query: SearchQuery) -> Planned:
     (`sql.is_broad`): one of each serves a page and its facets."""
     if query.type == "articles":
         plan = article_plan(query, DIALECT)
-    elif query.since is None:
-        plan = event_plan(query, DIALECT)
     else:
-        # The longest interval as a value the planner sees (`sql.SPAN`).
-        span = await conn.fetchval("SELECT max(days) FROM event_span")
-        plan = event_plan(query, DIALECT, int(span or 0))
+        # The actor's number (none held: 0, which no actor has), and the longest interval as a
+        # value the planner sees (`sql.SPAN`).
+        actor = None
+        if query.actor and name_key(query.actor):
+            number = await conn.fetchval(NUMBER, name_key(query.actor))
+            actor = 0 if number is None else int(number)
+        span = None
+        if query.since is not None:
+            span = int(await conn.fetchval("SELECT max(days) FROM event_span") or 0)
+        plan = event_plan(query, DIALECT, span, actor)
     broad = False
     stated = share_sql(plan)
     if stated is not None:
@@ -618,12 +630,18 @@ ARTICLES_MANY = (
     "WHERE excluded.extracted_at >= articles.extracted_at RETURNING id, doc"
 )
 # Each key's latest spelling (`upsert.names`), in key order, so that two writers lock the
-# rows in one order; a spelling already held is not written again (a dead row each).
+# rows in one order; a spelling already held is not written again (a dead row each). Gives
+# each key's number: those it wrote, and those held before the statement began; a key another
+# writer added since is read after it (`NUMBERS`).
 NAMES = (
-    "INSERT INTO names (key, name) SELECT key, name FROM unnest($1::text[], $2::text[]) "
-    "AS u(key, name) ORDER BY key ON CONFLICT (key) DO UPDATE SET name = excluded.name "
-    "WHERE names.name <> excluded.name"
+    "WITH u AS (SELECT key, name FROM unnest($1::text[], $2::text[]) AS u(key, name)), "
+    "w AS (INSERT INTO names (key, name) SELECT key, name FROM u ORDER BY key "
+    "ON CONFLICT (key) DO UPDATE SET name = excluded.name WHERE names.name <> excluded.name "
+    "RETURNING key, id) "
+    "SELECT key, id FROM w UNION ALL SELECT n.key, n.id FROM names n JOIN u ON n.key = u.key"
 )
+NUMBERS = "SELECT key, id FROM names WHERE key = ANY($1::text[])"
+NUMBER = "SELECT id FROM names WHERE key = $1"
 # The characters of an article's text shown where a hit has no summary nor snippet.
 LEAD_CHARS = 1000
 # The events held for many articles: their keys, from each article's key range.
@@ -652,8 +670,13 @@ async def _write_all(conn: Any, records: list[tuple[ArticleRecord, dt.datetime]]
     )
     written = {row[0]: row[1] for row in await conn.fetch(ARTICLES_MANY, *map(list, columns))}
     spelled = names([r for r, _ in records if r.id in written])
+    numbers: dict[str, int] = {}
     if spelled:
-        await conn.execute(NAMES, list(spelled), list(spelled.values()))
+        rows = await conn.fetch(NAMES, list(spelled), list(spelled.values()))
+        numbers = {row[0]: row[1] for row in rows}
+        missing = [key for key in spelled if key not in numbers]
+        if missing:
+            numbers |= {row[0]: row[1] for row in await conn.fetch(NUMBERS, missing)}
     docs = [written[r.id] for r, _ in records if r.id in written]
     held: dict[int, list[int]] = {doc: [] for doc in docs}
     for row in await conn.fetch(HELD_EVENTS_MANY, docs):
@@ -664,7 +687,7 @@ async def _write_all(conn: Any, records: list[tuple[ArticleRecord, dt.datetime]]
         if doc is None:
             stats += UpsertStats(stale=1)
             continue
-        rests.append(UPSERT.rest(r, doc, held[doc]))
+        rests.append(UPSERT.rest(r, doc, held[doc], numbers))
     for statement, rows in UPSERT.merged(rests):
         await conn.executemany(statement, rows)
     for rest in rests:

@@ -104,6 +104,9 @@ class Dialect(Protocol):
     their tables."""
     broad_share: float
     """The share of the sampled rows from which filters are probed rather than listed."""
+    event_actor: str
+    """The column of `event_actors` that holds the actor: its `key`, or its number in `names`
+    (`actor`), which the store looks up for a query (`event_plan`'s `actor`)."""
     names: bool
     """Whether a key's name is read from the `names` table, one spelling per key (`NAMES`),
     rather than kept beside each key in the rows that hold it."""
@@ -313,7 +316,9 @@ def article_plan(query: SearchQuery, dialect: Dialect) -> Plan:
 SPAN = "(SELECT max(days) FROM event_span)"
 
 
-def event_plan(query: SearchQuery, dialect: Dialect, span: int | None = None) -> Plan:
+def event_plan(
+    query: SearchQuery, dialect: Dialect, span: int | None = None, actor: object = None
+) -> Plan:
     """The events a query matches (ignoring its cursor). Query text selects the events of
     the articles it matches: an event's sentence alone often names its actors only by pronoun.
 
@@ -323,7 +328,9 @@ def event_plan(query: SearchQuery, dialect: Dialect, span: int | None = None) ->
     page lists events, so a count, a page or the facets' sample read the first of them and
     stop. As a filter of the events of the range, the actor's every event was listed and
     joined to the range, or the range's events probed one by one (80 ms on SQLite, 150 on
-    PostgreSQL for an actor in 5% of a range's events; 100-270 for the most common actors)."""
+    PostgreSQL for an actor in 5% of a range's events; 100-270 for the most common actors).
+    `actor`: the query's actor as `event_actors` holds it (`Dialect.event_actor`), where it is
+    not its key."""
     # Their articles are joined only for what they hold: text, publication dates (a count of
     # 1,001 events read 1,001 article rows for nothing).
     published = query.published_since is not None or query.published_until is not None
@@ -338,24 +345,25 @@ def event_plan(query: SearchQuery, dialect: Dialect, span: int | None = None) ->
     p, d = plan.params, dialect
     _with_text(plan, query.text)
     starts = _event_starts(query, plan.params, span)
-    actor = query.actor and name_key(query.actor)
-    if actor and starts:
+    key = query.actor and name_key(query.actor)
+    held = None if not key else key if actor is None else actor
+    if held is not None and starts:
         plan.base = f"event_actors ea JOIN events e ON e.n = ea.n{articles}"
         plan.key, plan.start, plan.order = "ea.n", "ea.date_start", "ea.date_start DESC, ea.n ASC"
-        plan.conditions.append(f"ea.key = {p(actor)}")
-        actor = None
+        plan.conditions.append(f"ea.{d.event_actor} = {p(held)}")
+        held = None
     for value, kind in (
-        (actor, "actors"),
+        (held, "actors"),
         (query.place and name_key(query.place), "places"),
         (query.country, "countries"),
     ):
-        if value:
+        if value is not None and value != "":
             rows = EVENT_VALUES[kind]
-            v = p(d.country(value) if kind == "countries" else value)
+            v = p(d.country(str(value)) if kind == "countries" else value)
             if kind in d.event_arrays:
                 _array_filter(plan, f"e.{rows.array}", v, "int2" if kind == "countries" else "text")
                 continue
-            table, column = rows.table, rows.key
+            table, column = rows.table, d.event_actor if kind == "actors" else rows.key
             plan.filter(
                 f"e.n IN (SELECT n FROM {table} WHERE {column} = {v})",
                 f"EXISTS (SELECT 1 FROM {table} x WHERE x.{column} = {v} AND x.n = e.n{d.per_row})",
@@ -577,23 +585,24 @@ def _event_facet(kind: str, in_sample: str, dialect: Dialect) -> str:
             arrays, columns = f"{arrays}, ev.{rows.names}", "key, name"
         source, key = f"events ev, unnest({arrays}) AS x({columns}) WHERE ev.n", "x.key"
     else:
-        source, key = f"{rows.table} x WHERE x.n", f"x.{rows.key}"
+        column = dialect.event_actor if kind == "actors" else rows.key
+        source, key = f"{rows.table} x WHERE x.n", f"x.{column}"
     if rows.names is None:
         value = dialect.country_code(key)
     elif named:
         value = "min(x.name)"
     else:
-        return _named(
-            f"SELECT {key} AS key, count(*) AS n FROM {source} {in_sample} GROUP BY {key}"
-        )
+        counts = f"SELECT {key} AS key, count(*) AS n FROM {source} {in_sample} GROUP BY {key}"
+        return _named(counts, "key" if key == "x.key" else "id")
     return f"SELECT {value} AS value, count(*) AS n FROM {source} {in_sample} GROUP BY {key}"
 
 
-def _named(counts: str) -> str:
-    """(value, n) of a statement's (key, n) rows: each key's name from `names`."""
+def _named(counts: str, column: str = "key") -> str:
+    """(value, n) of a statement's (key, n) rows: each key's name from `names`, where the keys
+    are its `column` (`key`, or `id`: `Dialect.event_actor`)."""
     return (
-        f"SELECT coalesce(nm.name, g.key) AS value, g.n FROM ({counts}) g "
-        "LEFT JOIN names nm ON nm.key = g.key"
+        f"SELECT coalesce(nm.name, g.key::text) AS value, g.n FROM ({counts}) g "
+        f"LEFT JOIN names nm ON nm.{column} = g.key"
     )
 
 

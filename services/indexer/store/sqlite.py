@@ -199,6 +199,7 @@ class SqliteDialect:
     # Each row keeps its own spelling of a key and its text and fields in columns: the rows
     # are WITHOUT ROWID, and the text is the FTS5 table's content as well.
     names = False
+    event_actor = "key"
     article_columns = ARTICLE_COLUMNS
     text = "a.text"
 

@@ -19,7 +19,7 @@ Every step is idempotent: writing the same record again changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from services.indexer.records import EVENT_SLOTS, ArticleRecord, EventRow
@@ -98,10 +98,11 @@ class Upsert:
         ]
         # The delete above leaves no event of the article, whose key range is its own.
         self._insert_event = _insert(dialect, "events", ", ".join([EVENT_COLUMNS, *arrays]))
+        # An actor's row holds its key (and name), or its number in `names` (`Dialect.names`).
         self._insert_actors = _insert(
             dialect,
             "event_actors",
-            "n, key, name, date_start" if self._names else "n, key, date_start",
+            "n, key, name, date_start" if self._names else f"n, {dialect.event_actor}, date_start",
         )
         self._insert_event_places = _insert(dialect, "event_places", "n, key, name")
         self._insert_countries = _insert(dialect, "event_countries", "n, country_code")
@@ -146,8 +147,15 @@ class Upsert:
         """The keys of the events the index holds for the article, one per row."""
         return self._held_events, event_range(doc)
 
-    def rest(self, r: ArticleRecord, doc: int, held_events: list[int]) -> Rest:
-        """The writes after a kept article row, given its doc and `held_events`' answer."""
+    def rest(
+        self,
+        r: ArticleRecord,
+        doc: int,
+        held_events: list[int],
+        numbers: Mapping[str, int] | None = None,
+    ) -> Rest:
+        """The writes after a kept article row, given its doc and `held_events`' answer, and
+        where `event_actors` holds an actor's number, not its key, each key's (`names`)."""
         d = self._dialect
         first, _ = event_range(doc)
         gone = set(held_events) - {first + e.position for e in r.events}
@@ -192,7 +200,12 @@ class Upsert:
         )
         rows: dict[str, list[Params]] = {
             "actors": [
-                (first + e.position, key, *([name] if self._names else []), d.day(e.date_start))
+                (
+                    first + e.position,
+                    key if numbers is None else numbers[key],
+                    *([name] if self._names else []),
+                    d.day(e.date_start),
+                )
                 for e in r.events
                 for name, key in e.actors
             ],

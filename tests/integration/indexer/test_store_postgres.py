@@ -46,6 +46,42 @@ async def test_schema_has_gin_index_and_version(empty_pg: str) -> None:
         await conn.close()
 
 
+async def test_a_key_is_shown_in_its_latest_spelling(empty_pg: str) -> None:
+    """PostgreSQL keeps one name per key (`postgres.NAMES`): hits, article facets and event
+    facets all show the spelling the latest article written gave it, and each article's own
+    spelling is in its message (`get_article`). SQLite shows each article's own."""
+    first, second = (
+        f.article(f"https://example.com/spelling-{i}", text="Truce talks.") for i in (1, 2)
+    )
+    made = [
+        f.enriched(
+            of,
+            entities=[f.entity(name, country_code="UA")],
+            places=[f.place(place, country_code="UA")],
+            events=[f.event(of, 0, sources=[name], places=[place])],
+        )
+        for of, name, place in ((first, "ACME Corp", "KYIV"), (second, "Acme corp", "Kyiv"))
+    ]
+    store = PostgresStore(empty_pg)
+    await store.open()
+    try:
+        for one in made:  # one batch each: the second is the latest written
+            await store.upsert([one])
+        hits = (await store.search(build_query({"actor": "acme CORP"}))).results
+        assert [getattr(hit, "entities", None) for hit in hits] == [["Acme corp"]] * 2
+        for kind in ("articles", "events"):
+            facets = await store.facets(build_query({"country": "UA", "type": kind}))
+            assert [(c.value, c.count) for c in facets.actors] == [("Acme corp", 2)]
+            assert [(c.value, c.count) for c in facets.places] == [("Kyiv", 2)]
+            assert [(c.value, c.count) for c in facets.countries] == [("UA", 2)]
+        kept = await store.get_article(first.id)
+        assert kept is not None
+        assert [e.name for e in kept.entities] == ["ACME Corp"]
+        assert kept.article.text == "Truce talks."
+    finally:
+        await store.close()
+
+
 async def test_concurrent_opens_create_the_schema_once(empty_pg: str) -> None:
     stores = [PostgresStore(empty_pg, pool_size=1) for _ in range(4)]
     await asyncio.gather(*(s.open() for s in stores))
@@ -200,7 +236,7 @@ async def test_older_index_is_rebuilt_from_its_messages(empty_pg: str, version: 
         assert {(row[0], row[1]) for row in columns} == {
             *(("events", c) for c in ("n", "type", "date_start", "date_end", "dated")),
             *(("events", c) for c in ("places", "countries")),
-            *(("event_actors", c) for c in ("n", "key", "date_start")),
+            *(("event_actors", c) for c in ("n", "actor", "date_start")),
             *(("articles", c) for c in ("entity_keys", "place_keys", "countries")),
         }
         text = "SELECT count(*) FROM information_schema.columns WHERE table_name = 'articles' "
