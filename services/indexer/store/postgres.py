@@ -186,8 +186,9 @@ CREATE INDEX IF NOT EXISTS events_date ON events (date_start DESC);
 CREATE INDEX IF NOT EXISTS events_type_date ON events (type, date_start DESC);
 CREATE INDEX IF NOT EXISTS events_places ON events USING gin (places) WITH (fastupdate = off);
 CREATE INDEX IF NOT EXISTS events_countries ON events USING gin (countries) WITH (fastupdate = off);
--- An event's actors' rows, by its key, unique but for the index's sake no primary key
--- (deduplication, above): an article's events are written after its old ones are deleted.
+-- An event's actors' rows, each by its number in `names`, unique but for the index's sake no
+-- primary key (deduplication, above): an article's events are written after its old ones are
+-- deleted.
 CREATE TABLE IF NOT EXISTS event_actors (
     n bigint NOT NULL, actor integer NOT NULL, date_start date NOT NULL
 );
