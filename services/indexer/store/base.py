@@ -29,8 +29,9 @@ from shared.models import EnrichedArticle
 # events' sentences; version 3: an actor's event rows without their start date, so an actor
 # and a date range were two lists joined; version 4, on PostgreSQL: no index of word pairs, and
 # an event's actors, places and countries as rows of their own tables; version 5, on
-# PostgreSQL: an article's actors and places as rows of their own tables).
-SCHEMA_VERSION = 6
+# PostgreSQL: an article's actors and places as rows of their own tables; version 6, on
+# PostgreSQL: names beside every key, the text in a column, countries as text).
+SCHEMA_VERSION = 7
 # Messages read from an old index per step of its rebuild: a few MB in memory at a time.
 REBUILD_BATCH = 500
 # Top values per facet unless the caller asks otherwise.

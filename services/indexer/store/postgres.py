@@ -22,7 +22,7 @@ from typing import Any
 
 import asyncpg
 
-from services.indexer.query import SearchQuery
+from services.indexer.query import SearchQuery, name_key
 from services.indexer.records import (
     EVENT_SLOTS,
     ArticleRecord,
@@ -30,6 +30,7 @@ from services.indexer.records import (
     stored_message,
     to_record,
     unpack,
+    unpacked_article,
 )
 from services.indexer.results import (
     HIGHLIGHT_END,
@@ -73,8 +74,8 @@ from services.indexer.store.upsert import (
     ARTICLE_ARRAYS,
     Upsert,
     article_arrays,
-    articles_many,
     column_names,
+    names,
 )
 from services.indexer.text_query import TextQuery, pg_tsquery
 from shared.models import EnrichedArticle
@@ -137,29 +138,29 @@ SCHEMA = (
     PAIRS
     + """
 CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL);
+-- One spelling of each actor's and place's key, the latest written, and its number, by
+-- which an actor's event rows name it (`NAMES`).
+CREATE TABLE IF NOT EXISTS names (
+    id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    key text COLLATE "C" NOT NULL UNIQUE, name text NOT NULL
+);
+-- The message (`raw`) holds the article's text, title, url, source and summary, compressed
+-- (`records.pack`): a hit's are read from it (`_hit_row`), the text's words from `tsv`.
 CREATE TABLE IF NOT EXISTS articles (
     id text COLLATE "C" PRIMARY KEY,
     doc bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
     published_at timestamptz NOT NULL,
     extracted_at timestamptz NOT NULL,
     indexed_at timestamptz NOT NULL,
-    source text NOT NULL,
-    url text NOT NULL,
-    title text NOT NULL,
-    summary text NOT NULL,
-    text text NOT NULL,
     raw bytea NOT NULL,
-    -- A tsvector is capped at 1 MB; 250,000 characters of text stay well below it, and a
-    -- long read's opening quarter-million characters carry its searchable words. Kept in
-    -- the row (`IN_ROW`), compressed by lz4, which reads back fast.
-    tsv tsvector COMPRESSION lz4 GENERATED ALWAYS AS (
-        setweight(to_tsvector('english'::regconfig, title), 'A')
-        || setweight(to_tsvector('english'::regconfig, left(text, 250000)), 'B')
-    ) STORED,
-    -- Its actors and places (`ARTICLE_ARRAYS`): keys, and names at the same places; and
-    -- their countries. NULL where it has none. Kept in the row (`IN_ROW`).
-    entity_keys text[] COLLATE "C", entity_names text[] COLLATE "C",
-    place_keys text[] COLLATE "C", place_names text[] COLLATE "C", countries text[] COLLATE "C"
+    -- Computed from the title and the text as the row is written (`ARTICLES_MANY`). A
+    -- tsvector is capped at 1 MB; 250,000 characters of text stay well below it, and a long
+    -- read's opening quarter-million characters carry its searchable words. Kept in the row
+    -- (`IN_ROW`), compressed by lz4, which reads back fast.
+    tsv tsvector COMPRESSION lz4 NOT NULL,
+    -- Its actors' and places' keys (`ARTICLE_ARRAYS`), and their countries (`COUNTRY`).
+    -- NULL where it has none. Kept in the row (`IN_ROW`).
+    entity_keys text[] COLLATE "C", place_keys text[] COLLATE "C", countries int2[]
 );
 CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING gin (tsv);
 -- Each pair of words next to each other in an article, so that a phrase's articles are found
@@ -173,27 +174,27 @@ CREATE INDEX IF NOT EXISTS articles_places ON articles USING gin (place_keys)
     WITH (fastupdate = off);
 CREATE INDEX IF NOT EXISTS articles_countries ON articles USING gin (countries)
     WITH (fastupdate = off);
--- An event's places and countries are arrays of its row (`EVENT_ARRAYS`): keys, and the
--- places' names at the same places; NULL where it has none.
+-- An event's places and countries are arrays of its row (`EVENT_ARRAYS`): keys and codes
+-- (`COUNTRY`); NULL where it has none.
 CREATE TABLE IF NOT EXISTS events (
     n bigint PRIMARY KEY, type text COLLATE "C" NOT NULL,
     date_start date NOT NULL, date_end date NOT NULL, dated boolean NOT NULL,
-    places text[] COLLATE "C", place_names text[] COLLATE "C", countries text[] COLLATE "C"
+    places text[] COLLATE "C", countries int2[]
 );
 -- Without the key `n` after the date (see the deduplication note above).
 CREATE INDEX IF NOT EXISTS events_date ON events (date_start DESC);
 CREATE INDEX IF NOT EXISTS events_type_date ON events (type, date_start DESC);
 CREATE INDEX IF NOT EXISTS events_places ON events USING gin (places) WITH (fastupdate = off);
 CREATE INDEX IF NOT EXISTS events_countries ON events USING gin (countries) WITH (fastupdate = off);
--- An event's actors' rows, by its key, unique but for the index's sake no primary key
--- (deduplication, above): an article's events are written after its old ones are deleted.
+-- An event's actors' rows, each by its number in `names`, unique but for the index's sake no
+-- primary key (deduplication, above): an article's events are written after its old ones are
+-- deleted.
 CREATE TABLE IF NOT EXISTS event_actors (
-    n bigint NOT NULL, key text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
-    date_start date NOT NULL
+    n bigint NOT NULL, actor integer NOT NULL, date_start date NOT NULL
 );
 CREATE INDEX IF NOT EXISTS event_actors_n ON event_actors (n);
 -- An actor and a date range of its events are one range of this index (`sql.event_plan`).
-CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (key, date_start DESC);
+CREATE INDEX IF NOT EXISTS event_actors_key ON event_actors (actor, date_start DESC);
 CREATE TABLE IF NOT EXISTS event_span (days integer NOT NULL);
 INSERT INTO event_span (days) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM event_span);
 """
@@ -216,8 +217,9 @@ IN_ROW = "ALTER TABLE articles " + ", ".join(
 # of that name on the table set aside would stand for the new one's: IF NOT EXISTS).
 OLDER_DROPPED = """
 DROP TABLE IF EXISTS entities, places, events, event_actors, event_places, event_countries,
-    event_span;
-DROP INDEX IF EXISTS articles_tsv, articles_published, articles_pairs;
+    event_span, names;
+DROP INDEX IF EXISTS articles_tsv, articles_published, articles_pairs, articles_entities,
+    articles_places, articles_countries;
 ALTER TABLE articles RENAME TO articles_old;
 ALTER TABLE articles_old RENAME CONSTRAINT articles_pkey TO articles_old_pkey;
 """
@@ -256,6 +258,17 @@ _TRANSIENT_CLASSES = ("08", "53", "57", "40")
 EVENT_ARRAYS = frozenset({"places", "countries"})
 
 
+# A country code as a 2-byte integer, its two letters' codes: an array of them takes 2 bytes
+# an element where text took 4 (a 2-byte string and its 2-byte header), 40 -> 29 bytes of an
+# event's 2.4 codes and 80 -> 36 of an article's 7 (measured at 20,000 articles, schema 6).
+COUNTRY_BASE = 256
+
+
+def country(code: str) -> int:
+    """A country code (two capital letters, as `shared.models` requires) as stored."""
+    return ord(code[0]) * COUNTRY_BASE + ord(code[1])
+
+
 class PostgresDialect:
     """`$N` parameters, native timestamps and dates, tsvector match and ts_rank."""
 
@@ -263,6 +276,15 @@ class PostgresDialect:
     # 100,000 articles (schema 5), for about 6.5 actors and 3 places of each article.
     article_arrays = True
     event_arrays = EVENT_ARRAYS
+    # One spelling a key, from `names`: spelled in every article's and event's rows, names took
+    # 76 MB at 100,000 articles (schema 6), for about 5,000 actors and 1,000 places.
+    names = True
+    # An actor's event rows hold its number in `names`, 4 bytes where its key took 16 (and 8
+    # more of alignment), in 2 million rows and their index at 100,000 articles.
+    event_actor = "actor"
+    # A hit is read from its message (`_hit_row`), which holds its fields and its text.
+    article_columns = "a.id, a.raw, a.published_at"
+    text = "''"
 
     # An EXISTS with an OFFSET is not turned into a join or a hashed subplan (the planner
     # leaves such a subquery as it is written): it is run for each row it tests.
@@ -285,6 +307,12 @@ class PostgresDialect:
 
     def keys(self, values: list[int], params: Params) -> str:
         return f"SELECT unnest({params(values)}::bigint[]) AS doc"
+
+    def country(self, code: str) -> object:
+        return country(code)
+
+    def country_code(self, column: str) -> str:
+        return f"(chr({column} / {COUNTRY_BASE}) || chr({column} % {COUNTRY_BASE}))"
 
     def text_match(self, text: TextQuery, params: Params) -> TextMatch:
         # A phrase's text is bound once, for its tsquery and its pairs (`_matches`): a
@@ -439,7 +467,7 @@ class PostgresStore:
     async def upsert(self, batch: Sequence[EnrichedArticle]) -> UpsertStats:
         if not batch:
             return UpsertStats()
-        records = [to_record(enriched) for enriched in latest_per_article(batch)]
+        records = [to_record(enriched, with_text=True) for enriched in latest_per_article(batch)]
         now = dt.datetime.now(dt.UTC)
         async with self._conn() as conn, conn.transaction():
             return await _write_all(conn, [(record, now) for record in records])
@@ -461,8 +489,8 @@ class PostgresStore:
 
     async def get_article(self, article_id: str) -> EnrichedArticle | None:
         async with self._conn() as conn:
-            row = await conn.fetchrow("SELECT raw, text FROM articles WHERE id = $1", article_id)
-        return None if row is None else unpack(row[0], row[1])
+            raw = await conn.fetchval("SELECT raw FROM articles WHERE id = $1", article_id)
+        return None if raw is None else unpack(raw, "")
 
     async def get_event(self, event_id: str) -> EventHit | None:
         sql, params = event_sql(event_id, DIALECT)
@@ -481,12 +509,17 @@ async def _planned(conn: Any, query: SearchQuery) -> Planned:
     (`sql.is_broad`): one of each serves a page and its facets."""
     if query.type == "articles":
         plan = article_plan(query, DIALECT)
-    elif query.since is None:
-        plan = event_plan(query, DIALECT)
     else:
-        # The longest interval as a value the planner sees (`sql.SPAN`).
-        span = await conn.fetchval("SELECT max(days) FROM event_span")
-        plan = event_plan(query, DIALECT, int(span or 0))
+        # The actor's number (none held: 0, which no actor has), and the longest interval as a
+        # value the planner sees (`sql.SPAN`).
+        actor = None
+        if query.actor and name_key(query.actor):
+            number = await conn.fetchval(NUMBER, name_key(query.actor))
+            actor = 0 if number is None else int(number)
+        span = None
+        if query.since is not None:
+            span = int(await conn.fetchval("SELECT max(days) FROM event_span") or 0)
+        plan = event_plan(query, DIALECT, span, actor)
     broad = False
     stated = share_sql(plan)
     if stated is not None:
@@ -509,9 +542,29 @@ async def _page(conn: Any, query: SearchQuery, planned: Planned) -> SearchPage:
     rows = await conn.fetch(sql, *params)
     if query.type == "events":
         return search_page(query, rows, total)
-    ids = [row[0] for row in rows[: query.limit]]
-    snippets = await _snippets(conn, query.text, ids) if query.text else {}
-    return search_page(query, rows, total, await _entity_names(conn, ids), snippets)
+    texts: dict[str, str] = {}
+    hits = [_hit_row(row, texts) for row in rows]
+    ids = [hit[0] for hit in hits[: query.limit]]
+    snippets = await _snippets(conn, query.text, ids, texts) if query.text else {}
+    return search_page(query, hits, total, await _entity_names(conn, ids), snippets)
+
+
+def _hit_row(row: Sequence[Any], texts: dict[str, str]) -> tuple[Any, ...]:
+    """A row of `PostgresDialect.article_columns` (and the score) as the columns of an article
+    hit (`sql.ARTICLE_COLUMNS`), from its message; its text put in `texts` by id."""
+    article_id, raw, published_at, score = row
+    article = unpacked_article(raw)
+    texts[article_id] = article["text"]
+    return (
+        article_id,
+        article["url"],
+        article["title"],
+        article["source"],
+        published_at,
+        article["text"][:LEAD_CHARS],
+        article["summary"],
+        score,
+    )
 
 
 async def _window(conn: Any, query: SearchQuery, planned: Planned) -> list[int]:
@@ -557,8 +610,41 @@ async def _facets(conn: Any, query: SearchQuery, planned: Planned, size: int) ->
     return facets_from_rows(await conn.fetch(sql, *params))
 
 
-# Each column of `upsert.ARTICLE_COLUMNS` as an array element type, for `ARTICLES_MANY`.
-ARTICLES_MANY = articles_many(["text"] * 6 + ["timestamptz"] * 3 + ["bytea"])
+# The article rows of a batch in one statement, one array parameter per column: the id, the
+# three times, the message, the title and the text (of which the tsvector is made; the message
+# holds them), and the `ARTICLE_ARRAYS` of each row as its literal (`{"a","b"}`, or NULL),
+# cast: an array parameter cannot hold arrays of different lengths. Returns `id, doc` of each
+# row written; none for a record older than the one held.
+ARTICLES_MANY = (
+    "INSERT INTO articles (id, published_at, extracted_at, indexed_at, raw, tsv, "
+    f"{ARTICLE_ARRAYS}) SELECT id, published_at, extracted_at, indexed_at, raw, "
+    "setweight(to_tsvector('english'::regconfig, title), 'A') || "
+    "setweight(to_tsvector('english'::regconfig, left(body, 250000)), 'B'), "
+    "entity_keys::text[], place_keys::text[], countries::int2[] "
+    "FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::timestamptz[], "
+    "$5::bytea[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) AS u(id, "
+    "published_at, extracted_at, indexed_at, raw, title, body, entity_keys, place_keys, "
+    "countries) ON CONFLICT (id) DO UPDATE SET published_at = excluded.published_at, "
+    "extracted_at = excluded.extracted_at, raw = excluded.raw, tsv = excluded.tsv, "
+    "entity_keys = excluded.entity_keys, place_keys = excluded.place_keys, "
+    "countries = excluded.countries "
+    "WHERE excluded.extracted_at >= articles.extracted_at RETURNING id, doc"
+)
+# Each key's latest spelling (`upsert.names`), in key order, so that two writers lock the
+# rows in one order; a spelling already held is not written again (a dead row each). Gives
+# each key's number: those it wrote, and those held before the statement began; a key another
+# writer added since is read after it (`NUMBERS`).
+NAMES = (
+    "WITH u AS (SELECT key, name FROM unnest($1::text[], $2::text[]) AS u(key, name)), "
+    "w AS (INSERT INTO names (key, name) SELECT key, name FROM u ORDER BY key "
+    "ON CONFLICT (key) DO UPDATE SET name = excluded.name WHERE names.name <> excluded.name "
+    "RETURNING key, id) "
+    "SELECT key, id FROM w UNION ALL SELECT n.key, n.id FROM names n JOIN u ON n.key = u.key"
+)
+NUMBERS = "SELECT key, id FROM names WHERE key = ANY($1::text[])"
+NUMBER = "SELECT id FROM names WHERE key = $1"
+# The characters of an article's text shown where a hit has no summary nor snippet.
+LEAD_CHARS = 1000
 # The events held for many articles: their keys, from each article's key range.
 HELD_EVENTS_MANY = (
     f"SELECT e.n FROM unnest($1::bigint[]) AS d(doc) JOIN events e "
@@ -575,9 +661,23 @@ async def _write_all(conn: Any, records: list[tuple[ArticleRecord, dt.datetime]]
     if not records:
         return stats
     columns = list(
-        zip(*(UPSERT.article(r, now)[1] + _literals(r) for r, now in records), strict=True)
+        zip(
+            *(
+                (r.id, r.published_at, r.extracted_at, now, r.raw, r.title, r.text, *_literals(r))
+                for r, now in records
+            ),
+            strict=True,
+        )
     )
     written = {row[0]: row[1] for row in await conn.fetch(ARTICLES_MANY, *map(list, columns))}
+    spelled = names([r for r, _ in records if r.id in written])
+    numbers: dict[str, int] = {}
+    if spelled:
+        rows = await conn.fetch(NAMES, list(spelled), list(spelled.values()))
+        numbers = {row[0]: row[1] for row in rows}
+        missing = [key for key in spelled if key not in numbers]
+        if missing:
+            numbers |= {row[0]: row[1] for row in await conn.fetch(NUMBERS, missing)}
     docs = [written[r.id] for r, _ in records if r.id in written]
     held: dict[int, list[int]] = {doc: [] for doc in docs}
     for row in await conn.fetch(HELD_EVENTS_MANY, docs):
@@ -588,7 +688,7 @@ async def _write_all(conn: Any, records: list[tuple[ArticleRecord, dt.datetime]]
         if doc is None:
             stats += UpsertStats(stale=1)
             continue
-        rests.append(UPSERT.rest(r, doc, held[doc]))
+        rests.append(UPSERT.rest(r, doc, held[doc], numbers))
     for statement, rows in UPSERT.merged(rests):
         await conn.executemany(statement, rows)
     for rest in rests:
@@ -597,10 +697,15 @@ async def _write_all(conn: Any, records: list[tuple[ArticleRecord, dt.datetime]]
 
 
 def _literals(r: ArticleRecord) -> tuple[str | None, ...]:
-    """The article's `upsert.article_arrays` as array literals (`ARTICLES_MANY`)."""
-    return tuple(
-        None if values is None else "{" + ",".join(map(_quoted, values)) + "}"
-        for values in article_arrays(r)
+    """The article's `upsert.article_arrays` as array literals (`ARTICLES_MANY`), its
+    countries as their numbers (`country`)."""
+    keys, places, codes = article_arrays(r)
+    return (
+        *(
+            None if values is None else "{" + ",".join(map(_quoted, values)) + "}"
+            for values in (keys, places)
+        ),
+        None if codes is None else "{" + ",".join(str(country(code)) for code in codes) + "}",
     )
 
 
@@ -621,7 +726,10 @@ async def _rebuild_older(conn: Any, version: int) -> None:
     await conn.execute(IN_ROW)
     # In the order the articles were first indexed (their `doc`, from version 2), which is
     # what "most recent" means to a search; version 1 kept no such order.
-    text, key, last = ("text", "doc", 0) if version > 1 else ("''", "id", "")
+    # Version 7 on keeps the text in the message (`records.pack`).
+    text, key, last = (
+        ("text" if version < 7 else "''", "doc", 0) if version > 1 else ("''", "id", "")
+    )
     while True:
         rows = await conn.fetch(
             f"SELECT {key}, raw, {text}, indexed_at FROM articles_old WHERE {key} > $1 "
@@ -633,7 +741,11 @@ async def _rebuild_older(conn: Any, version: int) -> None:
             break
         last = rows[-1][0]
         await _write_all(
-            conn, [(to_record(stored_message(version, raw, body)), at) for _, raw, body, at in rows]
+            conn,
+            [
+                (to_record(stored_message(version, raw, body), with_text=True), at)
+                for _, raw, body, at in rows
+            ],
         )
     await conn.execute("DROP TABLE articles_old")
 
@@ -643,22 +755,27 @@ async def _entity_names(conn: Any, ids: list[str]) -> dict[str, list[str]]:
         return {}
     # The names are in the order hits list them (`upsert.article_arrays`).
     rows = await conn.fetch(
-        "SELECT a.id, x.name FROM articles a, unnest(a.entity_names) WITH ORDINALITY "
-        "AS x(name, i) WHERE a.id = ANY($1::text[]) ORDER BY a.id, x.i",
+        "SELECT a.id, coalesce(nm.name, x.key) FROM articles a, unnest(a.entity_keys) WITH "
+        "ORDINALITY AS x(key, i) LEFT JOIN names nm ON nm.key = x.key "
+        "WHERE a.id = ANY($1::text[]) ORDER BY a.id, x.i",
         ids,
     )
     return names_by_article(rows)
 
 
-async def _snippets(conn: Any, text: TextQuery, ids: list[str]) -> dict[str, str]:
+async def _snippets(
+    conn: Any, text: TextQuery, ids: list[str], texts: dict[str, str]
+) -> dict[str, str]:
+    """The hits' snippets, of their texts as their messages gave them (`_hit_row`)."""
     if not ids:
         return {}
     params = Params(DIALECT)
     options, wanted = params(HEADLINE_OPTIONS), params(ids)
+    bodies = params([texts[i] for i in ids])
     rows = await conn.fetch(
-        f"SELECT a.id, ts_headline('english'::regconfig, left(a.text, 250000), "
-        f"{pg_tsquery(text, params)}, {options}) FROM articles a "
-        f"WHERE a.id = ANY({wanted}::text[])",
+        f"SELECT u.id, ts_headline('english'::regconfig, left(u.body, 250000), "
+        f"{pg_tsquery(text, params)}, {options}) "
+        f"FROM unnest({wanted}::text[], {bodies}::text[]) AS u(id, body)",
         *params.values,
     )
     return {row[0]: row[1] for row in rows if row[1]}

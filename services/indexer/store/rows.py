@@ -1,6 +1,6 @@
 """Result rows into hits, the next cursor and facets: the same for both stores.
 
-Rows are the columns of `sql.ARTICLE_COLUMNS` (+ score) and `sql.EVENT_COLUMNS`; SQLite gives
+Rows are the columns of `sql.ARTICLE_COLUMNS` (+ score) and `sql.event_columns`; SQLite gives
 timestamps and dates as ISO text, PostgreSQL as datetime objects, and both are accepted; an
 event comes whole from its article's packed message (`records.unpacked`).
 """
@@ -63,21 +63,23 @@ def article_hits(
 
 
 def event_hits(rows: Iterable[Row]) -> list[EventHit]:
-    """Events from their article's packed message: the event at its key's position."""
+    """Events from their article's packed message: the event at its key's position, with its
+    article's url, title and source."""
     hits = []
     messages: dict[int, dict[str, Any]] = {}  # by article: its key range (`EVENT_SLOTS`)
-    for raw, n, url, title, source, published_at, _start, text in rows:
+    for raw, n, published_at, _start, text in rows:
         doc = n // EVENT_SLOTS
         if doc not in messages:
             messages[doc] = unpacked(raw, text)
-        event = messages[doc]["events"][n % EVENT_SLOTS]
+        message = messages[doc]
+        article = message["article"]
         hits.append(
             EventHit.model_validate(
                 {
-                    **event,
-                    "url": url,
-                    "title": title,
-                    "source": source,
+                    **message["events"][n % EVENT_SLOTS],
+                    "url": article["url"],
+                    "title": article["title"],
+                    "source": article["source"],
                     "published_at": iso_timestamp(published_at),
                 }
             )
@@ -102,7 +104,7 @@ def next_cursor(query: SearchQuery, rows: Sequence[Row]) -> str | None:
         return Cursor(o="rank", s=float(last[7]), id=last[0]).encode()
     if query.order == "published":
         return Cursor(o="published", s=iso_timestamp(last[4]), id=last[0]).encode()
-    return Cursor(o="event", s=iso_day(last[6]), id=str(last[1])).encode()
+    return Cursor(o="event", s=iso_day(last[3]), id=str(last[1])).encode()
 
 
 def search_page(

@@ -104,6 +104,17 @@ class Dialect(Protocol):
     their tables."""
     broad_share: float
     """The share of the sampled rows from which filters are probed rather than listed."""
+    event_actor: str
+    """The column of `event_actors` that holds the actor: its `key`, or its number in `names`
+    (`actor`), which the store looks up for a query (`event_plan`'s `actor`)."""
+    names: bool
+    """Whether a key's name is read from the `names` table, one spelling per key (`NAMES`),
+    rather than kept beside each key in the rows that hold it."""
+    article_columns: str
+    """The columns of an article hit (`ARTICLE_COLUMNS`, or what a store makes them from)."""
+    text: str
+    """The SQL of an article's text beside its message (`a.raw`), for its events: its column,
+    or '' where the message holds it (`records.pack`)."""
     per_row: str
     """What ends a probe's subquery so that it is run per row, never replaced by a hash of
     every key it could match (PostgreSQL's hashed SubPlan of an EXISTS read all 212,000 rows of
@@ -126,6 +137,12 @@ class Dialect(Protocol):
 
     def keys(self, values: list[int], params: Params) -> str:
         """A subquery of one column, `doc`: the integers `values`, bound through `params`."""
+
+    def country(self, code: str) -> object:
+        """A country code (two capital letters) as the backend stores it."""
+
+    def country_code(self, column: str) -> str:
+        """The SQL of a stored country's code (`country`'s inverse) from `column`."""
 
 
 @dataclass(frozen=True)
@@ -269,7 +286,7 @@ def article_plan(query: SearchQuery, dialect: Dialect) -> Plan:
                 f"{d.per_row})",
             )
     if query.country and d.article_arrays:
-        _array_filter(plan, "a.countries", p(query.country))
+        _array_filter(plan, "a.countries", p(d.country(query.country)), "int2")
     elif query.country:
         cc = p(query.country)
         plan.filter(
@@ -299,7 +316,9 @@ def article_plan(query: SearchQuery, dialect: Dialect) -> Plan:
 SPAN = "(SELECT max(days) FROM event_span)"
 
 
-def event_plan(query: SearchQuery, dialect: Dialect, span: int | None = None) -> Plan:
+def event_plan(
+    query: SearchQuery, dialect: Dialect, span: int | None = None, actor: object = None
+) -> Plan:
     """The events a query matches (ignoring its cursor). Query text selects the events of
     the articles it matches: an event's sentence alone often names its actors only by pronoun.
 
@@ -309,7 +328,9 @@ def event_plan(query: SearchQuery, dialect: Dialect, span: int | None = None) ->
     page lists events, so a count, a page or the facets' sample read the first of them and
     stop. As a filter of the events of the range, the actor's every event was listed and
     joined to the range, or the range's events probed one by one (80 ms on SQLite, 150 on
-    PostgreSQL for an actor in 5% of a range's events; 100-270 for the most common actors)."""
+    PostgreSQL for an actor in 5% of a range's events; 100-270 for the most common actors).
+    `actor`: the query's actor as `event_actors` holds it (`Dialect.event_actor`), where it is
+    not its key."""
     # Their articles are joined only for what they hold: text, publication dates (a count of
     # 1,001 events read 1,001 article rows for nothing).
     published = query.published_since is not None or query.published_until is not None
@@ -324,23 +345,25 @@ def event_plan(query: SearchQuery, dialect: Dialect, span: int | None = None) ->
     p, d = plan.params, dialect
     _with_text(plan, query.text)
     starts = _event_starts(query, plan.params, span)
-    actor = query.actor and name_key(query.actor)
-    if actor and starts:
+    key = query.actor and name_key(query.actor)
+    held = None if not key else key if actor is None else actor
+    if held is not None and starts:
         plan.base = f"event_actors ea JOIN events e ON e.n = ea.n{articles}"
         plan.key, plan.start, plan.order = "ea.n", "ea.date_start", "ea.date_start DESC, ea.n ASC"
-        plan.conditions.append(f"ea.key = {p(actor)}")
-        actor = None
+        plan.conditions.append(f"ea.{d.event_actor} = {p(held)}")
+        held = None
     for value, kind in (
-        (actor, "actors"),
+        (held, "actors"),
         (query.place and name_key(query.place), "places"),
         (query.country, "countries"),
     ):
-        if value:
-            v, rows = p(value), EVENT_VALUES[kind]
+        if value is not None and value != "":
+            rows = EVENT_VALUES[kind]
+            v = p(d.country(str(value)) if kind == "countries" else value)
             if kind in d.event_arrays:
-                _array_filter(plan, f"e.{rows.array}", v)
+                _array_filter(plan, f"e.{rows.array}", v, "int2" if kind == "countries" else "text")
                 continue
-            table, column = rows.table, rows.key
+            table, column = rows.table, d.event_actor if kind == "actors" else rows.key
             plan.filter(
                 f"e.n IN (SELECT n FROM {table} WHERE {column} = {v})",
                 f"EXISTS (SELECT 1 FROM {table} x WHERE x.{column} = {v} AND x.n = e.n{d.per_row})",
@@ -359,10 +382,11 @@ def event_plan(query: SearchQuery, dialect: Dialect, span: int | None = None) ->
     return plan
 
 
-def _array_filter(plan: Plan, array: str, value: str) -> None:
-    """Filter on an array column holding a value (a bound parameter's placeholder): the
-    listed form may read the array's GIN index, the probe tests the row."""
-    plan.filter(f"{array} @> ARRAY[{value}::text]", f"{value} = ANY({array})")
+def _array_filter(plan: Plan, array: str, value: str, element: str = "text") -> None:
+    """Filter on an array column holding a value (a bound parameter's placeholder) of the
+    array's `element` type: the listed form may read the array's GIN index, the probe tests
+    the row."""
+    plan.filter(f"{array} @> ARRAY[{value}::{element}]", f"{value}::{element} = ANY({array})")
 
 
 def _event_starts(query: SearchQuery, p: Params, span: int | None) -> list[str]:
@@ -382,11 +406,16 @@ def _event_starts(query: SearchQuery, p: Params, span: int | None) -> list[str]:
     return starts
 
 
+# An article hit's columns where its article row holds them (`Dialect.article_columns`).
 ARTICLE_COLUMNS = (
     "a.id, a.url, a.title, a.source, a.published_at, substr(a.text, 1, 1000) AS lead, a.summary"
 )
-# An event hit is read from its article's message, whose sentences come from the text.
-EVENT_COLUMNS = "a.raw, e.n, a.url, a.title, a.source, a.published_at, e.date_start, a.text"
+
+
+def event_columns(dialect: Dialect) -> str:
+    """An event hit's columns: it is read from its article's message (its url, title and
+    source too), whose sentences come from the text."""
+    return f"a.raw, e.n, a.published_at, e.date_start, {dialect.text}"
 
 
 def event_sql(event_id: str, dialect: Dialect) -> tuple[str, list[object]]:
@@ -394,7 +423,7 @@ def event_sql(event_id: str, dialect: Dialect) -> tuple[str, list[object]]:
     `records`): the event is the one of them with that id (`rows.event_with_id`). Event rows
     keep no text id, whose index cost more than half a kB per article (issue 15)."""
     sql = (
-        f"SELECT {EVENT_COLUMNS} FROM articles a JOIN events e ON {EVENT_OF_ARTICLE} "
+        f"SELECT {event_columns(dialect)} FROM articles a JOIN events e ON {EVENT_OF_ARTICLE} "
         f"WHERE a.id = {dialect.param(1)}"
     )
     return sql, [article_of_event(event_id)]
@@ -457,7 +486,7 @@ def page_sql(
             f"WHERE {_and(conditions)} ORDER BY score ASC, a.id ASC LIMIT {limit}"
         )
         sql = (
-            f"SELECT {ARTICLE_COLUMNS}, k.score FROM ({keys}) k JOIN articles a ON a.doc = k.doc "
+            f"SELECT {d.article_columns}, k.score FROM ({keys}) k JOIN articles a ON a.doc = k.doc "
             "ORDER BY k.score ASC, k.id ASC"
         )
         return sql, p.values
@@ -472,7 +501,7 @@ def page_sql(
             f"WHERE {_and(conditions)} ORDER BY a.published_at DESC, a.id DESC LIMIT {limit}"
         )
         sql = (
-            f"SELECT {ARTICLE_COLUMNS}, NULL AS score FROM ({keys}) k "
+            f"SELECT {d.article_columns}, NULL AS score FROM ({keys}) k "
             "JOIN articles a ON a.doc = k.doc ORDER BY k.published_at DESC, k.id DESC"
         )
         return sql, p.values
@@ -486,7 +515,7 @@ def page_sql(
         f"WHERE {_and(conditions)} ORDER BY {plan.order} LIMIT {limit}"
     )
     sql = (
-        f"SELECT {EVENT_COLUMNS} FROM ({keys}) k JOIN events e ON e.n = k.n "
+        f"SELECT {event_columns(d)} FROM ({keys}) k JOIN events e ON e.n = k.n "
         f"JOIN articles a ON {EVENT_OF_ARTICLE} ORDER BY e.date_start DESC, e.n ASC"
     )
     return sql, p.values
@@ -546,18 +575,35 @@ COUNTED = "counted"
 
 
 def _event_facet(kind: str, in_sample: str, dialect: Dialect) -> str:
-    """(value, n) of each key of one kind of the sample's event values: its name (the least,
-    where events name it differently) and how many events have it."""
+    """(value, n) of each key of one kind of the sample's event values: its name (the key's
+    in `names`, or the least, where events name it differently) and how many events have it."""
     rows = EVENT_VALUES[kind]
+    named = rows.names is not None and not dialect.names
     if kind in dialect.event_arrays:
         arrays, columns = f"ev.{rows.array}", "key"
-        if rows.names is not None:
+        if named:
             arrays, columns = f"{arrays}, ev.{rows.names}", "key, name"
         source, key = f"events ev, unnest({arrays}) AS x({columns}) WHERE ev.n", "x.key"
     else:
-        source, key = f"{rows.table} x WHERE x.n", f"x.{rows.key}"
-    value = key if rows.names is None else "min(x.name)"
+        column = dialect.event_actor if kind == "actors" else rows.key
+        source, key = f"{rows.table} x WHERE x.n", f"x.{column}"
+    if rows.names is None:
+        value = dialect.country_code(key)
+    elif named:
+        value = "min(x.name)"
+    else:
+        counts = f"SELECT {key} AS key, count(*) AS n FROM {source} {in_sample} GROUP BY {key}"
+        return _named(counts, "key" if key == "x.key" else "id")
     return f"SELECT {value} AS value, count(*) AS n FROM {source} {in_sample} GROUP BY {key}"
+
+
+def _named(counts: str, column: str = "key") -> str:
+    """(value, n) of a statement's (key, n) rows: each key's name from `names`, where the keys
+    are its `column` (`key`, or `id`: `Dialect.event_actor`)."""
+    return (
+        f"SELECT coalesce(nm.name, g.key::text) AS value, g.n FROM ({counts}) g "
+        f"LEFT JOIN names nm ON nm.{column} = g.key"
+    )
 
 
 def _article_facets(in_sample: str, dialect: Dialect) -> dict[str, str]:
@@ -566,13 +612,18 @@ def _article_facets(in_sample: str, dialect: Dialect) -> dict[str, str]:
     count = "count(DISTINCT a.doc) AS n FROM articles a"
     if dialect.article_arrays:
         selects = {
-            kind: f"SELECT min(x.name) AS value, {count}, unnest(a.{v.array}, a.{v.names}) "
+            kind: _named(
+                f"SELECT x.key, {count}, unnest(a.{v.array}) AS x(key) "
+                f"WHERE a.doc {in_sample} GROUP BY x.key"
+            )
+            if dialect.names
+            else f"SELECT min(x.name) AS value, {count}, unnest(a.{v.array}, a.{v.names}) "
             f"AS x(key, name) WHERE a.doc {in_sample} GROUP BY x.key"
             for kind, v in ARTICLE_VALUES.items()
         }
         selects["countries"] = (
-            f"SELECT x.cc AS value, {count}, unnest(a.countries) AS x(cc) "
-            f"WHERE a.doc {in_sample} GROUP BY x.cc"
+            f"SELECT {dialect.country_code('x.cc')} AS value, {count}, unnest(a.countries) "
+            f"AS x(cc) WHERE a.doc {in_sample} GROUP BY x.cc"
         )
         return selects
     selects = {

@@ -61,6 +61,7 @@ from services.indexer.store.rows import (
     total_is_exact,
 )
 from services.indexer.store.sql import (
+    ARTICLE_COLUMNS,
     Params,
     Planned,
     TextMatch,
@@ -183,8 +184,8 @@ OLDER_DROPPED = (
 )
 
 
-# The oldest version whose SQLite tables are this version's: versions 5 and 6 changed
-# PostgreSQL's only, so a version 4 or 5 file is kept as it is (its version number raised).
+# The oldest version whose SQLite tables are this version's: versions 5, 6 and 7 changed
+# PostgreSQL's only, so a version 4, 5 or 6 file is kept as it is (its version number raised).
 SAME_SINCE = 4
 
 
@@ -195,6 +196,12 @@ class SqliteDialect:
     # tables (WITHOUT ROWID, with no per-row header to save).
     article_arrays = False
     event_arrays: frozenset[str] = frozenset()
+    # Each row keeps its own spelling of a key and its text and fields in columns: the rows
+    # are WITHOUT ROWID, and the text is the FTS5 table's content as well.
+    names = False
+    event_actor = "key"
+    article_columns = ARTICLE_COLUMNS
+    text = "a.text"
 
     # SQLite runs a correlated EXISTS per row as it is.
     per_row = ""
@@ -216,6 +223,12 @@ class SqliteDialect:
 
     def keys(self, values: list[int], params: Params) -> str:
         return f"SELECT value AS doc FROM json_each({params(json.dumps(values))})"
+
+    def country(self, code: str) -> object:
+        return code
+
+    def country_code(self, column: str) -> str:
+        return column
 
     def text_match(self, text: TextQuery, params: Params) -> TextMatch:
         # One parameter serves both forms: SQLite numbers them, and a statement may leave one out.

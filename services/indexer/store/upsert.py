@@ -19,6 +19,7 @@ Every step is idempotent: writing the same record again changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from services.indexer.records import EVENT_SLOTS, ArticleRecord, EventRow
@@ -31,9 +32,10 @@ Statement = tuple[str, Params]
 ARTICLE_COLUMNS = (
     "id, url, title, text, summary, source, published_at, extracted_at, indexed_at, raw"
 )
-# An article's actors, places and countries as arrays of its row, where a dialect keeps them
-# so (`Dialect.article_arrays`; `article_arrays` gives their values).
-ARTICLE_ARRAYS = "entity_keys, entity_names, place_keys, place_names, countries"
+# An article's actors' and places' keys and its countries as arrays of its row, where a
+# dialect keeps them so (`Dialect.article_arrays`; `article_arrays` gives their values); their
+# names are the `names` table's (`Dialect.names`).
+ARTICLE_ARRAYS = "entity_keys, place_keys, countries"
 EVENT_COLUMNS = "n, type, date_start, date_end, dated"
 
 
@@ -86,15 +88,22 @@ class Upsert:
         self._delete_events = [
             f"DELETE FROM {table} WHERE {in_range}" for table in (*tables, "events")
         ]
+        # Names beside the keys unless the `names` table holds them (`Dialect.names`).
+        self._names = not dialect.names
         arrays = [
             column
             for kind in self._arrays
             for column in (EVENT_VALUES[kind].array, EVENT_VALUES[kind].names)
-            if column is not None
+            if column is not None and (self._names or column == EVENT_VALUES[kind].array)
         ]
         # The delete above leaves no event of the article, whose key range is its own.
         self._insert_event = _insert(dialect, "events", ", ".join([EVENT_COLUMNS, *arrays]))
-        self._insert_actors = _insert(dialect, "event_actors", "n, key, name, date_start")
+        # An actor's row holds its key (and name), or its number in `names` (`Dialect.names`).
+        self._insert_actors = _insert(
+            dialect,
+            "event_actors",
+            "n, key, name, date_start" if self._names else f"n, {dialect.event_actor}, date_start",
+        )
         self._insert_event_places = _insert(dialect, "event_places", "n, key, name")
         self._insert_countries = _insert(dialect, "event_countries", "n, country_code")
         self._rows_of = {
@@ -138,8 +147,15 @@ class Upsert:
         """The keys of the events the index holds for the article, one per row."""
         return self._held_events, event_range(doc)
 
-    def rest(self, r: ArticleRecord, doc: int, held_events: list[int]) -> Rest:
-        """The writes after a kept article row, given its doc and `held_events`' answer."""
+    def rest(
+        self,
+        r: ArticleRecord,
+        doc: int,
+        held_events: list[int],
+        numbers: Mapping[str, int] | None = None,
+    ) -> Rest:
+        """The writes after a kept article row, given its doc and `held_events`' answer, and
+        where `event_actors` holds an actor's number, not its key, each key's (`names`)."""
         d = self._dialect
         first, _ = event_range(doc)
         gone = set(held_events) - {first + e.position for e in r.events}
@@ -176,7 +192,7 @@ class Upsert:
                         d.day(e.date_start),
                         d.day(e.date_end),
                         e.date_source != "unknown",
-                        *(a for kind in self._arrays for a in _arrays(kind, e)),
+                        *(a for kind in self._arrays for a in self._event_arrays(kind, e)),
                     )
                     for e in r.events
                 ],
@@ -184,19 +200,35 @@ class Upsert:
         )
         rows: dict[str, list[Params]] = {
             "actors": [
-                (first + e.position, key, name, d.day(e.date_start))
+                (
+                    first + e.position,
+                    key if numbers is None else numbers[key],
+                    *([name] if self._names else []),
+                    d.day(e.date_start),
+                )
                 for e in r.events
                 for name, key in e.actors
             ],
             "places": [
                 (first + e.position, key, name) for e in r.events for name, key in e.place_names
             ],
-            "countries": [(first + e.position, code) for e in r.events for code in e.countries],
+            "countries": [
+                (first + e.position, d.country(code)) for e in r.events for code in e.countries
+            ],
         }
         batches += [(self._rows_of[kind], rows[kind]) for kind in rows if kind not in self._arrays]
         stats = UpsertStats(articles=1, events=len(r.events), events_removed=len(gone))
         span = max(((e.date_end - e.date_start).days for e in r.events), default=0)
         return Rest([(sql, rows) for sql, rows in batches if rows], stats, span)
+
+    def _event_arrays(self, kind: str, event: EventRow) -> tuple[Sequence[object] | None, ...]:
+        """`_arrays`, as the dialect stores them: codes by `Dialect.country`, names only where
+        the rows keep them."""
+        arrays = _arrays(kind, event)
+        if kind == "countries":
+            codes = arrays[0]
+            return (None if codes is None else [self._dialect.country(c) for c in codes],)
+        return arrays if self._names else arrays[:1]
 
     def merged(self, rests: list[Rest]) -> list[tuple[str, list[Params]]]:
         """The statements of several articles' `rest`, one per statement (each run once with
@@ -212,19 +244,29 @@ class Upsert:
 
 
 def article_arrays(r: ArticleRecord) -> tuple[list[str] | None, ...]:
-    """The values of `ARTICLE_ARRAYS` for an article: its actors' keys and names, most
-    mentioned first (then by name), as search hits list them; its places' keys and names in
-    the message's order; the distinct country codes of both. NULL for none, as `_arrays`."""
+    """The values of `ARTICLE_ARRAYS` for an article: its actors' keys, most mentioned first
+    (then by name), as search hits list their names; its places' keys in the message's order;
+    the distinct country codes of both. NULL for none, as `_arrays`."""
     entities = sorted(r.entities, key=lambda e: (-e.mentions, e.name))
     codes = [e.country_code for e in r.entities] + [p.country_code for p in r.places]
     countries = {code for code in codes if code}
     return (
         [e.key for e in entities] or None,
-        [e.name for e in entities] or None,
         [p.key for p in r.places] or None,
-        [p.name for p in r.places] or None,
         sorted(countries) or None,
     )
+
+
+def names(records: Sequence[ArticleRecord]) -> dict[str, str]:
+    """Each key the records' actors, places and events name, with its latest spelling: the
+    last record's, and in a record its events' after its actors' and places'."""
+    found: dict[str, str] = {}
+    for r in records:
+        found.update((e.key, e.name) for e in r.entities)
+        found.update((p.key, p.name) for p in r.places)
+        for e in r.events:
+            found.update((key, name) for name, key in (*e.actors, *e.place_names))
+    return found
 
 
 def _arrays(kind: str, event: EventRow) -> tuple[list[str] | None, ...]:
@@ -248,25 +290,6 @@ def _insert(dialect: Dialect, table: str, columns: str) -> str:
     names = column_names(columns)
     values = [dialect.param(i) for i in range(1, len(names) + 1)]
     return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(values)})"
-
-
-def articles_many(types: list[str]) -> str:
-    """PostgreSQL's upsert of many article rows in one statement, one array parameter per
-    column (`types`: each column's element type), returning `id, doc` of each row written:
-    the rows `Upsert.article` writes one statement each, with their `ARTICLE_ARRAYS`. Each of
-    those is a text array per row, passed as its literal (`{"a","b"}`, or NULL) and cast: an
-    array parameter cannot hold arrays of different lengths."""
-    columns = f"{ARTICLE_COLUMNS}, {ARTICLE_ARRAYS}"
-    names, arrays = column_names(columns), len(column_names(ARTICLE_ARRAYS))
-    params = ", ".join(f"${i}::{t}[]" for i, t in enumerate([*types, *["text"] * arrays], 1))
-    aliases = [f"c{i}" for i in range(1, len(names) + 1)]
-    values = [*aliases[:-arrays], *(f"{alias}::text[]" for alias in aliases[-arrays:])]
-    return (
-        f"INSERT INTO articles ({', '.join(names)}) SELECT {', '.join(values)} "
-        f"FROM unnest({params}) AS u({', '.join(aliases)})"
-        + _update(columns, keep={"id", "indexed_at"})
-        + " WHERE excluded.extracted_at >= articles.extracted_at RETURNING id, doc"
-    )
 
 
 def _update(columns: str, *, keep: set[str]) -> str:
