@@ -20,6 +20,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+import numpy
+from spacy.attrs import TAG
 from spacy.tokens import Doc, Span, Token
 
 from services.extractor.actors.agents import INSTITUTIONS, NEWS_OUTLETS
@@ -144,22 +146,21 @@ def _untagged_names(
     opening with a known given name or whose last word the text uses again alone ("...
     Takaichi said"). Non-Western names the small model often misses in world news."""
     covered = {i for c in raw for i in range(c.first, c.stop)}
+    # The name-like proper nouns, found from the tag array: a Token per word costs more.
+    proper = doc.to_array(TAG) == doc.vocab.strings["NNP"]
+    named = [int(i) for i in numpy.flatnonzero(proper) if _NAME_WORD.fullmatch(doc[int(i)].text)]
     alone: dict[str, int] = {}
     runs: list[tuple[int, int]] = []
-    i = 0
-    while i < len(doc):
-        j = i
-        while j < len(doc) and doc[j].tag_ == "NNP" and _NAME_WORD.fullmatch(doc[j].text):
-            j += 1
-        if j == i:
-            i += 1
-            continue
-        if j - i > 1:
-            runs.append((i, j))
-        elif i not in covered and (i == 0 or doc[i - 1].lower_ not in _DETERMINERS):
+    k = 0
+    while k < len(named):
+        first = stop = named[k]
+        while k < len(named) and named[k] == stop:
+            stop, k = stop + 1, k + 1
+        if stop - first > 1:
+            runs.append((first, stop))
+        elif first not in covered and (first == 0 or doc[first - 1].lower_ not in _DETERMINERS):
             # used alone, untagged, as a name is ("Takaichi said"; not "the Bill")
-            alone[doc[i].text] = alone.get(doc[i].text, 0) + 1
-        i = j
+            alone[doc[first].text] = alone.get(doc[first].text, 0) + 1
     found = []
     for first, stop in runs:
         words = [t.text for t in doc[first:stop]]
