@@ -51,9 +51,8 @@ def choose_text(page: PageExtraction | None, item: FeedItem | None) -> str:
     page_text = page.text.strip() if page else ""
     feed_texts = [item.content_text.strip(), item.summary.strip()] if item else []
     feed_text = max(feed_texts, key=len, default="")
-    if len(page_text) >= MIN_PAGE_TEXT_CHARS or len(page_text) >= len(feed_text):
-        return without_asides(page_text or feed_text)
-    return without_asides(feed_text)
+    page_wins = len(page_text) >= MIN_PAGE_TEXT_CHARS or len(page_text) >= len(feed_text)
+    return without_asides((page_text or feed_text) if page_wins else feed_text)
 
 
 def build_article(

@@ -29,6 +29,8 @@ from shared.models import Agent
 
 # fmt: off
 # Nouns that name an actor of one sector, singular lemmas, by code.
+# People named with whom they back ("Abacha supporters"): the name says whose side, not who acts.
+PARTISANS = frozenset({"supporter", "loyalist", "follower", "partisan"})
 _NOUNS: dict[Agent, tuple[str, ...]] = {
     "GOV": (
         "government", "administration", "ministry", "minister", "official", "authority",
@@ -76,7 +78,7 @@ _NOUNS: dict[Agent, tuple[str, ...]] = {
         "emigre", "émigré", "expatriate", "diaspora", "woman", "child", "boy", "girl",
         "teenager", "victim", "hostage", "foreigner",
         # "Abacha supporters": people on someone's side, named with whom they back
-        "supporter", "loyalist", "follower", "partisan",
+        *sorted(PARTISANS),
         # Phoenix's CVL tenant and taxpayers; not customers or consumers, with whom one
         # talks and trades more than one acts ("talking warmly with her customers")
         "tenant", "taxpayer",
@@ -270,8 +272,6 @@ def actor_lemma(lemma: str, lower: str) -> str | None:
     return _LEMMA_OF_PLURAL.get(lower)
 
 
-# People named with whom they back ("Abacha supporters"): the name says whose side, not who acts.
-PARTISANS = frozenset({"supporter", "loyalist", "follower", "partisan"})
 # Nouns of people that a nationality makes civilians ("a Tanzanian man", "Afghan nationals").
 NATIONALS = frozenset({"man", "person", "people", "national"})
 

@@ -97,8 +97,11 @@ class Actors:
 
     def country_code(self, name: str) -> str | None:
         """The country an actor is of (a country's own code for a country)."""
-        entity = next((e for e in self.entities if e.name == name), None)
+        entity = self._entity(name)
         return entity.country_code if entity is not None else None
+
+    def _entity(self, name: str) -> Entity | None:
+        return next((e for e in self.entities if e.name == name), None)
 
     def _may_hold(self, name: str, office: str) -> bool:
         """Whether the person `name` may be "the <office>": named with that office, or with
@@ -118,7 +121,7 @@ class Actors:
         mayor vetoed the bill", with no mayor named before; "police raids": a group): an actor
         of its own, named by the description ("mayor", "police"), added on first use with this
         mention."""
-        entity = next((e for e in self.entities if e.name == name), None)
+        entity = self._entity(name)
         if entity is None:
             entity = Entity(name=name, kind=kind, agent=agent)
             self.entities.append(entity)

@@ -164,7 +164,7 @@ def _untagged_names(
     found = []
     for first, stop in runs:
         words = [t.text for t in doc[first:stop]]
-        if stop - first > 3 or any(k in covered for k in range(first, stop)):
+        if stop - first > 3 or any(i in covered for i in range(first, stop)):
             continue
         after = doc[stop].text.rstrip(".").casefold() if stop < len(doc) else ""
         if after in _NOT_NAME_WORDS:
@@ -347,7 +347,7 @@ _NAMING_BODIES = frozenset(
 _NOT_NAME_WORDS = (
     frozenset(MONTHS) | frozenset(WEEKDAYS) | VENUE_WORDS | _NAMING_BODIES
 ) | frozenset(
-    {"court", "house", "street", "road", "avenue", "times", "post", "news", "day", "act", "bill",
+    {"court", "street", "road", "avenue", "times", "post", "news", "day", "act", "bill",
      "law", "war", "treaty", "accord", "plan", "doctrine", "crisis", "baby", "award", "prize",
      "international", "national", "global", "holdings", "industries", "bank", "capital",
      "partners", "inc", "corp", "co", "ltd", "plc", "llc", "sa", "ag"}

@@ -21,12 +21,16 @@ CONTROL_VERBS = frozenset(
         "get", "stand", "scramble", "rush", "struggle", "resume", "keep",
     }
 )  # fmt: skip
+# Verbs that ask an act of their object ("urged Iran to stop", "telling the President to
+# apologize"): the act is asked, not done, and the asker acts in what follows.
+_ASKING = frozenset(
+    {"tell", "ask", "urge", "order", "push", "encourage", "press", "implore", "beg", "invite",
+     "call"}
+)  # fmt: skip
 # Governing verbs that make what they control hypothetical.
-_IRREALIS_CONTROL = frozenset(
+_IRREALIS_CONTROL = _ASKING | frozenset(
     {"hope", "want", "try", "seek", "wish", "fail", "attempt", "need", "consider", "contemplate",
-     "mull", "weigh", "seem", "appear",
-     # asked of someone: "telling the President to apologize", "urged Iran to stop"
-     "tell", "ask", "urge", "order", "push", "encourage", "press", "implore", "beg", "invite"}
+     "mull", "weigh", "seem", "appear"}
 )  # fmt: skip
 # "must be approved" (an obligation) and "can call up reservists" (an ability) are no more a
 # report of the act than "may" is.
@@ -132,10 +136,6 @@ def governor(verb: Tok) -> Tok | None:
         if purpose or participle:
             return head
     return None
-
-
-# Verbs that ask an act of their object ("urged Iran to stop").
-_ASKING = frozenset({"urge", "ask", "call", "tell", "press", "push", "encourage", "implore", "beg"})
 
 
 def _after_comma(verb: Tok) -> bool:

@@ -551,7 +551,9 @@ class _Reader:
             kinds={"person"},
             across_paragraphs=True,
             office=office if lemma in _SINGLE_HOLDER_OFFICES else None,
-            where=lambda name: self.actors.country_code(name) in whose | {None} if whose else True,
+            where=(lambda name: self.actors.country_code(name) in whose | {None})
+            if whose
+            else None,
         )
         if named is not None or lemma not in _SINGLE_HOLDER_OFFICES:
             return named
@@ -1883,11 +1885,10 @@ _DECLARING = frozenset(
 )  # fmt: skip
 
 
-def _acted_on_clauses(verb: Tok) -> list[Tok]:
+def _acted_on_clauses(verb: Tok, demanded: Tok | None) -> list[Tok]:
     """The content clauses of a verb of saying whose subject the saying acts on: whom a demand
-    is of ("said the U.S. must hold off"), whom it accuses ("saying Washington would break
-    international law")."""
-    demanded = demanded_clause(verb)
+    is of (`demanded`, its `demanded_clause`: "said the U.S. must hold off"), whom it accuses
+    ("saying Washington would break international law")."""
     if demanded is not None:
         return [demanded]
     if verb.lemma_.casefold() not in _SAYING:
@@ -2196,7 +2197,8 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
     passive = reduced or _is_passive(verb)
     found = _Found(reader.passive_sources(verb)) if passive else reader.subject_actors(verb)
     targets = reader.object_actors(verb, event_noun)
-    for clause in _acted_on_clauses(verb):
+    demanded = demanded_clause(verb)
+    for clause in _acted_on_clauses(verb, demanded):
         targets.extend(t for t in reader.subject_names(clause) if t not in targets)
     if reduced:
         targets = [*reader.noun_actors(verb.head), *targets]
@@ -2248,7 +2250,7 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         targets = [t for t in targets if t not in own]
     targets = [t for t in targets if t not in sources]
     if (
-        demanded_clause(verb) is not None
+        demanded is not None
         and targets
         and all(_own_side(reader.actors, sources, t) for t in targets)
     ):
@@ -2512,6 +2514,7 @@ class _Context:
     def __init__(
         self, text: str, times: list[TimeExpression], published: dt.date, dateline: Dateline | None
     ) -> None:
+        self.published = published
         self._breaks = [found.end() for found in _PARAGRAPH_BREAK.finditer(text)]
         # Calendar dates no later than the publication day: a past clause's candidates.
         self._times = sorted(
@@ -2569,7 +2572,7 @@ class _Context:
         i = bisect.bisect_left(self._ahead_starts, sentence_start) - 1
         return self._ahead[i] if i >= 0 and self._ahead_starts[i] >= self.dateline_end else None
 
-    def moved_back(self, sentence_start: int, published: dt.date) -> bool:
+    def moved_back(self, sentence_start: int) -> bool:
         """Whether the last date named before `sentence_start`, past the opening, is older
         than the opening's news ("The 11 most infamous abductions ... In 1960, Adolph Coors
         III was kidnapped"): the story has moved back to then, off the news's day."""
@@ -2581,7 +2584,7 @@ class _Context:
         if bisect.bisect_right(self._breaks, self._starts[i]) < paragraph - 1:
             return False
         start = self._times[i].start_date
-        return start is not None and published - start > _MOVED_BACK
+        return start is not None and self.published - start > _MOVED_BACK
 
     def before(self, sentence_start: int) -> TimeExpression | None:
         """The last date of the sentences before `sentence_start` in its paragraph, or None."""
@@ -2687,7 +2690,7 @@ def _dated(
         carried = context.before(sentence_start)
         if carried is not None:
             return carried, "context"
-        if context.moved_back(sentence_start, fallback.start_date or dt.date.max):
+        if context.moved_back(sentence_start):
             return None, "unknown"  # told among older dates, with none of its own
         if context.story is None and context.lead_day is not None:
             return context.lead_day, "context"
