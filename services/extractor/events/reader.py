@@ -1461,9 +1461,11 @@ class _Reader:
 # place the text gives.
 _GROUNDED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CRIME"})
 # A story is set in one country when at least this share of its place mentions (3 or more)
-# are in it and its opening paragraph or dateline names it.
+# are in it and its opening paragraph or dateline names it; its material acts are, too, when
+# that country has a third of them and this many times as many as any other (`_STORY_LEAD`).
 _STORY_SHARE = 0.6
 _STORY_MENTIONS = 3
+_STORY_LEAD = 3
 # Sectors that act in their own country ("Turkish police", "Iranian security forces").
 _HOME_AGENTS = frozenset({"COP", "JUD"})
 # People who protest where they live ("Iranian protesters", "Kenyan students").
@@ -1503,13 +1505,26 @@ class Ground:
                 if mention.start < opening_end:
                     opening.add(place.country_code)
         total = sum(counts.values())
+        # The country the story is set in: where most of its places are (`story`), or far
+        # more of them than any other country's (`setting`: a story set in Myanmar that names
+        # China, Russia and the U.S. twice each in its background). Material acts happen in
+        # the setting; a verbal act is placed by the story only (a Canadian's speech in a
+        # story about Canada may have been given in Davos).
         self.story: str | None = None
         self.story_code: str | None = None
+        self.setting: str | None = None
+        self.setting_code: str | None = None
         if total >= _STORY_MENTIONS:
-            code, most = max(counts.items(), key=lambda item: item[1])
-            if most >= _STORY_SHARE * total and code in opening:
-                self.story = self.country_place.get(code)
-                self.story_code = code if self.story is not None else None
+            ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
+            code, most = ranked[0]
+            runner_up = ranked[1][1] if len(ranked) > 1 else 0
+            where = self.country_place.get(code) if code in opening else None
+            if where is not None and most >= _STORY_SHARE * total:
+                self.story, self.story_code = where, code
+            if where is not None and (
+                self.story is not None or (most >= _STORY_LEAD * runner_up and most > total / 3)
+            ):
+                self.setting, self.setting_code = where, code
 
     def place_of(self, kind: EventType | None, sources: list[str], targets: list[str]) -> list[str]:
         if kind not in _GROUNDED_TYPES:
@@ -1520,9 +1535,9 @@ class Ground:
         home = self.home_place(kind, sources)
         if home:
             return home  # "Iranian security forces killed protesters", "Iran arrested activists"
-        if any(self.country_of.get(s) not in {None, self.story_code} for s in sources):
+        if any(self.country_of.get(s) not in {None, self.setting_code} for s in sources):
             return []  # "Russia's 2022 invasion", told in a story set in India: not there
-        return [self.story] if self.story is not None else []
+        return [self.setting] if self.setting is not None else []
 
     def home_place(self, kind: EventType | None, sources: list[str]) -> list[str]:
         """The place of the country of the first source that does an act of `kind` at home."""
@@ -2586,6 +2601,20 @@ class _Context:
         start = self._times[i].start_date
         return start is not None and self.published - start > _MOVED_BACK
 
+    def day_of(
+        self, sentence_start: int, fallback: TimeExpression
+    ) -> tuple[TimeExpression | None, bool]:
+        """The date a past clause of the sentence at `sentence_start` with no time of its own
+        has (`_dated`), and whether its paragraph gave it (else it is the story's day)."""
+        carried = self.before(sentence_start)
+        if carried is not None:
+            return carried, True
+        if self.moved_back(sentence_start):
+            return None, False
+        if self.story is None and self.lead_day is not None:
+            return self.lead_day, False
+        return (self.story if self.story is not None else fallback), False
+
     def before(self, sentence_start: int) -> TimeExpression | None:
         """The last date of the sentences before `sentence_start` in its paragraph, or None."""
         paragraph = bisect.bisect_right(self._breaks, sentence_start)
@@ -2787,6 +2816,7 @@ def read_clauses(
     fallback = publication_date(published_at)
     context = _Context(full_text, times, published_at.date(), dateline)
     ground = Ground(places, actors, context.opening_end)
+    whereabouts = _Whereabouts()
     clauses: list[Clause] = []
     # Where each actor last did something the text places, its paragraph and date
     # (`_venue_of`).
@@ -2875,7 +2905,7 @@ def read_clauses(
                 )
                 if ground.abroad(there, draft.places):
                     draft.places = there
-            if not draft.places:
+            if not draft.places and draft.kind in _GROUNDED_TYPES:
                 draft.places = ground.place_of(draft.kind, draft.sources, draft.targets)
             parties = list(dict.fromkeys([*draft.sources, *draft.targets]))
             if draft.kind is not None and len(parties) == 2:
@@ -2902,7 +2932,130 @@ def read_clauses(
                     not_event=_not_event(draft),
                 )
             )
+        whereabouts.see(reader, sentence, *context.day_of(start, fallback))
+    clauses = [
+        clause
+        if clause.places or clause.kind in _GROUNDED_TYPES
+        else replace(
+            clause,
+            places=whereabouts.of(clause.sources, clause.date)
+            or ground.place_of(clause.kind, clause.sources, clause.targets),
+        )
+        for clause in clauses
+    ]
     return _doers_told_before(_one_attack_per_person(clauses, actors))
+
+
+class _Whereabouts:
+    """Where the text puts each person on each day: "Zelensky said at the World Economic Forum
+    in Davos on Thursday", "Speaking in Davos on Tuesday, Macron warned". A person is in one
+    place on a day, so the acts the text gives them on that day with no place of their own
+    happened there: the speech's criticisms, thanks and demands, told in other paragraphs
+    ("Zelensky criticized European leaders", "he thanked some of them"). A person the text
+    puts in two places on one day is placed by neither."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[str, str], list[str]] = {}
+        self._torn: set[tuple[str, str]] = set()
+
+    def see(self, reader: _Reader, sentence: Span, day: TimeExpression | None, told: bool) -> None:
+        """Note where `sentence` puts people: the subjects of the verbs it places that did
+        happen (not "threatened to intervene in Iran", "did not speak in Kyiv"), on the day of
+        the verb's own time expression, else on `day`, the day its past clause has, which its
+        paragraph `told` or is the story's day: that day only for a speech or an appearance
+        ("Speaking at the forum in Davos, Trump lamented"), not for what a biography tells
+        ("He was born in Dhaka")."""
+        by_token = reader.places.by_token
+        if not any(i in by_token for i in range(sentence.start, sentence.end)):
+            return  # most sentences name no place
+        verbs: set[int] = set()
+        for i in range(sentence.start, sentence.end):
+            if i not in by_token:
+                continue
+            verb = _sited_verb(reader.tokens[i])
+            if verb is None or verb.i in verbs:
+                continue
+            verbs.add(verb.i)
+            if verb.tag_ == "VB" or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            tokens = clause_tokens(verb)
+            places = reader.places_in(tokens)
+            if not places:
+                continue
+            when = reader.time_in(verb, tokens)
+            if when is None and (told or verb.lemma_.casefold() in _APPEARING):
+                when = day
+            key_day = _one_day(when)
+            if key_day is None:
+                continue
+            kinds = reader.actors.kinds
+            people = [n for n in reader.subject_names(verb) if kinds.get(n) == "person"]
+            for person in people:
+                key = (person, key_day)
+                known = self._seen.setdefault(key, places)
+                if known[0] != places[0]:
+                    self._torn.add(key)
+
+    def of(self, sources: list[str], date: TimeExpression | None) -> list[str]:
+        """Where the first of `sources` the text puts somewhere on `date`'s day was."""
+        day = _one_day(date)
+        if day is None:
+            return []
+        for source in sources:
+            key = (source, day)
+            if key in self._seen and key not in self._torn:
+                return list(self._seen[key])
+        return []
+
+
+def _sited_verb(place: Tok) -> Tok | None:
+    """The verb that `place` says where it happened ("said at the World Economic Forum in
+    Davos", "Speaking in Davos"), through prepositions of place and the names or occasions
+    between; None when a topic or a thing stands between ("in reference to the rift over
+    Greenland", "troops to Greenland")."""
+    token = place
+    for _ in range(CHAIN_LIMIT):
+        if token.dep_ in {"compound", "appos", "conj"} and token.head is not token:
+            token = token.head
+            continue
+        if token.dep_ != "pobj":
+            return None
+        preposition = token.head.lower_
+        holder = token.head.head
+        venue = holder.lemma_.casefold() in _VENUE_NOUNS
+        to_venue = venue or token.lemma_.casefold() in _VENUE_NOUNS
+        if preposition not in (_TO_A_VENUE if to_venue else _WHEREABOUTS):
+            return None
+        if holder.pos_ == "VERB":
+            return holder
+        if holder.pos_ != "PROPN" and not venue:
+            return None
+        token = holder
+    return None
+
+
+# Prepositions that say where someone was; the nouns of occasions and venues a place may
+# stand under ("at a summit in Brussels", "on the sidelines of the forum in Davos",
+# "During a press conference at Downing Street", "Returning to the stage at the forum").
+_WHEREABOUTS = frozenset({"in", "at", "from"})
+_TO_A_VENUE = frozenset({"in", "at", "from", "of", "on", "to", "during"})
+# Verbs of speaking and appearing: where they were is where the speaker spent the day.
+_APPEARING = SPEECH_VERBS | {
+    "speak", "address", "deliver", "appear", "talk", "return", "arrive", "visit", "attend",
+    "meet", "host", "lament", "warn", "urge", "criticize", "criticise", "praise",
+}  # fmt: skip
+_VENUE_NOUNS = frozenset(
+    {"speech", "address", "summit", "conference", "forum", "meeting", "stage", "sidelines",
+     "gathering", "rally", "session", "visit", "talks", "briefing", "interview", "ceremony",
+     "event", "appearance", "news", "podium", "hall", "palace", "house", "headquarters"}
+)  # fmt: skip
+
+
+def _one_day(time: TimeExpression | None) -> str | None:
+    """The ISO day of a time that names one day ("2026-01-22", "2026-01-22TMO"), else None."""
+    if time is None or time.start_date is None or time.start_date != time.end_date:
+        return None
+    return time.start_date.isoformat()
 
 
 # Types of coercion whose agentless telling right after one names its doer again (attacks

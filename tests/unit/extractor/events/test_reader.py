@@ -1563,6 +1563,26 @@ def test_a_material_act_happens_where_its_target_or_the_story_is(extractor: Extr
     assert _trigger(found, "condemn").places == []
 
 
+def test_a_story_that_names_one_country_most_sets_its_material_acts(extractor: Extractor) -> None:
+    """Half of the places in Myanmar and five times as many as any other country's: its
+    killings and bombings happened there, while what China and Russia did is not placed."""
+    text = (
+        "Voters in Myanmar went to the polls on Sunday in Mandalay and Yangon.\n\n"
+        "China and Russia have backed the junta, while India, the U.K. and the U.S. watched. "
+        "Myanmar has been at war since the coup.\n\n"
+        "Hundreds of people were killed in military crackdowns in the months after the coup, "
+        "and the junta has bombed towns across Myanmar."
+    )
+    found = _events(extractor, text)
+    assert _trigger(found, "kill").places == ["Myanmar"]
+    assert _trigger(found, "back").places == []
+    # With China named as often as the U.K., the U.S. and India together, no country sets it.
+    crowded = text.replace("while India", "while China, India").replace(
+        "in Mandalay and Yangon", "in Mandalay"
+    )
+    assert _trigger(_events(extractor, crowded), "kill").places == []
+
+
 def test_forces_of_a_nationality_are_a_group_of_its_country(extractor: Extractor) -> None:
     text = "Iranian security forces killed dozens of protesters on Friday."
     killed = _trigger(_events(extractor, text), "kill")
@@ -1762,6 +1782,37 @@ def test_a_doers_verbal_acts_that_day_happen_where_they_spoke(extractor: Extract
     found = _events(extractor, text)
     assert _trigger(found, "thank").places == ["Davos"]
     assert _trigger(found, "urge").places == []  # another day
+
+
+def test_a_persons_acts_that_day_happen_where_the_text_puts_them(extractor: Extractor) -> None:
+    """Where a person was on a day, said by any verb ("said at the forum in Davos on
+    Thursday", "Speaking at a press conference in London"), places their acts of that day
+    told anywhere in the article, before or after; a person the text puts in two places that
+    day is placed by neither, and an act of another day is not placed."""
+    text = (
+        "Ukrainian President Volodymyr Zelensky criticized European leaders on Thursday.\n\n"
+        "“Europe avoids taking action,” Zelensky said at the World Economic Forum in Davos on "
+        "Thursday.\n\nZelensky also thanked Emmanuel Macron for his support.\n\n"
+        "On Friday, Zelensky urged Europe to act."
+    )
+    found = _events(extractor, text)
+    assert _trigger(found, "criticize").places == ["Davos"]
+    assert _trigger(found, "thank").places == ["Davos"]
+    assert _trigger(found, "urge").places == []  # another day
+    torn = text.replace("Zelensky also", "Zelensky arrived in Berlin on Thursday. He also")
+    found = _events(extractor, torn)
+    assert _trigger(found, "criticize").places == []
+    text = (
+        "Speaking at a press conference in London on Monday, Prime Minister Keir Starmer "
+        "rejected the tariffs.\n\nStarmer criticized Donald Trump on Monday."
+    )
+    assert _trigger(_events(extractor, text), "criticize").places == ["London"]
+    # A topic's place is no whereabouts: "in reference to the rift over Greenland".
+    text = (
+        "Zelensky criticized Europe on Thursday.\n\nZelensky said on Thursday, in reference "
+        "to the rift over Greenland, that Europe was lost."
+    )
+    assert _trigger(_events(extractor, text), "criticize").places == []
 
 
 def test_what_a_noun_has_in_view_is_no_event(extractor: Extractor) -> None:
