@@ -18,7 +18,7 @@ CONTROL_VERBS = frozenset(
         "set", "plan", "expect", "try", "seek", "want", "hope", "aim", "intend", "go", "begin",
         "start", "continue", "need", "schedule", "prepare", "attempt", "fail", "have", "be",
         "wish", "decide", "manage", "appear", "seem", "tend", "look", "move", "like", "choose",
-        "get", "stand", "scramble", "rush", "struggle", "resume", "keep",
+        "get", "stand", "scramble", "rush", "struggle", "resume", "keep", "love", "prefer",
     }
 )  # fmt: skip
 # Verbs that ask an act of their object ("urged Iran to stop", "telling the President to
@@ -30,7 +30,9 @@ _ASKING = frozenset(
 # Governing verbs that make what they control hypothetical.
 _IRREALIS_CONTROL = _ASKING | frozenset(
     {"hope", "want", "try", "seek", "wish", "fail", "attempt", "need", "consider", "contemplate",
-     "mull", "weigh", "seem", "appear"}
+     "mull", "weigh", "seem", "appear",
+     # a liking, no act: "Europe loves to discuss the future"
+     "love", "like", "prefer"}
 )  # fmt: skip
 # "must be approved" (an obligation) and "can call up reservists" (an ability) are no more a
 # report of the act than "may" is.

@@ -206,6 +206,8 @@ TARGET_PREPOSITIONS = frozenset(
     {"with", "against", "to", "toward", "towards", "on", "upon", "at", "into", "from",
      "between", "among", "over", "out", "of"}
 )  # fmt: skip
+# Prepositions of an event noun that name the other party or the one it is done to.
+_PARTY_OF_A_NOUN = frozenset({"with", "against", "on", "upon", "to", "toward", "towards"})
 # Verbs after which "at" names whom the act is aimed at ("fired at police"); after others it
 # names where ("protested at the embassy", "met at the White House").
 _AIMING = frozenset(
@@ -410,7 +412,7 @@ class _Reader:
         found = _Found()
         # "Turkish police detained ...": the police, not Turkey (`at` names the state its organ
         # acts for, which the modifiers of a phrase with no actor of its own still give).
-        own = self.actors.phrase_at(token) or self.actors.at(token)
+        own = self.actors.phrase_at(token) or self.actors.at(token) or self._place_as_actor(token)
         if own is None and token.pos_ == "PRON" and token.lower_ in FIRST_PERSON:
             head = token.head
             return self.speakers.first_person(token, head if head.pos_ in {"VERB", "AUX"} else None)
@@ -491,6 +493,15 @@ class _Reader:
             else:
                 found.extend(self.noun_actors(child, depth + 1))
         return found.names
+
+    def _place_as_actor(self, token: Tok) -> str | None:
+        """A region named as a place that the article also has as an actor, where it stands
+        as one ("Zelensky criticized Europe" after "European leaders"): that actor."""
+        name = self.places.by_token.get(token.i)
+        if name is None or self.actors.kinds.get(name) != "group":
+            return None
+        at = token.dep_ == "pobj" and token.head.lemma_.casefold() in LOCATIVE_PREPOSITIONS
+        return None if at else name
 
     def _titled_office(self, noun: Tok) -> bool:
         """ "the President", "the U.S. President", "the Prime Minister": an office of one
@@ -1043,6 +1054,15 @@ class _Reader:
                 found.extend(self._prep_objects(child))
             elif child.dep_ == "agent":
                 continue
+            elif child.dep_ == "prep" and phrasal_type(verb.lemma_, child.lower_) == "DEMAND":
+                # "called for immediate negotiations with Denmark", "called for sanctions on
+                # Russia": the one the demanded act would be done with or to
+                found.extend(
+                    name
+                    for asked in child.children
+                    if asked.dep_ == "pobj" and is_event_noun(asked)
+                    for name in self._party_objects(asked)
+                )
             elif child.dep_ == "ccomp" and verb.lemma_ not in SPEECH_VERBS:
                 found.extend(self._named_subjects(child, {"nsubj"}))
             elif child.dep_ in {"advcl", "xcomp"} and any(
@@ -1064,6 +1084,16 @@ class _Reader:
             if not relative_subject:
                 found.extend(self.noun_actors(verb.head))
         return found.names
+
+    def _party_objects(self, noun: Tok) -> list[str]:
+        """The actors an event noun's prepositions of a party name ("talks with Denmark",
+        "sanctions on Russia")."""
+        return [
+            name
+            for child in noun.children
+            if child.dep_ == "prep" and child.lower_ in _PARTY_OF_A_NOUN
+            for name in self._prep_objects(child)
+        ]
 
     def _named_subjects(self, clause: Tok, deps: set[str]) -> list[str]:
         """The actors of a clause's subjects that are no pronoun."""
@@ -1888,7 +1918,20 @@ def demanded_clause(verb: Tok) -> Tok | None:
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         if subjects and subjects[0].pos_ == "PROPN":
             return clause  # a named state, body or person; not "we must", "the boy should"
+        if (
+            subjects
+            and subjects[0].lower_ in _ADDRESSEE_PRONOUNS
+            and any(c.dep_ in {"dobj", "dative"} and c.pos_ == "PROPN" for c in verb.children)
+        ):
+            # "warned Hamas that it must disarm": of the one named as warned; not "told
+            # reporters they should wait"
+            return clause
     return None
+
+
+# Pronouns that name whom a verb of saying addresses ("told Iran it must", "warned them they
+# should"); not "we", "I", "you", whose obligation the speaker shares or states.
+_ADDRESSEE_PRONOUNS = frozenset({"it", "they", "he", "she"})
 
 
 # Modals that oblige their clause's subject ("must", "should").

@@ -1962,9 +1962,30 @@ def test_whom_a_demand_is_asked_of_is_its_target(extractor: Extractor) -> None:
     assert _trigger(_events(extractor, text), "call").targets == ["European Union"]
     text = "Emmanuel Macron on Friday pushed for the European Union to use its tools."
     assert _trigger(_events(extractor, text), "push").targets == ["European Union"]
+    # A demanded event noun: the party it would be held with or done to.
+    text = "Donald Trump called for immediate negotiations with Denmark on Saturday."
+    assert _trigger(_events(extractor, text), "call").targets == ["Denmark"]
+    text = "The European Union called for sanctions on Russia on Friday."
+    assert _trigger(_events(extractor, text), "call").targets == ["Russia"]
     # A plan or a deal states its terms; it asks nothing of anyone.
     text = "The accord signed on Friday calls for Hewlett-Packard to buy Octel shares."
     assert [e.type for e in _events(extractor, text) if e.trigger == "call"] == []
+
+
+def test_a_region_an_article_has_as_an_actor_is_one_where_it_stands_as_one(
+    extractor: Extractor,
+) -> None:
+    """After "European leaders", "criticized Europe" is aimed at the same actor; a liking
+    ("Europe loves to discuss") is no act, and "in Europe" stays a place."""
+    text = (
+        "Volodymyr Zelensky criticized European leaders on Thursday. Zelensky then encouraged "
+        "Europe on Thursday to look inward. “Europe loves to discuss the future,” he said. "
+        "Police in Europe arrested two men on Thursday."
+    )
+    found = _events(extractor, text)
+    assert _trigger(found, "encourage").targets == ["Europe"]
+    assert [e.trigger for e in found if e.sources == ["Europe"]] == []
+    assert _trigger(found, "arrest").targets == ["men"]
 
 
 def test_states_and_concerns_are_no_events(extractor: Extractor) -> None:
@@ -2371,6 +2392,8 @@ def test_saying_a_named_party_must_act_demands_it(read: Read) -> None:
             "United States",
         ),
         ("Clinton warned that Iraq must comply with the resolutions.", "Iraq"),
+        # the one named as warned or told, by the pronoun that refers to it
+        ("Donald Trump warned Hamas on Saturday that it must disarm.", "Hamas"),
     ):
         demand = _one(read(text), "say" if "said" in text else "warn")
         assert (demand.type, demand.targets) == ("DEMAND", [target]), text
@@ -2378,6 +2401,7 @@ def test_saying_a_named_party_must_act_demands_it(read: Read) -> None:
         "The nun said she thought Elian should stay in the United States.",
         "Gonzalez said a child should be with his parents.",
         "Nadeau said the sale of the businesses should be completed soon.",
+        "She told reporters on Friday that they should wait.",  # the press is no addressee
     ):
         assert [e for e in read(text) if e.type == "DEMAND"] == [], text
 
