@@ -1058,10 +1058,12 @@ class _Reader:
                 # "called for immediate negotiations with Denmark", "called for sanctions on
                 # Russia": the one the demanded act would be done with or to
                 found.extend(
-                    name
-                    for asked in child.children
-                    if asked.dep_ == "pobj" and is_event_noun(asked)
-                    for name in self._party_objects(asked)
+                    [
+                        name
+                        for asked in child.children
+                        if asked.dep_ == "pobj" and is_event_noun(asked)
+                        for name in self._party_objects(asked)
+                    ]
                 )
             elif child.dep_ == "ccomp" and verb.lemma_ not in SPEECH_VERBS:
                 found.extend(self._named_subjects(child, {"nsubj"}))
