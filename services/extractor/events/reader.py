@@ -2582,6 +2582,14 @@ class _Context:
             key=lambda t: t.start or 0,
         )
         self._starts = [t.start or 0 for t in self._times]
+        # Dates that set no passage at their time: a noun's ("last year's strikes") and a span
+        # up to now ("over the past year").
+        self._no_settings = {
+            t.start
+            for t in self._times
+            if text.startswith(("'s", "\u2019s"), t.end or 0)
+            or t.text.casefold().startswith(_SPANS_TO_NOW)
+        }
         # Calendar dates from the publication day on: what a future clause may be scheduled on.
         self._ahead = sorted(
             (t for t in times if _carried(t, published, ahead=True)),
@@ -2643,7 +2651,10 @@ class _Context:
         paragraph = bisect.bisect_right(self._breaks, sentence_start)
         if bisect.bisect_right(self._breaks, self._starts[i]) < paragraph - 1:
             return False
-        start = self._times[i].start_date
+        time = self._times[i]
+        if time.start in self._no_settings:
+            return False
+        start = time.start_date
         return start is not None and self.published - start > _MOVED_BACK
 
     def day_of(
@@ -2732,6 +2743,8 @@ def _carried(time: TimeExpression, published: dt.date, *, ahead: bool = False) -
     return time.start_date <= published
 
 
+# Time expressions of a span that runs up to the news ("the past year", "the last decade").
+_SPANS_TO_NOW = ("the past", "the last", "past", "over the past")
 # How far before publication a date takes the passage told after it off the news's time.
 _MOVED_BACK = dt.timedelta(days=366)
 # How far before publication the opening's day may be and still be the news's day.

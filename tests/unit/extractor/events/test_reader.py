@@ -2629,6 +2629,30 @@ def test_a_passage_told_among_older_dates_is_not_the_news_day(read: Read) -> Non
         (["man"], "explicit"),
         (["Joseph Corbett"], "unknown"),
     ]
+    # A noun's date ("last year's strikes") and a span up to now ("over the past year") set
+    # no passage back then.
+    for told in ("Rioters praised last year's strikes.", "Rioters gathered over the past year."):
+        text = f"Police arrested a man on Friday.\n\nThe case recalls others.\n\n{told} "
+        text += "Police arrested Joseph Corbett."
+        phrase = "last year" if "last year" in told else "the past year"
+
+        def friday_and_last_year(text: str, phrase: str = phrase) -> list[TimeExpression]:
+            start = text.find(phrase)
+            year = TimeExpression(
+                text=phrase,
+                start=start,
+                end=start + len(phrase),
+                sentence=2,
+                type="DATE",
+                value="2024",
+                start_date=dt.date(2024, 1, 1),
+                end_date=dt.date(2024, 12, 31),
+                anchored=True,
+            )
+            return [*_friday(text), year]
+
+        arrests = [e for e in read(text, friday_and_last_year) if e.trigger == "arrest"]
+        assert [(e.targets, e.date_source) for e in arrests][1] == (["Joseph Corbett"], "context")
 
 
 def test_a_present_progressive_is_the_news_of_now(read: Read) -> None:
