@@ -30,7 +30,7 @@ _ASKING = frozenset(
 # Governing verbs that make what they control hypothetical.
 _IRREALIS_CONTROL = _ASKING | frozenset(
     {"hope", "want", "try", "seek", "wish", "fail", "attempt", "need", "consider", "contemplate",
-     "mull", "weigh", "seem", "appear",
+     "mull", "weigh", "seem", "appear", "risk",
      # a liking, no act: "Europe loves to discuss the future"
      "love", "like", "prefer"}
 )  # fmt: skip
@@ -244,6 +244,8 @@ def is_hedged(verb: Tok, clauses: list[Tok]) -> bool:
     head = verb.head
     if head.pos_ == "ADJ":  # "ready to meet", "likely to strike"; not "due to meet"
         return head.lemma_.casefold() not in _SCHEDULED_ADJECTIVES
+    if head.lemma_ == "have" and head.tag_ in {"VBP", "VBZ"}:
+        return True  # "We have to talk": an obligation now; "had to flee" was done
     return head.lemma_ in _IRREALIS_CONTROL
 
 
@@ -404,7 +406,7 @@ _CONDITIONS = frozenset({"if", "unless", "whether", "lest", "provided", "providi
 # Governors whose infinitive is a plan, a purpose or an obligation, not yet a happening ("plans
 # to visit", "requires companies to provide"): a happening once dated.
 PLANNING_GOVERNORS = frozenset(
-    {"plan", "intend", "aim", "propose", "vow", "promise", "pledge", "require"}
+    {"plan", "intend", "aim", "propose", "vow", "promise", "pledge", "require", "expect", "offer"}
 )
 
 

@@ -1774,6 +1774,8 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
         return "DEMAND"  # "Nielsen told the U.S. to back off"
     if lemma == "warn" and any(c.dep_ == "xcomp" for c in verb.children):
         return "DEMAND"  # "warned Europeans not to capitulate": told them what to do
+    if lemma == "offer" and any(c.dep_ == "xcomp" for c in verb.children):
+        return "AGREE"  # "offered to help", "offered to host": an intent to cooperate
     if lemma == "call" and any(c.dep_ == "oprd" for c in verb.children):
         # "what he called 'commissars' for their plans": a label, whatever preposition follows
         return "DISAPPROVE" if _condemns(verb) else None
@@ -2076,8 +2078,8 @@ def _is_candidate(verb: Tok) -> bool:
     has = {c.dep_ for c in verb.children}
     if lemma in CONTROL_VERBS and "xcomp" in has:
         return False
-    if lemma in LIGHT_VERBS and "xcomp" in has and _event_noun(verb) is None:
-        return False
+    if lemma in LIGHT_VERBS and "xcomp" in has and _event_noun(verb) is None and lemma != "offer":
+        return False  # "made them leave"; but "offered to help" is an intent (AGREE)
     if lemma in LIGHT_VERBS and "nsubjpass" in has and _carries_passive_noun(verb):
         return False  # "talks were held between ...": the noun's event (`nouns`)
     if demanded_clause(verb) is not None:

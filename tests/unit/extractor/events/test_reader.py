@@ -777,6 +777,11 @@ def test_declining_something_else_is_still_a_refusal(read: Read) -> None:
         ("Russia could attack Ukraine.", "attack"),
         ("Iran hopes to sign a deal with France.", "sign"),
         ("Did Russia attack Ukraine?", "attack"),
+        # an obligation now, a liking, a risk, an expectation with no date
+        ("“We have to talk with Russia,” the official said.", "talk"),
+        ("Europe loves to discuss the future with Russia.", "discuss"),
+        ("Leaders risk being targeted by Russia.", "target"),
+        ("Raids are expected to target Haitian immigrants in Ohio.", "target"),
     ],
 )
 def test_what_is_not_asserted_is_no_event(
@@ -784,6 +789,17 @@ def test_what_is_not_asserted_is_no_event(
 ) -> None:
     assert trigger not in {e.trigger for e in read(text)}
     assert _clause(clauses(text), trigger).not_event in {"not asserted", "planned"}
+
+
+def test_what_had_to_be_done_was_done(read: Read) -> None:
+    assert _one(read("Police had to arrest three men on Friday."), "arrest").type == "COERCE"
+
+
+def test_an_offer_to_act_is_an_intent_to_cooperate(read: Read) -> None:
+    """PLOVER codes CAMEO's "express intent to cooperate" (03) AGREE: the offer is the
+    event, what is offered not yet one."""
+    found = read("The president has offered to help offset Jordan's costs.")
+    assert [(e.trigger, e.type) for e in found] == [("offer", "AGREE")]
 
 
 def test_a_plan_with_a_date_is_scheduled(read: Read) -> None:
