@@ -1917,9 +1917,12 @@ def demanded_clause(verb: Tok) -> Tok | None:
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.lemma_ == "be" or is_negated(clause, None):
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in _OBLIGING for c in clause.children):
+        obliging = [c for c in clause.children if c.dep_ == "aux" and c.lower_ in _OBLIGING]
+        if not obliging:
             continue
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if subjects and obliging[0].i < subjects[0].i:
+            continue  # "Should the President pursue that avenue, ...": a condition
         if subjects and subjects[0].pos_ == "PROPN":
             return clause  # a named state, body or person; not "we must", "the boy should"
         if (
@@ -2222,12 +2225,22 @@ def _asks_nothing(verb: Tok) -> bool:
 
 
 def _asks_a_question(verb: Tok) -> bool:
-    """ "asked how ...": a question, not a demand."""
+    """ "asked how ...", "asked the question", and the reporters' question a saying answers
+    ("Asked for a preview of his address, Trump told reporters"): a question, not a demand."""
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.head.lemma_ in _SAYING:
+        return not any(c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in verb.children)
     return any(
-        child.dep_ == "ccomp"
-        and any(g.lower_ in _QUESTION_WORDS and g.i < child.i for g in child.children)
+        (
+            child.dep_ == "ccomp"
+            and any(g.lower_ in _QUESTION_WORDS and g.i < child.i for g in child.children)
+        )
+        or (child.dep_ == "dobj" and child.lemma_.casefold() in _QUESTIONS)
         for child in verb.children
     )
+
+
+# What one asks that is no demand: "asked the question", "asked questions".
+_QUESTIONS = frozenset({"question", "query"})
 
 
 def _carries_passive_noun(verb: Tok) -> bool:

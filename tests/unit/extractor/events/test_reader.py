@@ -666,6 +666,11 @@ def test_a_holding_in_a_market_acts_on_no_country(clauses: ReadClauses) -> None:
     [
         # A question, not a demand.
         ("McCaw Cellular asked how the public interest would be served.", "ask"),
+        ("In a town hall, officials asked the question: Could Iran strike?", "ask"),
+        # the reporters' question the saying answers
+        ("Asked on Friday for a preview of his speech, Trump told reporters he would win.", "ask"),
+        # an inverted condition, no obligation of the President
+        ("Should the President pursue that avenue, the case is murky, experts told TIME.", "tell"),
         ('"Hallelujah," Madeleine Albright exclaimed.', "exclaim"),
         ("Consolidated Freightways reported a loss, citing losses at Emery Worldwide.", "cite"),
     ],
