@@ -366,8 +366,18 @@ class _Reader:
         # Only a date that is a calendar interval can be an event's: the index filters events
         # by date range, and "soon" (FUTURE_REF) or "recently" (PAST_REF) has none.
         self.time_at: dict[int, TimeExpression] = {}
+        # The first token of each span that runs up to now ("over the past four years", "in
+        # recent weeks"): a clause it governs tells of many acts or a long one, not the day's.
+        self.span_at: set[int] = set()
         starts: list[int] = []  # token start offsets, read when a date needs them
         for time in times:
+            if (
+                time.type == "DURATION"
+                and time.start is not None
+                and time.text.casefold().startswith(_SPANS_TO_NOW)
+            ):
+                starts = starts or [token.idx for token in tokens]
+                self.span_at.add(max(0, bisect.bisect_right(starts, time.start) - 1))
             if time.start is None or time.end is None or time.start_date is None:
                 continue
             if time.type not in {"DATE", "TIME"} or not _NAMES_A_YEAR.match(time.value or ""):
@@ -1264,6 +1274,22 @@ class _Reader:
     def countries_in(self, tokens: list[Tok]) -> list[str]:
         """The countries among the locative places of `tokens` that are also actors."""
         return [name for name in self.places_in(tokens) if self.actors.kinds.get(name) == "country"]
+
+    def over_a_span(self, verb: Tok) -> bool:
+        """Whether a span up to now governs `verb`'s clause or one above it ("Over the past
+        four years, officials have blamed 145 acts on Russia", "In recent weeks, Denmark has
+        increased its presence, joined by Germany")."""
+        if not self.span_at:
+            return False
+        for i in self.span_at:
+            token = self.tokens[i]
+            for _ in range(CHAIN_LIMIT):
+                if token.pos_ == "VERB" or token.head is token:
+                    break
+                token = token.head
+            if token.pos_ == "VERB" and _descends(verb, token):
+                return True
+        return False
 
     def time_in(self, verb: Tok, tokens: list[Tok]) -> TimeExpression | None:
         """The clause's first date that dates its verb; a relative clause on a date ("June
@@ -2334,6 +2360,8 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
     when = reading(verb)
     if when in {"past", "recent"} and _of_former_times(reader.tokens, clause_tokens(verb)):
         when = "background"  # "accepted by Michigan's then-Gov. Rick Snyder": years ago
+    if when in {"past", "recent"} and reader.over_a_span(verb):
+        when = "background"  # "Over the past four years, officials have blamed": no one day
     if not sources and not targets:
         if kind not in _MATERIAL_WITHOUT_ACTORS or when == "future":
             return None
@@ -2759,7 +2787,7 @@ def _carried(time: TimeExpression, published: dt.date, *, ahead: bool = False) -
 
 
 # Time expressions of a span that runs up to the news ("the past year", "the last decade").
-_SPANS_TO_NOW = ("the past", "the last", "past", "over the past")
+_SPANS_TO_NOW = ("the past", "the last", "past", "over the past", "recent")
 # How far before publication a date takes the passage told after it off the news's time.
 _MOVED_BACK = dt.timedelta(days=366)
 # How far before publication the opening's day may be and still be the news's day.

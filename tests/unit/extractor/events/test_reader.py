@@ -2676,6 +2676,24 @@ def test_a_passage_told_among_older_dates_is_not_the_news_day(read: Read) -> Non
         assert [(e.targets, e.date_source) for e in arrests][1] == (["Joseph Corbett"], "context")
 
 
+def test_acts_over_a_span_up_to_now_have_no_one_day(extractor: Extractor) -> None:
+    """ "Over the past four years, officials have blamed 145 acts on Russia", "In recent
+    weeks, Denmark has sent troops, joined by Germany": many acts or a long one, not the
+    day's news; the next sentence's act of Friday keeps its day."""
+    text = (
+        "Over the past four years, European officials have blamed 145 acts on Russia.\n\n"
+        "In recent weeks, Denmark has sent troops to Greenland, joined by Germany.\n\n"
+        "Police arrested two men on Friday."
+    )
+    found = _events(extractor, text)
+    assert [(e.trigger, e.date_source) for e in found] == [
+        ("blame", "unknown"),
+        ("send", "unknown"),
+        ("join", "unknown"),
+        ("arrest", "explicit"),
+    ]
+
+
 def test_a_present_progressive_is_the_news_of_now(read: Read) -> None:
     text = "Russia attacked Kyiv on Friday.\n\nWestinghouse is negotiating with Russia."
     talks = _one(read(text), "negotiate")
