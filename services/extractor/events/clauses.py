@@ -301,6 +301,8 @@ def reading(verb: Tok) -> Reading:
             return "background"
         if verb.dep_ == "relcl" and verb.tag_ in {"VBD", "VBN"} and not auxes & _PERFECT_AUX:
             return "background"
+        if verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"} and not auxes:
+            return "background"  # "allegations which she denies": a stance held, no day's act
         if verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in verb.children
         ):
@@ -319,6 +321,8 @@ def reading(verb: Tok) -> Reading:
             head.pos_ not in _VERBAL and not (head.pos_ == "ADJ" and head.dep_ == "acomp")
         ):
             break
+        if head.lemma_.casefold() in _LISTING:
+            return "background"  # "have included blowing up rail lines": what a list holds
         if verb.dep_ == "xcomp" and head.lemma_.casefold() in SCHEDULING_GOVERNORS:
             return "future"
         if verb.dep_ == "xcomp" and head.lemma_.casefold() == "go" and head.tag_ == "VBG":
@@ -327,6 +331,9 @@ def reading(verb: Tok) -> Reading:
     return "past"
 
 
+# Verbs of what a whole holds: an act they govern is an item of a list or a record, not the
+# day's news ("has included blowing up rail lines", "lists 43 Danish soldiers killed").
+_LISTING = frozenset({"include", "list", "contain", "involve", "feature", "comprise"})
 # Adverbs of frequency: a present clause with one is a habit ("regularly rejects"), a past one
 # a series of happenings with no one date ("has repeatedly threatened").
 _FREQUENCY = frozenset(

@@ -844,6 +844,11 @@ def test_background_and_future_clauses_take_no_publication_date(extractor: Extra
         None,
         "unknown",
     )
+    # A stance held in a present relative clause, an item of a list: no day's act.
+    text = "Peru was jailed over allegations of fraud, which Bolivia denies."
+    assert _dated(extractor, text, "deny") == (None, "unknown")
+    text = "Russia's hostile actions have included attacking Polish rail lines."
+    assert _dated(extractor, text, "attack") == (None, "unknown")
     # The past and the present perfect of a recent happening: the publication date.
     assert _dated(extractor, "Bolivia's army attacked Peru.", "attack") == (
         "2025-12-20",
