@@ -776,6 +776,7 @@ class _Reader:
         if word in _THIRD_PERSONAL:
             return (
                 self._subject_ahead(pronoun, word)
+                or self._same_pronoun_above(pronoun, word)
                 or self._previous_person(pronoun)
                 or self._antecedent(pronoun, {"person"})
             )
@@ -807,6 +808,31 @@ class _Reader:
                 name = self.actors.at(subject)
                 if name is not None and self.actors.kinds.get(name) == "person":
                     return [name] if _agrees(name, word) else []
+        return []
+
+    def _same_pronoun_above(self, pronoun: Tok, word: str, depth: int = 0) -> list[str]:
+        """The person a subject "he" or "she" names when a clause above its own in the
+        sentence has the same pronoun as subject: whom that one names ("He mocked Macron's
+        sunglasses before recounting how he said he forced France's leader": not Macron; "He
+        contrasted his record with Joe Biden, whom he derided": not Biden)."""
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or depth > _PRONOUN_CHAIN:
+            return []
+        clause = pronoun.head
+        for _ in range(CHAIN_LIMIT):
+            above = governing_verb(clause.head) if clause.dep_ == "relcl" else clause.head
+            if above is None or above is clause or clause.dep_ == "ROOT":
+                return []
+            clause = above
+            for subject in clause.children:
+                if subject.dep_ not in {"nsubj", "nsubjpass"} or subject.i > pronoun.i:
+                    continue
+                if subject.lower_ in _PRONOUN_GENDER and (
+                    _PRONOUN_GENDER[subject.lower_] == _PRONOUN_GENDER.get(word)
+                ):
+                    return self._same_pronoun_above(subject, word, depth + 1) or (
+                        self._previous_person(subject)
+                    )
+                return []  # another subject above: the nearest person rule decides
         return []
 
     def _coordinated_subject(self, pronoun: Tok, passed_over: frozenset[str]) -> list[str]:

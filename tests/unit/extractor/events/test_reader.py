@@ -2496,6 +2496,20 @@ def test_he_in_a_clause_set_before_the_main_one_is_its_subject(read: Read) -> No
     assert _one(read(text), "denounce").sources == ["Keir Starmer"]
 
 
+def test_he_under_a_clause_whose_subject_is_he_is_that_he(read: Read) -> None:
+    """A subject "he" below a clause whose subject is "he" names whom that one names, not the
+    nearest man before it: a possessor of the object, or the antecedent of "whom"."""
+    text = (
+        "President Donald Trump spoke on Friday. He mocked Macron's sunglasses before "
+        "recounting how he said he forced France's leader to cut prices. He contrasted his "
+        "record with former President Joe Biden, whom he repeatedly derided as a failure."
+    )
+    events = read(text)
+    assert _one(events, "force").sources == ["Donald Trump"]
+    derided = _one(events, "deride")
+    assert (derided.sources, derided.targets) == (["Donald Trump"], ["Joe Biden"])
+
+
 def test_the_president_is_the_holder_of_the_office_named_before(read: Read) -> None:
     text = (
         "President Donald Trump met Russian President Vladimir Putin on Friday. Later the U.S."
