@@ -507,6 +507,13 @@ def is_nonfactive(verb: Tok) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_.casefold() in NONFACTIVE_GOVERNORS
 
 
+# Verbs whose content clause in the bare form is what they ask for.
+_MANDATIVE = frozenset(
+    {"suggest", "insist", "demand", "recommend", "propose", "urge", "ask", "request",
+     "require", "order", "advise"}
+)  # fmt: skip
+
+
 def is_subjunctive(verb: Tok) -> bool:
     """ "insisting that Ukraine withdraw", "demanded that he resign", "suggesting that the oil
     be confiscated": a content clause in the bare form, with a subject and no other auxiliary,
@@ -520,6 +527,14 @@ def is_subjunctive(verb: Tok) -> bool:
     ):
         return True
     bare = verb.tag_ == "VB" and not auxes
+    # "suggested that Italian leaders push back": a plural's bare form, read as a present,
+    # under a past verb of asking
+    bare = bare or (
+        verb.tag_ == "VBP"
+        and not auxes
+        and verb.head.tag_ == "VBD"
+        and verb.head.lemma_.casefold() in _MANDATIVE
+    )
     bare_passive = (
         verb.tag_ == "VBN" and len(auxes) == 1 and auxes[0].lower_ == "be"
     )  # "that the oil be confiscated"

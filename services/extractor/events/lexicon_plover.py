@@ -434,6 +434,9 @@ PHRASAL: dict[tuple[str, str], EventType] = {
     ("look", "into"): "INVESTIGATE",
     ("lash", "out"): "DISAPPROVE",
     ("hit", "out"): "DISAPPROVE",  # "hit out at": criticised
+    ("hit", "back"): "DISAPPROVE",  # "Carney hits back at Trump": a retort
+    ("fire", "back"): "DISAPPROVE",  # "fired back at critics"
+    ("push", "back"): "REJECT",  # "Rutte pushed back, asserting NATO did help": a rebuttal
     ("rail", "against"): "DISAPPROVE",
     ("speak", "against"): "DISAPPROVE",  # "spoke out against"
     ("clash", "over"): "DISAPPROVE",  # a clash of words, not of arms

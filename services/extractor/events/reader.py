@@ -2116,6 +2116,10 @@ def _phrasal_kind(verb: Tok, particle: Tok) -> EventType | None:
         c.dep_ == "pobj" and c.lemma_.casefold() in _CHARGES for c in particle.children
     ):
         return None
+    if (verb.lemma_.casefold(), particle.lower_) == ("push", "back") and any(
+        c.dep_ == "dobj" for c in verb.children
+    ):
+        return None  # "pushed back the protesters", "pushed back the launch": no rebuttal
     return phrasal_type(verb.lemma_, particle.lemma_)
 
 

@@ -690,6 +690,9 @@ def test_saying_by_its_clause_is_no_event(read: Read, text: str, trigger: str) -
         ("Russia agreed with Ukraine on a ceasefire.", "agree", "AGREE"),
         ("Israel and the PLO agreed that talks would resume.", "agree", "AGREE"),
         ("Iraq declined to release the hostages.", "decline", "REJECT"),
+        # a retort and a rebuttal
+        ("Mark Rutte pushed back on Wednesday against the claim.", "push", "REJECT"),
+        ("Canadian Prime Minister Mark Carney hit back at Iran on Wednesday.", "hit", "DISAPPROVE"),
     ],
 )
 def test_the_same_verbs_with_a_party_are_events(
@@ -782,6 +785,8 @@ def test_declining_something_else_is_still_a_refusal(read: Read) -> None:
         ("Russia could attack Ukraine.", "attack"),
         ("Iran hopes to sign a deal with France.", "sign"),
         ("Did Russia attack Ukraine?", "attack"),
+        # a plural's bare form under a past verb of asking: what is asked for
+        ("Sanders suggested that Italian leaders reject the plan.", "reject"),
         # an obligation now, a liking, a risk, an expectation with no date
         ("“We have to talk with Russia,” the official said.", "talk"),
         ("Europe loves to discuss the future with Russia.", "discuss"),
@@ -798,6 +803,13 @@ def test_what_is_not_asserted_is_no_event(
 
 def test_what_had_to_be_done_was_done(read: Read) -> None:
     assert _one(read("Police had to arrest three men on Friday."), "arrest").type == "COERCE"
+
+
+def test_pushing_back_a_thing_is_no_rebuttal(read: Read) -> None:
+    text = "Police pushed back the protesters on Friday. The firm pushed back the launch."
+    assert [e for e in read(text) if e.type == "REJECT"] == []
+    walked = _one(read("The minister walked back the remarks on Friday."), "walk")
+    assert walked.type == "CONCEDE"
 
 
 def test_an_offer_to_act_is_an_intent_to_cooperate(read: Read) -> None:
