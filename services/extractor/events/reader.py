@@ -293,7 +293,11 @@ _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 
 def _agrees(name: str, pronoun: str) -> bool:
     """Whether a person `name` may be `pronoun`: "she" is not Donald Trump, "he" not Olena
-    Zelenska; a name whose gender the list does not know agrees with both."""
+    Zelenska; a name whose gender the list does not know agrees with both. "They" is no
+    gathering ("the World Economic Forum", "the Munich Security Conference": where people
+    met, not who acts)."""
+    if pronoun == "they":
+        return name.rsplit(" ", 1)[-1].casefold() not in _GATHERING_NAMES
     said = _PRONOUN_GENDER.get(pronoun)
     if said is None:
         return True
@@ -303,6 +307,11 @@ def _agrees(name: str, pronoun: str) -> bool:
 
 
 _THIRD_PERSONAL = frozenset({"he", "she"})
+# The last words of the names of gatherings, which "they" does not name.
+_GATHERING_NAMES = frozenset(
+    {"forum", "conference", "summit", "games", "olympics", "festival", "expo", "fair",
+     "convention", "week"}
+)  # fmt: skip
 _THIRD_OTHER = frozenset({"it", "they"})
 
 # Types of act that news reports without naming who did it or to whom ("82 were killed").
@@ -1826,6 +1835,11 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
         return "DEMAND"  # "Nielsen told the U.S. to back off"
     if lemma == "warn" and any(c.dep_ == "xcomp" for c in verb.children):
         return "DEMAND"  # "warned Europeans not to capitulate": told them what to do
+    if lemma == "question" and any(
+        c.dep_ == "ccomp" and any(m.lower_ in {"whether", "if"} for m in c.children)
+        for c in verb.children
+    ):
+        return "DISAPPROVE"  # "questioned whether they would come to America's aid": a doubt
     if lemma == "offer" and any(c.dep_ == "xcomp" for c in verb.children):
         return "AGREE"  # "offered to help", "offered to host": an intent to cooperate
     if lemma == "call" and any(c.dep_ == "oprd" for c in verb.children):

@@ -805,6 +805,23 @@ def test_what_had_to_be_done_was_done(read: Read) -> None:
     assert _one(read("Police had to arrest three men on Friday."), "arrest").type == "COERCE"
 
 
+def test_questioning_whether_is_a_doubt_voiced(read: Read) -> None:
+    text = "Trump questioned whether NATO members would come to America's aid on Friday."
+    assert _one(read(text), "question").type == "DISAPPROVE"
+    assert _one(read("Police questioned two suspects on Friday."), "question").type == (
+        "INVESTIGATE"
+    )
+
+
+def test_they_is_no_gathering(read: Read) -> None:
+    """A forum or a conference is where people met: "they" passes over it."""
+    text = (
+        "Police officers met at the World Economic Forum in Davos on Friday. "
+        "They arrested two men on Friday."
+    )
+    assert _one(read(text), "arrest").sources == ["police officers"]
+
+
 def test_pushing_back_a_thing_is_no_rebuttal(read: Read) -> None:
     text = "Police pushed back the protesters on Friday. The firm pushed back the launch."
     assert [e for e in read(text) if e.type == "REJECT"] == []
