@@ -268,7 +268,7 @@ def unpacked(raw: bytes, text: str = "") -> dict[str, Any]:
     """The stored message as JSON data, with what `pack` left out put back from its article's
     text: the message's own where it was packed with it, else `text` (the article's own `text`
     field is then left empty: callers that want it set it)."""
-    data: dict[str, Any] = json.loads(zlib.decompressobj(zdict=PACK_DICTIONARY).decompress(raw))
+    data = _decoded(raw)
     text = data["article"].setdefault("text", "") or text
     article_id = data["article"]["id"]
     for found in (*data["entities"], *data["places"]):
@@ -283,11 +283,15 @@ def unpacked(raw: bytes, text: str = "") -> dict[str, Any]:
 
 def unpacked_article(raw: bytes) -> dict[str, Any]:
     """The stored message's article as JSON data: its text empty unless packed with it."""
-    article: dict[str, Any] = json.loads(zlib.decompressobj(zdict=PACK_DICTIONARY).decompress(raw))[
-        "article"
-    ]
+    article: dict[str, Any] = _decoded(raw)["article"]
     article.setdefault("text", "")
     return article
+
+
+def _decoded(raw: bytes) -> dict[str, Any]:
+    """The JSON data `pack` compressed, as it stored it."""
+    data: dict[str, Any] = json.loads(zlib.decompressobj(zdict=PACK_DICTIONARY).decompress(raw))
+    return data
 
 
 def unpack(raw: bytes, text: str) -> EnrichedArticle:

@@ -1840,7 +1840,7 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
         for c in verb.children
     ):
         return "DISAPPROVE"  # "questioned whether they would come to America's aid": a doubt
-    if lemma == "offer" and any(c.dep_ == "xcomp" for c in verb.children):
+    if lemma in _OFFERING and any(c.dep_ == "xcomp" for c in verb.children):
         return "AGREE"  # "offered to help", "offered to host": an intent to cooperate
     if lemma == "call" and any(c.dep_ == "oprd" for c in verb.children):
         # "what he called 'commissars' for their plans": a label, whatever preposition follows
@@ -1881,6 +1881,11 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
         if decides:
             return by_object
     return verb_type(verb.lemma_)
+
+
+# Light verbs whose infinitive is an act offered: the offer is an intent to cooperate (PLOVER
+# AGREE, CAMEO's "express intent to cooperate"), the act not yet done (`PLANNING_GOVERNORS`).
+_OFFERING = frozenset({"offer"})
 
 
 def _condemns(verb: Tok) -> bool:
@@ -2151,8 +2156,13 @@ def _is_candidate(verb: Tok) -> bool:
     has = {c.dep_ for c in verb.children}
     if lemma in CONTROL_VERBS and "xcomp" in has:
         return False
-    if lemma in LIGHT_VERBS and "xcomp" in has and _event_noun(verb) is None and lemma != "offer":
-        return False  # "made them leave"; but "offered to help" is an intent (AGREE)
+    if (
+        lemma in LIGHT_VERBS
+        and lemma not in _OFFERING  # "offered to help": an intent (AGREE)
+        and "xcomp" in has
+        and _event_noun(verb) is None
+    ):
+        return False  # "made them leave": no act of its own
     if lemma in LIGHT_VERBS and "nsubjpass" in has and _carries_passive_noun(verb):
         return False  # "talks were held between ...": the noun's event (`nouns`)
     if demanded_clause(verb) is not None:
@@ -2744,19 +2754,27 @@ class _Context:
         start = time.start_date
         return start is not None and self.published - start > _MOVED_BACK
 
-    def day_of(
+    def past_day(
         self, sentence_start: int, fallback: TimeExpression
-    ) -> tuple[TimeExpression | None, bool]:
-        """The date a past clause of the sentence at `sentence_start` with no time of its own
-        has (`_dated`), and whether its paragraph gave it (else it is the story's day)."""
+    ) -> tuple[TimeExpression | None, EventDateSource]:
+        """The date of a past clause with no time of its own in the sentence at
+        `sentence_start`, and where it came from: the last date of its paragraph; none when
+        the passage is told among older dates; else the opening's day, the dateline's, or the
+        publication's (`fallback`)."""
         carried = self.before(sentence_start)
         if carried is not None:
-            return carried, True
+            return carried, "context"
         if self.moved_back(sentence_start):
-            return None, False
+            return None, "unknown"  # told among older dates, with none of its own
         if self.story is None and self.lead_day is not None:
-            return self.lead_day, False
-        return (self.story if self.story is not None else fallback), False
+            return self.lead_day, "context"
+        return self.story_day(fallback)
+
+    def story_day(self, fallback: TimeExpression) -> tuple[TimeExpression, EventDateSource]:
+        """The story's day: the dateline's, else the publication's (`fallback`)."""
+        if self.story is not None:
+            return self.story, "context"
+        return fallback, "publication"
 
     def before(self, sentence_start: int) -> TimeExpression | None:
         """The last date of the sentences before `sentence_start` in its paragraph, or None."""
@@ -2861,16 +2879,8 @@ def _dated(
         # of its sentence, which the parser hung on another clause.
         if draft.sentence_date is not None:
             return draft.sentence_date, "context"
-        carried = context.before(sentence_start)
-        if carried is not None:
-            return carried, "context"
-        if context.moved_back(sentence_start):
-            return None, "unknown"  # told among older dates, with none of its own
-        if context.story is None and context.lead_day is not None:
-            return context.lead_day, "context"
-    if context.story is not None:
-        return context.story, "context"
-    return fallback, "publication"
+        return context.past_day(sentence_start, fallback)
+    return context.story_day(fallback)
 
 
 def _fresh(date: TimeExpression | None, source: EventDateSource, published: dt.date) -> bool:
@@ -2961,7 +2971,7 @@ def read_clauses(
     fallback = publication_date(published_at)
     context = _Context(full_text, times, published_at.date(), dateline)
     ground = Ground(places, actors, context.opening_end)
-    whereabouts = _Whereabouts()
+    whereabouts = _Whereabouts(context, fallback)
     clauses: list[Clause] = []
     # Where each actor last did something the text places, its paragraph and date
     # (`_venue_of`).
@@ -3077,10 +3087,11 @@ def read_clauses(
                     not_event=_not_event(draft),
                 )
             )
-        whereabouts.see(reader, sentence, *context.day_of(start, fallback))
+        whereabouts.see(reader, sentence, start)
+    # Acts with no place yet, grounded ones placed above; an untyped clause is no event.
     clauses = [
         clause
-        if clause.places or clause.kind in _GROUNDED_TYPES
+        if clause.places or clause.kind is None or clause.kind in _GROUNDED_TYPES
         else replace(
             clause,
             places=whereabouts.of(clause.sources, clause.date)
@@ -3099,20 +3110,20 @@ class _Whereabouts:
     ("Zelensky criticized European leaders", "he thanked some of them"). A person the text
     puts in two places on one day is placed by neither."""
 
-    def __init__(self) -> None:
+    def __init__(self, context: _Context, fallback: TimeExpression) -> None:
+        self._context = context
+        self._fallback = fallback
         self._seen: dict[tuple[str, str], list[str]] = {}
         self._torn: set[tuple[str, str]] = set()
 
-    def see(self, reader: _Reader, sentence: Span, day: TimeExpression | None, told: bool) -> None:
-        """Note where `sentence` puts people: the subjects of the verbs it places that did
-        happen (not "threatened to intervene in Iran", "did not speak in Kyiv"), on the day of
-        the verb's own time expression, else on `day`, the day its past clause has, which its
-        paragraph `told` or is the story's day: that day only for a speech or an appearance
-        ("Speaking at the forum in Davos, Trump lamented"), not for what a biography tells
-        ("He was born in Dhaka")."""
+    def see(self, reader: _Reader, sentence: Span, start: int) -> None:
+        """Note where `sentence` (at `start` in the text) puts people: the subjects of the
+        verbs it places that did happen (not "threatened to intervene in Iran", "did not speak
+        in Kyiv"), on the day of the verb's own time expression, else on the day its past
+        clause has (`_Context.past_day`) when its paragraph gave it; the story's day only for
+        a speech or an appearance ("Speaking at the forum in Davos, Trump lamented"), not for
+        what a biography tells ("He was born in Dhaka")."""
         by_token = reader.places.by_token
-        if not any(i in by_token for i in range(sentence.start, sentence.end)):
-            return  # most sentences name no place
         verbs: set[int] = set()
         for i in range(sentence.start, sentence.end):
             if i not in by_token:
@@ -3128,8 +3139,10 @@ class _Whereabouts:
             if not places:
                 continue
             when = reader.time_in(verb, tokens)
-            if when is None and (told or verb.lemma_.casefold() in _APPEARING):
-                when = day
+            if when is None:
+                told = self._context.before(start) is not None
+                if told or verb.lemma_.casefold() in _APPEARING:
+                    when = self._context.past_day(start, self._fallback)[0]
             key_day = _one_day(when)
             if key_day is None:
                 continue
