@@ -16,6 +16,13 @@ From the repaired entity spans (`mentions`):
   where the model is most reliable), any other mention 1; a person also gets 1 for a role noun
   beside the name ("top negotiator Rustem Umerov") and 1 for a known given name when there is
   other person evidence. Ties go to person when any mention says person.
+A given name alone joins the one person of that given name named before it ("Elian" after
+"Elian Gonzalez"; "Savannah Guthrie's mother, Nancy" is no Nancy Garrido named later), and a
+given name joined to a full name takes its surname ("Phillip and Nancy Garrido": Phillip
+Garrido). A surname with a generational suffix ("Getty III", "Kennedy Jr.") joins the one named
+in full with that suffix, never the father. A body's initials ("EU", "SCO", "OIC") name the
+body written out in the article, and a city that news names for the body seated there
+("Brussels drew up a list": the European Union) does when it acts.
 Bare surnames the model missed ("Umerov wrote") are added as mentions of the person they name.
 Agents (`agents`): a common noun's from its phrase, a person's from a title or apposition
 ("President", "Gen.", "Putin's envoy, ..."; `titles`, which also reads the offices and country
@@ -43,7 +50,9 @@ from services.extractor.actors.lookup import Actors, paragraphs_of_tokens
 from services.extractor.actors.mentions import known_organisation
 from services.extractor.actors.names import (
     REGNAL_TITLES,
+    acronym,
     canonical_person,
+    generation,
     has_known_given_name,
     has_organisation_head,
     is_role_word,
@@ -157,6 +166,15 @@ def _role_cue(tokens: list[Tok], candidate: Candidate) -> bool:
     return any(c.dep_ == "appos" and is_role_word(c.text) for c in root.children)
 
 
+# Cities that news names for the body seated there, not for their country, when they act.
+_SEATS = {"brussels": "European Union"}
+
+
+def _surname_and_generation(name: str) -> bool:
+    """ "Getty III", "Kennedy Jr.": a surname with a generational suffix and no given name."""
+    return len(name.split()) == 2 and generation(name) is not None
+
+
 def _org_name(text: str) -> str:
     return " ".join(strip_possessive(text).split())
 
@@ -173,13 +191,15 @@ class _People:
             given = cluster.name.split()[0].casefold()
             self.by_given_name.setdefault(given, []).append(cluster)
 
-    def with_surname(self, word: str, before: int) -> _Cluster | None:
+    def with_surname(self, word: str, before: int, suffix: str | None = None) -> _Cluster | None:
         """The person `word` is the surname of: the one called by it last before offset
         `before` ("Saddam Hussein ... King Hussein ... Hussein said" is the king; "Elian"
         alone does not call the boy by the surname his father shares), else the first one
-        named."""
+        named. With a generational `suffix` ("Getty III"), only one who has it."""
         key = word.casefold()
         matches = self.by_surname.get(key)
+        if matches and suffix is not None:
+            matches = [c for c in matches if generation(c.name) == suffix]
         if not matches:
             return None
         # A person the article calls by the given name alone ("Elian") is not the one its
@@ -205,12 +225,16 @@ class _People:
         given = cluster.name.split()[0].casefold()
         return any(m.text.casefold() == given for m in cluster.members)
 
-    def with_given_name(self, word: str) -> _Cluster | None:
-        """The one person whose full name starts with `word` ("Elian" for "Elian Gonzalez");
-        None when no one or several do, or when `word` is also someone's surname."""
+    def with_given_name(self, word: str, before: int) -> _Cluster | None:
+        """The one person whose full name starts with `word` and was named before offset
+        `before` ("Elian" after "Elian Gonzalez": a given name alone refers back; "Savannah
+        Guthrie's mother, Nancy" is no Nancy Garrido named later); None when no one or
+        several do, or when `word` is also someone's surname."""
         key = word.casefold()
         matches = self.by_given_name.get(key, [])
         if len(matches) != 1 or key in self.by_surname:
+            return None
+        if min(m.start for m in matches[0].members) >= before:
             return None
         return matches[0]
 
@@ -296,8 +320,15 @@ class _Builder:
         if c.label in {"GPE", "ORG"} and self.add_former_state(strip_possessive(c.text), c):
             return []
         if c.label == "GPE":
+            if not used_as_actor(self.tokens[c.root]):
+                return []
+            body = _SEATS.get(strip_possessive(c.text).casefold())
+            if body is not None:
+                cluster = self._add(f"named:{body.casefold()}", body, None, c)
+                self._vote(cluster, c, full_name=False)  # "Brussels drew up a list": the EU
+                return []
             code = self.gazetteer.capital_country(c.text)
-            if code is not None and used_as_actor(self.tokens[c.root]):
+            if code is not None:
                 self.add_country(code, c)
             return []
         return [c]
@@ -328,24 +359,21 @@ class _Builder:
     def add_named(self, named: list[Candidate]) -> None:
         full: list[tuple[Candidate, str]] = []
         single: list[tuple[Candidate, str]] = []
-        for c in named:
-            if self._titles_only(c.text) and not has_organisation_head(c.text):
-                continue
-            name = canonical_person(c.text) if c.label == "PERSON" else _org_name(c.text)
-            if c.label == "ORG" and len(name.split()) > 1 and _role_cue(self.tokens, c):
-                name = canonical_person(name)
-            if len(name.split()) == 1 and (regnal := self._regnal_title(c)) is not None:
-                name = f"{regnal} {name}"  # "King Hussein" is not Saddam Hussein
+        for c, name in self._names(named):
             (full if len(name.split()) > 1 else single).append((c, name))
         for c, name in full:
+            if _surname_and_generation(name):
+                single.append((c, name))  # "Getty III": whoever has that name in full
+                continue
             self._vote(self._add(f"named:{name.casefold()}", name, None, c), c, full_name=True)
         # The people with full names are settled now: a single word only joins one of them.
         people = _People(self._personlike())
         self.short_names = self._short_names(people, single)
-        for c, word in single:
+        for c, word in sorted(single, key=lambda pair: pair[0].start):
+            suffix = generation(word)
             cluster = (
-                people.with_surname(word, c.start)
-                or people.with_given_name(word)
+                people.with_surname(word.split()[0], c.start, suffix)
+                or (None if suffix else people.with_given_name(word, c.start))
                 or self.short_names.get(word.casefold())
             )
             if cluster is None:
@@ -353,6 +381,40 @@ class _Builder:
             else:
                 cluster.members.append(c)
             self._vote(cluster, c, full_name=False)
+
+    def _names(self, named: list[Candidate]) -> list[tuple[Candidate, str]]:
+        """Each name span with the name it gives: a person's without titles, an
+        organisation's, a monarch's with the title; a given name coordinated with a full
+        name takes its surname ("Phillip and Nancy Garrido": Phillip Garrido)."""
+        out: list[tuple[Candidate, str]] = []
+        for i, c in enumerate(named):
+            if self._titles_only(c.text) and not has_organisation_head(c.text):
+                continue
+            name = canonical_person(c.text) if c.label == "PERSON" else _org_name(c.text)
+            if c.label == "ORG" and len(name.split()) > 1 and _role_cue(self.tokens, c):
+                name = canonical_person(name)
+            if len(name.split()) == 1 and (regnal := self._regnal_title(c)) is not None:
+                name = f"{regnal} {name}"  # "King Hussein" is not Saddam Hussein
+            if len(name.split()) == 1 and i + 1 < len(named):
+                name = self._shared_surname(c, name, named[i + 1])
+            out.append((c, name))
+        return out
+
+    def _shared_surname(self, c: Candidate, name: str, after: Candidate) -> str:
+        """ "Phillip" of "Phillip and Nancy Garrido": a known given name, then "and" and a
+        person's given name and surname, is that surname's bearer too."""
+        if not (
+            c.label == "PERSON"
+            and after.label == "PERSON"
+            and after.first == c.stop + 1
+            and self.tokens[c.stop].lower_ in {"and", "&"}
+            and is_given_name(name)
+        ):
+            return name
+        words = canonical_person(after.text).split()
+        if len(words) != 2 or not is_given_name(words[0]):
+            return name
+        return f"{name} {words[1]}"
 
     def _short_names(
         self, people: _People, single: list[tuple[Candidate, str]]
@@ -369,6 +431,9 @@ class _Builder:
         for cluster in self.clusters.values():
             if cluster.kind is not None or cluster.person_votes > cluster.org_votes:
                 continue
+            initials = acronym(cluster.name)
+            if initials is not None and initials.casefold() not in people.by_surname:
+                found.setdefault(initials.casefold(), []).append(cluster)  # "EU", "SCO"
             for short in organisation_short_names(cluster.name):
                 key = short.casefold()
                 if key in people.by_surname or key in people.by_given_name or key in titled:

@@ -2,6 +2,10 @@
 
 Shared by `actors` and `geocode`. Each candidate's character span is trimmed of a leading
 "the" and a trailing possessive ("Trump’s" -> "Trump"), so `text[start:end]` is the name itself.
+A name the model cut before its generational suffix takes it ("Frank Sinatra, Jr."; a "Jr." it
+made a name of its own joins the name before), an organisation's name loses an unclosed short
+form ("the Shanghai Cooperation Organization (SCO"), and a ship's name is no one's ("the U.S.S.
+Abraham Lincoln").
 Label repairs made here (the person/organisation vote is left to `actors`):
 - a demonym ("Ukrainian", tagged GPE) is NORP;
 - a "person" whose name is a gazetteer country or large city ("Kyiv") is GPE, unless it is a
@@ -27,7 +31,12 @@ from spacy.tokens import Doc, Span, Token
 from services.extractor.actors.agents import INSTITUTIONS, NEWS_OUTLETS
 from services.extractor.actors.demonyms import is_demonym
 from services.extractor.actors.given_names import is_given_name
-from services.extractor.actors.names import HONORIFICS, canonical_person, is_role_word
+from services.extractor.actors.names import (
+    GENERATIONS,
+    HONORIFICS,
+    canonical_person,
+    is_role_word,
+)
 from services.extractor.parse.candidates import Candidate, sentence_of_tokens
 from services.extractor.parse.words import possessive_suffix_length
 from services.extractor.places.gazetteer import MIN_POPULATION_TO_OVERRULE_PERSON, Gazetteer
@@ -96,6 +105,30 @@ def read_candidates(
         if bounds is None:
             continue
         first, stop, start, end = bounds
+        if first > 0 and doc[first - 1].text.upper() in _SHIP_PREFIXES:
+            continue  # "the U.S.S. Abraham Lincoln": a ship, no person and no place
+        if label in {"PERSON", "ORG"}:
+            if doc[first].text in GENERATIONS and stop - first == 1:
+                # "Sinatra, Jr.’s friend": the model made the suffix a name of its own.
+                if raw and raw[-1].stop == first - 1 and doc[first - 1].text == ",":
+                    named = raw.pop()
+                    raw.append(
+                        _candidate(
+                            doc, text, "PERSON", named.first, stop, named.start, end, sentence
+                        )
+                    )
+                continue
+            extended = _with_generation(doc, stop, end)
+            if extended != (stop, end) and (
+                label == "PERSON" or doc[extended[0] - 1].text in _JUNIOR
+            ):
+                label, (stop, end) = "PERSON", extended  # only a person is a "Jr."
+        if label == "ORG" and (opened := _unclosed_parenthesis(doc, first, stop)) is not None:
+            # "the Shanghai Cooperation Organization (SCO": the short name's bracket unclosed.
+            bounds = _trim(doc, text, doc[first:opened])
+            if bounds is None:
+                continue
+            first, stop, start, end = bounds
         if stop - first == 1 and doc[first].tag_.startswith("VB"):
             continue  # "Rescued on Nov. 25 by fishermen, ...": a verb is nobody's name
         if _TIME_ZONE.fullmatch(text, start, end):
@@ -131,6 +164,35 @@ def read_candidates(
     # the person, though a town abroad (Būsh, Egypt, 136,000) is called so too.
     titled = {c.text.casefold() for c in raw if _after_honorific(doc, c, gazetteer)}
     return [_repair(doc, c, gazetteer, person_words, titled, text) for c in raw]
+
+
+# The suffixes only a person's name takes ("Artemis II" and "World War II" are no people).
+_JUNIOR = frozenset({"Jr.", "Jr", "Sr.", "Sr"})
+# The prefixes of a ship's name ("U.S.S. Abraham Lincoln", "HMS Prince of Wales").
+_SHIP_PREFIXES = frozenset({"USS", "U.S.S.", "HMS", "H.M.S.", "INS", "USNS", "RFS", "HMCS"})
+
+
+def _with_generation(doc: Doc, stop: int, end: int) -> tuple[int, int]:
+    """A name's end past a generational suffix the model left out ("Frank Sinatra, Jr.")."""
+    for gap in (0, 1):
+        after = stop + gap
+        if after < len(doc) and doc[after].text in GENERATIONS:
+            if gap and doc[stop].text != ",":
+                break
+            return after + 1, doc[after].idx + len(doc[after].text)
+    return stop, end
+
+
+def _unclosed_parenthesis(doc: Doc, first: int, stop: int) -> int | None:
+    """The token index of a "(" in the span that no ")" in it closes, or None."""
+    opened = None
+    for i in range(first, stop):
+        text = doc[i].text
+        if text == "(":
+            opened = i
+        elif text == ")":
+            opened = None
+    return opened
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})

@@ -122,6 +122,8 @@ _TITLE_JOINERS = frozenset({"of", "the", "for", "and"})
 
 # Suffixes that are not the surname ("Martin Luther King Jr.").
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# The same suffixes as a tokenised text writes them: a word of the name before them.
+GENERATIONS = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 
 
 def _bare(word: str) -> str:
@@ -168,7 +170,19 @@ def canonical_person(text: str) -> str:
     words = strip_possessive(text.strip()).split()
     if not words:
         return text.strip()
+    # "Frank Sinatra, Jr." is "Frank Sinatra Jr.": the comma only sets the suffix off.
+    words = [
+        w[:-1] if w.endswith(",") and i + 1 < len(words) and words[i + 1] in GENERATIONS else w
+        for i, w in enumerate(words)
+    ]
     return " ".join(words[leading_title_words(words) :])
+
+
+def generation(name: str) -> str | None:
+    """The generational suffix ending `name` ("Jr" of "Robert F. Kennedy Jr."), or None."""
+    words = name.split()
+    last = _bare(words[-1]) if len(words) > 1 else ""
+    return last if last in _SUFFIXES else None
 
 
 def has_organisation_head(name: str) -> bool:
@@ -229,6 +243,20 @@ def organisation_short_names(name: str) -> set[str]:
     if _bare(first) in _GENERIC_OPENERS or is_role_word(first) or _is_initial(first):
         return set()
     return {first} if first[:1].isupper() else set()
+
+
+def acronym(name: str) -> str | None:
+    """The initials a text may call a body of several capitalised words by: "EU" for
+    "European Union", "SCO" for "Shanghai Cooperation Organization" (the small words "of",
+    "the", "and", "for" left out); None for a name of fewer than two such words."""
+    words = [w for w in strip_possessive(name).split() if w.casefold() not in _ACRONYM_SKIPS]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
+# Words an acronym leaves out ("Organisation of Islamic Cooperation": OIC).
+_ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "on", "in", "&"})
 
 
 def without_initials(name: str) -> list[str]:

@@ -63,13 +63,35 @@ SPEAKING_DOCUMENTS = frozenset(
 
 
 def document_act(verb: Tok) -> bool:
-    """ "released a statement condemning the move": what a document does in a participle after
-    it, its author does."""
+    """ "released a statement condemning the move", "a statement that condemned it": what a
+    document does in a participle or a relative clause after it, its author does, when the
+    author issued it."""
+    if verb.head.lemma_.casefold() not in SPEAKING_DOCUMENTS:
+        return False
+    if verb.dep_ == "acl":
+        return verb.tag_ == "VBG"
+    # In the past: what it said when issued ("a law that penalizes criticism" states terms).
     return (
-        verb.dep_ == "acl"
-        and verb.tag_ == "VBG"
-        and verb.head.lemma_.casefold() in SPEAKING_DOCUMENTS
+        verb.dep_ == "relcl"
+        and verb.tag_ == "VBD"
+        and any(
+            (c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"})
+            # "a statement in which they rejected": what its authors said in it
+            or (c.dep_ == "prep" and c.lower_ == "in" and any(o.tag_ == "WDT" for o in c.children))
+            for c in verb.children
+        )
     )
+
+
+def _issuer(document: Tok) -> Tok | None:
+    """The verb that issued, signed or released `document` ("released a statement",
+    "signed onto the statement"): its object, or its preposition's."""
+    if document.dep_ == "dobj" and document.head.pos_ in _VERBAL:
+        return document.head
+    prep = document.head
+    if document.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in _VERBAL:
+        return prep.head
+    return None
 
 
 def is_infinitive(verb: Tok) -> bool:
@@ -103,8 +125,8 @@ def governor(verb: Tok) -> Tok | None:
     the verb whose object a document is for what the document does ("Pakistan released a
     statement condemning ...")."""
     head = verb.head
-    if document_act(verb) and head.dep_ == "dobj" and head.head.pos_ in _VERBAL:
-        return head.head
+    if document_act(verb) and (issuer := _issuer(head)) is not None:
+        return issuer
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         return head.head  # "we are ready to meet": the copula has the subject
     if charged_deed(verb):
@@ -299,6 +321,9 @@ def reading(verb: Tok) -> Reading:
             return "background"  # "have been killed since the ceasefire": many days, no one
         if auxes & _PERFECT_PAST_AUX:
             return "background"
+        if document_act(verb) and (issuer := _issuer(verb.head)) is not None:
+            verb = issuer  # "released a statement that condemned": when it was released
+            continue
         if verb.dep_ == "relcl" and verb.tag_ in {"VBD", "VBN"} and not auxes & _PERFECT_AUX:
             return "background"
         if verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"} and not auxes:

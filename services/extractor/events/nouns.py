@@ -71,6 +71,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from services.extractor.actors.agents import actor_lemma
 from services.extractor.actors.canonical import Actors
 from services.extractor.actors.demonyms import is_demonym
 from services.extractor.actors.mentions import VENUE_WORDS
@@ -221,7 +222,29 @@ def _with_compound(lookup: Callable[[str, str], EventType | None], token: Tok) -
     kind = lookup(token.lemma_, "")
     if kind is None or not token.children:
         return kind  # the compound is read only for a known noun that has modifiers
+    if _a_display(token):
+        return None
     return lookup(token.lemma_, compound_word(token))
+
+
+def _a_display(noun: Tok) -> bool:
+    """ "the demonstrations of Denmark's contribution", "a show of force": a display of a
+    thing, no protest (a demonstration of students is one)."""
+    if noun.lemma_.casefold() not in _DISPLAYS:
+        return False
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and any(
+            o.dep_ == "pobj" and o.pos_ == "NOUN" and actor_lemma(o.lemma_, o.lower_) is None
+            for o in prep.children
+        )
+        for prep in noun.children
+    )
+
+
+# Nouns of protest that are also nouns of showing something.
+_DISPLAYS = frozenset({"demonstration", "show", "display"})
 
 
 def compound_word(noun: Tok) -> str:

@@ -80,6 +80,7 @@ from services.extractor.places.names import Dateline, find_dateline
 from services.extractor.timex.lexicon import MONTHS, WEEKDAYS
 from shared.models import (
     QUAD_OF_TYPE,
+    Agent,
     EntityKind,
     Event,
     EventDateSource,
@@ -443,6 +444,8 @@ class _Reader:
             if child.dep_ == "appos"
             for name in self.noun_actors(child, depth + 1)
         ]
+        if not appositions and token.pos_ == "NOUN":
+            appositions = self._lost_apposition(token)
         kinds = self.actors.kinds
         if own is None and token.pos_ == "NOUN":
             own = self._described(token)
@@ -550,9 +553,14 @@ class _Reader:
         lemma = actor_lemma(noun.lemma_, noun.lower_)
         if lemma is None:
             return None
-        if lemma in ANAPHORIC_INSTITUTIONS:
-            return self.actors.antecedent(noun, kinds={"organization"})
         agent = agent_of_phrase(lemma)
+        if lemma in ANAPHORIC_INSTITUTIONS:
+            # "the ministry" is no school named before it: a body of its sector, or of none
+            sectors = None if agent is None else {agent, None}
+            body = self.actors.antecedent(noun, kinds={"organization"}, agents=sectors)
+            if body is None and agent in _PUBLIC_SECTORS and noun.dep_ in _SUBJECT_DEPS:
+                return self._as_described(noun, agent)  # "The ministry said", none named
+            return body
         if agent is None or lemma in INSTITUTIONS:
             return None  # "the spokesman" says no sector; "the government" is an actor itself
         # A person named by office ("the president", "the minister") is named again well after
@@ -596,6 +604,11 @@ class _Reader:
         if untitled is not None:
             return untitled
         # "The mayor vetoed the bill", no mayor named before: the office is the actor.
+        return self._as_described(noun, agent)
+
+    def _as_described(self, noun: Tok, agent: Agent) -> str:
+        """A definite description no actor before it answers ("the mayor", "the ministry")
+        as an actor of its own, with its sector."""
         words = [c for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i]
         first = min([noun, *words], key=lambda t: t.i)
         if any(t.i != first.i + k for k, t in enumerate(sorted([*words, noun], key=lambda t: t.i))):
@@ -642,6 +655,37 @@ class _Reader:
             ]
             return names or self._name_after_comma(token, end)
         return []
+
+    def _lost_apposition(self, noun: Tok) -> list[str]:
+        """The person a common noun is said to be where the parser lost the apposition: "a
+        German immigrant named Bruno Richard Hauptmann", "by an escaped murderer, Joseph
+        Corbett, looking for" (not "a man, Smith said": the subject of a finite verb)."""
+        for child in noun.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_ in _NAMING:
+                for named in child.children:
+                    if named.dep_ in {"oprd", "dobj", "attr"}:
+                        name = self.actors.at(named)
+                        if name is not None and self.actors.kinds.get(name) == "person":
+                            return [name]
+        after = noun.i + 1
+        if after + 1 >= len(self.tokens) or self.tokens[after].text != ",":
+            return []
+        if actor_lemma(noun.lemma_, noun.lower_) is None:
+            return []  # "On Monday morning, Starmer's director": no one is a morning
+        name = self.actors.at(self.tokens[after + 1])
+        if name is None or self.actors.kinds.get(name) != "person":
+            return []
+        person = self.tokens[after + 1]
+        while person.dep_ == "compound" and person.head.i > person.i:
+            person = person.head
+        verb = person.head
+        if person.dep_ in {"poss", "compound", "amod"}:
+            return []  # "a man, Smith's brother": the name modifies another noun
+        if person.dep_ in {"nsubj", "nsubjpass"} and (
+            verb.tag_ in {"VBD", "VBZ", "VBP", "MD"} or verb.lemma_ in _SAYING
+        ):
+            return []
+        return [name]
 
     def _name_after_comma(self, noun: Tok, end: int) -> list[str]:
         """The parser sometimes loses the apposition of "son-in-law, Jared Kushner": take the
@@ -708,8 +752,13 @@ class _Reader:
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         for subject in subjects:
             if subject.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+                if document_act(verb):
+                    continue  # "a statement that condemned": its author's act, below
                 if _told_event(verb) is None:
-                    found.extend(self.noun_actors(_antecedent_phrase(verb)))
+                    antecedent = _antecedent_phrase(verb)
+                    if (member := _member_of(antecedent)) is not None:
+                        found.extend(self.noun_actors(member))
+                    found.extend(self.noun_actors(antecedent))
                 found.direct = False
             elif subject.tag_ in _RELATIVE_TAGS and (noun := self._stranded_antecedent(subject)):
                 # "anger over Khamenei's remarks that blamed Trump", the relative clause hung
@@ -727,7 +776,7 @@ class _Reader:
                 continue  # "Bethlehem shares rose": a figure moved, no one acted
             else:
                 found.extend(self.noun_actors(subject))
-        if subjects:
+        if found.names or (subjects and not document_act(verb)):
             return found
         if document_act(verb):
             # "the UN's report accusing Israel": its author; else the one who issued it
@@ -1690,6 +1739,22 @@ def _within(date: TimeExpression | None, other: TimeExpression | None) -> bool:
     return other.start_date <= date.start_date and end <= (other.end_date or other.start_date)
 
 
+def _member_of(group: Tok) -> Tok | None:
+    """ "Meloni was among the leaders who signed", "Merz was one of the leaders who": the
+    subject said to be one of the group a relative clause is on, which did it too."""
+    prep = group.head
+    if group.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    copula = prep.head
+    if prep.lower_ == "of" and copula.lower_ == "one" and copula.dep_ == "attr":
+        copula = copula.head
+    elif prep.lower_ != "among":
+        return None
+    if copula.lemma_ != "be":
+        return None
+    return next((c for c in copula.children if c.dep_ == "nsubj"), None)
+
+
 def _antecedent_phrase(relative_clause: Tok) -> Tok:
     """The noun a relative clause is on, or the whole coordination when the parser hung a
     plural clause on its last singular conjunct ("five Iraqis and a Libyan who were
@@ -1822,8 +1887,25 @@ def _event_noun(verb: Tok) -> Tok | None:
         return None
     for child in verb.children:
         if child.dep_ == "dobj" and noun_type(child.lemma_) is not None:
-            return child
+            return None if _a_standing_tie(child) else child
     return None
+
+
+def _a_standing_tie(noun: Tok) -> bool:
+    """ "Denmark already has treaties in place", "the agreements we already have": a tie
+    held, no happening (unlike "had talks")."""
+    return noun.lemma_.casefold() in _STANDING_TIES and (
+        (noun.dep_ == "dobj" and noun.head.lemma_ == "have")
+        or any(c.dep_ == "relcl" and c.lemma_ == "have" for c in noun.children)
+    )
+
+
+# What one has as a standing tie, not a happening ("has treaties with", "has a deal with"),
+# unlike "had talks", "had a meeting".
+_STANDING_TIES = frozenset(
+    {"treaty", "agreement", "accord", "pact", "deal", "alliance", "contract", "partnership",
+     "relation", "tie", "arrangement", "understanding", "relationship"}
+)  # fmt: skip
 
 
 def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
@@ -2110,6 +2192,10 @@ def _patient(verb: Tok) -> Tok | None:
         and not any(c.tag_ in _RELATIVE_TAGS and c.dep_ == "nsubj" for c in verb.children)
     ):
         return verb.head
+    # "put the trade deal struck last summer in jeopardy", the participle misread as a clause
+    # of the verb before it: the noun right before a subjectless participle is what it acts on.
+    if verb.tag_ in {"VBD", "VBN"} and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return next((c for c in verb.head.children if c.i == verb.i - 1 and c.pos_ == "NOUN"), None)
     return None
 
 
@@ -2139,7 +2225,19 @@ def _phrasal_kind(verb: Tok, particle: Tok) -> EventType | None:
         c.dep_ == "dobj" for c in verb.children
     ):
         return None  # "pushed back the protesters", "pushed back the launch": no rebuttal
-    return phrasal_type(verb.lemma_, particle.lemma_)
+    kind = phrasal_type(verb.lemma_, particle.lemma_)
+    if kind == "CONSULT" and any(
+        c.dep_ == "pobj" and c.lemma_.casefold() in _THE_PRESS for c in particle.children
+    ):
+        return None  # "speaking to reporters": saying, with no one consulted
+    return kind
+
+
+# Whom one speaks to when one speaks to the public: no party of a consultation.
+_THE_PRESS = frozenset(
+    {"reporter", "journalist", "press", "medium", "media", "newsman", "correspondent",
+     "interviewer", "audience", "crowd", "supporter"}
+)  # fmt: skip
 
 
 def _is_candidate(verb: Tok) -> bool:
@@ -2315,6 +2413,12 @@ def _asks_a_question(verb: Tok) -> bool:
             and any(g.lower_ in _QUESTION_WORDS and g.i < child.i for g in child.children)
         )
         or (child.dep_ == "dobj" and child.lemma_.casefold() in _QUESTIONS)
+        # "asked her about Trump's policies": a question on a topic, with nothing asked for
+        or (
+            child.dep_ == "prep"
+            and child.lower_ == "about"
+            and not any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
+        )
         for child in verb.children
     )
 
@@ -2636,6 +2740,8 @@ def _noun_draft(
     verb_drafts: dict[int, _Draft],
     event_nouns: frozenset[int],
 ) -> _Draft | None:
+    if _a_standing_tie(noun):
+        return None
     side_reads = reader.speakers.side_reads
     event = noun_event(reader, noun, kind, verb_drafts, event_nouns)
     if event is None:
@@ -3021,6 +3127,7 @@ def read_clauses(
             draft.hedged = (
                 draft.hedged
                 or question
+                or (headline and _names_a_topic(trigger))
                 or (
                     not headline
                     and _generic_present(draft)
@@ -3355,6 +3462,8 @@ def _generic_present(draft: _Draft) -> bool:
     verb = draft.token
     if draft.nominal or draft.kind is None:
         return False
+    if _whenever(verb):
+        return True
     if _present_passive(verb) and draft.kind != "DISAPPROVE":
         # "such actions are supported by a majority": a state. Not an accusation standing
         # ("Bin Laden is accused of masterminding the attack"): TimeML's gold has 3 of 4
@@ -3369,6 +3478,46 @@ def _generic_present(draft: _Draft) -> bool:
     if verb.dep_ == "advcl" and _simultaneous(verb):
         return False  # "... as the U.S. builds up forces in the region": going on now
     return _simple_present(verb)
+
+
+def _names_a_topic(verb: Tok) -> bool:
+    """ "Defending Greenland by force": a heading whose root is a gerund with no subject and
+    no auxiliary names a section's topic; it reports nothing ("Israel imposes restrictions"
+    does)."""
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ in _SUBJECT_OR_AUX for c in verb.children)
+    )
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_SUBJECT_OR_AUX = _SUBJECT_DEPS | {"aux", "auxpass", "expl"}
+
+
+def _whenever(verb: Tok) -> bool:
+    """ "When a government kills its own people, it crosses a threshold", "when he makes
+    promises ..., they remember": a "when" clause in the simple present under a governor in
+    the simple present says what happens each time, of any act, verbal or material. Not
+    under a future ("When Xi arrives on Monday, he will meet ..." is scheduled)."""
+    clause = _first_conjunct(verb)
+    if clause.dep_ != "advcl" or not _simple_present(verb):
+        return False
+    if not any(c.dep_ in {"advmod", "mark"} and c.lower_ in _EACH_TIME for c in clause.children):
+        return False
+    governor = clause.head
+    return _simple_present(governor) or (
+        governor.lemma_ == "be" and governor.tag_ in {"VBZ", "VBP"}
+    )
+
+
+# The sectors of a public body that acts in its own name when no body was named before it
+# ("The ministry said"); "this company" or "the newspaper" is someone the text introduced.
+_PUBLIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD"})
+# Participles that give a person's name ("a man named X", "a group called Y").
+_NAMING = frozenset({"name", "call", "identify"})
+# Subordinators of a clause that happens each time its governor's does.
+_EACH_TIME = frozenset({"when", "whenever"})
 
 
 def _simple_present(verb: Tok) -> bool:

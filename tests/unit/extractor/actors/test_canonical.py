@@ -450,3 +450,53 @@ def test_full_names_the_model_leaves_untagged_are_people(actors_of: ReadActors) 
     assert found["Sanae Takaichi"].kind == "person"
     assert {m.text for m in found["Sanae Takaichi"].mentions} == {"Sanae Takaichi", "Takaichi"}
     assert not any(name in found for name in ("Online Safety Act", "Cold War"))
+
+
+def test_a_generational_suffix_is_part_of_the_name(actors_of: ReadActors) -> None:
+    text = (
+        "Frank Sinatra, Jr., the son of a singer, was kidnapped. Two men tied up Sinatra, Jr.’s"
+        " friend. Getty III, the grandson of John Paul Getty, was abducted. John Paul Getty III"
+        " was freed. Robert F. Kennedy Jr. spoke. Kennedy Jr. left."
+    )
+    names = _by_name(actors_of(text))
+    assert len(names["Frank Sinatra Jr."].mentions) == 2
+    assert len(names["John Paul Getty III"].mentions) == 2
+    assert len(names["John Paul Getty"].mentions) == 1  # the grandfather stays apart
+    assert len(names["Robert F. Kennedy Jr."].mentions) == 2
+    assert not {"Jr.", "Sinatra, Jr.", "Getty III", "Kennedy Jr."} & set(names)
+
+
+def test_a_given_name_alone_refers_back_only(actors_of: ReadActors) -> None:
+    text = (
+        "Savannah Guthrie’s mother, Nancy, was kidnapped. In 1991 Jaycee Dugard was abducted by a"
+        " couple, Phillip and Nancy Garrido. Phillip, a convicted sex offender, and Nancy held"
+        " her."
+    )
+    names = _by_name(actors_of(text))
+    assert [m.text for m in names["Nancy Garrido"].mentions] == ["Nancy Garrido", "Nancy"]
+    assert [m.text for m in names["Phillip Garrido"].mentions] == ["Phillip", "Phillip"]
+    assert "Nancy" in names  # the mother, named before any Nancy Garrido
+
+
+def test_an_acronym_and_a_seat_name_the_body(actors_of: ReadActors) -> None:
+    text = (
+        "Modi attended the Shanghai Cooperation Organization (SCO) summit. The SCO condemned the"
+        " strike. The European Union warned Russia. The EU imposed sanctions. Brussels drew up"
+        " a list of tariffs. He flew to Brussels."
+    )
+    names = _by_name(actors_of(text))
+    assert len(names["Shanghai Cooperation Organization"].mentions) == 2
+    assert [m.text for m in names["European Union"].mentions] == [
+        "European Union",
+        "EU",
+        "Brussels",  # acting; the second Brussels is where he flew
+    ]
+    assert not {"SCO", "EU", "Belgium", "the Shanghai Cooperation Organization (SCO"} & set(names)
+
+
+def test_a_ship_is_no_actor(actors_of: ReadActors) -> None:
+    text = (
+        "The deployment of the U.S.S. Abraham Lincoln carrier strike group to the Middle East"
+        " signals Washington’s seriousness."
+    )
+    assert [e.kind for e in actors_of(text).entities if e.kind == "person"] == []

@@ -2784,3 +2784,70 @@ def test_a_named_person_in_apposition_to_one_of_a_group_is_the_doer(read: Read) 
         " Virginia Giuffre."
     )
     assert _one(read(text), "accuse").sources == ["Virginia Giuffre"]
+
+
+def test_what_happens_each_time_is_no_event(read: Read) -> None:
+    text = (
+        "When a government kills thousands of its own people, it crosses a threshold. When a"
+        " U.S. president makes threats and fails to follow through, adversaries adjust. When"
+        " Israeli troops attacked the camp on Friday, residents fled."
+    )
+    assert [e.trigger for e in read(text)] == ["attack"]
+
+
+def test_a_gerund_heading_names_a_topic(read: Read) -> None:
+    text = "Defending Greenland by force\n\nIsrael deploys police around Al-Aqsa"
+    assert [e.trigger for e in read(text)] == ["deploy"]
+
+
+def test_what_a_document_said_is_its_authors_act_when_issued(extractor: Extractor) -> None:
+    text = (
+        "The party leaders released a joint statement on Tuesday in which they rejected Trump’s"
+        " remarks.\n\nThe ministry issued a statement on Tuesday that condemned Israel.\n\nThe"
+        " junta enacted a law in 2024 that penalizes calling for a boycott."
+    )
+    events = extractor.extract_one(text, PUBLISHED).events
+    assert [(e.trigger, _value(e), e.date_source) for e in events] == [
+        ("reject", "2025-12-16", "context"),
+        ("condemn", "2025-12-16", "context"),
+    ]
+    assert events[1].sources == ["ministry"]  # no body named before: the ministry itself
+
+
+def test_one_of_the_group_who_acted_acted(read: Read) -> None:
+    text = (
+        "Italian Prime Minister Giorgia Meloni was among the European leaders who signed the"
+        " statement on Friday. Protesters were among those who attacked police on Friday."
+    )
+    events = read(text)
+    assert _one(events, "sign").sources == ["Giorgia Meloni", "Europe"]
+    assert _one(events, "attack").sources == ["protesters"]
+
+
+def test_the_press_is_no_party_and_a_question_no_demand(read: Read) -> None:
+    text = (
+        "Speaking to reporters in Beijing on Friday, Mark Carney backed Denmark. A reporter asked"
+        " Meloni about Trump’s policies on Friday. Putin spoke with Trump on Friday."
+    )
+    assert [e.trigger for e in read(text)] == ["back", "speak"]
+
+
+def test_standing_ties_and_displays_are_no_happenings(read: Read) -> None:
+    text = (
+        "Denmark already has treaties with the United States. Putin had talks with Xi on Friday."
+        " The demonstrations of Denmark’s goodwill impressed Trump on Friday. Demonstrations of"
+        " students filled Dhaka on Friday."
+    )
+    assert [e.trigger for e in read(text)] == ["have", "demonstration"]
+
+
+def test_a_person_the_parser_left_beside_a_description_is_the_doer(read: Read) -> None:
+    text = (
+        "Adolph Coors was abducted by an escaped murderer, Joseph Corbett, looking for money. A"
+        " German immigrant named Bruno Hauptmann was convicted on Friday. On Friday morning,"
+        " Starmer’s director, Tim Allan, stepped down."
+    )
+    events = read(text)
+    assert _one(events, "abduct").sources == ["Joseph Corbett"]
+    assert _one(events, "convict").targets == ["Bruno Hauptmann"]
+    assert _one(events, "step").targets == []
