@@ -85,6 +85,7 @@ VERBS: dict[EventType, tuple[str, ...]] = {
     "SANCTION": (
         "sanction", "embargo", "expel", "ban", "suspend", "freeze", "blacklist", "penalize",
         "penalise", "prohibit", "forbid", "outlaw", "bar", "sever", "revoke", "fine",
+        "disbar", "decertify", "defund",  # a penalty on a lawyer, a body, a program
         # Unsure: "cancelled its orders" is commerce; a cancelled visit or meeting (the
         # manual's SANCTION `cancel`) is what news mostly cancels between actors.
         "cancel",
@@ -143,6 +144,7 @@ NOUNS: dict[EventType, tuple[str, ...]] = {
     "DEMAND": ("demand", "appeal", "request"),
     "DISAPPROVE": (
         "criticism", "condemnation", "complaint", "lawsuit", "accusation", "objection",
+        "grievance",  # "aired grievances against Powell"
         "allegation", "indictment", "rebuke", "denunciation", "impeachment", "censure",
         "suit", "petition", "prosecution",
         # Not "charge": after a light verb it is as often "took charge of" as "filed charges".
@@ -161,6 +163,7 @@ NOUNS: dict[EventType, tuple[str, ...]] = {
         "arrest", "crackdown", "raid", "detention", "deportation", "curfew", "blockade",
         "siege",  # CAMEO 191 (besiege, blockade) is COERCE; its shelling is ASSAULT
         "seizure", "confiscation", "imprisonment", "eviction", "warrant",
+        "blackout",  # "imposed an internet blackout": CAMEO 172, restrictions on freedoms
     ),
     "ASSAULT": (
         "attack", "invasion", "offensive", "strike", "bombing", "assault", "airstrike",
@@ -235,6 +238,10 @@ _LIGHT_VERBS = frozenset(
         "unleash", "initiate",
         "trade",  # "traded threats", "traded fire", "traded accusations"
         "express", "voice",  # "expressed support for Orban", "voiced opposition"
+        "air",  # "aired grievances against Powell"
+        # Saying again or in full what one demands or threatens: the act said again
+        # ("reiterated his demand", "renewed his threat", "outlined demands").
+        "reiterate", "repeat", "restate", "renew", "outline",
     }
 )  # fmt: skip
 LIGHT_VERBS = _LIGHT_VERBS | {f"re{verb}" for verb in _LIGHT_VERBS}

@@ -160,7 +160,8 @@ _DEEDS = frozenset(
      "offer", "policy", "order", "announcement", "measure", "step", "action", "aggression",
      "demand", "request", "word", "speech", "post", "message", "letter", "attempt", "conduct",
      "behaviour", "behavior", "rhetoric", "stance", "position", "approach", "strategy",
-     "tactic", "campaign", "ultimatum", "threat", "accusation", "allegation"}
+     "tactic", "campaign", "ultimatum", "threat", "accusation", "allegation",
+     "push", "bid", "effort", "initiative", "call", "drive"}
 )  # fmt: skip
 # What an actor owns or occupies: an act on it is an act on its owner ("raided the offices of
 # Samsung", "seized Smith's devices", "froze the assets of three banks", "shelled the
@@ -2350,10 +2351,14 @@ def _infinitival_relative(verb: Tok) -> bool:
     """ "a number of options to strike Iran", "his campaign to annex Greenland": the parser
     hangs some infinitives on their noun as relative clauses; like the `acl` ones ("its
     ambition to join NATO") they say what the noun has in view, not what happened."""
-    return (
-        verb.dep_ == "relcl"
-        and is_infinitive(verb)
-        and not any(c.tag_ in _RELATIVE_TAGS for c in verb.children)
+    if not is_infinitive(verb):
+        return False
+    if verb.dep_ == "relcl":
+        return not any(c.tag_ in _RELATIVE_TAGS for c in verb.children)
+    # "said Velázquez's push to approve the rezoning incensed her": the noun read as the
+    # infinitive's subject, which only "for" gives one ("for the EU to act")
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in verb.children) and not any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in verb.children
     )
 
 

@@ -10,6 +10,7 @@ or a verb, whether "a year" follows an amount ("$1 billion a year": how often) o
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 
@@ -17,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from services.extractor.timex.rules import Context
 from services.extractor.timex.scan import Match, normalise, resolve, scan
-from services.extractor.timex.values import Tense, Timex
+from services.extractor.timex.values import Tense, Timex, interval
 from shared.models import TimeExpression
 
 __all__ = ["Timex", "clause_reading", "clause_tense", "find_times", "normalise"]
@@ -87,6 +88,15 @@ _YEAR_SPECIFIC = re.compile(r"\d{4}-Q[1-4]")
 _MONTHS_PERIOD = re.compile(
     r"the\s+(?:first\s+|latest\s+|past\s+)?(?:six|nine)\s+months", re.IGNORECASE
 )
+# A day named without a year ("on December 11"), in a paragraph told at an older year a day
+# named with its year gave ("kidnapped on December 8, 1963 ... delivered on December 11"), is
+# in that year: the narrative's reference time; otherwise it is read against the publication.
+# Not after a year or a month alone ("dating to 1994. In January", "in July 1997 ... will join
+# on March 12"), and not for a month alone: in TimeBank and AQUAINT those are background, and
+# all 10 such readings differed from the gold, which this reading leaves as it was.
+_YEARLESS = frozenset({"month_day", "day_month"})
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A value on the calendar (a year or finer): the story's time for "that year" after it.
 _CALENDAR_VALUE = re.compile(r"\d{4}(?!\d)")
 # What a rate's "a year" follows: an amount ("$1 billion a year", "500 a day") or what is
@@ -340,6 +350,17 @@ def _reported(timex: Timex, tense: Tense | None, anchor: dt.date) -> bool:
     return timex.end_date < anchor or (timex.start_date <= anchor and tense != "future")
 
 
+def _in_year(timex: Timex, year: int) -> Timex:
+    """`timex`, a month or a day of a month, in `year`, where that day exists."""
+    value = f"{year:04d}{timex.value[4:]}"
+    span = interval(value)
+    if span is None:
+        return timex  # February 29 of a year with none
+    return dataclasses.replace(
+        timex, value=value, start_date=span[0], end_date=span[1], anchored=False
+    )
+
+
 def find_times(
     doc: Doc, published_at: dt.datetime, *, text: str | None = None
 ) -> list[TimeExpression]:
@@ -354,6 +375,8 @@ def find_times(
     found: list[TimeExpression] = []
     reference: str | None = None
     narrative: str | None = None
+    paragraph_starts = [0, *(found.end() for found in _PARAGRAPH_BREAK.finditer(full_text))]
+    told: tuple[int, int] | None = None  # the year a date named with one, and its paragraph
     for match in scan(full_text, Context(anchor)):
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None or not _believable(match, span):
@@ -364,6 +387,17 @@ def find_times(
         timex = resolve(match, Context(anchor, tense, reference, narrative, firm, after_amount))
         if timex is None:
             continue
+        paragraph = bisect.bisect_right(paragraph_starts, match.start) - 1
+        if (
+            told is not None
+            and told[1] == paragraph
+            and told[0] < anchor.year - 1
+            and match.rule in _YEARLESS
+            and timex.anchored
+        ):
+            timex = _in_year(timex, told[0])
+        elif timex.type == "DATE" and not timex.anchored and _DAY_VALUE.fullmatch(timex.value):
+            told = (int(timex.value[:4]), paragraph)
         if (
             match.rule not in _RELATIVE_TO_REFERENCE
             and _YEAR_SPECIFIC.fullmatch(timex.value)

@@ -2851,3 +2851,29 @@ def test_a_person_the_parser_left_beside_a_description_is_the_doer(read: Read) -
     assert _one(events, "abduct").sources == ["Joseph Corbett"]
     assert _one(events, "convict").targets == ["Bruno Hauptmann"]
     assert _one(events, "step").targets == []
+
+
+def test_acts_said_again_or_aired_are_typed_by_their_noun(read: Read) -> None:
+    text = (
+        "President Donald Trump aired grievances against Jerome Powell on Friday. Trump"
+        " reiterated his demand for Greenland on Friday. Steve Witkoff outlined demands on"
+        " Friday. The regime imposed an internet blackout on Friday. Giuliani was disbarred on"
+        " Friday. He repeated the question on Friday."
+    )
+    assert [(e.trigger, e.type) for e in read(text)] == [
+        ("air", "DISAPPROVE"),
+        ("reiterate", "DEMAND"),
+        ("outline", "DEMAND"),
+        ("impose", "COERCE"),
+        ("disbar", "SANCTION"),
+    ]
+    assert _one(read(text), "air").targets == ["Jerome Powell"]
+
+
+def test_backing_a_bodys_push_backs_the_body(read: Read) -> None:
+    text = (
+        "Jean-Noel Barrot backed the European Parliament's push to suspend the deal on Friday."
+        " Dennise Laboy said Marjorie Velazquez's push to approve the rezoning incensed her."
+    )
+    events = read(text)
+    assert [(e.trigger, e.targets) for e in events] == [("back", ["European Parliament"])]

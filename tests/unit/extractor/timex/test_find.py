@@ -431,3 +431,18 @@ def test_the_next_year_follows_the_story_time(parse: Callable[[str], Doc]) -> No
     assert _values(parse, text, when)["the next year"] == "2017"
     # Without "the" it is the year after the publication.
     assert _values(parse, "He will run next year.", when) == {"next year": "2020"}
+
+
+def test_a_day_without_a_year_is_in_the_year_its_paragraph_tells(
+    parse: Callable[[str], Doc],
+) -> None:
+    text = (
+        "Sinatra was kidnapped on December 8, 1963. His father paid on December 11. The"
+        " conspirators had met in 1962 and talked again in March.\n\nHe was freed on"
+        " December 12. Investigators dating the case to 1994 met on Dec. 3."
+    )
+    values = _values(parse, text, SAT)
+    assert values["December 11"] == "1963-12-11"  # the paragraph's day, named with its year
+    assert values["March"] == "2025-03"  # a month alone keeps the publication's reading
+    assert values["December 12"] == "2025-12-12"  # another paragraph
+    assert values["Dec. 3"] == "2025-12-03"  # after a year alone
