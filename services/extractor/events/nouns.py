@@ -702,6 +702,17 @@ def noun_event(
     if not sources and verb is not None and _means_of_the_subject(noun, verb):
         # "began the year with a raid on Venezuela", "retaliated with air strikes"
         sources = [s for s in reader.subject_names(verb) if s not in targets]
+    if (
+        not sources
+        and verb is not None
+        and noun.dep_ == "dobj"
+        and noun.head is verb
+        and verb.dep_ == "pcomp"
+        and verb.lemma_.casefold() in LIGHT_VERBS
+    ):
+        # "in the wake of the United States imposing 25% tariffs on India": a light verb that
+        # makes no event of its own (a gerund under a preposition) still says whose it is
+        sources = [s for s in reader.subject_names(verb) if s not in targets]
     if not sources and verb is not None and _gathering_of_the_subject(noun, kind):
         # "Munir made the remarks during a meeting with Tahnoon": the subject met.
         sources = [s for s in reader.subject_names(verb) if s not in targets]

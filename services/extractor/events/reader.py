@@ -719,6 +719,20 @@ class _Reader:
             names.extend(n for n in own if n not in names)
         return names
 
+    def _possessors(self, verb: Tok, thing: Tok) -> list[str]:
+        """Whose thing a stance is taken on: "defended Greenland's sovereignty", "criticized
+        Denmark's handling of the crisis" (it reaches the owner); not what is done to a thing
+        ("released Navalny's body to his mother"), nor a group's ("our children's futures")."""
+        if verb_type(verb.lemma_) not in _STANCES:
+            return []
+        return [
+            name
+            for child in thing.children
+            if child.dep_ == "poss"
+            for name in self.noun_actors(child)
+            if self.actors.kinds.get(name) in {"person", "organization", "country"}
+        ]
+
     def _object_counterparts(self, thing: Tok) -> list[str]:
         """The actors a thing acted on is with, against or for: "signed an agreement with the
         GCC", "negotiating deals with India, China and the U.K.", "imposed tariffs on
@@ -1142,7 +1156,9 @@ class _Reader:
                 found.extend(self._prep_objects(child))  # "lent to Meridian National"
             elif child.dep_ in {"dobj", "dative", "obj"}:
                 named = self.noun_actors(child)
-                found.extend(named or self._object_counterparts(child))
+                found.extend(
+                    named or self._object_counterparts(child) or self._possessors(verb, child)
+                )
             elif child.dep_ == "prep" and child.lemma_.casefold() in TARGET_PREPOSITIONS:
                 if child.lemma_.casefold() == "at" and not _aims(verb):
                     continue  # "rallied at the Statehouse": where, not against whom
@@ -2355,11 +2371,11 @@ def _infinitival_relative(verb: Tok) -> bool:
         return False
     if verb.dep_ == "relcl":
         return not any(c.tag_ in _RELATIVE_TAGS for c in verb.children)
-    # "said Velázquez's push to approve the rezoning incensed her": the noun read as the
-    # infinitive's subject, which only "for" gives one ("for the EU to act")
-    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in verb.children) and not any(
-        c.dep_ == "mark" and c.lower_ == "for" for c in verb.children
-    )
+    # "said Velázquez's push to approve the rezoning incensed her": a noun of an aim read as
+    # the infinitive's subject (not "getting NATO leaders to agree": they agreed)
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.casefold() in _DEEDS for c in verb.children
+    ) and not any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
 
 
 def _first_conjunct(verb: Tok) -> Tok:
@@ -3516,6 +3532,8 @@ def _whenever(verb: Tok) -> bool:
     )
 
 
+# Types of a stance taken on something, which reaches whose it is (`_Reader._possessors`).
+_STANCES = frozenset({"SUPPORT", "DISAPPROVE", "REJECT"})
 # The sectors of a public body that acts in its own name when no body was named before it
 # ("The ministry said"); "this company" or "the newspaper" is someone the text introduced.
 _PUBLIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD"})

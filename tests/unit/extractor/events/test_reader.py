@@ -2874,6 +2874,25 @@ def test_backing_a_bodys_push_backs_the_body(read: Read) -> None:
     text = (
         "Jean-Noel Barrot backed the European Parliament's push to suspend the deal on Friday."
         " Dennise Laboy said Marjorie Velazquez's push to approve the rezoning incensed her."
+        " On Friday, Trump succeeded in getting NATO leaders to agree to raise spending."
     )
     events = read(text)
-    assert [(e.trigger, e.targets) for e in events] == [("back", ["European Parliament"])]
+    assert [(e.trigger, e.targets) for e in events] == [
+        ("back", ["European Parliament"]),
+        ("agree", []),  # got them to agree: they did
+    ]
+
+
+def test_a_stance_on_a_thing_reaches_its_owner(read: Read) -> None:
+    text = (
+        "Pedro Sánchez defended Greenland's sovereignty on Friday. Emmanuel Macron criticized"
+        " Denmark's handling of the crisis on Friday. Russia released Navalny's body to his"
+        " mother on Friday. The United States imposed tariffs on Friday in the wake of India"
+        " imposing tariffs on Canada."
+    )
+    events = read(text)
+    assert _one(events, "defend").targets == ["Greenland"]
+    assert _one(events, "criticize").targets == ["Denmark"]
+    assert _one(events, "release").targets == []  # a body is no stance's object
+    # a gerund under a preposition makes no event, but says whose its noun's act is
+    assert [e.sources for e in events if e.trigger == "tariff"] == [["India"]]
