@@ -119,7 +119,19 @@ class _Cluster:
             # "U.S. President Donald Trump", tagged a person in full: the model's ORG tags of a
             # bare "Trump's" do not outvote that
             return "person"
+        if self.full_person and self._org_tags_only_on_the_surname():
+            # "Sanae Takaichi ... Takaichi said": a body goes by its first word ("Goldman"),
+            # a person by the last; the model's ORG tags of that last word alone are its error
+            return "person"
         return "person" if person > 0 and person >= self.org_votes else "organization"
+
+
+    def _org_tags_only_on_the_surname(self) -> bool:
+        last = surname(self.name).casefold()
+        org_tagged = [m for m in self.members if m.label == "ORG"]
+        return len(self.name.split()) > 1 and all(
+            strip_possessive(m.text).casefold() == last for m in org_tagged
+        )
 
 
 def _two_given_names_and_surname(name: str) -> bool:

@@ -500,3 +500,15 @@ def test_a_ship_is_no_actor(actors_of: ReadActors) -> None:
         " signals Washington’s seriousness."
     )
     assert [e.kind for e in actors_of(text).entities if e.kind == "person"] == []
+
+
+def test_org_tags_on_a_persons_surname_alone_do_not_make_an_organisation(
+    actors_of: ReadActors,
+) -> None:
+    text = (
+        "Sanae Takaichi made history by becoming Japan's first female prime minister. Takaichi"
+        " called a snap election. Takaichi's party leads. Takaichi said the vote matters."
+        " Takaichi's rivals objected, and Takaichi replied."
+    )
+    takaichi = _by_name(actors_of(text))["Sanae Takaichi"]
+    assert takaichi.kind == "person"
