@@ -125,7 +125,6 @@ class _Cluster:
             return "person"
         return "person" if person > 0 and person >= self.org_votes else "organization"
 
-
     def _org_tags_only_on_the_surname(self) -> bool:
         last = surname(self.name).casefold()
         org_tagged = [m for m in self.members if m.label == "ORG"]

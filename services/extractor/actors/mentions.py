@@ -2,7 +2,9 @@
 
 Shared by `actors` and `geocode`. Each candidate's character span is trimmed of a leading
 "the" and a trailing possessive ("Trump’s" -> "Trump"), so `text[start:end]` is the name itself.
-A name the model cut before its generational suffix takes it ("Frank Sinatra, Jr."; a "Jr." it
+A country's own name the model left untagged is the country ("Officials met. Denmark sent more
+troops"; not one that is also a given name, "Chad"). A name the model cut before its
+generational suffix takes it ("Frank Sinatra, Jr."; a "Jr." it
 made a name of its own joins the name before), an organisation's name loses an unclosed short
 form ("the Shanghai Cooperation Organization (SCO"), and a ship's name is no one's ("the U.S.S.
 Abraham Lincoln").
@@ -212,6 +214,7 @@ def _untagged_names(
     proper = doc.to_array(TAG) == doc.vocab.strings["NNP"]
     named = [int(i) for i in numpy.flatnonzero(proper) if _NAME_WORD.fullmatch(doc[int(i)].text)]
     alone: dict[str, int] = {}
+    countries: list[Candidate] = []  # countries' own names the model left untagged
     runs: list[tuple[int, int]] = []
     k = 0
     while k < len(named):
@@ -223,7 +226,14 @@ def _untagged_names(
         elif first not in covered and (first == 0 or doc[first - 1].lower_ not in _DETERMINERS):
             # used alone, untagged, as a name is ("Takaichi said"; not "the Bill")
             alone[doc[first].text] = alone.get(doc[first].text, 0) + 1
-    found = []
+            word = doc[first].text
+            if gazetteer.country(word) is not None and not is_given_name(word):
+                # "Officials met. Denmark sent more troops": a country's own name, untagged
+                start, end = doc[first].idx, doc[first].idx + len(word)
+                countries.append(
+                    _candidate(doc, text, "GPE", first, first + 1, start, end, sentence)
+                )
+    found: list[Candidate] = []
     for first, stop in runs:
         words = [t.text for t in doc[first:stop]]
         if stop - first > 3 or any(i in covered for i in range(first, stop)):
@@ -239,7 +249,7 @@ def _untagged_names(
             continue
         start, end = doc[first].idx, doc[stop - 1].idx + len(doc[stop - 1].text)
         found.append(_candidate(doc, text, "PERSON", first, stop, start, end, sentence))
-    return found
+    return sorted(found + countries, key=lambda c: c.start)
 
 
 def _candidate(

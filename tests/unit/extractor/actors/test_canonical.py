@@ -512,3 +512,8 @@ def test_org_tags_on_a_persons_surname_alone_do_not_make_an_organisation(
     )
     takaichi = _by_name(actors_of(text))["Sanae Takaichi"]
     assert takaichi.kind == "person"
+
+
+def test_a_countrys_own_name_the_model_missed_is_the_country(actors_of: ReadActors) -> None:
+    text = "Officials met on Monday. Denmark sent more troops to Greenland this week."
+    assert _by_name(actors_of(text))["Denmark"].kind == "country"
