@@ -227,7 +227,9 @@ def _untagged_names(
             # used alone, untagged, as a name is ("Takaichi said"; not "the Bill")
             alone[doc[first].text] = alone.get(doc[first].text, 0) + 1
             word = doc[first].text
-            if gazetteer.country(word) is not None and not is_given_name(word):
+            country = gazetteer.country(word)
+            # its own name, not a fragment of one ("States formally allied with ...")
+            if country is not None and country.name == word and not is_given_name(word):
                 # "Officials met. Denmark sent more troops": a country's own name, untagged
                 start, end = doc[first].idx, doc[first].idx + len(word)
                 countries.append(

@@ -259,6 +259,22 @@ def is_hedged(verb: Tok, clauses: list[Tok]) -> bool:
         )
     if short_of_doing(verb):
         return True
+    if verb.dep_ == "conj":
+        # "have failed to apologise or withdraw their calls": what holds the first conjunct
+        # (a verb of wishing, trying or failing over it) holds each one joined to it
+        first = verb.head
+        for _ in range(CHAIN_LIMIT):
+            if first.dep_ != "conj" or first.head is first:
+                break
+            first = first.head
+        # (not a participle the parser joined to an infinitive: "telling tourists to avoid
+        # traveling and reimposing a ban" reimposed it)
+        return (
+            first.pos_ in _VERBAL
+            and first.tag_ == verb.tag_
+            and first.dep_ in {"xcomp", "ccomp"}
+            and is_hedged(first, [])
+        )
     if verb.dep_ == "ccomp" and is_infinitive(verb):
         return verb.head.lemma_ in _IRREALIS_CONTROL  # "wants the government to agree"
     if verb.dep_ != "xcomp":

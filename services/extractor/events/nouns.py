@@ -156,7 +156,9 @@ _SEEKING_VERBS = frozenset(
 _SEEKING_NOUNS = frozenset(
     {"call", "demand", "request", "appeal", "proposal", "plan", "threat", "offer", "push",
      "bid", "plea", "ultimatum", "possibility", "prospect", "option", "idea", "risk", "chance",
-     "hope"}
+     "hope",
+     # feared, not reported: "expressing concern over police raids", "fears of a crackdown"
+     "concern", "fear", "worry", "danger", "spectre", "specter"}
 )  # fmt: skip
 # How a noun phrase hangs under the noun that has its event in view without a clause of its
 # own: "the possibility of imposing tariffs", "threats to impose sanctions".
@@ -471,7 +473,7 @@ def _brings_about(noun: Tok, verb: Tok, kind: EventType) -> bool:
 _OCCURRENCE_VERBS = frozenset(
     {"take", "happen", "occur", "resume", "begin", "start", "end", "continue", "proceed", "go",
      "materialize", "materialise", "succeed", "collapse", "conclude", "open", "close", "stop",
-     "come", "break"}
+     "come", "break", "arrive"}
 )  # fmt: skip
 
 

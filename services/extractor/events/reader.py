@@ -1941,6 +1941,10 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
         return "DISAPPROVE"  # "questioned whether they would come to America's aid": a doubt
     if lemma in _OFFERING and any(c.dep_ == "xcomp" for c in verb.children):
         return "AGREE"  # "offered to help", "offered to host": an intent to cooperate
+    if lemma in _FALLING and not any(
+        c.dep_ in {"dobj", "xcomp", "nsubjpass", "ccomp"} for c in verb.children
+    ):
+        return None  # "the U.S. will decline in global influence": a fall, no refusal
     if lemma == "call" and any(c.dep_ == "oprd" for c in verb.children):
         # "what he called 'commissars' for their plans": a label, whatever preposition follows
         return "DISAPPROVE" if _condemns(verb) else None
@@ -1982,6 +1986,8 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
     return verb_type(verb.lemma_)
 
 
+# Verbs of refusing that are also verbs of falling, with nothing refused ("shares declined").
+_FALLING = frozenset({"decline"})
 # Light verbs whose infinitive is an act offered: the offer is an intent to cooperate (PLOVER
 # AGREE, CAMEO's "express intent to cooperate"), the act not yet done (`PLANNING_GOVERNORS`).
 _OFFERING = frozenset({"offer"})

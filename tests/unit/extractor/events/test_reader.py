@@ -2896,3 +2896,25 @@ def test_a_stance_on_a_thing_reaches_its_owner(read: Read) -> None:
     assert _one(events, "release").targets == []  # a body is no stance's object
     # a gerund under a preposition makes no event, but says whose its noun's act is
     assert [e.sources for e in events if e.trigger == "tariff"] == [["India"]]
+
+
+def test_what_holds_the_first_conjunct_holds_the_next(read: Read) -> None:
+    text = (
+        "European officials have failed to apologise or withdraw their calls on Friday. Iran"
+        " wants to attack and destroy Israel. Putin agreed to meet and talk with Trump on"
+        " Friday."
+    )
+    assert [e.trigger for e in read(text)] == ["agree", "talk"]
+
+
+def test_a_fall_feared_or_failed_acts_are_no_events(read: Read) -> None:
+    text = (
+        "Respondents think the U.S. will decline in global influence. Exports declined on"
+        " Friday. Iran declined the offer on Friday. The groups expressed concern over police"
+        " raids on Friday. The American assistance that had been promised did not arrive."
+    )
+    # the promise was made; the assistance promised never came
+    assert [(e.trigger, e.type) for e in read(text)] == [
+        ("decline", "REJECT"),
+        ("promise", "AGREE"),
+    ]
