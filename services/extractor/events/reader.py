@@ -1528,7 +1528,9 @@ class _Reader:
             owner = owner.head
         if owner is verb:
             return time
-        if _first_conjunct(owner) is _first_conjunct(verb) and self._in_sequence(verb, owner):
+        if _first_conjunct(owner) is _first_conjunct(verb) and (
+            self._in_sequence(verb, owner) or _another_doers_act(verb, owner)
+        ):
             return None  # "convicted ... but released on parole in 1980": the other's date
         if owner.dep_ in {"acl", "relcl"} and owner.head.pos_ in {"NOUN", "PROPN"}:
             return None  # "a nation founded in 1971": the date of what describes a noun
@@ -1754,6 +1756,17 @@ def _within(date: TimeExpression | None, other: TimeExpression | None) -> bool:
         return False
     end = date.end_date or date.start_date
     return other.start_date <= date.start_date and end <= (other.end_date or other.start_date)
+
+
+def _another_doers_act(verb: Tok, other: Tok) -> bool:
+    """ "Dominion sued Giuliani, and Giuliani reached a settlement in 2025": a joined clause in
+    the active voice with a subject of its own, not the verb's, tells another act at its own
+    time ("Six people were killed and 58 injured on Friday" tell one)."""
+    own = [c for c in other.children if c.dep_ == "nsubj"]
+    if not own or other.tag_ != "VBD":
+        return False
+    mine = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    return not mine or {c.lower_ for c in own} != {c.lower_ for c in mine}
 
 
 def _member_of(group: Tok) -> Tok | None:

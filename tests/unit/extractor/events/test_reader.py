@@ -2918,3 +2918,14 @@ def test_a_fall_feared_or_failed_acts_are_no_events(read: Read) -> None:
         ("decline", "REJECT"),
         ("promise", "AGREE"),
     ]
+
+
+def test_another_doers_joined_act_keeps_its_date(extractor: Extractor) -> None:
+    text = (
+        "Dominion sued Giuliani for defamation, and Giuliani reached a confidential settlement"
+        " in March 2024.\n\nSix people were killed and 58 injured in a car bomb attack in"
+        " March 2024."
+    )
+    assert _dated(extractor, text, "sue") != ("2024-03", "context")  # the settlement's month
+    assert _dated(extractor, text, "reach") == ("2024-03", "explicit")
+    assert _dated(extractor, text, "kill") == ("2024-03", "context")
