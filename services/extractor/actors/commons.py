@@ -19,7 +19,8 @@ after a locative preposition ("appeared in court").
   institution the article names elsewhere ("the company" after "Nashua Corp.", "the court"
   after "the Supreme Court"), a phrase whose modifier is a named organisation or person
   ("Hamas militants", "Trump's administration": the named actor acts), and a role noun whose
-  sector nothing says ("a spokesman", "world leaders").
+  sector nothing says ("a spokesman", "world leaders"; "European leaders", "Arab leaders",
+  "Iranian leaders" are the heads of those states, GOV).
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ from services.extractor.places.gazetteer import Gazetteer
 from services.extractor.places.names import former_country
 from shared.models import Agent, EntityKind
 
+# Role nouns with no sector of their own that a nationality makes the heads of states.
+_LEADERS = frozenset({"leader"})
 # Modifier and lexicon noun that together name a thing, no actor.
 _THING_PHRASES = frozenset({("social", "medium"), ("social", "media")})
 # Where a noun phrase names a doer or a done-to.
@@ -328,6 +331,8 @@ class _Reader:
             # "another man was arrested": civilians, of a country, counted or one; not
             # "people familiar with the matter", "the man"
             agent = "CVL"
+        if agent is None and lemma in _LEADERS and phrase.codes:
+            agent = "GOV"  # "European leaders", "Arab leaders": the states' heads, GOV
         if agent is None:
             return None  # "a spokesman", "world leaders", "crane officials": no sector said
         institution = lemma in INSTITUTIONS or (

@@ -282,3 +282,17 @@ def test_people_of_a_nationality_or_counted_are_civilians(read: ReadActors) -> N
 def test_supporters_of_a_named_person_are_a_side_not_the_person(read: ReadActors) -> None:
     found = read("Thousands of Abacha supporters began a two-day rally in Abuja.")
     assert _actor(found.by_name["Abacha supporters"]) == ("group", None, "CVL")
+
+
+def test_leaders_of_a_nationality_or_region_are_heads_of_states(read: ReadActors) -> None:
+    found = read(
+        "Seven European leaders signed the statement. Arab leaders condemned Israel. Iranian"
+        " leaders threatened Israel. World leaders met."
+    ).by_name
+    assert (found["European leaders"].agent, found["European leaders"].country_code) == (
+        "GOV",
+        None,
+    )
+    assert found["Arab leaders"].agent == "GOV"
+    assert (found["Iranian leaders"].agent, found["Iranian leaders"].country_code) == ("GOV", "IR")
+    assert not {"World leaders", "world leaders"} & set(found)  # no one's heads

@@ -2820,7 +2820,7 @@ def test_one_of_the_group_who_acted_acted(read: Read) -> None:
         " statement on Friday. Protesters were among those who attacked police on Friday."
     )
     events = read(text)
-    assert _one(events, "sign").sources == ["Giorgia Meloni", "Europe"]
+    assert _one(events, "sign").sources == ["Giorgia Meloni", "European leaders"]
     assert _one(events, "attack").sources == ["protesters"]
 
 
