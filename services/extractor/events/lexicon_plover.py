@@ -303,12 +303,20 @@ _FESTIVITIES = frozenset(
 )  # fmt: skip
 # A verb whose type depends on what it acts on (its direct object's lemma): the type, or None
 # where the pair is no event of any type ("released a statement", "seized the initiative").
+# What one reinforces that is no military position.
+_STRENGTHENED_THINGS = (
+    "point", "message", "argument", "view", "idea", "notion", "perception", "impression",
+    "tie", "bond", "commitment", "belief", "narrative", "sense",
+)  # fmt: skip
 OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
     **{(verb, noun): "MOBILIZE" for verb in ("send", "dispatch") for noun in _FORCES_SENT},
     **{("fire", noun): "ASSAULT" for noun in ("shot", "missile", "rocket", "shell", "bullet")},
     **{("lift", noun): "CONCEDE" for noun in ("sanction", "ban", "embargo", "curfew", "blockade")},
     **{("ease", noun): "CONCEDE" for noun in ("sanction", "ban", "embargo", "curfew", "blockade")},
     **{("release", noun): None for noun in _PUBLICATIONS},
+    # "sought to reinforce that point", "reinforced ties": an argument or a bond made
+    # stronger, no forces moved
+    **{("reinforce", noun): None for noun in _STRENGTHENED_THINGS},
     # "suspended his bid for a second term": giving up one's own quest, no sanction of anyone
     **{("suspend", noun): "RETREAT" for noun in ("bid", "campaign", "candidacy", "run")},
     # "the figures provided by hospitals", "will provide oversight": telling or overseeing,

@@ -448,7 +448,9 @@ class _Reader:
         if not appositions and token.pos_ == "NOUN":
             appositions = self._lost_apposition(token)
         kinds = self.actors.kinds
-        if own is None and token.pos_ == "NOUN":
+        named_people = bool(appositions) and all(kinds.get(n) == "person" for n in appositions)
+        if own is None and token.pos_ == "NOUN" and not named_people:
+            # ("The Danish foreign minister, Lars Løkke Rasmussen,": the apposition names him)
             own = self._described(token)
         elif (
             self._titled_office(token)

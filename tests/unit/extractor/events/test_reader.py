@@ -2929,3 +2929,13 @@ def test_another_doers_joined_act_keeps_its_date(extractor: Extractor) -> None:
     assert _dated(extractor, text, "sue") != ("2024-03", "context")  # the settlement's month
     assert _dated(extractor, text, "reach") == ("2024-03", "explicit")
     assert _dated(extractor, text, "kill") == ("2024-03", "context")
+
+
+def test_a_description_with_a_named_person_beside_it_is_that_person(read: Read) -> None:
+    text = (
+        "The Danish foreign minister, Lars Løkke Rasmussen, met J.D. Vance on Friday. Denmark"
+        " reinforced its ties with Japan on Friday. NATO reinforced its eastern flank on Friday."
+    )
+    events = read(text)
+    assert _one(events, "meet").sources == ["Lars Løkke Rasmussen"]
+    assert [e.sources for e in events if e.trigger == "reinforce"] == [["NATO"]]
