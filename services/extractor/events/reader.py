@@ -3126,6 +3126,10 @@ def read_clauses(
     venue: dict[str, tuple[list[str], int, TimeExpression | None]] = {}
     # The date of each doer's last act of each type the text dates (`_told_before`).
     told_acts: dict[tuple[EventType, str], TimeExpression] = {}
+    # The date of each document an act with a date of its own issued, signed or acted on,
+    # by its noun ("signed a joint statement earlier this month"): what a later act on "the
+    # joint statement" is dated by (`_documents`).
+    told_documents: dict[str, TimeExpression] = {}
     for number, sentence in enumerate(sentences):
         sentence_text = full_text[sentence.start_char : sentence.end_char]
         lead = len(sentence_text) - len(sentence_text.lstrip())
@@ -3183,9 +3187,32 @@ def read_clauses(
                 told = _told_before(told_acts, draft)
                 if told is not None:
                     date, date_source = told, "context"
+            if (
+                date_source in {"publication", "unknown"}
+                and draft.when != "future"
+                and trigger.lemma_.casefold() in _ISSUING
+            ):
+                told = next(
+                    (
+                        told_documents[lemma]
+                        for d in _documents(draft.token, definite=True)
+                        if (lemma := d.lemma_.casefold()) in told_documents
+                    ),
+                    None,
+                )
+                if told is not None:
+                    date, date_source = told, "context"  # "to sign onto the joint statement"
             if date is not None and date_source in {"explicit", "context"} and draft.kind:
                 for source in draft.sources:
                     told_acts[(draft.kind, source)] = date
+            if date is not None and date_source == "explicit":
+                for token in table[sentence.start : sentence.end]:
+                    if (
+                        token.pos_ == "NOUN"
+                        and token.lemma_.casefold() in SPEAKING_DOCUMENTS
+                        and _descends(token, trigger)  # "joined ... in signing a statement"
+                    ):
+                        told_documents.setdefault(token.lemma_.casefold(), date)
             if isinstance(draft.places, DatelinePlaces) and not _fresh(
                 date, date_source, published_at.date()
             ):
@@ -3445,6 +3472,34 @@ def _of_former_times(table: list[Tok], tokens: list[Tok]) -> bool:
         and table[token.i + 2].text[:1].isupper()
         for token in tokens
     )
+
+
+# Verbs that make a document what it is, at its date ("to sign onto the joint statement");
+# acts on it ("rejected the statement") come after.
+_ISSUING = frozenset(
+    {"sign", "cosign", "co-sign", "issue", "release", "publish", "adopt", "draft", "file",
+     "submit", "unveil", "pen", "write", "send"}
+)  # fmt: skip
+
+
+def _documents(verb: Tok, *, definite: bool) -> list[Tok]:
+    """The documents `verb` acts on: its object or its preposition's ("signed a joint
+    statement", "signed onto the joint statement"); with `definite`, only those named as
+    known ("the statement", "that deal"), which a text names after telling of them."""
+    found = []
+    for child in verb.children:
+        nouns = [child] if child.dep_ == "dobj" else []
+        if child.dep_ == "prep":
+            nouns = [o for o in child.children if o.dep_ == "pobj"]
+        for noun in nouns:
+            if noun.lemma_.casefold() not in SPEAKING_DOCUMENTS:
+                continue  # (the lemma is its key in `told_documents`)
+            if definite and not any(
+                c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children
+            ):
+                continue
+            found.append(noun)
+    return found
 
 
 def _mentions_again(draft: _Draft) -> bool:

@@ -2939,3 +2939,14 @@ def test_a_description_with_a_named_person_beside_it_is_that_person(read: Read) 
     events = read(text)
     assert _one(events, "meet").sources == ["Lars Løkke Rasmussen"]
     assert [e.sources for e in events if e.trigger == "reinforce"] == [["NATO"]]
+
+
+def test_signing_a_document_told_before_has_its_date(extractor: Extractor) -> None:
+    text = (
+        "In March 2024, Macron joined six other European leaders in signing a joint statement"
+        " that said Greenland belongs to its people.\n\nPrime Minister Keir Starmer, who was"
+        " among the seven European leaders to sign onto the joint statement, has also"
+        " reaffirmed Greenland's sovereignty. Trump rejected the statement."
+    )
+    assert _dated(extractor, text, "sign") == ("2024-03", "context")
+    assert _dated(extractor, text, "reject") != ("2024-03", "context")  # a later act on it
