@@ -3126,9 +3126,9 @@ def read_clauses(
     venue: dict[str, tuple[list[str], int, TimeExpression | None]] = {}
     # The date of each doer's last act of each type the text dates (`_told_before`).
     told_acts: dict[tuple[EventType, str], TimeExpression] = {}
-    # The date of each document an act with a date of its own issued, signed or acted on,
-    # by its noun ("signed a joint statement earlier this month"): what a later act on "the
-    # joint statement" is dated by (`_documents`).
+    # The date of each document a clause with a date of its own tells of, by its noun
+    # ("joined ... in signing a joint statement earlier this month"): what a later signing
+    # of "the joint statement" is dated by (`_document_told_before`).
     told_documents: dict[str, TimeExpression] = {}
     for number, sentence in enumerate(sentences):
         sentence_text = full_text[sentence.start_char : sentence.end_char]
@@ -3187,19 +3187,8 @@ def read_clauses(
                 told = _told_before(told_acts, draft)
                 if told is not None:
                     date, date_source = told, "context"
-            if (
-                date_source in {"publication", "unknown"}
-                and draft.when != "future"
-                and trigger.lemma_.casefold() in _ISSUING
-            ):
-                told = next(
-                    (
-                        told_documents[lemma]
-                        for d in _documents(draft.token, definite=True)
-                        if (lemma := d.lemma_.casefold()) in told_documents
-                    ),
-                    None,
-                )
+            if date_source in {"publication", "unknown"} and draft.when != "future":
+                told = _document_told_before(told_documents, trigger)
                 if told is not None:
                     date, date_source = told, "context"  # "to sign onto the joint statement"
             if date is not None and date_source in {"explicit", "context"} and draft.kind:
@@ -3482,24 +3471,20 @@ _ISSUING = frozenset(
 )  # fmt: skip
 
 
-def _documents(verb: Tok, *, definite: bool) -> list[Tok]:
-    """The documents `verb` acts on: its object or its preposition's ("signed a joint
-    statement", "signed onto the joint statement"); with `definite`, only those named as
-    known ("the statement", "that deal"), which a text names after telling of them."""
-    found = []
+def _document_told_before(told: dict[str, TimeExpression], verb: Tok) -> TimeExpression | None:
+    """The date of a document told before that `verb` signs, issues or releases, named as
+    known: its object or its preposition's ("to sign onto the joint statement")."""
+    if verb.lemma_.casefold() not in _ISSUING:
+        return None
     for child in verb.children:
         nouns = [child] if child.dep_ == "dobj" else []
         if child.dep_ == "prep":
             nouns = [o for o in child.children if o.dep_ == "pobj"]
         for noun in nouns:
-            if noun.lemma_.casefold() not in SPEAKING_DOCUMENTS:
-                continue  # (the lemma is its key in `told_documents`)
-            if definite and not any(
-                c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children
-            ):
-                continue
-            found.append(noun)
-    return found
+            known = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
+            if known and (found := told.get(noun.lemma_.casefold())) is not None:
+                return found
+    return None
 
 
 def _mentions_again(draft: _Draft) -> bool:
