@@ -117,7 +117,10 @@ async def test_sigkill_mid_stream_loses_nothing_and_index_holds_each_once(
                 params = {"type": kind, "limit": "100", **({"cursor": cursor} if cursor else {})}
                 if kind == "articles":
                     params["q"] = "Witkoff"
-                page = (await client.get("/v1/search", params=params)).json()
+                response = await client.get("/v1/search", params=params)
+                # 503 while the indexer opens the store: not up yet, as a refused connection is
+                response.raise_for_status()
+                page = response.json()
                 ids += [r["id"] for r in page["results"]]
                 cursor = page.get("next_cursor")
                 if not cursor:
