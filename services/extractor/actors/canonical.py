@@ -19,10 +19,12 @@ From the repaired entity spans (`mentions`):
 A given name alone joins the one person of that given name named before it ("Elian" after
 "Elian Gonzalez"; "Savannah Guthrie's mother, Nancy" is no Nancy Garrido named later), and a
 given name joined to a full name takes its surname ("Phillip and Nancy Garrido": Phillip
-Garrido). A surname with a generational suffix ("Getty III", "Kennedy Jr.") joins the one named
-in full with that suffix, never the father. A body's initials ("EU", "SCO", "OIC") name the
-body written out in the article, and a city that news names for the body seated there
-("Brussels drew up a list": the European Union) does when it acts.
+Garrido). A surname keeps its particles ("Von der Leyen" is Ursula von der Leyen; "Salman"
+alone still joins Mohammed bin Salman). A surname with a generational suffix ("Getty III",
+"Kennedy Jr.") joins the one named in full with that suffix, never the father. A body's
+initials ("EU", "SCO", "OIC") name the body written out in the article, and a city that news
+names for the body seated there ("Brussels drew up a list": the European Union) does when it
+acts.
 Bare surnames the model missed ("Umerov wrote") are added as mentions of the person they name.
 Agents (`agents`): a common noun's from its phrase, a person's from a title or apposition
 ("President", "Gen.", "Putin's envoy, ..."; `titles`, which also reads the offices and country
@@ -49,6 +51,7 @@ from services.extractor.actors.given_names import is_given_name
 from services.extractor.actors.lookup import Actors, paragraphs_of_tokens
 from services.extractor.actors.mentions import known_organisation
 from services.extractor.actors.names import (
+    NAME_PARTICLES,
     REGNAL_TITLES,
     acronym,
     canonical_person,
@@ -57,6 +60,7 @@ from services.extractor.actors.names import (
     has_organisation_head,
     is_role_word,
     organisation_short_names,
+    particle_surname,
     surname,
     without_initials,
 )
@@ -181,6 +185,12 @@ def _role_cue(tokens: list[Tok], candidate: Candidate) -> bool:
 _SEATS = {"brussels": "European Union"}
 
 
+def _surname_with_particles(name: str) -> bool:
+    """ "Von der Leyen", "bin Salman": a surname with its particles and no given name."""
+    words = name.split()
+    return len(words) > 1 and all(w.casefold() in NAME_PARTICLES for w in words[:-1])
+
+
 def _surname_and_generation(name: str) -> bool:
     """ "Getty III", "Kennedy Jr.": a surname with a generational suffix and no given name."""
     return len(name.split()) == 2 and generation(name) is not None
@@ -199,6 +209,8 @@ class _People:
         self.by_given_name: dict[str, list[_Cluster]] = {}
         for cluster in clusters:
             self.by_surname.setdefault(surname(cluster.name).casefold(), []).append(cluster)
+            if (particles := particle_surname(cluster.name)) is not None:  # "Von der Leyen"
+                self.by_surname.setdefault(particles.casefold(), []).append(cluster)
             given = cluster.name.split()[0].casefold()
             self.by_given_name.setdefault(given, []).append(cluster)
 
@@ -373,8 +385,8 @@ class _Builder:
         for c, name in self._names(named):
             (full if len(name.split()) > 1 else single).append((c, name))
         for c, name in full:
-            if _surname_and_generation(name):
-                single.append((c, name))  # "Getty III": whoever has that name in full
+            if _surname_and_generation(name) or _surname_with_particles(name):
+                single.append((c, name))  # "Getty III", "Von der Leyen": whoever has it in full
                 continue
             self._vote(self._add(f"named:{name.casefold()}", name, None, c), c, full_name=True)
         # The people with full names are settled now: a single word only joins one of them.
@@ -382,8 +394,9 @@ class _Builder:
         self.short_names = self._short_names(people, single)
         for c, word in sorted(single, key=lambda pair: pair[0].start):
             suffix = generation(word)
+            key = word if _surname_with_particles(word) else word.split()[0]
             cluster = (
-                people.with_surname(word.split()[0], c.start, suffix)
+                people.with_surname(key, c.start, suffix)
                 or (None if suffix else people.with_given_name(word, c.start))
                 or self.short_names.get(word.casefold())
             )

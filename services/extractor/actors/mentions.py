@@ -2,7 +2,9 @@
 
 Shared by `actors` and `geocode`. Each candidate's character span is trimmed of a leading
 "the" and a trailing possessive ("Trump’s" -> "Trump"), so `text[start:end]` is the name itself.
-A country's own name the model left untagged is the country ("Officials met. Denmark sent more
+A person's name the model cut at a particle takes the particles and the surname after it
+("Ursula von" of "Ursula von der Leyen", whose "Leyen" it tagged a place). A country's own name
+the model left untagged is the country ("Officials met. Denmark sent more
 troops"; not one that is also a given name, "Chad"). A name the model cut before its
 generational suffix takes it ("Frank Sinatra, Jr."; a "Jr." it
 made a name of its own joins the name before), an organisation's name loses an unclosed short
@@ -36,6 +38,7 @@ from services.extractor.actors.given_names import is_given_name
 from services.extractor.actors.names import (
     GENERATIONS,
     HONORIFICS,
+    NAME_PARTICLES,
     canonical_person,
     is_role_word,
 )
@@ -107,6 +110,8 @@ def read_candidates(
         if bounds is None:
             continue
         first, stop, start, end = bounds
+        if raw and first < raw[-1].stop:
+            continue  # "Leyen" inside "Ursula von der Leyen", which took it in
         if first > 0 and doc[first - 1].text.upper() in _SHIP_PREFIXES:
             continue  # "the U.S.S. Abraham Lincoln": a ship, no person and no place
         if label in {"PERSON", "ORG"}:
@@ -120,6 +125,8 @@ def read_candidates(
                         )
                     )
                 continue
+            if label == "PERSON":
+                stop, end = _with_particles(doc, stop, end)  # "Ursula von" + "der Leyen"
             extended = _with_generation(doc, stop, end)
             if extended != (stop, end) and (
                 label == "PERSON" or doc[extended[0] - 1].text in _JUNIOR
@@ -172,6 +179,21 @@ def read_candidates(
 _JUNIOR = frozenset({"Jr.", "Jr", "Sr.", "Sr"})
 # The prefixes of a ship's name ("U.S.S. Abraham Lincoln", "HMS Prince of Wales").
 _SHIP_PREFIXES = frozenset({"USS", "U.S.S.", "HMS", "H.M.S.", "INS", "USNS", "RFS", "HMCS"})
+
+
+def _with_particles(doc: Doc, stop: int, end: int) -> tuple[int, int]:
+    """A name's end past the particles and surname the model cut off ("Ursula von" of
+    "Ursula von der Leyen": the model tagged "Leyen" a place)."""
+    after = stop
+    while after < len(doc) and doc[after].lower_ in NAME_PARTICLES and doc[after].is_lower:
+        after += 1
+    if doc[stop - 1].lower_ in NAME_PARTICLES and after == stop:
+        after = stop  # "Ursula von" then "Leyen": no particle after, the surname next
+    if after < len(doc) and (after > stop or doc[stop - 1].lower_ in NAME_PARTICLES):
+        surname_token = doc[after]
+        if surname_token.is_title and surname_token.pos_ == "PROPN":
+            return after + 1, surname_token.idx + len(surname_token.text)
+    return stop, end
 
 
 def _with_generation(doc: Doc, stop: int, end: int) -> tuple[int, int]:

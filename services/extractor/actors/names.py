@@ -270,6 +270,23 @@ def surname(name: str) -> str:
     return words[-1] if words else name
 
 
+def particle_surname(name: str) -> str | None:
+    """The surname with the particles before it that a later mention keeps ("Ursula von der
+    Leyen" -> "von der Leyen"), or None when the name has none."""
+    words = [w for w in name.split() if _bare(w) not in _SUFFIXES]
+    first = len(words) - 1
+    while first > 1 and words[first - 1].casefold() in NAME_PARTICLES:
+        first -= 1
+    return " ".join(words[first:]) if first < len(words) - 1 else None
+
+
+# Words inside a person's name before the surname ("von der Leyen", "bin Salman").
+NAME_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "da", "di", "del", "della", "du", "le", "la", "bin",
+     "ibn", "al", "el", "ter", "ten", "zu", "dos", "das"}
+)  # fmt: skip
+
+
 def has_known_given_name(name: str) -> bool:
     """Whether the first word of `name` is a known given name ("Rustem Umerov": yes)."""
     words = name.split()

@@ -1179,7 +1179,8 @@ class _Reader:
                     ]
                 )
             elif child.dep_ == "ccomp" and verb.lemma_ not in SPEECH_VERBS:
-                found.extend(self._named_subjects(child, {"nsubj"}))
+                if not _warns_of_a_reprisal(verb):  # "the EU response will be": its own side
+                    found.extend(self._named_subjects(child, {"nsubj"}))
             elif child.dep_ in {"advcl", "xcomp"} and any(
                 g.dep_ == "mark" and g.lower_ == "for" for g in child.children
             ):
@@ -2086,6 +2087,21 @@ def _warns_of_force(verb: Tok) -> bool:
     return any(event_noun_type(t) in _FORCEFUL or t.lemma_.casefold() in _REPRISALS for t in things)
 
 
+def _warns_of_a_reprisal(verb: Tok) -> bool:
+    """ "warned that the EU response will be unflinching", "warned that there would be
+    consequences": a warning whose content is a reprisal to come is a threat (not "warned
+    that a U.S. invasion would be the end of NATO": another's act, a concern)."""
+    if verb.lemma_.casefold() != "warn":
+        return False
+    return any(
+        n.lemma_.casefold() in _REPRISALS
+        for c in verb.children
+        if c.dep_ == "ccomp" and (reading(c) == "future" or is_hedged(c, [c]))
+        for n in c.children
+        if n.dep_ in {"nsubj", "attr", "nsubjpass"}
+    )
+
+
 def _warned_of(verb: Tok) -> list[Tok]:
     """The prepositions of a warning, on the verb or on whom it warns (the parser hangs "of"
     on either: "warned Saddam of strikes", "warned residents of landslides")."""
@@ -2306,8 +2322,10 @@ def _is_candidate(verb: Tok) -> bool:
     if lemma in _SPEECH_UNLESS_BARE:
         # "warned of a deep rift", "warned about the risks": a concern voiced, no threat; but
         # "warned Saddam of punishing air strikes": force held over someone
-        return "ccomp" not in has and (
-            _warns_of_force(verb) or not any(c.lower_ in {"of", "about"} for c in _warned_of(verb))
+        if "ccomp" in has:
+            return _warns_of_a_reprisal(verb)
+        return _warns_of_force(verb) or not any(
+            c.lower_ in {"of", "about"} for c in _warned_of(verb)
         )
     if lemma == "ask" and (_asks_a_question(verb) or _asks_nothing(verb)):
         return False

@@ -517,3 +517,17 @@ def test_org_tags_on_a_persons_surname_alone_do_not_make_an_organisation(
 def test_a_countrys_own_name_the_model_missed_is_the_country(actors_of: ReadActors) -> None:
     text = "Officials met on Monday. Denmark sent more troops to Greenland this week."
     assert _by_name(actors_of(text))["Denmark"].kind == "country"
+
+
+def test_name_particles_belong_to_the_surname(actors_of: ReadActors) -> None:
+    text = (
+        "European Commission President Ursula von der Leyen warned on Tuesday. Von der Leyen"
+        " spoke. Crown Prince Mohammed bin Salman met Trump. Salman left."
+    )
+    names = _by_name(actors_of(text))
+    assert [m.text for m in names["Ursula von der Leyen"].mentions] == [
+        "Ursula von der Leyen",
+        "Von der Leyen",
+    ]
+    assert len(names["Mohammed bin Salman"].mentions) == 2
+    assert not {"Leyen", "Ursula von", "Von der Leyen"} & set(names)

@@ -2950,3 +2950,16 @@ def test_signing_a_document_told_before_has_its_date(extractor: Extractor) -> No
     )
     assert _dated(extractor, text, "sign") == ("2024-03", "context")
     assert _dated(extractor, text, "reject") != ("2024-03", "context")  # a later act on it
+
+
+def test_a_warning_of_a_reprisal_to_come_is_a_threat(read: Read) -> None:
+    text = (
+        "Ursula von der Leyen warned on Friday that the EU response will be unflinching. Mette"
+        " Frederiksen warned on Friday that a U.S. invasion would be the end of NATO."
+    )
+    threat = _one(read(text), "warn")
+    assert (threat.type, threat.sources, threat.targets) == (
+        "THREATEN",
+        ["Ursula von der Leyen"],
+        [],  # the response is the EU's own
+    )
