@@ -185,15 +185,15 @@ def _role_cue(tokens: list[Tok], candidate: Candidate) -> bool:
 _SEATS = {"brussels": "European Union"}
 
 
-def _surname_with_particles(name: str) -> bool:
-    """ "Von der Leyen", "bin Salman": a surname with its particles and no given name."""
+def _surname_alone(name: str) -> str | None:
+    """The surname a name of several words with no given name is, as `_People.with_surname`
+    looks it up: "Von der Leyen" (with its particles), "Getty" of "Getty III"; else None."""
     words = name.split()
-    return len(words) > 1 and all(w.casefold() in NAME_PARTICLES for w in words[:-1])
-
-
-def _surname_and_generation(name: str) -> bool:
-    """ "Getty III", "Kennedy Jr.": a surname with a generational suffix and no given name."""
-    return len(name.split()) == 2 and generation(name) is not None
+    if len(words) > 1 and all(w.casefold() in NAME_PARTICLES for w in words[:-1]):
+        return name
+    if len(words) == 2 and generation(name) is not None:
+        return words[0]
+    return None
 
 
 def _org_name(text: str) -> str:
@@ -385,7 +385,7 @@ class _Builder:
         for c, name in self._names(named):
             (full if len(name.split()) > 1 else single).append((c, name))
         for c, name in full:
-            if _surname_and_generation(name) or _surname_with_particles(name):
+            if _surname_alone(name) is not None:
                 single.append((c, name))  # "Getty III", "Von der Leyen": whoever has it in full
                 continue
             self._vote(self._add(f"named:{name.casefold()}", name, None, c), c, full_name=True)
@@ -394,9 +394,8 @@ class _Builder:
         self.short_names = self._short_names(people, single)
         for c, word in sorted(single, key=lambda pair: pair[0].start):
             suffix = generation(word)
-            key = word if _surname_with_particles(word) else word.split()[0]
             cluster = (
-                people.with_surname(key, c.start, suffix)
+                people.with_surname(_surname_alone(word) or word, c.start, suffix)
                 or (None if suffix else people.with_given_name(word, c.start))
                 or self.short_names.get(word.casefold())
             )

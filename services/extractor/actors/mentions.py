@@ -4,12 +4,11 @@ Shared by `actors` and `geocode`. Each candidate's character span is trimmed of 
 "the" and a trailing possessive ("Trump’s" -> "Trump"), so `text[start:end]` is the name itself.
 A person's name the model cut at a particle takes the particles and the surname after it
 ("Ursula von" of "Ursula von der Leyen", whose "Leyen" it tagged a place). A country's own name
-the model left untagged is the country ("Officials met. Denmark sent more
-troops"; not one that is also a given name, "Chad"). A name the model cut before its
-generational suffix takes it ("Frank Sinatra, Jr."; a "Jr." it
-made a name of its own joins the name before), an organisation's name loses an unclosed short
-form ("the Shanghai Cooperation Organization (SCO"), and a ship's name is no one's ("the U.S.S.
-Abraham Lincoln").
+the model left untagged is the country ("Officials met. Denmark sent more troops"; not one that
+is also a given name, "Chad"). A name the model cut before its generational suffix takes it
+("Frank Sinatra, Jr."; a "Jr." it made a name of its own joins the name before), an
+organisation's name loses an unclosed short form ("the Shanghai Cooperation Organization
+(SCO"), and a ship's name is no one's ("the U.S.S. Abraham Lincoln").
 Label repairs made here (the person/organisation vote is left to `actors`):
 - a demonym ("Ukrainian", tagged GPE) is NORP;
 - a "person" whose name is a gazetteer country or large city ("Kyiv") is GPE, unless it is a
@@ -187,12 +186,10 @@ def _with_particles(doc: Doc, stop: int, end: int) -> tuple[int, int]:
     after = stop
     while after < len(doc) and doc[after].lower_ in NAME_PARTICLES and doc[after].is_lower:
         after += 1
-    if doc[stop - 1].lower_ in NAME_PARTICLES and after == stop:
-        after = stop  # "Ursula von" then "Leyen": no particle after, the surname next
-    if after < len(doc) and (after > stop or doc[stop - 1].lower_ in NAME_PARTICLES):
-        surname_token = doc[after]
-        if surname_token.is_title and surname_token.pos_ == "PROPN":
-            return after + 1, surname_token.idx + len(surname_token.text)
+    # particles after the span, or the span ends in one ("Ursula von"): the surname next
+    cut = after > stop or doc[stop - 1].lower_ in NAME_PARTICLES
+    if cut and after < len(doc) and doc[after].is_title and doc[after].pos_ == "PROPN":
+        return after + 1, doc[after].idx + len(doc[after].text)
     return stop, end
 
 

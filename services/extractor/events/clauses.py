@@ -94,6 +94,19 @@ def _issuer(document: Tok) -> Tok | None:
     return None
 
 
+def first_conjunct(verb: Tok) -> Tok:
+    """The first of the verbs `verb` is joined to ("apologise" of "apologise or withdraw")."""
+    for _ in range(CHAIN_LIMIT):  # a guard against parse cycles
+        if verb.dep_ != "conj" or verb.head is verb:
+            break
+        verb = verb.head
+    return verb
+
+
+# A clause's subjects, active and passive.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
 def is_infinitive(verb: Tok) -> bool:
     """Whether `verb` is a to-infinitive ("to meet")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -262,11 +275,7 @@ def is_hedged(verb: Tok, clauses: list[Tok]) -> bool:
     if verb.dep_ == "conj":
         # "have failed to apologise or withdraw their calls": what holds the first conjunct
         # (a verb of wishing, trying or failing over it) holds each one joined to it
-        first = verb.head
-        for _ in range(CHAIN_LIMIT):
-            if first.dep_ != "conj" or first.head is first:
-                break
-            first = first.head
+        first = first_conjunct(verb)
         # (not a participle the parser joined to an infinitive: "telling tourists to avoid
         # traveling and reimposing a ban" reimposed it)
         return (

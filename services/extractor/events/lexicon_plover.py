@@ -301,13 +301,13 @@ _FESTIVITIES = frozenset(
     {"game", "games", "olympics", "tournament", "championship", "cup", "festival", "concert",
      "show", "party", "race", "match", "contest", "exhibition", "fair", "podcast", "event"}
 )  # fmt: skip
-# A verb whose type depends on what it acts on (its direct object's lemma): the type, or None
-# where the pair is no event of any type ("released a statement", "seized the initiative").
 # What one reinforces that is no military position.
 _STRENGTHENED_THINGS = (
     "point", "message", "argument", "view", "idea", "notion", "perception", "impression",
     "tie", "bond", "commitment", "belief", "narrative", "sense",
 )  # fmt: skip
+# A verb whose type depends on what it acts on (its direct object's lemma): the type, or None
+# where the pair is no event of any type ("released a statement", "seized the initiative").
 OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
     **{(verb, noun): "MOBILIZE" for verb in ("send", "dispatch") for noun in _FORCES_SENT},
     **{("fire", noun): "ASSAULT" for noun in ("shot", "missile", "rocket", "shell", "bullet")},

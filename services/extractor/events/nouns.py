@@ -78,6 +78,7 @@ from services.extractor.actors.mentions import VENUE_WORDS
 from services.extractor.events.clauses import (
     CHARGING_VERBS,
     SCHEDULING_GOVERNORS,
+    SUBJECT_DEPS,
     chain,
     controller,
     is_hedged,
@@ -175,7 +176,6 @@ _STANDING_ADJECTIVES = frozenset(
 _CLAUSE_DEPS = frozenset(
     {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "appos", "pcomp"}
 )
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Verbs whose object or participle is their event noun's happening, now: the light verbs and
 # those that enact or schedule it.
 _REALISING_VERBS = LIGHT_VERBS | frozenset({"set", "schedule", "slate", "plan", "fix"})
@@ -541,7 +541,7 @@ def _realises(clause: Tok) -> bool:
         clause.dep_ == "acl"
         and clause.tag_ == "VBN"
         and clause.lemma_.casefold() in _REALISING_VERBS
-        and not any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in clause.children)
     )
 
 
@@ -555,7 +555,7 @@ def tells_of(noun: Tok, verb: Tok | None) -> bool:
     if verb is None:
         return False
     if noun.head is verb:
-        return noun.dep_ in _SUBJECT_DEPS or (
+        return noun.dep_ in SUBJECT_DEPS or (
             noun.dep_ == "dobj" and verb.lemma_.casefold() in _REALISING_VERBS | _RECEIVING_VERBS
         )
     noun = _unit_of(noun)
@@ -725,7 +725,7 @@ def noun_event(
     # The clause's date is the event's when the clause tells of the event ("talks ended on
     # Friday"), i.e. when the noun is its subject; as an object ("condemned the sanctions")
     # the clause's date is that of the other act.
-    subject = verb is not None and noun.head is verb and noun.dep_ in _SUBJECT_DEPS
+    subject = verb is not None and noun.head is verb and noun.dep_ in SUBJECT_DEPS
     own = phrase_tokens(noun, event_nouns)
     places, date = reader.setting(noun, clauses, own, clause_date=tells_of(noun, verb))
     places = places or homes  # "the Iran protests": its people protested, in Iran

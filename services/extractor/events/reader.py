@@ -32,11 +32,13 @@ from services.extractor.events.clauses import (
     CONTROL_VERBS,
     PRESENT_BE,
     SPEAKING_DOCUMENTS,
+    SUBJECT_DEPS,
     Reading,
     chain,
     charged_deed,
     clause_tokens,
     document_act,
+    first_conjunct,
     governor,
     is_conditional,
     is_future_in_past,
@@ -561,7 +563,7 @@ class _Reader:
             # "the ministry" is no school named before it: a body of its sector, or of none
             sectors = None if agent is None else {agent, None}
             body = self.actors.antecedent(noun, kinds={"organization"}, agents=sectors)
-            if body is None and agent in _PUBLIC_SECTORS and noun.dep_ in _SUBJECT_DEPS:
+            if body is None and agent in _PUBLIC_SECTORS and noun.dep_ in SUBJECT_DEPS:
                 return self._as_described(noun, agent)  # "The ministry said", none named
             return body
         if agent is None or lemma in INSTITUTIONS:
@@ -1325,14 +1327,14 @@ class _Reader:
     def _told_events_place(self, verb: Tok) -> list[str]:
         """ "the bombing of a Birmingham clinic that killed an officer": the killing was where
         the bombing was (`_told_event`)."""
-        event = _told_event(_first_conjunct(verb))
+        event = _told_event(first_conjunct(verb))
         if event is None:
             return []
         return self.places_in(list(event.subtree), skip_subjects=False, owner=event)
 
     def _where_clause_place(self, verb: Tok) -> list[str]:
         """ "Oklahoma City, where 168 people were killed": the place a where-clause is on."""
-        first = _first_conjunct(verb)
+        first = first_conjunct(verb)
         if first.dep_ != "relcl" or not any(
             c.dep_ == "advmod" and c.lower_ == "where" for c in first.children
         ):
@@ -1399,7 +1401,7 @@ class _Reader:
         """The clause's first date that dates its verb; a relative clause on a date ("June
         2024, when ...") has it. A date that modifies a noun ("testified about a July 10
         meeting", "a 2010 allegation") dates that noun's happening, not the verb's."""
-        first = _first_conjunct(verb)  # "the bombing that killed an officer and maimed a nurse"
+        first = first_conjunct(verb)  # "the bombing that killed an officer and maimed a nurse"
         if first.dep_ in {"relcl", "acl"}:
             # "June 2024, when ...", "the January 1998 bombing that killed an officer", "the
             # Feb. 23 accord signed by Annan": the noun's date is the clause's.
@@ -1531,7 +1533,7 @@ class _Reader:
             owner = owner.head
         if owner is verb:
             return time
-        if _first_conjunct(owner) is _first_conjunct(verb) and (
+        if first_conjunct(owner) is first_conjunct(verb) and (
             self._in_sequence(verb, owner) or _another_doers_act(verb, owner)
         ):
             return None  # "convicted ... but released on parole in 1980": the other's date
@@ -1768,7 +1770,7 @@ def _another_doers_act(verb: Tok, other: Tok) -> bool:
     own = [c for c in other.children if c.dep_ == "nsubj"]
     if not own or other.tag_ != "VBD":
         return False
-    mine = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    mine = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     return not mine or {c.lower_ for c in own} != {c.lower_ for c in mine}
 
 
@@ -2248,7 +2250,7 @@ def _patient(verb: Tok) -> Tok | None:
         return verb.head
     # "put the trade deal struck last summer in jeopardy", the participle misread as a clause
     # of the verb before it: the noun right before a subjectless participle is what it acts on.
-    if verb.tag_ in {"VBD", "VBN"} and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+    if verb.tag_ in {"VBD", "VBN"} and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return next((c for c in verb.head.children if c.i == verb.i - 1 and c.pos_ == "NOUN"), None)
     return None
 
@@ -2299,7 +2301,7 @@ def _is_candidate(verb: Tok) -> bool:
         return False
     if verb.dep_ in _NOT_EVENTS_DEPS and not _reduced_passive(verb) and not document_act(verb):
         return False
-    first = _first_conjunct(verb)
+    first = first_conjunct(verb)
     if first is not verb and first.dep_ in _NOT_EVENTS_DEPS and not _reduced_passive(first):
         return False  # "its ambition to join NATO and withdraw": the noun's, as "join" is
     if _infinitival_relative(first):
@@ -2415,14 +2417,6 @@ def _infinitival_relative(verb: Tok) -> bool:
     return any(
         c.dep_ == "nsubj" and c.lemma_.casefold() in _DEEDS for c in verb.children
     ) and not any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
-
-
-def _first_conjunct(verb: Tok) -> Tok:
-    for _ in range(8):  # conjunct chains are short; a guard against parse cycles
-        if verb.dep_ != "conj" or verb.head is verb:
-            break
-        verb = verb.head
-    return verb
 
 
 def _is_passive(verb: Tok) -> bool:
@@ -3156,6 +3150,7 @@ def read_clauses(
         drafts: list[_Draft] = []
         by_verb: dict[int, _Draft] = {}
         nouns: list[tuple[Tok, EventType]] = []
+        documents: list[Tok] = []  # the sentence's documents, for `told_documents`
         for token in table[sentence.start : sentence.end]:
             # Most tokens are neither: test the part of speech before anything else.
             pos = token.pos_
@@ -3164,6 +3159,8 @@ def read_clauses(
                 noun_kind = nominal_type(token.lemma_) and event_noun_type(token)
                 if noun_kind is not None:
                     nouns.append((token, noun_kind))
+                if token.lemma_.casefold() in SPEAKING_DOCUMENTS:
+                    documents.append(token)
                 continue
             if pos != "VERB" or not _is_candidate(token) or _skip_own_infinitive(token):
                 continue
@@ -3213,13 +3210,9 @@ def read_clauses(
                 for source in draft.sources:
                     told_acts[(draft.kind, source)] = date
             if date is not None and date_source == "explicit":
-                for token in table[sentence.start : sentence.end]:
-                    if (
-                        token.pos_ == "NOUN"
-                        and token.lemma_.casefold() in SPEAKING_DOCUMENTS
-                        and _descends(token, trigger)  # "joined ... in signing a statement"
-                    ):
-                        told_documents.setdefault(token.lemma_.casefold(), date)
+                for document in documents:
+                    if _descends(document, trigger):  # "joined ... in signing a statement"
+                        told_documents.setdefault(document.lemma_.casefold(), date)
             if isinstance(draft.places, DatelinePlaces) and not _fresh(
                 date, date_source, published_at.date()
             ):
@@ -3591,8 +3584,7 @@ def _names_a_topic(verb: Tok) -> bool:
     )
 
 
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_SUBJECT_OR_AUX = _SUBJECT_DEPS | {"aux", "auxpass", "expl"}
+_SUBJECT_OR_AUX = SUBJECT_DEPS | {"aux", "auxpass", "expl"}
 
 
 def _whenever(verb: Tok) -> bool:
@@ -3600,7 +3592,7 @@ def _whenever(verb: Tok) -> bool:
     promises ..., they remember": a "when" clause in the simple present under a governor in
     the simple present says what happens each time, of any act, verbal or material. Not
     under a future ("When Xi arrives on Monday, he will meet ..." is scheduled)."""
-    clause = _first_conjunct(verb)
+    clause = first_conjunct(verb)
     if clause.dep_ != "advcl" or not _simple_present(verb):
         return False
     if not any(c.dep_ in {"advmod", "mark"} and c.lower_ in _EACH_TIME for c in clause.children):

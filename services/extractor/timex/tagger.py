@@ -96,6 +96,7 @@ _MONTHS_PERIOD = re.compile(
 # all 10 such readings differed from the gold, which this reading leaves as it was.
 _YEARLESS = frozenset({"month_day", "day_month"})
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+# A blank line ends a paragraph (as in `events.reader`; `timex` depends on no other package).
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A value on the calendar (a year or finer): the story's time for "that year" after it.
 _CALENDAR_VALUE = re.compile(r"\d{4}(?!\d)")
@@ -375,7 +376,7 @@ def find_times(
     found: list[TimeExpression] = []
     reference: str | None = None
     narrative: str | None = None
-    paragraph_starts = [0, *(found.end() for found in _PARAGRAPH_BREAK.finditer(full_text))]
+    paragraph_starts = [0, *(b.end() for b in _PARAGRAPH_BREAK.finditer(full_text))]
     told: tuple[int, int] | None = None  # the year a date named with one, and its paragraph
     for match in scan(full_text, Context(anchor)):
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
