@@ -42,12 +42,12 @@ from services.extractor.actors.names import (
     is_role_word,
 )
 from services.extractor.parse.candidates import Candidate, sentence_of_tokens
+from services.extractor.parse.dateline import find_dateline
 from services.extractor.parse.words import possessive_suffix_length
 from services.extractor.places.gazetteer import MIN_POPULATION_TO_OVERRULE_PERSON, Gazetteer
 from services.extractor.places.names import (
     PLACE_PREPOSITIONS,
     WATER_WORDS,
-    find_dateline,
     region_core,
     region_word_around,
 )

@@ -277,7 +277,7 @@ _PUBLICATIONS = (
     "statement", "report", "tape", "video", "data", "figure", "result", "album", "film",
     "record", "detail", "footage", "document", "photo", "poll", "survey", "study", "memoir",
     "book", "letter", "list", "email", "transcript", "recording", "audio", "image", "file",
-    "guideline", "plan", "budget", "forecast",
+    "guideline", "plan", "budget", "forecast", "picture", "photograph", "clip",
 )  # fmt: skip
 # What is met when a meeting is no gathering ("met the threshold").
 _MEASURES = (
@@ -309,7 +309,12 @@ _STRENGTHENED_THINGS = (
 # A verb whose type depends on what it acts on (its direct object's lemma): the type, or None
 # where the pair is no event of any type ("released a statement", "seized the initiative").
 OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
-    **{(verb, noun): "MOBILIZE" for verb in ("send", "dispatch") for noun in _FORCES_SENT},
+    # "sent more planes to the Gulf", "readied 8,000 troops for Gaza"
+    **{
+        (verb, noun): "MOBILIZE"
+        for verb in ("send", "dispatch", "ready", "prepare", "muster")
+        for noun in _FORCES_SENT
+    },
     **{("fire", noun): "ASSAULT" for noun in ("shot", "missile", "rocket", "shell", "bullet")},
     **{("lift", noun): "CONCEDE" for noun in ("sanction", "ban", "embargo", "curfew", "blockade")},
     **{("ease", noun): "CONCEDE" for noun in ("sanction", "ban", "embargo", "curfew", "blockade")},
@@ -328,6 +333,11 @@ OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
     },
     **{("meet", noun): None for noun in _MEASURES},
     **{("seize", noun): None for noun in ("initiative", "opportunity", "moment", "chance")},
+    # "pulled a similar trick", "pulled the plug": a figure, no withdrawal
+    **{
+        ("pull", noun): None
+        for noun in ("trick", "stunt", "plug", "lever", "string", "punch", "weight", "rank")
+    },
     # "struck a deal" agrees; "struck a tone", "struck a balance" do nothing to anyone.
     **{("strike", noun): "AGREE" for noun in ("deal", "agreement", "accord", "bargain", "pact")},
     **{("strike", noun): None for noun in ("tone", "balance", "chord", "note", "pose", "match")},

@@ -145,6 +145,13 @@ _DENYING_VERBS = frozenset(
         "block", "prevent", "avoid", "suspend", "halt", "abandon", "drop", "shelve",
     }
 )  # fmt: skip
+# Nouns of calling an event off ("a postponement of his visit"), and verbs that do it to their
+# object only ("killed a planned endorsement"; not "killed in an attack").
+_CALLING_OFF_NOUNS = frozenset(
+    {"postponement", "cancellation", "cancelation", "suspension", "delay", "scrapping",
+     "abandonment", "halt", "deferral"}
+)  # fmt: skip
+_CALLING_OFF_VERBS = frozenset({"kill", "defer", "nix", "axe", "ax"})
 # Governing verbs that ask for the event rather than report it.
 _SEEKING_VERBS = frozenset(
     {
@@ -419,7 +426,18 @@ def denied(noun: Tok, verb: Tok | None, kind: EventType) -> bool:
 
 
 def _says_no(noun: Tok) -> bool:
-    return any(child.lower_ == "no" for child in noun.children)
+    """ "no talks"; "a postponement of his visit", "killed a planned endorsement": called
+    off."""
+    if any(child.lower_ == "no" for child in noun.children):
+        return True
+    if noun.dep_ == "dobj" and noun.head.lemma_.casefold() in _CALLING_OFF_VERBS:
+        return True
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.casefold() in _CALLING_OFF_NOUNS
+    )
 
 
 def _terms_under(noun: Tok) -> bool:

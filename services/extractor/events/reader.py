@@ -76,9 +76,9 @@ from services.extractor.events.plover import (
 )
 from services.extractor.events.quotes import FIRST_PERSON, Speakers
 from services.extractor.parse.candidates import sentence_of_tokens
+from services.extractor.parse.dateline import Dateline, find_dateline
 from services.extractor.parse.table import Tok, parse_table, subtree_until
 from services.extractor.places.geocode import Places
-from services.extractor.places.names import Dateline, find_dateline
 from services.extractor.timex.lexicon import MONTHS, WEEKDAYS
 from shared.models import (
     QUAD_OF_TYPE,
@@ -1726,6 +1726,16 @@ class Ground:
         codes = {self.code_of_place.get(name) for name in dateline}
         return bool(place) and self.code_of_place.get(place[0]) not in codes
 
+    def said_elsewhere(self, dateline: list[str], sources: list[str], targets: list[str]) -> bool:
+        """Whether a verbal act is of doers all of other countries than the dateline's, done
+        to none of its country ("JAKARTA: ... Italy offers to train a Gaza police force"): the
+        story was filed there, the act done at the doers' home or wherever they were."""
+        here = {self.code_of_place.get(name) for name in dateline} - {None}
+        doers = [self.country_of.get(source) for source in sources]
+        if not here or not doers or None in doers or here & set(doers):
+            return False
+        return not here & {self.country_of.get(target) for target in targets}
+
     def _in(self, code: str) -> list[str]:
         """The country's place, where the article names it as one."""
         place = self.country_place.get(code)
@@ -1854,10 +1864,15 @@ def _where_the_subject_is(place: Tok, subjects: list[Tok]) -> bool:
         if holder in subjects:
             return True
         # "thousands of people in Germany"; "bombings at U.S. embassies in Nairobi killed
-        # 258": the attack's place is its toll's
-        if holder.dep_ != "pobj" or holder.head.lower_ not in {"of", "at", "in"}:
+        # 258", "an attack on a market in Kabul killed 28": the attack's place is its toll's
+        if holder.dep_ != "pobj":
             return False
-        holder = holder.head.head
+        preposition = holder.head
+        if preposition.lower_ not in {"of", "at", "in"} and not (
+            preposition.lower_ in {"on", "against"} and is_event_noun(preposition.head)
+        ):
+            return False
+        holder = preposition.head
     return False
 
 
@@ -2001,7 +2016,14 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
         decides, by_object = object_type(verb.lemma_, patient.lemma_)
         if decides:
             return by_object
+        if verb_type(verb.lemma_) == "ASSAULT" and patient.lower_ in _REFLEXIVES:
+            return None  # "Brunel, who killed himself in jail": no one attacked another
+        if lemma == "kill" and is_event_noun(patient):
+            return None  # "killed a planned endorsement": called off, no one died
     return verb_type(verb.lemma_)
+
+
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
 
 
 # Verbs of refusing that are also verbs of falling, with nothing refused ("shares declined").
@@ -3217,6 +3239,12 @@ def read_clauses(
                 date, date_source, published_at.date()
             ):
                 draft.places = []
+            if (
+                isinstance(draft.places, DatelinePlaces)
+                and draft.kind not in _GROUNDED_TYPES
+                and ground.said_elsewhere(draft.places, draft.sources, draft.targets)
+            ):
+                draft.places = []  # "JAKARTA: ... Italy offers to train a Gaza police force"
             paragraph = actors.paragraph_of[trigger.i] if actors.paragraph_of else 0
             if (
                 draft.places

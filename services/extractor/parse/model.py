@@ -6,7 +6,9 @@ Repairs (both keep `doc.text` identical to the input, so offsets stay valid):
 - possessives written with a left quote or backtick ("Putin‘s", "Putin`s") are split like
   "Putin’s"; unsplit, the tagger reads "Putin‘s" as one unknown word and NER loses the name.
 - a blank line ends a sentence: news text separates paragraphs (and headings) by blank lines,
-  and the parser otherwise runs a heading into the next paragraph's first sentence.
+  and the parser otherwise runs a heading into the next paragraph's first sentence;
+- so does a dateline ("KHARTOUM: A drone attack ... killed 28 people"): parsed with its
+  sentence, its place became the root and the story's first verb a modifier of it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
 from services.extractor.parse.attribute_rules import use_rules
+from services.extractor.parse.dateline import find_dateline
 from services.extractor.parse.lemmas import use_lemma_memo
 
 SETTING = "NEWSFLOW_SPACY_MODEL"
@@ -50,7 +53,14 @@ class ModelInfo:
 
 @Language.component(PARAGRAPH_COMPONENT)
 def paragraph_sentences(doc: Doc) -> Doc:
-    """Start a sentence after every blank line (set before the parser, which then respects it)."""
+    """Start a sentence after every blank line, and at a dateline and after it (set before the
+    parser, which then respects it)."""
+    dateline = find_dateline(doc.text)
+    if dateline is not None:
+        for start in (dateline.place[0], dateline.end):
+            after = doc.char_span(start, len(doc.text), alignment_mode="expand")
+            if after is not None and len(after) and after[0].i > 0:
+                after[0].is_sent_start = True
     # Only whitespace tokens can end a paragraph: find them in one array read, not by
     # building a Token object for every word (this runs inside the parse of every article).
     spaces = doc.to_array(IS_SPACE).astype(bool)

@@ -42,6 +42,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from services.extractor.parse.candidates import Candidate
+from services.extractor.parse.dateline import find_dateline
 from services.extractor.parse.words import strip_possessive
 from services.extractor.places.gazetteer import (
     MIN_POPULATION_TO_OVERRULE_PERSON,
@@ -53,7 +54,6 @@ from services.extractor.places.names import (
     PLACE_PREPOSITIONS,
     ap_state_code,
     compass_word_before,
-    find_dateline,
     former_country,
     former_name,
     is_natural_feature,

@@ -5,15 +5,14 @@ Pure string rules, shared by the gazetteer (which keys first-level regions by th
 and the geocoder (which reads the words around a mention):
 - a region word after or before a name makes it the region: "Donetsk region", "the Donetsk
   oblast", "Kherson Oblast", "New York state", "the state of Punjab", "Free State of Bavaria";
-- AP style abbreviates US states after a city ("Birmingham, Ala.", "Albany, N.Y."), and
-  datelines give the city an article was filed from ("NAIROBI, Kenya (AP) _").
+- AP style abbreviates US states after a city ("Birmingham, Ala.", "Albany, N.Y.").
+Datelines ("NAIROBI, Kenya (AP) _") are the parse's (`parse.dateline`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 
 def lookup_key(name: str) -> str:
@@ -275,40 +274,6 @@ def ap_state_code(name: str) -> str | None:
         # "Ala", "Mass", "Miss" and "Wash" without their period are words or names, not states.
         return None
     return _AP_KEYS.get(name.replace(" ", "").rstrip(".").casefold())
-
-
-# A dateline opens a wire story: the city in capitals, optionally a country, state or date
-# after a comma, then the agency in brackets, a dash or a colon ("NAIROBI, Kenya (AP) _",
-# "MOSCOW (AP)_", "KYIV, Ukraine (AP) —", "LONDON, Dec 5 (Reuters) -", "WASHINGTON --",
-# "KHARTOUM: ", "JERUSALEM / ISLAMABAD: "). Summary bullets may come before it ("• Israel
-# imposes restrictions" lines, as some papers print under the headline).
-_DATELINE = re.compile(
-    r"\s*(?P<place>[A-Z][A-Z.'’/\- ]*[A-Z.])"
-    r"(?:\s*,\s*[^\n(),:]{1,40}?)?"
-    r"\s*(?:\([A-Za-z][A-Za-z .&-]{0,30}\)|--|—|–|_|-\s|:\s)"
-)
-_SUMMARY_BULLETS = re.compile(r"(?:\s*[•▪●][^\n]*\n)*")
-# What closes a dateline after its credit: "(AP) --", "(Xinhua) —".
-_DATELINE_CLOSE = re.compile(r"\s*(?:--|—|–|_|-)?")
-
-
-@dataclass(frozen=True, slots=True)
-class Dateline:
-    """Where a dateline is in a text: its place's characters and where the dateline ends. Its
-    place, date and wire credit say where and when the story was filed, not who acted."""
-
-    place: tuple[int, int]
-    end: int
-
-
-def find_dateline(text: str) -> Dateline | None:
-    """The dateline that opens `text` (after any summary bullets), or None."""
-    bullets = _SUMMARY_BULLETS.match(text)
-    found = _DATELINE.match(text, bullets.end() if bullets else 0)
-    if found is None:
-        return None
-    closing = _DATELINE_CLOSE.match(text, found.end())
-    return Dateline(found.span("place"), found.end() if closing is None else closing.end())
 
 
 _PAIR_GAP = re.compile(r"\s*,\s*")

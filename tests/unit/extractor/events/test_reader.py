@@ -2963,3 +2963,57 @@ def test_a_warning_of_a_reprisal_to_come_is_a_threat(read: Read) -> None:
         ["Ursula von der Leyen"],
         [],  # the response is the EU's own
     )
+
+
+def test_the_first_sentence_after_a_colon_dateline_is_read(extractor: Extractor) -> None:
+    # Parsed with its dateline, the sentence's verb hung on "KHARTOUM" and no event was read.
+    text = "KHARTOUM: A drone attack on a crowded market in central Sudan killed 28 people."
+    killed = _trigger(_events(extractor, text), "kill")
+    assert (killed.type, killed.targets, killed.places) == ("ASSAULT", ["people"], ["Sudan"])
+
+
+def test_an_attack_subjects_target_places_its_toll(extractor: Extractor) -> None:
+    killed = _trigger(
+        _events(extractor, "An attack on a market in Kabul killed 28 people."), "kill"
+    )
+    assert killed.places == ["Kabul"]
+    # a report on a place is no act there
+    text = "A report on banks in Kabul criticised 28 officials."
+    assert all(e.places == [] for e in _events(extractor, text))
+
+
+def test_a_dateline_places_no_word_of_foreign_doers_to_others(extractor: Extractor) -> None:
+    text = (
+        "JAKARTA: Indonesia praised Egypt on Monday, officials said. "
+        "Italy offered to train a Gaza police force, Tajani said. "
+        "Italy also praised Indonesia on Monday."
+    )
+    events = _events(extractor, text)
+    assert _trigger(events, "offer").places == []  # said in Rome, reported from Jakarta
+    praised = [e for e in events if e.trigger == "praise"]
+    assert [(e.sources, e.places) for e in praised] == [
+        (["Indonesia"], ["Jakarta"]),
+        (["Italy"], ["Jakarta"]),  # done to Indonesia: there
+    ]
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Erdogan announced on Monday a postponement of his visit to Abu Dhabi.",
+        "Bezos killed a planned endorsement of Kamala Harris in 2024.",  # no one died
+        "Jean-Luc Brunel, who killed himself in jail, ran a model agency.",  # no one attacked
+        "Police said the suspects planned it for months, releasing pictures of them on Monday.",
+        "He pulled a similar trick in Paris on Monday.",
+    ],
+)
+def test_what_was_called_off_or_done_to_oneself_or_to_things_is_no_event(
+    extractor: Extractor, text: str
+) -> None:
+    assert [(e.trigger, e.type) for e in _events(extractor, text)] == []
+
+
+def test_an_attack_told_beside_its_postponed_sequel_stays(extractor: Extractor) -> None:
+    text = "Two people were killed in an attack on Monday. Russia pulled its troops back."
+    assert [e.type for e in _events(extractor, text)] == ["ASSAULT", "RETREAT"]

@@ -5,7 +5,6 @@ import pytest
 from services.extractor.parse.words import without_accents
 from services.extractor.places.names import (
     ap_state_code,
-    find_dateline,
     former_country,
     is_natural_feature,
     is_pair_gap,
@@ -73,35 +72,6 @@ def test_region_word_around(text: str, mention: str, worded: bool) -> None:
 )
 def test_ap_state_code(abbreviation: str, code: str | None) -> None:
     assert ap_state_code(abbreviation) == code
-
-
-@pytest.mark.parametrize(
-    ("text", "place"),
-    [
-        ("\n\nNEW YORK (AP) _\n\nThe mayor said.", "NEW YORK"),
-        ("\n\nNAIROBI, Kenya (AP) _\n\nBombs exploded.", "NAIROBI"),
-        ("\nMOSCOW (AP)_ The mayor of Moscow said.", "MOSCOW"),
-        ("\n\nBIRMINGHAM, Ala. (AP) _\n\nA bomb exploded.", "BIRMINGHAM"),
-        ("THE HAGUE, Netherlands (AP)_ The court ruled.", "THE HAGUE"),
-        ("WASHINGTON -- The Senate voted.", "WASHINGTON"),
-        ("LONDON, Dec 5 (Reuters) - Shares fell.", "LONDON"),
-        ("KYIV, Ukraine (AP) — Drones struck.", "KYIV"),
-        ("KHARTOUM: A drone attack killed 28 people.", "KHARTOUM"),
-        (
-            "• Israel imposes curbs\n\n• EU objects\n\nJERUSALEM / ISLAMABAD: As Pakistan",
-            "JERUSALEM / ISLAMABAD",
-        ),
-        ("• Israel imposes curbs\n• EU objects\nJERUSALEM: The government", "JERUSALEM"),
-        ("\nIn Washington today, the agency said.", None),
-        ("U.S. officials said on Monday.", None),
-        ("Update: the talks ended.", None),
-        ("• A bullet with no dateline after it.\nPolice said", None),
-    ],
-)
-def test_dateline_place(text: str, place: str | None) -> None:
-    dateline = find_dateline(text)
-    span = None if dateline is None else dateline.place
-    assert (None if span is None else text[span[0] : span[1]]) == place
 
 
 def test_pair_gap_is_a_comma() -> None:
