@@ -1671,6 +1671,10 @@ class Ground:
                 if mention.start < opening_end:
                     opening.add(place.country_code)
         total = sum(counts.values())
+        # Every place the story names is in one country: a domestic story ("Texas voters
+        # approved", in a story naming Austin and Houston), whose acts by no one of another
+        # country happen there.
+        self.domestic = len(counts) == 1 and total >= _STORY_MENTIONS
         # The country the story is set in: where most of its places are (`story`), or far
         # more of them than any other country's (`setting`: a story set in Myanmar that names
         # China, Russia and the U.S. twice each in its background). Material acts happen in
@@ -1760,8 +1764,10 @@ class Ground:
             return []
         story = self.story_code
         codes = [self.country_of.get(name) for name in (*sources, *targets)]
-        if story not in {self.country_of.get(name) for name in sources}:
-            return []
+        if story not in {self.country_of.get(name) for name in sources} and not (
+            self.domestic and all(self.kind_of.get(s) != "person" for s in sources)
+        ):
+            return []  # a person of no known country may be a foreigner ("Trump threatened")
         return [self.story] if all(code in {None, story} for code in codes) else []
 
 

@@ -2997,7 +2997,6 @@ def test_a_dateline_places_no_word_of_foreign_doers_to_others(extractor: Extract
     ]
 
 
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -3017,3 +3016,16 @@ def test_what_was_called_off_or_done_to_oneself_or_to_things_is_no_event(
 def test_an_attack_told_beside_its_postponed_sequel_stays(extractor: Extractor) -> None:
     text = "Two people were killed in an attack on Monday. Russia pulled its troops back."
     assert [e.type for e in _events(extractor, text)] == ["ASSAULT", "RETREAT"]
+
+
+def test_a_domestic_storys_acts_happen_in_its_country(extractor: Extractor) -> None:
+    text = (
+        "Abilene, Texas, is booming. Houston and Austin watch, as all of Texas does.\n\n"
+        "Abilene's City Council agreed to tax breaks in 2025. The mayor praised the council "
+        "on Monday, while Chinese officials criticised the plan on Monday."
+    )
+    events = _events(extractor, text)
+    assert _trigger(events, "agree").places == ["Texas"]
+    # a person of no known country may be a foreigner; another country's actors are
+    assert _trigger(events, "praise").places == []
+    assert _trigger(events, "criticise").places == []
