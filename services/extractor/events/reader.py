@@ -1730,6 +1730,13 @@ class Ground:
         codes = {self.code_of_place.get(name) for name in dateline}
         return bool(place) and self.code_of_place.get(place[0]) not in codes
 
+    def dateline_country(self, dateline: list[str]) -> list[str]:
+        """The country of the dateline's first place, where the article names it as a place
+        (the dateline itself where it does not)."""
+        code = self.code_of_place.get(dateline[0]) if dateline else None
+        country = self.country_place.get(code) if code is not None else None
+        return [country] if country is not None and country not in dateline else dateline
+
     def said_elsewhere(self, dateline: list[str], sources: list[str], targets: list[str]) -> bool:
         """Whether a verbal act is of doers all of other countries than the dateline's, done
         to none of its country ("JAKARTA: ... Italy offers to train a Gaza police force"): the
@@ -3270,6 +3277,11 @@ def read_clauses(
                 )
                 if ground.abroad(there, draft.places):
                     draft.places = there
+                elif draft.kind == "ASSAULT":
+                    # "KHARTOUM: ... two children were killed in one strike on a school": a war
+                    # is fought across the country, not in the city the story was filed from
+                    # (police deployed are rather there: "deploys police around Al-Aqsa")
+                    draft.places = ground.dateline_country(draft.places)
             if not draft.places and draft.kind in _GROUNDED_TYPES:
                 draft.places = ground.place_of(draft.kind, draft.sources, draft.targets)
             parties = list(dict.fromkeys([*draft.sources, *draft.targets]))

@@ -3029,3 +3029,14 @@ def test_a_domestic_storys_acts_happen_in_its_country(extractor: Extractor) -> N
     # a person of no known country may be a foreigner; another country's actors are
     assert _trigger(events, "praise").places == []
     assert _trigger(events, "criticise").places == []
+
+
+def test_an_attack_under_a_dateline_is_in_its_country_not_its_city(extractor: Extractor) -> None:
+    text = (
+        "KHARTOUM: The war in Sudan goes on, a rights group said on Friday. "
+        "On Friday, two children were killed in one strike on a school."
+    )
+    assert _trigger(_events(extractor, text), "kill").places == ["Sudan"]
+    # without the country named, the dateline's city stands
+    text = "KHARTOUM: On Friday, two children were killed in one strike on a school."
+    assert _trigger(_events(extractor, text), "kill").places == ["Khartoum"]
