@@ -361,6 +361,9 @@ def reading(verb: Tok) -> Reading:
             return "background"  # "after receiving an endorsement": the parser's preposition
         if charged_deed(verb):
             return "background"  # "convicted in 1991 of defrauding investors": before then
+        if at_the_time_of(verb) and reading(verb.head) == "background":
+            # "A previous attempt collapsed when Israel launched strikes": at its time
+            return "background"
         if verb.tag_ == "VBD" or auxes & _PAST_BE_AUX:
             return "background" if _earlier(verb) else "past"
         if auxes & (_PERFECT_AUX | PRESENT_BE) or verb.tag_ in {"VBZ", "VBP"}:
@@ -436,9 +439,32 @@ def _earlier(verb: Tok) -> bool:
     """ "has already been approved", "had long opposed", "has repeatedly threatened": a time
     before the story's, or many times; the publication date is none of them."""
     return any(
-        c.dep_ == "advmod" and (c.lower_ in _EARLIER or c.lower_ in _FREQUENCY)
+        (c.dep_ == "advmod" and (c.lower_ in _EARLIER or c.lower_ in _FREQUENCY))
+        or (c.dep_ in SUBJECT_DEPS and _an_earlier_one(c))
         for c in verb.children
     )
+
+
+def _an_earlier_one(noun: Tok) -> bool:
+    """ "A previous attempt at negotiations collapsed": the subject is one before this one."""
+    return any(c.dep_ == "amod" and c.lower_ in _EARLIER_ONES for c in noun.children)
+
+
+# Adjectives of a happening before the story's own ("a previous attempt", "an earlier round").
+_EARLIER_ONES = frozenset({"previous", "prior", "earlier", "past"})
+
+
+def at_the_time_of(verb: Tok) -> bool:
+    """ "when Israel launched strikes", "as Sharif met Stocker": a clause at its governor's
+    time."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head is not verb
+        and any(c.dep_ in {"advmod", "mark"} and c.lower_ in _SIMULTANEITY for c in verb.children)
+    )
+
+
+_SIMULTANEITY = frozenset({"when", "while", "as"})
 
 
 def is_future_in_past(verb: Tok) -> bool:

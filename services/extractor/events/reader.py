@@ -34,6 +34,7 @@ from services.extractor.events.clauses import (
     SPEAKING_DOCUMENTS,
     SUBJECT_DEPS,
     Reading,
+    at_the_time_of,
     chain,
     charged_deed,
     clause_tokens,
@@ -283,7 +284,6 @@ _COUNTRY_NOUNS = frozenset({"country", "nation"})
 # How a date modifies a noun rather than a clause ("a July 10 meeting", "last year's attack").
 _NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
 # Words that open a clause at the same time as the clause it modifies.
-_SIMULTANEITY = frozenset({"when", "while", "as"})
 _SETTING_PREPOSITIONS = frozenset(
     {"in", "at", "during", "on", "after", "before", "since", "until", "following", "throughout"}
 )
@@ -1348,8 +1348,8 @@ class _Reader:
         # The parser may hang the as-clause on the verb's infinitive ("agreed to strengthen
         # ties as Sharif met ...").
         heads = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
-        others = [c for h in heads for c in h.children if c.dep_ == "advcl" and _simultaneous(c)]
-        if verb.dep_ == "advcl" and verb.head is not verb and _simultaneous(verb):
+        others = [c for h in heads for c in h.children if at_the_time_of(c)]
+        if at_the_time_of(verb):
             others.append(verb.head)
         for other in others:
             places = self.places_in(clause_tokens(other), owner=owner)
@@ -1426,7 +1426,7 @@ class _Reader:
         # Afghanistan": a when-clause happens at its governor's time.
         # "agreed on Monday to strengthen ties as Sharif met Stocker": or of the clause its
         # governor takes its subject from.
-        elif verb.dep_ == "advcl" and verb.head is not verb and _simultaneous(verb):
+        elif at_the_time_of(verb):
             governor = verb.head
         for governing in chain(governor) if governor is not None else []:
             time = self._dating(governing, clause_tokens(governing))
@@ -1435,7 +1435,7 @@ class _Reader:
         # "73 soldiers were killed when two helicopters crashed last February": at the time
         # of its when-clause.
         for child in verb.children:
-            if child.dep_ == "advcl" and _simultaneous(child):
+            if at_the_time_of(child):
                 time = self._dating(child, clause_tokens(child))
                 if time is not None:
                     return time
@@ -3088,12 +3088,6 @@ def _fresh(date: TimeExpression | None, source: EventDateSource, published: dt.d
     return abs((date.start_date - published).days) <= _LEAD_DAY_WITHIN.days
 
 
-def _simultaneous(clause: Tok) -> bool:
-    """ "when two helicopters crashed", "as Sharif met Stocker": a clause at its governor's
-    time (the subordinator is an adverb or a marker, as the parser reads it)."""
-    return any(c.dep_ in {"advmod", "mark"} and c.lower_ in _SIMULTANEITY for c in clause.children)
-
-
 def _is_setting(noun: Tok) -> bool:
     """ "In Sunday's debate, Spitzer attacked him": a noun after a preposition of time or place
     is where and when the clause happens, and its date the clause's."""
@@ -3614,7 +3608,7 @@ def _generic_present(draft: _Draft) -> bool:
         draft.kind == "SUPPORT" and verb.dep_ == "relcl"
     ):
         return False
-    if verb.dep_ == "advcl" and _simultaneous(verb):
+    if at_the_time_of(verb):
         return False  # "... as the U.S. builds up forces in the region": going on now
     return _simple_present(verb)
 

@@ -3040,3 +3040,12 @@ def test_an_attack_under_a_dateline_is_in_its_country_not_its_city(extractor: Ex
     # without the country named, the dateline's city stands
     text = "KHARTOUM: On Friday, two children were killed in one strike on a school."
     assert _trigger(_events(extractor, text), "kill").places == ["Khartoum"]
+
+
+def test_what_a_previous_one_did_and_its_when_clause_are_background(extractor: Extractor) -> None:
+    text = (
+        "Iran's foreign minister arrived in Geneva on Monday for talks.\n\n"
+        "A previous attempt at negotiations collapsed when Israel launched strikes on Iran."
+    )
+    launched = _trigger(_events(extractor, text), "launch")
+    assert (launched.date, launched.date_source) == (None, "unknown")
