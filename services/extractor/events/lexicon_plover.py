@@ -282,7 +282,8 @@ _PUBLICATIONS = (
 # What is met when a meeting is no gathering ("met the threshold").
 _MEASURES = (
     "threshold", "target", "requirement", "criterion", "deadline", "goal", "standard",
-    "expectation", "need", "condition", "quota", "benchmark",
+    "expectation", "need", "condition", "quota", "benchmark", "redemption", "obligation",
+    "payment", "estimate", "forecast",
 )  # fmt: skip
 # What one decides, claims or does, whose questioning is criticism.
 _STANCES = (
@@ -333,6 +334,12 @@ OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
     },
     **{("meet", noun): None for noun in _MEASURES},
     **{("seize", noun): None for noun in ("initiative", "opportunity", "moment", "chance")},
+    # "canceled real estate leases", "cancelled flights": a business's or a carrier's, no
+    # meeting or visit called off
+    **{
+        ("cancel", noun): None
+        for noun in ("lease", "flight", "order", "subscription", "policy", "show", "concert")
+    },
     # "pulled a similar trick", "pulled the plug": a figure, no withdrawal
     **{
         ("pull", noun): None

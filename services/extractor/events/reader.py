@@ -1963,11 +1963,12 @@ def _a_standing_tie(noun: Tok) -> bool:
     )
 
 
-# What one has as a standing tie, not a happening ("has treaties with", "has a deal with"),
-# unlike "had talks", "had a meeting".
+# What one has as a standing tie or a licence, not a happening ("has treaties with", "has a
+# deal with", "agents had a warrant"), unlike "had talks", "had a meeting".
 _STANDING_TIES = frozenset(
     {"treaty", "agreement", "accord", "pact", "deal", "alliance", "contract", "partnership",
-     "relation", "tie", "arrangement", "understanding", "relationship"}
+     "relation", "tie", "arrangement", "understanding", "relationship", "warrant", "mandate",
+     "permit", "licence", "license"}
 )  # fmt: skip
 
 

@@ -3005,6 +3005,9 @@ def test_a_dateline_places_no_word_of_foreign_doers_to_others(extractor: Extract
         "Jean-Luc Brunel, who killed himself in jail, ran a model agency.",  # no one attacked
         "Police said the suspects planned it for months, releasing pictures of them on Monday.",
         "He pulled a similar trick in Paris on Monday.",
+        "Federal agents had a warrant on Monday.",  # held, not issued
+        "The fund has met all the redemptions on Monday.",  # no meeting
+        "American Medical canceled real estate leases on Monday.",  # no visit called off
     ],
 )
 def test_what_was_called_off_or_done_to_oneself_or_to_things_is_no_event(
@@ -3049,3 +3052,12 @@ def test_what_a_previous_one_did_and_its_when_clause_are_background(extractor: E
     )
     launched = _trigger(_events(extractor, text), "launch")
     assert (launched.date, launched.date_source) == (None, "unknown")
+
+
+def test_a_stranded_past_tense_under_a_verbless_root_is_read(extractor: Extractor) -> None:
+    text = (
+        "Lawmaker Jairam Ramesh from the opposition Congress party called the tribunal’s "
+        "approval “deeply disappointing”."
+    )
+    called = _trigger(_events(extractor, text), "call")
+    assert (called.type, called.sources) == ("DISAPPROVE", ["Jairam Ramesh"])

@@ -65,3 +65,36 @@ def test_lemmas_the_model_gets_wrong_are_repaired(nlp: Language) -> None:
     lemmas = {t.text: t.lemma_ for t in table}
     assert (lemmas["hopes"], lemmas["staged"]) == ("hope", "stage")
     assert (lemmas["raped"], lemmas["waged"], lemmas["looted"]) == ("rape", "wage", "loot")
+    readied = parse_table(nlp("Indonesia has readied 8,000 troops."))
+    assert readied[2].lemma_ == "ready"  # the model's "readie": a mobilisation lost
+
+
+def test_a_past_tense_hung_on_a_noun_under_a_verbless_root_is_the_verb(nlp: Language) -> None:
+    text = (
+        "Lawmaker Jairam Ramesh from the opposition Congress party called the tribunal’s "
+        "approval “deeply disappointing”."
+    )
+    doc = nlp(text)
+    called = next(t for t in doc if t.text == "called")
+    assert (called.dep_, called.head.pos_) == ("acl", "NOUN")  # the parser's reading
+    assert called.sent.root.pos_ == "ADJ"
+    table = parse_table(doc)
+    verb = table[called.i]
+    assert (verb.dep_, verb.head) == ("ROOT", verb)
+    subjects = [c.text for c in verb.children if c.dep_ == "nsubj"]
+    assert subjects == ["Ramesh"]
+    assert [t.i for t in verb.subtree] == list(range(len(doc)))  # one tree, no cycle
+
+
+def test_a_relative_clause_hung_on_a_noun_stays(nlp: Language) -> None:
+    text = (
+        "The winner of the 1920 Literature prize—a Norwegian writer who received the award for "
+        "Growth of the Soil, a 1917 novel that tells the story of a man settling and cultivating "
+        "a farm in rural Norway that the Nobel committee called a “monumental work”—sold his "
+        "medal to German Propaganda Minister Joseph Goebbels."
+    )
+    doc = nlp(text)
+    called = next(t for t in doc if t.text == "called")
+    assert (called.dep_, called.tag_) == ("acl", "VBD")  # the parser's reading
+    table = parse_table(doc)
+    assert table[called.i].head.i == called.head.i  # "that ... called": a relative, left
