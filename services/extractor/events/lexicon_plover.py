@@ -129,7 +129,9 @@ NOUNS: dict[EventType, tuple[str, ...]] = {
     ),
     "SUPPORT": ("support", "endorsement"),
     "CONCEDE": ("concession", "apology", "compromise", "amnesty", "pardon"),
-    "COOPERATE": ("cooperation", "exercise", "partnership", "collaboration", "extradition"),
+    # Not "partnership": a relation held or hoped for ("a commitment to a stronger
+    # partnership", "a partnership of Unicorp and Cara"), hardly ever one formed.
+    "COOPERATE": ("cooperation", "exercise", "collaboration", "extradition"),
     "AID": (
         "aid", "assistance", "funding", "loan", "package", "donation", "bailout", "grant",
         "asylum", "rescue", "airlift",
