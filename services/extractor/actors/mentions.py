@@ -8,7 +8,8 @@ the model left untagged is the country ("Officials met. Denmark sent more troops
 is also a given name, "Chad"). A name the model cut before its generational suffix takes it
 ("Frank Sinatra, Jr."; a "Jr." it made a name of its own joins the name before), an
 organisation's name loses an unclosed short form ("the Shanghai Cooperation Organization
-(SCO"), and a ship's name is no one's ("the U.S.S. Abraham Lincoln").
+(SCO") and what comes before the quote mark opening it ("Trump’s ‘Board of Peace"), and a
+ship's name is no one's ("the U.S.S. Abraham Lincoln").
 Label repairs made here (the person/organisation vote is left to `actors`):
 - a demonym ("Ukrainian", tagged GPE) is NORP;
 - a "person" whose name is a gazetteer country or large city ("Kyiv") is GPE, unless it is a
@@ -137,6 +138,13 @@ def read_candidates(
             if bounds is None:
                 continue
             first, stop, start, end = bounds
+        if label == "ORG" and (quoted := _opening_quote(doc, first, stop)) is not None:
+            # "Trump’s ‘Board of Peace’ meeting": the model took in the possessor and the
+            # quote mark that opens the body's name, and left out the one that closes it.
+            bounds = _trim(doc, text, doc[quoted + 1 : stop])
+            if bounds is None:
+                continue
+            first, stop, start, end = bounds
         if stop - first == 1 and doc[first].tag_.startswith("VB"):
             continue  # "Rescued on Nov. 25 by fishermen, ...": a verb is nobody's name
         if _TIME_ZONE.fullmatch(text, start, end):
@@ -202,6 +210,22 @@ def _with_generation(doc: Doc, stop: int, end: int) -> tuple[int, int]:
                 break
             return after + 1, doc[after].idx + len(doc[after].text)
     return stop, end
+
+
+def _opening_quote(doc: Doc, first: int, stop: int) -> int | None:
+    """The token index of the last opening quote mark in the span that nothing in it closes,
+    when the span goes on past it, or None."""
+    opened = None
+    for i in range(first, stop):
+        if doc[i].text in _OPENING_QUOTES:
+            opened = i
+        elif doc[i].text in _CLOSING_QUOTES:
+            opened = None
+    return opened if opened is not None and opened + 1 < stop else None
+
+
+_OPENING_QUOTES = frozenset({"‘", "“"})
+_CLOSING_QUOTES = frozenset({"’", "”"})
 
 
 def _unclosed_parenthesis(doc: Doc, first: int, stop: int) -> int | None:

@@ -494,6 +494,13 @@ def test_an_acronym_and_a_seat_name_the_body(actors_of: ReadActors) -> None:
     assert not {"SCO", "EU", "Belgium", "the Shanghai Cooperation Organization (SCO"} & set(names)
 
 
+def test_a_quoted_bodys_name_loses_its_possessor_and_opening_quote(actors_of: ReadActors) -> None:
+    text = "The EU and Rome will attend Trump’s ‘Board of Peace’ meeting on Thursday."
+    names = _by_name(actors_of(text))
+    assert "Board of Peace" in names
+    assert not [name for name in names if "‘" in name]
+
+
 def test_a_ship_is_no_actor(actors_of: ReadActors) -> None:
     text = (
         "The deployment of the U.S.S. Abraham Lincoln carrier strike group to the Middle East"
