@@ -401,8 +401,10 @@ class _Reader:
             for i in range(first, min(stop, len(tokens))):
                 self.time_at.setdefault(i, time)
         self.speakers = Speakers(tokens, sentence_of, actors, _SAYING, self.subject_names)
-        # The two parties of the last act between two, which "both sides" names again.
+        # The two parties of the last act between two, which "both sides" names again, and
+        # the two doers of the last act two did together, whom "the pair" names again.
         self.last_pair: list[str] = []
+        self.last_doers: list[str] = []
         # A dateline ("HANOI, Vietnam (AP) —") says where the story was filed: its words are
         # no actor of any event, and its place is an event's when the clause names none.
         self.dateline_first = self.dateline_stop = 0  # its tokens (`places.names.Dateline`)
@@ -432,6 +434,8 @@ class _Reader:
             ]
         if self.last_pair and _both_sides(token):
             return list(self.last_pair)  # "Iran and the US ... the two sides resumed talks"
+        if self.last_doers and _the_pair(token):
+            return list(self.last_doers)  # "Akram and his father attacked ... The pair"
         found = _Found()
         # "Turkish police detained ...": the police, not Turkey (`at` names the state its organ
         # acts for, which the modifiers of a phrase with no actor of its own still give).
@@ -2435,6 +2439,15 @@ def _both_sides(noun: Tok) -> bool:
     return "both" in words or {"the", "two"} <= words
 
 
+def _the_pair(noun: Tok) -> bool:
+    """ "the pair", "the duo": the two who last acted together."""
+    return (
+        noun.tag_ == "NN"
+        and noun.lower_ in {"pair", "duo"}
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    )
+
+
 def _main_clause(verb: Tok) -> bool:
     """Whether `verb` heads the sentence or a clause conjoined with it."""
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
@@ -3282,6 +3295,8 @@ def read_clauses(
             parties = list(dict.fromkeys([*draft.sources, *draft.targets]))
             if draft.kind is not None and len(parties) == 2:
                 reader.last_pair = parties
+            if draft.kind is not None and len(draft.sources) == 2:
+                reader.last_doers = list(draft.sources)
             clauses.append(
                 Clause(
                     sentence_index=number,

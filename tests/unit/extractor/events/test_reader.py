@@ -3064,3 +3064,12 @@ def test_a_stranded_past_tense_under_a_verbless_root_is_read(extractor: Extracto
     )
     called = _trigger(_events(extractor, text), "call")
     assert (called.type, called.sources) == ("DISAPPROVE", ["Jairam Ramesh"])
+
+
+def test_the_pair_are_the_two_who_last_acted_together(extractor: Extractor) -> None:
+    text = (
+        "Naveed Akram and his father, Sajid, allegedly attacked a Hanukkah celebration in "
+        "December. The pair also recorded a video in October railing against Zionists."
+    )
+    railing = _trigger(_events(extractor, text), "rail")
+    assert railing.sources == ["Naveed Akram", "Sajid"]
