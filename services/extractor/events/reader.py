@@ -1955,7 +1955,18 @@ def _event_noun(verb: Tok) -> Tok | None:
     for child in verb.children:
         if child.dep_ == "dobj" and noun_type(child.lemma_) is not None:
             return None if _a_standing_tie(child) else child
+        if child.dep_ == "dobj" and child.lemma_.casefold() in _BATCHES:
+            # "held a second round of talks", "launched a wave of strikes": the batch's event
+            for of in child.children:
+                if of.dep_ == "prep" and of.lower_ == "of":
+                    for noun in of.children:
+                        if noun.dep_ == "pobj" and noun_type(noun.lemma_) is not None:
+                            return noun
     return None
+
+
+# Nouns that count happenings of one kind ("a round of talks", "a wave of strikes").
+_BATCHES = frozenset({"round", "series", "wave", "spate", "string", "flurry", "volley", "cycle"})
 
 
 def _a_standing_tie(noun: Tok) -> bool:

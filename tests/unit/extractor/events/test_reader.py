@@ -3073,3 +3073,16 @@ def test_the_pair_are_the_two_who_last_acted_together(extractor: Extractor) -> N
     )
     railing = _trigger(_events(extractor, text), "rail")
     assert railing.sources == ["Naveed Akram", "Sajid"]
+
+
+def test_a_light_verb_carries_the_event_of_a_round_of_them(extractor: Extractor) -> None:
+    text = "Iran and the US held a second round of talks in Geneva on Monday."
+    held = _trigger(_events(extractor, text), "hold")
+    assert (held.type, held.sources, held.places) == (
+        "CONSULT",
+        ["Iran", "United States"],
+        ["Geneva"],
+    )
+    assert held.date is not None
+    assert held.date.value == "2025-12-15"
+    assert [e.trigger for e in _events(extractor, text)] == ["hold"]  # one event, not two
