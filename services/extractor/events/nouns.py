@@ -165,6 +165,8 @@ _SEEKING_NOUNS = frozenset(
     {"call", "demand", "request", "appeal", "proposal", "plan", "threat", "offer", "push",
      "bid", "plea", "ultimatum", "possibility", "prospect", "option", "idea", "risk", "chance",
      "hope",
+     # wanted: "reaffirmed his preference for a diplomatic deal with Iran"
+     "preference", "desire", "wish", "appetite", "aspiration", "ambition",
      # feared, not reported: "expressing concern over police raids", "fears of a crackdown"
      "concern", "fear", "worry", "danger", "spectre", "specter"}
 )  # fmt: skip

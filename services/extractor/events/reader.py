@@ -277,6 +277,8 @@ _PARTICLE_ADVERBS = frozenset({"away", "back", "off", "out", "down", "up"})
 # Prepositions whose event noun is the occasion or the destination of the act, sharing its
 # place ("killed in an attack in Kabul", "summoned ambassadors to a meeting in Brussels").
 _OCCASIONS = frozenset({"in", "during", "at", "amid", "to", "for"})
+# Verbs whose direct object is what the parties talk about, never one of them.
+_TOPIC_VERBS = frozenset({"discuss", "debate"})
 # Prepositions whose object is what an act is about, not where it happened.
 _TOPIC_PREPOSITIONS = frozenset({"about", "over", "regarding", "concerning"})
 # Nouns by which a text names again the last country it named ("the country", "the nation").
@@ -1162,6 +1164,12 @@ class _Reader:
                 found.extend(self.noun_actors(_antecedent_phrase(verb)))
             elif child.dep_ == "dative" and child.pos_ == "ADP":
                 found.extend(self._prep_objects(child))  # "lent to Meridian National"
+            elif (
+                child.dep_ == "dobj"
+                and verb.lemma_.casefold() in _TOPIC_VERBS
+                and self.actors.at(child) is not None
+            ):
+                continue  # "discussed Greenland with Rasmussen": the topic, not a party
             elif child.dep_ in {"dobj", "dative", "obj"}:
                 named = self.noun_actors(child)
                 found.extend(
@@ -3243,6 +3251,7 @@ def read_clauses(
                 draft.hedged
                 or question
                 or (headline and _names_a_topic(trigger))
+                or _shares_a_view(trigger)
                 or (
                     not headline
                     and _generic_present(draft)
@@ -3617,6 +3626,20 @@ def _venue_of(
 # Verbal acts that a present relative clause holds as a stance, no act of the day ("Western
 # nations that support Kyiv", "a bomb, which Tehran denies seeking").
 _STANCES_HELD = frozenset({"SUPPORT", "REJECT"})
+
+
+def _shares_a_view(verb: Tok) -> bool:
+    """ "I totally agree with that", "We agree with the President": agreeing with someone or
+    something in the simple present is a view shared, quoted or not; no agreement is made
+    ("agree to hold talks", "agree on the principles" are)."""
+    return (
+        verb.lemma_ == "agree"
+        and _simple_present(verb)
+        and not any(
+            c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "on")
+            for c in verb.children
+        )
+    )
 
 
 def _generic_present(draft: _Draft) -> bool:

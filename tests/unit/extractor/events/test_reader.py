@@ -3011,6 +3011,8 @@ def test_a_dateline_places_no_word_of_foreign_doers_to_others(extractor: Extract
         "But Bezos is largely to blame for the paper's woes, said Alex Kirshner.",  # a judgement
         "He reaffirmed Pakistan's commitment to a stronger partnership with Austria.",
         "The West fears the programme is aimed at making a bomb, which Tehran denies.",
+        "“His post is exactly to the point, and I totally agree with that,” Rutte said.",
+        "Netanyahu reaffirmed his preference for a diplomatic deal with Iran.",  # wanted
     ],
 )
 def test_what_was_called_off_or_done_to_oneself_or_to_things_is_no_event(
@@ -3086,3 +3088,12 @@ def test_a_light_verb_carries_the_event_of_a_round_of_them(extractor: Extractor)
     assert held.date is not None
     assert held.date.value == "2025-12-15"
     assert [e.trigger for e in _events(extractor, text)] == ["hold"]  # one event, not two
+
+
+def test_what_is_discussed_is_no_party_to_the_talk(extractor: Extractor) -> None:
+    text = "Officials met on Monday. Marco Rubio discussed Greenland with Rasmussen on Monday."
+    discussed = _trigger(_events(extractor, text), "discuss")
+    assert (discussed.sources, discussed.targets) == (["Marco Rubio"], ["Rasmussen"])
+    # an agreement is still made: "agree to", "agree on"
+    text = "Iran and the US agree to hold talks, officials said on Monday."
+    assert [e.type for e in _events(extractor, text)] == ["AGREE"]
