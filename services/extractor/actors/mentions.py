@@ -132,13 +132,14 @@ def read_candidates(
                 label == "PERSON" or doc[extended[0] - 1].text in _JUNIOR
             ):
                 label, (stop, end) = "PERSON", extended  # only a person is a "Jr."
-        if label == "ORG" and (opened := _unclosed_parenthesis(doc, first, stop)) is not None:
+        if label == "ORG" and (opened := _unclosed(doc, first, stop, _PARENTHESES)) is not None:
             # "the Shanghai Cooperation Organization (SCO": the short name's bracket unclosed.
             bounds = _trim(doc, text, doc[first:opened])
             if bounds is None:
                 continue
             first, stop, start, end = bounds
-        if label == "ORG" and (quoted := _opening_quote(doc, first, stop)) is not None:
+        quoted = _unclosed(doc, first, stop, _QUOTES) if label == "ORG" else None
+        if quoted is not None and quoted + 1 < stop:
             # "Trump’s ‘Board of Peace’ meeting": the model took in the possessor and the
             # quote mark that opens the body's name, and left out the one that closes it.
             bounds = _trim(doc, text, doc[quoted + 1 : stop])
@@ -212,32 +213,24 @@ def _with_generation(doc: Doc, stop: int, end: int) -> tuple[int, int]:
     return stop, end
 
 
-def _opening_quote(doc: Doc, first: int, stop: int) -> int | None:
-    """The token index of the last opening quote mark in the span that nothing in it closes,
-    when the span goes on past it, or None."""
-    opened = None
-    for i in range(first, stop):
-        if doc[i].text in _OPENING_QUOTES:
-            opened = i
-        elif doc[i].text in _CLOSING_QUOTES:
-            opened = None
-    return opened if opened is not None and opened + 1 < stop else None
-
-
-_OPENING_QUOTES = frozenset({"‘", "“"})
-_CLOSING_QUOTES = frozenset({"’", "”"})
-
-
-def _unclosed_parenthesis(doc: Doc, first: int, stop: int) -> int | None:
-    """The token index of a "(" in the span that no ")" in it closes, or None."""
+def _unclosed(
+    doc: Doc, first: int, stop: int, marks: tuple[frozenset[str], frozenset[str]]
+) -> int | None:
+    """The token index of the last opening mark in the span ("(", "‘") that no closing one
+    in it closes, or None."""
+    opening, closing = marks
     opened = None
     for i in range(first, stop):
         text = doc[i].text
-        if text == "(":
+        if text in opening:
             opened = i
-        elif text == ")":
+        elif text in closing:
             opened = None
     return opened
+
+
+_PARENTHESES = (frozenset({"("}), frozenset({")"}))
+_QUOTES = (frozenset({"‘", "“"}), frozenset({"’", "”"}))
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})

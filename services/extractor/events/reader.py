@@ -409,7 +409,7 @@ class _Reader:
         self.last_doers: list[str] = []
         # A dateline ("HANOI, Vietnam (AP) —") says where the story was filed: its words are
         # no actor of any event, and its place is an event's when the clause names none.
-        self.dateline_first = self.dateline_stop = 0  # its tokens (`places.names.Dateline`)
+        self.dateline_first = self.dateline_stop = 0  # its tokens (`parse.dateline.Dateline`)
         self.dateline_places: list[str] = []
         if dateline is not None:
             starts = starts or [token.idx for token in tokens]

@@ -51,16 +51,24 @@ class ModelInfo:
     version: str
 
 
+# How many tokens a dateline, with the summary bullets before it, lies within.
+_OPENING_TOKENS = 300
+
+
 @Language.component(PARAGRAPH_COMPONENT)
 def paragraph_sentences(doc: Doc) -> Doc:
     """Start a sentence after every blank line, and at a dateline and after it (set before the
     parser, which then respects it)."""
-    dateline = find_dateline(doc.text)
+    # A dateline opens the text: read its first words only (`Doc.text` joins every token).
+    opening = doc[:_OPENING_TOKENS].text
+    dateline = find_dateline(opening)
     if dateline is not None:
         for start in (dateline.place[0], dateline.end):
-            after = doc.char_span(start, len(doc.text), alignment_mode="expand")
-            if after is not None and len(after) and after[0].i > 0:
-                after[0].is_sent_start = True
+            while start < len(opening) and opening[start].isspace():
+                start += 1  # the first word after it
+            token = doc.char_span(start, start + 1, alignment_mode="expand")
+            if token is not None and len(token) and token[0].i > 0:
+                token[0].is_sent_start = True
     # Only whitespace tokens can end a paragraph: find them in one array read, not by
     # building a Token object for every word (this runs inside the parse of every article).
     spaces = doc.to_array(IS_SPACE).astype(bool)
