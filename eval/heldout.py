@@ -16,6 +16,11 @@ match, so re-judging after a change costs only the events that changed. The verd
 judge who sees only the protocol, shows where the rules fail without touching the held-out set.
 Such a list may also name TimeBank and AQUAINT documents (`timeml:<folder>/<file>`, published
 at noon of the document's creation day): news whose roles and places no gold covers.
+The development and blind samples of docs/QUALITY.md are kept in `eval/dev/` (`<name>.txt`,
+never a held-out item) with their verdicts (`eval/dev/judged/<name>-<commit>.jsonl`, as the
+held-out ones: keys, field values and booleans), so a later round scores them again with
+`score --list eval/dev/R.txt --sample 1000 --verdicts eval/dev/judged/R-*.jsonl` and judges
+only what changed.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ if TYPE_CHECKING:
 
 LIST = Path(__file__).with_name("heldout_events.txt")
 JUDGED = Path(__file__).with_name("judged")
+DEV = Path(__file__).with_name("dev")
 SAMPLE = 160
 SEED = 20261206
 # The fields a judge rules on for a real event, as the protocol names them.

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from eval.heldout import FIELDS, JUDGED, Verdicts, draw, figures, judged_files
+from eval.heldout import DEV, FIELDS, JUDGED, LIST, Verdicts, draw, figures, judged_files
 
 
 def _row(key: str, **fields: object) -> dict[str, object]:
@@ -94,6 +95,9 @@ def test_the_committed_verdicts_hold_keys_fields_and_booleans_only() -> None:
     """No article text in the repository: a verdict file holds what the figures need."""
     files = sorted(JUDGED.glob("*.jsonl"))
     assert files
+    development = sorted((DEV / "judged").glob("*.jsonl"))
+    assert development
+    files += development
     for path in files:
         for line in path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
@@ -109,3 +113,29 @@ def test_the_committed_verdicts_hold_keys_fields_and_booleans_only() -> None:
             }
             if record["real"]:
                 assert set(record["verdict"]) == set(FIELDS)
+
+
+def _names(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    assert all(len(row) == 3 for row in rows), path
+    return [row[0] for row in rows]
+
+
+def test_no_development_sample_names_a_held_out_article() -> None:
+    """Rules are written on the development samples: none of them may hold a held-out item."""
+    held_out = set(_names(LIST))
+    lists = sorted(DEV.glob("*.txt"))
+    assert len(lists) >= 5
+    for path in lists:
+        names = _names(path)
+        assert names, path
+        assert all("#" in name for name in names)  # feed items: "<feed file>#<index>"
+        assert not held_out & set(names), path
+        assert len(set(names)) == len(names), path
+
+
+def test_every_development_verdict_file_names_its_list() -> None:
+    lists = {path.stem for path in DEV.glob("*.txt")}
+    for path in (DEV / "judged").glob("*.jsonl"):
+        assert path.stem.split("-", 1)[0] in lists, path
