@@ -342,6 +342,12 @@ OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
         ("cancel", noun): None
         for noun in ("lease", "flight", "order", "subscription", "policy", "show", "concert")
     },
+    # "signed an executive order", "signed the bill into law": one side's decree, no agreement
+    # with another (AGREE is signing a formal agreement with someone)
+    **{
+        ("sign", noun): None
+        for noun in ("order", "law", "bill", "decree", "legislation", "ordinance", "proclamation")
+    },
     # "pulled a similar trick", "pulled the plug": a figure, no withdrawal
     **{
         ("pull", noun): None

@@ -3013,6 +3013,7 @@ def test_a_dateline_places_no_word_of_foreign_doers_to_others(extractor: Extract
         "The West fears the programme is aimed at making a bomb, which Tehran denies.",
         "“His post is exactly to the point, and I totally agree with that,” Rutte said.",
         "Netanyahu reaffirmed his preference for a diplomatic deal with Iran.",  # wanted
+        "On Thursday, Trump signed an executive order on AI.",  # a decree, no agreement
     ],
 )
 def test_what_was_called_off_or_done_to_oneself_or_to_things_is_no_event(
@@ -3097,3 +3098,9 @@ def test_what_is_discussed_is_no_party_to_the_talk(extractor: Extractor) -> None
     # an agreement is still made: "agree to", "agree on"
     text = "Iran and the US agree to hold talks, officials said on Monday."
     assert [e.type for e in _events(extractor, text)] == ["AGREE"]
+
+
+def test_signing_an_agreement_with_someone_is_still_one(extractor: Extractor) -> None:
+    text = "The U.S. and Denmark signed an agreement on Monday granting the U.S. bases."
+    signed = _trigger(_events(extractor, text), "sign")
+    assert (signed.type, signed.sources) == ("AGREE", ["United States", "Denmark"])
