@@ -1963,14 +1963,18 @@ def _event_noun(verb: Tok) -> Tok | None:
     for child in verb.children:
         if child.dep_ == "dobj" and noun_type(child.lemma_) is not None:
             return None if _a_standing_tie(child) else child
-        if child.dep_ == "dobj" and child.lemma_.casefold() in _BATCHES:
-            # "held a second round of talks", "launched a wave of strikes": the batch's event
-            for of in child.children:
-                if of.dep_ == "prep" and of.lower_ == "of":
-                    for noun in of.children:
-                        if noun.dep_ == "pobj" and noun_type(noun.lemma_) is not None:
-                            return noun
+        if child.dep_ == "dobj" and (counted := _counted_event(child)) is not None:
+            return counted  # "held a second round of talks", "launched a wave of strikes"
     return None
+
+
+def _counted_event(batch: Tok) -> Tok | None:
+    """The event noun a batch counts ("a round of talks": talks), or None."""
+    if batch.lemma_.casefold() not in _BATCHES:
+        return None
+    of = next((c for c in batch.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    nouns = [] if of is None else [c for c in of.children if c.dep_ == "pobj"]
+    return next((noun for noun in nouns if noun_type(noun.lemma_) is not None), None)
 
 
 # Nouns that count happenings of one kind ("a round of talks", "a wave of strikes").
@@ -3276,16 +3280,15 @@ def read_clauses(
                 for document in documents:
                     if _descends(document, trigger):  # "joined ... in signing a statement"
                         told_documents.setdefault(document.lemma_.casefold(), date)
-            if isinstance(draft.places, DatelinePlaces) and not _fresh(
-                date, date_source, published_at.date()
+            if isinstance(draft.places, DatelinePlaces) and (
+                not _fresh(date, date_source, published_at.date())
+                or (
+                    draft.kind not in _GROUNDED_TYPES
+                    and ground.said_elsewhere(draft.places, draft.sources, draft.targets)
+                )
             ):
+                # the background, or a foreign doer's word: "JAKARTA: ... Italy offers"
                 draft.places = []
-            if (
-                isinstance(draft.places, DatelinePlaces)
-                and draft.kind not in _GROUNDED_TYPES
-                and ground.said_elsewhere(draft.places, draft.sources, draft.targets)
-            ):
-                draft.places = []  # "JAKARTA: ... Italy offers to train a Gaza police force"
             paragraph = actors.paragraph_of[trigger.i] if actors.paragraph_of else 0
             if (
                 draft.places

@@ -206,7 +206,4 @@ def _reattach_stranded_name(table: list[Tok], name: Tok) -> None:
         dep = "dobj"
     else:
         return
-    old = name.head
-    old.children = [c for c in old.children if c is not name]
-    name.head, name.dep_ = before, dep
-    before.children = sorted([*before.children, name], key=_POSITION)
+    _attach(name, before, dep)
