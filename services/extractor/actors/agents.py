@@ -153,7 +153,7 @@ _MODIFIERS: dict[str, Agent] = {
     "company": "BUS", "corporate": "BUS", "industry": "BUS", "bank": "BUS", "union": "LAB",
     "labor": "LAB", "labour": "LAB", "party": "PTY", "hospital": "HLH", "medical": "HLH",
     "school": "EDU", "university": "EDU", "student": "EDU", "intelligence": "SPY",
-    "militia": "UAF", "church": "REL", "religious": "REL", "parliament": "LEG",
+    "militia": "UAF", "church": "REL", "religious": "REL", "faith": "REL", "parliament": "LEG",
     "business": "BUS", "administration": "GOV", "coalition": "MIL", "executive": "BUS",
     "financial": "BUS", "operating": "BUS", "fund": "BUS", "thrift": "BUS", "firm": "BUS",
     "airline": "BUS", "exchange": "BUS", "insurance": "BUS", "law-enforcement": "COP",

@@ -548,8 +548,8 @@ _ACTS_ON_ACTORS = frozenset(
 
 _OUTLETS_ALSO_WORDS = frozenset({"time", "dawn", "ap", "abc", "ani", "rt", "pti", "the times"})
 # Names the model takes for people or places that are neither, whatever the context: the
-# platforms news quotes from are organisations; processes, diseases and currencies are no
-# actors at all (the label EVENT is one Newsflow does not read).
+# platforms news quotes from are organisations; processes, diseases, currencies and
+# technologies are no actors at all (the label EVENT is one Newsflow does not read).
 _KNOWN_NAMES: dict[str, str] = {
     **dict.fromkeys(
         ("twitter", "facebook", "instagram", "tiktok", "youtube", "whatsapp", "telegram",
@@ -562,7 +562,7 @@ _KNOWN_NAMES: dict[str, str] = {
     **dict.fromkeys(NEWS_OUTLETS - _OUTLETS_ALSO_WORDS, "ORG"),
     **dict.fromkeys(
         ("brexit", "grexit", "obamacare", "medicare", "medicaid", "covid", "covid-19",
-         "bitcoin", "ethereum"),
+         "bitcoin", "ethereum", "ai", "a.i."),
         "EVENT",
     ),
 }  # fmt: skip
@@ -584,8 +584,10 @@ def _repair(
     label = candidate.label
     text = candidate.text
     known = _KNOWN_NAMES.get(text.casefold())
-    if known is not None and label in {"PERSON", "GPE", "LOC", "NORP"}:
-        label = known  # "on Twitter" (a platform), "Brexit" (a process): no person, no place
+    if known is not None and (label in {"PERSON", "GPE", "LOC", "NORP"} or known == "EVENT"):
+        # "on Twitter" (a platform), "Brexit" (a process): no person, no place; "AI" (a
+        # technology) not even an organisation
+        label = known
     elif label in {"GPE", "NORP", "PERSON", "LOC"} and is_demonym(text):
         label = "NORP"
     elif (

@@ -336,6 +336,7 @@ def reading(verb: Tok) -> Reading:
     - "recent": present perfect and present ("has arrested", "attacks", "is meeting"): the
       publication date stands for it.
     An infinitive or participle takes its governor's reading."""
+    trigger = verb
     for _ in range(CHAIN_LIMIT):
         auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if auxes & _FUTURE_AUX:
@@ -344,8 +345,11 @@ def reading(verb: Tok) -> Reading:
             return "future"  # a headline's "Netanyahu to meet Trump"
         if any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children):
             return "background"  # "have been killed since the ceasefire": many days, no one
-        if auxes & _PERFECT_PAST_AUX:
+        if auxes & _PERFECT_PAST_AUX and not (verb is trigger and _backshifted(verb)):
             return "background"
+        if auxes & _PERFECT_PAST_AUX:
+            verb = verb.head  # "said he had talked with Al Nahyan": when it was told of
+            continue
         if document_act(verb) and (issuer := _issuer(verb.head)) is not None:
             verb = issuer  # "released a statement that condemned": when it was released
             continue
@@ -433,6 +437,30 @@ def is_habitual(verb: Tok) -> bool:
 
 def _frequent(verb: Tok) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in _FREQUENCY for c in verb.children)
+
+
+def _backshifted(verb: Tok) -> bool:
+    """ "The message said he had talked with Al Nahyan by phone": a past perfect told by a
+    past report is the reported past, shifted back (he talked), at the report's time unless
+    an adverb puts it earlier ("had already talked")."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.tag_ == "VBD"
+        and head.lemma_.casefold() in _REPORTING
+        and not _earlier(verb)
+        and not any(  # "had spoken to him both before and after the mother perished"
+            c.dep_ == "advcl" and any(m.lower_ in _OTHER_TIME for m in c.children)
+            for c in verb.children
+        )
+    )
+
+
+# Verbs that report what happened, whose past perfect complement is the past backshifted.
+_REPORTING = frozenset(
+    {"say", "tell", "report", "announce", "confirm", "add", "state", "write", "post", "tweet",
+     "reveal", "disclose"}
+)  # fmt: skip
 
 
 def _earlier(verb: Tok) -> bool:

@@ -149,6 +149,12 @@ AGENT_NOUNS = frozenset(
 _QUANTIFIERS = frozenset(
     {"all", "some", "part", "most", "much", "rest", "both", "each", "many", "several", "none"}
 )
+# Nouns of a body made of its members ("a coalition of 43 faith leaders", "a crowd of
+# protesters"): the members act when it does.
+_COLLECTIVES = frozenset(
+    {"coalition", "group", "alliance", "bloc", "crowd", "gang", "band", "contingent",
+     "consortium", "handful", "dozen", "hundred", "thousand"}
+)  # fmt: skip
 # "40% of Jaguar", "shares of Octel", "a stake in Kofcoh", "control of Octel": the company
 # named as the object of "of" (or of "in" after a stake or an interest), not a word that
 # modifies it ("25% of the British jewelry market" is no act on Britain).
@@ -510,7 +516,10 @@ class _Reader:
                 ):
                     found.extend(self._named_objects(child))
                 elif child.dep_ == "prep" and (
-                    (child.lemma_ == "of" and token.lemma_.casefold() in _QUANTIFIERS)
+                    (
+                        child.lemma_ == "of"
+                        and token.lemma_.casefold() in _QUANTIFIERS | _COLLECTIVES
+                    )
                     or (child.lemma_ in {"from", "of"} and token.lemma_.casefold() in AGENT_NOUNS)
                 ):
                     found.extend(self._prep_objects(child, depth + 1))
@@ -2605,7 +2614,14 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         plain_kind = None  # "spoke to Reuters": an interview, no consultation
     kind = plain_kind
     if kind is not None:
+        # "urged the House to rein in AI chatbots": the actor asked is the target, not what
+        # the act asked for would be done to (the object controls the infinitive).
+        addressed = any(
+            c.dep_ in {"dobj", "dative"} and reader.noun_actors(c) for c in verb.children
+        )
         for child in verb.children:
+            if child.dep_ == "xcomp" and addressed:
+                continue
             if child.dep_ == "xcomp":
                 targets.extend(t for t in reader.object_actors(child, None) if t not in targets)
                 if _is_passive(child):  # "agreed to be acquired by Star States Corp."

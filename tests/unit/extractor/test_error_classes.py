@@ -105,6 +105,12 @@ def test_platforms_and_processes_are_no_persons(extractor: Extractor) -> None:
     assert actors.get("Twitter") == "organization"
     assert "Brexit" not in actors
     assert "Brexit" not in places
+    # a technology is no actor, whatever label the model gives it
+    actors, places = _read(
+        extractor, "Nurses said AI undermined them. The House urged Apple to rein in AI chatbots."
+    )
+    assert "AI" not in actors
+    assert "AI" not in places
 
 
 def test_places_the_model_calls_organisations_and_people_typed_right(

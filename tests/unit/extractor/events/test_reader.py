@@ -3104,3 +3104,36 @@ def test_signing_an_agreement_with_someone_is_still_one(extractor: Extractor) ->
     text = "The U.S. and Denmark signed an agreement on Monday granting the U.S. bases."
     signed = _trigger(_events(extractor, text), "sign")
     assert (signed.type, signed.sources) == ("AGREE", ["United States", "Denmark"])
+
+
+def test_the_one_urged_is_the_target_not_what_it_is_urged_to_act_on(extractor: Extractor) -> None:
+    text = "Gov. Jeb Bush also asked President Clinton to reverse the INS order on Monday."
+    asked = _trigger(_events(extractor, text), "ask")
+    assert (asked.sources, asked.targets) == (["Jeb Bush"], ["Clinton"])
+    # with no one addressed, what the act is to be done to is still its target
+    text = "Russia threatened on Monday to attack Ukraine."
+    assert _trigger(_events(extractor, text), "threaten").targets == ["Ukraine"]
+
+
+def test_the_members_of_a_coalition_act_when_it_does(extractor: Extractor) -> None:
+    text = (
+        "In November, a coalition of 43 faith leaders sent a letter to Congress, urging "
+        "lawmakers not to preempt state AI laws."
+    )
+    urging = _trigger(_events(extractor, text), "urge")
+    assert (urging.sources, urging.targets) == (["faith leaders"], ["lawmakers"])
+
+
+def test_a_past_perfect_told_by_a_past_report_is_at_the_reports_time(
+    extractor: Extractor,
+) -> None:
+    text = "The message said on Monday that Erdogan had talked with Al Nahyan by phone."
+    talked = _trigger(_events(extractor, text), "talk")
+    assert talked.date is not None
+    assert (talked.date.value, talked.date_source) == ("2025-12-15", "context")
+    # an adverb or a time clause of its own puts it before the report
+    for text, trigger in (
+        ("The message said on Monday that Erdogan had already talked with Al Nahyan.", "talk"),
+        ("She said on Monday that she had spoken to Al Nahyan before the war began.", "speak"),
+    ):
+        assert _trigger(_events(extractor, text), trigger).date is None
