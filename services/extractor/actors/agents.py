@@ -319,6 +319,12 @@ _TITLES: dict[str, Agent] = {
     "pope": "REL", "rev": "REL", "reverend": "REL", "cardinal": "REL", "ayatollah": "REL",
     "tycoon": "BUS", "det": "COP", "insp": "COP",
 }  # fmt: skip
+# Words of a title's tenure, no role themselves ("Bangladesh's interim leader", "acting Prime
+# Minister"): the walk back over a title goes on past them.
+_TENURE = frozenset(
+    {"interim", "acting", "caretaker", "new", "incoming", "outgoing", "transitional",
+     "longtime", "ousted", "exiled", "late", "former", "then"}
+)  # fmt: skip
 # Lexicon nouns that are no title before a name ("a business deal", "the force of").
 _NO_TITLE = frozenset({"force", "business", "medium", "unit", "source", "group", "staff"})
 
@@ -331,6 +337,7 @@ def is_title_word(token: Tok) -> bool:
     word = token.lower_.strip(".")
     return (
         word in _TITLES
+        or word in _TENURE
         or word in _AGENT_OF
         or word in _MODIFIERS
         or is_role_word(token.text)

@@ -298,8 +298,12 @@ class _Reader:
             elif token.dep_ == "poss":
                 definite = definite or token.pos_ != "PRON"
                 continue  # "the company's employees": another's, not part of the name
-            elif token.pos_ == "ADJ" and (code := country_of_demonym(token.text)) is not None:
-                phrase.keep([token], code, code=code)  # a nationality the model missed
+            elif (
+                token.pos_ in {"ADJ", "PROPN"}
+                and (code := country_of_demonym(token.text)) is not None
+            ):
+                # a nationality the model missed, tagged an adjective or a name ("Bangladeshi")
+                phrase.keep([token], code, code=code)
                 phrase.demonyms.append(self._candidate(token, "NORP"))
             elif token.pos_ == "PROPN" and (code := self._country_name(token)) is not None:
                 phrase.keep([token], code, code=code)  # "the Cyprus government"

@@ -73,11 +73,14 @@ def read_title(tokens: list[Tok], gazetteer: Gazetteer, c: Candidate) -> Title:
     agent = agent_of_title(before.titles[:_AGENT_WORDS][::-1] + own)
     if agent is None:
         agent = _agent_of_role(role)
+    country = before.country or _country_of_role(role, gazetteer)
+    if agent is None and country is not None and before.titles[:1] == ["leader"]:
+        agent = "GOV"  # "Bangladesh's interim leader Muhammad Yunus": the state's head
     reach = max(0, _OFFICE_WORDS - len(own))
     return Title(
         agent=agent,
         offices=_offices(before.titles[:reach][::-1] + own, role),
-        country=before.country,
+        country=country,
     )
 
 
@@ -98,7 +101,8 @@ def _words_before(tokens: list[Tok], gazetteer: Gazetteer, first: int) -> _Befor
         if token.tag_ == "POS":
             continue  # "Iraq's": the country's possessive ending is part of the title
         found = country_of_demonym(token.text)
-        if found is None and token.pos_ == "PROPN":
+        if found is None and (token.pos_ == "PROPN" or token.text[:1].isupper()):
+            # a capitalised country the tagger took for a common noun ("Bangladesh’s")
             entry = gazetteer.country(token.text)
             found = entry.country_code if entry is not None else None
         if found is not None:
@@ -123,6 +127,23 @@ def _apposition(root: Tok) -> Tok | None:
     else:
         role = next((t for t in root.children if t.dep_ == "appos"), None)
     return role if role is not None and role.pos_ == "NOUN" else None
+
+
+def _country_of_role(role: Tok | None, gazetteer: Gazetteer) -> str | None:
+    """The country an apposition's role names ("Iran's top diplomat, Abbas Araghchi" IR,
+    "a Russian envoy"), where the role names an actor ("Putin's envoy" names no country)."""
+    if role is None or actor_lemma(role.lemma_, role.lower_) is None:
+        return None
+    for child in role.children:
+        if child.dep_ not in {"poss", "amod", "compound"}:
+            continue
+        code = country_of_demonym(child.text)
+        if code is None and child.pos_ == "PROPN":
+            entry = gazetteer.country(child.text)
+            code = entry.country_code if entry is not None else None
+        if code is not None:
+            return code
+    return None
 
 
 def _agent_of_role(role: Tok | None) -> Agent | None:

@@ -88,6 +88,9 @@ def _actor(entity: Entity) -> tuple[str, str | None, str | None]:
         ("On Monday, rights groups condemned it.", "rights groups", ("organization", None, "NGO"),
          "groups"),
         ("Aid groups reached Gaza.", "aid groups", ("organization", None, "NGO"), "groups"),
+        # a nationality the tagger took for a name
+        ("Bangladeshi voters endorsed sweeping reforms on Monday.", "Bangladeshi voters",
+         ("group", "BD", "CVL"), "voters"),
     ],
 )  # fmt: skip
 def test_a_common_noun_actor_has_its_name_kind_country_and_agent(

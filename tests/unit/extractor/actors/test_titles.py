@@ -61,6 +61,16 @@ def _title_of(nlp: Language, gazetteer: Gazetteer, text: str, name: str) -> Titl
             "Kirill Dmitriev",
             Title("GOV", frozenset({"envoy"}), None),
         ),
+        (  # a word of tenure keeps the walk going; a country's leader is its government's
+            "Bangladesh’s interim leader Muhammad Yunus stepped down on Monday.",
+            "Muhammad Yunus",
+            Title("GOV", frozenset({"interim leader", "leader"}), "BD"),
+        ),
+        (  # the apposition's country
+            "Iran's top diplomat, Abbas Araghchi, met Rafael Grossi.",
+            "Abbas Araghchi",
+            Title("GOV", frozenset({"top diplomat", "diplomat"}), "IR"),
+        ),
         (  # a demonym with no role word is no title: no country
             "Russian Vladimir Ivanov won the race.",
             "Vladimir Ivanov",
