@@ -598,11 +598,11 @@ def _repair(
     ):
         label = "NORP"  # "the Bidens" after "Hunter Biden": a family, a group of people
     elif (
-        label in {"PERSON", "GPE", "LOC"}
+        label in {"PERSON", "GPE", "LOC", "ORG"}
         and text.casefold() in titled
         and not _written_as_a_place(doc, candidate, article)
     ):
-        label = "PERSON"  # "President Bush ... Bush said", not Bush, Egypt
+        label = "PERSON"  # "President Bush ... Bush said", not Bush, Egypt nor a company
     elif label == "NORP" and gazetteer.is_place(text, MIN_POPULATION_TO_OVERRULE_PERSON):
         label = "GPE"  # "BUFFALO, N.Y. (AP)": a dateline city the model took for a people
     elif (
@@ -614,6 +614,8 @@ def _repair(
     elif label in {"GPE", "LOC"} and text.casefold() in person_words:
         if not gazetteer.is_place(text, 0):
             label = "PERSON"  # "Scholz" after "Olaf Scholz"
+    elif label == "ORG" and " " not in text and text.casefold() in person_words:
+        label = "PERSON"  # "Trump said" after "Donald Trump": the model's "Trump" company
     elif (
         label == "ORG"
         and text.casefold() not in person_words

@@ -365,6 +365,10 @@ def reading(verb: Tok) -> Reading:
             return "background"  # "after receiving an endorsement": the parser's preposition
         if charged_deed(verb):
             return "background"  # "convicted in 1991 of defrauding investors": before then
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and _names_the_befallen(verb.head):
+            # "the number of protesters killed", "2,000 people detained in the crackdown": a
+            # participle tells what befell those its noun names, not the story's act
+            return "background"
         if at_the_time_of(verb) and reading(verb.head) == "background":
             # "A previous attempt collapsed when Israel launched strikes": at its time
             return "background"
@@ -437,6 +441,29 @@ def is_habitual(verb: Tok) -> bool:
 
 def _frequent(verb: Tok) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in _FREQUENCY for c in verb.children)
+
+
+def _names_the_befallen(noun: Tok) -> bool:
+    """Whether a noun a participle follows is a part of a finite clause, not the clause
+    itself: the headline's "106 protesters killed in Iran" is the news, and so is "two
+    children were killed and a dozen wounded", the parser's noun standing for the clause it
+    shares a verb with."""
+    if noun.dep_ == "conj" and noun.head.pos_ in _VERBAL:
+        return False
+    token = noun
+    for _ in range(CHAIN_LIMIT):
+        if token.head is token:
+            return False
+        token = token.head
+        if token.tag_ in _FINITE or any(
+            c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE for c in token.children
+        ):
+            return True
+    return False
+
+
+# Tags of a finite verb: a clause with one tells its own act.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _backshifted(verb: Tok) -> bool:

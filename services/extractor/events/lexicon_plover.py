@@ -238,6 +238,7 @@ _LIGHT_VERBS = frozenset(
         "orchestrate", "mastermind", "organize", "organise", "lead", "continue", "intensify",
         "escalate", "pay", "undertake", "extend", "send", "level", "introduce", "enact",
         "unleash", "initiate",
+        "chair", "convene", "cohost",  # "co-chaired a meeting of CEOs", "convened talks"
         "trade",  # "traded threats", "traded fire", "traded accusations"
         "express", "voice",  # "expressed support for Orban", "voiced opposition"
         "air",  # "aired grievances against Powell"

@@ -3218,8 +3218,8 @@ def read_clauses(
     # Where each actor last did something the text places, its paragraph and date
     # (`_venue_of`).
     venue: dict[str, tuple[list[str], int, TimeExpression | None]] = {}
-    # The date of each doer's last act of each type the text dates (`_told_before`).
-    told_acts: dict[tuple[EventType, str], TimeExpression] = {}
+    # Each party's last act of each type the text dates (`_told_before`).
+    told_acts: dict[tuple[EventType, str], _Told] = {}
     # The date of each document a clause with a date of its own tells of, by its noun
     # ("joined ... in signing a joint statement earlier this month"): what a later signing
     # of "the joint statement" is dated by (`_document_told_before`).
@@ -3282,16 +3282,25 @@ def read_clauses(
                 draft.sentence_date = reader.lone_date(sentence, trigger, published_at.date())
             date, date_source = _dated(draft, context, start, fallback)
             if date_source in {"publication", "unknown"} and _mentions_again(draft):
-                told = _told_before(told_acts, draft)
-                if told is not None:
-                    date, date_source = told, "context"
+                act = _told_before(told_acts, draft)
+                if act is not None:
+                    date, date_source = act.date, "context"
+                if act is not None and draft.kind == "CONSULT":
+                    # "held a restricted meeting at the Federal Chancellery today ... He
+                    # termed the meeting with Stocker warm": that meeting, its doers and place
+                    draft.sources = draft.sources or [
+                        s for s in act.sources if s not in draft.targets
+                    ]
+                    if not draft.places or isinstance(draft.places, DatelinePlaces):
+                        draft.places = act.places or draft.places
             if date_source in {"publication", "unknown"} and draft.when != "future":
                 told = _document_told_before(told_documents, trigger)
                 if told is not None:
                     date, date_source = told, "context"  # "to sign onto the joint statement"
             if date is not None and date_source in {"explicit", "context"} and draft.kind:
-                for source in draft.sources:
-                    told_acts[(draft.kind, source)] = date
+                act = _Told(date, list(draft.sources), list(draft.places))
+                for party in _told_by(draft):
+                    told_acts[(draft.kind, party)] = act
             if date is not None and date_source == "explicit":
                 for document in documents:
                     if _descends(document, trigger):  # "joined ... in signing a statement"
@@ -3604,18 +3613,31 @@ def _mentions_again(draft: _Draft) -> bool:
     )
 
 
-def _told_before(
-    told: dict[tuple[EventType, str], TimeExpression], draft: _Draft
-) -> TimeExpression | None:
-    """The date of the same doer's last act of the same type told before with a date: "Morgan
-    McSweeney resigned on Sunday ... McSweeney's resignation is not enough" is Sunday's."""
+def _told_before(told: dict[tuple[EventType, str], _Told], draft: _Draft) -> _Told | None:
+    """The same party's last act of the same type told before with a date: "Morgan McSweeney
+    resigned on Sunday ... McSweeney's resignation is not enough" is Sunday's; a meeting is
+    any party's ("Sharif and Stocker held a meeting today ... the meeting with Stocker")."""
     if draft.kind is None:
         return None
-    for source in draft.sources:
-        found = told.get((draft.kind, source))
+    for party in _told_by(draft):
+        found = told.get((draft.kind, party))
         if found is not None:
             return found
     return None
+
+
+def _told_by(draft: _Draft) -> list[str]:
+    """Whose act a later telling names it by: its doer's; a meeting every side's alike."""
+    return [*draft.sources, *draft.targets] if draft.kind == "CONSULT" else list(draft.sources)
+
+
+@dataclass(frozen=True)
+class _Told:
+    """An act told with a date: what a later telling of it by a definite noun takes."""
+
+    date: TimeExpression
+    sources: list[str]
+    places: list[str]
 
 
 def _venue_of(

@@ -105,6 +105,16 @@ def test_platforms_and_processes_are_no_persons(extractor: Extractor) -> None:
     assert actors.get("Twitter") == "organization"
     assert "Brexit" not in actors
     assert "Brexit" not in places
+    # a surname the model calls a company is the person a title or a full name gives
+    actors, _ = _read(
+        extractor,
+        "European leaders are bracing for a trade war after President Trump threatened to "
+        "impose a 10% tariff. In a series of posts on Truth Social, Trump said he had spoken "
+        "to NATO Secretary-General Mark Rutte regarding Greenland. Here are five ways the "
+        "European allies could respond to Trump’s threat to acquire the island. Despite "
+        "Trump’s suggestion of seizing Greenland by force, a military option remains unlikely.",
+    )
+    assert actors.get("Trump") == "person"
     # a technology is no actor, whatever label the model gives it
     actors, places = _read(
         extractor, "Nurses said AI undermined them. The House urged Apple to rein in AI chatbots."

@@ -3137,3 +3137,43 @@ def test_a_past_perfect_told_by_a_past_report_is_at_the_reports_time(
         ("She said on Monday that she had spoken to Al Nahyan before the war began.", "speak"),
     ):
         assert _trigger(_events(extractor, text), trigger).date is None
+
+
+def test_chairing_a_meeting_is_holding_it(extractor: Extractor) -> None:
+    text = (
+        "Shehbaz Sharif and Christian Stocker met on Monday. The two leaders co-chaired a "
+        "meeting of chief executives from Austrian companies."
+    )
+    chaired = _trigger(_events(extractor, text), "chair")
+    assert (chaired.type, chaired.sources) == ("CONSULT", ["Shehbaz Sharif", "Christian Stocker"])
+    assert [e.trigger for e in _events(extractor, text)].count("meeting") == 0
+
+
+def test_the_meeting_told_again_is_the_one_told_before(extractor: Extractor) -> None:
+    text = (
+        "Shehbaz Sharif and Christian Stocker held a meeting in Vienna on Monday.\n\n"
+        "Sharif later termed the meeting with Stocker warm and productive.\n\n"
+        "He termed the meeting with Stocker “most warm and productive”."
+    )
+    again = [e for e in _events(extractor, text) if e.trigger == "meeting"][-1]
+    assert again.date is not None
+    assert (again.sources, again.targets, again.places) == (
+        ["Shehbaz Sharif"],
+        ["Christian Stocker"],
+        ["Vienna"],
+    )
+    assert (again.date.value, again.date_source) == ("2025-12-15", "context")
+
+
+def test_a_participle_after_a_noun_tells_what_befell_no_days_act(extractor: Extractor) -> None:
+    text = (
+        "Human rights groups are estimating the number of Iranian protesters killed as ranging "
+        "from more than 2,600 people to more than 3,400 people."
+    )
+    killed = _trigger(_events(extractor, text), "kill")
+    assert (killed.date, killed.date_source) == (None, "unknown")
+    # the clause a gapped participle shares a verb with, and a headline, are the news
+    text = "On Monday, two children were killed and a dozen wounded in one strike on a school."
+    assert _trigger(_events(extractor, text), "strike").date is not None
+    headline = _trigger(_events(extractor, "106 protesters killed in Iran crackdown"), "kill")
+    assert headline.date_source == "publication"
