@@ -635,6 +635,14 @@ class ClauseReader(Protocol):
         """The actors of a verb's subject (inherited from its governor where it has none)."""
         ...
 
+    def object_actors(self, verb: Tok, event_noun: Tok | None) -> list[str]:
+        """The actors a verb acts on: its objects', a passive's subject's."""
+        ...
+
+    def threatened(self, act: Tok) -> list[str]:
+        """Whom a threatened act would hurt when its object names no one."""
+        ...
+
     def setting(
         self, anchor: Tok, clauses: list[Tok], own: list[Tok], *, clause_date: bool
     ) -> tuple[list[str], TimeExpression | None]:
@@ -883,6 +891,12 @@ def _participants(
     (against if found.names else found).extend(parties.names)
     sources = found.names
     targets = [t for t in against.names if t not in sources]
+    if kind == "THREATEN" and not targets:
+        # "his threats to seize Greenland", "Trump's threat to attack Iran": as the verb's
+        for act in noun.children:
+            if act.dep_ == "acl" and any(c.lower_ == "to" for c in act.children):
+                aimed = reader.object_actors(act, None) or reader.threatened(act)
+                targets = [t for t in aimed if t not in sources]
     return sources, targets, found.direct and against.direct, homes
 
 

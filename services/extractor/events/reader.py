@@ -1398,6 +1398,11 @@ class _Reader:
                 names.append(name)
         return names
 
+    def threatened(self, act: Tok) -> list[str]:
+        """Whom a threatened act would hurt when its object names no one: the country it is
+        in ("threatened to intervene in Iran")."""
+        return self.countries_in(clause_tokens(act))
+
     def countries_in(self, tokens: list[Tok]) -> list[str]:
         """The countries among the locative places of `tokens` that are also actors."""
         return [name for name in self.places_in(tokens) if self.actors.kinds.get(name) == "country"]
@@ -2627,8 +2632,7 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
                 if _is_passive(child):  # "agreed to be acquired by Star States Corp."
                     targets.extend(t for t in reader.passive_sources(child) if t not in targets)
                 if kind == "THREATEN" and not targets:
-                    # "threatened to intervene in Iran": the country the threatened act is in
-                    targets.extend(reader.countries_in(clause_tokens(child)))
+                    targets.extend(reader.threatened(child))
     sources = found.names
     if passive and not sources and kind in _POLICE_ACTS:
         # "Another man has been arrested ..., police said": the police who tell of an arrest
@@ -3285,11 +3289,15 @@ def read_clauses(
                 act = _told_before(told_acts, draft)
                 if act is not None:
                     date, date_source = act.date, "context"
-                if act is not None and draft.kind == "CONSULT":
-                    # "held a restricted meeting at the Federal Chancellery today ... He
-                    # termed the meeting with Stocker warm": that meeting, its doers and place
+                if act is not None and _same_act(act.word, _act_word(draft)):
+                    # that act ("held a restricted meeting at the Federal Chancellery ... He
+                    # termed the meeting with Stocker warm"; "Trump threatened tariffs on
+                    # Denmark ... Trump's threat"): its doers, those it was done to, its place
                     draft.sources = draft.sources or [
                         s for s in act.sources if s not in draft.targets
+                    ]
+                    draft.targets = draft.targets or [
+                        t for t in act.targets if t not in draft.sources
                     ]
                     if not draft.places or isinstance(draft.places, DatelinePlaces):
                         draft.places = act.places or draft.places
@@ -3298,7 +3306,13 @@ def read_clauses(
                 if told is not None:
                     date, date_source = told, "context"  # "to sign onto the joint statement"
             if date is not None and date_source in {"explicit", "context"} and draft.kind:
-                act = _Told(date, list(draft.sources), list(draft.places))
+                act = _Told(
+                    _act_word(draft),
+                    date,
+                    list(draft.sources),
+                    list(draft.targets),
+                    list(draft.places),
+                )
                 for party in _told_by(draft):
                     told_acts[(draft.kind, party)] = act
             if date is not None and date_source == "explicit":
@@ -3635,9 +3649,27 @@ def _told_by(draft: _Draft) -> list[str]:
 class _Told:
     """An act told with a date: what a later telling of it by a definite noun takes."""
 
+    word: str  # the word of the act: the trigger's lemma, or the noun its light verb carries
     date: TimeExpression
     sources: list[str]
+    targets: list[str]
     places: list[str]
+
+
+def _act_word(draft: _Draft) -> str:
+    return (draft.event_noun or draft.token).lemma_.casefold()
+
+
+def _same_act(told: str, again: str) -> bool:
+    """Whether a noun names again the act told by a word of its family ("threatened" and
+    "threat", "met" and "meeting", "held a meeting" and "the meeting"; a visit is no meeting):
+    one word begins with the other, less a final e ("resign", "resignation")."""
+    shorter, longer = sorted((told.removesuffix("e"), again.removesuffix("e")), key=len)
+    return len(shorter) >= _STEM and longer.startswith(shorter)
+
+
+# The shortest word a family of words is told by ("meet", "talk").
+_STEM = 4
 
 
 def _venue_of(

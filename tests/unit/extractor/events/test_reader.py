@@ -3177,3 +3177,23 @@ def test_a_participle_after_a_noun_tells_what_befell_no_days_act(extractor: Extr
     assert _trigger(_events(extractor, text), "strike").date is not None
     headline = _trigger(_events(extractor, "106 protesters killed in Iran crackdown"), "kill")
     assert headline.date_source == "publication"
+
+
+def test_a_threat_told_again_is_made_to_the_same_and_its_act_says_whom(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "On Saturday, Trump threatened tariffs on Denmark, Norway and Sweden over Greenland.\n\n"
+        "Trump's threat is likely to prompt a reciprocal response from Europe."
+    )
+    again = _trigger(_events(extractor, text), "threat")
+    assert (again.sources, again.targets) == (["Trump"], ["Denmark", "Norway", "Sweden"])
+    # a threatened act names its target as the verb's does
+    text = "Trump's threat to attack Iran alarmed Europe on Monday."
+    assert _trigger(_events(extractor, text), "threat").targets == ["Iran"]
+    # a visit told after a meeting is not that meeting
+    text = (
+        "Sharif co-chaired a meeting of chief executives in Vienna on Monday.\n\n"
+        "Sharif stressed that his visit carries special significance."
+    )
+    assert _trigger(_events(extractor, text), "visit").targets == []
