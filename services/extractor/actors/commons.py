@@ -19,8 +19,9 @@ after a locative preposition ("appeared in court").
   institution the article names elsewhere ("the company" after "Nashua Corp.", "the court"
   after "the Supreme Court"), a phrase whose modifier is a named organisation or person
   ("Hamas militants", "Trump's administration": the named actor acts), and a role noun whose
-  sector nothing says ("a spokesman", "world leaders"; "European leaders", "Arab leaders",
-  "Iranian leaders" are the heads of those states, GOV).
+  sector nothing says ("a spokesman", "business leaders"; "European leaders", "Arab
+  leaders", "Iranian leaders" are the heads of those states, GOV, and "world leaders" and
+  "global leaders" the heads of many).
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ from shared.models import Agent, EntityKind
 
 # Role nouns with no sector of their own that a nationality makes the heads of states.
 _LEADERS = frozenset({"leader"})
+# Modifiers that make them the heads of many states: "world leaders", "global leaders".
+_OF_STATES = frozenset({"world", "global", "foreign", "western", "regional"})
 # Modifier and lexicon noun that together name a thing, no actor.
 _THING_PHRASES = frozenset({("social", "medium"), ("social", "media")})
 # Where a noun phrase names a doer or a done-to.
@@ -77,6 +80,7 @@ _INDEFINITE = frozenset({"a", "an", "another"})
 # forces", "Islamist militants"); other adjectives ("senior", "angry", "local") are not.
 _KEPT_ADJECTIVES = frozenset(
     {"military", "naval", "federal", "provincial", "municipal", "judicial", "diplomatic",
+     "global", "western",
      "congressional", "parliamentary", "governmental", "foreign", "armed", "special",
      "islamist", "islamic", "muslim", "christian", "jewish", "catholic", "shiite", "sunni",
      "kurdish", "tribal", "royal", "presidential", "medical", "religious", "corporate",
@@ -327,6 +331,7 @@ class _Reader:
             last = c.stop - 1
         kept = phrase.kept
         modifier_words = [phrase.sector[i] for i in sorted(phrase.sector)]
+        words = {t.lower_ for t in phrase.kept.values()}
         if lemma in PLURAL_ONLY and not many and not modifier_words:
             return None  # "the authority to", "the use of force"
         agent = agent_of_phrase(lemma, modifier_words, phrase.unknown)
@@ -335,10 +340,11 @@ class _Reader:
             # "another man was arrested": civilians, of a country, counted or one; not
             # "people familiar with the matter", "the man"
             agent = "CVL"
-        if agent is None and lemma in _LEADERS and phrase.codes:
-            agent = "GOV"  # "European leaders", "Arab leaders": the states' heads, GOV
+        if agent is None and lemma in _LEADERS and (phrase.codes or _OF_STATES & set(words)):
+            # "European leaders", "Arab leaders", "world leaders": the states' heads, GOV
+            agent = "GOV"
         if agent is None:
-            return None  # "a spokesman", "world leaders", "crane officials": no sector said
+            return None  # "a spokesman", "crane officials", "business leaders": no sector said
         institution = lemma in INSTITUTIONS or (
             bool(modifier_words) and (modifier_words[-1], lemma) in INSTITUTION_PHRASES
         )

@@ -88,6 +88,9 @@ def _actor(entity: Entity) -> tuple[str, str | None, str | None]:
         ("On Monday, rights groups condemned it.", "rights groups", ("organization", None, "NGO"),
          "groups"),
         ("Aid groups reached Gaza.", "aid groups", ("organization", None, "NGO"), "groups"),
+        # the heads of many states
+        ("World leaders began the week in Davos with denunciations of Trump's conduct.",
+         "world leaders", ("group", None, "GOV"), "leaders"),
         # a nationality the tagger took for a name
         ("Bangladeshi voters endorsed sweeping reforms on Monday.", "Bangladeshi voters",
          ("group", "BD", "CVL"), "voters"),
@@ -298,4 +301,5 @@ def test_leaders_of_a_nationality_or_region_are_heads_of_states(read: ReadActors
     )
     assert found["Arab leaders"].agent == "GOV"
     assert (found["Iranian leaders"].agent, found["Iranian leaders"].country_code) == ("GOV", "IR")
-    assert not {"World leaders", "world leaders"} & set(found)  # no one's heads
+    # the heads of many states: a doer a judge asks for ("world leaders denounced Trump")
+    assert (found["world leaders"].agent, found["world leaders"].country_code) == ("GOV", None)
