@@ -566,7 +566,8 @@ class _Reader:
             noun,
             kinds={"organization"},
             across_paragraphs=True,
-            where=lambda name: name.rsplit(None, 1)[-1].casefold() == head_word,
+            # a one-word name is the word's homonym ("the first time" is not TIME)
+            where=lambda name: " " in name and name.rsplit(None, 1)[-1].casefold() == head_word,
         )
         if named is not None:
             return named  # "the European Union ... the union": the body it ends the name of
@@ -2617,6 +2618,8 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         and all(reader.actors.agents.get(t) == "MED" for t in targets)
     ):
         plain_kind = None  # "spoke to Reuters": an interview, no consultation
+    if plain_kind == "ASSAULT" and _clash_of_words(reader, verb, found.names + targets):
+        plain_kind = "DISAPPROVE"  # "Trump has clashed with NATO officials": words, not arms
     kind = plain_kind
     if kind is not None:
         # "urged the House to rein in AI chatbots": the actor asked is the target, not what
@@ -2708,6 +2711,25 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         perfect=when == "recent" and is_perfect(verb),
         planned=is_planned(verb),
     )
+
+
+def _clash_of_words(reader: _Reader, verb: Tok, parties: list[str]) -> bool:
+    """ "Trump has clashed with NATO or E.U. officials": a clash of people and bodies of no
+    armed or street sector is one of words ("police clashed with protesters" is of arms; a
+    country's clash may be either, and stays one)."""
+    if verb.lemma_.casefold() not in _CLASHING or not parties:
+        return False
+    agents = reader.actors.agents
+    kinds = reader.actors.kinds
+    return all(
+        kinds.get(p) in {"person", "organization"} and agents.get(p) not in _ARMED_OR_STREET
+        for p in parties
+    )
+
+
+_CLASHING = frozenset({"clash", "spar", "feud"})
+# Sectors whose clashes are fights: forces, fighters, criminals and crowds.
+_ARMED_OR_STREET = frozenset({"MIL", "COP", "REB", "UAF", "CRM", "SPY", "OPP", "CVL"})
 
 
 def _own_side(actors: Actors, sources: list[str], name: str) -> bool:

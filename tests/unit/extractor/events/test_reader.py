@@ -3197,3 +3197,16 @@ def test_a_threat_told_again_is_made_to_the_same_and_its_act_says_whom(
         "Sharif stressed that his visit carries special significance."
     )
     assert _trigger(_events(extractor, text), "visit").targets == []
+
+
+def test_a_clash_of_people_and_bodies_is_of_words_and_a_homonym_no_actor(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Officials told TIME on Monday that talks had stalled. This isn’t the first time "
+        "Trump has clashed with NATO or E.U. officials since returning to the White House."
+    )
+    clashed = _trigger(_events(extractor, text), "clash")
+    assert (clashed.type, clashed.targets) == ("DISAPPROVE", ["NATO"])
+    text = "Police clashed with protesters in Lagos on Monday."
+    assert _trigger(_events(extractor, text), "clash").type == "ASSAULT"
