@@ -374,6 +374,15 @@ def reading(verb: Tok) -> Reading:
             return "background"
         if verb.tag_ == "VBD" or auxes & _PAST_BE_AUX:
             return "background" if _earlier(verb) else "past"
+        if (
+            verb is trigger
+            and verb.tag_ in {"VBZ", "VBP"}
+            and not auxes
+            and verb.lemma_ != "be"  # "his trip is still on, the embassy said": to come
+            and _reported(verb)
+        ):
+            verb = verb.head  # "said on Tuesday that France supports the push": then
+            continue
         if auxes & (_PERFECT_AUX | PRESENT_BE) or verb.tag_ in {"VBZ", "VBP"}:
             # "has arrested", "attacks", "is negotiating"
             return "background" if _earlier(verb) else "recent"
@@ -469,21 +478,28 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 def _backshifted(verb: Tok) -> bool:
     """ "The message said he had talked with Al Nahyan by phone": a past perfect told by a
     past report is the reported past, shifted back (he talked), at the report's time unless
-    an adverb puts it earlier ("had already talked")."""
+    an adverb or a time clause of its own puts it earlier ("had already talked")."""
+    return _reported(verb) and not any(  # "had spoken to him before the mother perished"
+        c.dep_ == "advcl" and any(m.lower_ in _OTHER_TIME for m in c.children)
+        for c in verb.children
+    )
+
+
+def _reported(verb: Tok) -> bool:
+    """Whether `verb` heads what a past report told ("said on Tuesday that France supports
+    the push", "said he had talked") with no adverb of an earlier time or of many times: it
+    is at the report's time."""
     head = verb.head
     return (
         verb.dep_ == "ccomp"
         and head.tag_ == "VBD"
         and head.lemma_.casefold() in _REPORTING
         and not _earlier(verb)
-        and not any(  # "had spoken to him both before and after the mother perished"
-            c.dep_ == "advcl" and any(m.lower_ in _OTHER_TIME for m in c.children)
-            for c in verb.children
-        )
     )
 
 
-# Verbs that report what happened, whose past perfect complement is the past backshifted.
+# Verbs that report what happened: a complement in the past perfect or the present is at
+# the report's time.
 _REPORTING = frozenset(
     {"say", "tell", "report", "announce", "confirm", "add", "state", "write", "post", "tweet",
      "reveal", "disclose"}

@@ -3210,3 +3210,13 @@ def test_a_clash_of_people_and_bodies_is_of_words_and_a_homonym_no_actor(
     assert (clashed.type, clashed.targets) == ("DISAPPROVE", ["NATO"])
     text = "Police clashed with protesters in Lagos on Monday."
     assert _trigger(_events(extractor, text), "clash").type == "ASSAULT"
+
+
+def test_a_present_told_by_a_past_report_is_at_the_reports_time(extractor: Extractor) -> None:
+    text = (
+        "On Tuesday, France’s Foreign Minister Jean-Noel Barrot said France supports the "
+        "European Parliament’s push to suspend the trade deal."
+    )
+    supports = _trigger(_events(extractor, text), "support")
+    assert supports.date is not None
+    assert (supports.date.value, supports.date_source) == ("2025-12-16", "context")
