@@ -859,6 +859,8 @@ class _Reader:
         if word in _FIRST_PERSON:
             return self.speakers.first_person(pronoun, verb)
         speaker = self.speakers.of_clause(verb)
+        if speaker and all(self.actors.agents.get(n) == "MED" for n in speaker):
+            speaker = None  # "Reuters reported the bloc could suspend a deal it struck"
         if speaker:
             people = all(self.actors.kinds.get(n) == "person" for n in speaker)
             agree = all(_agrees(n, word) for n in speaker)
@@ -963,7 +965,11 @@ class _Reader:
             main = [t for t in subjects if _main_clause(t.head)]
             for token in main + [t for t in subjects if t not in main]:
                 name = self.actors.phrase_at(token) or self.actors.at(token)
-                if name is not None and self.actors.kinds.get(name) in {"organization", "country"}:
+                if (
+                    name is not None
+                    and self.actors.kinds.get(name) in {"organization", "country"}
+                    and self.actors.agents.get(name) != "MED"  # "Reuters reported": it tells
+                ):
                     return [name]
         return []
 

@@ -3220,3 +3220,13 @@ def test_a_present_told_by_a_past_report_is_at_the_reports_time(extractor: Extra
     supports = _trigger(_events(extractor, text), "support")
     assert supports.date is not None
     assert (supports.date.value, supports.date_source) == ("2025-12-16", "context")
+
+
+def test_a_news_outlet_reporting_is_not_what_it_names(extractor: Extractor) -> None:
+    text = (
+        "The European Union summoned ambassadors to an emergency meeting in Brussels on "
+        "Sunday, and Reuters reported the bloc could suspend its work on a U.S. trade deal it "
+        "struck in July."
+    )
+    struck = _trigger(_events(extractor, text), "strike")
+    assert struck.sources == ["European Union"]
