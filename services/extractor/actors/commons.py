@@ -89,11 +89,12 @@ _KEPT_ADJECTIVES = frozenset(
      # which states: "middle powers", "great powers", "regional powers", "nuclear powers"
      "middle", "great", "major", "regional", "nuclear", "world"}
 )  # fmt: skip
-# Nouns of number whose "of"-object is the actor: "thousands of protesters marched" has the
-# protesters as its subject.
-_QUANTITIES = frozenset(
+# Nouns of number or of a body made of its members whose "of"-object is the actor:
+# "thousands of protesters marched", "a coalition of 43 faith leaders sent a letter".
+GROUPINGS = frozenset(
     {"thousand", "hundred", "dozen", "score", "million", "ten", "number", "handful", "couple",
-     "group", "crowd", "majority", "lot", "band"}
+     "group", "crowd", "majority", "lot", "band", "coalition", "alliance", "bloc", "gang",
+     "contingent", "consortium"}
 )  # fmt: skip
 # Heads before which a capital stands for its state ("the Baghdad government").
 _SEATS_OF_POWER = frozenset({"government", "regime", "administration", "leadership", "cabinet"})
@@ -266,7 +267,7 @@ class _Reader:
                 return None  # "banned social media": platforms, not the press
         if head.dep_ == "pobj" and head.head.lower_ == "of":
             over = head.head.head
-            if over.lemma_.casefold() in _QUANTITIES or over.pos_ == "NUM":
+            if over.lemma_.casefold() in GROUPINGS or over.pos_ == "NUM":
                 quantity = over.i
         counted = quantity is not None or any(c.dep_ == "nummod" for c in head.children)
         phrase = _Phrase()

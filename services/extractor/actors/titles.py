@@ -100,11 +100,7 @@ def _words_before(tokens: list[Tok], gazetteer: Gazetteer, first: int) -> _Befor
             titles.append(token.text)
         if token.tag_ == "POS":
             continue  # "Iraq's": the country's possessive ending is part of the title
-        found = country_of_demonym(token.text)
-        if found is None and (token.pos_ == "PROPN" or token.text[:1].isupper()):
-            # a capitalised country the tagger took for a common noun ("Bangladesh’s")
-            entry = gazetteer.country(token.text)
-            found = entry.country_code if entry is not None else None
+        found = _country_word(token, gazetteer)
         if found is not None:
             code = code or found
         elif title_word:
@@ -135,15 +131,21 @@ def _country_of_role(role: Tok | None, gazetteer: Gazetteer) -> str | None:
     if role is None or actor_lemma(role.lemma_, role.lower_) is None:
         return None
     for child in role.children:
-        if child.dep_ not in {"poss", "amod", "compound"}:
-            continue
-        code = country_of_demonym(child.text)
-        if code is None and child.pos_ == "PROPN":
-            entry = gazetteer.country(child.text)
-            code = entry.country_code if entry is not None else None
-        if code is not None:
-            return code
+        if child.dep_ in {"poss", "amod", "compound"}:
+            code = _country_word(child, gazetteer)
+            if code is not None:
+                return code
     return None
+
+
+def _country_word(token: Tok, gazetteer: Gazetteer) -> str | None:
+    """The country a word of a title names: a demonym's, or a capitalised country's name
+    (also where the tagger took it for a common noun: "Bangladesh’s")."""
+    code = country_of_demonym(token.text)
+    if code is None and (token.pos_ == "PROPN" or token.text[:1].isupper()):
+        entry = gazetteer.country(token.text)
+        code = entry.country_code if entry is not None else None
+    return code
 
 
 def _agent_of_role(role: Tok | None) -> Agent | None:

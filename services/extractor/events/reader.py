@@ -25,6 +25,7 @@ from services.extractor.actors.agents import (
     plural,
 )
 from services.extractor.actors.canonical import Actors, used_as_actor
+from services.extractor.actors.commons import GROUPINGS
 from services.extractor.actors.demonyms import is_demonym
 from services.extractor.actors.given_names import gender_of
 from services.extractor.events.clauses import (
@@ -149,12 +150,6 @@ AGENT_NOUNS = frozenset(
 _QUANTIFIERS = frozenset(
     {"all", "some", "part", "most", "much", "rest", "both", "each", "many", "several", "none"}
 )
-# Nouns of a body made of its members ("a coalition of 43 faith leaders", "a crowd of
-# protesters"): the members act when it does.
-_COLLECTIVES = frozenset(
-    {"coalition", "group", "alliance", "bloc", "crowd", "gang", "band", "contingent",
-     "consortium", "handful", "dozen", "hundred", "thousand"}
-)  # fmt: skip
 # "40% of Jaguar", "shares of Octel", "a stake in Kofcoh", "control of Octel": the company
 # named as the object of "of" (or of "in" after a stake or an interest), not a word that
 # modifies it ("25% of the British jewelry market" is no act on Britain).
@@ -516,10 +511,7 @@ class _Reader:
                 ):
                     found.extend(self._named_objects(child))
                 elif child.dep_ == "prep" and (
-                    (
-                        child.lemma_ == "of"
-                        and token.lemma_.casefold() in _QUANTIFIERS | _COLLECTIVES
-                    )
+                    (child.lemma_ == "of" and token.lemma_.casefold() in _QUANTIFIERS | GROUPINGS)
                     or (child.lemma_ in {"from", "of"} and token.lemma_.casefold() in AGENT_NOUNS)
                 ):
                     found.extend(self._prep_objects(child, depth + 1))
@@ -2630,18 +2622,17 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
     if kind is not None:
         # "urged the House to rein in AI chatbots": the actor asked is the target, not what
         # the act asked for would be done to (the object controls the infinitive).
-        addressed = any(
+        controlled = [c for c in verb.children if c.dep_ == "xcomp"]
+        if controlled and any(
             c.dep_ in {"dobj", "dative"} and reader.noun_actors(c) for c in verb.children
-        )
-        for child in verb.children:
-            if child.dep_ == "xcomp" and addressed:
-                continue
-            if child.dep_ == "xcomp":
-                targets.extend(t for t in reader.object_actors(child, None) if t not in targets)
-                if _is_passive(child):  # "agreed to be acquired by Star States Corp."
-                    targets.extend(t for t in reader.passive_sources(child) if t not in targets)
-                if kind == "THREATEN" and not targets:
-                    targets.extend(reader.threatened(child))
+        ):
+            controlled = []
+        for child in controlled:
+            targets.extend(t for t in reader.object_actors(child, None) if t not in targets)
+            if _is_passive(child):  # "agreed to be acquired by Star States Corp."
+                targets.extend(t for t in reader.passive_sources(child) if t not in targets)
+            if kind == "THREATEN" and not targets:
+                targets.extend(reader.threatened(child))
     sources = found.names
     if passive and not sources and kind in _POLICE_ACTS:
         # "Another man has been arrested ..., police said": the police who tell of an arrest
