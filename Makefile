@@ -45,11 +45,15 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+# The unit tier runs on both cores (pytest-xdist): its tests share nothing but read-only
+# material; the integration and end-to-end tiers share the broker, the database and ports,
+# and run one at a time.
 test: lint tools
-	$(BIN)/pytest -m "unit or integration or e2e" tests
+	$(BIN)/pytest -m unit -n 2 tests
+	$(BIN)/pytest -m "integration or e2e" tests
 
 unit: install tools
-	$(BIN)/pytest -m unit tests
+	$(BIN)/pytest -m unit -n 2 tests
 
 integration: install
 	$(BIN)/pytest -m integration tests
