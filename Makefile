@@ -46,11 +46,15 @@ lint: install
 	$(BIN)/mypy
 
 # The unit tier runs on both cores (pytest-xdist): its tests share nothing but read-only
-# material; the integration and end-to-end tiers share the broker, the database and ports,
-# and run one at a time.
+# material. The integration tier shares one broker and the database, so its tests run one at
+# a time; the end-to-end tier (each test its own `newsflow up` on free ports) runs beside it,
+# its output shown when both are done.
 test: lint tools
 	$(BIN)/pytest -m unit -n 2 tests
-	$(BIN)/pytest -m "integration or e2e" tests
+	@$(BIN)/pytest -m e2e tests > $(VENV)/e2e-tests.log 2>&1 & e2e=$$!; \
+	$(BIN)/pytest -m integration tests; integration=$$?; \
+	wait $$e2e; e2e_status=$$?; cat $(VENV)/e2e-tests.log; \
+	test $$integration -eq 0 && test $$e2e_status -eq 0
 
 unit: install tools
 	$(BIN)/pytest -m unit -n 2 tests
