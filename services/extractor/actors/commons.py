@@ -332,7 +332,6 @@ class _Reader:
             last = c.stop - 1
         kept = phrase.kept
         modifier_words = [phrase.sector[i] for i in sorted(phrase.sector)]
-        words = {t.lower_ for t in phrase.kept.values()}
         if lemma in PLURAL_ONLY and not many and not modifier_words:
             return None  # "the authority to", "the use of force"
         agent = agent_of_phrase(lemma, modifier_words, phrase.unknown)
@@ -341,7 +340,11 @@ class _Reader:
             # "another man was arrested": civilians, of a country, counted or one; not
             # "people familiar with the matter", "the man"
             agent = "CVL"
-        if agent is None and lemma in _LEADERS and (phrase.codes or _OF_STATES & set(words)):
+        if (
+            agent is None
+            and lemma in _LEADERS
+            and (phrase.codes or any(t.lower_ in _OF_STATES for t in phrase.kept.values()))
+        ):
             # "European leaders", "Arab leaders", "world leaders": the states' heads, GOV
             agent = "GOV"
         if agent is None:

@@ -345,11 +345,11 @@ def reading(verb: Tok) -> Reading:
             return "future"  # a headline's "Netanyahu to meet Trump"
         if any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children):
             return "background"  # "have been killed since the ceasefire": many days, no one
-        if auxes & _PERFECT_PAST_AUX and not (verb is trigger and _backshifted(verb)):
-            return "background"
-        if auxes & _PERFECT_PAST_AUX:
-            verb = verb.head  # "said he had talked with Al Nahyan": when it was told of
+        if verb is trigger and _told_by_a_report(verb, auxes):
+            verb = verb.head  # "said he had talked", "said that France supports": then
             continue
+        if auxes & _PERFECT_PAST_AUX:
+            return "background"
         if document_act(verb) and (issuer := _issuer(verb.head)) is not None:
             verb = issuer  # "released a statement that condemned": when it was released
             continue
@@ -374,15 +374,6 @@ def reading(verb: Tok) -> Reading:
             return "background"
         if verb.tag_ == "VBD" or auxes & _PAST_BE_AUX:
             return "background" if _earlier(verb) else "past"
-        if (
-            verb is trigger
-            and verb.tag_ in {"VBZ", "VBP"}
-            and not auxes
-            and verb.lemma_ != "be"  # "his trip is still on, the embassy said": to come
-            and _reported(verb)
-        ):
-            verb = verb.head  # "said on Tuesday that France supports the push": then
-            continue
         if auxes & (_PERFECT_AUX | PRESENT_BE) or verb.tag_ in {"VBZ", "VBP"}:
             # "has arrested", "attacks", "is negotiating"
             return "background" if _earlier(verb) else "recent"
@@ -475,14 +466,18 @@ def _names_the_befallen(noun: Tok) -> bool:
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
-def _backshifted(verb: Tok) -> bool:
-    """ "The message said he had talked with Al Nahyan by phone": a past perfect told by a
-    past report is the reported past, shifted back (he talked), at the report's time unless
-    an adverb or a time clause of its own puts it earlier ("had already talked")."""
-    return _reported(verb) and not any(  # "had spoken to him before the mother perished"
-        c.dep_ == "advcl" and any(m.lower_ in _OTHER_TIME for m in c.children)
-        for c in verb.children
-    )
+def _told_by_a_report(verb: Tok, auxes: set[str]) -> bool:
+    """Whether a past report told `verb`'s clause at its own time: a past perfect is the
+    reported past shifted back ("the message said he had talked with Al Nahyan by phone": he
+    talked), unless a time clause of its own puts it earlier ("had spoken to him before the
+    mother perished"); a simple present is what held then ("said on Tuesday that France
+    supports the push"), not a state ("his trip is still on, the embassy said": to come)."""
+    if auxes & _PERFECT_PAST_AUX:
+        return _reported(verb) and not any(
+            c.dep_ == "advcl" and any(m.lower_ in _OTHER_TIME for m in c.children)
+            for c in verb.children
+        )
+    return verb.tag_ in {"VBZ", "VBP"} and not auxes and verb.lemma_ != "be" and _reported(verb)
 
 
 def _reported(verb: Tok) -> bool:

@@ -851,7 +851,7 @@ class _Reader:
         if word in _FIRST_PERSON:
             return self.speakers.first_person(pronoun, verb)
         speaker = self.speakers.of_clause(verb)
-        if speaker and all(self.actors.agents.get(n) == "MED" for n in speaker):
+        if speaker and all(self.outlet(n) for n in speaker):
             speaker = None  # "Reuters reported the bloc could suspend a deal it struck"
         if speaker:
             people = all(self.actors.kinds.get(n) == "person" for n in speaker)
@@ -960,7 +960,7 @@ class _Reader:
                 if (
                     name is not None
                     and self.actors.kinds.get(name) in {"organization", "country"}
-                    and self.actors.agents.get(name) != "MED"  # "Reuters reported": it tells
+                    and not self.outlet(name)  # "Reuters reported": it tells
                 ):
                     return [name]
         return []
@@ -1396,6 +1396,10 @@ class _Reader:
             if name not in names and self._locative(token, owner):
                 names.append(name)
         return names
+
+    def outlet(self, name: str) -> bool:
+        """Whether the actor is a news outlet (MED): it tells of acts, it seldom does them."""
+        return self.actors.agents.get(name) == "MED"
 
     def threatened(self, act: Tok) -> list[str]:
         """Whom a threatened act would hurt when its object names no one: the country it is
@@ -2610,11 +2614,7 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         return None  # "sank three boats, killing 11": the sinking's toll, not a second attack
     if plain_kind == "DEMAND" and _stipulates(verb):
         plain_kind = None  # "the plan calls for LIN to combine ...": terms, asked of no one
-    if (
-        plain_kind == "CONSULT"
-        and targets
-        and all(reader.actors.agents.get(t) == "MED" for t in targets)
-    ):
+    if plain_kind == "CONSULT" and targets and all(reader.outlet(t) for t in targets):
         plain_kind = None  # "spoke to Reuters": an interview, no consultation
     if plain_kind == "ASSAULT" and _clash_of_words(reader, verb, found.names + targets):
         plain_kind = "DISAPPROVE"  # "Trump has clashed with NATO officials": words, not arms
