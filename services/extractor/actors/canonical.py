@@ -181,6 +181,13 @@ def _role_cue(tokens: list[Tok], candidate: Candidate) -> bool:
     return any(c.dep_ == "appos" and is_role_word(c.text) for c in root.children)
 
 
+def _in_apposition_to_a_role(root: Tok) -> bool:
+    """ "his father, Sajid,", "Sajid, his father,": a word a role says is someone's name."""
+    if root.dep_ == "appos" and is_role_word(root.head.text):
+        return True
+    return any(c.dep_ == "appos" and is_role_word(c.text) for c in root.children)
+
+
 # Cities that news names for the body seated there, not for their country, when they act.
 _SEATS = {"brussels": "European Union"}
 
@@ -532,8 +539,21 @@ class _Builder:
             titled = any(self._title(m).agent is not None for m in c.members)
             if is_given_name(first) or titled:  # not "Oshkosh" of a company misread
                 firsts[first] = None if first in firsts or first in people else c
+        # "his father, Sajid, ... Sajid was shot": a person the article names by one word
+        # only, with a role that makes the word a person's name, and no place.
+        singles = {
+            c.name: c
+            for c in self.clusters.values()
+            if c.kind is None
+            and " " not in c.name
+            and any(_in_apposition_to_a_role(self.tokens[m.root]) for m in c.members)
+            and c.decide() == "person"
+            and c.name not in people
+            and c.name not in firsts
+            and not self.gazetteer.is_place(c.name, 0)
+        }
         for token in self.tokens:
-            cluster = people.get(token.text) or firsts.get(token.text)
+            cluster = people.get(token.text) or firsts.get(token.text) or singles.get(token.text)
             if cluster is None or token.i in covered:
                 continue
             if token.pos_ != "PROPN" and not (

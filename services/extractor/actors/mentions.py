@@ -146,6 +146,9 @@ def read_candidates(
             if bounds is None:
                 continue
             first, stop, start, end = bounds
+        if label in {"PERSON", "ORG"} and (given := _name_after_office(doc, first, stop)):
+            # "Secretary of Transportation Sean Duffy": the model took the office's field in
+            label, first, start = "PERSON", given, doc[given].idx
         if stop - first == 1 and doc[first].tag_.startswith("VB"):
             continue  # "Rescued on Nov. 25 by fishermen, ...": a verb is nobody's name
         if _TIME_ZONE.fullmatch(text, start, end):
@@ -187,6 +190,17 @@ def read_candidates(
 _JUNIOR = frozenset({"Jr.", "Jr", "Sr.", "Sr"})
 # The prefixes of a ship's name ("U.S.S. Abraham Lincoln", "HMS Prince of Wales").
 _SHIP_PREFIXES = frozenset({"USS", "U.S.S.", "HMS", "H.M.S.", "INS", "USNS", "RFS", "HMCS"})
+
+
+def _name_after_office(doc: Doc, first: int, stop: int) -> int | None:
+    """Where the person's name starts in a span after "<role> of" that opens with the
+    office's field ("Secretary of Transportation Sean Duffy": "Sean"), or None."""
+    if first < 2 or doc[first - 1].lower_ != "of" or not is_role_word(doc[first - 2].text):
+        return None
+    for i in range(first + 1, stop - 1):
+        if is_given_name(doc[i].text):
+            return i
+    return None
 
 
 def _with_particles(doc: Doc, stop: int, end: int) -> tuple[int, int]:

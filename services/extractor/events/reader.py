@@ -1663,6 +1663,8 @@ _STORY_MENTIONS = 3
 _STORY_LEAD = 3
 # Sectors that act in their own country ("Turkish police", "Iranian security forces").
 _HOME_AGENTS = frozenset({"COP", "JUD"})
+# The sectors of a state's own bodies (not armies, which act abroad as often).
+_STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 # People who protest where they live ("Iranian protesters", "Kenyan students").
 _PEOPLE_AGENTS = frozenset({"OPP", "CVL", "EDU", "LAB", "AGR"})
 
@@ -1792,6 +1794,15 @@ class Ground:
             return agent == "GOV" or self.kind_of.get(source) == "country"
         return kind == "PROTEST" and agent in _PEOPLE_AGENTS
 
+    def _state_body(self, source: str) -> bool:
+        """A body of a state's own sectors that the text gives no country ("the interim
+        government", "the tribunal", "police"): in a story set in one country, that one's."""
+        return (
+            self.kind_of.get(source) in {"organization", "group"}
+            and self.country_of.get(source) is None
+            and self.agent_of.get(source) in _STATE_SECTORS
+        )
+
     def _at_home(self, sources: list[str], targets: list[str]) -> list[str]:
         """Any act in a story set in one country whose doer is of that country and whose
         actors are of no other ("Venezuelan opposition leader María Corina Machado was
@@ -1800,8 +1811,10 @@ class Ground:
             return []
         story = self.story_code
         codes = [self.country_of.get(name) for name in (*sources, *targets)]
-        if story not in {self.country_of.get(name) for name in sources} and not (
-            self.domestic and all(self.kind_of.get(s) != "person" for s in sources)
+        if (
+            story not in {self.country_of.get(name) for name in sources}
+            and not (self.domestic and all(self.kind_of.get(s) != "person" for s in sources))
+            and not (sources and all(self._state_body(s) for s in sources))
         ):
             return []  # a person of no known country may be a foreigner ("Trump threatened")
         return [self.story] if all(code in {None, story} for code in codes) else []
@@ -2526,6 +2539,25 @@ def _is_passive(verb: Tok) -> bool:
     return False
 
 
+def _shared_tail(verb: Tok) -> Tok | None:
+    """The verb a bare "and" or "or" joins right after `verb`, when `verb` has no object,
+    complement or agent of its own: what follows the last verb is both's ("shot and killed
+    Ahmed Khan", "was arrested and charged by police"). None when `verb` has its own, or
+    when the later verb has its own subject (a clause of its own)."""
+    if verb.tag_ == "VB":
+        return None  # "a crime to attack or blockade a clinic": no act of anyone's
+    tail = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if tail is None or any(c.dep_ in _SUBJECT_OR_AUX for c in tail.children):
+        return None
+    between = [c for c in verb.children if verb.i < c.i < tail.i]
+    if any(c.dep_ not in {"cc", "punct", "advmod"} for c in between):
+        return None
+    return tail
+
+
+_SUBJECT_OR_AUX = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "expl"})
+
+
 def _reduced_passive(verb: Tok) -> bool:
     """ "a man arrested on Monday", "106 protesters killed": a past participle after its noun,
     the passive of an event whose target is that noun."""
@@ -2599,6 +2631,14 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
     passive = reduced or _is_passive(verb)
     found = _Found(reader.passive_sources(verb)) if passive else reader.subject_actors(verb)
     targets = reader.object_actors(verb, event_noun)
+    tail = _shared_tail(verb)
+    if tail is not None:
+        # "Police shot and killed Ahmed Khan", "was arrested and charged by police": verbs
+        # joined before one object or one agent share it.
+        if not targets:
+            targets = reader.object_actors(tail, None)
+        if passive and not found.names:
+            found = _Found(reader.passive_sources(tail))
     demanded = demanded_clause(verb)
     for clause in _acted_on_clauses(verb, demanded):
         targets.extend(t for t in reader.subject_names(clause) if t not in targets)

@@ -538,3 +538,31 @@ def test_name_particles_belong_to_the_surname(actors_of: ReadActors) -> None:
     ]
     assert len(names["Mohammed bin Salman"].mentions) == 2
     assert not {"Leyen", "Ursula von", "Von der Leyen"} & set(names)
+
+
+def test_a_one_word_name_a_role_gives_is_the_person_again(actors_of: ReadActors) -> None:
+    """ "his father, Sajid, ... Sajid was shot": the model tags the word once (here as an
+    organisation); the apposition to a kinship or role word makes it a person's name, and
+    its untagged repetitions are that person."""
+    text = (
+        "Akram and his father, Sajid, allegedly attacked a Hanukkah celebration in December. "
+        "Sajid was shot and killed by police during the attack."
+    )
+    sajid = _by_name(actors_of(text))["Sajid"]
+    assert sajid.kind == "person"
+    assert [m.start for m in sajid.mentions] == [text.index("Sajid"), text.rindex("Sajid")]
+
+
+def test_an_offices_field_after_of_is_no_part_of_the_name(actors_of: ReadActors) -> None:
+    """ "Secretary of Transportation Sean Duffy": the model takes the field into the name (and
+    calls it a body); the name starts at the given name. "Secretary of Homeland Security" with
+    no given name in it stays the department's."""
+    found = _by_name(
+        actors_of(
+            "Secretary of Transportation Sean Duffy threatened to sideline the company. "
+            "Secretary of Homeland Security Kristi Noem criticized the judge."
+        )
+    )
+    assert found["Sean Duffy"].kind == "person"
+    assert "Transportation Sean Duffy" not in found
+    assert found["Kristi Noem"].kind == "person"

@@ -3230,3 +3230,42 @@ def test_a_news_outlet_reporting_is_not_what_it_names(extractor: Extractor) -> N
     )
     struck = _trigger(_events(extractor, text), "strike")
     assert struck.sources == ["European Union"]
+
+
+def test_verbs_joined_before_one_object_or_agent_share_it(extractor: Extractor) -> None:
+    """ "shot and killed Ahmed Khan": whom the second verb names was shot too; "arrested and
+    charged by police": the police arrested him. Not when the first verb has its own object
+    ("attacked the car and killed Khan") or the second its own subject."""
+    shot = _trigger(_events(extractor, "Police shot and killed Ahmed Khan on Monday."), "shoot")
+    assert (shot.sources, shot.targets) == (["police"], ["Ahmed Khan"])
+    arrested = _trigger(
+        _events(extractor, "Ahmed Khan was arrested and charged by police on Monday."), "arrest"
+    )
+    assert (arrested.sources, arrested.targets) == (["police"], ["Ahmed Khan"])
+    own = _events(extractor, "Soldiers attacked the convoy and killed Ahmed Khan on Monday.")
+    assert _trigger(own, "attack").targets != ["Ahmed Khan"]
+    text = "Soldiers attacked on Monday and police arrested Ahmed Khan."
+    assert "Ahmed Khan" not in _trigger(_events(extractor, text), "attack").targets
+
+
+def test_a_one_word_name_given_by_a_role_is_the_target_again(extractor: Extractor) -> None:
+    text = (
+        "Akram and his father, Sajid, allegedly attacked a Hanukkah celebration in December. "
+        "Sajid was shot and killed by police during the attack."
+    )
+    killed = _trigger(_events(extractor, text), "kill")
+    assert (killed.sources, killed.targets) == (["police"], ["Sajid"])
+
+
+def test_a_state_body_of_no_country_acts_in_the_storys_country(extractor: Extractor) -> None:
+    """In a story set in Bangladesh that names India too, "the interim government" (of no
+    country the text gives) stepped down in Bangladesh; India's government is another
+    country's, and its word is placed nowhere."""
+    text = (
+        "Bangladesh voted on Thursday in an election watched across Dhaka, Chittagong and "
+        "Sylhet, with observers from India.\n\nThe interim government is stepping down on "
+        "Monday, its spokesman said. The Indian government welcomed the vote on Monday."
+    )
+    found = _events(extractor, text)
+    assert _trigger(found, "step").places == ["Bangladesh"]
+    assert _trigger(found, "welcome").places == []
