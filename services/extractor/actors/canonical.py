@@ -170,14 +170,21 @@ def used_as_actor(token: Token | Tok) -> bool:
     return preposition.lemma_ == "to" and preposition.head.pos_ in {"ADJ", "NOUN"}
 
 
+# Titles of offices that a field names ("Treasury Secretary", "Defence Minister").
+_OFFICE_TITLES = frozenset({"secretary", "minister", "commissioner", "director", "administrator"})
+
+
 def _role_cue(tokens: list[Tok], candidate: Candidate) -> bool:
     if candidate.text.isupper():
         return False  # "INS Commissioner Doris Meissner": an acronym is the employer
     if candidate.first > 0 and is_role_word(tokens[candidate.first - 1].text):
         return True
     root = tokens[candidate.root]
-    if root.dep_ in {"appos", "compound"} and is_role_word(root.head.text):
-        return True
+    role = root.head
+    if root.dep_ in {"appos", "compound"} and is_role_word(role.text):
+        # "Treasury Secretary Scott Bessent": what comes before an office's title is its
+        # field, no person ("Putin spokesman Dmitry Peskov" is Putin's aide)
+        return role.lower_ not in _OFFICE_TITLES or role.dep_ != "compound"
     return any(c.dep_ == "appos" and is_role_word(c.text) for c in root.children)
 
 

@@ -1804,8 +1804,9 @@ class Ground:
         )
 
     def _at_home(self, sources: list[str], targets: list[str]) -> list[str]:
-        """Any act in a story set in one country whose doer is of that country and whose
-        actors are of no other ("Venezuelan opposition leader María Corina Machado was
+        """Any act in a story set in one country whose doer is of that country, a state body
+        of none ("the interim government"), or no one named ("Akram has been charged"), and
+        whose actors are of no other ("Venezuelan opposition leader María Corina Machado was
         barred"): there. Not a foreigner's word about it ("Trump threatened Iran")."""
         if self.story is None:
             return []
@@ -1814,7 +1815,7 @@ class Ground:
         if (
             story not in {self.country_of.get(name) for name in sources}
             and not (self.domestic and all(self.kind_of.get(s) != "person" for s in sources))
-            and not (sources and all(self._state_body(s) for s in sources))
+            and not all(self._state_body(s) for s in sources)
         ):
             return []  # a person of no known country may be a foreigner ("Trump threatened")
         return [self.story] if all(code in {None, story} for code in codes) else []

@@ -566,3 +566,18 @@ def test_an_offices_field_after_of_is_no_part_of_the_name(actors_of: ReadActors)
     assert found["Sean Duffy"].kind == "person"
     assert "Transportation Sean Duffy" not in found
     assert found["Kristi Noem"].kind == "person"
+
+
+def test_the_field_before_an_office_title_is_no_person(actors_of: ReadActors) -> None:
+    """ "Treasury Secretary Scott Bessent": the word before the title is the office's field,
+    not a person the title names; "Putin spokesman Dmitry Peskov" is Putin's aide, and Putin a
+    person."""
+    found = _by_name(
+        actors_of(
+            "Treasury Secretary Scott Bessent urged calm on Tuesday. Putin spokesman Dmitry "
+            "Peskov said on Monday that talks failed."
+        )
+    )
+    assert found["Scott Bessent"].kind == "person"
+    assert "Treasury" not in found or found["Treasury"].kind != "person"
+    assert found["Putin"].kind == "person"

@@ -3269,3 +3269,15 @@ def test_a_state_body_of_no_country_acts_in_the_storys_country(extractor: Extrac
     found = _events(extractor, text)
     assert _trigger(found, "step").places == ["Bangladesh"]
     assert _trigger(found, "welcome").places == []
+
+
+def test_an_act_of_no_named_doer_happens_in_the_storys_country(extractor: Extractor) -> None:
+    """ "Akram has been charged with terrorism", in a story set in Australia that names
+    Indonesia too: charged there, by no one the text names."""
+    text = (
+        "Australia mourned on Sunday after a shooting in Sydney, Melbourne and Bondi left 15 "
+        "dead, with visitors from Indonesia among them.\n\nNaveed Akram has been charged with "
+        "terrorism and murder."
+    )
+    found = _events(extractor, text)
+    assert _trigger(found, "charge").places == ["Australia"]
