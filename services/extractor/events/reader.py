@@ -28,6 +28,7 @@ from services.extractor.actors.canonical import Actors, used_as_actor
 from services.extractor.actors.commons import GROUPINGS
 from services.extractor.actors.demonyms import is_demonym
 from services.extractor.actors.given_names import gender_of
+from services.extractor.actors.names import is_role_word
 from services.extractor.events.clauses import (
     CHAIN_LIMIT,
     CONTROL_VERBS,
@@ -143,9 +144,11 @@ AGENT_NOUNS = frozenset(
         "delegation", "negotiator", "diplomat", "minister", "ministry", "leader", "envoy",
         "team", "navy", "police", "authority", "spokesman", "spokeswoman", "spokesperson",
         "president", "cabinet", "parliament", "regime", "soldier", "fighter", "representative",
-        "ambassador", "embassy", "agency", "intelligence", "service", "officer",
+        "ambassador", "embassy", "agency", "intelligence", "service", "officer", "member",
     }
 )  # fmt: skip
+# Event nouns of force, whose makers did what befell people in them ("killed in air strikes").
+_FORCEFUL = frozenset({"ASSAULT", "COERCE"})
 # "all of Ukraine": the actor is the object of "of".
 _QUANTIFIERS = frozenset(
     {"all", "some", "part", "most", "much", "rest", "both", "each", "many", "several", "none"}
@@ -510,6 +513,13 @@ class _Reader:
                     and token.lemma_.casefold() in _HOLDINGS
                 ):
                     found.extend(self._named_objects(child))
+                elif (
+                    child.dep_ == "prep"
+                    and child.lower_ in {"by", "between"}
+                    and event_noun_kind(token) is not None
+                ):
+                    # "the war between the army and the RSF", "attacks by both sides": theirs
+                    found.extend(self._prep_objects(child, depth + 1))
                 elif child.dep_ == "prep" and (
                     (child.lemma_ == "of" and token.lemma_.casefold() in _QUANTIFIERS | GROUPINGS)
                     or (child.lemma_ in {"from", "of"} and token.lemma_.casefold() in AGENT_NOUNS)
@@ -673,6 +683,17 @@ class _Reader:
         """The person a common noun is said to be where the parser lost the apposition: "a
         German immigrant named Bruno Richard Hauptmann", "by an escaped murderer, Joseph
         Corbett, looking for" (not "a man, Smith said": the subject of a finite verb)."""
+        if noun.lemma_.casefold() in _HEADS or is_role_word(noun.text):
+            # "with the head of the International Atomic Energy Agency, Rafael Grossi": the
+            # parser hangs the apposition on the body the role is of
+            for prep in noun.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for body in prep.children:
+                        for named in body.children:
+                            if named.dep_ == "appos":
+                                name = self.actors.at(named)
+                                if name is not None and self.actors.kinds.get(name) == "person":
+                                    return [name]
         for child in noun.children:
             if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_ in _NAMING:
                 for named in child.children:
@@ -1260,7 +1281,18 @@ class _Reader:
                 for by in noun.children:
                     if by.dep_ == "prep" and by.lower_ == "by" and noun.dep_ == "pobj":
                         names.extend(self._prep_objects(by))
-        return names
+        if names:
+            return names
+        # "killed in Israeli strikes", "arrested in a police crackdown": the ones whose
+        # violence it was did it
+        return [
+            name
+            for child in verb.children
+            if child.dep_ == "prep" and child.lower_ in {"in", "during"}
+            for noun in child.children
+            if noun.dep_ == "pobj" and event_noun_type(noun) in _FORCEFUL
+            for name in self.noun_actors(noun)
+        ]
 
     # --- places and times ----------------------------------------------------------------------
 
@@ -3284,6 +3316,9 @@ def read_clauses(
     venue: dict[str, tuple[list[str], int, TimeExpression | None]] = {}
     # Each party's last act of each type the text dates (`_told_before`).
     told_acts: dict[tuple[EventType, str], _Told] = {}
+    # Each party's last act of each type told with whom it was done to, dated or not: what a
+    # later telling by a definite noun takes its roles from (`_told_before`).
+    told_roles: dict[tuple[EventType, str], _Told] = {}
     # The date of each document a clause with a date of its own tells of, by its noun
     # ("joined ... in signing a joint statement earlier this month"): what a later signing
     # of "the joint statement" is dated by (`_document_told_before`).
@@ -3345,11 +3380,13 @@ def read_clauses(
             if draft.when == "past" and draft.date is None:
                 draft.sentence_date = reader.lone_date(sentence, trigger, published_at.date())
             date, date_source = _dated(draft, context, start, fallback)
-            if date_source in {"publication", "unknown"} and _mentions_again(draft):
+            if _mentions_again(draft):
                 act = _told_before(told_acts, draft)
-                if act is not None:
+                if act is not None and date_source in {"publication", "unknown"}:
                     date, date_source = act.date, "context"
-                if act is not None and _same_act(act.word, _act_word(draft)):
+                if act is None or not _same_act(act.words, _act_word(draft)):
+                    act = _told_before(told_roles, draft)  # told before with no date
+                if act is not None and _same_act(act.words, _act_word(draft)):
                     # that act ("held a restricted meeting at the Federal Chancellery ... He
                     # termed the meeting with Stocker warm"; "Trump threatened tariffs on
                     # Denmark ... Trump's threat"): its doers, those it was done to, its place
@@ -3365,16 +3402,20 @@ def read_clauses(
                 told = _document_told_before(told_documents, trigger)
                 if told is not None:
                     date, date_source = told, "context"  # "to sign onto the joint statement"
-            if date is not None and date_source in {"explicit", "context"} and draft.kind:
+            if draft.kind:
+                dated = date is not None and date_source in {"explicit", "context"}
                 act = _Told(
-                    _act_word(draft),
-                    date,
+                    _act_words(draft),
+                    date if dated else None,
                     list(draft.sources),
                     list(draft.targets),
                     list(draft.places),
                 )
                 for party in _told_by(draft):
-                    told_acts[(draft.kind, party)] = act
+                    if dated:
+                        told_acts[(draft.kind, party)] = act
+                    if act.targets and not _mentions_again(draft):
+                        told_roles[(draft.kind, party)] = act
             if date is not None and date_source == "explicit":
                 for document in documents:
                     if _descends(document, trigger):  # "joined ... in signing a statement"
@@ -3707,10 +3748,11 @@ def _told_by(draft: _Draft) -> list[str]:
 
 @dataclass(frozen=True)
 class _Told:
-    """An act told with a date: what a later telling of it by a definite noun takes."""
+    """An act told before: what a later telling of it by a definite noun takes (its date,
+    where it had one, and its roles)."""
 
-    word: str  # the word of the act: the trigger's lemma, or the noun its light verb carries
-    date: TimeExpression
+    words: tuple[str, ...]  # the act's words: the trigger's lemma, the event noun it carries
+    date: TimeExpression | None
     sources: list[str]
     targets: list[str]
     places: list[str]
@@ -3720,12 +3762,24 @@ def _act_word(draft: _Draft) -> str:
     return (draft.event_noun or draft.token).lemma_.casefold()
 
 
-def _same_act(told: str, again: str) -> bool:
+def _act_words(draft: _Draft) -> tuple[str, ...]:
+    """The words a later noun may name the act by: its trigger's ("threatened tariffs":
+    "threat") and the event noun it carries ("held a meeting": "the meeting")."""
+    words = [draft.token.lemma_.casefold()]
+    if draft.event_noun is not None:
+        words.append(draft.event_noun.lemma_.casefold())
+    return tuple(words)
+
+
+def _same_act(told: tuple[str, ...], again: str) -> bool:
     """Whether a noun names again the act told by a word of its family ("threatened" and
     "threat", "met" and "meeting", "held a meeting" and "the meeting"; a visit is no meeting):
     one word begins with the other, less a final e ("resign", "resignation")."""
-    shorter, longer = sorted((told.removesuffix("e"), again.removesuffix("e")), key=len)
-    return len(shorter) >= _STEM and longer.startswith(shorter)
+    for word in told:
+        shorter, longer = sorted((word.removesuffix("e"), again.removesuffix("e")), key=len)
+        if len(shorter) >= _STEM and longer.startswith(shorter):
+            return True
+    return False
 
 
 # The shortest word a family of words is told by ("meet", "talk").
@@ -3840,6 +3894,8 @@ _STANCES = frozenset({"SUPPORT", "DISAPPROVE", "REJECT"})
 _PUBLIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD"})
 # Participles that give a person's name ("a man named X", "a group called Y").
 _NAMING = frozenset({"name", "call", "identify"})
+# Nouns of the one who leads a body, besides the role words of titles ("the head of the IAEA").
+_HEADS = frozenset({"head", "boss"})
 # Subordinators of a clause that happens each time its governor's does.
 _EACH_TIME = frozenset({"when", "whenever"})
 

@@ -3197,6 +3197,14 @@ def test_a_threat_told_again_is_made_to_the_same_and_its_act_says_whom(
         "Sharif stressed that his visit carries special significance."
     )
     assert _trigger(_events(extractor, text), "visit").targets == []
+    # told first with no date, or named again with a date of the paragraph, or by the noun
+    # the first telling carried ("threatened to impose tariffs ... the threat")
+    text = (
+        "Trump threatened to impose tariffs on Denmark and France. Stocks fell on Monday. "
+        "Markets were rattled by Trump's threat, analysts said."
+    )
+    again = _trigger(_events(extractor, text), "threat")
+    assert (again.sources, again.targets) == (["Trump"], ["Denmark", "France"])
 
 
 def test_a_clash_of_people_and_bodies_is_of_words_and_a_homonym_no_actor(
@@ -3281,3 +3289,32 @@ def test_an_act_of_no_named_doer_happens_in_the_storys_country(extractor: Extrac
     )
     found = _events(extractor, text)
     assert _trigger(found, "charge").places == ["Australia"]
+
+
+def test_the_head_of_a_body_is_the_person_named_after_it(extractor: Extractor) -> None:
+    """ "met with the head of the International Atomic Energy Agency, Rafael Grossi": the
+    parser hangs the apposition on the agency; the one met is Grossi."""
+    text = (
+        "Iran's foreign minister met with the head of the International Atomic Energy Agency, "
+        "Rafael Grossi, on Monday."
+    )
+    assert _trigger(_events(extractor, text), "meet").targets == ["Rafael Grossi"]
+
+
+def test_the_makers_of_violence_did_what_befell_people_in_it(extractor: Extractor) -> None:
+    """ "killed in Israeli strikes": Israel killed them; "the war between the army and the
+    RSF has killed": both did; "kidnapped by members of the Symbionese Liberation Army": the
+    group did."""
+    text = "Twelve people were killed in Israeli strikes on Sunday."
+    assert _trigger(_events(extractor, text), "kill").sources == ["Israel"]
+    text = "The war between the army and the RSF has killed tens of thousands of people."
+    assert _trigger(_events(extractor, text), "kill").sources == ["army", "RSF"]
+    text = (
+        "Patricia Hearst was kidnapped on February 4, 1974, by members of the Symbionese "
+        "Liberation Army."
+    )
+    kidnapped = _trigger(_events(extractor, text), "kidnap")
+    assert kidnapped.sources == ["Symbionese Liberation Army"]
+    # a place is no maker: "killed in Gaza" names no one
+    text = "Twelve people were killed in Gaza on Sunday."
+    assert _trigger(_events(extractor, text), "kill").sources == []
