@@ -298,8 +298,8 @@ def agent_of_phrase(
         return code
     if words and (words[-1], head) in _NOT_ACTORS:
         return None
-    if head in _ROLES and any(word not in _MODIFIERS for word in unknown):
-        return None
+    if head in _ROLES and _ROLES[head] != "LAB" and any(w not in _MODIFIERS for w in unknown):
+        return None  # not "tech workers", "auto workers": workers of a trade all the same
     said = [code for word in words if (code := _MODIFIERS.get(word)) is not None]
     taken = [code for code in said if code in _SIDE_TAKERS]
     if taken:

@@ -280,9 +280,11 @@ class _Reader:
             if len(hyphenated) > 1 and (
                 self._not_a_nationality(hyphenated)
                 or not _kept_adjective(self.tokens[hyphenated[-1]].lower_)
+                or any(self.tokens[i].pos_ in {"ADP", "DET"} for i in hyphenated)
             ):
-                # "Soviet-style", "Iranian-backed", "non-profit", "low-profit": a word of its
-                # own, no nationality or sector ("law-enforcement officials" keep theirs).
+                # "Soviet-style", "Iranian-backed", "non-profit", "low-profit", "out-of-state":
+                # a word of its own, no nationality or sector ("law-enforcement officials"
+                # keep theirs).
                 continue
             if len(hyphenated) > 1:  # "pro-government", "law-enforcement": the whole word
                 phrase.kept.update((i, self.tokens[i]) for i in hyphenated if i != token.i)

@@ -3,10 +3,11 @@
 Shared by `actors` and `geocode`. Each candidate's character span is trimmed of a leading
 "the" and a trailing possessive ("Trump’s" -> "Trump"), so `text[start:end]` is the name itself.
 A person's name the model cut at a particle takes the particles and the surname after it
-("Ursula von" of "Ursula von der Leyen", whose "Leyen" it tagged a place). A country's own name
-the model left untagged is the country ("Officials met. Denmark sent more troops"; not one that
-is also a given name, "Chad"). A name the model cut before its generational suffix takes it
-("Frank Sinatra, Jr."; a "Jr." it made a name of its own joins the name before), an
+("Ursula von" of "Ursula von der Leyen", whose "Leyen" it tagged a place). A country's or a
+national capital's own name the model left untagged is that place ("Officials met. Denmark sent
+more troops", "Russia attacked Kyiv"; not one that is also a given name, "Chad", "Paris"). A
+name the model cut before its generational suffix takes it ("Frank Sinatra, Jr."; a "Jr." it
+made a name of its own joins the name before), an
 organisation's name loses an unclosed short form ("the Shanghai Cooperation Organization
 (SCO") and what comes before the quote mark opening it ("Trump’s ‘Board of Peace"), and a
 ship's name is no one's ("the U.S.S. Abraham Lincoln").
@@ -278,8 +279,10 @@ def _untagged_names(
             alone[doc[first].text] = alone.get(doc[first].text, 0) + 1
             word = doc[first].text
             country = gazetteer.country(word)
-            # its own name, not a fragment of one ("States formally allied with ...")
-            if country is not None and country.name == word and not is_given_name(word):
+            # its own name, not a fragment of one ("States formally allied with ..."), or a
+            # national capital's ("Russia attacked Kyiv"; not "Lima" alone, a given name)
+            own_name = country is not None and country.name == word
+            if (own_name or gazetteer.capital_country(word)) and not is_given_name(word):
                 # "Officials met. Denmark sent more troops": a country's own name, untagged
                 start, end = doc[first].idx, doc[first].idx + len(word)
                 countries.append(
@@ -550,6 +553,17 @@ def _acts(root: Token) -> bool:
     return False
 
 
+def _party_of_a_noun(root: Token) -> bool:
+    """ "a warning to Hamas", "talks with Hamas": the party of an event noun."""
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ in _PARTY_PREPOSITIONS
+        and root.head.head.pos_ == "NOUN"
+    )
+
+
+# Prepositions that name a party of an event noun ("a warning to", "talks with").
+_PARTY_PREPOSITIONS = frozenset({"to", "with", "against", "by"})
 # Verbs whose direct object is a party, never a place ("investigate Burisma", "sued Alibaba");
 # verbs that can take a place ("attacked Rukban", "seized Kherson", "left Bakhmut") are not here.
 _ACTS_ON_ACTORS = frozenset(
@@ -568,7 +582,8 @@ _KNOWN_NAMES: dict[str, str] = {
     **dict.fromkeys(
         ("twitter", "facebook", "instagram", "tiktok", "youtube", "whatsapp", "telegram",
          "linkedin", "reddit", "snapchat", "threads", "bluesky", "truth social", "wikileaks",
-         "wikipedia", "spotify", "netflix", "uber", "airbnb"),
+         "wikipedia", "spotify", "netflix", "uber", "airbnb", "google", "microsoft", "openai",
+         "nvidia", "anthropic"),
         "ORG",
     ),
     # News outlets the model takes for places ("spoke to Middle East Eye"), but not those
@@ -598,10 +613,11 @@ def _repair(
     label = candidate.label
     text = candidate.text
     known = _KNOWN_NAMES.get(text.casefold())
-    if known is not None and (label in {"PERSON", "GPE", "LOC", "NORP"} or known == "EVENT"):
+    if known is not None:
         # "on Twitter" (a platform), "Brexit" (a process): no person, no place; "AI" (a
-        # technology) not even an organisation
-        label = known
+        # technology) not even an organisation; "outside Google" is no town renamed so
+        if label in {"PERSON", "GPE", "LOC", "NORP", "ORG"} or known == "EVENT":
+            label = known
     elif label in {"GPE", "NORP", "PERSON", "LOC"} and is_demonym(text):
         label = "NORP"
     elif (
@@ -635,8 +651,9 @@ def _repair(
         and text.casefold() not in person_words
         and _in_locative_phrase(doc[candidate.root])
         and gazetteer.is_place(text, 0)
+        and not gazetteer.only_a_towns_other_name(text)
     ):
-        label = "GPE"  # "withdrew from Bakhmut"
+        label = "GPE"  # "withdrew from Bakhmut"; not "a warning to Hamas" (Hamm's other name)
     elif label in {"PERSON", "NORP", "ORG"} and _names_region(article, candidate, gazetteer):
         label = "GPE"  # "the Donetsk Oblast", "the Kherson region"
     elif (
@@ -670,6 +687,12 @@ def _repair(
         and not gazetteer.is_place(text, 0)
     ):
         label = "ORG"  # "Alibaba and WeWork cut jobs": a place no gazetteer knows that acts
+    elif (
+        label == "GPE"
+        and (_acts(doc[candidate.root]) or _party_of_a_noun(doc[candidate.root]))
+        and gazetteer.only_a_towns_other_name(text)
+    ):
+        label = "ORG"  # "Hamas said", "a warning to Hamas": a name a small town also goes by
     elif label == "FAC" and (_acts(doc[candidate.root]) or _is_agent(doc[candidate.root])):
         label = "ORG"  # "evicted by Buckingham Palace", "the Kremlin said": the household acts
     return candidate if label == candidate.label else dataclasses.replace(candidate, label=label)

@@ -144,6 +144,8 @@ def governor(verb: Tok) -> Tok | None:
         return head.head  # "we are ready to meet": the copula has the subject
     if charged_deed(verb):
         return head.head  # "was convicted of helping to defraud": the convicted did it
+    if gerund_clause(verb):
+        return head.head  # "left Paris after congratulating Merz": the one who left did it
     if head is verb or head.pos_ not in _VERBAL:
         return None
     if verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBG", "VBZ"} and is_infinitive(head):
@@ -173,6 +175,23 @@ def governor(verb: Tok) -> Tok | None:
         if purpose or participle:
             return head
     return None
+
+
+# Prepositions whose gerund is a clause of the governing verb's doer, told as happening
+# ("after congratulating", "by arresting", "while visiting"; not "without consulting").
+_GERUND_CLAUSE_PREPOSITIONS = frozenset({"after", "before", "by", "while", "since", "upon"})
+
+
+def gerund_clause(verb: Tok) -> bool:
+    """ "left Paris after congratulating Merz", "began the year by arresting Maduro": a
+    gerund after a preposition of time or means on a verb is an act of that verb's doer."""
+    head = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and head.lower_ in _GERUND_CLAUSE_PREPOSITIONS
+        and head.head.pos_ in _VERBAL
+    )
 
 
 def _after_comma(verb: Tok) -> bool:
@@ -272,6 +291,8 @@ def is_hedged(verb: Tok, clauses: list[Tok]) -> bool:
         )
     if short_of_doing(verb):
         return True
+    if gerund_clause(verb) and verb.head.head.lemma_.casefold() in _NEEDING:
+        return True  # "needed guarantees before agreeing to any end of the war": a condition
     if verb.dep_ == "conj":
         # "have failed to apologise or withdraw their calls": what holds the first conjunct
         # (a verb of wishing, trying or failing over it) holds each one joined to it
@@ -296,6 +317,8 @@ def is_hedged(verb: Tok, clauses: list[Tok]) -> bool:
     return head.lemma_ in _IRREALIS_CONTROL
 
 
+# Verbs of a need or a demand, whose gerund clause is a condition set, no act done.
+_NEEDING = frozenset({"need", "require", "demand", "insist", "want", "expect"})
 # Words whose "to" and gerund name an act not done: "came close to authorizing strikes", "open
 # to strengthening cooperation", "ready to sign".
 _SHORT_OF = frozenset({"close", "open", "ready", "willing", "prepared", "eager", "near"})

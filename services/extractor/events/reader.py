@@ -42,6 +42,7 @@ from services.extractor.events.clauses import (
     clause_tokens,
     document_act,
     first_conjunct,
+    gerund_clause,
     governor,
     is_conditional,
     is_future_in_past,
@@ -578,6 +579,19 @@ class _Reader:
             return None
         agent = agent_of_phrase(lemma)
         if lemma in ANAPHORIC_INSTITUTIONS:
+            # "the U.S. consulate", "the Russian ministry": the state's own body
+            state = next(
+                (
+                    name
+                    for c in noun.children
+                    if c.dep_ in {"compound", "amod"}
+                    and (name := self.actors.at(c)) is not None
+                    and self.actors.kinds.get(name) == "country"
+                ),
+                None,
+            )
+            if state is not None:
+                return state
             # "the ministry" is no school named before it: a body of its sector, or of none
             sectors = None if agent is None else {agent, None}
             body = self.actors.antecedent(noun, kinds={"organization"}, agents=sectors)
@@ -834,8 +848,9 @@ class _Reader:
         head = governor(verb)
         if head is None:
             return found
-        if verb.dep_ in {"xcomp", "pcomp"}:
-            # "urged Iran to stop", "accused Smith of attacking": the object does it
+        if verb.dep_ == "xcomp" or (verb.dep_ == "pcomp" and not gerund_clause(verb)):
+            # "urged Iran to stop", "accused Smith of attacking": the object does it (not in
+            # "left Paris after congratulating Merz")
             controllers = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
             objects = [n for c in controllers for n in self.noun_actors(c)]
             if objects:
@@ -1427,6 +1442,27 @@ class _Reader:
             name = by_token[token.i]
             if name not in names and self._locative(token, owner):
                 names.append(name)
+        return names
+
+    def struck_places(self, verb: Tok, event_noun: Tok | None) -> list[str]:
+        """The places an attack or a raid was made on: "attacked Kyiv", "struck Odesa",
+        "launched a strike on Kyiv", "airstrikes on Gaza": it happened there."""
+        heads = [verb] if event_noun is None else [verb, event_noun]
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        for head in heads:
+            objects.extend(
+                o
+                for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ in {"on", "against"}
+                for o in prep.children
+                if o.dep_ == "pobj"
+            )
+        names: list[str] = []
+        for o in objects:
+            for token in (o, *(c for c in o.children if c.dep_ == "conj")):
+                name = self.places.by_token.get(token.i)
+                if name is not None and name not in names:
+                    names.append(name)
         return names
 
     def outlet(self, name: str) -> bool:
@@ -2082,6 +2118,13 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
         c.dep_ in {"dobj", "xcomp", "nsubjpass", "ccomp"} for c in verb.children
     ):
         return None  # "the U.S. will decline in global influence": a fall, no refusal
+    if lemma == "go" and any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "on"
+        and any(n.dep_ == "pobj" and n.lemma_.casefold() == "strike" for n in prep.children)
+        for prep in verb.children
+    ):
+        return "PROTEST"  # "went on strike", "went on a hunger strike": never a raid
     if lemma == "call" and any(c.dep_ == "oprd" for c in verb.children):
         # "what he called 'commissars' for their plans": a label, whatever preposition follows
         return "DISAPPROVE" if _condemns(verb) else None
@@ -2425,7 +2468,12 @@ _THE_PRESS = frozenset(
 def _is_candidate(verb: Tok) -> bool:
     if verb.pos_ != "VERB":
         return False
-    if verb.dep_ in _NOT_EVENTS_DEPS and not _reduced_passive(verb) and not document_act(verb):
+    if (
+        verb.dep_ in _NOT_EVENTS_DEPS
+        and not _reduced_passive(verb)
+        and not document_act(verb)
+        and not gerund_clause(verb)
+    ):
         return False
     first = first_conjunct(verb)
     if first is not verb and first.dep_ in _NOT_EVENTS_DEPS and not _reduced_passive(first):
@@ -2635,6 +2683,42 @@ def _asks_a_question(verb: Tok) -> bool:
 _QUESTIONS = frozenset({"question", "query"})
 
 
+def _strike_of_workers(reader: _Reader, noun: Tok | None, sources: list[str]) -> bool:
+    """ "Teachers staged a strike", "nurses held a strike": a strike whose doers are all
+    working or ordinary people, not armed ones, is a labour strike."""
+    if noun is None or noun.lemma_.casefold() != "strike" or not sources:
+        return False
+    return all(reader.actors.agents.get(s) in _STRIKING for s in sources)
+
+
+def _walks_out(verb: Tok) -> bool:
+    return verb.lemma_.casefold() == "walk" and any(
+        c.dep_ in {"prt", "advmod", "prep"} and c.lower_ == "out" for c in verb.children
+    )
+
+
+def _walkout_type(reader: _Reader, verb: Tok, sources: list[str]) -> EventType | None:
+    """ "walked out of the talks": negotiations halted (CAMEO 164, SANCTION); "nurses walked
+    out": a strike (PROTEST); anyone else walking out, no act the text says."""
+    left = [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in {"of", "out"}
+        for p in (c, *(g for g in c.children if g.dep_ == "prep" and g.lower_ == "of"))
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    if any(noun_type(o.lemma_) == "CONSULT" for o in left):
+        return "SANCTION"
+    if sources and all(reader.actors.agents.get(s) in _STRIKING for s in sources):
+        return "PROTEST"
+    return None
+
+
+# Sectors whose strikes are labour ones.
+_STRIKING = frozenset({"LAB", "EDU", "HLH", "CVL", "OPP", "AGR"})
+
+
 def _carries_passive_noun(verb: Tok) -> bool:
     return any(c.dep_ == "nsubjpass" and event_noun_type(c) is not None for c in verb.children)
 
@@ -2691,6 +2775,10 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         plain_kind = None  # "spoke to Reuters": an interview, no consultation
     if plain_kind == "ASSAULT" and _clash_of_words(reader, verb, found.names + targets):
         plain_kind = "DISAPPROVE"  # "Trump has clashed with NATO officials": words, not arms
+    if plain_kind == "ASSAULT" and _strike_of_workers(reader, event_noun, found.names):
+        plain_kind = "PROTEST"  # "Teachers staged a strike": a labour strike
+    if plain_kind is None and _walks_out(verb):
+        plain_kind = _walkout_type(reader, verb, found.names)
     kind = plain_kind
     if kind is not None:
         # "urged the House to rein in AI chatbots": the actor asked is the target, not what
@@ -2752,6 +2840,8 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         # deed's
         reach = next((n + 1 for n, c in enumerate(clauses) if charged_deed(c)), len(clauses))
         places, date = reader.setting(verb, clauses[:reach], [])
+    if kind in _FORCEFUL and (not places or isinstance(places, DatelinePlaces)):
+        places = reader.struck_places(verb, event_noun) or places
     return _Draft(
         token=verb,
         trigger=verb.lemma_.casefold(),

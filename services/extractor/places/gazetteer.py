@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,6 +136,14 @@ def _city_entry(row: _CityRow) -> GeoEntry:
     )
 
 
+def _unaccented(name: str) -> str:
+    """`_key` without diacritics: "Kandahār" is "Kandahar" written with its accent."""
+    decomposed = unicodedata.normalize("NFKD", _key(name))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# A city this large is news under its old names too ("Kiev", "Bombay", "Peking").
+_LARGE_CITY = 1_000_000
 # Main names and alternate names of cities, each to its cities.
 _CityIndex = tuple[dict[str, list[_CityRow]], dict[str, list[_CityRow]]]
 
@@ -485,6 +494,19 @@ class Gazetteer:
     def cities(self, name: str) -> list[GeoEntry]:
         """Cities whose main name is `name`, else those with it as an alternate name."""
         return list(self._cities.entries(_key(name)))
+
+    def only_a_towns_other_name(self, name: str) -> bool:
+        """Whether `name` is no country, state, capital or city's own name, only another
+        name some town of under a million goes by ("Hamas" for Hamm, "Google" for Topeka,
+        which took it for a month in 2010): weak evidence of a place. Renamed cities that
+        news still names ("Kiev", "Bombay") are large."""
+        if self.country(name) or self.us_state(name) or self.capital_country(name):
+            return False
+        key = _unaccented(name)
+        towns = self.cities(name)
+        return bool(towns) and all(
+            _unaccented(t.name) != key and t.population < _LARGE_CITY for t in towns
+        )
 
     def capital_country(self, name: str) -> str | None:
         """The country code when `name` is a national capital ("Kyiv" -> "UA")."""

@@ -581,3 +581,25 @@ def test_the_field_before_an_office_title_is_no_person(actors_of: ReadActors) ->
     assert found["Scott Bessent"].kind == "person"
     assert "Treasury" not in found or found["Treasury"].kind != "person"
     assert found["Putin"].kind == "person"
+
+
+def test_workers_of_a_trade_are_workers(actors_of: ReadActors) -> None:
+    """ "tech workers", "auto workers": the trade says which workers, and they are workers
+    (LAB) still; "fund officials" are no state's."""
+    found = _by_name(
+        actors_of(
+            "Many tech workers protested on Monday. Auto workers went on strike. Fund officials "
+            "declined to comment."
+        )
+    )
+    assert (found["tech workers"].kind, found["tech workers"].agent) == ("group", "LAB")
+    assert found["auto workers"].agent == "LAB"
+    assert "fund officials" not in found or found["fund officials"].agent != "GOV"
+
+
+def test_a_hyphenated_word_with_a_preposition_is_no_sector(actors_of: ReadActors) -> None:
+    """ "out-of-state construction workers": "state" ends the word but says no sector, and the
+    name keeps no piece of it."""
+    found = _by_name(actors_of("Thousands of out-of-state construction workers flooded the area."))
+    assert found["construction workers"].agent == "LAB"
+    assert not [name for name in found if name.startswith("-")]

@@ -3318,3 +3318,67 @@ def test_the_makers_of_violence_did_what_befell_people_in_it(extractor: Extracto
     # a place is no maker: "killed in Gaza" names no one
     text = "Twelve people were killed in Gaza on Sunday."
     assert _trigger(_events(extractor, text), "kill").sources == []
+
+
+def test_a_states_named_body_is_that_state(extractor: Extractor) -> None:
+    """ "marched to the U.S. consulate": the body a country names is that state's, not the
+    last organisation named before it."""
+    text = (
+        "Trump said on Friday that talks had stalled. In Nuuk, hundreds of protesters marched "
+        "to the U.S. consulate on Saturday."
+    )
+    assert _trigger(_events(extractor, text), "march").targets == ["United States"]
+
+
+def test_a_strike_of_working_people_is_a_protest(extractor: Extractor) -> None:
+    """ "went on strike" is never a raid; a strike staged by teachers or nurses is a labour
+    one, and so is nurses' walking out; a state's strike stays an attack."""
+    text = "Auto workers went on strike in Detroit on Monday."
+    went = _trigger(_events(extractor, text), "go")
+    assert (went.type, went.sources) == ("PROTEST", ["auto workers"])
+    text = "Teachers staged a strike in Chicago on Monday."
+    assert _trigger(_events(extractor, text), "stage").type == "PROTEST"
+    assert _trigger(_events(extractor, "Nurses walked out on Monday."), "walk").type == "PROTEST"
+    # walking out of talks halts them (CAMEO 164, SANCTION); a president walking out, none
+    text = "Iran walked out of the talks in Geneva on Monday."
+    assert _trigger(_events(extractor, text), "walk").type == "SANCTION"
+    text = "President Donald Trump walked out on Monday."
+    assert [e.trigger for e in _events(extractor, text)] == []
+    text = "Russia launched a strike on the port on Monday."
+    assert _trigger(_events(extractor, text), "launch").type == "ASSAULT"
+
+
+def test_an_attack_happens_at_the_place_it_was_made_on(extractor: Extractor) -> None:
+    """ "attacked Kyiv", "airstrikes on Gaza": there, also where the model left the capital
+    untagged; an attack with a place of its own keeps it."""
+    attacked = _trigger(_events(extractor, "Russia attacked Kyiv on Monday."), "attack")
+    assert attacked.places == ["Kyiv"]
+    text = "Israel carried out airstrikes on Gaza on Sunday."
+    assert _trigger(_events(extractor, text), "carry").places == ["Gaza"]
+    text = "Russian forces attacked Ukrainian troops in Bakhmut on Monday."
+    assert _trigger(_events(extractor, text), "attack").places == ["Bakhmut"]
+
+
+def test_a_gerund_of_time_or_means_is_an_act_of_the_verbs_doer(extractor: Extractor) -> None:
+    """ "left Paris after congratulating Merz", "began the year by arresting Maduro": acts of
+    the one who left and began; "without consulting Italy" is none, and in "accused of
+    helping Russia" the one accused is the helper."""
+    text = "President Emmanuel Macron left Paris after congratulating Friedrich Merz on his win."
+    congratulated = _trigger(_events(extractor, text), "congratulate")
+    assert (congratulated.sources, congratulated.targets) == (
+        ["Emmanuel Macron"],
+        ["Friedrich Merz"],
+    )
+    text = "President Donald Trump began the New Year by arresting Nicolas Maduro."
+    arrested = _trigger(_events(extractor, text), "arrest")
+    assert (arrested.sources, arrested.targets) == (["Donald Trump"], ["Nicolas Maduro"])
+    text = "Merz met Macron on Monday without consulting Italy."
+    assert [e.trigger for e in _events(extractor, text)] == ["meet"]
+
+
+def test_a_gerund_under_a_need_is_a_condition(extractor: Extractor) -> None:
+    text = (
+        "Zelensky stressed that Ukraine needed strong security guarantees before agreeing to "
+        "any end to the war with Russia."
+    )
+    assert [e.trigger for e in _events(extractor, text) if e.trigger == "agree"] == []

@@ -100,6 +100,18 @@ def test_demonym_is_not_a_place(nlp: Language, gazetteer: Gazetteer) -> None:
     assert "Ukrainian" not in {p.name for p in found.places}
 
 
+def test_a_platform_is_no_town_renamed_after_it(nlp: Language, gazetteer: Gazetteer) -> None:
+    """Topeka called itself "Google" for a month in 2010 and the gazetteer keeps the name;
+    "outside Google" is the company."""
+    found = _geocode(nlp, gazetteer, "Tech workers protested outside Google on Monday.")
+    assert found.places == []
+
+
+def test_a_capital_the_model_left_untagged_is_a_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    found = _geocode(nlp, gazetteer, "Russia attacked Kyiv on Monday.")
+    assert [p.name for p in found.places] == ["Russia", "Kyiv"]
+
+
 _NO_CONTEXT = GeoContext()
 
 
@@ -607,3 +619,15 @@ def test_a_name_described_as_a_town_is_a_place(nlp: Language, gazetteer: Gazette
     text = "“Fear is back,” said a resident of Yasuj, a city in southwestern Iran."
     found = _geocode(nlp, gazetteer, text)
     assert {p.name: p.country_code for p in found.places}.get("Yasuj") == "IR"
+
+
+def test_a_name_only_a_small_town_also_goes_by_is_no_place_when_it_acts(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    """Hamm is also called "Hamas" in the gazetteer; "a warning to Hamas", "Hamas said" are
+    the movement's. A renamed large city ("Kiev") is still the city."""
+    assert gazetteer.only_a_towns_other_name("Hamas")
+    assert not gazetteer.only_a_towns_other_name("Kiev")
+    assert not gazetteer.only_a_towns_other_name("Hamm")
+    text = "Trump delivered a stark warning to Hamas on Monday. Hamas said it would not disarm."
+    assert _geocode(nlp, gazetteer, text).places == []
