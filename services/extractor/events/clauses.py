@@ -184,14 +184,16 @@ _GERUND_CLAUSE_PREPOSITIONS = frozenset({"after", "before", "by", "while", "sinc
 
 def gerund_clause(verb: Tok) -> bool:
     """ "left Paris after congratulating Merz", "began the year by arresting Maduro": a
-    gerund after a preposition of time or means on a verb is an act of that verb's doer."""
+    gerund after a preposition of time or means on a verb is an act of that verb's doer; after
+    "with", of a subject of its own ("with Israel and Hamas blaming each other")."""
     head = verb.head
-    return (
-        verb.dep_ == "pcomp"
-        and verb.tag_ == "VBG"
-        and head.lower_ in _GERUND_CLAUSE_PREPOSITIONS
-        and head.head.pos_ in _VERBAL
-    )
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or head.head.pos_ not in _VERBAL:
+        return False
+    if head.lower_ == "with":
+        # "violence has continued, with Israel and Hamas blaming each other": a clause with
+        # a subject of its own
+        return any(c.dep_ == "nsubj" for c in verb.children)
+    return head.lower_ in _GERUND_CLAUSE_PREPOSITIONS
 
 
 def _after_comma(verb: Tok) -> bool:

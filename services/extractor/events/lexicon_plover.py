@@ -110,6 +110,7 @@ VERBS: dict[EventType, tuple[str, ...]] = {
         "rape", "lynch", "bludgeon", "strangle", "maim", "torch", "vandalize", "vandalise",
         "terrorize", "terrorise", "detonate", "bombard", "overrun", "recapture", "retake",
         "poison",
+        "overthrow",  # CAMEO 180, unconventional violence ("was overthrown by an uprising")
         "clash",  # a verbal clash is "clashed over" (`PHRASAL`)
         "storm",  # Unsure: "stormed out of the room"; mostly "stormed the building"
         # Unsure: "targeting young buyers", "captured market share"; news targets and

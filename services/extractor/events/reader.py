@@ -2691,6 +2691,22 @@ def _strike_of_workers(reader: _Reader, noun: Tok | None, sources: list[str]) ->
     return all(reader.actors.agents.get(s) in _STRIKING for s in sources)
 
 
+def _official_journey(reader: _Reader, verb: Tok, sources: list[str]) -> bool:
+    """ "PM Shehbaz arrived in Vienna", "Xi travelled to Moscow": a state's people going to a
+    place is a visit (CAMEO 040/042, CONSULT); migrants arriving, or a minister arriving at no
+    place the text names, are none."""
+    if verb.lemma_.casefold() not in _JOURNEYING or not sources:
+        return False
+    agents, kinds = reader.actors.agents, reader.actors.kinds
+    if not all(agents.get(s) == "GOV" or kinds.get(s) == "country" for s in sources):
+        return False
+    return bool(reader.places_in(clause_tokens(verb)))
+
+
+# Verbs of a journey that, by a state's people to a place, is a visit.
+_JOURNEYING = frozenset({"arrive", "travel"})  # not "fly": flags fly
+
+
 def _walks_out(verb: Tok) -> bool:
     return verb.lemma_.casefold() == "walk" and any(
         c.dep_ in {"prt", "advmod", "prep"} and c.lower_ == "out" for c in verb.children
@@ -2779,6 +2795,8 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         plain_kind = "PROTEST"  # "Teachers staged a strike": a labour strike
     if plain_kind is None and _walks_out(verb):
         plain_kind = _walkout_type(reader, verb, found.names)
+    if plain_kind is None and _official_journey(reader, verb, found.names):
+        plain_kind = "CONSULT"  # "Shehbaz arrived in Vienna", "travelled to Beijing"
     kind = plain_kind
     if kind is not None:
         # "urged the House to rein in AI chatbots": the actor asked is the target, not what

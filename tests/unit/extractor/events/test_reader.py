@@ -3374,6 +3374,9 @@ def test_a_gerund_of_time_or_means_is_an_act_of_the_verbs_doer(extractor: Extrac
     assert (arrested.sources, arrested.targets) == (["Donald Trump"], ["Nicolas Maduro"])
     text = "Merz met Macron on Monday without consulting Italy."
     assert [e.trigger for e in _events(extractor, text)] == ["meet"]
+    # after "with", a gerund with a subject of its own
+    text = "Violence has continued in Gaza, with Israel and Hamas blaming each other."
+    assert _trigger(_events(extractor, text), "blame").sources == ["Israel", "Hamas"]
 
 
 def test_a_gerund_under_a_need_is_a_condition(extractor: Extractor) -> None:
@@ -3382,3 +3385,24 @@ def test_a_gerund_under_a_need_is_a_condition(extractor: Extractor) -> None:
         "any end to the war with Russia."
     )
     assert [e.trigger for e in _events(extractor, text) if e.trigger == "agree"] == []
+
+
+def test_an_overthrow_is_violence(extractor: Extractor) -> None:
+    """CAMEO 180 (unconventional violence), ASSAULT in PLOVER."""
+    text = "Rebels overthrew President Bashar al-Assad in December 2024."
+    overthrown = _trigger(_events(extractor, text), "overthrow")
+    assert (overthrown.type, overthrown.targets) == ("ASSAULT", ["Bashar al-Assad"])
+
+
+def test_a_states_people_going_to_a_place_is_a_visit(extractor: Extractor) -> None:
+    """CAMEO codes arriving and travelling 040/042 (CONSULT): "Shehbaz Sharif arrived in
+    Vienna"; migrants arriving are no visit."""
+    text = "Prime Minister Shehbaz Sharif arrived in Vienna on Sunday on a two-day visit."
+    arrived = _trigger(_events(extractor, text), "arrive")
+    assert (arrived.type, arrived.sources, arrived.places) == (
+        "CONSULT",
+        ["Shehbaz Sharif"],
+        ["Vienna"],
+    )
+    text = "Thousands of migrants arrived in Italy on Sunday."
+    assert [e.trigger for e in _events(extractor, text)] == []
