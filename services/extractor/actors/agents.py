@@ -185,6 +185,7 @@ _ROLES: dict[str, Agent | None] = {
     # "a Tanzanian man", "two Afghan nationals": people a nationality names; alone ("people
     # familiar with", "a man") no actor, as Phoenix's PPL has no sector.
     "man": None, "person": None, "people": None, "national": None,
+    "other": None,  # "five others were killed": people counted
     # "the board" alone says no sector ("school board" EDU, "county board" GOV).
     "board": None,
 }  # fmt: skip
@@ -273,7 +274,7 @@ def actor_lemma(lemma: str, lower: str) -> str | None:
 
 
 # Nouns of people that a nationality makes civilians ("a Tanzanian man", "Afghan nationals").
-NATIONALS = frozenset({"man", "person", "people", "national"})
+NATIONALS = frozenset({"man", "person", "people", "national", "other"})
 
 
 def is_role(lemma: str) -> bool:

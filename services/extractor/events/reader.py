@@ -2707,6 +2707,15 @@ def _official_journey(reader: _Reader, verb: Tok, sources: list[str]) -> bool:
 _JOURNEYING = frozenset({"arrive", "travel"})  # not "fly": flags fly
 
 
+def _reciprocal(verb: Tok) -> bool:
+    """ "blamed each other", "accused one another", "met with each other"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+        o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+    ]
+    pairs = {("other", "each"), ("another", "one"), ("one", "another")}
+    return any((o.lower_, d.lower_) in pairs for o in objects for d in o.children)
+
+
 def _walks_out(verb: Tok) -> bool:
     return verb.lemma_.casefold() == "walk" and any(
         c.dep_ in {"prt", "advmod", "prep"} and c.lower_ == "out" for c in verb.children
@@ -2833,6 +2842,8 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         own = {n for c in verb.children if c.dep_ == "dobj" for n in reader.noun_actors(c)}
         targets = [t for t in targets if t not in own]
     targets = [t for t in targets if t not in sources]
+    if not targets and len(sources) > 1 and _reciprocal(verb):
+        targets = list(sources)  # "Israel and Hamas blamed each other": each the other's
     if (
         demanded is not None
         and targets

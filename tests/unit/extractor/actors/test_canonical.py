@@ -603,3 +603,11 @@ def test_a_hyphenated_word_with_a_preposition_is_no_sector(actors_of: ReadActors
     found = _by_name(actors_of("Thousands of out-of-state construction workers flooded the area."))
     assert found["construction workers"].agent == "LAB"
     assert not [name for name in found if name.startswith("-")]
+
+
+def test_others_counted_are_people(actors_of: ReadActors) -> None:
+    """ "five others were killed": people counted, civilians as "five people" are; "others"
+    uncounted names no one."""
+    found = _by_name(actors_of("Five people were killed and five others were wounded."))
+    assert (found["others"].kind, found["others"].agent) == ("group", "CVL")
+    assert "others" not in _by_name(actors_of("Among others, the minister spoke."))

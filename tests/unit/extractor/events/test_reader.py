@@ -3406,3 +3406,11 @@ def test_a_states_people_going_to_a_place_is_a_visit(extractor: Extractor) -> No
     )
     text = "Thousands of migrants arrived in Italy on Sunday."
     assert [e.trigger for e in _events(extractor, text)] == []
+
+
+def test_doers_of_a_reciprocal_act_are_its_targets_too(extractor: Extractor) -> None:
+    text = "Russia and Ukraine accused one another of shelling the plant on Monday."
+    accused = _trigger(_events(extractor, text), "accuse")
+    assert (accused.sources, accused.targets) == (["Russia", "Ukraine"], ["Russia", "Ukraine"])
+    text = "Russia and Ukraine accused the IAEA of bias on Monday."
+    assert _trigger(_events(extractor, text), "accuse").targets == ["IAEA"]
