@@ -346,6 +346,17 @@ PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 SCHEDULING_GOVERNORS = frozenset({"set", "due", "schedule", "poised", "expect", "plan"})
 
 Reading = Literal["recent", "past", "background", "future"]
+# A gerund after these is at a time of its own, before its governor's ("entered Congress after
+# receiving an endorsement").
+_SINCE = frozenset({"after", "since"})
+
+
+def _present(verb: Tok) -> bool:
+    """ "are negotiating", "negotiates": a present tense, simple or progressive."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ in {"VBZ", "VBP"} or (verb.tag_ == "VBG" and bool(auxes & PRESENT_BE))
+
+
 # Subordinators that put a clause at another time than its governor's ("weeks before he was
 # killed", "since he left").
 _OTHER_TIME = frozenset({"before", "after", "since", "until", "till", "once"})
@@ -386,6 +397,15 @@ def reading(verb: Tok) -> Reading:
             c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in verb.children
         ):
             return "background"  # "before Slepian was killed": another time than the story's
+        if gerund_clause(verb) and verb.head.lower_ not in _SINCE:
+            # "he said, before delivering a stark warning to Hamas", "began the year by
+            # arresting Maduro": at the time of the clause it is told in; "are negotiating
+            # before offering": yet to come
+            governing = verb.head.head
+            if verb.head.lower_ == "before" and _present(governing):
+                return "future"
+            verb = governing
+            continue
         if verb.dep_ == "pcomp" and verb.head.lower_ in _OTHER_TIME:
             return "background"  # "after receiving an endorsement": the parser's preposition
         if charged_deed(verb):

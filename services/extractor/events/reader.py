@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
@@ -1122,7 +1122,16 @@ class _Reader:
         number = self.sentence_of[pronoun.i]
         word = pronoun.lower_
         own = self.sentences[number].start
-        found = self._nearest_person(range(pronoun.i - 1, own - 1, -1), word)
+        # "After traveling to Beijing to meet with Xi, he announced": a subject pronoun is not
+        # a person named in a clause set before it on its own verb; that clause is its doer's.
+        preposed = {
+            t.i
+            for c in pronoun.head.children
+            if pronoun.dep_ in SUBJECT_DEPS and c.dep_ in {"advcl", "prep"} and c.i < pronoun.i
+            for t in c.subtree
+        }
+        before = [i for i in range(pronoun.i - 1, own - 1, -1) if i not in preposed]
+        found = self._nearest_person(before, word)
         if found or number == 0:
             return found
         previous = self.sentences[number - 1]
@@ -1180,7 +1189,7 @@ class _Reader:
         return self._nearest_person(range(pronoun.i - 1, start - 1, -1), word, subjects)
 
     def _nearest_person(
-        self, indices: range, pronoun: str, passed_over: set[str] | None = None
+        self, indices: Sequence[int], pronoun: str, passed_over: set[str] | None = None
     ) -> list[str]:
         """The first person at `indices` that `pronoun` may name, other than `passed_over`."""
         for i in indices:
@@ -3553,6 +3562,7 @@ def read_clauses(
                 draft.places
                 and not isinstance(draft.places, DatelinePlaces)
                 and date_source == "explicit"
+                and draft.when != "background"  # "after living in exile in Britain": before
             ):
                 for source in draft.sources:
                     venue[source] = (draft.places, paragraph, date)

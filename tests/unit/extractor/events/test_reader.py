@@ -3414,3 +3414,41 @@ def test_doers_of_a_reciprocal_act_are_its_targets_too(extractor: Extractor) -> 
     assert (accused.sources, accused.targets) == (["Russia", "Ukraine"], ["Russia", "Ukraine"])
     text = "Russia and Ukraine accused the IAEA of bias on Monday."
     assert _trigger(_events(extractor, text), "accuse").targets == ["IAEA"]
+
+
+def test_a_gerund_of_means_or_before_is_at_its_clauses_time(extractor: Extractor) -> None:
+    """ "said on Thursday ..., before delivering a warning": Thursday's; "are negotiating before
+    offering": yet to come, no date; "after receiving" is earlier, at no date of its own."""
+    text = (
+        "President Donald Trump said on Thursday that talks were over, before delivering a "
+        "stark warning to Hamas."
+    )
+    warned = _trigger(_events(extractor, text), "deliver")
+    assert warned.date is not None
+    assert warned.date.value == "2025-12-18"
+    text = "Hamas and Israel are negotiating before signing a deal with Egypt."
+    signed = _trigger(_events(extractor, text), "sign")
+    assert (signed.date, signed.date_source) == (None, "unknown")
+
+
+def test_a_subject_pronoun_is_no_one_named_in_a_clause_before_it(extractor: Extractor) -> None:
+    """ "After traveling to Beijing to meet with Xi Jinping, he announced": "he" is not Xi,
+    whom the clause set before it names; it is the doer of that clause and of the main one."""
+    text = (
+        "Prime Minister Mark Carney spoke on Monday. After traveling to Beijing last month to "
+        "meet with Chinese President Xi Jinping, he announced a new partnership."
+    )
+    met = _trigger(_events(extractor, text), "meet")
+    assert (met.sources, met.targets) == (["Mark Carney"], ["Xi Jinping"])
+
+
+def test_where_a_doer_was_before_is_no_venue_of_the_day(extractor: Extractor) -> None:
+    """ "returned to Bangladesh in December after living in exile in Britain": Britain is
+    where he was before December, not where his acts of December happened."""
+    text = (
+        "Opposition leader Tarique Rahman returned to Bangladesh in December after living in "
+        "exile in Britain. In December, Tarique Rahman promised to address the demands of "
+        "the protest movement."
+    )
+    promised = _trigger(_events(extractor, text), "promise")
+    assert "United Kingdom" not in promised.places
