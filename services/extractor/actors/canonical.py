@@ -181,11 +181,11 @@ def _role_cue(tokens: list[Tok], candidate: Candidate) -> bool:
         return True
     root = tokens[candidate.root]
     role = root.head
-    if root.dep_ in {"appos", "compound"} and is_role_word(role.text):
+    if root.dep_ == "compound" and is_role_word(role.text):
         # "Treasury Secretary Scott Bessent": what comes before an office's title is its
         # field, no person ("Putin spokesman Dmitry Peskov" is Putin's aide)
         return role.lower_ not in _OFFICE_TITLES or role.dep_ != "compound"
-    return any(c.dep_ == "appos" and is_role_word(c.text) for c in root.children)
+    return _in_apposition_to_a_role(root)
 
 
 def _in_apposition_to_a_role(root: Tok) -> bool:

@@ -2645,9 +2645,6 @@ def _shared_tail(verb: Tok) -> Tok | None:
     return tail
 
 
-_SUBJECT_OR_AUX = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "expl"})
-
-
 def _reduced_passive(verb: Tok) -> bool:
     """ "a man arrested on Monday", "106 protesters killed": a past participle after its noun,
     the passive of an event whose target is that noun."""
@@ -2695,9 +2692,9 @@ _QUESTIONS = frozenset({"question", "query"})
 def _strike_of_workers(reader: _Reader, noun: Tok | None, sources: list[str]) -> bool:
     """ "Teachers staged a strike", "nurses held a strike": a strike whose doers are all
     working or ordinary people, not armed ones, is a labour strike."""
-    if noun is None or noun.lemma_.casefold() != "strike" or not sources:
+    if noun is None or noun.lemma_.casefold() != "strike":
         return False
-    return all(reader.actors.agents.get(s) in _STRIKING for s in sources)
+    return _working_people(reader, sources)
 
 
 def _official_journey(reader: _Reader, verb: Tok, sources: list[str]) -> bool:
@@ -2744,9 +2741,12 @@ def _walkout_type(reader: _Reader, verb: Tok, sources: list[str]) -> EventType |
     ]
     if any(noun_type(o.lemma_) == "CONSULT" for o in left):
         return "SANCTION"
-    if sources and all(reader.actors.agents.get(s) in _STRIKING for s in sources):
-        return "PROTEST"
-    return None
+    return "PROTEST" if _working_people(reader, sources) else None
+
+
+def _working_people(reader: _Reader, sources: list[str]) -> bool:
+    """Whether the doers are all working or ordinary people, whose strikes are labour ones."""
+    return bool(sources) and all(reader.actors.agents.get(s) in _STRIKING for s in sources)
 
 
 # Sectors whose strikes are labour ones.
