@@ -1513,14 +1513,26 @@ class _Reader:
             # Feb. 23 accord signed by Annan": the noun's date is the clause's.
             # "the 1998 bombing of a clinic that killed an officer": the bombing's
             noun = _told_event(first) or first.head
-            if noun.i in self.time_at:
-                return self.time_at[noun.i]
-            for child in noun.children:
-                if child.dep_ in _NOUN_MODIFIER_DEPS and child.i in self.time_at:
-                    return self.time_at[child.i]
+            dated = self.noun_date(noun)
+            if dated is not None:
+                return dated
         own = self._dating(verb, tokens)
         if own is not None:
             return own
+        for subject in verb.children:
+            # "The Aug. 7, 1998, bombings killed more than 200 people": the act the subject
+            # noun names did it then
+            if subject.dep_ == "nsubj" and is_event_noun(subject):
+                dated = self.noun_date(subject)
+                if dated is not None:
+                    return dated
+        if _just_before_or_after(first):
+            # "embarked on the expansion in 1993 after Clinton met Havel": in that year too;
+            # a day or a week of the governor's is not the clause's
+            head = first.head.head if first.dep_ == "pcomp" else first.head
+            time = self._dating(head, clause_tokens(head))
+            if time is not None and _COARSE.fullmatch(time.value):
+                return time
         # "announced the ban on Tuesday at the summit in Dubai, where he criticized ...": a
         # where-clause on a place of its governor's act happens at that act's time.
         governor = None
@@ -1546,6 +1558,29 @@ class _Reader:
                 if time is not None:
                     return time
         return self._occasion_time(verb)
+
+    def noun_date(self, noun: Tok) -> TimeExpression | None:
+        """The date that modifies a noun: "the January 1998 bombing", "last year's strikes",
+        also where the parser left the date unattached right before it ("the Dec. 21, 1988,
+        bombing")."""
+        if noun.i in self.time_at:
+            return self.time_at[noun.i]
+        for child in noun.children:
+            if child.dep_ in _NOUN_MODIFIER_DEPS and child.i in self.time_at:
+                return self.time_at[child.i]
+        before = noun.i - 1
+        while before >= 0 and self.tokens[before].text in {",", "'s", "’s"}:
+            before -= 1
+        time = self.time_at.get(before) if before >= 0 else None
+        if time is None:
+            return None
+        first = before
+        while first > 0 and self.time_at.get(first - 1) is time:
+            first -= 1
+        article = self.tokens[first - 1].lower_ if first > 0 else ""
+        if time.text.casefold().startswith("the ") or article in {"the", "a", "an"}:
+            return time  # a date with the noun's article is the noun's, not an adverb's
+        return None
 
     def _occasion_time(self, verb: Tok) -> TimeExpression | None:
         """ "5,000 people were killed in the protests that gripped Iran this month": an act
@@ -1963,6 +1998,18 @@ def _joined_phrase(token: Tok) -> Tok:
             break
         token = token.head
     return token
+
+
+def _just_before_or_after(clause: Tok) -> bool:
+    """ "after Clinton met Havel", "after receiving an endorsement": a clause set just before
+    or after its governor's act."""
+    if clause.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in clause.children)
+    return clause.dep_ == "pcomp" and clause.head.lower_ in {"after", "before"}
+
+
+# A year or a month: a time coarse enough to hold what happened just before or after.
+_COARSE = re.compile(r"\d{4}(?:-\d\d)?")
 
 
 def _told_event(clause: Tok) -> Tok | None:

@@ -3452,3 +3452,26 @@ def test_where_a_doer_was_before_is_no_venue_of_the_day(extractor: Extractor) ->
     )
     promised = _trigger(_events(extractor, text), "promise")
     assert "United Kingdom" not in promised.places
+
+
+def test_the_date_of_a_subject_act_or_a_governors_year_dates_the_clause(
+    extractor: Extractor,
+) -> None:
+    """ "The Aug. 7, 1998, bombings killed more than 200 people": then; "the Dec. 21, 1988,
+    bombing of Pan Am Flight 103 that killed 259" though the parser leaves the date unhung;
+    "in 1993 after Clinton met Havel": that year; "on Monday, ... after he met Macron": no
+    day of the governor's."""
+    text = "The Aug. 7, 1998, bombings killed more than 200 people."
+    assert _value(_trigger(_events(extractor, text), "kill")) == "1998-08-07"
+    text = (
+        "Two agents were charged in the Dec. 21, 1988, bombing of Pan Am Flight 103 that "
+        "killed 259 people."
+    )
+    assert _value(_trigger(_events(extractor, text), "kill")) == "1988-12-21"
+    text = (
+        "The Clinton administration embarked on the expansion of NATO in 1993 after President "
+        "Bill Clinton met in Washington with President Vaclav Havel."
+    )
+    assert _value(_trigger(_events(extractor, text), "meet")) == "1993"
+    text = "On Monday, President Donald Trump left Paris after he met Emmanuel Macron."
+    assert _value(_trigger(_events(extractor, text), "meet")) is None
