@@ -2670,8 +2670,8 @@ def _is_passive(verb: Tok) -> bool:
             return False
         if verb.tag_ == "VBN" and verb.dep_ == "advcl":
             return True
-        if verb.dep_ != "conj" or verb.head is verb:
-            return False
+        if verb.dep_ != "conj" or verb.head is verb or verb.tag_ != "VBN":
+            return False  # "was scheduled to lay flowers, talk to guards": no participle
         verb = verb.head
     return False
 

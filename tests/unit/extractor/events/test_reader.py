@@ -3475,3 +3475,16 @@ def test_the_date_of_a_subject_act_or_a_governors_year_dates_the_clause(
     assert _value(_trigger(_events(extractor, text), "meet")) == "1993"
     text = "On Monday, President Donald Trump left Paris after he met Emmanuel Macron."
     assert _value(_trigger(_events(extractor, text), "meet")) is None
+
+
+def test_a_bare_verb_joined_to_a_passive_is_no_passive(extractor: Extractor) -> None:
+    """ "She was scheduled to lay flowers, talk to embassy guards and meet with Moi": the
+    parser joins "talk" to "scheduled"; a bare verb is no participle, and its doer is hers.
+    "Kopp was located, interviewed and released by the FBI" stays a passive."""
+    text = (
+        "U.S. Secretary of State Madeleine Albright paid tribute Tuesday to bombing victims. "
+        "She was scheduled to lay flowers at the bombed embassy, talk to Kenyan embassy guards "
+        "and meet with President Daniel arap Moi."
+    )
+    met = _trigger(_events(extractor, text), "meet")
+    assert (met.sources, met.targets) == (["Madeleine Albright"], ["Daniel arap Moi"])
