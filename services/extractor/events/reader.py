@@ -579,19 +579,9 @@ class _Reader:
             return None
         agent = agent_of_phrase(lemma)
         if lemma in ANAPHORIC_INSTITUTIONS:
-            # "the U.S. consulate", "the Russian ministry": the state's own body
-            state = next(
-                (
-                    name
-                    for c in noun.children
-                    if c.dep_ in {"compound", "amod"}
-                    and (name := self.actors.at(c)) is not None
-                    and self.actors.kinds.get(name) == "country"
-                ),
-                None,
-            )
-            if state is not None:
-                return state
+            states = self._countries_before(noun)
+            if states:
+                return states[0]  # "the U.S. consulate", "the Russian ministry": the state's
             # "the ministry" is no school named before it: a body of its sector, or of none
             sectors = None if agent is None else {agent, None}
             body = self.actors.antecedent(noun, kinds={"organization"}, agents=sectors)
@@ -605,13 +595,7 @@ class _Reader:
         # "the prime minister" is not the chancellor named last.
         # "the U.S. President", "the British prime minister": whose office, not which one;
         # its holder is of that country (when the article says whose)
-        whose = {
-            self.actors.country_code(name)
-            for c in noun.children
-            if c.dep_ in {"compound", "amod"}
-            and (name := self.actors.at(c)) is not None
-            and self.actors.kinds.get(name) == "country"
-        }
+        whose = {self.actors.country_code(name) for name in self._countries_before(noun)}
         modifiers = [
             c
             for c in noun.children
@@ -642,6 +626,17 @@ class _Reader:
             return untitled
         # "The mayor vetoed the bill", no mayor named before: the office is the actor.
         return self._as_described(noun, agent)
+
+    def _countries_before(self, noun: Tok) -> list[str]:
+        """The countries a noun's modifiers name ("the U.S. President", "the Russian
+        ministry")."""
+        return [
+            name
+            for c in noun.children
+            if c.dep_ in {"compound", "amod"}
+            and (name := self.actors.at(c)) is not None
+            and self.actors.kinds.get(name) == "country"
+        ]
 
     def _as_described(self, noun: Tok, agent: Agent) -> str:
         """A definite description no actor before it answers ("the mayor", "the ministry")
@@ -700,14 +695,18 @@ class _Reader:
         if noun.lemma_.casefold() in _HEADS or is_role_word(noun.text):
             # "with the head of the International Atomic Energy Agency, Rafael Grossi": the
             # parser hangs the apposition on the body the role is of
-            for prep in noun.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for body in prep.children:
-                        for named in body.children:
-                            if named.dep_ == "appos":
-                                name = self.actors.at(named)
-                                if name is not None and self.actors.kinds.get(name) == "person":
-                                    return [name]
+            people = [
+                name
+                for of in noun.children
+                if of.dep_ == "prep" and of.lower_ == "of"
+                for body in of.children
+                for named in body.children
+                if named.dep_ == "appos"
+                and (name := self.actors.at(named)) is not None
+                and self.actors.kinds.get(name) == "person"
+            ]
+            if people:
+                return people[:1]
         for child in noun.children:
             if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_ in _NAMING:
                 for named in child.children:
@@ -2004,8 +2003,11 @@ def _just_before_or_after(clause: Tok) -> bool:
     """ "after Clinton met Havel", "after receiving an endorsement": a clause set just before
     or after its governor's act."""
     if clause.dep_ == "advcl":
-        return any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in clause.children)
-    return clause.dep_ == "pcomp" and clause.head.lower_ in {"after", "before"}
+        return any(c.dep_ == "mark" and c.lower_ in _NEXT_TO for c in clause.children)
+    return clause.dep_ == "pcomp" and clause.head.lower_ in _NEXT_TO
+
+
+_NEXT_TO = frozenset({"after", "before"})
 
 
 # A year or a month: a time coarse enough to hold what happened just before or after.
@@ -2769,15 +2771,13 @@ def _reciprocal(verb: Tok) -> bool:
     return any((o.lower_, d.lower_) in pairs for o in objects for d in o.children)
 
 
-def _walks_out(verb: Tok) -> bool:
-    return verb.lemma_.casefold() == "walk" and any(
-        c.dep_ in {"prt", "advmod", "prep"} and c.lower_ == "out" for c in verb.children
-    )
-
-
 def _walkout_type(reader: _Reader, verb: Tok, sources: list[str]) -> EventType | None:
     """ "walked out of the talks": negotiations halted (CAMEO 164, SANCTION); "nurses walked
-    out": a strike (PROTEST); anyone else walking out, no act the text says."""
+    out": a strike (PROTEST); anyone else walking out, and any other verb, no act."""
+    if verb.lemma_.casefold() != "walk" or not any(
+        c.dep_ in {"prt", "advmod", "prep"} and c.lower_ == "out" for c in verb.children
+    ):
+        return None
     left = [
         o
         for c in verb.children
@@ -2858,7 +2858,7 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         plain_kind = "DISAPPROVE"  # "Trump has clashed with NATO officials": words, not arms
     if plain_kind == "ASSAULT" and _strike_of_workers(reader, event_noun, found.names):
         plain_kind = "PROTEST"  # "Teachers staged a strike": a labour strike
-    if plain_kind is None and _walks_out(verb):
+    if plain_kind is None:
         plain_kind = _walkout_type(reader, verb, found.names)
     if plain_kind is None and _official_journey(reader, verb, found.names):
         plain_kind = "CONSULT"  # "Shehbaz arrived in Vienna", "travelled to Beijing"

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,14 +135,20 @@ def _city_entry(row: _CityRow) -> GeoEntry:
     )
 
 
-def _unaccented(name: str) -> str:
-    """`_key` without diacritics: "Kandahār" is "Kandahar" written with its accent."""
-    decomposed = unicodedata.normalize("NFKD", _key(name))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+def folded(name: str) -> str:
+    """A name without accents or case: "Zürich" and "Zurich", "Kandahār" and "Kandahar" are
+    the same name."""
+    return without_accents(_key(name))
 
 
-# A city this large is news under its old names too ("Kiev", "Bombay", "Peking").
-_LARGE_CITY = 1_000_000
+def called_otherwise(city: GeoEntry, name: str) -> bool:
+    """Whether `city` goes by `name` only as an old or other name ("Twickenham" for
+    Huntsville, "Hamas" for Hamm; not "Zürich", nor "Frankfurt" for Frankfurt am Main)."""
+    return not folded(city.name).startswith(folded(name))
+
+
+# A city this large is known abroad by its other names too ("Bangalore", "Bombay", "Kiev").
+WELL_KNOWN_BY_OTHER_NAMES = 1_000_000
 # Main names and alternate names of cities, each to its cities.
 _CityIndex = tuple[dict[str, list[_CityRow]], dict[str, list[_CityRow]]]
 
@@ -502,10 +507,9 @@ class Gazetteer:
         news still names ("Kiev", "Bombay") are large."""
         if self.country(name) or self.us_state(name) or self.capital_country(name):
             return False
-        key = _unaccented(name)
         towns = self.cities(name)
         return bool(towns) and all(
-            _unaccented(t.name) != key and t.population < _LARGE_CITY for t in towns
+            called_otherwise(t, name) and t.population < WELL_KNOWN_BY_OTHER_NAMES for t in towns
         )
 
     def capital_country(self, name: str) -> str | None:

@@ -38,7 +38,6 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from services.extractor.parse.candidates import Candidate
@@ -46,8 +45,10 @@ from services.extractor.parse.dateline import find_dateline
 from services.extractor.parse.words import strip_possessive
 from services.extractor.places.gazetteer import (
     MIN_POPULATION_TO_OVERRULE_PERSON,
+    WELL_KNOWN_BY_OTHER_NAMES,
     Gazetteer,
     GeoEntry,
+    called_otherwise,
 )
 from services.extractor.places.names import (
     COMPASS_WORDS,
@@ -58,7 +59,6 @@ from services.extractor.places.names import (
     former_name,
     is_natural_feature,
     is_pair_gap,
-    lookup_key,
     region_core,
     region_word_around,
     spans_countries,
@@ -273,24 +273,13 @@ def _named_or_near(name: str, cities: list[GeoEntry], context: GeoContext) -> li
     Broumov (CZ), once Braunau; "Kobani" (Ayn al Arab) in a story that names Syria stays."""
     if not context.countries:
         return cities
-    key = _folded(name)
     return [
         c
         for c in cities
-        if _folded(c.name).startswith(key)  # "Zürich", "Frankfurt am Main"
+        if not called_otherwise(c, name)  # "Zürich", "Frankfurt am Main"
         or c.country_code in context.countries
         or c.population >= WELL_KNOWN_BY_OTHER_NAMES  # "Bangalore" (Bengaluru)
     ]
-
-
-# A city this large is known abroad by its other names too ("Bangalore", "Bombay").
-WELL_KNOWN_BY_OTHER_NAMES = 1_000_000
-
-
-def _folded(name: str) -> str:
-    """A name without accents or case: "Zürich" and "Zurich" are the same name."""
-    decomposed = unicodedata.normalize("NFKD", lookup_key(name))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _resolve(name: str, gazetteer: Gazetteer, context: GeoContext, hint: Hint) -> GeoEntry | None:
