@@ -792,7 +792,8 @@ _GATHERINGS = frozenset({"CONSULT"})
 
 def _received(noun: Tok, verb: Tok, kind: EventType) -> bool:
     """ "won the backing of", "received aid from": a giving noun its clause's subject gets;
-    "has faced condemnation from Democrats", "drew criticism from": a hostile act it bears."""
+    "has faced condemnation from Democrats", "drew criticism from", "survived the attack": a
+    hostile act it bears."""
     lemma = verb.lemma_.casefold()
     return (
         noun.head is verb
@@ -800,6 +801,7 @@ def _received(noun: Tok, verb: Tok, kind: EventType) -> bool:
         and (
             (kind in _GIVEN and lemma in _RECEIVING_VERBS)
             or (kind in _BORNE and lemma in _BEARING_VERBS)
+            or (kind == "ASSAULT" and lemma in _SURVIVING_VERBS)
         )
     )
 
@@ -807,6 +809,9 @@ def _received(noun: Tok, verb: Tok, kind: EventType) -> bool:
 # Hostile acts, and the verbs whose subject bears them ("faced condemnation", "drew criticism").
 _BORNE = frozenset({"DISAPPROVE", "SANCTION", "THREATEN", "DEMAND", "INVESTIGATE"})
 _BEARING_VERBS = frozenset({"face", "draw", "attract", "suffer", "endure", "incur"})
+# Verbs whose subject was the one attacked ("survived the attack at his home", "repelled
+# repeated attacks"): the attack happened, to them.
+_SURVIVING_VERBS = frozenset({"survive", "suffer", "endure", "withstand", "repel", "repulse"})
 
 
 # Verbs "with" whose event noun the subject meets, not does ("was met with protests"), nor

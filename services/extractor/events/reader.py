@@ -1741,6 +1741,9 @@ class _Reader:
                 ),
                 None,
             ) or self._left_by_the_perfect(anchor)
+            if date is None and anchor.pos_ == "NOUN":
+                # "in the October 1998 shooting death", which the parser tore apart
+                date = self.noun_date(anchor)
         for clause in clauses:
             if places and (date is not None or not clause_date):
                 break
@@ -1772,6 +1775,7 @@ _GROUNDED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CRIME"
 _STORY_SHARE = 0.6
 _STORY_MENTIONS = 3
 _STORY_LEAD = 3
+_DATELINE_LEAD = 1.5
 # Sectors that act in their own country ("Turkish police", "Iranian security forces").
 _HOME_AGENTS = frozenset({"COP", "JUD"})
 # The sectors of a state's own bodies (not armies, which act abroad as often).
@@ -1785,7 +1789,9 @@ class Ground:
     (a country, or people of one: "Iranian protesters"), else the country the story is set
     in. Built once per article from its places and actors."""
 
-    def __init__(self, places: Places, actors: Actors, opening_end: int) -> None:
+    def __init__(
+        self, places: Places, actors: Actors, opening_end: int, dateline: Sequence[str] = ()
+    ) -> None:
         # Each country's place name, where the article names it as a place; else its place
         # the article names most, twice or more ("Gaza" for the Palestinians).
         self.country_place: dict[str, str] = {}
@@ -1833,8 +1839,12 @@ class Ground:
             where = self.country_place.get(code) if code in opening else None
             if where is not None and most >= _STORY_SHARE * total:
                 self.story, self.story_code = where, code
+            # A dateline in the country names it where the story happened ("O'SMACH, Cambodia
+            # (AP)"): set there when the country leads the others.
+            filed = code in {self.code_of_place.get(name) for name in dateline}
+            lead = _DATELINE_LEAD if filed else _STORY_LEAD
             if where is not None and (
-                self.story is not None or (most >= _STORY_LEAD * runner_up and most > total / 3)
+                self.story is not None or (most >= lead * runner_up and most > total / 3)
             ):
                 self.setting, self.setting_code = where, code
 
@@ -1938,6 +1948,13 @@ def _within(date: TimeExpression | None, other: TimeExpression | None) -> bool:
         return False
     end = date.end_date or date.start_date
     return other.start_date <= date.start_date and end <= (other.end_date or other.start_date)
+
+
+def _finer(date: TimeExpression | None, other: TimeExpression | None) -> bool:
+    """Whether `date` is a shorter period inside `other`'s: a day of its month."""
+    if date is None or other is None or not _within(date, other):
+        return False
+    return (date.start_date, date.end_date) != (other.start_date, other.end_date)
 
 
 def _another_doers_act(verb: Tok, other: Tok) -> bool:
@@ -3414,8 +3431,14 @@ def _fresh(date: TimeExpression | None, source: EventDateSource, published: dt.d
 
 def _is_setting(noun: Tok) -> bool:
     """ "In Sunday's debate, Spitzer attacked him": a noun after a preposition of time or place
-    is where and when the clause happens, and its date the clause's."""
-    return noun.dep_ == "pobj" and noun.head.lemma_.casefold() in _SETTING_PREPOSITIONS
+    on the clause is where and when the clause happens, and its date the clause's; not after
+    one on another noun ("charged Kopp with murder in the 1995 shooting": the shooting's)."""
+    preposition = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and preposition.lemma_.casefold() in _SETTING_PREPOSITIONS
+        and preposition.head.pos_ != "NOUN"
+    )
 
 
 def _skip_own_infinitive(verb: Tok) -> bool:
@@ -3483,7 +3506,7 @@ def read_clauses(
     )
     fallback = publication_date(published_at)
     context = _Context(full_text, times, published_at.date(), dateline)
-    ground = Ground(places, actors, context.opening_end)
+    ground = Ground(places, actors, context.opening_end, reader.dateline_places)
     whereabouts = _Whereabouts(context, fallback)
     clauses: list[Clause] = []
     # Where each actor last did something the text places, its paragraph and date
@@ -3831,13 +3854,20 @@ def _one_attack_per_person(clauses: list[Clause], actors: Actors) -> list[Clause
         tellings = [clauses[n] for n in numbers]
         sources = next((c.sources for c in tellings if c.sources), [])
         dated = next((c for c in tellings if c.date_source == "explicit"), None)
+        for clause in tellings:
+            # "abducted in March 1996 ... kidnapped on March 26, 1996": the finer
+            explicit = clause.date_source == "explicit"
+            if explicit and dated is not None and _finer(clause.date, dated.date):
+                dated = clause
         places = next(
             (c.places for c in tellings if c.places and not isinstance(c.places, DatelinePlaces)),
             [],
         )
         for n in numbers:
             clause = clauses[n]
-            redated = dated is not None and clause.date_source != "explicit"
+            redated = dated is not None and (
+                clause.date_source != "explicit" or _finer(dated.date, clause.date)
+            )
             if redated and dated is not None and _within(clause.date, dated.date):
                 redated = False  # "captured on March 26, 1996" of an attack "in March 1996"
             clauses[n] = replace(

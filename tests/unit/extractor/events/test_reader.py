@@ -906,6 +906,14 @@ def test_a_date_modifying_a_noun_dates_the_noun(extractor: Extractor) -> None:
         "1995",
         "explicit",
     )
+    # A date in a noun's phrase hung on another noun is no setting of the clause: the charge
+    # is Friday's, the shooting 1995's.
+    text = "On Friday, Canada charged Kopp with murder in the 1995 shooting of Hugh Short."
+    assert _dated(extractor, text, "charge") == ("2025-12-19", "explicit")
+    assert _dated(extractor, text, "shooting") == ("1995", "explicit")
+    # The date right before its noun, where the parser tore the phrase apart.
+    text = "Kopp was indicted last year in the October 1998 shooting death of Barnett Slepian."
+    assert _dated(extractor, text, "shooting") == ("1998-10", "explicit")
 
 
 def test_a_dateline_gives_the_story_day_and_no_actor(extractor: Extractor) -> None:
@@ -1638,6 +1646,21 @@ def test_a_story_that_names_one_country_most_sets_its_material_acts(extractor: E
     assert _trigger(_events(extractor, crowded), "kill").places == []
 
 
+def test_a_dateline_in_the_leading_country_sets_the_story(extractor: Extractor) -> None:
+    """ "O'SMACH, Cambodia (AP)": a story filed in the country it names most, ahead of the
+    next by half again, is set there, though a third of its places are elsewhere."""
+    text = (
+        "PAILIN, Cambodia (AP) _ The rebels of Cambodia said Thursday they hold Battambang.\n\n"
+        "Thailand and Britain have sent envoys to Phnom Penh, and Thai officials in Bangkok "
+        "and Surin watched.\n\n"
+        "A British engineer, Christopher Howes, was kidnapped by guerrillas in 1996."
+    )
+    assert _trigger(_events(extractor, text), "kidnap").places == ["Cambodia"]
+    # Filed elsewhere, the same count sets nothing.
+    filed = text.replace("PAILIN, Cambodia (AP) _ ", "")
+    assert _trigger(_events(extractor, filed), "kidnap").places == []
+
+
 def test_forces_of_a_nationality_are_a_group_of_its_country(extractor: Extractor) -> None:
     text = "Iranian security forces killed dozens of protesters on Friday."
     killed = _trigger(_events(extractor, text), "kill")
@@ -2264,6 +2287,16 @@ def test_an_attack_on_a_person_told_again_is_one_happening(extractor: Extractor)
         assert (event.sources, event.targets) == (["sniper"], ["Barnett Slepian"])
         assert _value(event) == "2025-10-23"
         assert event.places == ["Amherst"]
+    # The finest date of its tellings is the attack's.
+    text = (
+        "Christopher Howes was abducted in March 1996 by the Khmer Rouge.\n\n"
+        "Police said Howes was kidnapped on March 26, 1996, near Anlong Veng."
+    )
+    tellings = _events(extractor, text)
+    assert [(e.trigger, _value(e)) for e in tellings] == [
+        ("abduct", "1996-03-26"),
+        ("kidnap", "1996-03-26"),
+    ]
     # Attacks on groups repeat: each keeps its own date.
     text = "Police killed two protesters on Monday.\n\nPolice killed three protesters in 2019."
     kills = _events(extractor, text)
@@ -2776,6 +2809,10 @@ def test_a_hostile_act_the_subject_faces_is_done_to_it(read: Read) -> None:
     text = "Congressman Randy Fine has faced condemnation from Democrats on Friday."
     condemned = _one(read(text), "condemnation")
     assert (condemned.sources, condemned.targets) == (["Democrats"], ["Randy Fine"])
+    # An attack survived happened, to the survivor, where the clause says.
+    text = "Hugh Short survived the attack at his home in Ancaster, Ontario, on Friday."
+    attack = _one(read(text), "attack")
+    assert (attack.sources, attack.targets, attack.places) == ([], ["Hugh Short"], ["Ancaster"])
 
 
 def test_a_named_person_in_apposition_to_one_of_a_group_is_the_doer(read: Read) -> None:
