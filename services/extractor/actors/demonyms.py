@@ -46,13 +46,19 @@ _COUNTRY_OF: dict[str, str] = {
 }
 # fmt: on
 
-# Plural nouns for nationals that are not the adjective plus "s".
+# Nouns for nationals that are not the adjective plus "s".
 # fmt: off
 _IRREGULAR_PLURALS: dict[str, str] = {
     "britons": "GB", "brits": "GB", "danes": "DK", "finns": "FI", "poles": "PL",
     "swedes": "SE", "turks": "TR", "scots": "GB", "filipinos": "PH", "israelis": "IL",
     "saudis": "SA", "iraqis": "IQ", "pakistanis": "PK", "somalis": "SO", "yemenis": "YE",
     "serbs": "RS", "croat": "HR", "croats": "HR",
+    # nouns for one national, and their plurals ("Briton Christopher Howes", "two Spaniards")
+    "briton": "GB", "brit": "GB", "dane": "DK", "finn": "FI", "swede": "SE", "scot": "GB",
+    "scotsman": "GB", "spaniard": "ES", "spaniards": "ES", "frenchman": "FR",
+    "frenchmen": "FR", "frenchwoman": "FR", "englishman": "GB", "englishmen": "GB",
+    "englishwoman": "GB", "dutchman": "NL", "dutchmen": "NL", "irishman": "IE",
+    "irishmen": "IE", "welshman": "GB",
 }
 # fmt: on
 

@@ -1452,6 +1452,39 @@ class _Reader:
                 names.append(name)
         return names
 
+    def topic_places(self, verb: Tok) -> set[str]:
+        """The places `verb`'s clause names only inside what it is about: its object (a thing,
+        not people), its complement clause, or a preposition's object ("called for the
+        replacement of U.S. forces in the Persian Gulf", "to defend NATO's involvement in
+        Kosovo"); not one said where it was said ("demanded in Geneva", "said at a rally in
+        Ohio"), nor where the people it was said to are ("ordered all Americans in Kuwait")."""
+        about: set[int] = set()
+        for child in verb.children:
+            dep = child.dep_
+            preposition = (
+                dep == "prep"
+                and child.lower_ in _ABOUT_PREPOSITIONS
+                # "on the sidelines of the forum in Davos": where ("called for a meeting in
+                # Geneva" is what about)
+                and not (
+                    child.lower_ == "on"
+                    and any(
+                        o.lower_ in _VENUE_NOUNS or o.lemma_.casefold() in _VENUE_NOUNS
+                        for o in child.children
+                    )
+                )
+            )
+            if dep == "dobj" and self.actors.at(child) is not None:
+                continue  # "ordered all Americans in Kuwait": where the people told were
+            if dep in {"dobj", "xcomp", "ccomp"} or preposition:
+                about.update(t.i for t in child.subtree)
+        if not about:
+            return set()
+        tokens = clause_tokens(verb)
+        everywhere = set(self.places_in(tokens))
+        elsewhere = set(self.places_in([t for t in tokens if t.i not in about]))
+        return everywhere - elsewhere
+
     def struck_places(self, verb: Tok, event_noun: Tok | None) -> list[str]:
         """The places an attack or a raid was made on: "attacked Kyiv", "struck Odesa",
         "launched a strike on Kyiv", "airstrikes on Gaza": it happened there."""
@@ -1636,6 +1669,20 @@ class _Reader:
         if self.published is None or time.end_date is None or not is_perfect(verb):
             return False
         return time.end_date < self.published - _LEAD_DAY_WITHIN
+
+    def scene(self, sentence: Span) -> list[str]:
+        """The places a sentence opens with, set off by a comma, on its main verb ("In Dar es
+        Salaam, she laid a wreath"): where the passage that follows in its paragraph happens."""
+        first = self.tokens[sentence.start]
+        if first.lower_ not in {"in", "at"} or first.dep_ != "prep":
+            return []
+        if first.head.pos_ not in _VERBAL or first.head.dep_ != "ROOT":
+            return []
+        phrase = list(first.subtree)  # the parser may hang the comma inside it
+        end = phrase[-1].i + (phrase[-1].text != ",")
+        if end >= sentence.end or self.tokens[end].text != ",":
+            return []
+        return self.places_in(phrase)
 
     def lone_date(self, sentence: Span, verb: Tok, published: dt.date) -> TimeExpression | None:
         """The date of `verb`'s sentence when it names just one calendar date, no later than
@@ -2330,7 +2377,9 @@ def _warns_of_force(verb: Tok) -> bool:
         # "of punishing air strikes", read as a gerund and its object
         for t in (o, *(g for g in o.children if o.dep_ == "pcomp" and g.dep_ == "dobj"))
     ]
-    return any(event_noun_type(t) in _FORCEFUL or t.lemma_.casefold() in _REPRISALS for t in things)
+    return any(
+        event_noun_type(t) in _HELD_OVER or t.lemma_.casefold() in _REPRISALS for t in things
+    )
 
 
 def _warns_of_a_reprisal(verb: Tok) -> bool:
@@ -2355,8 +2404,18 @@ def _warned_of(verb: Tok) -> list[Tok]:
     return [c for t in (verb, *objects) for c in t.children if c.dep_ == "prep"]
 
 
+# Acts of words about something: a place in what they demand, back, reject or condemn is the
+# topic's ("called for the replacement of U.S. forces in the Persian Gulf").
+_SAID_ABOUT = frozenset(
+    {"DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"}
+)
+# Prepositions whose object is what an act of words is about ("called for", "insisted on").
+_ABOUT_PREPOSITIONS = _TOPIC_PREPOSITIONS | {"for", "on", "against", "of"}
+# How many sentences a scene set at the opening of one lasts, in its paragraph: a passage
+# ("In Dar es Salaam, she laid a wreath. Then she toured the damage.").
+_SCENE_SENTENCES = 3
 # Types of force and punishment a warning holds over someone, and words for reprisals.
-_FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+_HELD_OVER = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 _REPRISALS = frozenset({"consequence", "retaliation", "reprisal", "response", "action", "force"})
 
 
@@ -2944,6 +3003,12 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         places, date = reader.setting(verb, clauses[:reach], [])
     if kind in _FORCEFUL and (not places or isinstance(places, DatelinePlaces)):
         places = reader.struck_places(verb, event_noun) or places
+    if kind in _SAID_ABOUT and places and not isinstance(places, DatelinePlaces):
+        topics = {name for clause in clauses for name in reader.topic_places(clause)}
+        if topics:
+            places = [p for p in places if p not in topics]
+            if not places and reader.dateline_places:
+                places = DatelinePlaces(reader.dateline_places)
     return _Draft(
         token=verb,
         trigger=verb.lemma_.casefold(),
@@ -3521,12 +3586,20 @@ def read_clauses(
     # ("joined ... in signing a joint statement earlier this month"): what a later signing
     # of "the joint statement" is dated by (`_document_told_before`).
     told_documents: dict[str, TimeExpression] = {}
+    # The places a sentence opened with, its paragraph and number: the scene of the passage
+    # it opens (`scene`).
+    scene: tuple[int, int, list[str]] = (-1, -1, [])
     for number, sentence in enumerate(sentences):
+        opening = reader.scene(sentence)
+        if opening and actors.paragraph_of:
+            scene = (actors.paragraph_of[sentence.start], number, opening)
         sentence_text = full_text[sentence.start_char : sentence.end_char]
         lead = len(sentence_text) - len(sentence_text.lstrip())
         body = sentence_text.strip()
         start = sentence.start_char + lead
         drafts: list[_Draft] = []
+        # The dates the sentence's acts took from the text, by trigger (`_participle_governor`).
+        dated_here: dict[int, TimeExpression] = {}
         by_verb: dict[int, _Draft] = {}
         nouns: list[tuple[Tok, EventType]] = []
         documents: list[Tok] = []  # the sentence's documents, for `told_documents`
@@ -3578,6 +3651,11 @@ def read_clauses(
             if draft.when == "past" and draft.date is None:
                 draft.sentence_date = reader.lone_date(sentence, trigger, published_at.date())
             date, date_source = _dated(draft, context, start, fallback)
+            governor = _participle_governor(trigger)
+            if date_source == "unknown" and governor in dated_here:
+                # "said on Wednesday that he had reached a deal ..., easing a standoff": the
+                # easing is the reaching's, whenever that was
+                date, date_source = dated_here[governor], "context"
             if _mentions_again(draft):
                 act = _told_before(told_acts, draft)
                 if act is not None and date_source in {"publication", "unknown"}:
@@ -3618,6 +3696,21 @@ def read_clauses(
                 for document in documents:
                     if _descends(document, trigger):  # "joined ... in signing a statement"
                         told_documents.setdefault(document.lemma_.casefold(), date)
+            paragraph = actors.paragraph_of[trigger.i] if actors.paragraph_of else 0
+            if (
+                scene[0] == paragraph
+                and (
+                    number == scene[1]
+                    or (
+                        number - scene[1] < _SCENE_SENTENCES
+                        and _fresh(date, date_source, published_at.date())
+                    )
+                )
+                and (not draft.places or isinstance(draft.places, DatelinePlaces))
+            ):
+                # "In Dar es Salaam, she laid a wreath ... She also toured": there, not at the
+                # dateline's Nairobi; the day's acts of the next sentences too
+                draft.places = list(scene[2])
             if isinstance(draft.places, DatelinePlaces) and (
                 not _fresh(date, date_source, published_at.date())
                 or (
@@ -3627,7 +3720,6 @@ def read_clauses(
             ):
                 # the background, or a foreign doer's word: "JAKARTA: ... Italy offers"
                 draft.places = []
-            paragraph = actors.paragraph_of[trigger.i] if actors.paragraph_of else 0
             if (
                 draft.places
                 and not isinstance(draft.places, DatelinePlaces)
@@ -3654,6 +3746,8 @@ def read_clauses(
                     draft.places = ground.dateline_country(draft.places)
             if not draft.places and draft.kind in _GROUNDED_TYPES:
                 draft.places = ground.place_of(draft.kind, draft.sources, draft.targets)
+            if date is not None and date_source in {"explicit", "context"}:
+                dated_here[trigger.i] = date
             parties = list(dict.fromkeys([*draft.sources, *draft.targets]))
             if draft.kind is not None and len(parties) == 2:
                 reader.last_pair = parties
@@ -3683,12 +3777,16 @@ def read_clauses(
             )
         whereabouts.see(reader, sentence, start)
     # Acts with no place yet, grounded ones placed above; an untyped clause is no event.
+    # A person's whereabouts that day place them better than the dateline does.
     clauses = [
         clause
-        if clause.places or clause.kind is None or clause.kind in _GROUNDED_TYPES
+        if clause.kind is None
+        or clause.kind in _GROUNDED_TYPES
+        or (clause.places and not isinstance(clause.places, DatelinePlaces))
         else replace(
             clause,
-            places=whereabouts.of(clause.sources, clause.date)
+            places=whereabouts.of(clause.sources, clause.date, clause.start)
+            or clause.places
             or ground.place_of(clause.kind, clause.sources, clause.targets),
         )
         for clause in clauses
@@ -3702,13 +3800,16 @@ class _Whereabouts:
     place on a day, so the acts the text gives them on that day with no place of their own
     happened there: the speech's criticisms, thanks and demands, told in other paragraphs
     ("Zelensky criticized European leaders", "he thanked some of them"). A person the text
-    puts in two places on one day is placed by neither."""
+    puts in two places on one day went from one to the other in the order it tells: an act
+    told after the text put them somewhere is placed there ("she told workers at the embassy
+    in Dar es Salaam ... Albright helped hang a poster"), one told before any is not."""
 
     def __init__(self, context: _Context, fallback: TimeExpression) -> None:
         self._context = context
         self._fallback = fallback
-        self._seen: dict[tuple[str, str], list[str]] = {}
-        self._torn: set[tuple[str, str]] = set()
+        # Each person's places on a day, with where in the text the sentence putting them
+        # there starts.
+        self._seen: dict[tuple[str, str], list[tuple[int, list[str]]]] = {}
 
     def see(self, reader: _Reader, sentence: Span, start: int) -> None:
         """Note where `sentence` (at `start` in the text) puts people: the subjects of the
@@ -3735,7 +3836,9 @@ class _Whereabouts:
             when = reader.time_in(verb, tokens)
             if when is None:
                 told = self._context.before(start) is not None
-                if told or verb.lemma_.casefold() in _APPEARING:
+                # "In Dar es Salaam, she laid a wreath": a scene the narrative moves to
+                scene = verb.dep_ == "ROOT" and bool(reader.scene(sentence))
+                if told or scene or verb.lemma_.casefold() in _APPEARING | _GOING:
                     when = self._context.past_day(start, self._fallback)[0]
             key_day = _one_day(when)
             if key_day is None:
@@ -3743,20 +3846,22 @@ class _Whereabouts:
             kinds = reader.actors.kinds
             people = [n for n in reader.subject_names(verb) if kinds.get(n) == "person"]
             for person in people:
-                key = (person, key_day)
-                known = self._seen.setdefault(key, places)
-                if known[0] != places[0]:
-                    self._torn.add(key)
+                self._seen.setdefault((person, key_day), []).append((start, places))
 
-    def of(self, sources: list[str], date: TimeExpression | None) -> list[str]:
-        """Where the first of `sources` the text puts somewhere on `date`'s day was."""
+    def of(self, sources: list[str], date: TimeExpression | None, sentence: int) -> list[str]:
+        """Where the first of `sources` the text puts somewhere on `date`'s day was, for an
+        act told in the sentence that starts at `sentence` in the text."""
         day = _one_day(date)
         if day is None:
             return []
         for source in sources:
-            key = (source, day)
-            if key in self._seen and key not in self._torn:
-                return list(self._seen[key])
+            seen = self._seen.get((source, day))
+            if not seen:
+                continue
+            if all(places[0] == seen[0][1][0] for _, places in seen):
+                return list(seen[0][1])
+            before = [places for start, places in seen if start <= sentence]
+            return list(before[-1]) if before else []
         return []
 
 
@@ -3776,7 +3881,12 @@ def _sited_verb(place: Tok) -> Tok | None:
         holder = token.head.head
         venue = holder.lemma_.casefold() in _VENUE_NOUNS
         to_venue = venue or token.lemma_.casefold() in _VENUE_NOUNS
-        if preposition not in (_TO_A_VENUE if to_venue else _WHEREABOUTS):
+        going = holder.lemma_.casefold() in _GOING
+        if going and preposition == "from":
+            return None  # "flown in from Washington": whence, not where
+        if preposition not in (_TO_A_VENUE if to_venue else _WHEREABOUTS) and not (
+            going and preposition == "to"
+        ):
             return None
         if holder.pos_ == "VERB":
             return holder
@@ -3790,6 +3900,8 @@ def _sited_verb(place: Tok) -> Tok | None:
 # stand under ("at a summit in Brussels", "on the sidelines of the forum in Davos",
 # "During a press conference at Downing Street", "Returning to the stage at the forum").
 _WHEREABOUTS = frozenset({"in", "at", "from"})
+# Verbs of going somewhere: from then on the goer is there ("before heading to Nairobi").
+_GOING = frozenset({"head", "travel", "fly", "go", "return", "arrive", "move", "drive"})
 _TO_A_VENUE = frozenset({"in", "at", "from", "of", "on", "to", "during"})
 # Verbs of speaking and appearing: where they were is where the speaker spent the day.
 _APPEARING = SPEECH_VERBS | {
@@ -3813,6 +3925,17 @@ def _one_day(time: TimeExpression | None) -> str | None:
 # Types of coercion whose agentless telling right after one names its doer again (attacks
 # are told one after another by different hands: "a clinic bombing in Birmingham killed").
 _DOERS_CARRY = {"COERCE": "COERCE", "SANCTION": "COERCE"}
+
+
+def _participle_governor(verb: Tok) -> int | None:
+    """The verb a participle clause tells the same moment of ("reached a deal ..., easing a
+    standoff and backing away from plans"), by its token; None for any other clause."""
+    first = first_conjunct(verb)
+    if first.dep_ != "advcl" or first.tag_ != "VBG" or first.head is first:
+        return None
+    if any(c.dep_ in {"mark", "nsubj"} for c in first.children):
+        return None  # "while visiting", "with Israel and Hamas blaming each other"
+    return first.head.i
 
 
 def _doers_told_before(clauses: list[Clause]) -> list[Clause]:

@@ -15,6 +15,9 @@ from services.extractor.actors.demonyms import country_of_demonym, group_of_demo
         ("British", "GB"),
         ("Israelis", "IL"),
         ("Chinese", "CN"),
+        ("Briton", "GB"),
+        ("Spaniards", "ES"),
+        ("Frenchman", "FR"),
     ],
 )
 def test_country_demonyms(word: str, code: str) -> None:
