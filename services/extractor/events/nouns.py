@@ -152,6 +152,8 @@ _CALLING_OFF_NOUNS = frozenset(
      "abandonment", "halt", "deferral"}
 )  # fmt: skip
 _CALLING_OFF_VERBS = frozenset({"kill", "defer", "nix", "axe", "ax"})
+# Participles that say an act was undone or cut back ("reduced tariffs", "lifted sanctions").
+_UNDONE = frozenset({"reduced", "lowered", "lifted", "eased", "suspended", "cancelled", "canceled"})
 # Governing verbs that ask for the event rather than report it.
 _SEEKING_VERBS = frozenset(
     {
@@ -428,10 +430,12 @@ def denied(noun: Tok, verb: Tok | None, kind: EventType) -> bool:
 
 
 def _says_no(noun: Tok) -> bool:
-    """ "no talks"; "a postponement of his visit", "killed a planned endorsement": called
-    off."""
+    """ "no talks"; "a postponement of his visit", "killed a planned endorsement", "reduced
+    tariffs": called off or cut back."""
     if any(child.lower_ == "no" for child in noun.children):
         return True
+    if any(c.dep_ == "amod" and c.lower_ in _UNDONE for c in noun.children):
+        return True  # "reduced tariffs", "lifted sanctions": less of it, no new act
     if noun.dep_ == "dobj" and noun.head.lemma_.casefold() in _CALLING_OFF_VERBS:
         return True
     head = noun.head

@@ -794,11 +794,25 @@ class _Reader:
             for name in self._prep_objects(child)
         ]
 
+    def _origin_of_goods(self, noun: Tok, depth: int = 0) -> list[str]:
+        """The country goods come from, whom a tariff or a ban on them hits ("a tariff on
+        imports from Denmark", "banned imports from Japan")."""
+        if noun.lemma_.casefold() not in _GOODS or depth >= CHAIN_LIMIT:
+            return []
+        return [
+            name
+            for origin in noun.children
+            if origin.dep_ == "prep" and origin.lower_ == "from"
+            for name in self._prep_objects(origin, depth + 1)
+        ]
+
     def _prep_objects(self, preposition: Tok, depth: int = 0) -> list[str]:
         names: list[str] = []
         for child in preposition.children:
             if child.dep_ == "pobj":
-                names.extend(self.noun_actors(child, depth + 1))
+                names.extend(
+                    self.noun_actors(child, depth + 1) or self._origin_of_goods(child, depth)
+                )
             elif child.dep_ in {"prep", "conj"}:
                 names.extend(self._prep_objects(child, depth + 1))
         return names
@@ -1225,7 +1239,10 @@ class _Reader:
             elif child.dep_ in {"dobj", "dative", "obj"}:
                 named = self.noun_actors(child)
                 found.extend(
-                    named or self._object_counterparts(child) or self._possessors(verb, child)
+                    named
+                    or self._object_counterparts(child)
+                    or self._possessors(verb, child)
+                    or self._origin_of_goods(child)
                 )
             elif child.dep_ == "prep" and child.lemma_.casefold() in TARGET_PREPOSITIONS:
                 if child.lemma_.casefold() == "at" and not _aims(verb):
@@ -2404,6 +2421,8 @@ def _warned_of(verb: Tok) -> list[Tok]:
     return [c for t in (verb, *objects) for c in t.children if c.dep_ == "prep"]
 
 
+# Goods, whose country of origin a tariff or a ban on them hits ("on imports from Denmark").
+_GOODS = frozenset({"import", "export", "good", "product", "shipment", "commodity"})
 # Acts of words about something: a place in what they demand, back, reject or condemn is the
 # topic's ("called for the replacement of U.S. forces in the Persian Gulf").
 _SAID_ABOUT = frozenset(
@@ -2942,7 +2961,13 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
     if kind is not None:
         # "urged the House to rein in AI chatbots": the actor asked is the target, not what
         # the act asked for would be done to (the object controls the infinitive).
-        controlled = [c for c in verb.children if c.dep_ == "xcomp"]
+        controlled = [
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp"
+            # "threatened on Friday to impose tariffs", the infinitive parsed as an adverbial
+            or (kind == "THREATEN" and _infinitive_adverbial(c))
+        ]
         if controlled and any(
             c.dep_ in {"dobj", "dative"} and reader.noun_actors(c) for c in verb.children
         ):
@@ -3925,6 +3950,15 @@ def _one_day(time: TimeExpression | None) -> str | None:
 # Types of coercion whose agentless telling right after one names its doer again (attacks
 # are told one after another by different hands: "a clinic bombing in Birmingham killed").
 _DOERS_CARRY = {"COERCE": "COERCE", "SANCTION": "COERCE"}
+
+
+def _infinitive_adverbial(clause: Tok) -> bool:
+    """ "to impose tariffs" hung on its governor as an adverbial clause."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    )
 
 
 def _participle_governor(verb: Tok) -> int | None:

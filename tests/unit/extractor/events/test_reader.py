@@ -1695,6 +1695,16 @@ def test_the_forces_a_side_moves_are_its_own(extractor: Extractor) -> None:
 def test_a_threat_is_aimed_at_the_country_its_act_would_hit(extractor: Extractor) -> None:
     text = "Donald Trump threatened to intervene in Iran on Friday."
     assert _trigger(_events(extractor, text), "threaten").targets == ["Iran"]
+    # The act threatened, though parsed as an adverbial; goods hit are their country's.
+    text = "Donald Trump threatened on Friday to impose tariffs on Chinese goods."
+    assert _trigger(_events(extractor, text), "threaten").targets == ["China"]
+    text = "Donald Trump threatened to impose a 10% tariff on imports from Denmark."
+    assert _trigger(_events(extractor, text), "threaten").targets == ["Denmark"]
+    banned = _trigger(_events(extractor, "China banned imports from Japan on Friday."), "ban")
+    assert banned.targets == ["Japan"]
+    # Tariffs cut back are no sanction.
+    text = "The deal includes billions of dollars in reduced tariffs on imports from Japan."
+    assert [e.trigger for e in _events(extractor, text)] == []
 
 
 def test_they_is_not_whom_the_speaker_told(extractor: Extractor) -> None:
