@@ -597,6 +597,29 @@ def tells_of(noun: Tok, verb: Tok | None) -> bool:
     )
 
 
+# Deeds someone is charged with, and the verbs that charge: a court's or a prosecutor's word
+# that they did it (an arrest or a suspicion is not; an acquittal says they did not).
+_DEEDS = frozenset({"ASSAULT", "CRIME"})
+_CHARGES = frozenset({"charge", "indict", "convict", "accuse", "sentence", "prosecute", "try"})
+_DEED_PREPOSITIONS = frozenset({"in", "of", "with", "for"})
+
+
+def _deed_charged(noun: Tok, verb: Tok) -> bool:
+    """Whether `noun` names the deed `verb` charges someone with, through a charge's nouns
+    ("charged Kopp with attempted murder in the 1995 shooting", "indicted in the slaying")."""
+    if verb.lemma_.casefold() not in _CHARGES:
+        return False
+    token = noun
+    for _ in range(3):  # "in the shooting" of "with murder" of "charged"
+        preposition = token.head
+        if token.dep_ != "pobj" or preposition.lower_ not in _DEED_PREPOSITIONS:
+            return False
+        if preposition.head is verb:
+            return True
+        token = preposition.head
+    return False
+
+
 def _unit_of(noun: Tok) -> Tok:
     """The noun a gathering stands in as a part of: "round" in "for a new round of talks"."""
     of = noun.head
@@ -732,6 +755,18 @@ def noun_event(
         recipients = reader.subject_names(verb)
         sources = [name for name in sources if name not in recipients]
         targets = recipients
+        direct = False
+    if (
+        not sources
+        and targets
+        and kind in _DEEDS
+        and verb is not None
+        and _deed_charged(noun, verb)
+    ):
+        # "charged Kopp with attempted murder in the 1995 shooting of Dr. Short", "Kopp was
+        # indicted in the killing of Slepian": the one charged is its alleged doer (a charge
+        # named by no victim, "charged with murder", is the charge, no deed of its own)
+        sources = [s for s in reader.object_actors(verb, None) if s not in targets]
         direct = False
     if not sources and verb is not None and _means_of_the_subject(noun, verb):
         # "began the year with a raid on Venezuela", "retaliated with air strikes"

@@ -885,6 +885,18 @@ def test_background_and_future_clauses_take_no_publication_date(extractor: Extra
     )
 
 
+def test_the_one_charged_with_a_deed_is_its_alleged_doer(extractor: Extractor) -> None:
+    """ "charged Kopp with attempted murder in the 1995 shooting of Dr. Short": Kopp shot him,
+    the charge says; a charge that names no victim ("charged with murder") is no deed."""
+    text = "Canada charged Kopp with attempted murder in the 1995 shooting of Dr. Hugh Short."
+    shooting = _trigger(_events(extractor, text), "shooting")
+    assert (shooting.sources, shooting.targets) == (["Kopp"], ["Hugh Short"])
+    text = "Kopp was indicted on Friday in the killing of Barnett Slepian."
+    assert _trigger(_events(extractor, text), "killing").sources == ["Kopp"]
+    text = "Kopp was charged with murder on Friday."
+    assert [e.trigger for e in _events(extractor, text)] == ["charge"]
+
+
 def test_a_participle_clause_shares_its_governors_date(extractor: Extractor) -> None:
     """ "said on Wednesday that he had reached a deal ..., easing a standoff and backing away
     from plans": the easing and the backing away are the reaching's, dated by its context."""
