@@ -53,8 +53,9 @@ _IRREGULAR_PLURALS: dict[str, str] = {
     "swedes": "SE", "turks": "TR", "scots": "GB", "filipinos": "PH", "israelis": "IL",
     "saudis": "SA", "iraqis": "IQ", "pakistanis": "PK", "somalis": "SO", "yemenis": "YE",
     "serbs": "RS", "croat": "HR", "croats": "HR",
-    # nouns for one national, and their plurals ("Briton Christopher Howes", "two Spaniards")
-    "briton": "GB", "brit": "GB", "dane": "DK", "finn": "FI", "swede": "SE", "scot": "GB",
+    # nouns for one national, and their plurals ("Briton Christopher Howes", "two Spaniards");
+    # not those that are given names too (Brit Hume, Scot Peterson, Dane Cook, Finn Kydland)
+    "briton": "GB", "swede": "SE",
     "scotsman": "GB", "spaniard": "ES", "spaniards": "ES", "frenchman": "FR",
     "frenchmen": "FR", "frenchwoman": "FR", "englishman": "GB", "englishmen": "GB",
     "englishwoman": "GB", "dutchman": "NL", "dutchmen": "NL", "irishman": "IE",

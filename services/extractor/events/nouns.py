@@ -598,15 +598,17 @@ def tells_of(noun: Tok, verb: Tok | None) -> bool:
 
 
 # Deeds someone is charged with, and the verbs that charge: a court's or a prosecutor's word
-# that they did it (an arrest or a suspicion is not; an acquittal says they did not).
+# that they did it (an arrest, a suspicion or anyone's accusation is not; an acquittal says
+# they did not).
 _DEEDS = frozenset({"ASSAULT", "CRIME"})
-_CHARGES = frozenset({"charge", "indict", "convict", "accuse", "sentence", "prosecute", "try"})
+_CHARGES = frozenset({"charge", "indict", "convict", "sentence", "prosecute", "try"})
 _DEED_PREPOSITIONS = frozenset({"in", "of", "with", "for"})
 
 
 def _deed_charged(noun: Tok, verb: Tok) -> bool:
-    """Whether `noun` names the deed `verb` charges someone with, through a charge's nouns
-    ("charged Kopp with attempted murder in the 1995 shooting", "indicted in the slaying")."""
+    """Whether `noun` names the deed `verb` charges someone with, through charges that are
+    deeds themselves ("charged Kopp with attempted murder in the 1995 shooting", "indicted in
+    the slaying"; not "with negligence in the shooting")."""
     if verb.lemma_.casefold() not in _CHARGES:
         return False
     token = noun
@@ -617,6 +619,8 @@ def _deed_charged(noun: Tok, verb: Tok) -> bool:
         if preposition.head is verb:
             return True
         token = preposition.head
+        if event_noun_type(token) not in _DEEDS:
+            return False  # "of negligence in the shooting": the charge is no deed's
     return False
 
 
@@ -750,8 +754,10 @@ def noun_event(
     sources, targets, direct, homes = _participants(reader, noun, kind, verb)
     if verb is not None and _received(noun, verb, kind):
         # "earned the endorsement of Trump", "received aid from Japan": the giver is the
-        # source, whatever preposition names it, and the clause's subject the recipient.
-        sources = [name for name in sources + targets if name not in sources] or sources
+        # source, whatever preposition names it, and the clause's subject the recipient; an
+        # attack's doers are named as its own ("survived a Russian attack": Russia's).
+        if kind != "ASSAULT":
+            sources = [name for name in sources + targets if name not in sources] or sources
         recipients = reader.subject_names(verb)
         sources = [name for name in sources if name not in recipients]
         targets = recipients

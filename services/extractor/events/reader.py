@@ -1481,12 +1481,12 @@ class _Reader:
             preposition = (
                 dep == "prep"
                 and child.lower_ in _ABOUT_PREPOSITIONS
-                # "on the sidelines of the forum in Davos": where ("called for a meeting in
-                # Geneva" is what about)
+                # "on the sidelines of the forum in Davos", "on a trip to Washington": where
+                # ("called for a meeting in Geneva" is what about)
                 and not (
                     child.lower_ == "on"
                     and any(
-                        o.lower_ in _VENUE_NOUNS or o.lemma_.casefold() in _VENUE_NOUNS
+                        o.lower_ in _VENUE_NOUNS or o.lemma_.casefold() in _VENUE_NOUNS | _JOURNEYS
                         for o in child.children
                     )
                 )
@@ -1699,7 +1699,14 @@ class _Reader:
         end = phrase[-1].i + (phrase[-1].text != ",")
         if end >= sentence.end or self.tokens[end].text != ",":
             return []
-        return self.places_in(phrase)
+        # the preposition's own object ("In Dar es Salaam") or the venue it names ("In a
+        # ceremony at the Truman Library here"), not a place inside another noun of it ("In
+        # response to the bombing in Nairobi")
+        own = [o for o in first.children if o.dep_ == "pobj"]
+        if any(o.lemma_.casefold() in _VENUE_NOUNS for o in own):
+            return self.places_in(phrase)
+        names = {t.i for o in own for t in _name_tokens(o)}
+        return self.places_in([t for t in phrase if t.i in names])
 
     def lone_date(self, sentence: Span, verb: Tok, published: dt.date) -> TimeExpression | None:
         """The date of `verb`'s sentence when it names just one calendar date, no later than
@@ -3522,12 +3529,13 @@ def _fresh(date: TimeExpression | None, source: EventDateSource, published: dt.d
 def _is_setting(noun: Tok) -> bool:
     """ "In Sunday's debate, Spitzer attacked him": a noun after a preposition of time or place
     on the clause is where and when the clause happens, and its date the clause's; not after
-    one on another noun ("charged Kopp with murder in the 1995 shooting": the shooting's)."""
+    one on a noun, a name or a pronoun ("charged Kopp with murder in the 1995 shooting": the
+    shooting's)."""
     preposition = noun.head
     return (
         noun.dep_ == "pobj"
         and preposition.lemma_.casefold() in _SETTING_PREPOSITIONS
-        and preposition.head.pos_ != "NOUN"
+        and preposition.head.pos_ not in {"NOUN", "PROPN", "PRON"}
     )
 
 
@@ -3724,12 +3732,12 @@ def read_clauses(
             paragraph = actors.paragraph_of[trigger.i] if actors.paragraph_of else 0
             if (
                 scene[0] == paragraph
+                and number - scene[1] < _SCENE_SENTENCES
+                # the scene's sentence's own acts, or the day's ("said Saddam had threatened
+                # Kuwait in 1990": not then)
                 and (
-                    number == scene[1]
-                    or (
-                        number - scene[1] < _SCENE_SENTENCES
-                        and _fresh(date, date_source, published_at.date())
-                    )
+                    (number == scene[1] and date_source != "explicit")
+                    or _fresh(date, date_source, published_at.date())
                 )
                 and (not draft.places or isinstance(draft.places, DatelinePlaces))
             ):
@@ -3906,7 +3914,10 @@ def _sited_verb(place: Tok) -> Tok | None:
         holder = token.head.head
         venue = holder.lemma_.casefold() in _VENUE_NOUNS
         to_venue = venue or token.lemma_.casefold() in _VENUE_NOUNS
-        going = holder.lemma_.casefold() in _GOING
+        # "headed to Nairobi"; not "moved the embassy to Jerusalem", where the object went
+        going = holder.lemma_.casefold() in _GOING and not any(
+            c.dep_ == "dobj" for c in holder.children
+        )
         if going and preposition == "from":
             return None  # "flown in from Washington": whence, not where
         if preposition not in (_TO_A_VENUE if to_venue else _WHEREABOUTS) and not (
@@ -3926,7 +3937,7 @@ def _sited_verb(place: Tok) -> Tok | None:
 # "During a press conference at Downing Street", "Returning to the stage at the forum").
 _WHEREABOUTS = frozenset({"in", "at", "from"})
 # Verbs of going somewhere: from then on the goer is there ("before heading to Nairobi").
-_GOING = frozenset({"head", "travel", "fly", "go", "return", "arrive", "move", "drive"})
+_GOING = frozenset({"head", "travel", "fly", "go", "return", "arrive"})
 _TO_A_VENUE = frozenset({"in", "at", "from", "of", "on", "to", "during"})
 # Verbs of speaking and appearing: where they were is where the speaker spent the day.
 _APPEARING = SPEECH_VERBS | {
@@ -3950,6 +3961,17 @@ def _one_day(time: TimeExpression | None) -> str | None:
 # Types of coercion whose agentless telling right after one names its doer again (attacks
 # are told one after another by different hands: "a clinic bombing in Birmingham killed").
 _DOERS_CARRY = {"COERCE": "COERCE", "SANCTION": "COERCE"}
+
+
+def _name_tokens(token: Tok, depth: int = 0) -> list[Tok]:
+    """A name's tokens: `token` with its compounds, appositions and conjuncts ("Dar es
+    Salaam", "Ancaster, Ontario", "Nairobi and Dar es Salaam")."""
+    found = [token]
+    if depth < CHAIN_LIMIT:
+        for child in token.children:
+            if child.dep_ in {"compound", "appos", "conj"}:
+                found.extend(_name_tokens(child, depth + 1))
+    return found
 
 
 def _infinitive_adverbial(clause: Tok) -> bool:

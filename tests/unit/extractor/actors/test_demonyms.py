@@ -32,3 +32,5 @@ def test_supranational_demonyms_are_groups() -> None:
 def test_not_a_demonym() -> None:
     assert not is_demonym("Republicans")
     assert not is_demonym("Moscow")
+    # given names that are nationals' nouns too: Brit Hume, Scot Peterson, Dane Cook
+    assert not any(is_demonym(name) for name in ("Brit", "Scot", "Dane", "Finn"))

@@ -895,6 +895,9 @@ def test_the_one_charged_with_a_deed_is_its_alleged_doer(extractor: Extractor) -
     assert _trigger(_events(extractor, text), "killing").sources == ["Kopp"]
     text = "Kopp was charged with murder on Friday."
     assert [e.trigger for e in _events(extractor, text)] == ["charge"]
+    # Anyone's accusation of something else near the deed is no charge of it.
+    text = "Slepian's family accused police of negligence in the shooting of Barnett Slepian."
+    assert _trigger(_events(extractor, text), "shooting").sources == []
 
 
 def test_a_participle_clause_shares_its_governors_date(extractor: Extractor) -> None:
@@ -1945,6 +1948,18 @@ def test_a_travellers_acts_follow_the_narrative_not_the_dateline(extractor: Extr
     assert _trigger(found, "criticize").places == ["Dar es Salaam"]
     assert _trigger(found, "praise").places == ["Dar es Salaam"]
     assert _trigger(found, "condemn").places == ["Nairobi"]
+    # A scene is not where an older act its sentence tells of happened.
+    text = (
+        "WASHINGTON (AP) - Albright spoke on Tuesday.\n\n"
+        "In Geneva, Albright said Saddam Hussein had threatened Kuwait in 1990."
+    )
+    assert _trigger(_events(extractor, text), "threaten").places == []
+    # Moving something somewhere is no going there.
+    text = (
+        "WASHINGTON (AP) - Donald Trump moved the U.S. embassy to Jerusalem on Monday.\n\n"
+        "Trump also criticized Iran on Monday."
+    )
+    assert _trigger(_events(extractor, text), "criticize").places == ["Washington"]
 
 
 def test_a_place_in_what_words_are_about_is_the_topics(extractor: Extractor) -> None:
@@ -1966,6 +1981,8 @@ def test_a_place_in_what_words_are_about_is_the_topics(extractor: Extractor) -> 
         "Thursday to raise defence spending."
     )
     assert _trigger(_events(extractor, text), "urge").places == ["Davos"]
+    text = "Angela Merkel criticized Donald Trump on Monday on a trip to Washington."
+    assert _trigger(_events(extractor, text), "criticize").places == ["Washington"]
     # People told to do something are where they were told.
     text = "Iraqi authorities ordered all Americans in Kuwait to assemble on Friday."
     assert _trigger(_events(extractor, text), "order").places == ["Kuwait"]
@@ -2892,6 +2909,10 @@ def test_a_hostile_act_the_subject_faces_is_done_to_it(read: Read) -> None:
     text = "Hugh Short survived the attack at his home in Ancaster, Ontario, on Friday."
     attack = _one(read(text), "attack")
     assert (attack.sources, attack.targets, attack.places) == ([], ["Hugh Short"], ["Ancaster"])
+    # ... by the attackers its noun names.
+    text = "President Volodymyr Zelensky survived a Russian attack on Ukraine on Friday."
+    attack = _one(read(text), "attack")
+    assert (attack.sources, attack.targets) == (["Russia"], ["Volodymyr Zelensky"])
 
 
 def test_a_named_person_in_apposition_to_one_of_a_group_is_the_doer(read: Read) -> None:
