@@ -1705,8 +1705,7 @@ class _Reader:
         own = [o for o in first.children if o.dep_ == "pobj"]
         if any(o.lemma_.casefold() in _VENUE_NOUNS for o in own):
             return self.places_in(phrase)
-        names = {t.i for o in own for t in _name_tokens(o)}
-        return self.places_in([t for t in phrase if t.i in names])
+        return self.places_in([t for t in phrase if _name_head(t) in own])
 
     def lone_date(self, sentence: Span, verb: Tok, published: dt.date) -> TimeExpression | None:
         """The date of `verb`'s sentence when it names just one calendar date, no later than
@@ -3808,7 +3807,7 @@ def read_clauses(
                     not_event=_not_event(draft),
                 )
             )
-        whereabouts.see(reader, sentence, start)
+        whereabouts.see(reader, sentence, start, bool(opening))
     # Acts with no place yet, grounded ones placed above; an untyped clause is no event.
     # A person's whereabouts that day place them better than the dateline does.
     clauses = [
@@ -3844,13 +3843,15 @@ class _Whereabouts:
         # there starts.
         self._seen: dict[tuple[str, str], list[tuple[int, list[str]]]] = {}
 
-    def see(self, reader: _Reader, sentence: Span, start: int) -> None:
+    def see(self, reader: _Reader, sentence: Span, start: int, opens_on_a_place: bool) -> None:
         """Note where `sentence` (at `start` in the text) puts people: the subjects of the
         verbs it places that did happen (not "threatened to intervene in Iran", "did not speak
         in Kyiv"), on the day of the verb's own time expression, else on the day its past
         clause has (`_Context.past_day`) when its paragraph gave it; the story's day only for
-        a speech or an appearance ("Speaking at the forum in Davos, Trump lamented"), not for
-        what a biography tells ("He was born in Dhaka")."""
+        a speech or an appearance ("Speaking at the forum in Davos, Trump lamented"), a going
+        or the main verb of a sentence that opens on a place (`opens_on_a_place`, read once a
+        sentence by `_Reader.scene`), not for what a biography tells ("He was born in
+        Dhaka")."""
         by_token = reader.places.by_token
         verbs: set[int] = set()
         for i in range(sentence.start, sentence.end):
@@ -3870,7 +3871,7 @@ class _Whereabouts:
             if when is None:
                 told = self._context.before(start) is not None
                 # "In Dar es Salaam, she laid a wreath": a scene the narrative moves to
-                scene = verb.dep_ == "ROOT" and bool(reader.scene(sentence))
+                scene = verb.dep_ == "ROOT" and opens_on_a_place
                 if told or scene or verb.lemma_.casefold() in _APPEARING | _GOING:
                     when = self._context.past_day(start, self._fallback)[0]
             key_day = _one_day(when)
@@ -3905,7 +3906,7 @@ def _sited_verb(place: Tok) -> Tok | None:
     Greenland", "troops to Greenland")."""
     token = place
     for _ in range(CHAIN_LIMIT):
-        if token.dep_ in {"compound", "appos", "conj"} and token.head is not token:
+        if token.dep_ in _NAME_DEPS and token.head is not token:
             token = token.head
             continue
         if token.dep_ != "pobj":
@@ -3963,24 +3964,23 @@ def _one_day(time: TimeExpression | None) -> str | None:
 _DOERS_CARRY = {"COERCE": "COERCE", "SANCTION": "COERCE"}
 
 
-def _name_tokens(token: Tok, depth: int = 0) -> list[Tok]:
-    """A name's tokens: `token` with its compounds, appositions and conjuncts ("Dar es
-    Salaam", "Ancaster, Ontario", "Nairobi and Dar es Salaam")."""
-    found = [token]
-    if depth < CHAIN_LIMIT:
-        for child in token.children:
-            if child.dep_ in {"compound", "appos", "conj"}:
-                found.extend(_name_tokens(child, depth + 1))
-    return found
+def _name_head(token: Tok) -> Tok:
+    """The head of the name `token` is part of, up its compounds, appositions and conjuncts
+    ("Dar" of "Dar es Salaam", "Ontario" of "Ancaster, Ontario")."""
+    for _ in range(CHAIN_LIMIT):
+        if token.dep_ not in _NAME_DEPS or token.head is token:
+            break
+        token = token.head
+    return token
+
+
+# How the words of a name, or names joined, hang on its head.
+_NAME_DEPS = frozenset({"compound", "appos", "conj"})
 
 
 def _infinitive_adverbial(clause: Tok) -> bool:
     """ "to impose tariffs" hung on its governor as an adverbial clause."""
-    return (
-        clause.dep_ == "advcl"
-        and clause.tag_ == "VB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-    )
+    return clause.dep_ == "advcl" and clause.tag_ == "VB" and is_infinitive(clause)
 
 
 def _participle_governor(verb: Tok) -> int | None:
