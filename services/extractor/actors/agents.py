@@ -64,7 +64,9 @@ _NOUNS: dict[Agent, tuple[str, ...]] = {
     # "militant", "jihadist": Phoenix has UAF (armed, of no side); news uses them of
     # insurgents.
     "REB": ("rebel", "insurgent", "militant", "guerrilla", "separatist", "jihadist"),
-    "UAF": ("gunman", "militia", "militiaman", "terrorist", "fighter", "sniper"),
+    # "bomber": Phoenix's MIL is the aircraft; news names by it who bombs ("a suicide bomber
+    # killed 12"), armed and of no side as a gunman.
+    "UAF": ("gunman", "militia", "militiaman", "terrorist", "fighter", "sniper", "bomber"),
     "OPP": (
         "protester", "protestor", "demonstrator", "activist", "opposition", "dissident",
         "exile", "campaigner", "marcher", "rioter", "defector", "critic",

@@ -240,7 +240,7 @@ _LIGHT_VERBS = frozenset(
         "escalate", "pay", "undertake", "extend", "send", "level", "introduce", "enact",
         "unleash", "initiate",
         "chair", "convene", "cohost",  # "co-chaired a meeting of CEOs", "convened talks"
-        "trade",  # "traded threats", "traded fire", "traded accusations"
+        "trade", "exchange",  # "traded threats", "exchanged fire", "traded accusations"
         "express", "voice",  # "expressed support for Orban", "voiced opposition"
         "air",  # "aired grievances against Powell"
         # Saying again or in full what one demands or threatens: the act said again

@@ -160,13 +160,14 @@ _SEEKING_VERBS = frozenset(
         "seek", "want", "propose", "call", "urge", "demand", "hope", "push", "plan", "invite",
         "need", "ask", "request", "press", "await", "consider", "suggest", "offer", "discuss",
         "threaten", "fear", "expect", "prepare", "speculate", "require", "contemplate", "mull",
+        "warn",  # "warned of sanctions against Moscow": held over, not imposed
     }
 )  # fmt: skip
 # Nouns of asking, offering or threatening: an event noun under one is sought, not reported.
 _SEEKING_NOUNS = frozenset(
     {"call", "demand", "request", "appeal", "proposal", "plan", "threat", "offer", "push",
      "bid", "plea", "ultimatum", "possibility", "prospect", "option", "idea", "risk", "chance",
-     "hope",
+     "hope", "reward", "bounty",
      # wanted: "reaffirmed his preference for a diplomatic deal with Iran"
      "preference", "desire", "wish", "appetite", "aspiration", "ambition",
      # feared, not reported: "expressing concern over police raids", "fears of a crackdown"
@@ -176,7 +177,9 @@ _SEEKING_NOUNS = frozenset(
 # own: "the possibility of imposing tariffs", "threats to impose sanctions".
 _NONFINITE_DEPS = frozenset({"pcomp", "acl", "relcl", "xcomp"})
 _HYPOTHETICAL_DETERMINERS = frozenset({"any"})
-_HYPOTHETICAL_ADJECTIVES = frozenset({"possible", "potential", "hypothetical", "eventual"})
+_HYPOTHETICAL_ADJECTIVES = frozenset(
+    {"possible", "potential", "hypothetical", "eventual", "threatened", "proposed"}
+)  # "the threatened tariffs", "proposed sanctions": not imposed
 # Adjectives that make an event noun a standing state: "the long-standing partnership between
 # the U.S. and Canada", "their decades-old alliance".
 _STANDING_ADJECTIVES = frozenset(
@@ -510,17 +513,28 @@ def hypothetical(noun: Tok, verb: Tok | None) -> bool:
             return True
     # "a call for his resignation", "demands for talks": asked for, on the way up to the verb.
     above = noun
-    for _ in range(8):  # a few prepositions and nouns up; a guard against parse cycles
+    led = False  # through "leading to": "a reward for information leading to the arrest"
+    for _ in range(12):  # a few prepositions and nouns up; a guard against parse cycles
         below, above = above, above.head
+        if led and above.pos_ == "VERB" and above.lemma_.casefold() in _SEEKING_VERBS:
+            return True  # "$650,000 is being offered for information leading to his arrest"
         if above.head is above:
             break
+        if above.lemma_ == "lead" and above.pos_ == "VERB":
+            led = True  # "information that leads to the arrest": as sought as the information
+            continue
         if above.pos_ in {"VERB", "AUX"} and not _nonfinite(above):
             break
         if above.pos_ == "NOUN" and above.lemma_.casefold() in _SEEKING_NOUNS:
             return True
         if above.pos_ in {"VERB", "AUX"} and short_of_doing(above):
             return True  # "came close to authorizing strikes", "open to strengthening ties"
-        if below is not noun and below.pos_ in {"VERB", "AUX"} and above.pos_ == "NOUN":
+        if (
+            below is not noun
+            and below.pos_ in {"VERB", "AUX"}
+            and below.lemma_ != "lead"  # passed through: "information leading to"
+            and above.pos_ == "NOUN"
+        ):
             break  # "the man imposing tariffs": the noun a participle describes seeks nothing
     if verb is None:
         return False
@@ -578,11 +592,11 @@ def tells_of(noun: Tok, verb: Tok | None) -> bool:
     an earlier happening."""
     if verb is None:
         return False
+    noun = _unit_of(noun)  # "a second round of talks took place on Tuesday": the round's
     if noun.head is verb:
         return noun.dep_ in SUBJECT_DEPS or (
             noun.dep_ == "dobj" and verb.lemma_.casefold() in _REALISING_VERBS | _RECEIVING_VERBS
         )
-    noun = _unit_of(noun)
     preposition = noun.head
     if noun.dep_ != "pobj" or preposition.head is not verb:
         return False
@@ -672,6 +686,10 @@ class ClauseReader(Protocol):
 
     def threatened(self, act: Tok) -> list[str]:
         """Whom a threatened act would hurt when its object names no one."""
+        ...
+
+    def asked_of(self, noun: Tok, kind: EventType | None) -> list[str]:
+        """Whom a demand or a threat is made of, as the act it asks for or threatens names."""
         ...
 
     def setting(
@@ -798,7 +816,8 @@ def noun_event(
     # The clause's date is the event's when the clause tells of the event ("talks ended on
     # Friday"), i.e. when the noun is its subject; as an object ("condemned the sanctions")
     # the clause's date is that of the other act.
-    subject = verb is not None and noun.head is verb and noun.dep_ in SUBJECT_DEPS
+    unit = _unit_of(noun)
+    subject = verb is not None and unit.head is verb and unit.dep_ in SUBJECT_DEPS
     own = phrase_tokens(noun, event_nouns)
     places, date = reader.setting(noun, clauses, own, clause_date=tells_of(noun, verb))
     places = places or homes  # "the Iran protests": its people protested, in Iran
@@ -939,6 +958,7 @@ def _participants(
     for slot in slots.parties:
         parties.extend(reader.slot_actors(slot)[0])
     (against if found.names else found).extend(parties.names)
+    against.extend(reader.asked_of(noun, kind))
     sources = found.names
     targets = [t for t in against.names if t not in sources]
     if kind == "THREATEN" and not targets:

@@ -1278,6 +1278,7 @@ class _Reader:
             for child in event_noun.children:
                 if child.dep_ == "prep" and child.lemma_.casefold() in TARGET_PREPOSITIONS:
                     found.extend(self._prep_objects(child))
+            found.extend(self.asked_of(event_noun, noun_type(event_noun.lemma_)))
         if verb.dep_ == "relcl" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
             relative_subject = any(c.tag_ in _RELATIVE_TAGS for c in verb.children)
             if not relative_subject:
@@ -1531,6 +1532,35 @@ class _Reader:
         """Whom a threatened act would hurt when its object names no one: the country it is
         in ("threatened to intervene in Iran")."""
         return self.countries_in(clause_tokens(act))
+
+    def asked_of(self, noun: Tok, kind: EventType | None) -> list[str]:
+        """Whom a demand or a warning is made of, as its "that" clause names them ("demands
+        that Iran reduce its stockpile"; not a pronoun, maybe the doer's own side: "demands
+        that they be heard"), and whom a threat's act is aimed at ("threats of military action
+        against Tehran", "his threat of sanctions on Venezuela")."""
+        if kind not in _ASKED_OF:
+            return []
+        names: list[str] = []
+        for child in noun.children:
+            if child.dep_ in {"acl", "ccomp"} and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+            ):
+                names.extend(self._named_subjects(child, {"nsubj", "nsubjpass"}))
+            elif child.dep_ == "prep" and child.lower_ == "of" and kind == "THREATEN":
+                for act in child.children:
+                    if act.dep_ == "pobj":
+                        names.extend(self.aimed_at(act))
+        return names
+
+    def aimed_at(self, act: Tok) -> list[str]:
+        """Whom an act a noun names is aimed at ("sanctions against Moscow", "tariffs on
+        Mexico")."""
+        return [
+            name
+            for child in act.children
+            if child.dep_ == "prep" and child.lower_ in _AIMED_AT
+            for name in self._prep_objects(child)
+        ]
 
     def countries_in(self, tokens: list[Tok]) -> list[str]:
         """The countries among the locative places of `tokens` that are also actors."""
@@ -2388,10 +2418,12 @@ def _condemning_content(verb: Tok) -> bool:
 
 
 def _warns_of_force(verb: Tok) -> bool:
-    """ "warned Saddam of punishing air strikes", "warned Iran of consequences": a warning to
-    someone of force or punishment is a threat."""
-    if verb.lemma_.casefold() != "warn" or not any(c.dep_ == "dobj" for c in verb.children):
+    """ "warned Saddam of punishing air strikes", "warned Iran of consequences", "warned of
+    sanctions against Moscow": a warning to someone, or of an act aimed at someone, of force or
+    punishment is a threat."""
+    if verb.lemma_.casefold() != "warn":
         return False
+    warned = any(c.dep_ == "dobj" for c in verb.children)
     things = [
         t
         for c in _warned_of(verb)
@@ -2401,7 +2433,23 @@ def _warns_of_force(verb: Tok) -> bool:
         for t in (o, *(g for g in o.children if o.dep_ == "pcomp" and g.dep_ == "dobj"))
     ]
     return any(
-        event_noun_type(t) in _HELD_OVER or t.lemma_.casefold() in _REPRISALS for t in things
+        (event_noun_type(t) in _HELD_OVER or t.lemma_.casefold() in _REPRISALS)
+        # "warned of sanctions against Moscow": held over the one it would hit (not "warned
+        # about the attack on the mosque": a known one)
+        and (warned or (_aimed(t) and not _known(t)))
+        for t in things
+    )
+
+
+def _aimed(act: Tok) -> bool:
+    """Whether a noun's act is aimed at someone ("sanctions against Moscow")."""
+    return any(c.dep_ == "prep" and c.lower_ in _AIMED_AT for c in act.children)
+
+
+def _known(noun: Tok) -> bool:
+    """A noun with a definite determiner or a possessor: one the reader knows of."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in noun.children
     )
 
 
@@ -2439,6 +2487,10 @@ _ABOUT_PREPOSITIONS = _TOPIC_PREPOSITIONS | {"for", "on", "against", "of"}
 # How many sentences a scene set at the opening of one lasts, in its paragraph: a passage
 # ("In Dar es Salaam, she laid a wreath. Then she toured the damage.").
 _SCENE_SENTENCES = 3
+# The types of a noun whose "that" clause says what someone is asked or warned to do.
+_ASKED_OF = frozenset({"DEMAND", "THREATEN"})
+# The prepositions of whom a threatened act is aimed at ("of sanctions on Venezuela").
+_AIMED_AT = frozenset({"against", "on", "upon", "with"})
 # Types of force and punishment a warning holds over someone, and words for reprisals.
 _HELD_OVER = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 _REPRISALS = frozenset({"consequence", "retaliation", "reprisal", "response", "action", "force"})
@@ -2864,12 +2916,19 @@ _JOURNEYING = frozenset({"arrive", "travel"})  # not "fly": flags fly
 
 
 def _reciprocal(verb: Tok) -> bool:
-    """ "blamed each other", "accused one another", "met with each other"."""
+    """ "blamed each other", "accused one another", "met with each other"; "traded strikes",
+    "exchanged fire": each side at the other."""
+    if verb.lemma_.casefold() in _TRADING and any(c.dep_ == "dobj" for c in verb.children):
+        return True
     objects = [c for c in verb.children if c.dep_ == "dobj"] + [
         o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
     ]
     pairs = {("other", "each"), ("another", "one"), ("one", "another")}
     return any((o.lower_, d.lower_) in pairs for o in objects for d in o.children)
+
+
+# Light verbs of an act each side does to the other ("traded accusations").
+_TRADING = frozenset({"trade", "exchange"})
 
 
 def _walkout_type(reader: _Reader, verb: Tok, sources: list[str]) -> EventType | None:
@@ -2984,6 +3043,16 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
                 targets.extend(t for t in reader.passive_sources(child) if t not in targets)
             if kind == "THREATEN" and not targets:
                 targets.extend(reader.threatened(child))
+    if kind == "THREATEN" and not targets:
+        # "warned of sanctions against Moscow": whom the act warned of is aimed at
+        targets.extend(
+            name
+            for warned in _warned_of(verb)
+            if warned.lower_ in {"of", "about"}
+            for act in warned.children
+            if act.dep_ == "pobj"
+            for name in reader.aimed_at(act)
+        )
     sources = found.names
     if passive and not sources and kind in _POLICE_ACTS:
         # "Another man has been arrested ..., police said": the police who tell of an arrest
@@ -4105,12 +4174,7 @@ def _document_told_before(told: dict[str, TimeExpression], verb: Tok) -> TimeExp
 def _mentions_again(draft: _Draft) -> bool:
     """An event noun with a definite determiner or a possessor ("McSweeney's resignation",
     "the talks", "that threat") names a happening the reader knows of, maybe told before."""
-    if not draft.nominal:
-        return False
-    return any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE)
-        for c in draft.token.children
-    )
+    return draft.nominal and _known(draft.token)
 
 
 def _told_before(told: dict[tuple[EventType, str], _Told], draft: _Draft) -> _Told | None:

@@ -498,7 +498,12 @@ def test_noun_event_is_less_sure_than_the_verb_event(read: Read) -> None:
 def test_threat_of_strikes_is_two_events(read: Read) -> None:
     events = read("Vladimir Putin's threat of nuclear strikes against NATO alarmed Europe.")
     threat, strikes = _one(events, "threat"), _one(events, "strike")
-    assert (threat.type, threat.sources, threat.targets) == ("THREATEN", ["Vladimir Putin"], [])
+    # NATO is threatened, as the strikes threatened would hit it
+    assert (threat.type, threat.sources, threat.targets) == (
+        "THREATEN",
+        ["Vladimir Putin"],
+        ["NATO"],
+    )
     assert (strikes.type, strikes.sources, strikes.targets) == ("ASSAULT", [], ["NATO"])
 
 
@@ -3625,3 +3630,80 @@ def test_a_bare_verb_joined_to_a_passive_is_no_passive(extractor: Extractor) -> 
     )
     met = _trigger(_events(extractor, text), "meet")
     assert (met.sources, met.targets) == (["Madeleine Albright"], ["Daniel arap Moi"])
+
+
+def test_a_round_of_talks_is_dated_by_its_clause(extractor: Extractor) -> None:
+    """ "A second round of talks ... took place on Friday": the round is the talks' own
+    telling, as "talks took place on Friday" is."""
+    text = "A second round of talks between the US and Iran took place in Geneva on Friday."
+    talks = _trigger(_events(extractor, text), "talk")
+    assert (_value(talks), talks.date_source) == ("2025-12-19", "explicit")
+    assert talks.sources == ["United States", "Iran"]
+
+
+def test_a_bomber_is_an_armed_actor(extractor: Extractor) -> None:
+    text = "A suicide bomber killed 12 people at a mosque in Kabul on Friday."
+    killed = _trigger(_events(extractor, text), "kill")
+    assert (killed.sources, killed.targets) == (["suicide bomber"], ["people"])
+
+
+def test_sides_trading_fire_act_on_each_other(extractor: Extractor) -> None:
+    """ "India and Pakistan exchanged fire": an assault of each side on the other, as "traded
+    strikes" is."""
+    text = "India and Pakistan exchanged fire across the border on Friday."
+    fired = _trigger(_events(extractor, text), "exchange")
+    assert fired.type == "ASSAULT"
+    assert (fired.sources, fired.targets) == (["India", "Pakistan"], ["India", "Pakistan"])
+    text = "Israel and Hezbollah traded strikes on Friday."
+    traded = _trigger(_events(extractor, text), "trade")
+    assert (traded.sources, traded.targets) == (["Israel", "Hezbollah"], ["Israel", "Hezbollah"])
+
+
+def test_a_demand_that_someone_act_targets_them(extractor: Extractor) -> None:
+    """ "outlined demands that Iran reduce its stockpile": the demand is made of Iran; not
+    of the demanders' own side by a pronoun ("their demands that they be heard")."""
+    text = "The envoy outlined demands on Friday that Iran reduce its stockpile."
+    outlined = _trigger(_events(extractor, text), "outline")
+    assert (outlined.type, outlined.targets) == ("DEMAND", ["Iran"])
+    text = "The United States made a demand on Friday that China release the two Canadians."
+    made = _trigger(_events(extractor, text), "make")
+    assert (made.type, made.sources, made.targets) == ("DEMAND", ["United States"], ["China"])
+    text = "Protesters repeated their demands on Friday that they be heard."
+    assert _trigger(_events(extractor, text), "repeat").targets == []
+
+
+def test_a_threat_of_an_act_targets_whom_the_act_would_hit(extractor: Extractor) -> None:
+    """ "renewed his threat of sanctions on Venezuela": Venezuela is threatened; "warned of
+    sanctions against Moscow" threatens Moscow, and the sanctions are not imposed."""
+    text = "President Donald Trump renewed his threat of sanctions on Venezuela on Friday."
+    renewed = _trigger(_events(extractor, text), "renew")
+    assert (renewed.type, renewed.targets) == ("THREATEN", ["Venezuela"])
+    events = _events(extractor, "The European Union warned of sanctions against Moscow on Friday.")
+    assert [(e.type, e.targets) for e in events] == [("THREATEN", ["Russia"])]
+    # a warning about a known attack is no threat, and the attack no new one
+    events = _events(extractor, "Police warned about the attack on the mosque on Friday.")
+    assert [e.type for e in events] == []
+
+
+def test_threatened_or_proposed_measures_are_not_imposed(extractor: Extractor) -> None:
+    text = "The threatened sanctions against Russia were discussed on Friday."
+    assert [e.type for e in _events(extractor, text)] == []
+    text = "Brussels published the proposed tariffs on American steel on Friday."
+    assert "SANCTION" not in [e.type for e in _events(extractor, text)]
+
+
+def test_an_arrest_a_reward_is_offered_for_has_not_happened(extractor: Extractor) -> None:
+    """ "a reward for information leading to the arrest of the bombers": sought, not made;
+    "the protests led to the arrest of 20 students" did happen."""
+    text = (
+        "Albright offered a reward of up to $2 million for information leading to the arrest "
+        "of the bombers on Friday."
+    )
+    assert [e.type for e in _events(extractor, text)] == []
+    text = (
+        "A total of $650,000 is being offered for information that leads to the arrest of "
+        "James Kopp."
+    )
+    assert [e.type for e in _events(extractor, text)] == []
+    text = "The protests on Friday led to the arrest of 20 students."
+    assert [e.type for e in _events(extractor, text)] == ["COERCE"]
