@@ -527,6 +527,10 @@ def hypothetical(noun: Tok, verb: Tok | None) -> bool:
             break
         if above.pos_ == "NOUN" and above.lemma_.casefold() in _SEEKING_NOUNS:
             return True
+        if above.pos_ == "NOUN" and below.dep_ != "conj" and is_event_noun(above):
+            # "information leading to the arrest of those responsible for the slaying": the
+            # arrest is sought, not the slaying (a conjunct is: "a tariff ... and a tariff")
+            break
         if above.pos_ in {"VERB", "AUX"} and short_of_doing(above):
             return True  # "came close to authorizing strikes", "open to strengthening ties"
         if (
@@ -810,6 +814,10 @@ def noun_event(
         # "Munir made the remarks during a meeting with Tahnoon": the subject met.
         sources = [s for s in reader.subject_names(verb) if s not in targets]
         direct = False
+    if not sources and verb is not None and _made_by_the_subject(noun, verb, kind):
+        # "negotiating deals with India", "cutting real estate deals with Arab tyrants"
+        sources = [s for s in reader.subject_names(verb) if s not in targets]
+        direct = False
     if not sources and not targets and not homes:
         return None
     clauses = chain(verb) if verb is not None else []
@@ -895,6 +903,30 @@ def _means_of_the_subject(noun: Tok, verb: Tok) -> bool:
     if verb.lemma_.casefold() in _MET_WITH:
         return False
     return not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _made_by_the_subject(noun: Tok, verb: Tok, kind: EventType) -> bool:
+    """ "negotiated a deal with India", "cut deals with Arab tyrants", "signed a pact with
+    Tokyo": an agreement an active verb of making one has as its object is its subject's (not
+    a broker's: "brokered a deal between Israel and Hamas" is theirs)."""
+    if kind not in _AGREEMENTS or noun.head is not verb or noun.dep_ != "dobj":
+        return False
+    if verb.lemma_.casefold() not in _MAKING_AGREEMENTS or verb.tag_ == "VB":
+        return False  # "to renegotiate better agreements": not made yet
+    if any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in _PARTY_PREPOSITIONS)
+        for c in noun.children
+    ):
+        return False  # "negotiated Iran's deal", "a deal between Israel and Hamas"
+    return not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+_AGREEMENTS = frozenset({"AGREE", "COOPERATE"})
+# Verbs that make an agreement their subject is a party to ("negotiated a deal").
+_MAKING_AGREEMENTS = frozenset(
+    {"negotiate", "cut", "sign", "ink", "clinch", "finalize", "finalise", "forge", "hammer",
+     "renegotiate", "approve", "ratify"}
+)  # fmt: skip
 
 
 def _gathering_of_the_subject(noun: Tok, kind: EventType) -> bool:

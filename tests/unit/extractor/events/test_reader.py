@@ -3707,3 +3707,26 @@ def test_an_arrest_a_reward_is_offered_for_has_not_happened(extractor: Extractor
     assert [e.type for e in _events(extractor, text)] == []
     text = "The protests on Friday led to the arrest of 20 students."
     assert [e.type for e in _events(extractor, text)] == ["COERCE"]
+
+
+def test_an_agreement_made_is_its_makers(extractor: Extractor) -> None:
+    """ "negotiated deals with India": the negotiator's deals; not a broker's ("brokered a
+    deal between Israel and Hamas" is theirs), nor one still to be made ("to renegotiate")."""
+    text = "President Donald Trump negotiated deals with India and China on Friday."
+    deals = _trigger(_events(extractor, text), "deal")
+    assert (deals.sources, deals.targets) == (["Donald Trump"], ["India", "China"])
+    text = "Qatar brokered a deal between Israel and Hamas on Friday."
+    deal = _trigger(_events(extractor, text), "deal")
+    assert (deal.sources, deal.targets) == (["Israel", "Hamas"], [])
+    text = "President Donald Trump is using his leverage to renegotiate better agreements."
+    assert [e.type for e in _events(extractor, text)] == []
+
+
+def test_only_the_nearest_event_a_reward_seeks_is_sought(extractor: Extractor) -> None:
+    """ "a reward for information leading to the arrest of those responsible for Slepian's
+    slaying": the arrest is sought; the slaying happened."""
+    text = (
+        "The Justice Department is offering a $500,000 reward for information leading to the "
+        "arrest of those responsible for Barnett Slepian's slaying."
+    )
+    assert [e.type for e in _events(extractor, text)] == ["ASSAULT"]
