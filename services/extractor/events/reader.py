@@ -766,11 +766,16 @@ class _Reader:
         return names
 
     def _possessors(self, verb: Tok, thing: Tok) -> list[str]:
-        """Whose thing a stance is taken on: "defended Greenland's sovereignty", "criticized
-        Denmark's handling of the crisis" (it reaches the owner); not what is done to a thing
-        ("released Navalny's body to his mother"), nor a group's ("our children's futures")."""
-        if verb_type(verb.lemma_) not in _STANCES:
+        """Whose thing a stance is taken on or an inquiry looks into: "defended Greenland's
+        sovereignty", "criticized Denmark's handling of the crisis", "audited the firm's
+        books" (it reaches the owner); not what is done to a thing ("released Navalny's body
+        to his mother"), nor a group's ("our children's futures")."""
+        if verb_type(verb.lemma_) not in _OWNERS_REACHED:
             return []
+        return self._owners(thing)
+
+    def _owners(self, thing: Tok) -> list[str]:
+        """The named owners of a thing ("the company's accounts"), no group's."""
         return [
             name
             for child in thing.children
@@ -811,7 +816,11 @@ class _Reader:
         for child in preposition.children:
             if child.dep_ == "pobj":
                 names.extend(
-                    self.noun_actors(child, depth + 1) or self._origin_of_goods(child, depth)
+                    self.noun_actors(child, depth + 1)
+                    or self._origin_of_goods(child, depth)
+                    # "an investigation into the company's accounts", "broke into Smith's
+                    # home": whose thing it is
+                    or (self._owners(child) if preposition.lower_ == "into" else [])
                 )
             elif child.dep_ in {"prep", "conj"}:
                 names.extend(self._prep_objects(child, depth + 1))
@@ -4338,6 +4347,8 @@ def _whenever(verb: Tok) -> bool:
 
 # Types of a stance taken on something, which reaches whose it is (`_Reader._possessors`).
 _STANCES = frozenset({"SUPPORT", "DISAPPROVE", "REJECT"})
+# ... and of acts that reach whose thing they are done on ("audited the firm's books").
+_OWNERS_REACHED = _STANCES | {"INVESTIGATE"}
 # The sectors of a public body that acts in its own name when no body was named before it
 # ("The ministry said"); "this company" or "the newspaper" is someone the text introduced.
 _PUBLIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD"})

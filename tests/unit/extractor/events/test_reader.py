@@ -3730,3 +3730,16 @@ def test_only_the_nearest_event_a_reward_seeks_is_sought(extractor: Extractor) -
         "arrest of those responsible for Barnett Slepian's slaying."
     )
     assert [e.type for e in _events(extractor, text)] == ["ASSAULT"]
+
+
+def test_an_inquiry_into_someones_thing_targets_them(extractor: Extractor) -> None:
+    """ "an investigation into Boeing's accounts", "audited Tesla's books": the owner is
+    looked into; "broke into John Smith's home" is a crime on him."""
+    text = "Regulators launched an investigation into Boeing's accounts on Friday."
+    assert _trigger(_events(extractor, text), "launch").targets == ["Boeing"]
+    text = "The Securities and Exchange Commission audited Tesla's books on Friday."
+    assert _trigger(_events(extractor, text), "audit").targets == ["Tesla"]
+    burglary = _trigger(
+        _events(extractor, "A man broke into John Smith's home on Friday."), "break"
+    )
+    assert (burglary.type, burglary.targets) == ("CRIME", ["John Smith"])
