@@ -39,8 +39,9 @@ _NOUNS: dict[Agent, tuple[str, ...]] = {
         "delegation", "regulator", "bureaucrat", "king", "queen", "monarch", "dictator",
         "councillor", "councilman", "councilwoman", "commissioner", "statesman", "council",
         "commission", "committee",
-        # states by their weight: "middle powers", "great powers", "world powers"
-        "power",
+        # states by their weight: "middle powers", "great powers", "world powers"; states
+        # named together ("Western nations", "Gulf Arab countries"; one is named by its name)
+        "power", "nation", "country",
     ),
     "MIL": (
         "soldier", "troop", "army", "military", "force", "serviceman", "servicewoman",
@@ -218,7 +219,9 @@ ANAPHORIC_INSTITUTIONS = frozenset(
 )  # fmt: skip
 # Nouns that name actors only in the plural ("the authorities", "Russian forces"; not "the
 # authority to", "the use of force"). Not "businesses": more often units bought and sold.
-PLURAL_ONLY = frozenset({"authority", "force", "justice", "medium", "power"})
+PLURAL_ONLY = frozenset(
+    {"authority", "force", "justice", "medium", "power", "nation", "country"}
+)  # fmt: skip
 # Nouns with no plural of their own that stand for many people ("the police", "the clergy").
 COLLECTIVES = frozenset(
     {"police", "clergy", "military", "staff", "personnel", "opposition", "diaspora",

@@ -61,6 +61,9 @@ from shared.models import Agent, EntityKind
 _LEADERS = frozenset({"leader"})
 # Modifiers that make them the heads of many states: "world leaders", "global leaders".
 _OF_STATES = frozenset({"world", "global", "foreign", "western", "regional"})
+# Nouns of states named together, actors only where a modifier says which ("Western
+# nations", "Gulf Arab countries", "Eight Muslim countries").
+_STATES_TOGETHER = frozenset({"country", "nation"})
 # Modifier and lexicon noun that together name a thing, no actor.
 _THING_PHRASES = frozenset({("social", "medium"), ("social", "media")})
 # Where a noun phrase names a doer or a done-to.
@@ -336,6 +339,8 @@ class _Reader:
         modifier_words = [phrase.sector[i] for i in sorted(phrase.sector)]
         if lemma in PLURAL_ONLY and not many and not modifier_words:
             return None  # "the authority to", "the use of force"
+        if lemma in _STATES_TOGETHER and not kept:
+            return None  # "countries that oppose", "our two countries": no states said which
         agent = agent_of_phrase(lemma, modifier_words, phrase.unknown)
         if agent is None and lemma in NATIONALS and (phrase.codes or counted or indefinite):
             # "a Tanzanian man", "killed 224 people", "thousands of people demonstrated",

@@ -94,6 +94,11 @@ def _actor(entity: Entity) -> tuple[str, str | None, str | None]:
         # a nationality the tagger took for a name
         ("Bangladeshi voters endorsed sweeping reforms on Monday.", "Bangladeshi voters",
          ("group", "BD", "CVL"), "voters"),
+        # states named together, by what they have in common
+        ("Western nations imposed sanctions on Russia.", "Western nations", ("group", None, "GOV"),
+         "nations"),
+        ("Israel and the Gulf Arab countries urged caution.", "Gulf Arab countries",
+         ("group", None, "GOV"), "countries"),
     ],
 )  # fmt: skip
 def test_a_common_noun_actor_has_its_name_kind_country_and_agent(
@@ -303,3 +308,13 @@ def test_leaders_of_a_nationality_or_region_are_heads_of_states(read: ReadActors
     assert (found["Iranian leaders"].agent, found["Iranian leaders"].country_code) == ("GOV", "IR")
     # the heads of many states: a doer a judge asks for ("world leaders denounced Trump")
     assert (found["world leaders"].agent, found["world leaders"].country_code) == ("GOV", None)
+
+
+def test_states_named_together_need_a_word_that_says_which(read: ReadActors) -> None:
+    """ "countries that oppose his demand", "our two countries", "developing countries": no
+    actor of their own (a pair is the two states named before it, `events`)."""
+    found = read(
+        "He threatened countries that oppose him. Other nations agreed with our two countries."
+    )
+    assert found.phrase_at("countries") is None
+    assert found.phrase_at("nations") is None
