@@ -3204,6 +3204,9 @@ def _figurative(reader: _Reader, verb: Tok, kind: EventType | None, passive: boo
         )
     if kind != "THREATEN":
         return False
+    if verb.dep_ == "relcl":
+        # "a confrontation that threatens to rupture NATO": the antecedent threatens
+        subjects = [_antecedent_phrase(verb) if s.tag_ in _RELATIVE_TAGS else s for s in subjects]
     return bool(subjects) and all(
         subject.tag_ == "NN"  # a singular common noun: "eight countries" may act unnamed
         and subject.lemma_.casefold() not in SPEAKING_DOCUMENTS

@@ -3744,3 +3744,13 @@ def test_an_inquiry_into_someones_thing_targets_them(extractor: Extractor) -> No
         _events(extractor, "A man broke into John Smith's home on Friday."), "break"
     )
     assert (burglary.type, burglary.targets) == ("CRIME", ["John Smith"])
+
+
+def test_a_thing_that_threatens_makes_no_threat(extractor: Extractor) -> None:
+    """ "a confrontation that threatens to rupture NATO" is a danger, as "the dispute
+    threatens to derail the talks" is; "Russia, which threatened to attack Ukraine" did."""
+    text = "European leaders scrambled to contain a confrontation that threatens to rupture NATO."
+    assert [e.type for e in _events(extractor, text)] == []
+    text = "Russia, which threatened on Friday to attack Ukraine, said it wants talks."
+    threat = _trigger(_events(extractor, text), "threaten")
+    assert (threat.sources, threat.targets) == (["Russia"], ["Ukraine"])
