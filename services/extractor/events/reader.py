@@ -489,9 +489,18 @@ class _Reader:
             found.extend(appositions)
         else:
             attacked: list[Tok] | None = None  # read once, when a modifier names an actor
+            # "U.S. allies": others, of the state the name's modifier names (not "European
+            # allies", "his Swiss counterparts", of that people; "NATO allies" are its members)
+            peers = token.lemma_.casefold() in _PEERS
             for child in token.children:
                 if child.dep_ in {"compound", "amod", "nmod"}:
                     names = self._modifier_actors(child)
+                    if (
+                        peers
+                        and child.pos_ == "PROPN"
+                        and all(self.actors.kinds.get(name) == "country" for name in names)
+                    ):
+                        continue
                     if names and attacked is None:
                         attacked = attacked_modifiers(token, event_noun_type(token))
                     # "the U.S. Embassy bombings": the embassy was attacked; it attacked no one.
@@ -775,7 +784,10 @@ class _Reader:
         return self._owners(thing)
 
     def _owners(self, thing: Tok) -> list[str]:
-        """The named owners of a thing ("the company's accounts"), no group's."""
+        """The named owners of a thing ("the company's accounts"), no group's; not of peers
+        ("criticized Washington's allies": others)."""
+        if thing.lemma_.casefold() in _PEERS:
+            return []
         return [
             name
             for child in thing.children

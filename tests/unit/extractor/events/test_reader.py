@@ -3754,3 +3754,16 @@ def test_a_thing_that_threatens_makes_no_threat(extractor: Extractor) -> None:
     text = "Russia, which threatened on Friday to attack Ukraine, said it wants talks."
     threat = _trigger(_events(extractor, text), "threaten")
     assert (threat.sources, threat.targets) == (["Russia"], ["Ukraine"])
+
+
+def test_a_states_allies_are_others(extractor: Extractor) -> None:
+    """ "U.S. allies", "Washington's allies" are not the United States; "European allies",
+    "his Swiss counterparts" are of that people, and "NATO allies" its members."""
+    text = "China criticized Washington's allies on Friday."
+    assert _trigger(_events(extractor, text), "criticize").targets == []
+    text = "Vance opened the conference with an attack on the US' European allies on Friday."
+    assert "United States" not in _trigger(_events(extractor, text), "attack").targets
+    text = "Russia threatened NATO allies on Friday."
+    assert _trigger(_events(extractor, text), "threaten").targets == ["NATO"]
+    text = "Araghchi held talks with his Swiss and Omani counterparts on Friday."
+    assert _trigger(_events(extractor, text), "hold").targets == ["Switzerland", "Oman"]
