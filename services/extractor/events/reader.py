@@ -836,6 +836,9 @@ class _Reader:
                 )
             elif child.dep_ in {"prep", "conj"}:
                 names.extend(self._prep_objects(child, depth + 1))
+            elif child.dep_ == "pcomp" and preposition.lower_ == "into":
+                # "an investigation into whether Donald Trump obstructed justice": into him
+                names.extend(self._named_subjects(child, {"nsubj", "nsubjpass"}))
         return names
 
     # --- subjects ------------------------------------------------------------------------------
@@ -1259,6 +1262,13 @@ class _Reader:
                 continue  # "discussed Greenland with Rasmussen": the topic, not a party
             elif child.dep_ in {"dobj", "dative", "obj"}:
                 named = self.noun_actors(child)
+                if (
+                    verb_type(verb.lemma_) == "INVESTIGATE"
+                    and self.actors.phrase_at(child) is None
+                    and self.actors.at(child) is None
+                ):
+                    # "investigating Donald Trump's ties to Russia": him, not whom they are with
+                    named = self._owners(child) or named
                 found.extend(
                     named
                     or self._object_counterparts(child)

@@ -3744,6 +3744,11 @@ def test_an_inquiry_into_someones_thing_targets_them(extractor: Extractor) -> No
         _events(extractor, "A man broke into John Smith's home on Friday."), "break"
     )
     assert (burglary.type, burglary.targets) == ("CRIME", ["John Smith"])
+    # into whether someone did something: into them; a thing of theirs, whomever it is with
+    text = "Mueller opened an investigation into whether Donald Trump obstructed justice."
+    assert _trigger(_events(extractor, text), "open").targets == ["Donald Trump"]
+    text = "The FBI is investigating Donald Trump's ties to Russia."
+    assert _trigger(_events(extractor, text), "investigate").targets == ["Donald Trump"]
 
 
 def test_a_thing_that_threatens_makes_no_threat(extractor: Extractor) -> None:
