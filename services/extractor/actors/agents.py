@@ -47,7 +47,7 @@ _NOUNS: dict[Agent, tuple[str, ...]] = {
         "soldier", "troop", "army", "military", "force", "serviceman", "servicewoman",
         "marine", "sailor", "airman", "paratrooper", "commando", "general", "colonel",
         "commander", "navy", "peacekeeper", "reservist", "conscript", "warplane", "warship",
-        "gunship",
+        "gunship", "bomber",  # Phoenix's: the aircraft ("Russian bombers"); `_PHRASES`
     ),
     "COP": (
         "police", "policeman", "policewoman", "officer", "cop", "detective", "trooper",
@@ -65,9 +65,7 @@ _NOUNS: dict[Agent, tuple[str, ...]] = {
     # "militant", "jihadist": Phoenix has UAF (armed, of no side); news uses them of
     # insurgents.
     "REB": ("rebel", "insurgent", "militant", "guerrilla", "separatist", "jihadist"),
-    # "bomber": Phoenix's MIL is the aircraft; news names by it who bombs ("a suicide bomber
-    # killed 12"), armed and of no side as a gunman.
-    "UAF": ("gunman", "militia", "militiaman", "terrorist", "fighter", "sniper", "bomber"),
+    "UAF": ("gunman", "militia", "militiaman", "terrorist", "fighter", "sniper"),
     "OPP": (
         "protester", "protestor", "demonstrator", "activist", "opposition", "dissident",
         "exile", "campaigner", "marcher", "rioter", "defector", "critic",
@@ -124,6 +122,7 @@ _NOUNS: dict[Agent, tuple[str, ...]] = {
 
 # Two-word phrases (modifier lemma, head lemma) whose code is not their head's.
 _PHRASES: dict[tuple[str, str], Agent] = {
+    ("suicide", "bomber"): "REB",  # Phoenix's SUICIDE_BOMBER: who bombs, not an aircraft
     ("attorney", "general"): "GOV", ("secretary", "general"): "GOV",
     ("solicitor", "general"): "GOV", ("inspector", "general"): "GOV",
     ("surgeon", "general"): "GOV", ("consul", "general"): "GOV",

@@ -481,6 +481,15 @@ _NOT_NAME_WORDS = (
 )  # fmt: skip
 
 
+# Last words of the name of a text that binds or rules: spaCy's LAW ("the Kyoto Protocol"),
+# which the model also tags ORG ("the Washington Treaty"). Not "pact": the Warsaw Pact was an
+# alliance.
+_DOCUMENTS = frozenset(
+    {"treaty", "accord", "accords", "agreement", "protocol", "convention", "charter", "act",
+     "bill", "declaration", "resolution", "amendment", "doctrine"}
+)  # fmt: skip
+
+
 def _described_as_a_body(root: Token) -> bool:
     """Whether the name has an apposition headed by a body noun ("Burisma, a Ukrainian gas
     company", "Full Fact, a fact-checking charity"), or is one ("the charity, Full Fact")."""
@@ -656,6 +665,8 @@ def _repair(
         label = "GPE"  # "withdrew from Bakhmut"; not "a warning to Hamas" (Hamm's other name)
     elif label in {"PERSON", "NORP", "ORG"} and _names_region(article, candidate, gazetteer):
         label = "GPE"  # "the Donetsk Oblast", "the Kherson region"
+    elif label == "ORG" and " " in text and text.rsplit(None, 1)[-1].casefold() in _DOCUMENTS:
+        label = "LAW"  # "signed the Washington Treaty", "the Minsk Accords": a text, no actor
     elif (
         label == "ORG"
         and text.rsplit(None, 1)[-1].casefold() in VENUE_WORDS

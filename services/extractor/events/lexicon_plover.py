@@ -504,5 +504,4 @@ PHRASAL: dict[tuple[str, str], EventType] = {
     ("fire", "on"): "ASSAULT",
     ("fire", "upon"): "ASSAULT",
     ("fire", "into"): "ASSAULT",
-    ("break", "into"): "CRIME",  # "broke into his home": a burglary
 }

@@ -510,7 +510,13 @@ def hypothetical(noun: Tok, verb: Tok | None) -> bool:
         if child.dep_ == "det" and child.lower_ in _HYPOTHETICAL_DETERMINERS:
             return True
         if child.dep_ == "amod" and child.lower_ in _HYPOTHETICAL_ADJECTIVES:
-            return True
+            # not "the threatened tariffs took effect on Friday": they came about
+            return not (
+                verb is not None
+                and noun.head is verb
+                and noun.dep_ in SUBJECT_DEPS
+                and verb.lemma_.casefold() in _OCCURRENCE_VERBS
+            )
     # "a call for his resignation", "demands for talks": asked for, on the way up to the verb.
     above = noun
     led = False  # through "leading to": "a reward for information leading to the arrest"
@@ -520,23 +526,23 @@ def hypothetical(noun: Tok, verb: Tok | None) -> bool:
             return True  # "$650,000 is being offered for information leading to his arrest"
         if above.head is above:
             break
-        if above.lemma_ == "lead" and above.pos_ == "VERB":
+        if _leads_on(above):
             led = True  # "information that leads to the arrest": as sought as the information
             continue
         if above.pos_ in {"VERB", "AUX"} and not _nonfinite(above):
             break
         if above.pos_ == "NOUN" and above.lemma_.casefold() in _SEEKING_NOUNS:
             return True
-        if above.pos_ == "NOUN" and below.dep_ != "conj" and is_event_noun(above):
-            # "information leading to the arrest of those responsible for the slaying": the
-            # arrest is sought, not the slaying (a conjunct is: "a tariff ... and a tariff")
+        if above.pos_ in {"ADJ", "PRON"}:
+            # "the arrest of those responsible for the slaying": the slaying is what makes
+            # them who they are, no act sought
             break
         if above.pos_ in {"VERB", "AUX"} and short_of_doing(above):
             return True  # "came close to authorizing strikes", "open to strengthening ties"
         if (
             below is not noun
             and below.pos_ in {"VERB", "AUX"}
-            and below.lemma_ != "lead"  # passed through: "information leading to"
+            and not _leads_on(below)  # passed through: "information leading to"
             and above.pos_ == "NOUN"
         ):
             break  # "the man imposing tariffs": the noun a participle describes seeks nothing
@@ -553,6 +559,16 @@ def hypothetical(noun: Tok, verb: Tok | None) -> bool:
         noun.tag_ == "NNS" and not any(c.dep_ in {"det", "poss"} for c in noun.children)
     )
     return indefinite and (reading(verb) == "future" or is_hedged(verb, chain(verb)))
+
+
+def _leads_on(verb: Tok) -> bool:
+    """ "leading to", "that leads to": a participle or relative clause of leading, which a
+    sought thing's result is as sought as (not "the clashes led to the arrest": a cause)."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.casefold() == "lead"
+        and all(c.tag_ in {"WDT", "WP"} for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
+    )
 
 
 def _nonfinite(verb: Tok) -> bool:
@@ -822,8 +838,8 @@ def noun_event(
         return None
     clauses = chain(verb) if verb is not None else []
     # The clause's date is the event's when the clause tells of the event ("talks ended on
-    # Friday"), i.e. when the noun is its subject; as an object ("condemned the sanctions")
-    # the clause's date is that of the other act.
+    # Friday"), i.e. when the noun, or the round of them it is in, is its subject; as an
+    # object ("condemned the sanctions") the clause's date is that of the other act.
     unit = _unit_of(noun)
     subject = verb is not None and unit.head is verb and unit.dep_ in SUBJECT_DEPS
     own = phrase_tokens(noun, event_nouns)
@@ -921,10 +937,10 @@ def _made_by_the_subject(noun: Tok, verb: Tok, kind: EventType) -> bool:
     return not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
 
-_AGREEMENTS = frozenset({"AGREE", "COOPERATE"})
+_AGREEMENTS = frozenset({"AGREE"})
 # Verbs that make an agreement their subject is a party to ("negotiated a deal").
 _MAKING_AGREEMENTS = frozenset(
-    {"negotiate", "cut", "sign", "ink", "clinch", "finalize", "finalise", "forge", "hammer",
+    {"negotiate", "cut", "sign", "ink", "clinch", "finalize", "finalise", "forge",
      "renegotiate", "approve", "ratify"}
 )  # fmt: skip
 

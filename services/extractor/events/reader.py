@@ -490,8 +490,9 @@ class _Reader:
         else:
             attacked: list[Tok] | None = None  # read once, when a modifier names an actor
             # "U.S. allies": others, of the state the name's modifier names (not "European
-            # allies", "his Swiss counterparts", of that people; "NATO allies" are its members)
-            peers = token.lemma_.casefold() in _PEERS
+            # allies", of that people; "NATO allies" are its members; "his US counterpart" is
+            # American)
+            peers = token.lemma_.casefold() in _SIDES
             for child in token.children:
                 if child.dep_ in {"compound", "amod", "nmod"}:
                     names = self._modifier_actors(child)
@@ -781,12 +782,12 @@ class _Reader:
         to his mother"), nor a group's ("our children's futures")."""
         if verb_type(verb.lemma_) not in _OWNERS_REACHED:
             return []
-        return self._owners(thing)
+        return self._owners_of(thing)
 
-    def _owners(self, thing: Tok) -> list[str]:
-        """The named owners of a thing ("the company's accounts"), no group's; not of peers
-        ("criticized Washington's allies": others)."""
-        if thing.lemma_.casefold() in _PEERS:
+    def _owners_of(self, thing: Tok) -> list[str]:
+        """The named owners of a thing ("the company's accounts"), no group's; not of those on
+        someone's side ("criticized Washington's allies": others)."""
+        if thing.lemma_.casefold() in _SIDES:
             return []
         return [
             name
@@ -832,7 +833,7 @@ class _Reader:
                     or self._origin_of_goods(child, depth)
                     # "an investigation into the company's accounts", "broke into Smith's
                     # home": whose thing it is
-                    or (self._owners(child) if preposition.lower_ == "into" else [])
+                    or (self._owners_of(child) if preposition.lower_ == "into" else [])
                 )
             elif child.dep_ in {"prep", "conj"}:
                 names.extend(self._prep_objects(child, depth + 1))
@@ -1268,7 +1269,7 @@ class _Reader:
                     and self.actors.at(child) is None
                 ):
                     # "investigating Donald Trump's ties to Russia": him, not whom they are with
-                    named = self._owners(child) or named
+                    named = self._owners_of(child) or named
                 found.extend(
                     named
                     or self._object_counterparts(child)
@@ -1565,17 +1566,17 @@ class _Reader:
         return self.countries_in(clause_tokens(act))
 
     def asked_of(self, noun: Tok, kind: EventType | None) -> list[str]:
-        """Whom a demand or a warning is made of, as its "that" clause names them ("demands
-        that Iran reduce its stockpile"; not a pronoun, maybe the doer's own side: "demands
-        that they be heard"), and whom a threat's act is aimed at ("threats of military action
-        against Tehran", "his threat of sanctions on Venezuela")."""
+        """Whom a demand or a warning is made of, as its "that" clause asks them ("demands
+        that Iran reduce its stockpile", "a warning that Hamas must disarm"; not a pronoun,
+        maybe the doer's own side: "demands that they be heard"; nor a clause that tells: "a
+        warning that Hamas was planning an attack"), and whom a threat's act is aimed at
+        ("threats of military action against Tehran", "his threat of sanctions on
+        Venezuela")."""
         if kind not in _ASKED_OF:
             return []
         names: list[str] = []
         for child in noun.children:
-            if child.dep_ in {"acl", "ccomp"} and any(
-                c.dep_ == "mark" and c.lower_ == "that" for c in child.children
-            ):
+            if child.dep_ in {"acl", "ccomp"} and _asks(child):
                 names.extend(self._named_subjects(child, {"nsubj", "nsubjpass"}))
             elif child.dep_ == "prep" and child.lower_ == "of" and kind == "THREATEN":
                 for act in child.children:
@@ -2465,9 +2466,10 @@ def _warns_of_force(verb: Tok) -> bool:
     ]
     return any(
         (event_noun_type(t) in _HELD_OVER or t.lemma_.casefold() in _REPRISALS)
-        # "warned of sanctions against Moscow": held over the one it would hit (not "warned
-        # about the attack on the mosque": a known one)
-        and (warned or (_aimed(t) and not _known(t)))
+        # "warned of sanctions against Moscow": a measure held over the one it would hit (not
+        # "warned of attacks on hospitals": another's deed; nor "warned about the attack on
+        # the mosque", a known one)
+        and (warned or (event_noun_type(t) == "SANCTION" and _aimed(t) and not _known(t)))
         for t in things
     )
 
@@ -2520,11 +2522,23 @@ _ABOUT_PREPOSITIONS = _TOPIC_PREPOSITIONS | {"for", "on", "against", "of"}
 _SCENE_SENTENCES = 3
 # The types of a noun whose "that" clause says what someone is asked or warned to do.
 _ASKED_OF = frozenset({"DEMAND", "THREATEN"})
-# The prepositions of whom a threatened act is aimed at ("of sanctions on Venezuela").
-_AIMED_AT = frozenset({"against", "on", "upon", "with"})
+# The prepositions of whom a threatened act is aimed at ("of sanctions on Venezuela"; not
+# "with", its partners: "sanctions with European allies against Russia").
+_AIMED_AT = frozenset({"against", "on", "upon"})
 # Types of force and punishment a warning holds over someone, and words for reprisals.
 _HELD_OVER = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 _REPRISALS = frozenset({"consequence", "retaliation", "reprisal", "response", "action", "force"})
+
+
+def _asks(clause: Tok) -> bool:
+    """A "that" clause of asking: with "must" or "should", or in the subjunctive ("that Iran
+    reduce", "that Ukraine be admitted"); not one that tells ("that Hamas was planning")."""
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return False
+    auxes = [c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    if any(aux in _OBLIGING for aux in auxes):
+        return True
+    return (clause.tag_ == "VB" and not auxes) or (clause.tag_ == "VBN" and auxes == ["be"])
 
 
 def demanded_clause(verb: Tok) -> Tok | None:
@@ -2635,6 +2649,8 @@ def _names_something(verb: Tok) -> bool:
 
 # Nouns of a person's peers, whom one phones ("called his Russian counterpart").
 _PEERS = frozenset({"counterpart", "colleague", "ally", "partner", "friend", "rival"})
+# Peers who are others on someone's side or against it ("U.S. allies", "China's rivals").
+_SIDES = frozenset({"ally", "partner", "friend", "rival"})
 
 
 def _condemning_in_one_phrase(thing: Tok) -> bool:
@@ -3228,7 +3244,7 @@ def _figurative(reader: _Reader, verb: Tok, kind: EventType | None, passive: boo
         return False
     if verb.dep_ == "relcl":
         # "a confrontation that threatens to rupture NATO": the antecedent threatens
-        subjects = [_antecedent_phrase(verb) if s.tag_ in _RELATIVE_TAGS else s for s in subjects]
+        subjects = [_antecedent_phrase(verb) if s.tag_ == "WDT" else s for s in subjects]
     return bool(subjects) and all(
         subject.tag_ == "NN"  # a singular common noun: "eight countries" may act unnamed
         and subject.lemma_.casefold() not in SPEAKING_DOCUMENTS

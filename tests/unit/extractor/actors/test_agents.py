@@ -110,9 +110,7 @@ def test_an_organisation_takes_the_code_its_head_noun_says(name: str, agent: str
 # Where we differ from Phoenix on purpose (agents.py says why beside each).
 # "man", "people", "person": Phoenix's PPL, which has no PLOVER sector; ours says none alone
 # and CVL with a nationality ("a Tanzanian man").
-_OUR_OWN = {
-    "militant", "jihadist", "migrant", "expatriate", "looter", "man", "people", "person", "bomber"
-}  # fmt: skip
+_OUR_OWN = {"militant", "jihadist", "migrant", "expatriate", "looter", "man", "people", "person"}
 # Phoenix's religions (Christian, Muslim, Jewish, ...) are one sector in PLOVER's agents: REL.
 _RELIGIONS = {"CHR", "MUS", "JEW", "HIN", "BUD"}
 

@@ -313,8 +313,10 @@ def test_leaders_of_a_nationality_or_region_are_heads_of_states(read: ReadActors
 def test_states_named_together_need_a_word_that_says_which(read: ReadActors) -> None:
     """ "countries that oppose his demand", "our two countries", "developing countries": no
     actor of their own (a pair is the two states named before it, `events`)."""
-    found = read(
-        "He threatened countries that oppose him. Other nations agreed with our two countries."
-    )
-    assert found.phrase_at("countries") is None
-    assert found.phrase_at("nations") is None
+    for text, word in (
+        ("He threatened countries that oppose him.", "countries"),
+        ("Other nations agreed with him.", "nations"),
+        ("They agreed with our two countries.", "countries"),
+        ("Developing countries welcome China.", "countries"),
+    ):
+        assert read(text).phrase_at(word) is None
