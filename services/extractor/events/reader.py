@@ -275,6 +275,8 @@ _ANYONE = frozenset(
 # How many sentences in a row opening with the same pronoun ("He ... He ... He") one person is
 # followed through.
 _PRONOUN_CHAIN = 4
+# The most conjuncts a list of actors is read to ("the U.S., Belgium, Canada, ...").
+_LONGEST_LIST = 40
 # The sectors of forces a government moves: what it sends or deploys, not whom it acts on.
 _FORCES = frozenset({"MIL", "COP"})
 # Adverbs the parser may read where a phrasal verb has its particle ("backing away from").
@@ -427,8 +429,9 @@ class _Reader:
 
     # --- actors of a noun phrase -------------------------------------------------------------
 
-    def noun_actors(self, token: Tok, depth: int = 0) -> list[str]:
-        if depth > 6:  # a guard against parse cycles through conj/appos chains
+    def noun_actors(self, token: Tok, depth: int = 0, listed: int = 0) -> list[str]:
+        # guards against parse cycles through appos chains, and through a list's conjuncts
+        if depth > 6 or listed > _LONGEST_LIST:
             return []
         if self.dateline_first <= token.i < self.dateline_stop:
             # The parser may hang the subject on the dateline ("HANOI (AP) — Esper accused"):
@@ -546,7 +549,9 @@ class _Reader:
             if any(grand.dep_ == "case" for grand in child.children):
                 found.extend(self._possessed_apposition(child, depth + 1))
             else:
-                found.extend(self.noun_actors(child, depth + 1))
+                # the parser chains a list's conjuncts, each on the one before ("the U.S.,
+                # Belgium, Canada, ... and the United Kingdom signed": all twelve)
+                found.extend(self.noun_actors(child, depth, listed + 1))
         return found.names
 
     def _place_as_actor(self, token: Tok) -> str | None:

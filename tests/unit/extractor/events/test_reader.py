@@ -3806,3 +3806,14 @@ def test_a_named_treaty_is_no_party(extractor: Extractor) -> None:
     text = "On April 4, 1949, Dean Acheson signed the Washington Treaty, which created NATO."
     signed = _trigger(_events(extractor, text), "sign")
     assert (signed.sources, signed.targets) == (["Dean Acheson"], [])
+
+
+def test_a_long_list_of_doers_is_read_to_its_end(extractor: Extractor) -> None:
+    """The parser chains a list's conjuncts, each on the one before: all twelve signed."""
+    text = (
+        "The U.S., Belgium, Canada, Denmark, France, Iceland, Italy, Luxembourg, the "
+        "Netherlands, Norway, Portugal, and the United Kingdom signed the treaty in April 1949."
+    )
+    signed = _trigger(_events(extractor, text), "sign")
+    assert len(signed.sources) == 12
+    assert signed.sources[-1] == "United Kingdom"
