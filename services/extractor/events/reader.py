@@ -836,8 +836,7 @@ class _Reader:
                 names.extend(
                     self.noun_actors(child, depth + 1)
                     or self._origin_of_goods(child, depth)
-                    # "an investigation into the company's accounts", "broke into Smith's
-                    # home": whose thing it is
+                    # "an investigation into the company's accounts": whose thing it is
                     or (self._owners_of(child) if preposition.lower_ == "into" else [])
                 )
             elif child.dep_ in {"prep", "conj"}:
