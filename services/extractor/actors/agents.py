@@ -31,6 +31,12 @@ from shared.models import Agent
 # Nouns that name an actor of one sector, singular lemmas, by code.
 # People named with whom they back ("Abacha supporters"): the name says whose side, not who acts.
 PARTISANS = frozenset({"supporter", "loyalist", "follower", "partisan"})
+# Kin, named by whose they are ("Elian's father", "Lazaro Gonzalez's family").
+KIN = frozenset(
+    {"father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "cousin",
+     "uncle", "aunt", "nephew", "niece", "grandfather", "grandmother", "grandson",
+     "granddaughter", "parent", "relative", "family", "widow"}
+)
 _NOUNS: dict[Agent, tuple[str, ...]] = {
     "GOV": (
         "government", "administration", "ministry", "minister", "official", "authority",
@@ -83,6 +89,8 @@ _NOUNS: dict[Agent, tuple[str, ...]] = {
         # Phoenix's CVL tenant and taxpayers; not customers or consumers, with whom one
         # talks and trades more than one acts ("talking warmly with her customers")
         "tenant", "taxpayer",
+        # kin, as Phoenix's MOTHER: named by whose they are ("Elian's father", `commons`)
+        *sorted(KIN),
     ),
     "BUS": (
         "company", "firm", "corporation", "bank", "investor", "businessman", "businesswoman",

@@ -35,6 +35,7 @@ from services.extractor.actors.agents import (
     COLLECTIVES,
     INSTITUTION_PHRASES,
     INSTITUTIONS,
+    KIN,
     NATIONALS,
     PARTISANS,
     PLURAL_ONLY,
@@ -273,6 +274,7 @@ class _Reader:
             if over.lemma_.casefold() in GROUPINGS or over.pos_ == "NUM":
                 quantity = over.i
         counted = quantity is not None or any(c.dep_ == "nummod" for c in head.children)
+        kin_of = False  # kin named by whose they are
         phrase = _Phrase()
         pending = [c for c in head.children if c.dep_ in _MODIFIER_DEPS and c.i < head.i]
         while pending:
@@ -297,6 +299,10 @@ class _Reader:
                 if c.label in _NAMED and not actor and lemma in PARTISANS:
                     phrase.keep(self.tokens[c.first : c.stop], c.text.casefold())
                     continue  # "Abacha supporters": a side's people, not Abacha
+                if c.label == "PERSON" and token.dep_ == "poss" and lemma in KIN:
+                    phrase.keep(self.tokens[c.first : c.stop], c.text.casefold())
+                    kin_of = True  # "Elian's father": his, and someone else
+                    continue
                 if c.label in _NAMED and not actor:
                     return None  # "Hamas militants", "Trump's lawyers": the named actor acts
                 if c.label == "NORP" or actor:
@@ -359,8 +365,10 @@ class _Reader:
         institution = lemma in INSTITUTIONS or (
             bool(modifier_words) and (modifier_words[-1], lemma) in INSTITUTION_PHRASES
         )
-        if not many and not institution and not indefinite:
+        if not many and not institution and not indefinite and not kin_of:
             return None  # "the president", "his lawyer": someone the reader resolves
+        if lemma in KIN and not many and not kin_of:
+            return None  # "a relative said", "joining a family": no one's kin named
         if not many and institution and definite and not phrase.named:
             if lemma in ANAPHORIC_INSTITUTIONS:
                 return None  # "the company", "the ministry": a body named before

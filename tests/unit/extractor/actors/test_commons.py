@@ -320,3 +320,15 @@ def test_states_named_together_need_a_word_that_says_which(read: ReadActors) -> 
         ("Developing countries welcome China.", "countries"),
     ):
         assert read(text).phrase_at(word) is None
+
+
+def test_kin_named_by_whose_they_are_are_actors(read: ReadActors) -> None:
+    """ "Elian's father", "Lazaro Gonzalez's family", "the Miami relatives": kin (CVL) named
+    by whose they are, or many; not "his father" or "a relative", whom the text leaves open."""
+    found = read("In Havana, Elian's father joined President Fidel Castro on Thursday.")
+    assert found.phrase_at("father") == "Elian's father"
+    assert _actor(found.by_name["Elian's father"]) == ("group", None, "CVL")
+    found = read("Reno ordered the Miami relatives to surrender the child.")
+    assert found.phrase_at("relatives") == "Miami relatives"
+    assert read("His father joined the rally.").phrase_at("father") is None
+    assert read("A relative said they are just killing.").phrase_at("relative") is None
