@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from services.extractor.actors.agents import (
     ANAPHORIC_INSTITUTIONS,
     INSTITUTIONS,
+    KIN,
     NATIONALS,
     actor_lemma,
     agent_of_phrase,
@@ -603,8 +604,10 @@ class _Reader:
             if body is None and agent in _PUBLIC_SECTORS and noun.dep_ in SUBJECT_DEPS:
                 return self._as_described(noun, agent)  # "The ministry said", none named
             return body
-        if agent is None or lemma in INSTITUTIONS:
-            return None  # "the spokesman" says no sector; "the government" is an actor itself
+        if agent is None or lemma in INSTITUTIONS or lemma in KIN:
+            # "the spokesman" says no sector; "the government" is an actor itself; "the
+            # sister" is someone's, not the last civilian named
+            return None
         # A person named by office ("the president", "the minister") is named again well after
         # the paragraph that introduced them; a body ("the company") is looked for nearer.
         # "the prime minister" is not the chancellor named last.

@@ -3817,3 +3817,15 @@ def test_a_long_list_of_doers_is_read_to_its_end(extractor: Extractor) -> None:
     signed = _trigger(_events(extractor, text), "sign")
     assert len(signed.sources) == 12
     assert signed.sources[-1] == "United Kingdom"
+
+
+def test_a_kin_description_names_no_one_said_before(extractor: Extractor) -> None:
+    """ "the sister": someone's kin, not the last civilian named (Elian's father, CVL by his
+    kin noun); "Elian's father joined Castro": his father acted."""
+    text = (
+        "Elian's father, Juan Miguel Gonzalez, arrived in Washington on Friday. The sister "
+        "met Cuban exiles in Miami on Friday."
+    )
+    assert _trigger(_events(extractor, text), "meet").sources == []
+    text = "In Havana, Elian's father joined President Fidel Castro on Friday."
+    assert _trigger(_events(extractor, text), "join").sources == ["Elian's father"]
