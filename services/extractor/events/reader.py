@@ -1634,7 +1634,7 @@ class _Reader:
             dated = self.noun_date(noun)
             if dated is not None:
                 return dated
-        own = self._dating(verb, tokens)
+        own = self._dating(verb, tokens, own_first=True)
         if own is not None:
             return own
         for subject in verb.children:
@@ -1719,8 +1719,15 @@ class _Reader:
                             return time
         return None
 
-    def _dating(self, verb: Tok, tokens: list[Tok]) -> TimeExpression | None:
-        """The first date among `tokens` (`verb`'s clause) that dates the verb, not a noun."""
+    def _dating(
+        self, verb: Tok, tokens: list[Tok], *, own_first: bool = False
+    ) -> TimeExpression | None:
+        """The first date among `tokens` (`verb`'s clause) that dates the verb, not a noun;
+        with `own_first`, one the verb holds itself before one inside another phrase ("After
+        the election in 2020, Smith sued Jones in 2021": 2021; a governor's date for a clause
+        at its time stays the first, as the parser misplaces those clauses: "In contrast to
+        Thursday, when ... were arrested, protesters were calmer Friday")."""
+        dates = []
         for token in tokens:
             time = self.time_at.get(token.i)
             if time is None or self._dates_a_noun(token, time, verb):
@@ -1729,8 +1736,11 @@ class _Reader:
                 continue  # "has killed 50 people since 2017": from then on, not then
             if self.before_the_perfect(verb, time):
                 continue
-            return time
-        return None
+            dates.append((token, time))
+        held = [time for token, time in dates if _held_by(token, time, verb, self.time_at)]
+        if own_first and held:
+            return held[0]
+        return dates[0][1] if dates else None
 
     def _left_by_the_perfect(self, noun: Tok) -> TimeExpression | None:
         """The time right after a noun's phrase that the parser hung on a present perfect
@@ -2079,6 +2089,25 @@ class Ground:
         ):
             return []  # a person of no known country may be a foreigner ("Trump threatened")
         return [self.story] if all(code in {None, story} for code in codes) else []
+
+
+def _held_by(
+    token: Tok, time: TimeExpression, verb: Tok, time_at: dict[int, TimeExpression]
+) -> bool:
+    """Whether the date `token` is part of hangs on `verb` itself ("sued Jones in 2021",
+    "met Friday"), not inside another phrase of its clause ("after the election in 2020")."""
+    for _ in range(12):  # a time expression is a few words; a guard against cycles
+        head = token.head
+        if head is verb:
+            return True
+        if head is token:
+            return False
+        if time_at.get(head.i) is not time and not (
+            head.dep_ == "prep" and head.head is verb and head.pos_ == "ADP"
+        ):
+            return False
+        token = head
+    return False
 
 
 def _within(date: TimeExpression | None, other: TimeExpression | None) -> bool:

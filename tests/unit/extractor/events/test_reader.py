@@ -3829,3 +3829,18 @@ def test_a_kin_description_names_no_one_said_before(extractor: Extractor) -> Non
     assert _trigger(_events(extractor, text), "meet").sources == []
     text = "In Havana, Elian's father joined President Fidel Castro on Friday."
     assert _trigger(_events(extractor, text), "join").sources == ["Elian's father"]
+
+
+def test_a_date_the_verb_holds_comes_before_one_inside_another_phrase(
+    extractor: Extractor,
+) -> None:
+    """ "After the election in 2020, Smith sued Jones in 2021": the suit's year is its own;
+    with no date of its own, the phrase's still dates it ("After the election in 2020,
+    Smith sued Jones")."""
+    text = "After the election in 2020, John Smith sued Mary Jones in 2021."
+    assert _value(_trigger(_events(extractor, text), "sue")) == "2021"
+    text = (
+        "Following Kofi Annan's death in 2018, his widow, Nane Annan, donated his medal in "
+        "2024 to the United Nations."
+    )
+    assert _value(_trigger(_events(extractor, text), "donate")) == "2024"
