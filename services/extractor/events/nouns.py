@@ -830,6 +830,10 @@ def noun_event(
         # "Munir made the remarks during a meeting with Tahnoon": the subject met.
         sources = [s for s in reader.subject_names(verb) if s not in targets]
         direct = False
+    if not sources and verb is not None and _forced_by_the_subject(noun, verb, kind):
+        # "Federal agents took the child by force in a pre-dawn raid": the agents raided
+        sources = [s for s in reader.subject_names(verb) if s not in targets]
+        direct = False
     if not sources and verb is not None and _made_by_the_subject(noun, verb, kind):
         # "negotiating deals with India", "cutting real estate deals with Arab tyrants"
         sources = [s for s in reader.subject_names(verb) if s not in targets]
@@ -919,6 +923,28 @@ def _means_of_the_subject(noun: Tok, verb: Tok) -> bool:
     if verb.lemma_.casefold() in _MET_WITH:
         return False
     return not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _forced_by_the_subject(noun: Tok, verb: Tok, kind: EventType) -> bool:
+    """ "Federal agents took the child by force in a pre-dawn raid", "police arrested 20
+    people in a raid": a raid or an attack an active act of its kind, or of laying hands, is
+    done in is its doer's (not "two soldiers died in an attack", "were killed in a raid":
+    its victims'; nor "arrested a suspect in the embassy bombings": another's deed)."""
+    if kind not in _FORCE or noun.dep_ != "pobj" or any(c.dep_ == "poss" for c in noun.children):
+        return False
+    preposition = noun.head
+    if preposition.lower_ not in {"in", "during"} or preposition.head is not verb:
+        return False
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return False
+    lemma = verb.lemma_.casefold()
+    own = verb_type(lemma)
+    return own == kind or (own is None and lemma in _FORCIBLE)
+
+
+_FORCE = frozenset({"ASSAULT", "COERCE"})
+# Verbs of laying hands on someone or something, typed or not ("took the child by force").
+_FORCIBLE = frozenset({"take", "storm", "enter", "search", "seize", "capture", "grab"})
 
 
 def _made_by_the_subject(noun: Tok, verb: Tok, kind: EventType) -> bool:

@@ -3844,3 +3844,15 @@ def test_a_date_the_verb_holds_comes_before_one_inside_another_phrase(
         "2024 to the United Nations."
     )
     assert _value(_trigger(_events(extractor, text), "donate")) == "2024"
+
+
+def test_a_raid_a_forceful_act_is_done_in_is_its_doers(extractor: Extractor) -> None:
+    """ "Federal agents took the child by force in a pre-dawn raid": the agents raided; not
+    "two soldiers died in an attack", whose victims they were."""
+    text = (
+        "Federal agents took the child by force in a pre-dawn raid on the Miami relatives' "
+        "home on Friday."
+    )
+    assert _trigger(_events(extractor, text), "raid").sources == ["federal agents"]
+    text = "Two soldiers died in an attack on a checkpoint on Friday."
+    assert all(e.sources != ["soldiers"] for e in _events(extractor, text))
