@@ -826,16 +826,16 @@ def noun_event(
         # "in the wake of the United States imposing 25% tariffs on India": a light verb that
         # makes no event of its own (a gerund under a preposition) still says whose it is
         sources = [s for s in reader.subject_names(verb) if s not in targets]
-    if not sources and verb is not None and _gathering_of_the_subject(noun, kind):
-        # "Munir made the remarks during a meeting with Tahnoon": the subject met.
-        sources = [s for s in reader.subject_names(verb) if s not in targets]
-        direct = False
-    if not sources and verb is not None and _forced_by_the_subject(noun, verb, kind):
-        # "Federal agents took the child by force in a pre-dawn raid": the agents raided
-        sources = [s for s in reader.subject_names(verb) if s not in targets]
-        direct = False
-    if not sources and verb is not None and _made_by_the_subject(noun, verb, kind):
-        # "negotiating deals with India", "cutting real estate deals with Arab tyrants"
+    if (
+        not sources
+        and verb is not None
+        and (
+            _gathering_of_the_subject(noun, kind)  # "made the remarks during a meeting with"
+            or _forced_by_the_subject(noun, verb, kind)  # "took the child by force in a raid"
+            or _made_by_the_subject(noun, verb, kind)  # "negotiating deals with India"
+        )
+    ):
+        # the clause's subject took part in what its verb's phrase names
         sources = [s for s in reader.subject_names(verb) if s not in targets]
         direct = False
     if not sources and not targets and not homes:
@@ -920,8 +920,11 @@ def _means_of_the_subject(noun: Tok, verb: Tok) -> bool:
     subject does "with" is the subject's."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "with" or noun.head.head is not verb:
         return False
-    if verb.lemma_.casefold() in _MET_WITH:
-        return False
+    return verb.lemma_.casefold() not in _MET_WITH and _active(verb)
+
+
+def _active(verb: Tok) -> bool:
+    """Whether a verb is in the active voice (its subject acts)."""
     return not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
 
@@ -935,7 +938,7 @@ def _forced_by_the_subject(noun: Tok, verb: Tok, kind: EventType) -> bool:
     preposition = noun.head
     if preposition.lower_ not in {"in", "during"} or preposition.head is not verb:
         return False
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+    if not _active(verb):
         return False
     lemma = verb.lemma_.casefold()
     own = verb_type(lemma)
@@ -960,7 +963,7 @@ def _made_by_the_subject(noun: Tok, verb: Tok, kind: EventType) -> bool:
         for c in noun.children
     ):
         return False  # "negotiated Iran's deal", "a deal between Israel and Hamas"
-    return not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    return _active(verb)
 
 
 _AGREEMENTS = frozenset({"AGREE"})

@@ -1737,9 +1737,10 @@ class _Reader:
             if self.before_the_perfect(verb, time):
                 continue
             dates.append((token, time))
-        held = [time for token, time in dates if _held_by(token, time, verb, self.time_at)]
-        if own_first and held:
-            return held[0]
+        if own_first:
+            for token, time in dates:
+                if _held_by(token, time, verb, self.time_at):
+                    return time
         return dates[0][1] if dates else None
 
     def _left_by_the_perfect(self, noun: Tok) -> TimeExpression | None:
@@ -2492,21 +2493,13 @@ def _warns_of_force(verb: Tok) -> bool:
     if verb.lemma_.casefold() != "warn":
         return False
     warned = any(c.dep_ == "dobj" for c in verb.children)
-    things = [
-        t
-        for c in _warned_of(verb)
-        if c.lower_ in {"of", "about"}
-        for o in c.children
-        # "of punishing air strikes", read as a gerund and its object
-        for t in (o, *(g for g in o.children if o.dep_ == "pcomp" and g.dep_ == "dobj"))
-    ]
     return any(
         (event_noun_type(t) in _HELD_OVER or t.lemma_.casefold() in _REPRISALS)
         # "warned of sanctions against Moscow": a measure held over the one it would hit (not
         # "warned of attacks on hospitals": another's deed; nor "warned about the attack on
         # the mosque", a known one)
         and (warned or (event_noun_type(t) == "SANCTION" and _aimed(t) and not _known(t)))
-        for t in things
+        for t in _warned_things(verb)
     )
 
 
@@ -2535,6 +2528,18 @@ def _warns_of_a_reprisal(verb: Tok) -> bool:
         for n in c.children
         if n.dep_ in {"nsubj", "attr", "nsubjpass"}
     )
+
+
+def _warned_things(verb: Tok) -> list[Tok]:
+    """What a warning is of or about ("of sanctions against Moscow"; "of punishing air
+    strikes", read as a gerund and its object)."""
+    return [
+        t
+        for c in _warned_of(verb)
+        if c.lower_ in {"of", "about"}
+        for o in c.children
+        for t in (o, *(g for g in o.children if o.dep_ == "pcomp" and g.dep_ == "dobj"))
+    ]
 
 
 def _warned_of(verb: Tok) -> list[Tok]:
@@ -3128,14 +3133,7 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
                 targets.extend(reader.threatened(child))
     if kind == "THREATEN" and not targets:
         # "warned of sanctions against Moscow": whom the act warned of is aimed at
-        targets.extend(
-            name
-            for warned in _warned_of(verb)
-            if warned.lower_ in {"of", "about"}
-            for act in warned.children
-            if act.dep_ == "pobj"
-            for name in reader.aimed_at(act)
-        )
+        targets.extend(name for act in _warned_things(verb) for name in reader.aimed_at(act))
     sources = found.names
     if passive and not sources and kind in _POLICE_ACTS:
         # "Another man has been arrested ..., police said": the police who tell of an arrest
