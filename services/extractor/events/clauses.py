@@ -689,9 +689,30 @@ NONFACTIVE_GOVERNORS = frozenset(
 )  # fmt: skip
 
 
+# Governors that deny what they take: their content clause, or their object's, is not so.
+_DENYING = frozenset({"deny", "dispute", "doubt", "question", "reject", "dismiss", "refute",
+                      "rebut", "contest", "disprove", "debunk"})  # fmt: skip
+# Nouns whose "that" clause is what someone told or holds ("denied reports that ...").
+_TOLD_NOUNS = frozenset(
+    {"report", "claim", "allegation", "accusation", "suggestion", "rumour", "rumor",
+     "speculation", "assertion", "charge", "story", "account", "notion", "idea", "assessment"}
+)  # fmt: skip
+
+
 def is_nonfactive(verb: Tok) -> bool:
-    """A content clause of a verb that checks, seeks, doubts or denies it."""
-    return verb.dep_ == "ccomp" and verb.head.lemma_.casefold() in NONFACTIVE_GOVERNORS
+    """A content clause of a verb that checks, seeks, doubts or denies it; or of what a
+    denial takes ("denied reports that its troops had attacked a hospital", "rejected claims
+    that police beat protesters")."""
+    if verb.dep_ == "ccomp":
+        return verb.head.lemma_.casefold() in NONFACTIVE_GOVERNORS | _DENYING
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+        and noun.lemma_.casefold() in _TOLD_NOUNS
+        and noun.dep_ in {"dobj", "nsubjpass"}
+        and noun.head.lemma_.casefold() in _DENYING
+    )
 
 
 # Verbs whose content clause in the bare form is what they ask for.

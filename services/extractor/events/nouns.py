@@ -620,8 +620,10 @@ def tells_of(noun: Tok, verb: Tok | None) -> bool:
     preposition = noun.head
     if noun.dep_ != "pobj" or preposition.head is not verb:
         return False
-    if preposition.dep_ == "agent":
-        return True  # "in 1978, the world was shocked by the assassination of Markov"
+    if preposition.dep_ == "agent" or _come_to(noun, verb):
+        # "in 1978, the world was shocked by the assassination of Markov", "came to the aid
+        # of Chad on Friday"
+        return True
     if verb.lemma_.casefold() in CHARGING_VERBS:
         return False  # "charged with murder Thursday in the slaying of a doctor": before
     return preposition.dep_ == "prep" and (
@@ -833,6 +835,7 @@ def noun_event(
             _gathering_of_the_subject(noun, kind)  # "made the remarks during a meeting with"
             or _forced_by_the_subject(noun, verb, kind)  # "took the child by force in a raid"
             or _made_by_the_subject(noun, verb, kind)  # "negotiating deals with India"
+            or _come_to(noun, verb)  # "France came to the aid of Chad"
         )
     ):
         # the clause's subject took part in what its verb's phrase names
@@ -853,13 +856,37 @@ def noun_event(
     # noun's event happens ("talks would resume", "the strike did not take place"); "did not
     # condemn the attack" or "the raid is not linked with the probe" presuppose it.
     hedged = hypothetical(noun, verb) or (
-        subject
-        and verb is not None
-        # "the loan may be extended", "talks were not held": a passive light verb too
-        and (verb.lemma_.casefold() in _OCCURRENCE_VERBS or verb.lemma_.casefold() in LIGHT_VERBS)
+        verb is not None
+        and (
+            # "the loan may be extended", "talks were not held": a passive light verb too
+            (
+                subject
+                and (
+                    verb.lemma_.casefold() in _OCCURRENCE_VERBS
+                    or verb.lemma_.casefold() in LIGHT_VERBS
+                )
+            )
+            or _come_to(noun, verb)  # "would come to the rescue of the U.S."
+        )
         and (is_negated(verb, None) or is_hedged(verb, clauses))
     )
     return NounEvent(sources, targets, places, date, direct, hedged)
+
+
+# Verbs of coming to someone's side, whose "to" names the act they come to do ("came to the
+# aid of", "rushed to the defence of").
+_COMING = frozenset({"come", "rush", "race", "run", "go", "leap", "spring", "fly"})
+
+
+def _come_to(noun: Tok, verb: Tok) -> bool:
+    """ "would come to the rescue of the U.S.": the verb's clause says whether the act the
+    noun names is done."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "to"
+        and noun.head.head is verb
+        and verb.lemma_.casefold() in _COMING
+    )
 
 
 # Prepositions that make an event noun the setting of its clause ("during a meeting with").

@@ -246,8 +246,59 @@ _PLACE_NOUNS = frozenset(
 )  # fmt: skip
 
 
+def _in_a_phrase_of_place(name: Tok) -> bool:
+    """Whether a place name stands in a phrase of place ("in Dar es Salaam", "on the outskirts
+    of Kabul"), whatever that phrase belongs to."""
+    token = name
+    for _ in range(CHAIN_LIMIT):
+        if token.dep_ not in _NOMINAL_DEPS or token.head is token:
+            break
+        token = token.head
+    token = _up_from_a_part(token)
+    return token.dep_ == "pobj" and _of_place(token.head) and token.head.head.lower_ != "according"
+
+
+def _of_place(preposition: Tok) -> bool:
+    """A preposition of place: "in", "at", ...; "on" before a place's edge ("on the outskirts
+    of Kabul", "on the coast")."""
+    if preposition.lemma_.casefold() in LOCATIVE_PREPOSITIONS:
+        return True
+    return preposition.lower_ == "on" and any(
+        c.dep_ == "pobj" and c.lemma_.casefold() in _EDGES for c in preposition.children
+    )
+
+
 def _holds_a_place(noun: Tok) -> bool:
     return noun.pos_ == "PROPN" or noun.lemma_.casefold() in _PLACE_NOUNS
+
+
+# Nouns of a part or the ground of a place, whose "of" names the place ("off the coast of
+# Florida", "on the outskirts of Kabul", "in the streets of Tehran", "the city of Mosul").
+_PARTS_OF_PLACES = frozenset(
+    {"coast", "shore", "outskirts", "outskirt", "edge", "street", "suburb", "heart", "centre",
+     "center", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "part", "area", "city", "town", "village", "port", "island", "waters", "region",
+     "province", "district", "capital"}
+)  # fmt: skip
+
+
+# Parts of a place that "on" puts something at.
+_EDGES = frozenset({"coast", "shore", "outskirts", "outskirt", "edge", "border", "frontier"})
+
+
+def _up_from_a_part(token: Tok) -> Tok:
+    """The phrase a place named by the part it is of stands in: "the coast" of "off the coast
+    of Florida"; the place itself otherwise."""
+    for _ in range(CHAIN_LIMIT):
+        if not (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and token.head.head.pos_ == "NOUN"
+            and token.head.head.lemma_.casefold() in _PARTS_OF_PLACES
+        ):
+            break
+        token = token.head.head
+    return token
 
 
 # Verbs in these positions modify a noun or are gerunds without a clause of their own.
@@ -1378,6 +1429,7 @@ class _Reader:
 
     def _locative(self, token: Tok, owner: Tok | None = None) -> bool:
         name = token
+        token = _up_from_a_part(token)
         while token.dep_ in _NOMINAL_DEPS and token.head is not token:
             head = token.head
             if head.lemma_.casefold() in _BUILDINGS and not sited(token):
@@ -1404,10 +1456,12 @@ class _Reader:
             and token.head.head is owner
         ):
             return True  # "the bombing of a Birmingham clinic": where the clinic stands
-        if token.dep_ != "pobj" or token.head.lemma_.casefold() not in LOCATIVE_PREPOSITIONS:
+        if token.dep_ != "pobj" or not _of_place(token.head):
             return False
         # "a visit to Austria": the host is the visit's target and its place too.
         preposition = token.head
+        if preposition.lower_ == "to" and preposition.head.lower_ == "according":
+            return False  # "according to Tehran": who says so
         if preposition.lower_ == "to" and preposition.head.lemma_.casefold() in _JOURNEYS:
             return True
         if preposition.lower_ == "at" and _aims(preposition.head):
@@ -1441,7 +1495,8 @@ class _Reader:
                 holder = holder.head
             else:
                 break
-        return not used_as_actor(token)
+        # "on the outskirts of Kabul" (`_of_place`): no one the act was on
+        return preposition.lower_ == "on" or not used_as_actor(token)
 
     def _occasion_venue(self, name: Tok, noun: Tok) -> bool:
         """ "during his Davos address", "at the Geneva talks": a town before the occasion an
@@ -1473,6 +1528,30 @@ class _Reader:
             return []
         name = self.places.by_token.get(first.head.i)
         return [name] if name is not None else []
+
+    def _pointed_there(self, verb: Tok) -> list[str]:
+        """ "The FBI investigation in Dar es Salaam ... has questioned 100 people there": the
+        place "there" points at, the last one the text named in a phrase of place before it,
+        in its sentence or the one before."""
+        there = next(
+            (
+                t
+                for t in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
+                for t in t.children
+                if t.dep_ == "advmod" and t.lower_ == "there"
+            ),
+            None,
+        )
+        if there is None:
+            return []
+        sentence = self.sentence_of[there.i]
+        for i in range(there.i - 1, -1, -1):
+            if self.sentence_of[i] < sentence - 1:
+                break
+            name = self.places.by_token.get(i)
+            if name is not None and _in_a_phrase_of_place(self.tokens[i]):
+                return [name]
+        return []
 
     def _simultaneous_places(self, verb: Tok, owner: Tok | None) -> list[str]:
         """ "Pakistan and Austria agreed ... as Sharif met Stocker in Vienna": a clause and the
@@ -1906,6 +1985,7 @@ class _Reader:
                 self._simultaneous_places(anchor, owner)
                 or self._where_clause_place(anchor)
                 or self._told_events_place(anchor)
+                or self._pointed_there(anchor)
             )
         if not sentence_places:
             return places, date
@@ -3165,6 +3245,11 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         return None  # "Starmer said that Britain must increase defence spending": a policy
     clauses = chain(verb)
     when = reading(verb)
+    occasion = _occasion_of(verb)
+    if occasion is not None:
+        # "talks mediated by Oman will be held on Tuesday in Geneva": at the talks
+        clauses = [*clauses, occasion]
+        when = reading(occasion)
     if when in {"past", "recent"} and _of_former_times(reader.tokens, clause_tokens(verb)):
         when = "background"  # "accepted by Michigan's then-Gov. Rick Snyder": years ago
     if when in {"past", "recent"} and reader.over_a_span(verb):
@@ -3201,6 +3286,10 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         direct=found.direct and len(clauses) == 1,
         hedged=negated
         or is_hedged(verb, clauses)
+        or (
+            occasion is not None
+            and (is_hedged(occasion, chain(occasion)) or is_negated(occasion, None))
+        )
         or is_conditional(clauses)
         or is_imperative(clauses)
         or is_subjunctive(verb)
@@ -3219,6 +3308,33 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         perfect=when == "recent" and is_perfect(verb),
         planned=is_planned(verb),
     )
+
+
+# Types of the events people gather for, whose hosts and mediators act at them.
+_GATHERINGS = frozenset({"CONSULT", "PROTEST"})
+
+
+def _occasion_of(verb: Tok) -> Tok | None:
+    """The clause an event noun that `verb`'s participle describes stands in: "talks
+    mediated by Oman will be held on Tuesday in Geneva", "a summit hosted by Egypt opened in
+    Cairo". The participle's act is done at that event, so at its time and place."""
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBG"}:
+        return None
+    noun = verb.head
+    if noun.pos_ != "NOUN" or event_noun_type(noun) not in _GATHERINGS:
+        return None  # not "two killings blamed on the IRA": the blaming came after
+    if noun.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        holder = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        holder = noun.head.head
+    else:
+        return None
+    return holder if holder.pos_ in {"VERB", "AUX"} and holder is not verb else None
+
+
+def _hedged_occasion(occasion: Tok) -> bool:
+    """ "talks mediated by Oman were not held", "may be held": nor was the mediating."""
+    return is_negated(occasion, None) or is_hedged(occasion, chain(occasion))
 
 
 def _clash_of_words(reader: _Reader, verb: Tok, parties: list[str]) -> bool:
@@ -4307,7 +4423,11 @@ def _act_words(draft: _Draft) -> tuple[str, ...]:
 def _same_act(told: tuple[str, ...], again: str) -> bool:
     """Whether a noun names again the act told by a word of its family ("threatened" and
     "threat", "met" and "meeting", "held a meeting" and "the meeting"; a visit is no meeting):
-    one word begins with the other, less a final e ("resign", "resignation")."""
+    one word begins with the other, less a final e ("resign", "resignation"), or the noun is
+    the verb's by a change of stem ("invaded" and "the invasion", "sued" and "his lawsuit")."""
+    verb = _NOMINALIZED.get(again)
+    if verb is not None and verb in told:
+        return True
     for word in told:
         shorter, longer = sorted((word.removesuffix("e"), again.removesuffix("e")), key=len)
         if len(shorter) >= _STEM and longer.startswith(shorter):
@@ -4317,6 +4437,16 @@ def _same_act(told: tuple[str, ...], again: str) -> bool:
 
 # The shortest word a family of words is told by ("meet", "talk").
 _STEM = 4
+# Event nouns whose verb's stem differs from theirs: the noun names the verb's act again.
+_NOMINALIZED = {
+    "invasion": "invade", "lawsuit": "sue", "suit": "sue", "detention": "detain",
+    "expulsion": "expel", "criticism": "criticize", "decision": "decide",
+    "explosion": "explode", "collision": "collide", "intrusion": "intrude",
+    "conclusion": "conclude", "abduction": "abduct", "seizure": "seize",
+    "imprisonment": "imprison", "pursuit": "pursue", "defence": "defend",
+    "defense": "defend", "offensive": "offend", "complaint": "complain",
+    "acquittal": "acquit", "conviction": "convict", "retaliation": "retaliate",
+}  # fmt: skip
 
 
 def _venue_of(

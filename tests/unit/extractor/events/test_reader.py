@@ -3856,3 +3856,73 @@ def test_a_raid_a_forceful_act_is_done_in_is_its_doers(extractor: Extractor) -> 
     assert _trigger(_events(extractor, text), "raid").sources == ["federal agents"]
     text = "Two soldiers died in an attack on a checkpoint on Friday."
     assert all(e.sources != ["soldiers"] for e in _events(extractor, text))
+
+
+def test_a_place_named_by_the_part_it_is_of(extractor: Extractor) -> None:
+    """ "off the coast of Florida", "on the outskirts of Kabul": the place the part is of is
+    where it happened."""
+    text = "Elian was rescued off the coast of Florida by two American fishermen on Friday."
+    assert _trigger(_events(extractor, text), "rescue").places == ["Florida"]
+    text = "Police arrested six men on the outskirts of Kabul on Friday."
+    assert _trigger(_events(extractor, text), "arrest").places == ["Kabul"]
+
+
+def test_there_points_at_the_last_place_named(extractor: Extractor) -> None:
+    """ "The FBI investigation in Dar es Salaam ... has questioned 100 people there"; not
+    "according to Tehran", who says so."""
+    text = (
+        "The head of the FBI investigation in Dar es Salaam, Kenneth Piernick, said on Friday "
+        "that the bureau has questioned more than 100 people there."
+    )
+    assert _trigger(_events(extractor, text), "question").places == ["Dar es Salaam"]
+    text = "According to Tehran, police arrested six men there on Friday."
+    assert _trigger(_events(extractor, text), "arrest").places == []
+
+
+def test_what_a_denial_takes_did_not_happen(extractor: Extractor) -> None:
+    """ "denied reports that its troops had attacked a hospital": the attack is denied, not
+    reported; "confirmed reports that" is no denial."""
+    text = "Russia on Friday denied reports that its troops had attacked a hospital in Kharkiv."
+    assert [e.type for e in _events(extractor, text)] == ["REJECT"]
+    text = "Iran dismissed claims that police had arrested 20 protesters in Tehran on Friday."
+    assert "COERCE" not in [e.type for e in _events(extractor, text)]
+
+
+def test_a_noun_of_another_stem_names_the_act_told_before(extractor: Extractor) -> None:
+    """ "Iraq invaded Kuwait on Aug. 2 ... since Iraq's invasion": the invasion of Kuwait,
+    that day; "sued Hegseth ... his lawsuit" is the suit against Hegseth."""
+    text = (
+        "Iraq invaded Kuwait on Aug. 2. An international force has mobilized since Iraq's "
+        "invasion, which was sparked by disputes over oil."
+    )
+    invasion = _trigger(_events(extractor, text), "invasion")
+    assert (invasion.targets, _value(invasion)) == (["Kuwait"], "2025-08-02")
+    text = (
+        "Senator Mark Kelly sued Defense Secretary Pete Hegseth on Monday. A judge's ruling "
+        "bars the Pentagon from acting against Kelly while his lawsuit plays out."
+    )
+    assert _trigger(_events(extractor, text), "lawsuit").targets == ["Pete Hegseth"]
+
+
+def test_who_acts_at_a_gathering_acts_at_its_time_and_place(extractor: Extractor) -> None:
+    """ "talks mediated by Oman will be held on Tuesday in Geneva": the mediating is at the
+    talks; not "two killings blamed on the IRA", blamed after them."""
+    text = "Talks mediated by Oman will be held on Tuesday in Geneva."
+    mediated = _trigger(_events(extractor, text), "mediate")
+    assert (mediated.places, _value(mediated)) == (["Geneva"], "2025-12-23")
+    text = "Talks mediated by Oman were not held in Geneva."
+    assert _events(extractor, text) == []
+    text = (
+        "Sinn Fein was expelled from peace talks on Friday for two killings blamed on the "
+        "Irish Republican Army."
+    )
+    assert all(_value(e) != "2025-12-19" for e in _events(extractor, text) if e.trigger == "blame")
+
+
+def test_coming_to_the_aid_of_someone_aids_them(extractor: Extractor) -> None:
+    """ "France came to the aid of Chad on Friday": France aided Chad that day; "would come
+    to the rescue" has not happened."""
+    aid = _trigger(_events(extractor, "France came to the aid of Chad on Friday."), "aid")
+    assert (aid.sources, aid.targets, _value(aid)) == (["France"], ["Chad"], "2025-12-19")
+    text = "The Europeans would come to the rescue of the U.S. if it were attacked."
+    assert _events(extractor, text) == []
