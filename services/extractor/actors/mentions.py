@@ -42,6 +42,7 @@ from services.extractor.actors.names import (
     NAME_PARTICLES,
     canonical_person,
     is_role_word,
+    organisation_short_names,
 )
 from services.extractor.parse.candidates import Candidate, sentence_of_tokens
 from services.extractor.parse.dateline import find_dateline
@@ -288,7 +289,20 @@ def _untagged_names(
                 countries.append(
                     _candidate(doc, text, "GPE", first, first + 1, start, end, sentence)
                 )
+    # "Dominion sued Giuliani" after "Dominion Voting Systems": a company's short name,
+    # untagged where the model tagged its full name
+    shorts = {short for c in raw if c.label == "ORG" for short in organisation_short_names(c.text)}
     found: list[Candidate] = []
+    for token in doc if shorts else ():
+        i = token.i
+        if token.text not in shorts or i in covered or token.pos_ not in {"PROPN", "NOUN"}:
+            continue
+        if (i > 0 and doc[i - 1].text[:1].isupper()) or (
+            i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
+        ):
+            continue  # a word of another name
+        start, end = token.idx, token.idx + len(token.text)
+        found.append(_candidate(doc, text, "ORG", i, i + 1, start, end, sentence))
     for first, stop in runs:
         words = [t.text for t in doc[first:stop]]
         if stop - first > 3 or any(i in covered for i in range(first, stop)):

@@ -201,7 +201,11 @@ _LEGAL_FORMS = frozenset({"corp", "gmbh", "holdings", "inc", "llc", "ltd", "plc"
 _DOTTED_LEGAL_FORMS = frozenset({"ag", "bv", "co", "cos", "lp", "nv", "sa", "spa"})
 # Company-name heads that short references also leave out ("Ratners Group PLC" is "Ratners",
 # "Crossland Savings Bank" is "Crossland").
-_COMPANY_HEADS = frozenset({"airlines", "bank", "group"})
+_COMPANY_HEADS = frozenset(
+    {"airlines", "airways", "bank", "group", "holdings", "industries", "systems", "technologies",
+     "pharmaceuticals", "motors", "communications", "networks", "enterprises", "partners",
+     "securities", "software", "stores", "brands", "foods", "resources", "petroleum"}
+)  # fmt: skip
 # Words that open many organisations' names and are no short name of any one of them.
 _GENERIC_OPENERS = frozenset(
     {"bank", "first", "general", "federal", "international", "national", "new", "royal"}

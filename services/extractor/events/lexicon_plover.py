@@ -102,6 +102,7 @@ VERBS: dict[EventType, tuple[str, ...]] = {
         "evict", "exile", "banish", "blockade", "quell", "suppress", "repress", "disperse",
         "commandeer", "nationalize", "nationalise", "expropriate", "coerce",
         "annex",  # seizing territory (CAMEO 192, COERCE); the fighting for it is ASSAULT
+        "besiege",  # a siege restricts movement (CAMEO 191, blockade)
     ),
     "ASSAULT": (
         "attack", "strike", "bomb", "shell", "invade", "kill", "capture", "occupy", "shoot",
@@ -110,6 +111,7 @@ VERBS: dict[EventType, tuple[str, ...]] = {
         "rape", "lynch", "bludgeon", "strangle", "maim", "torch", "vandalize", "vandalise",
         "terrorize", "terrorise", "detonate", "bombard", "overrun", "recapture", "retake",
         "poison",
+        "encircle",  # CAMEO 190: surrounding with armed force
         "overthrow",  # CAMEO 180, unconventional violence ("was overthrown by an uprising")
         "clash",  # a verbal clash is "clashed over" (`PHRASAL`)
         "storm",  # Unsure: "stormed out of the room"; mostly "stormed the building"
@@ -439,6 +441,11 @@ OBJECT_TYPES: dict[tuple[str, str], EventType | None] = {
     **{("decline", noun): None for noun in ("comment", "comments", "elaboration")},
     # "will host the 2034 Games": a sporting or festive event is no gathering of parties
     **{("host", noun): None for noun in _FESTIVITIES},
+    # "raised objections to the plan" (CAMEO 110); a concern voiced is no disapproval (012)
+    **{
+        (verb, "objection"): "DISAPPROVE"
+        for verb in ("raise", "voice", "express", "lodge", "file", "register")
+    },
     # "summon tremendous physical stamina": one's own strength, no one summoned
     **{
         ("summon", noun): None

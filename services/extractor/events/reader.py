@@ -2422,6 +2422,33 @@ _STANDING_TIES = frozenset(
 )  # fmt: skip
 
 
+# Verbs of vowing, whose vow of force or punishment is a threat (CAMEO's VOW ATTACK, REVENGE).
+_VOWING = frozenset({"vow", "swear", "pledge", "promise"})
+# Acts of force or punishment a vow may promise, beyond the forceful types.
+_PUNISHING = frozenset({"retaliate", "avenge", "punish", "hunt", "crush", "annihilate"})
+_REVENGE = frozenset({"revenge", "retaliation", "retribution", "vengeance", "reprisal"})
+
+
+def _vows_force(verb: Tok) -> bool:
+    """ "vowed to retaliate against Israel", "vowed to find the bombers and bring them to
+    justice", "swore revenge": a vow to hurt or punish someone."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.casefold() in _REVENGE:
+            return True
+        if child.dep_ != "xcomp" or child.pos_ != "VERB":
+            continue
+        for act in (child, *(c for c in child.children if c.dep_ == "conj")):
+            lemma = act.lemma_.casefold()
+            if verb_type(lemma) in _FORCEFUL | {"SANCTION"} or lemma in _PUNISHING:
+                return True
+            if lemma == "bring" and any(
+                p.lower_ == "to" and any(o.lower_ == "justice" for o in p.children)
+                for p in act.children
+            ):
+                return True  # "bring them to justice"
+    return False
+
+
 def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
     """The type the verb (or the noun its light verb carries) names, before negation."""
     if event_noun is not None:
@@ -2436,6 +2463,8 @@ def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
         for c in verb.children
     ):
         return "DISAPPROVE"  # "questioned whether they would come to America's aid": a doubt
+    if lemma in _VOWING and _vows_force(verb):
+        return "THREATEN"  # "vowed to retaliate", "vowed revenge" (CAMEO 138): a threat
     if lemma in _OFFERING and any(c.dep_ == "xcomp" for c in verb.children):
         return "AGREE"  # "offered to help", "offered to host": an intent to cooperate
     if lemma in _FALLING and not any(

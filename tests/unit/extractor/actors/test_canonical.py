@@ -253,6 +253,21 @@ def test_a_company_is_one_actor_under_its_short_name(actors_of: ReadActors) -> N
     }
 
 
+def test_a_short_name_the_model_left_untagged_is_the_company(actors_of: ReadActors) -> None:
+    """ "Dominion sued Giuliani" after "Dominion Voting Systems": the model tags the full
+    name and leaves the short one a common noun; it is the company all the same."""
+    found = actors_of(
+        "Rudy Giuliani claimed that Dominion Voting Systems manipulated its results. Dominion "
+        "sued Giuliani for defamation."
+    )
+    by_name = _by_name(found)
+    assert "Dominion" not in by_name
+    assert {m.text for m in by_name["Dominion Voting Systems"].mentions} == {
+        "Dominion Voting Systems",
+        "Dominion",
+    }
+
+
 def test_a_place_or_a_generic_word_is_no_short_name(actors_of: ReadActors) -> None:
     found = actors_of(
         "The Federal Trade Commission and the Delaware Chancery Court reviewed the offer. "

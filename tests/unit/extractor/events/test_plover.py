@@ -127,6 +127,7 @@ def test_the_reviewed_phrases() -> None:
         ("behead", "ASSAULT"), ("massacre", "ASSAULT"), ("slay", "ASSAULT"),
         ("detonate", "ASSAULT"), ("storm", "ASSAULT"), ("overrun", "ASSAULT"),
         ("clash", "ASSAULT"), ("torch", "ASSAULT"),
+        ("besiege", "COERCE"), ("encircle", "ASSAULT"),  # CAMEO 191 and 190
     ],
 )  # fmt: skip
 def test_news_verbs_by_type(lemma: str, kind: EventType) -> None:
@@ -318,6 +319,8 @@ def test_light_verbs() -> None:
         ("release", "statement", True, None),
         ("seize", "initiative", True, None),
         ("release", "hostage", False, None),  # the verb's own type stands
+        ("raise", "objection", True, "DISAPPROVE"),  # CAMEO 110
+        ("raise", "concern", False, None),  # CAMEO 012, no PLOVER type
     ],
 )
 def test_an_object_can_decide_the_type(

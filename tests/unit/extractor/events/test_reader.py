@@ -3926,3 +3926,15 @@ def test_coming_to_the_aid_of_someone_aids_them(extractor: Extractor) -> None:
     assert (aid.sources, aid.targets, _value(aid)) == (["France"], ["Chad"], "2025-12-19")
     text = "The Europeans would come to the rescue of the U.S. if it were attacked."
     assert _events(extractor, text) == []
+
+
+def test_a_vow_of_force_is_a_threat(extractor: Extractor) -> None:
+    """ "vowed to retaliate against Israel", "vowed to find the bombers and bring them to
+    justice" (CAMEO 138): a threat to whom the act would hit; "promised to help" is an offer."""
+    vow = _trigger(_events(extractor, "Iran on Friday vowed to retaliate against Israel."), "vow")
+    assert (vow.type, vow.targets) == ("THREATEN", ["Israel"])
+    text = "President Bill Clinton on Thursday vowed to find the bombers and bring them to justice."
+    vow = _trigger(_events(extractor, text), "vow")
+    assert (vow.type, vow.targets) == ("THREATEN", ["bombers"])
+    text = "The minister on Friday promised to help Kenya."
+    assert _trigger(_events(extractor, text), "promise").type == "AGREE"
