@@ -230,6 +230,10 @@ LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within",
      "into", "to", "from", "over", "along", "off", "through", "towards", "toward"}
 )  # fmt: skip
+# What befalls people, whom an inquiry into it is about ("the death of John Smith").
+_BEFALLING = frozenset({"death", "disappearance", "murder", "killing", "shooting", "stabbing"})
+# Verbs whose object is the place they happen in ("visited Washington", "toured Gaza").
+_VISITING = frozenset({"visit", "tour"})
 # Nouns of travel, whose "to" names where they happen ("a two-day visit to Austria").
 _JOURNEYS = frozenset({"visit", "trip", "tour", "journey", "voyage", "pilgrimage", "mission"})
 # A place that modifies a noun is where it is only when the noun is a place too ("in Russia's
@@ -856,6 +860,20 @@ class _Reader:
             if self.actors.kinds.get(name) in {"person", "organization", "country"}
         ]
 
+    def befallen(self, happening: Tok) -> list[str]:
+        """Whom a happening an inquiry looks into befell: "investigating the death of John
+        Smith", "the shooting of two police officers", "Smith's killing"."""
+        if happening.lemma_.casefold() not in _BEFALLING and not is_event_noun(happening):
+            return []
+        return [
+            name
+            for child in happening.children
+            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in {"of", "on"})
+            for name in (
+                self.noun_actors(child) if child.dep_ == "poss" else self._prep_objects(child)
+            )
+        ]
+
     def _object_counterparts(self, thing: Tok) -> list[str]:
         """The actors a thing acted on is with, against or for: "signed an agreement with the
         GCC", "negotiating deals with India, China and the U.K.", "imposed tariffs on
@@ -890,8 +908,13 @@ class _Reader:
                 names.extend(
                     self.noun_actors(child, depth + 1)
                     or self._origin_of_goods(child, depth)
-                    # "an investigation into the company's accounts": whose thing it is
-                    or (self._owners_of(child) if preposition.lower_ == "into" else [])
+                    # "an investigation into the company's accounts": whose thing it is; "into
+                    # the death of John Smith": whom it befell
+                    or (
+                        (self._owners_of(child) or self.befallen(child))
+                        if preposition.lower_ == "into"
+                        else []
+                    )
                 )
             elif child.dep_ in {"prep", "conj"}:
                 names.extend(self._prep_objects(child, depth + 1))
@@ -1327,7 +1350,7 @@ class _Reader:
                     and self.actors.at(child) is None
                 ):
                     # "investigating Donald Trump's ties to Russia": him, not whom they are with
-                    named = self._owners_of(child) or named
+                    named = self._owners_of(child) or self.befallen(child) or named
                 found.extend(
                     named
                     or self._object_counterparts(child)
@@ -1456,6 +1479,8 @@ class _Reader:
             and token.head.head is owner
         ):
             return True  # "the bombing of a Birmingham clinic": where the clinic stands
+        if token.dep_ == "dobj" and token.head.lemma_.casefold() in _VISITING:
+            return True  # "visited Washington": the host and the place
         if token.dep_ != "pobj" or not _of_place(token.head):
             return False
         # "a visit to Austria": the host is the visit's target and its place too.
@@ -4004,6 +4029,9 @@ def read_clauses(
                     ]
                     if not draft.places or isinstance(draft.places, DatelinePlaces):
                         draft.places = act.places or draft.places
+            if not draft.places or isinstance(draft.places, DatelinePlaces):
+                # "During the visit, Starmer met Karp": where that visit was
+                draft.places = _occasion_told_before(told_acts, told_roles, draft) or draft.places
             if date_source in {"publication", "unknown"} and draft.when != "future":
                 told = _document_told_before(told_documents, trigger)
                 if told is not None:
@@ -4417,6 +4445,31 @@ def _told_before(told: dict[tuple[EventType, str], _Told], draft: _Draft) -> _To
         if found is not None:
             return found
     return None
+
+
+def _occasion_told_before(
+    acts: dict[tuple[EventType, str], _Told],
+    roles: dict[tuple[EventType, str], _Told],
+    draft: _Draft,
+) -> list[str]:
+    """The places of the occasion a verb's act happened at, named again by a definite noun
+    and told before by the same doer with its place: "Starmer visited Washington ... During
+    the visit, Starmer met Karp" happened in Washington."""
+    if draft.nominal or draft.kind is None:
+        return []
+    for preposition in draft.token.children:
+        if preposition.dep_ != "prep" or preposition.lower_ not in {"during", "on", "at", "in"}:
+            continue
+        for noun in preposition.children:
+            kind = event_noun_type(noun) if noun.dep_ == "pobj" else None
+            if kind is None or not _known(noun):
+                continue
+            word = noun.lemma_.casefold()
+            for party in draft.sources:
+                for told in (acts.get((kind, party)), roles.get((kind, party))):
+                    if told is not None and told.places and _same_act(told.words, word):
+                        return list(told.places)
+    return []
 
 
 def _told_by(draft: _Draft) -> list[str]:

@@ -3938,3 +3938,24 @@ def test_a_vow_of_force_is_a_threat(extractor: Extractor) -> None:
     assert (vow.type, vow.targets) == ("THREATEN", ["bombers"])
     text = "The minister on Friday promised to help Kenya."
     assert _trigger(_events(extractor, text), "promise").type == "AGREE"
+
+
+def test_a_visited_place_is_where_the_visit_was(extractor: Extractor) -> None:
+    """ "visited Washington in February": the host and the place; "During the visit, Starmer
+    met Karp" happened there too (the visit told before by the same doer)."""
+    text = (
+        "Prime Minister Keir Starmer visited Washington in February. During the visit, "
+        "Starmer met Palantir CEO Alex Karp."
+    )
+    events = _events(extractor, text)
+    assert _trigger(events, "visit").places == ["Washington"]
+    assert _trigger(events, "meet").places == ["Washington"]
+
+
+def test_an_inquiry_into_a_happening_is_about_whom_it_befell(extractor: Extractor) -> None:
+    """ "investigating the death of John Smith", "an investigation into the killing of
+    Barnett Slepian": the inquiry is about them."""
+    text = "Police on Friday began investigating the death of John Smith."
+    assert _trigger(_events(extractor, text), "investigate").targets == ["John Smith"]
+    text = "The FBI on Friday opened an investigation into the killing of Barnett Slepian."
+    assert _trigger(_events(extractor, text), "open").targets == ["Barnett Slepian"]
