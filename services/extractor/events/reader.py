@@ -4048,7 +4048,12 @@ def read_clauses(
                 for party in _told_by(draft):
                     if dated:
                         told_acts[(draft.kind, party)] = act
-                    if act.targets and not _mentions_again(draft):
+                    # a definite noun's own roles too ("the President's threat to tariff
+                    # European allies ... the President's tariffs threat"), never over a
+                    # telling's
+                    if act.targets and (
+                        not _mentions_again(draft) or (draft.kind, party) not in told_roles
+                    ):
                         told_roles[(draft.kind, party)] = act
             if date is not None and date_source == "explicit":
                 for document in documents:

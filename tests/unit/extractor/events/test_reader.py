@@ -3959,3 +3959,14 @@ def test_an_inquiry_into_a_happening_is_about_whom_it_befell(extractor: Extracto
     assert _trigger(_events(extractor, text), "investigate").targets == ["John Smith"]
     text = "The FBI on Friday opened an investigation into the killing of Barnett Slepian."
     assert _trigger(_events(extractor, text), "open").targets == ["Barnett Slepian"]
+
+
+def test_a_definite_noun_names_again_one_told_by_a_definite_noun(extractor: Extractor) -> None:
+    """ "Iraq's invasion of Kuwait ... since Iraq's invasion": the first telling, undated, is
+    itself a definite noun; its own roles are what the later one takes."""
+    text = (
+        "Iraq's invasion of Kuwait shocked the world. An international force has mobilized "
+        "since Iraq's invasion."
+    )
+    invasions = [e for e in _events(extractor, text) if e.trigger == "invasion"]
+    assert [e.targets for e in invasions] == [["Kuwait"], ["Kuwait"]]
