@@ -64,6 +64,7 @@ VERBS: dict[EventType, tuple[str, ...]] = {
     ),
     "DEMAND": (
         "demand", "urge", "press", "insist", "ask", "appeal", "request", "exhort", "implore",
+        "pressure", "pressurise", "pressurize",  # as "press" (CAMEO's IMPEL reads coercion)
         # "All demands and orders" (DEMAND). Unsure: "ordered 20 aircraft" is a purchase;
         # in our news 15 of 15 are orders to act.
         "order",

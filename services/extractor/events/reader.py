@@ -316,7 +316,7 @@ _OWNED = AGENT_NOUNS | _BELONGINGS | _DEEDS | SPEAKING_DOCUMENTS
 _DEFINITE = frozenset({"the", "that", "this", "these", "those"})
 _SIDE_NOUNS = frozenset({"side", "country", "nation", "leader", "government", "party"})
 # Verbs that ask an act of their object with an infinitive ("told X to", "pushed X to").
-_TELLING = frozenset({"tell", "push", "encourage"})
+_TELLING = frozenset({"tell", "push", "encourage", "instruct", "direct"})
 # Sectors whose word before an event noun names its doer ("police raids", "army strikes",
 # "government crackdown"), and state bodies named for a building, which are rather hit.
 _ARMED_OR_STATE = frozenset({"COP", "MIL", "REB", "GOV", "SPY", "UAF"})
@@ -2876,7 +2876,10 @@ def _phrasal_kind(verb: Tok, particle: Tok) -> EventType | None:
     if _names_a_time(particle):
         return None
     if (verb.lemma_.casefold(), particle.lemma_.casefold()) == ("charge", "with") and not any(
-        c.dep_ == "pobj" and c.lemma_.casefold() in _CHARGES for c in particle.children
+        (c.dep_ == "pobj" and c.lemma_.casefold() in _CHARGES)
+        # "charged with gunning down Dr. Slepian": a crime told by its verb
+        or (c.dep_ == "pcomp" and _event_type(c, None) in _CHARGED_DEEDS)
+        for c in particle.children
     ):
         return None
     if (verb.lemma_.casefold(), particle.lower_) == ("push", "back") and any(
@@ -2891,6 +2894,9 @@ def _phrasal_kind(verb: Tok, particle: Tok) -> EventType | None:
     return kind
 
 
+# Types of the deeds a charge with a gerund accuses of ("charged with killing", "with
+# stealing"); "charged the inspectors with verifying" is a task.
+_CHARGED_DEEDS = frozenset({"ASSAULT", "CRIME"})
 # Whom one speaks to when one speaks to the public: no party of a consultation.
 _THE_PRESS = frozenset(
     {"reporter", "journalist", "press", "medium", "media", "newsman", "correspondent",
@@ -3096,7 +3102,11 @@ def _asks_a_question(verb: Tok) -> bool:
     return any(
         (
             child.dep_ == "ccomp"
-            and any(g.lower_ in _QUESTION_WORDS and g.i < child.i for g in child.children)
+            and (
+                any(g.lower_ in _QUESTION_WORDS and g.i < child.i for g in child.children)
+                # "asked how well the public interest would be served": the clause opens on it
+                or min(child.subtree, key=lambda t: t.i).lower_ in _QUESTION_WORDS
+            )
         )
         or (child.dep_ == "dobj" and child.lemma_.casefold() in _QUESTIONS)
         # "asked her about Trump's policies": a question on a topic, with nothing asked for

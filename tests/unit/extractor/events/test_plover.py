@@ -128,6 +128,7 @@ def test_the_reviewed_phrases() -> None:
         ("detonate", "ASSAULT"), ("storm", "ASSAULT"), ("overrun", "ASSAULT"),
         ("clash", "ASSAULT"), ("torch", "ASSAULT"),
         ("besiege", "COERCE"), ("encircle", "ASSAULT"),  # CAMEO 191 and 190
+        ("pressure", "DEMAND"),  # as "press"
     ],
 )  # fmt: skip
 def test_news_verbs_by_type(lemma: str, kind: EventType) -> None:

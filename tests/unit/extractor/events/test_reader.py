@@ -3970,3 +3970,25 @@ def test_a_definite_noun_names_again_one_told_by_a_definite_noun(extractor: Extr
     )
     invasions = [e for e in _events(extractor, text) if e.trigger == "invasion"]
     assert [e.targets for e in invasions] == [["Kuwait"], ["Kuwait"]]
+
+
+def test_directing_someone_to_act_is_a_demand(extractor: Extractor) -> None:
+    """ "instructed police to arrest the protesters": an order to its object, as "told"."""
+    text = "Interior Minister John Smith instructed police on Friday to arrest the protesters."
+    instructed = _trigger(_events(extractor, text), "instruct")
+    assert (instructed.type, instructed.targets) == ("DEMAND", ["police"])
+
+
+def test_a_charge_told_by_the_deeds_verb(extractor: Extractor) -> None:
+    """ "charged with gunning down Dr. Barnett Slepian": a crime told by a gerund; "charged
+    the inspectors with verifying" is a task."""
+    text = "On Friday, James Kopp was charged with gunning down Dr. Barnett Slepian."
+    assert _trigger(_events(extractor, text), "charge").targets == ["James Kopp"]
+    text = "On Friday, the U.N. charged the inspectors with verifying the claims."
+    assert all(e.trigger != "charge" for e in _events(extractor, text))
+
+
+def test_asking_how_is_a_question(extractor: Extractor) -> None:
+    """ "asked how well the public interest would be served": a question, no demand."""
+    text = "On Friday, McCaw asked how well the public interest would be served."
+    assert _events(extractor, text) == []
