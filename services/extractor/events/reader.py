@@ -964,6 +964,10 @@ class _Reader:
             own = self.noun_actors(verb.head)
             if own:
                 return _Found(own, direct=False)
+        if _for_a_deed(verb):
+            # "arrested Smith for stealing a car", "imposed a tariff on Denmark for sending
+            # troops", "was fined for polluting": the one it is done to did the deed
+            return _Found(self._punished(verb.head.head), direct=False)
         head = governor(verb)
         if head is None:
             return found
@@ -976,6 +980,21 @@ class _Reader:
                 return _Found(objects, direct=False)
         inherited = self.subject_actors(head, depth + 1)
         return _Found(inherited.names, direct=False)
+
+    def _punished(self, verb: Tok) -> list[str]:
+        """Whom an act of reward or punishment is done to: its object, its passive subject,
+        or the one its "on" or "against" names ("a tariff on Denmark")."""
+        names: list[str] = []
+        for child in verb.children:
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                names.extend(n for n in self.noun_actors(child) if n not in names)
+        if names:
+            return names
+        for thing in (verb, *(c for c in verb.children if c.dep_ == "dobj")):
+            for child in thing.children:
+                if child.dep_ == "prep" and child.lower_ in {"on", "against"}:
+                    names.extend(n for n in self._prep_objects(child) if n not in names)
+        return names
 
     def _stranded_antecedent(self, pronoun: Tok) -> Tok | None:
         """The noun right before a relative pronoun whose clause the parser did not hang on
@@ -2474,6 +2493,24 @@ def _vows_force(verb: Tok) -> bool:
     return False
 
 
+# Types of the acts whose "for" and gerund name the deed they answer ("arrested him for
+# stealing", "praised her for helping"; not "called for sending troops", what is asked).
+_ANSWERING = frozenset({"SANCTION", "COERCE", "DISAPPROVE", "SUPPORT"})
+
+
+def _for_a_deed(verb: Tok) -> bool:
+    """ "arrested Smith for stealing a car": the gerund after "for" on an act of reward or
+    punishment is the deed it answers, done by the one it is done to, before it."""
+    preposition = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and preposition.lower_ == "for"
+        and preposition.head.pos_ == "VERB"
+        and _event_type(preposition.head, _event_noun(preposition.head)) in _ANSWERING
+    )
+
+
 def _event_type(verb: Tok, event_noun: Tok | None) -> EventType | None:
     """The type the verb (or the noun its light verb carries) names, before negation."""
     if event_noun is not None:
@@ -2912,6 +2949,7 @@ def _is_candidate(verb: Tok) -> bool:
         and not _reduced_passive(verb)
         and not document_act(verb)
         and not gerund_clause(verb)
+        and not _for_a_deed(verb)
     ):
         return False
     first = first_conjunct(verb)

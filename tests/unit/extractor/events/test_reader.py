@@ -3992,3 +3992,19 @@ def test_asking_how_is_a_question(extractor: Extractor) -> None:
     """ "asked how well the public interest would be served": a question, no demand."""
     text = "On Friday, McCaw asked how well the public interest would be served."
     assert _events(extractor, text) == []
+
+
+def test_the_deed_a_punishment_answers_is_its_targets(extractor: Extractor) -> None:
+    """ "sanctioned Russia in 2022 for invading Ukraine", "imposed a tariff on Norway for
+    sending troops": the one punished did the deed, before, on no date the text gives; "called
+    for sending troops" asks it."""
+    events = _events(extractor, "The EU sanctioned Russia in 2022 for invading Ukraine.")
+    invaded = _trigger(events, "invade")
+    assert (invaded.sources, invaded.targets, invaded.date) == (["Russia"], ["Ukraine"], None)
+    text = (
+        "On Saturday, President Donald Trump imposed a 10% tariff on Norway for sending troops "
+        "to Greenland."
+    )
+    assert _trigger(_events(extractor, text), "send").sources == ["Norway"]
+    text = "Ukraine called on Friday for sending troops to Kyiv."
+    assert all(e.trigger != "send" for e in _events(extractor, text))
