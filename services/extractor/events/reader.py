@@ -3278,6 +3278,10 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         targets = [*reader.subject_actors(verb).names, *targets]
     negated = is_negated(verb, event_noun)
     plain_kind = _event_type(verb, event_noun)
+    refusal = negated and plain_kind in _REFUSABLE and _refuses(verb) and bool(found.names)
+    if refusal:
+        # "Iran said it will not negotiate with Washington": a refusal, REJECT
+        plain_kind, negated = "REJECT", False
     if _result_of_same_act(verb, plain_kind):
         return None  # "sank three boats, killing 11": the sinking's toll, not a second attack
     if plain_kind == "DEMAND" and _stipulates(verb):
@@ -3347,6 +3351,9 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         return None  # "Starmer said that Britain must increase defence spending": a policy
     clauses = chain(verb)
     when = reading(verb)
+    if refusal:
+        # "said on Friday it will not negotiate": refused when said, or now
+        when = reading(verb.head) if verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" else "recent"
     occasion = _occasion_of(verb)
     if occasion is not None:
         # "talks mediated by Oman will be held on Tuesday in Geneva": at the talks
@@ -3387,11 +3394,8 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         date=date,
         direct=found.direct and len(clauses) == 1,
         hedged=negated
-        or is_hedged(verb, clauses)
-        or (
-            occasion is not None
-            and (is_hedged(occasion, chain(occasion)) or is_negated(occasion, None))
-        )
+        or (is_hedged(verb, clauses) and not refusal)
+        or (occasion is not None and _hedged_occasion(occasion))
         or is_conditional(clauses)
         or is_imperative(clauses)
         or is_subjunctive(verb)
@@ -3432,6 +3436,32 @@ def _occasion_of(verb: Tok) -> Tok | None:
     else:
         return None
     return holder if holder.pos_ in {"VERB", "AUX"} and holder is not verb else None
+
+
+# Types of the acts whose refusal is a REJECT: meeting, agreeing, yielding, helping,
+# withdrawing ("will not negotiate", "would not attend", "won't resign").
+_REFUSABLE = frozenset({"CONSULT", "AGREE", "CONCEDE", "COOPERATE", "AID", "RETREAT", "SUPPORT"})
+# The auxiliaries of a will, said or reported: "will not", "would not", "won't".
+_WILL = frozenset({"will", "would", "wo", "'ll", "'d"})
+_MODALS_BUT_WILL = frozenset({"may", "might", "could", "should", "must", "can", "ca", "ought"})
+
+
+def _refuses(verb: Tok) -> bool:
+    """ "will not negotiate", "said they would not enter negotiations", "we won't attend":
+    a doer's word that it will not do an act is a refusal, no hypothetical; not a passive
+    ("would not be allowed"), another modal ("could not attend"), a condition or a wish."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not auxes & _WILL or auxes & _MODALS_BUT_WILL or _is_passive(verb):
+        return False
+    if verb.dep_ in {"advcl", "xcomp", "relcl", "acl", "pcomp"}:
+        return False  # "if they would not agree", "hopes they will not", "those who won't"
+    if any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+        for c in verb.children
+    ):
+        return False  # "would not negotiate if sanctions remained": a condition
+    return not is_conditional([verb])
 
 
 def _hedged_occasion(occasion: Tok) -> bool:

@@ -4008,3 +4008,23 @@ def test_the_deed_a_punishment_answers_is_its_targets(extractor: Extractor) -> N
     assert _trigger(_events(extractor, text), "send").sources == ["Norway"]
     text = "Ukraine called on Friday for sending troops to Kyiv."
     assert all(e.trigger != "send" for e in _events(extractor, text))
+
+
+def test_a_word_not_to_do_an_act_is_a_refusal(extractor: Extractor) -> None:
+    """ "said it will not negotiate with Washington": a refusal, REJECT (the contract); not
+    a condition ("would not negotiate if ..."), another modal ("could not attend"), or a
+    forceful act forsworn ("will not attack")."""
+    text = "Iran said on Friday it will not negotiate with Washington."
+    refused = _trigger(_events(extractor, text), "negotiate")
+    assert (refused.type, refused.sources, refused.targets) == (
+        "REJECT",
+        ["Iran"],
+        ["United States"],
+    )
+    assert _value(refused) == "2025-12-19"
+    for text in (
+        "Iran would not negotiate if sanctions remained, the minister said on Friday.",
+        "Iran said on Friday it could not attend the talks.",
+        "Russia will not attack Ukraine, President Vladimir Putin said on Friday.",
+    ):
+        assert _events(extractor, text) == [], text
