@@ -171,7 +171,9 @@ _SEEKING_NOUNS = frozenset(
      # wanted: "reaffirmed his preference for a diplomatic deal with Iran"
      "preference", "desire", "wish", "appetite", "aspiration", "ambition",
      # feared, not reported: "expressing concern over police raids", "fears of a crackdown"
-     "concern", "fear", "worry", "danger", "spectre", "specter"}
+     "concern", "fear", "worry", "danger", "spectre", "specter",
+     # promised, not given: "assurances of aid", "a pledge of support", "a vow of revenge"
+     "assurance", "promise", "pledge", "guarantee", "commitment", "vow"}
 )  # fmt: skip
 # How a noun phrase hangs under the noun that has its event in view without a clause of its
 # own: "the possibility of imposing tariffs", "threats to impose sanctions".

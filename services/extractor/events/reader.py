@@ -3278,7 +3278,12 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         targets = [*reader.subject_actors(verb).names, *targets]
     negated = is_negated(verb, event_noun)
     plain_kind = _event_type(verb, event_noun)
-    refusal = negated and plain_kind in _REFUSABLE and _refuses(verb) and bool(found.names)
+    refusal = (
+        negated
+        and (plain_kind in _REFUSABLE or verb.lemma_.casefold() in _REFUSABLE_ACTS)
+        and _refuses(verb)
+        and bool(found.names)
+    )
     if refusal:
         # "Iran said it will not negotiate with Washington": a refusal, REJECT
         plain_kind, negated = "REJECT", False
@@ -3438,9 +3443,16 @@ def _occasion_of(verb: Tok) -> Tok | None:
     return holder if holder.pos_ in {"VERB", "AUX"} and holder is not verb else None
 
 
-# Types of the acts whose refusal is a REJECT: meeting, agreeing, yielding, helping,
-# withdrawing ("will not negotiate", "would not attend", "won't resign").
-_REFUSABLE = frozenset({"CONSULT", "AGREE", "CONCEDE", "COOPERATE", "AID", "RETREAT", "SUPPORT"})
+# Types of the acts whose refusal is a REJECT ("will not negotiate", "would not attend",
+# "will not join the board"), and the acts of other types that are refused as such ("will not
+# resign", "will not lift the sanctions"). Not a stance forsworn: "will not accept a situation
+# where ...", "will never compromise on our security", "will not retreat from the world" are
+# words of resolve, no refusal of anything asked (the judges' reading).
+_REFUSABLE = frozenset({"CONSULT", "COOPERATE"})
+_REFUSABLE_ACTS = frozenset(
+    {"resign", "withdraw", "sign", "release", "extradite", "lift", "ratify", "recognize",
+     "recognise", "pay"}
+)  # fmt: skip
 # The auxiliaries of a will, said or reported: "will not", "would not", "won't".
 _WILL = frozenset({"will", "would", "wo", "'ll", "'d"})
 _MODALS_BUT_WILL = frozenset({"may", "might", "could", "should", "must", "can", "ca", "ought"})
@@ -4226,13 +4238,21 @@ def read_clauses(
         or (clause.places and not isinstance(clause.places, DatelinePlaces))
         else replace(
             clause,
-            places=whereabouts.of(clause.sources, clause.date, clause.start)
+            places=whereabouts.of(_met(clause), clause.date, clause.start)
             or clause.places
             or ground.place_of(clause.kind, clause.sources, clause.targets),
         )
         for clause in clauses
     ]
     return _doers_told_before(_one_attack_per_person(clauses, actors))
+
+
+def _met(clause: Clause) -> list[str]:
+    """Whose whereabouts place an act: its doers'; a meeting's every side's, who were
+    together ("Stocker met Sharif": where either was that day)."""
+    if clause.kind == "CONSULT":
+        return [*clause.sources, *clause.targets]
+    return clause.sources
 
 
 class _Whereabouts:

@@ -4022,9 +4022,33 @@ def test_a_word_not_to_do_an_act_is_a_refusal(extractor: Extractor) -> None:
         ["United States"],
     )
     assert _value(refused) == "2025-12-19"
+    text = "France said on Friday it will not join the board."
+    assert _trigger(_events(extractor, text), "join").type == "REJECT"
     for text in (
         "Iran would not negotiate if sanctions remained, the minister said on Friday.",
         "Iran said on Friday it could not attend the talks.",
         "Russia will not attack Ukraine, President Vladimir Putin said on Friday.",
+        # words of resolve, no refusal of anything asked
+        "The U.K. will never compromise on our national security, an official said on Friday.",
+        "Clinton said on Friday the United States will not retreat from the world.",
     ):
         assert _events(extractor, text) == [], text
+
+
+def test_an_act_only_promised_has_not_happened(extractor: Extractor) -> None:
+    """ "counting on assurances of aid": the aid is promised, not given; the pledge is an
+    act of its own."""
+    text = "Kenya is counting on assurances of aid for the government from Japan."
+    assert [e.type for e in _events(extractor, text)] == []
+    text = "Japan on Friday made a pledge of aid to Kenya."
+    assert [e.type for e in _events(extractor, text)] == ["AGREE"]
+
+
+def test_a_meeting_is_where_either_side_was_that_day(extractor: Extractor) -> None:
+    """ "Putin spoke at a forum in Vladivostok on Friday. Modi met Putin on Friday": where the
+    one met was that day."""
+    text = (
+        "President Vladimir Putin spoke at an economic forum in Vladivostok on Friday. Prime "
+        "Minister Narendra Modi met Putin on Friday."
+    )
+    assert _trigger(_events(extractor, text), "meet").places == ["Vladivostok"]
