@@ -3291,6 +3291,8 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         return None  # "sank three boats, killing 11": the sinking's toll, not a second attack
     if plain_kind == "DEMAND" and _stipulates(verb):
         plain_kind = None  # "the plan calls for LIN to combine ...": terms, asked of no one
+    if plain_kind == "CONSULT" and not targets and _talks_alone(verb, found.names):
+        plain_kind = None  # "we'll talk", "used his platform to talk about AI": speaking
     if plain_kind == "CONSULT" and targets and all(reader.outlet(t) for t in targets):
         plain_kind = None  # "spoke to Reuters": an interview, no consultation
     if plain_kind == "ASSAULT" and _clash_of_words(reader, verb, found.names + targets):
@@ -3474,6 +3476,30 @@ def _refuses(verb: Tok) -> bool:
     ):
         return False  # "would not negotiate if sanctions remained": a condition
     return not is_conditional([verb])
+
+
+# Verbs of talking, a consultation only with someone to talk with.
+_TALKING = frozenset({"talk", "speak"})
+
+
+def _talks_alone(verb: Tok, doers: list[str]) -> bool:
+    """ "Iran does want to talk, and we'll talk", "used his platform to talk about AI": one
+    doer talking with no one named to talk with or to speaks, and consults no one (not "the
+    two sides talked", "officials talked", "spoke with several colleagues")."""
+    if verb.lemma_.casefold() not in _TALKING or len(doers) > 1:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(s.tag_ in {"NNS", "NNPS"} for s in subjects):
+        return False
+    return not any(
+        (
+            c.dep_ == "prep"
+            and c.lower_ in {"with", "to"}
+            and any(o.dep_ == "pobj" for o in c.children)
+        )
+        or c.dep_ in {"dobj", "dative"}
+        for c in verb.children
+    )
 
 
 def _hedged_occasion(occasion: Tok) -> bool:

@@ -4052,3 +4052,15 @@ def test_a_meeting_is_where_either_side_was_that_day(extractor: Extractor) -> No
         "Minister Narendra Modi met Putin on Friday."
     )
     assert _trigger(_events(extractor, text), "meet").places == ["Vladivostok"]
+
+
+def test_talking_with_no_one_consults_no_one(extractor: Extractor) -> None:
+    """ "Iran does want to talk, and we'll talk", "used his platform to talk about AI": one
+    doer talking with no one is speaking; "Iran and the United States talked", "officials
+    talked" and "spoke with Putin" are consultations."""
+    text = "On Friday, Pope Leo XIV used his platform to talk about AI."
+    assert _events(extractor, text) == []
+    text = "Iran and the United States talked on Friday. Officials talked on Friday."
+    assert [e.type for e in _events(extractor, text)] == ["CONSULT", "CONSULT"]
+    text = "President Donald Trump spoke with President Vladimir Putin on Friday."
+    assert [e.type for e in _events(extractor, text)] == ["CONSULT"]
