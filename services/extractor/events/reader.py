@@ -3291,6 +3291,8 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         return None  # "sank three boats, killing 11": the sinking's toll, not a second attack
     if plain_kind == "DEMAND" and _stipulates(verb):
         plain_kind = None  # "the plan calls for LIN to combine ...": terms, asked of no one
+    if plain_kind == "COERCE" and _forced_by_circumstance(reader, verb):
+        plain_kind = None  # "blew up a rail line, forcing a train to stop": a consequence
     if plain_kind == "CONSULT" and not targets and _talks_alone(verb, found.names):
         plain_kind = None  # "we'll talk", "used his platform to talk about AI": speaking
     if plain_kind == "CONSULT" and targets and all(reader.outlet(t) for t in targets):
@@ -3476,6 +3478,30 @@ def _refuses(verb: Tok) -> bool:
     ):
         return False  # "would not negotiate if sanctions remained": a condition
     return not is_conditional([verb])
+
+
+def _forced_by_circumstance(reader: _Reader, verb: Tok) -> bool:
+    """ "blew up a stretch of rail line, forcing a passenger train to stop", "driving up
+    rents and forcing people to the streets": "forcing" as a clause's consequence is what
+    it caused, no coercion anyone did; not after a forceful act on people ("stormed the
+    building, forcing the protesters to leave")."""
+    first = first_conjunct(verb)
+    if not (
+        verb.lemma_.casefold() == "force"
+        and verb.tag_ == "VBG"
+        and verb.dep_ in {"advcl", "conj"}
+        and _comma_before(first)
+    ):
+        return False
+    cause = first.head
+    forceful = _event_type(cause, _event_noun(cause)) in _FORCEFUL
+    return not (forceful and any(c.dep_ == "dobj" and reader.noun_actors(c) for c in verb.children))
+
+
+def _comma_before(verb: Tok) -> bool:
+    """Whether a comma of its governor's stands right before `verb`'s clause."""
+    first = min(t.i for t in verb.subtree)
+    return any(t.i == first - 1 and t.text == "," for t in verb.head.children)
 
 
 # Verbs of talking, a consultation only with someone to talk with.

@@ -4064,3 +4064,16 @@ def test_talking_with_no_one_consults_no_one(extractor: Extractor) -> None:
     assert [e.type for e in _events(extractor, text)] == ["CONSULT", "CONSULT"]
     text = "President Donald Trump spoke with President Vladimir Putin on Friday."
     assert [e.type for e in _events(extractor, text)] == ["CONSULT"]
+
+
+def test_forcing_as_a_consequence_is_no_coercion(extractor: Extractor) -> None:
+    """ "blew up a stretch of rail line, forcing a passenger train to stop": what the act
+    caused; not after a forceful act on people ("stormed the building, forcing the
+    protesters to leave")."""
+    text = (
+        "In November, two soldiers blew up a stretch of rail line outside Warsaw, forcing a "
+        "passenger train to stop."
+    )
+    assert all(e.trigger != "force" for e in _events(extractor, text))
+    text = "Police stormed the building on Friday, forcing the protesters to leave."
+    assert _trigger(_events(extractor, text), "force").targets == ["protesters"]
