@@ -4674,15 +4674,13 @@ def _same_act(told: tuple[str, ...], again: str) -> bool:
 
 # The shortest word a family of words is told by ("meet", "talk").
 _STEM = 4
-# Event nouns whose verb's stem differs from theirs: the noun names the verb's act again.
+# Event nouns whose verb's stem differs from theirs, so that neither begins the other: the
+# noun names the verb's act again.
 _NOMINALIZED = {
     "invasion": "invade", "lawsuit": "sue", "suit": "sue", "detention": "detain",
     "expulsion": "expel", "criticism": "criticize", "decision": "decide",
     "explosion": "explode", "collision": "collide", "intrusion": "intrude",
-    "conclusion": "conclude", "abduction": "abduct", "seizure": "seize",
-    "imprisonment": "imprison", "pursuit": "pursue", "defence": "defend",
-    "defense": "defend", "offensive": "offend", "complaint": "complain",
-    "acquittal": "acquit", "conviction": "convict", "retaliation": "retaliate",
+    "conclusion": "conclude", "defence": "defend", "defense": "defend",
 }  # fmt: skip
 
 
