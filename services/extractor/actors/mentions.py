@@ -291,7 +291,16 @@ def _untagged_names(
                 )
     # "Dominion sued Giuliani" after "Dominion Voting Systems": a company's short name,
     # untagged where the model tagged its full name
-    shorts = {short for c in raw if c.label == "ORG" for short in organisation_short_names(c.text)}
+    # (not a word a person of the article is named by, nor a place's: "Koch" of "Koch
+    # Industries" beside Charles Koch)
+    people = {w for c in raw if c.label == "PERSON" for w in c.text.split()}
+    shorts = {
+        short
+        for c in raw
+        if c.label == "ORG"
+        for short in organisation_short_names(c.text)
+        if short not in people and not gazetteer.is_place(short, 0)
+    }
     found: list[Candidate] = []
     for token in doc if shorts else ():
         i = token.i

@@ -409,7 +409,7 @@ def reading(verb: Tok) -> Reading:
         if verb.dep_ == "pcomp" and verb.head.lower_ in _OTHER_TIME:
             return "background"  # "after receiving an endorsement": the parser's preposition
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "for":
-            return "background"  # "arrested him for stealing a car": the deed came before
+            return "background"  # "sanctioned Russia for invading Ukraine": the deed came before
         if charged_deed(verb):
             return "background"  # "convicted in 1991 of defrauding investors": before then
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and _names_the_befallen(verb.head):

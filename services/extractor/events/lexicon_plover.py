@@ -303,7 +303,6 @@ _FORCES_SENT = (
     "troop", "soldier", "warship", "force", "jet", "plane", "warplane", "bomber", "fighter",
     "aircraft", "carrier", "reinforcement", "marine", "paratrooper", "tank", "battalion",
     "brigade", "division", "squadron", "submarine", "destroyer", "frigate",
-    "personnel",  # "dispatched military personnel to Greenland"
 )  # fmt: skip
 # What is hosted without any gathering of parties ("will host the 2034 Games").
 _FESTIVITIES = frozenset(

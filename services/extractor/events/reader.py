@@ -250,16 +250,20 @@ _PLACE_NOUNS = frozenset(
 )  # fmt: skip
 
 
-def _in_a_phrase_of_place(name: Tok) -> bool:
-    """Whether a place name stands in a phrase of place ("in Dar es Salaam", "on the outskirts
-    of Kabul"), whatever that phrase belongs to."""
+def _phrase_of_place(name: Tok) -> Tok | None:
+    """The preposition of the phrase of place a place name stands in ("in Dar es Salaam", "on
+    the outskirts of Kabul"), whatever it belongs to; None for none, for a whence ("from
+    Tokyo") or an attribution ("according to Tehran")."""
     token = name
     for _ in range(CHAIN_LIMIT):
         if token.dep_ not in _NOMINAL_DEPS or token.head is token:
             break
         token = token.head
     token = _up_from_a_part(token)
-    return token.dep_ == "pobj" and _of_place(token.head) and token.head.head.lower_ != "according"
+    preposition = token.head
+    if token.dep_ != "pobj" or not _of_place(preposition) or preposition.lower_ == "from":
+        return None
+    return None if preposition.head.lower_ == "according" else preposition
 
 
 def _of_place(preposition: Tok) -> bool:
@@ -287,7 +291,7 @@ _PARTS_OF_PLACES = frozenset(
 
 
 # Parts of a place that "on" puts something at.
-_EDGES = frozenset({"coast", "shore", "outskirts", "outskirt", "edge", "border", "frontier"})
+_EDGES = frozenset({"coast", "shore", "outskirts", "outskirt", "edge"})
 
 
 def _up_from_a_part(token: Tok) -> Tok:
@@ -863,15 +867,15 @@ class _Reader:
     def befallen(self, happening: Tok) -> list[str]:
         """Whom a happening an inquiry looks into befell: "investigating the death of John
         Smith", "the shooting of two police officers", "Smith's killing"."""
-        if happening.lemma_.casefold() not in _BEFALLING and not is_event_noun(happening):
+        if happening.lemma_.casefold() not in _BEFALLING:
             return []
         return [
             name
             for child in happening.children
-            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in {"of", "on"})
-            for name in (
-                self.noun_actors(child) if child.dep_ == "poss" else self._prep_objects(child)
-            )
+            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of")
+            for victim in ([child] if child.dep_ == "poss" else child.children)
+            if victim.dep_ in {"poss", "pobj"}
+            for name in self.noun_actors(victim)
         ]
 
     def _object_counterparts(self, thing: Tok) -> list[str]:
@@ -965,7 +969,7 @@ class _Reader:
             if own:
                 return _Found(own, direct=False)
         if _for_a_deed(verb):
-            # "arrested Smith for stealing a car", "imposed a tariff on Denmark for sending
+            # "sanctioned Russia for invading Ukraine", "imposed a tariff on Denmark for sending
             # troops", "was fined for polluting": the one it is done to did the deed
             return _Found(self._punished(verb.head.head), direct=False)
         head = governor(verb)
@@ -1579,23 +1583,28 @@ class _Reader:
         in its sentence or the one before."""
         there = next(
             (
-                t
-                for t in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
-                for t in t.children
-                if t.dep_ == "advmod" and t.lower_ == "there"
+                adverb
+                for holder in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
+                for adverb in holder.children
+                if adverb.dep_ == "advmod" and adverb.lower_ == "there"
             ),
             None,
         )
         if there is None:
             return []
         sentence = self.sentence_of[there.i]
+        by_a_noun: list[str] = []
         for i in range(there.i - 1, -1, -1):
             if self.sentence_of[i] < sentence - 1:
                 break
             name = self.places.by_token.get(i)
-            if name is not None and _in_a_phrase_of_place(self.tokens[i]):
-                return [name]
-        return []
+            phrase = _phrase_of_place(self.tokens[i]) if name is not None else None
+            if phrase is None or name is None:
+                continue
+            if phrase.head.pos_ in {"VERB", "AUX"}:
+                return [name]  # "met in Istanbul ... for talks on the war in Ukraine": Istanbul
+            by_a_noun = by_a_noun or [name]  # "the FBI investigation in Dar es Salaam"
+        return by_a_noun
 
     def _simultaneous_places(self, verb: Tok, owner: Tok | None) -> list[str]:
         """ "Pakistan and Austria agreed ... as Sharif met Stocker in Vienna": a clause and the
@@ -2471,6 +2480,11 @@ _VOWING = frozenset({"vow", "swear", "pledge", "promise"})
 # Acts of force or punishment a vow may promise, beyond the forceful types.
 _PUNISHING = frozenset({"retaliate", "avenge", "punish", "hunt", "crush", "annihilate"})
 _REVENGE = frozenset({"revenge", "retaliation", "retribution", "vengeance", "reprisal"})
+# What a vow to "kill" or "block" defeats without hurting anyone.
+_MEASURES = frozenset(
+    {"bill", "law", "legislation", "measure", "plan", "proposal", "deal", "agreement", "idea",
+     "initiative", "project", "program", "programme", "policy", "tax", "reform", "motion"}
+)  # fmt: skip
 
 
 def _vows_force(verb: Tok) -> bool:
@@ -2479,10 +2493,12 @@ def _vows_force(verb: Tok) -> bool:
     for child in verb.children:
         if child.dep_ == "dobj" and child.lemma_.casefold() in _REVENGE:
             return True
-        if child.dep_ != "xcomp" or child.pos_ != "VERB":
-            continue
+        if child.dep_ != "xcomp" or child.pos_ != "VERB" or is_negated(child, None):
+            continue  # "pledged not to strike each other's energy facilities": restraint
         for act in (child, *(c for c in child.children if c.dep_ == "conj")):
             lemma = act.lemma_.casefold()
+            if any(o.dep_ == "dobj" and o.lemma_.casefold() in _MEASURES for o in act.children):
+                continue  # "vowed to kill the bill": a measure defeated, no one hurt
             if verb_type(lemma) in _FORCEFUL | {"SANCTION"} or lemma in _PUNISHING:
                 return True
             if lemma == "bring" and any(
@@ -2494,12 +2510,20 @@ def _vows_force(verb: Tok) -> bool:
 
 
 # Types of the acts whose "for" and gerund name the deed they answer ("arrested him for
-# stealing", "praised her for helping"; not "called for sending troops", what is asked).
+# stealing", "praised her for helping"; not "called for sending troops", what is asked, nor
+# "blamed Ukraine for attacking the plant", "sued the city for killing their son": an
+# accusation's deed is alleged, as "accused X of attacking" is).
 _ANSWERING = frozenset({"SANCTION", "COERCE", "DISAPPROVE", "SUPPORT"})
+# Verbs of accusing, whose "for" deed is only alleged ("ridiculed Britain for agreeing to cede
+# the islands" and "arrested for protesting abortion" presuppose the deed; "blamed Ukraine for
+# attacking the plant" does not, as "accused X of attacking" does not).
+_ACCUSING = frozenset(
+    {"blame", "accuse", "sue", "charge", "indict", "prosecute", "arraign", "impeach", "fault"}
+)  # fmt: skip
 
 
 def _for_a_deed(verb: Tok) -> bool:
-    """ "arrested Smith for stealing a car": the gerund after "for" on an act of reward or
+    """ "sanctioned Russia for invading Ukraine": the gerund after "for" on an act of reward or
     punishment is the deed it answers, done by the one it is done to, before it."""
     preposition = verb.head
     return (
@@ -2507,6 +2531,7 @@ def _for_a_deed(verb: Tok) -> bool:
         and verb.tag_ == "VBG"
         and preposition.lower_ == "for"
         and preposition.head.pos_ == "VERB"
+        and preposition.head.lemma_.casefold() not in _ACCUSING
         and _event_type(preposition.head, _event_noun(preposition.head)) in _ANSWERING
     )
 
@@ -3283,6 +3308,7 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
         and (plain_kind in _REFUSABLE or verb.lemma_.casefold() in _REFUSABLE_ACTS)
         and _refuses(verb)
         and bool(found.names)
+        and _announced_by_the_doer(reader, verb, found.names)
     )
     if refusal:
         # "Iran said it will not negotiate with Washington": a refusal, REJECT
@@ -3361,8 +3387,9 @@ def _draft(reader: _Reader, verb: Tok) -> _Draft | None:
     clauses = chain(verb)
     when = reading(verb)
     if refusal:
-        # "said on Friday it will not negotiate": refused when said, or now
-        when = reading(verb.head) if verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" else "recent"
+        # "said on Friday it will not negotiate": refused when and where it was said
+        when = reading(verb.head)
+        clauses = [verb.head]
     occasion = _occasion_of(verb)
     if occasion is not None:
         # "talks mediated by Oman will be held on Tuesday in Geneva": at the talks
@@ -3444,7 +3471,17 @@ def _occasion_of(verb: Tok) -> Tok | None:
         holder = noun.head.head
     else:
         return None
-    return holder if holder.pos_ in {"VERB", "AUX"} and holder is not verb else None
+    if holder is verb or holder.lemma_.casefold() not in _HOLDING:
+        return None  # not "Lavrov dismissed the talks hosted by Saudi Arabia": his act's time
+    return holder
+
+
+# Verbs that tell when and where a gathering happens ("talks ... will be held on Tuesday in
+# Geneva", "the summit opened in Cairo").
+_HOLDING = frozenset(
+    {"hold", "open", "begin", "start", "resume", "end", "conclude", "continue", "convene",
+     "take", "schedule", "set", "plan", "happen", "occur", "close", "wrap"}
+)  # fmt: skip
 
 
 # Types of the acts whose refusal is a REJECT ("will not negotiate", "would not attend",
@@ -3458,16 +3495,22 @@ _REFUSABLE_ACTS = frozenset(
      "recognise", "pay"}
 )  # fmt: skip
 # The auxiliaries of a will, said or reported: "will not", "would not", "won't".
-_WILL = frozenset({"will", "would", "wo", "'ll", "'d"})
+_WILL = frozenset({"will", "would", "wo", "'ll"})
+# Verbs by which a doer gives its word, whose content clause of its own will is a refusal.
+_ANNOUNCING = frozenset(
+    {"say", "tell", "announce", "insist", "reiterate", "confirm", "state", "declare", "stress",
+     "add", "write", "post", "tweet", "warn", "vow", "pledge", "respond", "reply"}
+)  # fmt: skip
 _MODALS_BUT_WILL = frozenset({"may", "might", "could", "should", "must", "can", "ca", "ought"})
 
 
 def _refuses(verb: Tok) -> bool:
     """ "will not negotiate", "said they would not enter negotiations", "we won't attend":
     a doer's word that it will not do an act is a refusal, no hypothetical; not a passive
-    ("would not be allowed"), another modal ("could not attend"), a condition or a wish."""
+    ("would not be allowed"), another modal ("could not attend"), the perfect ("would not have
+    signed": it did), a condition or a wish."""
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    if not auxes & _WILL or auxes & _MODALS_BUT_WILL or _is_passive(verb):
+    if not auxes & _WILL or auxes & (_MODALS_BUT_WILL | {"have"}) or _is_passive(verb):
         return False
     if verb.dep_ in {"advcl", "xcomp", "relcl", "acl", "pcomp"}:
         return False  # "if they would not agree", "hopes they will not", "those who won't"
@@ -3478,6 +3521,22 @@ def _refuses(verb: Tok) -> bool:
     ):
         return False  # "would not negotiate if sanctions remained": a condition
     return not is_conditional([verb])
+
+
+def _announced_by_the_doer(reader: _Reader, verb: Tok, doers: list[str]) -> bool:
+    """Whether a refusal is the doer's own word: "Hamas said on Friday it would not release
+    the hostages", " 'We will not attend,' Frederiksen said"; not an observer's guess
+    ("Analysts said Iran would not sign", "Trump predicted that Putin would not sign") nor a
+    schedule told by others ("Macron will not attend, the Elysee said"), nor two sides that
+    will not meet each other."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.casefold() not in _ANNOUNCING:
+        return False
+    if len(doers) > 1 and verb.lemma_.casefold() in _TALKING | {"meet"}:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(s.pos_ == "PRON" for s in subjects):
+        return True  # "it", "he", "we": the speaker's side
+    return bool(set(reader.subject_names(verb.head)) & set(doers))
 
 
 def _forced_by_circumstance(reader: _Reader, verb: Tok) -> bool:
@@ -3495,7 +3554,14 @@ def _forced_by_circumstance(reader: _Reader, verb: Tok) -> bool:
         return False
     cause = first.head
     forceful = _event_type(cause, _event_noun(cause)) in _FORCEFUL
-    return not (forceful and any(c.dep_ == "dobj" and reader.noun_actors(c) for c in verb.children))
+    # "forcing thousands of civilians to flee", "forcing patients and doctors to leave"
+    forced = reader.object_actors(verb, None) or [
+        name
+        for c in verb.children
+        if c.dep_ in {"xcomp", "ccomp"}
+        for name in reader.subject_names(c)
+    ]
+    return not (forceful and forced)
 
 
 def _comma_before(verb: Tok) -> bool:
@@ -3517,14 +3583,15 @@ def _talks_alone(verb: Tok, doers: list[str]) -> bool:
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if any(s.tag_ in {"NNS", "NNPS"} for s in subjects):
         return False
+    # "talked at length with Modi": the parser may hang the partner on another word
     return not any(
         (
             c.dep_ == "prep"
             and c.lower_ in {"with", "to"}
             and any(o.dep_ == "pobj" for o in c.children)
         )
-        or c.dep_ in {"dobj", "dative"}
-        for c in verb.children
+        or (c.dep_ in {"dobj", "dative"} and c.head is verb)
+        for c in clause_tokens(verb)
     )
 
 
@@ -4302,9 +4369,13 @@ def read_clauses(
 def _met(clause: Clause) -> list[str]:
     """Whose whereabouts place an act: its doers'; a meeting's every side's, who were
     together ("Stocker met Sharif": where either was that day)."""
-    if clause.kind == "CONSULT":
+    if clause.kind == "CONSULT" and clause.trigger not in _AT_A_DISTANCE:
         return [*clause.sources, *clause.targets]
     return clause.sources
+
+
+# Consultations the sides may hold apart ("Trump spoke with Zelensky by phone", "called").
+_AT_A_DISTANCE = frozenset({"call", "phone", "telephone", "speak", "talk", "write", "email"})
 
 
 class _Whereabouts:
@@ -4613,8 +4684,8 @@ def _occasion_told_before(
     if draft.nominal or draft.kind is None:
         return []
     for preposition in draft.token.children:
-        if preposition.dep_ != "prep" or preposition.lower_ not in {"during", "on", "at", "in"}:
-            continue
+        if preposition.dep_ != "prep" or preposition.lower_ not in {"during", "at", "in"}:
+            continue  # not "briefed European leaders on the meeting": its topic
         for noun in preposition.children:
             kind = event_noun_type(noun) if noun.dep_ == "pobj" else None
             if kind is None or not _known(noun):

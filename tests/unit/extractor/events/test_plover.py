@@ -315,7 +315,6 @@ def test_light_verbs() -> None:
     ("verb", "obj", "decides", "kind"),
     [
         ("send", "troop", True, "MOBILIZE"),
-        ("dispatch", "personnel", True, "MOBILIZE"),
         ("fire", "missile", True, "ASSAULT"),
         ("lift", "sanction", True, "CONCEDE"),
         ("release", "statement", True, None),

@@ -4077,3 +4077,89 @@ def test_forcing_as_a_consequence_is_no_coercion(extractor: Extractor) -> None:
     assert all(e.trigger != "force" for e in _events(extractor, text))
     text = "Police stormed the building on Friday, forcing the protesters to leave."
     assert _trigger(_events(extractor, text), "force").targets == ["protesters"]
+
+
+# Misreadings a review of the round's rules found, each on a sentence of its own.
+
+
+def test_a_refusal_is_the_doers_own_word(extractor: Extractor) -> None:
+    """ "Hamas said it would not release the hostages" refuses; an observer's guess, a
+    counterfactual, a schedule told by others and two sides not meeting do not."""
+    text = "Hamas said on Friday it would not release the hostages."
+    assert _trigger(_events(extractor, text), "release").type == "REJECT"
+    for text in (
+        "Analysts said Iran would not sign the agreement before the election.",
+        "Trump predicted that Putin would not sign the deal.",
+        "Without U.S. pressure, Israel would not have signed the ceasefire deal.",
+        "Trump and Xi will not meet at the APEC summit, officials said on Friday.",
+        "Macron will not attend the summit because of a scheduling conflict, the Elysee said.",
+    ):
+        assert all(e.type != "REJECT" for e in _events(extractor, text)), text
+
+
+def test_an_accusations_deed_is_alleged(extractor: Extractor) -> None:
+    """ "Russia blamed Ukraine for attacking the plant": no attack reported, as "accused X of
+    attacking" reports none."""
+    text = "Russia blamed Ukraine on Friday for attacking the Zaporizhzhia nuclear plant."
+    assert [e.type for e in _events(extractor, text)] == ["DISAPPROVE"]
+
+
+def test_there_points_at_a_verbs_place_first(extractor: Extractor) -> None:
+    """ "met in Istanbul ... for talks on ending the war in Ukraine ... there": Istanbul; "in
+    Busan from Tokyo ... there": Busan."""
+    text = (
+        "Ukrainian and Russian delegations met in Istanbul on Friday for talks on ending the war "
+        "in Ukraine. Umerov also met Turkish officials there."
+    )
+    assert [e.places for e in _events(extractor, text)] == [["Istanbul"], ["Istanbul"]]
+    text = "Trump arrived in Busan from Tokyo on Wednesday. He met Xi there on Thursday."
+    assert _trigger(_events(extractor, text), "meet").places == ["Busan"]
+
+
+def test_only_a_gatherings_own_clause_times_its_host(extractor: Extractor) -> None:
+    """ "In Moscow on Friday, Lavrov dismissed the peace talks hosted by Saudi Arabia": the
+    hosting was not in Moscow on Friday."""
+    text = "In Moscow on Friday, Lavrov dismissed the peace talks hosted by Saudi Arabia."
+    hosted = _trigger(_events(extractor, text), "host")
+    assert (hosted.places, hosted.date) == ([], None)
+
+
+def test_a_vow_of_restraint_is_no_threat(extractor: Extractor) -> None:
+    """ "pledged not to strike each other's energy facilities" (AGREE); "vowed to kill the
+    bill" hurts no one."""
+    text = "Russia and Ukraine pledged on Friday not to strike each other's energy facilities."
+    assert _trigger(_events(extractor, text), "pledge").type == "AGREE"
+    text = "Senator John Smith vowed on Friday to kill the bill."
+    assert all(e.type != "THREATEN" for e in _events(extractor, text))
+
+
+def test_briefing_on_a_meeting_is_not_at_it(extractor: Extractor) -> None:
+    """ "briefed European leaders on the meeting" two days later: the meeting is its topic."""
+    text = (
+        "Zelensky met Trump at the White House on Monday. On Wednesday, Zelensky briefed "
+        "European leaders on the meeting."
+    )
+    assert _trigger(_events(extractor, text), "brief").places == []
+
+
+def test_a_phone_call_is_not_where_the_one_called_was(extractor: Extractor) -> None:
+    """ "Speaking in Kyiv on Friday, Zelensky said ... Trump spoke with Zelensky by phone on
+    Friday": not in Kyiv."""
+    text = (
+        "Speaking in Kyiv on Friday, President Volodymyr Zelensky said Ukraine needed more air "
+        "defenses. President Donald Trump spoke with Zelensky by phone on Friday."
+    )
+    assert _trigger(_events(extractor, text), "speak").places == []
+
+
+def test_forcing_people_after_force_is_coercion(extractor: Extractor) -> None:
+    """ "overran the city, forcing thousands of civilians to flee": those forced are named
+    through "thousands of"."""
+    text = "RSF fighters overran the city on Friday, forcing thousands of civilians to flee."
+    assert _trigger(_events(extractor, text), "force").targets == ["civilians"]
+
+
+def test_talking_with_someone_named_further_down(extractor: Extractor) -> None:
+    """ "Putin talked at length with Modi": the parser hangs the partner on "length"."""
+    text = "President Vladimir Putin talked at length with Prime Minister Narendra Modi on Friday."
+    assert [e.type for e in _events(extractor, text)] == ["CONSULT"]
