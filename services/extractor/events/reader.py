@@ -4150,6 +4150,9 @@ def read_clauses(
     # ("joined ... in signing a joint statement earlier this month"): what a later signing
     # of "the joint statement" is dated by (`_document_told_before`).
     told_documents: dict[str, TimeExpression] = {}
+    # Where each gathering the text placed was, by its word ("a summit in Brussels"): what
+    # an act "at the summit" later is placed by (`_occasion_told_before`).
+    gatherings: dict[str, list[str]] = {}
     # The places a sentence opened with, its paragraph and number: the scene of the passage
     # it opens (`scene`).
     scene: tuple[int, int, list[str]] = (-1, -1, [])
@@ -4240,7 +4243,26 @@ def read_clauses(
                         draft.places = act.places or draft.places
             if not draft.places or isinstance(draft.places, DatelinePlaces):
                 # "During the visit, Starmer met Karp": where that visit was
-                draft.places = _occasion_told_before(told_acts, told_roles, draft) or draft.places
+                draft.places = (
+                    _occasion_told_before(told_acts, told_roles, gatherings, draft) or draft.places
+                )
+            if (
+                draft.kind == "CONSULT"
+                and draft.places
+                and not isinstance(draft.places, DatelinePlaces)
+                and _not_event(draft) is None
+            ):
+                # "met for a summit in Brussels": the meeting's words and its gathering's
+                words = [
+                    *_act_words(draft),
+                    *(
+                        t.lemma_.casefold()
+                        for t in clause_tokens(trigger)
+                        if t.pos_ == "NOUN" and event_noun_type(t) == "CONSULT"
+                    ),
+                ]
+                for word in words:
+                    gatherings.setdefault(word, list(draft.places))
             if date_source in {"publication", "unknown"} and draft.when != "future":
                 told = _document_told_before(told_documents, trigger)
                 if told is not None:
@@ -4676,12 +4698,20 @@ def _told_before(told: dict[tuple[EventType, str], _Told], draft: _Draft) -> _To
 def _occasion_told_before(
     acts: dict[tuple[EventType, str], _Told],
     roles: dict[tuple[EventType, str], _Told],
+    gatherings: dict[str, list[str]],
     draft: _Draft,
 ) -> list[str]:
     """The places of the occasion a verb's act happened at, named again by a definite noun
     and told before by the same doer with its place: "Starmer visited Washington ... During
-    the visit, Starmer met Karp" happened in Washington."""
-    if draft.nominal or draft.kind is None:
+    the visit, Starmer met Karp" happened in Washington; a gathering told before with its
+    place, whoever held it ("leaders met for a summit in Brussels ... At the summit, Macron
+    warned"), and that gathering named again ("the summit")."""
+    if draft.nominal:
+        word = draft.token.lemma_.casefold()
+        if draft.kind == "CONSULT" and _known(draft.token) and word in gatherings:
+            return list(gatherings[word])
+        return []
+    if draft.kind is None:
         return []
     for preposition in draft.token.children:
         if preposition.dep_ != "prep" or preposition.lower_ not in {"during", "at", "in"}:
@@ -4695,6 +4725,8 @@ def _occasion_told_before(
                 for told in (acts.get((kind, party)), roles.get((kind, party))):
                     if told is not None and told.places and _same_act(told.words, word):
                         return list(told.places)
+            if kind == "CONSULT" and word in gatherings:
+                return list(gatherings[word])
     return []
 
 

@@ -4163,3 +4163,15 @@ def test_talking_with_someone_named_further_down(extractor: Extractor) -> None:
     """ "Putin talked at length with Modi": the parser hangs the partner on "length"."""
     text = "President Vladimir Putin talked at length with Prime Minister Narendra Modi on Friday."
     assert [e.type for e in _events(extractor, text)] == ["CONSULT"]
+
+
+def test_an_act_at_a_gathering_told_before_is_where_it_was(extractor: Extractor) -> None:
+    """ "European leaders met for a summit in Brussels ... At the summit, Macron criticized
+    Trump": in Brussels, whoever held the summit; "the summit" named again too."""
+    text = (
+        "European leaders met for a summit in Brussels on Thursday. At the summit, President "
+        "Emmanuel Macron criticized President Donald Trump on Thursday."
+    )
+    events = _events(extractor, text)
+    assert _trigger(events, "criticize").places == ["Brussels"]
+    assert _trigger(events, "summit").places == ["Brussels"]
