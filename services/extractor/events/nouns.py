@@ -617,7 +617,9 @@ def tells_of(noun: Tok, verb: Tok | None) -> bool:
     noun = _unit_of(noun)  # "a second round of talks took place on Tuesday": the round's
     if noun.head is verb:
         return noun.dep_ in SUBJECT_DEPS or (
-            noun.dep_ == "dobj" and verb.lemma_.casefold() in _REALISING_VERBS | _RECEIVING_VERBS
+            noun.dep_ == "dobj"
+            # "the announcement followed a meeting with Rutte": just before, that day
+            and verb.lemma_.casefold() in _REALISING_VERBS | _RECEIVING_VERBS | {"follow"}
         )
     preposition = noun.head
     if noun.dep_ != "pobj" or preposition.head is not verb:
@@ -630,8 +632,29 @@ def tells_of(noun: Tok, verb: Tok | None) -> bool:
         return False  # "charged with murder Thursday in the slaying of a doctor": before
     return preposition.dep_ == "prep" and (
         preposition.lower_ in _OCCASION_PREPOSITIONS
+        # "After a two-hour meeting with King Hussein, Bush said": just before, that day
+        or (preposition.lower_ in _JUST_AFTER and _known_or_counted(noun) and _finite(verb))
         or (preposition.lower_ == "for" and verb.lemma_.casefold() in _GOING_FOR)
         or _means_of_the_subject(noun, verb)  # "retaliated with strikes on Friday"
+    )
+
+
+# Prepositions of what came just before the clause's act ("after a meeting", "following
+# talks"); not "since" (a stretch of time) nor "before" (any time earlier).
+_JUST_AFTER = frozenset({"after", "following"})
+
+
+def _finite(verb: Tok) -> bool:
+    """A clause that tells an act of its own time ("Bush said"), not a participle heading
+    that describes ("Serving in a caretaker capacity after his resignation")."""
+    return verb.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "aux" for c in verb.children)
+
+
+def _known_or_counted(noun: Tok) -> bool:
+    """ "after a two-hour meeting", "after the talks": one happening, not "after years of
+    attacks" or "after attacks", many."""
+    return noun.tag_ == "NN" or any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children
     )
 
 

@@ -4175,3 +4175,16 @@ def test_an_act_at_a_gathering_told_before_is_where_it_was(extractor: Extractor)
     events = _events(extractor, text)
     assert _trigger(events, "criticize").places == ["Brussels"]
     assert _trigger(events, "summit").places == ["Brussels"]
+
+
+def test_a_meeting_just_before_the_clause_is_that_day(extractor: Extractor) -> None:
+    """ "After a two-hour meeting with King Hussein, Bush said on Friday": the meeting was that
+    day; not "after years of attacks", nor under a heading ("Serving ... after his
+    resignation")."""
+    text = (
+        "After a two-hour meeting with King Hussein of Jordan, President George Bush said on "
+        "Friday that he had no hope."
+    )
+    assert _value(_trigger(_events(extractor, text), "meeting")) == "2025-12-19"
+    text = "After years of attacks by rebels, the army withdrew on Friday."
+    assert _value(_trigger(_events(extractor, text), "attack")) is None
