@@ -30,7 +30,7 @@ import dataclasses
 import re
 
 import numpy
-from spacy.attrs import TAG
+from spacy.attrs import ORTH, TAG
 from spacy.tokens import Doc, Span, Token
 
 from services.extractor.actors.agents import INSTITUTIONS, NEWS_OUTLETS
@@ -302,9 +302,15 @@ def _untagged_names(
         if short not in people and not gazetteer.is_place(short, 0)
     }
     found: list[Candidate] = []
-    for token in doc if shorts else ():
-        i = token.i
-        if token.text not in shorts or i in covered or token.pos_ not in {"PROPN", "NOUN"}:
+    # the tokens that spell one, found from the word array: a Token per word costs more
+    spelled = (
+        numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), [doc.vocab.strings[w] for w in shorts]))
+        if shorts
+        else ()
+    )
+    for i in (int(i) for i in spelled):
+        token = doc[i]
+        if i in covered or token.pos_ not in {"PROPN", "NOUN"}:
             continue
         if (i > 0 and doc[i - 1].text[:1].isupper()) or (
             i + 1 < len(doc) and doc[i + 1].text[:1].isupper()

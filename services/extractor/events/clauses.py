@@ -167,7 +167,7 @@ def governor(verb: Tok) -> Tok | None:
             participle
             and head.dep_ == "xcomp"
             and head.head.lemma_ in _ASKING
-            and _after_comma(verb)
+            and after_comma(verb)
         ):
             # "urged middle powers to stand up for themselves, accusing great powers": the
             # one who urged accused, whatever clause the parser hung the participle on
@@ -196,7 +196,8 @@ def gerund_clause(verb: Tok) -> bool:
     return head.lower_ in _GERUND_CLAUSE_PREPOSITIONS
 
 
-def _after_comma(verb: Tok) -> bool:
+def after_comma(verb: Tok) -> bool:
+    """Whether a comma of its governor's stands right before `verb`'s clause."""
     first = min(t.i for t in verb.subtree)
     return any(t.i == first - 1 and t.text == "," for t in verb.head.children)
 

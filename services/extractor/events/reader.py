@@ -37,6 +37,7 @@ from services.extractor.events.clauses import (
     SPEAKING_DOCUMENTS,
     SUBJECT_DEPS,
     Reading,
+    after_comma,
     at_the_time_of,
     chain,
     charged_deed,
@@ -3549,7 +3550,7 @@ def _forced_by_circumstance(reader: _Reader, verb: Tok) -> bool:
         verb.lemma_.casefold() == "force"
         and verb.tag_ == "VBG"
         and verb.dep_ in {"advcl", "conj"}
-        and _comma_before(first)
+        and after_comma(first)
     ):
         return False
     cause = first.head
@@ -3562,12 +3563,6 @@ def _forced_by_circumstance(reader: _Reader, verb: Tok) -> bool:
         for name in reader.subject_names(c)
     ]
     return not (forceful and forced)
-
-
-def _comma_before(verb: Tok) -> bool:
-    """Whether a comma of its governor's stands right before `verb`'s clause."""
-    first = min(t.i for t in verb.subtree)
-    return any(t.i == first - 1 and t.text == "," for t in verb.head.children)
 
 
 # Verbs of talking, a consultation only with someone to talk with.
